@@ -1,0 +1,308 @@
+/**
+ * The local Neo4j: Neo4j Community 5.26 LTS and APOC core, assembled from Maven Central jars
+ * (see pom.xml) and run on the machine's Java 17+ with Bolt on 127.0.0.1 and authentication off.
+ *
+ * Used by `lantern serve` and by the test suites when NEO4J_URI is unset.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import neo4j from 'neo4j-driver';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const pomPath = path.join(here, 'pom.xml');
+const launcherSource = path.join(here, 'Launcher.java');
+const libDir = process.env.LANTERN_NEO4J_LIB_DIR ?? path.join(here, 'lib');
+const stampPath = path.join(libDir, '.complete');
+
+export interface Log {
+  info(msg: string): void;
+  warn(msg: string): void;
+}
+
+/** A problem the user can fix; its message says how. */
+export class LocalNeo4jError extends Error {
+  override name = 'LocalNeo4jError';
+}
+
+export interface JavaInfo {
+  java: string;
+  javac: string | undefined;
+  major: number;
+}
+
+function javaMajor(javaBin: string): number | undefined {
+  const r = spawnSync(javaBin, ['-version'], { encoding: 'utf8' });
+  if (r.error || r.status !== 0) return undefined;
+  const m = /version "(\d+)(?:\.(\d+))?/.exec(r.stderr + r.stdout);
+  if (!m) return undefined;
+  const first = Number(m[1]);
+  return first === 1 ? Number(m[2]) : first;
+}
+
+/**
+ * Finds a Java that runs Neo4j 5.26 (17 or 21). JAVA_HOME first, then the JDKs installed
+ * side by side under /usr/lib/jvm, then `java` on the PATH.
+ */
+export function findJava(env: NodeJS.ProcessEnv = process.env): JavaInfo {
+  const candidates: string[] = [];
+  if (env.JAVA_HOME) candidates.push(path.join(env.JAVA_HOME, 'bin', 'java'));
+  const jvmRoot = '/usr/lib/jvm';
+  if (fs.existsSync(jvmRoot)) {
+    for (const d of fs.readdirSync(jvmRoot).sort()) candidates.push(path.join(jvmRoot, d, 'bin', 'java'));
+  }
+  candidates.push('java');
+  const seen: string[] = [];
+  for (const java of candidates) {
+    if (java !== 'java' && !fs.existsSync(java)) continue;
+    const major = javaMajor(java);
+    if (major === undefined) continue;
+    seen.push(`${java} (${major})`);
+    if (major === 17 || major === 21) {
+      const javac = path.join(path.dirname(java), 'javac');
+      return { java, javac: fs.existsSync(javac) ? javac : undefined, major };
+    }
+  }
+  throw new LocalNeo4jError(
+    `The local Neo4j needs Java 17 or 21 (a JDK), and none was found${seen.length ? ` (found: ${seen.join(', ')})` : ''}.\n` +
+      '  Fix: install a JDK 17 (Debian/Ubuntu: apt-get install -y openjdk-17-jdk-headless maven) and set JAVA_HOME,\n' +
+      '  or set NEO4J_URI (with NEO4J_USERNAME and NEO4J_PASSWORD) to use a Neo4j server you already run.',
+  );
+}
+
+function pomHash(): string {
+  return createHash('sha256')
+    .update(fs.readFileSync(pomPath))
+    .update(fs.readFileSync(launcherSource))
+    .digest('hex');
+}
+
+export function jarsReady(): boolean {
+  return fs.existsSync(stampPath) && fs.readFileSync(stampPath, 'utf8').trim() === pomHash();
+}
+
+/**
+ * Fetches Neo4j and APOC jars with Maven (cached in ~/.m2 and in neo4j/lib) and compiles the
+ * launcher. Does nothing when the jars for the current pom.xml are already there.
+ */
+export function ensureJars(java: JavaInfo, log: Log): void {
+  if (jarsReady()) return;
+  const mvn = spawnSync('mvn', ['--version'], { encoding: 'utf8' });
+  if (mvn.error || mvn.status !== 0) {
+    throw new LocalNeo4jError(
+      'The local Neo4j is fetched from Maven Central with Maven (mvn), and mvn was not found.\n' +
+        '  Fix: install Maven (Debian/Ubuntu: apt-get install -y maven),\n' +
+        '  or set NEO4J_URI (with NEO4J_USERNAME and NEO4J_PASSWORD) to use a Neo4j server you already run.',
+    );
+  }
+  if (!java.javac) {
+    throw new LocalNeo4jError(
+      `Found ${java.java} but no javac beside it: the local Neo4j needs a JDK, not only a JRE.\n` +
+        '  Fix: install a JDK 17 (Debian/Ubuntu: apt-get install -y openjdk-17-jdk-headless), or set NEO4J_URI.',
+    );
+  }
+  log.info('Fetching Neo4j Community 5.26 and APOC core from Maven Central (first run only)...');
+  fs.rmSync(libDir, { recursive: true, force: true });
+  fs.mkdirSync(libDir, { recursive: true });
+  const started = Date.now();
+  const r = spawnSync(
+    'mvn',
+    ['-q', '-B', '-f', pomPath, 'dependency:copy-dependencies', `-DoutputDirectory=${libDir}`, '-DincludeScope=runtime'],
+    { encoding: 'utf8', env: { ...process.env, JAVA_HOME: path.dirname(path.dirname(java.java)) }, maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (r.status !== 0) {
+    throw new LocalNeo4jError(
+      `mvn could not fetch Neo4j (exit ${r.status}). Its last lines:\n${tail(r.stdout + r.stderr, 20)}\n` +
+        '  Fix: check that Maven Central is reachable (or a mirror in ~/.m2/settings.xml), or set NEO4J_URI.',
+    );
+  }
+  const classes = path.join(libDir, 'classes');
+  const c = spawnSync(java.javac, ['-cp', path.join(libDir, '*'), '-d', classes, launcherSource], { encoding: 'utf8' });
+  if (c.status !== 0) throw new LocalNeo4jError(`javac could not compile neo4j/Launcher.java:\n${c.stderr}`);
+  fs.writeFileSync(stampPath, pomHash());
+  log.info(`Fetched Neo4j jars in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function tail(text: string, lines: number): string {
+  return text.trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+export function portFree(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, host, () => srv.close(() => resolve(true)));
+  });
+}
+
+/** Asks the OS for a free port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface LocalNeo4jOptions {
+  /** Home of this instance: conf/, data/, logs/ and plugins/ live here and survive restarts. */
+  home: string;
+  boltPort: number;
+  heap: string;
+  pageCache: string;
+  startTimeoutMs: number;
+  log: Log;
+}
+
+export interface LocalNeo4j {
+  uri: string;
+  /** The server's log file, for messages when something goes wrong. */
+  logFile: string;
+  child: ChildProcess;
+  /** Resolves when the JVM has exited, with its exit code. */
+  exited: Promise<number | null>;
+  /** Stops Neo4j cleanly (the store lock is released when this resolves). */
+  stop(): Promise<void>;
+}
+
+function writeConfig(o: LocalNeo4jOptions): void {
+  const dirs = ['conf', 'data', 'logs', 'plugins', 'run', 'import'].map((d) => path.join(o.home, d));
+  for (const d of dirs) fs.mkdirSync(d, { recursive: true });
+  // APOC must sit in plugins/ for its procedures to be registered.
+  for (const jar of fs.readdirSync(libDir).filter((f) => f.startsWith('apoc-'))) {
+    const target = path.join(o.home, 'plugins', jar);
+    if (!fs.existsSync(target)) fs.copyFileSync(path.join(libDir, jar), target);
+  }
+  const conf = [
+    '# Written by Lantern at each start of the local Neo4j; edits here are overwritten.',
+    'server.default_listen_address=127.0.0.1',
+    `server.bolt.listen_address=127.0.0.1:${o.boltPort}`,
+    'server.bolt.enabled=true',
+    'server.http.enabled=false',
+    'server.https.enabled=false',
+    'dbms.security.auth_enabled=false',
+    `server.memory.heap.initial_size=${o.heap}`,
+    `server.memory.heap.max_size=${o.heap}`,
+    `server.memory.pagecache.size=${o.pageCache}`,
+    'dbms.usage_report.enabled=false',
+    'dbms.security.procedures.unrestricted=apoc.*',
+    'dbms.security.procedures.allowlist=apoc.*',
+    `server.directories.data=${path.join(o.home, 'data')}`,
+    `server.directories.logs=${path.join(o.home, 'logs')}`,
+    `server.directories.plugins=${path.join(o.home, 'plugins')}`,
+    `server.directories.run=${path.join(o.home, 'run')}`,
+    `server.directories.import=${path.join(o.home, 'import')}`,
+    // 2 cores: keep Neo4j's own thread pools modest.
+    'server.bolt.thread_pool_max_size=100',
+    'db.transaction.timeout=60s',
+    'db.logs.query.enabled=OFF',
+    '',
+  ].join('\n');
+  fs.writeFileSync(path.join(o.home, 'conf', 'neo4j.conf'), conf);
+}
+
+async function waitForBolt(uri: string, deadline: number, exited: () => boolean): Promise<void> {
+  const driver = neo4j.driver(uri, undefined, { connectionTimeout: 2000, maxConnectionPoolSize: 1 });
+  try {
+    let delay = 100;
+    for (;;) {
+      if (exited()) throw new Error('exited');
+      // An auto-commit query: executeQuery would retry by itself for up to 30 s.
+      const session = driver.session();
+      try {
+        await session.run('RETURN 1');
+        return;
+      } catch (e) {
+        if (Date.now() > deadline) throw e;
+      } finally {
+        await session.close();
+      }
+      await new Promise((r) => setTimeout(r, delay));
+      delay = Math.min(delay * 2, 1000);
+    }
+  } finally {
+    await driver.close();
+  }
+}
+
+/**
+ * Starts Neo4j and resolves once Bolt answers a query. Rejects with the tail of Neo4j's log
+ * when the JVM exits or does not answer in time.
+ */
+export async function startLocalNeo4j(o: LocalNeo4jOptions): Promise<LocalNeo4j> {
+  const java = findJava();
+  ensureJars(java, o.log);
+  if (!(await portFree(o.boltPort))) {
+    throw new LocalNeo4jError(
+      `Port ${o.boltPort} on 127.0.0.1 is already in use, so the local Neo4j cannot listen for Bolt there.\n` +
+        '  Fix: stop what uses it, set LANTERN_NEO4J_BOLT_PORT to a free port, or set NEO4J_URI to use that server.',
+    );
+  }
+  writeConfig(o);
+  const logFile = path.join(o.home, 'logs', 'neo4j.log');
+  const consoleLog = path.join(o.home, 'logs', 'console.log');
+  const out = fs.openSync(consoleLog, 'a');
+  const child = spawn(
+    java.java,
+    [
+      `-Xms${o.heap}`,
+      `-Xmx${o.heap}`,
+      '--add-opens=java.base/java.nio=ALL-UNNAMED',
+      '--add-opens=java.base/java.io=ALL-UNNAMED',
+      '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+      '--add-opens=java.base/java.lang=ALL-UNNAMED',
+      '-Dio.netty.tryReflectionSetAccessible=true',
+      '-XX:+UseG1GC',
+      '-XX:-OmitStackTraceInFastThrow',
+      '-XX:+ExitOnOutOfMemoryError',
+      '-XX:ActiveProcessorCount=2',
+      '-Djdk.nio.maxCachedBufferSize=1024',
+      '-Dlog4j2.disable.jmx=true',
+      '-cp',
+      `${path.join(libDir, 'classes')}${path.delimiter}${path.join(libDir, '*')}`,
+      'Launcher',
+      `--home-dir=${o.home}`,
+      `--config-dir=${path.join(o.home, 'conf')}`,
+    ],
+    // stdin stays a pipe we never write to: its closing tells the JVM that we are gone.
+    { stdio: ['pipe', out, out], env: { ...process.env, NEO4J_HOME: o.home, NEO4J_CONF: path.join(o.home, 'conf') } },
+  );
+  fs.closeSync(out);
+  let hasExited = false;
+  const exited = new Promise<number | null>((resolve) => {
+    child.once('exit', (code) => {
+      hasExited = true;
+      resolve(code);
+    });
+  });
+  const uri = `bolt://127.0.0.1:${o.boltPort}`;
+  const readLogTail = (): string => {
+    const parts = [logFile, consoleLog].filter((f) => fs.existsSync(f)).map((f) => `${f}:\n${tail(fs.readFileSync(f, 'utf8'), 15)}`);
+    return parts.join('\n') || '(no log written)';
+  };
+  const stop = async (): Promise<void> => {
+    if (hasExited) return;
+    child.stdin?.end();
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  try {
+    await waitForBolt(uri, Date.now() + o.startTimeoutMs, () => hasExited);
+  } catch {
+    await stop();
+    throw new LocalNeo4jError(
+      `The local Neo4j did not start (${hasExited ? 'the JVM exited' : `no answer on ${uri} within ${o.startTimeoutMs} ms`}).\n` +
+        `The end of its log:\n${readLogTail()}`,
+    );
+  }
+  o.log.info(`Neo4j is up at ${uri} (home ${o.home})`);
+  return { uri, logFile, child, exited, stop };
+}

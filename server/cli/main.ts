@@ -1,0 +1,49 @@
+/**
+ * The `lantern` command line. Each command exits non-zero with a clear message on bad input.
+ */
+import { Command, CommanderError } from 'commander';
+import { ConfigError, loadConfig, type Config } from '../config/config.ts';
+import { createLogger, type Logger } from '../config/logger.ts';
+import { version } from '../version.ts';
+import { registerServe } from './serve.command.ts';
+import { registerSchema } from './schema.command.ts';
+import { registerNeo4j } from './neo4j.command.ts';
+
+/** A failure the user can act on: printed as its message alone, exit code 1. */
+export class UserError extends Error {
+  override name = 'UserError';
+}
+
+export interface CliEnv {
+  config(): Config;
+  logger(config: Config): Logger;
+}
+
+const env: CliEnv = {
+  config: () => loadConfig(),
+  logger: (config) => createLogger(config),
+};
+
+const program = new Command()
+  .name('lantern')
+  .description('Lantern: intelligence link analysis for modern slavery and human trafficking investigations.')
+  .version(version)
+  .showHelpAfterError()
+  .exitOverride();
+
+registerServe(program, env);
+registerSchema(program, env);
+registerNeo4j(program, env);
+
+const userErrors = new Set(['ConfigError', 'UserError', 'LocalNeo4jError', 'DatabaseUnreachable', 'StartupError']);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) process.exit(e.exitCode);
+  if (e instanceof ConfigError || (e instanceof Error && userErrors.has(e.name))) {
+    process.stderr.write(`lantern: ${e.message}\n`);
+    process.exit(1);
+  }
+  throw e;
+}

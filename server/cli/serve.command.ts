@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import { serve } from '../serve.ts';
+import type { CliEnv } from './main.ts';
+
+export function registerServe(program: Command, env: CliEnv): void {
+  program
+    .command('serve')
+    .description('Start Lantern: Neo4j (local unless NEO4J_URI is set), the schema, the API and the workspace.')
+    .action(async () => {
+      const config = env.config();
+      const log = env.logger(config);
+      const running = await serve(config, log);
+      process.stdout.write(`Lantern is running at ${running.url} (GraphQL at ${running.url}graphql, Neo4j at ${running.db.uri})\n`);
+      let signals = 0;
+      const shutdown = (signal: string) => {
+        signals += 1;
+        if (signals > 1) process.exit(1);
+        log.info({ signal }, 'Shutting down');
+        running.stop().then(
+          () => process.exit(0),
+          (e: unknown) => {
+            log.error({ err: e }, 'Error while shutting down');
+            process.exit(1);
+          },
+        );
+      };
+      process.on('SIGINT', () => shutdown('SIGINT'));
+      process.on('SIGTERM', () => shutdown('SIGTERM'));
+      process.on('uncaughtException', (e) => {
+        log.fatal({ err: e }, 'Uncaught exception');
+        // The local Neo4j notices that its stdin closed and stops itself as we exit.
+        running.db.local?.child.kill('SIGTERM');
+        process.exit(1);
+      });
+    });
+}

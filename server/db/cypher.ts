@@ -1,0 +1,53 @@
+/**
+ * Cypher lives in cypher/queries/<area>/<name>.cypher, one parameterised statement per file,
+ * read once and served by name. Nothing else in the server writes Cypher text.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const cypherRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cypher');
+
+const cache = new Map<string, string>();
+
+/** The statement named `name` (e.g. `graph/neighbourhood`), from cypher/queries/. */
+export function cypher(name: string): string {
+  let text = cache.get(name);
+  if (text === undefined) {
+    if (!/^[a-z0-9_-]+(\/[a-z0-9_-]+)*$/i.test(name)) throw new Error(`Bad query name ${JSON.stringify(name)}`);
+    const file = path.join(cypherRoot, 'queries', `${name}.cypher`);
+    if (!fs.existsSync(file)) throw new Error(`No Cypher query named ${name} (looked for ${file})`);
+    text = stripComments(fs.readFileSync(file, 'utf8'));
+    cache.set(name, text);
+  }
+  return text;
+}
+
+/** All query names, for tests that check every statement parses and uses its indexes. */
+export function queryNames(): string[] {
+  const root = path.join(cypherRoot, 'queries');
+  const walk = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+      d.isDirectory() ? walk(path.join(dir, d.name)) : d.name.endsWith('.cypher') ? [path.join(dir, d.name)] : [],
+    );
+  return fs.existsSync(root)
+    ? walk(root).map((f) => path.relative(root, f).replace(/\\/g, '/').replace(/\.cypher$/, '')).sort()
+    : [];
+}
+
+/** Drops whole-line `//` comments, which document the files but need not travel to Neo4j. */
+export function stripComments(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !line.trimStart().startsWith('//'))
+    .join('\n')
+    .trim();
+}
+
+/** Splits a schema file into statements at semicolons that end a line. */
+export function splitStatements(text: string): string[] {
+  return stripComments(text)
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

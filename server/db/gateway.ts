@@ -1,0 +1,149 @@
+/**
+ * The one gateway to Neo4j. It owns sessions, runs reads in read transactions and writes in
+ * write transactions (so neo4j:// routing sends them to the right cluster member), applies a
+ * per-query timeout, converts values, and maps driver errors to Lantern's error codes.
+ * Statements come from cypher/ by name; values travel only as parameters.
+ */
+import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import { GraphQLError } from 'graphql';
+import { conflict, internal, timeout, unavailable } from '../errors.ts';
+import type { Logger } from '../config/logger.ts';
+import { cypher } from './cypher.ts';
+import { toPlain } from './values.ts';
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+export interface GatewayOptions {
+  database?: string | undefined;
+  queryTimeoutMs: number;
+  log: Logger;
+}
+
+/** A transaction handed to multi-statement work; it speaks query names, not Cypher text. */
+export interface Tx {
+  run(name: string, params?: Params): Promise<Row[]>;
+}
+
+function rows(records: Neo4jRecord[]): Row[] {
+  return records.map((r) => Object.fromEntries(r.keys.map((k) => [String(k), toPlain(r.get(k))])));
+}
+
+function wrap(tx: ManagedTransaction): Tx {
+  return {
+    run: async (name, params = {}) => rows((await tx.run(cypher(name), params)).records),
+  };
+}
+
+export class Gateway {
+  constructor(
+    readonly driver: Driver,
+    private readonly options: GatewayOptions,
+  ) {}
+
+  /** Runs one named statement in a read transaction and returns plain rows. */
+  read(name: string, params: Params = {}): Promise<Row[]> {
+    return this.readTx((tx) => tx.run(name, params));
+  }
+
+  /** Runs one named statement in a write transaction and returns plain rows. */
+  write(name: string, params: Params = {}): Promise<Row[]> {
+    return this.writeTx((tx) => tx.run(name, params));
+  }
+
+  readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.transact('READ', work);
+  }
+
+  writeTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.transact('WRITE', work);
+  }
+
+  /**
+   * Runs Cypher text that is not a named query: only for schema migrations and EXPLAIN in
+   * tests, whose text comes from files in cypher/, never from a caller.
+   */
+  async runScript(text: string, params: Params = {}): Promise<Row[]> {
+    const session = this.session('WRITE');
+    try {
+      return rows((await session.run(text, params)).records);
+    } catch (e) {
+      throw this.mapError(e);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Resolves when Neo4j answers a trivial query; rejects with the driver's reason. */
+  async ping(): Promise<void> {
+    const session = this.session('READ');
+    try {
+      await session.run('RETURN 1', {}, { timeout: 3000 });
+    } finally {
+      await session.close();
+    }
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  private session(mode: 'READ' | 'WRITE') {
+    return this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+  }
+
+  private async transact<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
+    const session = this.session(mode);
+    const config = { timeout: this.options.queryTimeoutMs };
+    try {
+      return mode === 'READ'
+        ? await session.executeRead((tx) => work(wrap(tx)), config)
+        : await session.executeWrite((tx) => work(wrap(tx)), config);
+    } catch (e) {
+      throw this.mapError(e);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Driver errors to Lantern codes; the original goes to the log, never to the caller. */
+  private mapError(e: unknown): Error {
+    if (e instanceof GraphQLError) return e;
+    if (e instanceof Neo4jError) {
+      const code = e.code ?? '';
+      if (code.includes('TransactionTimedOut') || code.includes('Transaction.Terminated')) {
+        return timeout(this.options.queryTimeoutMs);
+      }
+      if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.includes('DatabaseUnavailable')) {
+        return unavailable(e.message.split('\n')[0] ?? code);
+      }
+      if (code.includes('ConstraintValidationFailed')) {
+        return conflict('That would duplicate an existing record (an id, phone number or other identity is already taken).');
+      }
+      this.options.log.error({ err: e, neo4jCode: code }, 'Neo4j error');
+      return internal();
+    }
+    return e instanceof Error ? e : new Error(String(e));
+  }
+}
+
+export interface ConnectOptions {
+  uri: string;
+  username?: string | undefined;
+  password?: string | undefined;
+}
+
+export function createDriver(o: ConnectOptions): Driver {
+  const auth = o.password ? neo4j.auth.basic(o.username ?? 'neo4j', o.password) : undefined;
+  return neo4j.driver(o.uri, auth, {
+    disableLosslessIntegers: false,
+    maxConnectionPoolSize: 100,
+    connectionAcquisitionTimeout: 10_000,
+    connectionTimeout: 5_000,
+    // Clusters and Aura need the driver's routing; nothing to do here for it but use neo4j://.
+    userAgent: 'lantern/0.1',
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * The closed set of error codes Lantern answers with, and their factories. Messages say what
+ * to fix; anything not made here is masked as INTERNAL_SERVER_ERROR before it leaves the server.
+ */
+import { GraphQLError } from 'graphql';
+
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  TIMEOUT: 'TIMEOUT',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+function make(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extensions } });
+}
+
+/** A caller's argument is wrong: `argument` names it (a path such as `input.phones[2]`). */
+export const badInput = (argument: string, message: string): GraphQLError =>
+  make(ErrorCode.BAD_USER_INPUT, `${argument}: ${message}`, { argument });
+
+export const notFound = (what: string, id: string): GraphQLError =>
+  make(ErrorCode.NOT_FOUND, `No ${what} with id ${JSON.stringify(id)}`, { id });
+
+export const conflict = (message: string): GraphQLError => make(ErrorCode.CONFLICT, message);
+
+export const timeout = (ms: number): GraphQLError =>
+  make(ErrorCode.TIMEOUT, `The query took longer than ${ms} ms and was stopped; narrow it (fewer hops, a lower limit, more filters).`);
+
+export const unavailable = (reason: string): GraphQLError =>
+  make(ErrorCode.SERVICE_UNAVAILABLE, `The graph database is not available: ${reason}. Try again shortly.`);
+
+export const internal = (): GraphQLError =>
+  make(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal error. It has been logged.');
+
+export function codeOf(error: unknown): ErrorCode | undefined {
+  if (error instanceof GraphQLError) return error.extensions.code as ErrorCode | undefined;
+  return undefined;
+}

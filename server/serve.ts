@@ -1,0 +1,70 @@
+/**
+ * `lantern serve` (what `npm start` runs): the database up, the schema applied, the demo loaded
+ * into an empty database, and the HTTP server on PORT. Stops cleanly on Ctrl-C or SIGTERM, and
+ * the local Neo4j stops with this process however it ends.
+ */
+import http from 'node:http';
+import type { Config } from './config/config.ts';
+import type { Logger } from './config/logger.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { createApp } from './http/app.ts';
+
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+export interface Running {
+  url: string;
+  server: http.Server;
+  db: Database;
+  stop(): Promise<void>;
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (e: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      reject(
+        e.code === 'EADDRINUSE'
+          ? new StartupError(`Port ${port} on ${host} is already in use. Fix: stop what uses it, or set PORT to a free port.`)
+          : e.code === 'EACCES'
+            ? new StartupError(`Not allowed to listen on port ${port}. Fix: set PORT to a port above 1023.`)
+            : e,
+      );
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+export async function serve(config: Config, log: Logger, hooks: { afterMigrate?: (db: Database) => Promise<void> } = {}): Promise<Running> {
+  const db = await openDatabase(config, log);
+  try {
+    await hooks.afterMigrate?.(db);
+    const { app, stop: stopApollo } = await createApp({ gateway: db.gateway, log, development: config.development });
+    const server = http.createServer(app);
+    server.keepAliveTimeout = 65_000;
+    server.requestTimeout = config.neo4j.queryTimeoutMs + 15_000;
+    await listen(server, config.port, config.host);
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`;
+    let stopping: Promise<void> | undefined;
+    const stop = () =>
+      (stopping ??= (async () => {
+        server.closeIdleConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await stopApollo();
+        await db.close();
+      })());
+    return { url, server, db, stop };
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+}
