@@ -95,8 +95,6 @@ export async function createApp(o: AppOptions): Promise<App> {
     formatError: formatError(o.log, o.development),
     includeStacktraceInErrorResponses: o.development,
     introspection: true,
-    // graphql-http's audits expect a 400 with a GraphQL error for malformed requests.
-    status400ForVariableCoercionErrors: true,
   });
   await apollo.start();
   app.use(

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('defaults to port 4000, ./.data and the local Neo4j', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(4000);
+    expect(c.dataDir).toBe(path.resolve('.data'));
+    expect(c.neo4j.uri).toBeUndefined();
+  });
+
+  it('uses NEO4J_URI with its credentials when set', () => {
+    const c = loadConfig({ NEO4J_URI: 'neo4j+s://abcd.databases.neo4j.io', NEO4J_USERNAME: 'u', NEO4J_PASSWORD: 'p' });
+    expect(c.neo4j).toMatchObject({ uri: 'neo4j+s://abcd.databases.neo4j.io', username: 'u', password: 'p' });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ NEO4J_URI: '', PORT: '' }).neo4j.uri).toBeUndefined();
+  });
+
+  it.each([
+    ['PORT', 'eighty', /PORT="eighty": must be a number/],
+    ['PORT', '70000', /PORT="70000": must be between 1 and 65535/],
+    ['NEO4J_URI', 'http://localhost:7474', /NEO4J_URI="http:\/\/localhost:7474": must be a Bolt URI/],
+    ['LANTERN_NEO4J_HEAP', 'lots', /LANTERN_NEO4J_HEAP="lots": must be a size/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud": must be one of/],
+  ])('stops on a bad %s naming it', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('lists every bad variable at once', () => {
+    try {
+      loadConfig({ PORT: 'x', LOG_LEVEL: 'y' });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ConfigError).problems).toHaveLength(2);
+    }
+  });
+});

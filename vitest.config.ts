@@ -1,0 +1,43 @@
+import { defineConfig } from 'vitest/config';
+
+// Three tiers (docs/testing.md): unit tests beside the code; integration tests (*.int.test.ts)
+// against a real Neo4j started once per run (or NEO4J_URI); browser tests in e2e/ driving
+// Debian's Chromium against the built app.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['{server,client,seed,neo4j,bench}/**/*.test.{ts,tsx}'],
+          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+          environment: 'node',
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['{server,client,seed,neo4j,bench}/**/*.int.test.ts'],
+          globalSetup: ['server/testing/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+          // One Neo4j for the run; suites use their own data, so files may run in parallel.
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.test.ts'],
+          globalSetup: ['server/testing/global-setup.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
+        },
+      },
+    ],
+  },
+});
