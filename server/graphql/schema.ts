@@ -9,12 +9,13 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from './resolvers.ts';
 import { resolvers as system } from '../modules/system/system.resolvers.ts';
+import { resolvers as chart } from '../modules/chart/chart.resolvers.ts';
 
 const modules = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../modules');
 
-export const typeDefFiles = ['system/system.graphql'];
+export const typeDefFiles = ['system/system.graphql', 'chart/chart.graphql'];
 
-const resolverMaps: Resolvers[] = [system];
+const resolverMaps: Resolvers[] = [system, chart];
 
 export function typeDefs(): string[] {
   return typeDefFiles.map((f) => fs.readFileSync(path.join(modules, f), 'utf8'));

@@ -1,0 +1,43 @@
+import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import type { Resolvers } from '../../graphql/resolvers.ts';
+import * as charts from './chart.service.ts';
+
+/** Literal JSON in a query document (variables are the usual way to send a chart). */
+function literal(node: ValueNode): unknown {
+  switch (node.kind) {
+    case Kind.OBJECT:
+      return Object.fromEntries(node.fields.map((f) => [f.name.value, literal(f.value)]));
+    case Kind.LIST:
+      return node.values.map(literal);
+    case Kind.INT:
+    case Kind.FLOAT:
+      return Number(node.value);
+    case Kind.STRING:
+    case Kind.ENUM:
+      return node.value;
+    case Kind.BOOLEAN:
+      return node.value;
+    default:
+      return null;
+  }
+}
+
+export const JSONScalar = new GraphQLScalarType({
+  name: 'JSON',
+  description: 'Any JSON value.',
+  serialize: (v) => v,
+  parseValue: (v) => v,
+  parseLiteral: literal,
+});
+
+export const resolvers: Resolvers = {
+  JSON: JSONScalar,
+  Query: {
+    charts: (_root, _args, ctx) => charts.list(ctx),
+    chart: (_root, args, ctx) => charts.get(ctx, args),
+  },
+  Mutation: {
+    saveChart: (_root, args, ctx) => charts.save(ctx, args.name, args.document),
+    deleteChart: (_root, args, ctx) => charts.remove(ctx, args.id),
+  },
+};
