@@ -1,0 +1,70 @@
+/**
+ * The bulk loader's statements (cypher/queries/load/): batched UNWIND writes of source records,
+ * entities of one type and links of one type, each batch in one write transaction. Labels and
+ * relationship types reach Cypher only as parameters picked from the closed lists in
+ * server/model/model.ts (Neo4j 5.26 dynamic labels, `SET n:$($label)`).
+ */
+import type { Gateway } from '../../db/gateway.ts';
+import { LABEL, LINK_TYPES, type EntityType, type LinkType } from '../../model/model.ts';
+
+/** A row as the statements take it: plain properties, plus temporal ones as ISO strings. */
+export interface WriteRow {
+  id: string;
+  props: Record<string, unknown>;
+  dates: Record<string, string>;
+  datetimes: Record<string, string>;
+}
+
+export interface LinkWriteRow extends WriteRow {
+  from: string;
+  to: string;
+}
+
+export interface SourceWriteRow {
+  id: string;
+  props: Record<string, unknown>;
+  recordedAt: string;
+}
+
+export async function writeSources(gateway: Gateway, rows: SourceWriteRow[]): Promise<number> {
+  const [r] = await gateway.writeTx((tx) => tx.run('load/sources', { rows }));
+  return Number(r?.written ?? 0);
+}
+
+export async function writeEntities(gateway: Gateway, type: EntityType, rows: WriteRow[]): Promise<number> {
+  const label = LABEL[type];
+  const [r] = await gateway.writeTx((tx) => tx.run('load/entities', { label, rows }));
+  return Number(r?.written ?? 0);
+}
+
+/** Writes links of one type; returns the ids written (rows whose ends are missing are not). */
+export async function writeLinks(gateway: Gateway, type: LinkType, rows: LinkWriteRow[]): Promise<string[]> {
+  const spec = LINK_TYPES[type];
+  const [r] = await gateway.writeTx((tx) =>
+    tx.run('load/links', { type, fromTypes: [...spec.from], toTypes: [...spec.to], rows }),
+  );
+  return (r?.written as string[] | undefined) ?? [];
+}
+
+export interface GraphCounts {
+  entities: Record<string, number>;
+  links: Record<string, number>;
+  sourceRecords: number;
+}
+
+export async function graphCounts(gateway: Gateway): Promise<GraphCounts> {
+  const rows = await gateway.read('load/counts');
+  const out: GraphCounts = { entities: {}, links: {}, sourceRecords: 0 };
+  for (const r of rows) {
+    const n = Number(r.n);
+    if (r.kind === 'entity') out.entities[String(r.name)] = n;
+    else if (r.kind === 'link') out.links[String(r.name)] = n;
+    else out.sourceRecords = n;
+  }
+  return out;
+}
+
+export async function hasEntities(gateway: Gateway): Promise<boolean> {
+  const [r] = await gateway.read('load/has-entities');
+  return r?.any === true;
+}

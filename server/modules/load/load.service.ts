@@ -1,0 +1,312 @@
+/**
+ * The bulk loader: writes a data set of source records, entities and links into Neo4j in
+ * batches, idempotently (MERGE on id; re-running changes nothing). Every entity is shaped by
+ * shapeEntity and every entity and link carries its provenance: its sourceIds and the best
+ * grading among those sources (docs/model.md). Used by `lantern seed demo`, and meant for the
+ * scale generator and the file importer too.
+ *
+ * A row states the whole of an entity's or link's provenance: loading it again replaces its
+ * properties and sourceIds rather than adding to them.
+ */
+import neo4j from 'neo4j-driver';
+import type { Gateway } from '../../db/gateway.ts';
+import {
+  CLASSIFICATIONS,
+  ENTITY_TYPES,
+  HANDLING_CODES,
+  ID_PREFIX,
+  INTELLIGENCE_ASSESSMENTS,
+  LINK_TYPES,
+  LINK_TYPE_NAMES,
+  SOURCE_EVALUATIONS,
+  type Classification,
+  type EntityType,
+  type HandlingCode,
+  type IntelligenceAssessment,
+  type LinkType,
+  type SourceEvaluation,
+} from '../../model/model.ts';
+import { shapeEntity, ShapeError } from '../../model/shape.ts';
+import { writeEntities, writeLinks, writeSources, type LinkWriteRow, type SourceWriteRow, type WriteRow } from './load.repository.ts';
+
+export interface SourceGrading {
+  sourceEvaluation: SourceEvaluation;
+  intelligenceAssessment: IntelligenceAssessment;
+  handlingCode: HandlingCode;
+  handlingConditions: string | null;
+  classification: Classification;
+}
+
+/** One row of a source system. */
+export interface SourceRecordInput extends SourceGrading {
+  id: string;
+  source: string;
+  recordKey: string;
+  file?: string | null;
+  line?: number | null;
+  /** ISO datetime. */
+  recordedAt: string;
+  summary: string;
+}
+
+export interface EntityInput {
+  type: EntityType;
+  id: string;
+  /** Type-specific properties as docs/model.md names them; dates as 'YYYY-MM-DD'. */
+  props: Record<string, unknown>;
+  sourceIds: string[];
+  /** ISO datetimes; default: the earliest and latest recordedAt of its sources. */
+  recordedAt?: string;
+  updatedAt?: string;
+}
+
+export interface LinkInput {
+  type: LinkType;
+  id: string;
+  from: string;
+  to: string;
+  role?: string;
+  validFrom?: string;
+  validTo?: string;
+  /** ISO datetime; default: the earliest recordedAt of its sources. */
+  recordedAt?: string;
+  weight?: number;
+  count?: number;
+  firstAt?: string;
+  lastAt?: string;
+  sourceIds: string[];
+}
+
+export interface Dataset {
+  sources: SourceRecordInput[];
+  entities: EntityInput[];
+  links: LinkInput[];
+}
+
+export interface LoadOptions {
+  /** Rows per transaction. */
+  batchSize?: number;
+  /** Marks every entity and link synthetic (demo and scale data). */
+  synthetic?: boolean;
+  /** Grading of sources loaded earlier, for rows that cite sources not in this data set. */
+  knownSources?: ReadonlyMap<string, SourceGrading & { recordedAt: string }>;
+  onProgress?: (p: { phase: 'sources' | 'entities' | 'links'; done: number; total: number }) => void;
+}
+
+export interface LoadResult {
+  sources: number;
+  entities: Partial<Record<EntityType, number>>;
+  links: Partial<Record<LinkType, number>>;
+  ms: number;
+}
+
+/** A data set that cannot be loaded as it is: names the row and what is wrong. */
+export class LoadError extends Error {
+  override name = 'LoadError';
+}
+
+/** Properties stored as Neo4j dates and datetimes (docs/model.md); the rest are stored as given. */
+export const DATE_PROPS = new Set(['dateOfBirth', 'postedOn', 'occurredOn', 'startDate', 'endDate', 'visitedOn', 'referredOn', 'recordedOn', 'validFrom', 'validTo']);
+export const DATETIME_PROPS = new Set(['recordedAt', 'updatedAt', 'firstAt', 'lastAt']);
+/** Stored as Neo4j integers (a JavaScript number would travel as a float). */
+export const INTEGER_PROPS = new Set(['sourceEvaluation', 'count', 'line']);
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** The best grading among sources: lowest evaluation, lowest letter, most restrictive handling and classification. */
+export function bestGrading(sources: readonly SourceGrading[]): SourceGrading {
+  if (sources.length === 0) throw new LoadError('bestGrading needs at least one source');
+  const first = sources[0]!;
+  let g: SourceGrading = {
+    sourceEvaluation: first.sourceEvaluation,
+    intelligenceAssessment: first.intelligenceAssessment,
+    handlingCode: first.handlingCode,
+    handlingConditions: first.handlingConditions,
+    classification: first.classification,
+  };
+  for (const s of sources.slice(1)) {
+    g = {
+      sourceEvaluation: Math.min(g.sourceEvaluation, s.sourceEvaluation) as SourceEvaluation,
+      intelligenceAssessment: s.intelligenceAssessment < g.intelligenceAssessment ? s.intelligenceAssessment : g.intelligenceAssessment,
+      handlingCode: g.handlingCode === 'C' || s.handlingCode === 'C' ? 'C' : 'P',
+      handlingConditions:
+        [g.handlingConditions, s.handlingConditions].filter((c): c is string => !!c).filter((c, i, a) => a.indexOf(c) === i).join('; ') || null,
+      classification: g.classification === 'OFFICIAL-SENSITIVE' || s.classification === 'OFFICIAL-SENSITIVE' ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL',
+    };
+  }
+  if (g.handlingCode === 'P') g.handlingConditions = null;
+  return g;
+}
+
+function checkGrading(where: string, g: SourceGrading): void {
+  if (!(SOURCE_EVALUATIONS as readonly number[]).includes(g.sourceEvaluation)) throw new LoadError(`${where}: sourceEvaluation must be 1, 2 or 3`);
+  if (!(INTELLIGENCE_ASSESSMENTS as readonly string[]).includes(g.intelligenceAssessment)) throw new LoadError(`${where}: intelligenceAssessment must be A to E`);
+  if (!(HANDLING_CODES as readonly string[]).includes(g.handlingCode)) throw new LoadError(`${where}: handlingCode must be P or C`);
+  if (!(CLASSIFICATIONS as readonly string[]).includes(g.classification)) throw new LoadError(`${where}: classification must be OFFICIAL or OFFICIAL-SENSITIVE`);
+}
+
+/** Splits properties into plain, date and datetime maps, checking that values can be stored. */
+function splitProps(where: string, all: Record<string, unknown>): Omit<WriteRow, 'id'> {
+  const props: Record<string, unknown> = {};
+  const dates: Record<string, string> = {};
+  const datetimes: Record<string, string> = {};
+  for (const [k, v] of Object.entries(all)) {
+    if (v === undefined) continue;
+    if (v !== null && DATE_PROPS.has(k)) {
+      if (typeof v !== 'string' || !DATE.test(v)) throw new LoadError(`${where}: ${k} must be a date YYYY-MM-DD, got ${JSON.stringify(v)}`);
+      dates[k] = v;
+    } else if (v !== null && DATETIME_PROPS.has(k)) {
+      if (typeof v !== 'string' || !DATETIME.test(v)) throw new LoadError(`${where}: ${k} must be an ISO datetime with a zone, got ${JSON.stringify(v)}`);
+      datetimes[k] = v;
+    } else if (typeof v === 'number' && INTEGER_PROPS.has(k)) {
+      if (!Number.isInteger(v)) throw new LoadError(`${where}: ${k} must be a whole number, got ${v}`);
+      props[k] = neo4j.int(v);
+    } else if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      throw new LoadError(`${where}: ${k} is an object; Neo4j properties hold only values and lists`);
+    } else {
+      props[k] = v;
+    }
+  }
+  return { props, dates, datetimes };
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+type Graded = SourceGrading & { recordedAt: string };
+
+/**
+ * Checks and prepares a data set for writing: shapes entities, grades everything from its
+ * sources, checks link types, roles and ends. Pure; throws LoadError naming the bad row.
+ */
+export function prepare(data: Dataset, o: Pick<LoadOptions, 'synthetic' | 'knownSources'> = {}) {
+  const grades = new Map<string, Graded>(o.knownSources ?? []);
+  const sources: SourceWriteRow[] = [];
+  const seenSources = new Set<string>();
+  for (const s of data.sources) {
+    const where = `source record ${s.id}`;
+    if (seenSources.has(s.id)) throw new LoadError(`${where}: duplicate id`);
+    seenSources.add(s.id);
+    checkGrading(where, s);
+    if (!DATETIME.test(s.recordedAt)) throw new LoadError(`${where}: recordedAt must be an ISO datetime with a zone`);
+    grades.set(s.id, s);
+    const { id, recordedAt, ...rest } = s;
+    const { props } = splitProps(where, { ...rest, file: rest.file ?? null, line: rest.line ?? null, synthetic: o.synthetic === true });
+    sources.push({ id, recordedAt, props });
+  }
+
+  const provenance = (where: string, sourceIds: string[]) => {
+    if (sourceIds.length === 0) throw new LoadError(`${where}: needs at least one source id`);
+    const graded = sourceIds.map((sid) => {
+      const g = grades.get(sid);
+      if (!g) throw new LoadError(`${where}: unknown source record ${sid}`);
+      return g;
+    });
+    const times = graded.map((g) => g.recordedAt).sort();
+    return { grading: bestGrading(graded), first: times[0]!, last: times[times.length - 1]! };
+  };
+
+  const entityType = new Map<string, EntityType>();
+  const entities = new Map<EntityType, WriteRow[]>();
+  for (const e of data.entities) {
+    const where = `${e.type} ${e.id}`;
+    if (!(ENTITY_TYPES as readonly string[]).includes(e.type)) throw new LoadError(`${where}: unknown entity type`);
+    if (!e.id.startsWith(`${ID_PREFIX[e.type]}-`)) throw new LoadError(`${where}: id must start with ${ID_PREFIX[e.type]}-`);
+    if (entityType.has(e.id)) throw new LoadError(`${where}: duplicate id`);
+    entityType.set(e.id, e.type);
+    let shaped;
+    try {
+      shaped = shapeEntity(e.type, e.props);
+    } catch (err) {
+      if (err instanceof ShapeError) throw new LoadError(`${where}: ${err.message}`);
+      throw err;
+    }
+    const p = provenance(where, e.sourceIds);
+    const row = splitProps(where, {
+      ...shaped.props,
+      id: e.id,
+      type: e.type,
+      label: shaped.label,
+      searchText: shaped.searchText,
+      sourceIds: e.sourceIds,
+      ...p.grading,
+      recordedAt: e.recordedAt ?? p.first,
+      updatedAt: e.updatedAt ?? p.last,
+      synthetic: o.synthetic === true,
+    });
+    const list = entities.get(e.type) ?? [];
+    list.push({ id: e.id, ...row });
+    entities.set(e.type, list);
+  }
+
+  const links = new Map<LinkType, LinkWriteRow[]>();
+  const linkIds = new Set<string>();
+  for (const l of data.links) {
+    const where = `${l.type} ${l.id}`;
+    if (!(LINK_TYPE_NAMES as string[]).includes(l.type)) throw new LoadError(`${where}: unknown link type`);
+    const spec = LINK_TYPES[l.type] as { from: readonly EntityType[]; to: readonly EntityType[]; roles?: readonly string[] };
+    if (linkIds.has(`${l.type}/${l.id}`)) throw new LoadError(`${where}: duplicate id`);
+    linkIds.add(`${l.type}/${l.id}`);
+    if (l.role !== undefined && !spec.roles?.includes(l.role)) throw new LoadError(`${where}: role ${l.role} is not one of ${(spec.roles ?? []).join(', ') || '(none)'}`);
+    const fromType = entityType.get(l.from);
+    const toType = entityType.get(l.to);
+    // Ends loaded earlier are checked by the statement itself (it matches only allowed types).
+    if (fromType && !spec.from.includes(fromType)) throw new LoadError(`${where}: cannot start at ${fromType} ${l.from}`);
+    if (toType && !spec.to.includes(toType)) throw new LoadError(`${where}: cannot end at ${toType} ${l.to}`);
+    const p = provenance(where, l.sourceIds);
+    const { type: _t, id, from, to, sourceIds, ...rest } = l;
+    const row = splitProps(where, { ...rest, recordedAt: l.recordedAt ?? p.first, sourceIds, ...p.grading, synthetic: o.synthetic === true });
+    const list = links.get(l.type) ?? [];
+    list.push({ id, from, to, ...row });
+    links.set(l.type, list);
+  }
+  return { sources, entities, links };
+}
+
+/** Loads a data set: source records, then entities by type, then links by type. */
+export async function loadDataset(gateway: Gateway, data: Dataset, o: LoadOptions = {}): Promise<LoadResult> {
+  const started = performance.now();
+  const batchSize = o.batchSize ?? 5000;
+  const prepared = prepare(data, o);
+  const result: LoadResult = { sources: 0, entities: {}, links: {}, ms: 0 };
+
+  const totalEntities = [...prepared.entities.values()].reduce((n, l) => n + l.length, 0);
+  const totalLinks = [...prepared.links.values()].reduce((n, l) => n + l.length, 0);
+
+  for (const batch of chunks(prepared.sources, batchSize)) {
+    result.sources += await writeSources(gateway, batch);
+    o.onProgress?.({ phase: 'sources', done: result.sources, total: prepared.sources.length });
+  }
+  let done = 0;
+  for (const type of ENTITY_TYPES) {
+    for (const batch of chunks(prepared.entities.get(type) ?? [], batchSize)) {
+      const n = await writeEntities(gateway, type, batch);
+      result.entities[type] = (result.entities[type] ?? 0) + n;
+      done += n;
+      o.onProgress?.({ phase: 'entities', done, total: totalEntities });
+    }
+  }
+  done = 0;
+  for (const type of LINK_TYPE_NAMES) {
+    for (const batch of chunks(prepared.links.get(type) ?? [], batchSize)) {
+      const written = await writeLinks(gateway, type, batch);
+      if (written.length !== batch.length) {
+        const ok = new Set(written);
+        const missing = batch.filter((r) => !ok.has(r.id)).slice(0, 5);
+        throw new LoadError(
+          `${batch.length - written.length} ${type} link(s) were not written because an end is missing or of the wrong type, e.g. ` +
+            missing.map((r) => `${r.id} (${r.from} -> ${r.to})`).join(', '),
+        );
+      }
+      result.links[type] = (result.links[type] ?? 0) + written.length;
+      done += written.length;
+      o.onProgress?.({ phase: 'links', done, total: totalLinks });
+    }
+  }
+  result.ms = Math.round(performance.now() - started);
+  return result;
+}
