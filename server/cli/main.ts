@@ -8,6 +8,7 @@ import { version } from '../version.ts';
 import { registerServe } from './serve.command.ts';
 import { registerSchema } from './schema.command.ts';
 import { registerNeo4j } from './neo4j.command.ts';
+import { registerSeed } from './seed.command.ts';
 
 /** A failure the user can act on: printed as its message alone, exit code 1. */
 export class UserError extends Error {
@@ -34,6 +35,7 @@ const program = new Command()
 registerServe(program, env);
 registerSchema(program, env);
 registerNeo4j(program, env);
+registerSeed(program, env);
 
 const userErrors = new Set(['ConfigError', 'UserError', 'LocalNeo4jError', 'DatabaseUnreachable', 'StartupError']);
 

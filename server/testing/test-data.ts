@@ -1,10 +1,11 @@
 /**
  * What every test run's database holds before the suites start: the schema, and the demo
- * scenario once it exists. Suites that write use their own ids and clean up after themselves.
+ * scenario (seed/demo). Suites that write use their own ids and clean up after themselves.
  */
 import type { Config } from '../config/config.ts';
 import type { Database } from '../db/database.ts';
+import { seedDemo } from '../../seed/demo/index.ts';
 
-export async function prepareTestData(_db: Database, _config: Config): Promise<void> {
-  // The demo scenario is loaded here once `lantern seed demo` exists.
+export async function prepareTestData(db: Database, _config: Config): Promise<void> {
+  await seedDemo(db.gateway);
 }
