@@ -143,6 +143,9 @@ export function createDriver(o: ConnectOptions): Driver {
     maxConnectionPoolSize: 100,
     connectionAcquisitionTimeout: 10_000,
     connectionTimeout: 5_000,
+    // Managed transactions retry transient failures; past a few seconds an analyst is better
+    // served by a clear SERVICE_UNAVAILABLE than by a spinner.
+    maxTransactionRetryTime: 5_000,
     // Clusters and Aura need the driver's routing; nothing to do here for it but use neo4j://.
     userAgent: 'lantern/0.1',
   });
