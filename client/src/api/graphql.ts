@@ -1,0 +1,45 @@
+/**
+ * A tiny typed GraphQL client: POST /graphql, JSON in and out. Errors become a
+ * GraphQLRequestError whose message is fit to show in the page.
+ */
+export class GraphQLRequestError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+    this.name = 'GraphQLRequestError';
+  }
+}
+
+interface Response<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
+  let res: globalThis.Response;
+  try {
+    res = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      body: JSON.stringify({ query, variables }),
+      signal,
+    });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new GraphQLRequestError('The Lantern server cannot be reached. Check that it is running, then try again.', 'NETWORK');
+  }
+  let body: Response<T>;
+  try {
+    body = (await res.json()) as Response<T>;
+  } catch {
+    throw new GraphQLRequestError(`The server answered ${res.status} ${res.statusText} without a GraphQL response.`, 'HTTP');
+  }
+  if (body.errors?.length) {
+    const first = body.errors[0]!;
+    throw new GraphQLRequestError(first.message, first.extensions?.code);
+  }
+  if (!body.data) throw new GraphQLRequestError(`The server answered ${res.status} without data.`, 'HTTP');
+  return body.data;
+}

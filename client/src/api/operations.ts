@@ -1,0 +1,204 @@
+/** The workspace's GraphQL operations, each a typed function. */
+import type { Filters } from '../graph/filters.ts';
+import type { EntityType, Graph, GraphNode, Grading } from '../model/types.ts';
+import type { SavedDocument } from '../state/chartDoc.ts';
+import { gql } from './graphql.ts';
+
+const GRADING = 'grading { code low sourceEvaluation intelligenceAssessment handlingCode handlingConditions classification }';
+export const NODE_FIELDS = `id type label subtitle degree supernode potentialVictim suspect safeguarded riskScore kind ${GRADING}`;
+export const EDGE_FIELDS = `id type source target role validFrom validTo recordedAt weight ${GRADING}`;
+const GRAPH = `nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated truncation`;
+
+export interface LinkFilterInput {
+  linkTypes?: string[];
+  entityTypes?: EntityType[];
+  from?: string;
+  to?: string;
+  minGrade?: { sourceEvaluation?: string; intelligenceAssessment?: string };
+  asKnownOn?: string;
+}
+
+/** The chart's grade and "as known on" filters also apply to what is fetched. */
+export function linkFilterFrom(f: Filters, extra: Pick<LinkFilterInput, 'linkTypes' | 'entityTypes'> = {}): LinkFilterInput {
+  const out: LinkFilterInput = { ...extra };
+  if (f.minSource || f.minAssessment) {
+    out.minGrade = {};
+    if (f.minSource) out.minGrade.sourceEvaluation = f.minSource;
+    if (f.minAssessment) out.minGrade.intelligenceAssessment = f.minAssessment;
+  }
+  if (f.asKnownOn) out.asKnownOn = f.asKnownOn;
+  return out;
+}
+
+export interface SearchHit {
+  node: GraphNode;
+  score: number;
+  matched: string | null;
+}
+
+export async function search(text: string, types: EntityType[], signal?: AbortSignal): Promise<SearchHit[]> {
+  const d = await gql<{ search: { edges: SearchHit[] } }>(
+    `query Search($text: String!, $types: [EntityType!], $first: Int) {
+      search(text: $text, types: $types, first: $first) { edges { score matched node { ${NODE_FIELDS} } } }
+    }`,
+    { text, types: types.length ? types : null, first: 30 },
+    signal,
+  );
+  return d.search.edges;
+}
+
+export async function neighbourhood(
+  ids: string[],
+  o: { limit?: number; supernodeThreshold?: number; filter?: LinkFilterInput } = {},
+): Promise<Graph> {
+  const d = await gql<{ neighbourhood: Graph }>(
+    `query Neighbourhood($ids: [ID!]!, $limit: Int, $filter: LinkFilter, $threshold: Int) {
+      neighbourhood(ids: $ids, hops: 1, limit: $limit, filter: $filter, supernodeThreshold: $threshold) { ${GRAPH} }
+    }`,
+    { ids, limit: o.limit ?? 500, filter: o.filter ?? null, threshold: o.supernodeThreshold ?? null },
+  );
+  return d.neighbourhood;
+}
+
+export async function paths(from: string, to: string, filter?: LinkFilterInput): Promise<Graph> {
+  const d = await gql<{ paths: Graph }>(
+    `query Paths($from: ID!, $to: ID!, $filter: LinkFilter) { paths(from: $from, to: $to, maxLength: 6, filter: $filter) { ${GRAPH} } }`,
+    { from, to, filter: filter ?? null },
+  );
+  return d.paths;
+}
+
+export async function connectingNetwork(ids: string[], filter?: LinkFilterInput): Promise<Graph> {
+  const d = await gql<{ connectingNetwork: Graph }>(
+    `query Connecting($ids: [ID!]!, $filter: LinkFilter) { connectingNetwork(ids: $ids, filter: $filter) { ${GRAPH} } }`,
+    { ids, filter: filter ?? null },
+  );
+  return d.connectingNetwork;
+}
+
+export async function commonNeighbours(ids: string[], filter?: LinkFilterInput): Promise<{ node: GraphNode; sharedWith: string[] }[]> {
+  const d = await gql<{ commonNeighbours: { node: GraphNode; sharedWith: string[] }[] }>(
+    `query Common($ids: [ID!]!, $filter: LinkFilter) { commonNeighbours(ids: $ids, filter: $filter) { sharedWith node { ${NODE_FIELDS} } } }`,
+    { ids, filter: filter ?? null },
+  );
+  return d.commonNeighbours;
+}
+
+export async function subgraph(ids: string[]): Promise<Graph> {
+  const d = await gql<{ subgraph: Graph }>(`query Sub($ids: [ID!]!) { subgraph(ids: $ids) { ${GRAPH} } }`, { ids });
+  return d.subgraph;
+}
+
+export interface SourceRecord {
+  id: string;
+  source: string;
+  recordKey: string;
+  recordedAt: string | null;
+  summary: string | null;
+  grading: Grading;
+}
+
+export interface EntityDetails {
+  id: string;
+  type: EntityType;
+  label: string;
+  recordedAt: string | null;
+  grading: Grading;
+  sources: SourceRecord[];
+  properties?: { name: string; value: string | null }[];
+  [field: string]: unknown;
+}
+
+const SOURCES = `sources { id source recordKey recordedAt summary ${GRADING} }`;
+
+export async function entityDetails(id: string): Promise<EntityDetails | null> {
+  const d = await gql<{ entity: EntityDetails | null }>(
+    `query Entity($id: ID!) { entity(id: $id) {
+      id type label recordedAt ${GRADING} ${SOURCES}
+      ... on Person { givenName familyName aliases dateOfBirth gender nationalities niNumber passportNumber pncId potentialVictim suspect safeguarded riskScore }
+      ... on Premises { name kind addressLine town postcode licenceStatus latitude longitude }
+      ... on Phone { e164 country lineType }
+      ... on OtherEntity { properties { name value } }
+    } }`,
+    { id },
+  );
+  return d.entity;
+}
+
+export interface LinkDetails {
+  id: string;
+  type: string;
+  role: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  recordedAt: string | null;
+  weight: number | null;
+  grading: Grading;
+  sources: SourceRecord[];
+  source: { id: string; label: string; type: EntityType };
+  target: { id: string; label: string; type: EntityType };
+}
+
+export async function linkDetails(id: string): Promise<LinkDetails | null> {
+  const d = await gql<{ link: LinkDetails | null }>(
+    `query Link($id: ID!) { link(id: $id) {
+      id type role validFrom validTo recordedAt weight ${GRADING} ${SOURCES}
+      source { id label type } target { id label type }
+    } }`,
+    { id },
+  );
+  return d.link;
+}
+
+export interface TimelineEvent {
+  date: string;
+  endDate: string | null;
+  kind: string;
+  description: string;
+  entityIds: string[];
+  linkId: string | null;
+}
+
+export async function timeline(ids: string[]): Promise<TimelineEvent[]> {
+  const d = await gql<{ timeline: TimelineEvent[] }>(
+    `query Timeline($ids: [ID!]!) { timeline(ids: $ids, limit: 200) { date endDate kind description entityIds linkId } }`,
+    { ids },
+  );
+  return d.timeline;
+}
+
+export interface ChartSummary {
+  id: string;
+  name: string;
+  nodeCount: number;
+  edgeCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export async function listCharts(): Promise<ChartSummary[]> {
+  const d = await gql<{ charts: ChartSummary[] }>('query Charts { charts { id name nodeCount edgeCount createdAt updatedAt } }');
+  return d.charts;
+}
+
+export async function loadChart(id: string): Promise<ChartSummary & { document: SavedDocument }> {
+  const d = await gql<{ chart: (ChartSummary & { document: SavedDocument }) | null }>(
+    'query Chart($id: ID) { chart(id: $id) { id name nodeCount edgeCount createdAt updatedAt document } }',
+    { id },
+  );
+  if (!d.chart) throw new Error('That chart no longer exists; it may have been deleted.');
+  return d.chart;
+}
+
+export async function saveChart(name: string, document: SavedDocument): Promise<ChartSummary> {
+  const d = await gql<{ saveChart: ChartSummary }>(
+    'mutation Save($name: String!, $document: JSON!) { saveChart(name: $name, document: $document) { id name nodeCount edgeCount createdAt updatedAt } }',
+    { name, document },
+  );
+  return d.saveChart;
+}
+
+export async function deleteChart(id: string): Promise<boolean> {
+  const d = await gql<{ deleteChart: boolean }>('mutation Delete($id: ID!) { deleteChart(id: $id) }', { id });
+  return d.deleteChart;
+}

@@ -1,0 +1,115 @@
+/**
+ * The one owner of the cy instance: created in an effect, destroyed on cleanup, recreated
+ * only when the chart crosses the large-chart threshold (the WebGL renderer is chosen at
+ * creation). Everything else reaches cy through the hooks below and the ChartApi handle.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Core } from 'cytoscape';
+import { buildStylesheet } from '../graph/stylesheet.ts';
+import type { ChartDoc, LayoutName, Viewport } from '../state/chartDoc.ts';
+import type { Position } from '../model/types.ts';
+import { registerExtensions } from './cytoscape.ts';
+import { useGraphData } from './hooks/useGraphData.ts';
+import { useGraphEvents, type ContextTarget } from './hooks/useGraphEvents.ts';
+import { useGraphLayout, type LayoutCommand } from './hooks/useGraphLayout.ts';
+import { useGraphView } from './hooks/useGraphView.ts';
+import { useNavigator } from './hooks/useNavigator.ts';
+import { createChartApi, type ChartApi } from './chartApi.ts';
+
+export interface ChartCanvasProps {
+  doc: ChartDoc;
+  filtered: ReadonlySet<string>;
+  highlight: ReadonlySet<string> | null;
+  large: boolean;
+  layout: LayoutCommand | null;
+  /** A viewport to restore (a reopened chart), or a request to fit. */
+  viewport: { value: Viewport | 'fit'; nonce: number } | null;
+  navigator: boolean;
+  navigatorContainer: HTMLElement | null;
+  onReady(api: ChartApi | null): void;
+  onSelect(ids: string[]): void;
+  onContext(target: ContextTarget): void;
+  onOpen(id: string): void;
+  onMoved(positions: Record<string, Position>, label: string): void;
+  onLayoutDone(positions: Record<string, Position>, name: LayoutName): void;
+  onBusy(busy: boolean): void;
+  onError(message: string): void;
+}
+
+export function ChartCanvas(p: ChartCanvasProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const [cy, setCy] = useState<Core | null>(null);
+  const { onReady, onError } = p;
+
+  useEffect(() => {
+    const cytoscape = registerExtensions();
+    const instance = cytoscape({
+      container: container.current,
+      style: buildStylesheet({ edgeLabels: p.doc.style.edgeLabels }),
+      wheelSensitivity: 0.3,
+      minZoom: 0.02,
+      maxZoom: 4,
+      boxSelectionEnabled: true,
+      selectionType: 'additive',
+      pixelRatio: p.large ? 1 : 'auto',
+      textureOnViewport: p.large,
+      hideEdgesOnViewport: false,
+      ...(p.large ? { renderer: { name: 'canvas', webgl: true, webglTexSize: 4096, webglTexRows: 24, webglBatchSize: 2048 } } : {}),
+    } as cytoscape.CytoscapeOptions);
+    setCy(instance);
+    const api = createChartApi(instance);
+    onReady(api);
+    return () => {
+      onReady(null);
+      instance.destroy();
+      setCy(null);
+    };
+    // The renderer is chosen at creation: a new cy only when the chart crosses the large threshold.
+    // eslint-disable-next-line
+  }, [p.large]);
+
+  useEffect(() => {
+    cy?.style(buildStylesheet({ edgeLabels: p.doc.style.edgeLabels }));
+  }, [cy, p.doc.style.edgeLabels]);
+
+  // New nodes outside the view bring the whole chart back into view.
+  const reveal = useCallback(
+    (ids: string[]) => {
+      if (!cy || cy.nodes().length === ids.length) {
+        cy?.fit(cy.elements(':visible'), 40);
+        if (cy && cy.zoom() > 1.6) cy.zoom({ level: 1.6, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+        return;
+      }
+      const ext = cy.extent();
+      const wanted = new Set(ids);
+      const bb = cy.nodes().filter((n) => wanted.has(n.id())).boundingBox({});
+      if (bb.x1 < ext.x1 || bb.y1 < ext.y1 || bb.x2 > ext.x2 || bb.y2 > ext.y2) {
+        cy.animate({ fit: { eles: cy.elements(':visible'), padding: 40 } }, { duration: 250 });
+      }
+    },
+    [cy],
+  );
+  useGraphData(cy, p.doc, reveal);
+  const view = useMemo(
+    () => ({ hidden: new Set(p.doc.hidden), filtered: p.filtered, highlight: p.highlight }),
+    [p.doc.hidden, p.filtered, p.highlight],
+  );
+  useGraphView(cy, view, p.doc);
+  useGraphEvents(cy, {
+    onSelect: p.onSelect,
+    onContext: p.onContext,
+    onOpen: p.onOpen,
+    onMoved: (m) => p.onMoved(m, Object.keys(m).length > 1 ? `Move ${Object.keys(m).length} entities` : 'Move'),
+  });
+  useGraphLayout(cy, p.layout, p.large, p.onLayoutDone, p.onBusy, onError);
+  useNavigator(cy, p.navigatorContainer, p.navigator);
+
+  useEffect(() => {
+    if (!cy || !p.viewport) return;
+    const v = p.viewport.value;
+    if (v === 'fit') cy.animate({ fit: { eles: cy.elements(':visible'), padding: 40 } }, { duration: 250 });
+    else cy.viewport({ zoom: v.zoom, pan: v.pan });
+  }, [cy, p.viewport]);
+
+  return <div ref={container} className="chart-canvas" data-testid="chart" aria-label="Link chart" role="application" />;
+}

@@ -1,0 +1,46 @@
+/** What the rest of the workspace may ask of the chart, without holding cy itself. */
+import type { Core } from 'cytoscape';
+import type { EntityType } from '../model/types.ts';
+import type { Viewport } from '../state/chartDoc.ts';
+
+export interface ChartApi {
+  fit(): void;
+  zoomBy(factor: number): void;
+  viewport(): Viewport;
+  png(): Promise<Blob>;
+  svg(): string;
+  select(ids: string[]): void;
+  selectType(type: EntityType): void;
+  /** Node ids in the current view (on screen), for tests and the status bar. */
+  renderer(): string;
+}
+
+export function createChartApi(cy: Core): ChartApi {
+  return {
+    fit: () => {
+      cy.animate({ fit: { eles: cy.elements(':visible'), padding: 40 } }, { duration: 200 });
+    },
+    zoomBy: (factor) => {
+      const w = cy.width();
+      const h = cy.height();
+      cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: w / 2, y: h / 2 } });
+    },
+    viewport: () => ({ zoom: cy.zoom(), pan: { ...cy.pan() } }),
+    png: () =>
+      (cy.png({ output: 'blob-promise', full: true, scale: 2, bg: '#ffffff', maxWidth: 8000, maxHeight: 8000 }) as unknown as Promise<Blob>),
+    svg: () => (cy as unknown as { svg(o: object): string }).svg({ full: true, scale: 1, bg: '#ffffff' }),
+    select: (ids) => {
+      cy.batch(() => {
+        cy.$(':selected').unselect();
+        for (const id of ids) cy.getElementById(id).select();
+      });
+    },
+    selectType: (type) => {
+      cy.batch(() => {
+        cy.$(':selected').unselect();
+        cy.nodes(':visible').filter((n) => n.data('type') === type).select();
+      });
+    },
+    renderer: () => ((cy as unknown as { renderer(): { webgl?: boolean } }).renderer().webgl ? 'webgl' : 'canvas'),
+  };
+}

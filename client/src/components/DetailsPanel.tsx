@@ -1,0 +1,241 @@
+/** The selected entity or link: properties, provenance (sources, grading, dates) and timeline. */
+import { useEffect, useState } from 'react';
+import { entityDetails, linkDetails, timeline, type EntityDetails, type LinkDetails, type SourceRecord, type TimelineEvent } from '../api/operations.ts';
+import { ENTITY_META, humanise, linkMeta } from '../model/meta.ts';
+import type { GraphEdge, GraphNode, Grading } from '../model/types.ts';
+import { TypeIcon } from './TypeIcon.tsx';
+
+interface Props {
+  node: GraphNode | null;
+  edge: GraphEdge | null;
+  selectionCount: number;
+  selectionSummary: [string, number][];
+}
+
+const SKIP = new Set(['id', 'type', 'label', 'recordedAt', 'grading', 'sources', 'properties', '__typename']);
+
+function GradeTag({ g }: { g: Grading }) {
+  return (
+    <span className={`grade ${g.low ? 'low' : ''}`} title={`${g.sourceEvaluation.toLowerCase().replace('_', ' ')} source, assessment ${g.intelligenceAssessment}${g.low ? ': low grade' : ''}`}>
+      {g.code}
+    </span>
+  );
+}
+
+function Sources({ sources }: { sources: SourceRecord[] }) {
+  if (!sources.length) return <p className="muted small">No source records.</p>;
+  return (
+    <ul className="sources">
+      {sources.map((s) => (
+        <li key={s.id}>
+          <div>
+            <strong>{s.source}</strong> <span className="mono">{s.recordKey}</span> <GradeTag g={s.grading} />
+          </div>
+          <div className="muted small">
+            {s.recordedAt ? `recorded ${s.recordedAt.slice(0, 10)}` : 'date not recorded'}
+            {s.grading.classification ? ` · ${humanise(s.grading.classification).toUpperCase()}` : ''}
+            {s.grading.handlingConditions ? ` · conditions: ${s.grading.handlingConditions}` : ''}
+          </div>
+          {s.summary && <div className="small">{s.summary}</div>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function valueText(v: unknown): string | null {
+  if (v === null || v === undefined || v === '') return null;
+  if (Array.isArray(v)) return v.length ? v.join(', ') : null;
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  return String(v);
+}
+
+function useAsync<T>(key: string | null, load: (key: string) => Promise<T>): { data: T | null; error: string | null; loading: boolean } {
+  const [state, setState] = useState<{ key: string | null; data: T | null; error: string | null }>({ key: null, data: null, error: null });
+  useEffect(() => {
+    if (!key) return;
+    let live = true;
+    load(key)
+      .then((data) => live && setState({ key, data, error: null }))
+      .catch((e: Error) => live && setState({ key, data: null, error: e.message }));
+    return () => {
+      live = false;
+    };
+    // `load` is a module function; only the key matters.
+    // eslint-disable-next-line
+  }, [key]);
+  const current = state.key === key;
+  return { data: current ? state.data : null, error: current ? state.error : null, loading: !!key && !current };
+}
+
+function Timeline({ id }: { id: string }) {
+  const t = useAsync<TimelineEvent[]>(id, (k) => timeline([k]));
+  return (
+    <>
+      <h3>Timeline</h3>
+      {t.loading && <div className="progress" />}
+      {t.error && <p className="error-inline">{t.error}</p>}
+      {t.data && t.data.length === 0 && <p className="muted small">No dated events.</p>}
+      {t.data && t.data.length > 0 && (
+        <ol className="timeline">
+          {t.data.map((e, i) => (
+            <li key={`${e.date}-${i}`}>
+              <span className="when">
+                {e.date}
+                {e.endDate ? ` – ${e.endDate}` : ''}
+              </span>
+              <span className="what">{e.description}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}
+
+function NodeDetails({ node }: { node: GraphNode }) {
+  const d = useAsync<EntityDetails | null>(node.id, entityDetails);
+  const props: [string, string][] = [];
+  if (d.data) {
+    for (const [k, v] of Object.entries(d.data)) {
+      if (SKIP.has(k)) continue;
+      const t = valueText(v);
+      if (t !== null) props.push([humanise(k.replace(/([A-Z])/g, '_$1')), t]);
+    }
+    for (const p of d.data.properties ?? []) if (p.value) props.push([humanise(p.name.replace(/([A-Z])/g, '_$1')), p.value]);
+  }
+  return (
+    <>
+      <header className="details-head">
+        <TypeIcon type={node.type} size={28} />
+        <div>
+          <h2 className="details-title">{node.label}</h2>
+          <div className="muted small">
+            {ENTITY_META[node.type].name} · <span className="mono">{node.id}</span>
+          </div>
+        </div>
+      </header>
+      <div className="flags">
+        {node.potentialVictim && <span className="flag victim">Potential victim</span>}
+        {node.suspect && <span className="flag suspect">Suspect</span>}
+        {node.safeguarded && <span className="flag safe">Safeguarded</span>}
+        {node.riskScore != null && <span className="flag risk">Risk {node.riskScore.toFixed(2)}</span>}
+        <GradeTag g={node.grading} />
+        <span className="muted small">{node.degree} links in all</span>
+      </div>
+      {d.loading && <div className="progress" />}
+      {d.error && <p className="error-inline" role="alert">{d.error}</p>}
+      {d.data && (
+        <>
+          <h3>Properties</h3>
+          <dl className="props">
+            {node.subtitle && (
+              <>
+                <dt>summary</dt>
+                <dd>{node.subtitle}</dd>
+              </>
+            )}
+            {props.map(([k, v]) => (
+              <div key={k} className="prop">
+                <dt>{k}</dt>
+                <dd>{v}</dd>
+              </div>
+            ))}
+            {d.data.recordedAt && (
+              <div className="prop">
+                <dt>first recorded</dt>
+                <dd>{d.data.recordedAt.slice(0, 10)}</dd>
+              </div>
+            )}
+          </dl>
+          <h3>Provenance</h3>
+          <Sources sources={d.data.sources} />
+        </>
+      )}
+      <Timeline id={node.id} />
+    </>
+  );
+}
+
+function EdgeDetails({ edge }: { edge: GraphEdge }) {
+  const d = useAsync<LinkDetails | null>(edge.id, linkDetails);
+  return (
+    <>
+      <header className="details-head">
+        <span className="line-icon" style={{ borderColor: linkMeta(edge.type).colour }} />
+        <div>
+          <h2 className="details-title">{linkMeta(edge.type).verb}</h2>
+          <div className="muted small mono">{edge.id}</div>
+        </div>
+      </header>
+      {d.data && (
+        <p className="small">
+          <strong>{d.data.source.label}</strong> {linkMeta(edge.type).verb} <strong>{d.data.target.label}</strong>
+        </p>
+      )}
+      <dl className="props">
+        {edge.role && (
+          <div className="prop">
+            <dt>role</dt>
+            <dd>{humanise(edge.role)}</dd>
+          </div>
+        )}
+        <div className="prop">
+          <dt>valid</dt>
+          <dd>{edge.validFrom || edge.validTo ? `${edge.validFrom ?? '…'} – ${edge.validTo ?? 'open'}` : 'not dated'}</dd>
+        </div>
+        {edge.weight != null && (
+          <div className="prop">
+            <dt>{edge.type === 'CALLED' ? 'calls' : 'weight'}</dt>
+            <dd>{edge.weight}</dd>
+          </div>
+        )}
+        <div className="prop">
+          <dt>recorded</dt>
+          <dd>{edge.recordedAt?.slice(0, 10) ?? 'unknown'}</dd>
+        </div>
+        <div className="prop">
+          <dt>grade</dt>
+          <dd>
+            <GradeTag g={edge.grading} />
+          </dd>
+        </div>
+      </dl>
+      {d.loading && <div className="progress" />}
+      {d.error && <p className="error-inline" role="alert">{d.error}</p>}
+      {d.data && (
+        <>
+          <h3>Provenance</h3>
+          <Sources sources={d.data.sources} />
+        </>
+      )}
+    </>
+  );
+}
+
+export function DetailsPanel({ node, edge, selectionCount, selectionSummary }: Props) {
+  return (
+    <aside className="details" aria-label="Details">
+      {node && <NodeDetails key={node.id} node={node} />}
+      {!node && edge && <EdgeDetails key={edge.id} edge={edge} />}
+      {!node && !edge && selectionCount > 1 && (
+        <>
+          <h2 className="details-title">{selectionCount} selected</h2>
+          <ul className="plain">
+            {selectionSummary.map(([k, n]) => (
+              <li key={k}>
+                {n} × {k}
+              </li>
+            ))}
+          </ul>
+          <p className="muted small">Right-click for paths, the connecting network or common neighbours.</p>
+        </>
+      )}
+      {!node && !edge && selectionCount <= 1 && (
+        <div className="empty-details">
+          <p className="muted">Select an entity or link to see its properties, where it came from and its timeline.</p>
+        </div>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * Undo and redo as a pure stack of immutable states, each labelled with the operation that
+ * made it ("Expand", "Layout", ...). Every chart operation goes through `push`.
+ */
+export interface History<T> {
+  past: { state: T; label: string }[];
+  present: T;
+  presentLabel: string;
+  future: { state: T; label: string }[];
+}
+
+export const HISTORY_LIMIT = 200;
+
+export function createHistory<T>(initial: T): History<T> {
+  return { past: [], present: initial, presentLabel: '', future: [] };
+}
+
+export function push<T>(h: History<T>, next: T, label: string): History<T> {
+  if (next === h.present) return h;
+  const past = [...h.past, { state: h.present, label: h.presentLabel }];
+  if (past.length > HISTORY_LIMIT) past.shift();
+  return { past, present: next, presentLabel: label, future: [] };
+}
+
+export function undo<T>(h: History<T>): History<T> {
+  const prev = h.past[h.past.length - 1];
+  if (!prev) return h;
+  return {
+    past: h.past.slice(0, -1),
+    present: prev.state,
+    presentLabel: prev.label,
+    future: [{ state: h.present, label: h.presentLabel }, ...h.future],
+  };
+}
+
+export function redo<T>(h: History<T>): History<T> {
+  const next = h.future[0];
+  if (!next) return h;
+  return {
+    past: [...h.past, { state: h.present, label: h.presentLabel }],
+    present: next.state,
+    presentLabel: next.label,
+    future: h.future.slice(1),
+  };
+}
+
+/** Replaces the whole history, e.g. when a saved chart is opened: nothing to undo into. */
+export function reset<T>(state: T): History<T> {
+  return createHistory(state);
+}
+
+export const canUndo = (h: History<unknown>): boolean => h.past.length > 0;
+export const canRedo = (h: History<unknown>): boolean => h.future.length > 0;
+/** What undo would take back: the label of the present state. */
+export const undoLabel = (h: History<unknown>): string => h.presentLabel;
+export const redoLabel = (h: History<unknown>): string => h.future[0]?.label ?? '';
