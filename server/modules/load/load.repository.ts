@@ -52,8 +52,7 @@ export interface GraphCounts {
   sourceRecords: number;
 }
 
-export async function graphCounts(gateway: Gateway): Promise<GraphCounts> {
-  const rows = await gateway.read('load/counts');
+function toCounts(rows: Record<string, unknown>[]): GraphCounts {
   const out: GraphCounts = { entities: {}, links: {}, sourceRecords: 0 };
   for (const r of rows) {
     const n = Number(r.n);
@@ -62,6 +61,33 @@ export async function graphCounts(gateway: Gateway): Promise<GraphCounts> {
     else out.sourceRecords = n;
   }
   return out;
+}
+
+/** Entities by type, links by type and source records in the whole database. */
+export async function graphCounts(gateway: Gateway): Promise<GraphCounts> {
+  return toCounts(await gateway.read('load/counts'));
+}
+
+/** The same counts, among the given ids only. */
+export async function countsForIds(gateway: Gateway, ids: { entityIds: string[]; linkIds: string[]; sourceIds: string[] }): Promise<GraphCounts> {
+  return toCounts(await gateway.read('load/counts-for-ids', ids));
+}
+
+export interface OperationSummary {
+  id: string;
+  visits: number;
+  premisesVisited: number;
+  peopleEncountered: number;
+  potentialVictims: number;
+  safeguarded: number;
+  referralKinds: string[];
+  offenceCategories: string[];
+}
+
+/** What an operation did, counted from the graph. */
+export async function operationSummary(gateway: Gateway, id: string): Promise<OperationSummary | undefined> {
+  const [r] = await gateway.read('load/operation-summary', { id });
+  return r as OperationSummary | undefined;
 }
 
 export async function hasEntities(gateway: Gateway): Promise<boolean> {
