@@ -74,7 +74,7 @@ export function App() {
 
   const feedback: Feedback = useMemo(
     () => ({
-      run: async <T,>(what: string, work: () => Promise<T>) => {
+      task: async <T,>(what: string, work: () => Promise<T>) => {
         setTasks((t) => [...t, what]);
         try {
           return await work();
@@ -148,7 +148,7 @@ export function App() {
 
   const exportPng = useCallback(async () => {
     if (!chartApi) return;
-    const blob = await feedback.run('Exporting PNG', () => chartApi.png());
+    const blob = await feedback.task('Exporting PNG', () => chartApi.png());
     if (blob) download(blob, `${fileStem(saved?.name ?? null)}.png`);
   }, [chartApi, feedback, saved]);
   const exportSvg = useCallback(() => {
@@ -188,9 +188,8 @@ export function App() {
   // A chart named in the address (#chart=ID) opens on load.
   useEffect(() => {
     const m = /#chart=([^&]+)/.exec(window.location.hash);
-    if (m) void feedback.run('Opening the chart', () => open(decodeURIComponent(m[1]!)));
+    if (m) void feedback.task('Opening the chart', () => open(decodeURIComponent(m[1]!)));
     // Only on first load.
-    // eslint-disable-next-line
   }, []);
 
   // Keyboard: / search, Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo, Delete remove, E expand, H hide, F fit.
@@ -282,7 +281,6 @@ export function App() {
       setMenu({ x: t.x, y: t.y, items });
     },
     // analysisItems only closes over actions.
-    // eslint-disable-next-line
     [doc, selection, actions, chart, chartApi, highlight, runLayout],
   );
 

@@ -13,7 +13,7 @@ import type { ChartState } from './state/useChart.ts';
 export const SUPERNODE_THRESHOLD = 100;
 
 export interface Feedback {
-  run<T>(what: string, work: () => Promise<T>): Promise<T | undefined>;
+  task<T>(what: string, work: () => Promise<T>): Promise<T | undefined>;
   notice(message: string): void;
   setHighlight(ids: Set<string> | null, label?: string): void;
   guard(node: GraphNode, remaining: number): void;
@@ -38,7 +38,7 @@ export function useWorkspaceActions(chart: ChartState, fb: Feedback) {
       if (!nodes.length) return;
       // Bring the links among what is added and what is already on the chart.
       const ids = [...new Set([...Object.keys(docRef.current.nodes), ...nodes.map((n) => n.id)])];
-      const g = ids.length <= 5000 ? await fb.run('Adding to the chart', () => api.subgraph(ids)) : undefined;
+      const g = ids.length <= 5000 ? await fb.task('Adding to the chart', () => api.subgraph(ids)) : undefined;
       const edges = g?.edges ?? [];
       const label = nodes.length === 1 ? `Add ${nodes[0]!.label}` : `Add ${nodes.length} entities`;
       chart.apply(label, (d) => addGraph(d, { nodes, edges }, { kind: 'beside' }));
@@ -56,7 +56,7 @@ export function useWorkspaceActions(chart: ChartState, fb: Feedback) {
         fb.guard(node, remaining);
         return;
       }
-      const g = await fb.run(`Expanding ${node.label}`, () =>
+      const g = await fb.task(`Expanding ${node.label}`, () =>
         api.neighbourhood([id], {
           limit: o.force ? 5000 : 500,
           supernodeThreshold: o.force ? 1_000_000 : SUPERNODE_THRESHOLD,
@@ -77,7 +77,7 @@ export function useWorkspaceActions(chart: ChartState, fb: Feedback) {
   const findPath = useCallback(
     async (from: string, to: string) => {
       const doc = docRef.current;
-      const g = await fb.run('Finding shortest paths', () => api.paths(from, to, api.linkFilterFrom(doc.filters)));
+      const g = await fb.task('Finding shortest paths', () => api.paths(from, to, api.linkFilterFrom(doc.filters)));
       if (!g) return;
       if (g.nodes.length === 0) {
         fb.notice(`No path within 6 links between ${doc.nodes[from]?.label ?? from} and ${doc.nodes[to]?.label ?? to}.`);
@@ -91,7 +91,7 @@ export function useWorkspaceActions(chart: ChartState, fb: Feedback) {
 
   const connecting = useCallback(
     async (ids: string[]) => {
-      const g = await fb.run('Finding the connecting network', () => api.connectingNetwork(ids, api.linkFilterFrom(docRef.current.filters)));
+      const g = await fb.task('Finding the connecting network', () => api.connectingNetwork(ids, api.linkFilterFrom(docRef.current.filters)));
       if (!g) return;
       if (g.nodes.length === 0) {
         fb.notice('No network connects the selection within 4 links.');
@@ -105,14 +105,14 @@ export function useWorkspaceActions(chart: ChartState, fb: Feedback) {
 
   const common = useCallback(
     async (ids: string[]) => {
-      const found = await fb.run('Finding common neighbours', () => api.commonNeighbours(ids, api.linkFilterFrom(docRef.current.filters)));
+      const found = await fb.task('Finding common neighbours', () => api.commonNeighbours(ids, api.linkFilterFrom(docRef.current.filters)));
       if (!found) return;
       if (found.length === 0) {
         fb.notice(`The ${ids.length} selected entities have no neighbour in common.`);
         return;
       }
       const nodes = found.map((c) => c.node);
-      const g = await fb.run('Fetching their links', () => api.subgraph([...ids, ...nodes.map((n) => n.id)]));
+      const g = await fb.task('Fetching their links', () => api.subgraph([...ids, ...nodes.map((n) => n.id)]));
       if (!g) return;
       chart.apply('Common neighbours', (d) => addGraph(d, g, { kind: 'around', parent: ids[0]! }));
       const keep = new Set([...ids, ...nodes.map((n) => n.id)]);

@@ -65,7 +65,6 @@ export function ChartCanvas(p: ChartCanvasProps) {
       setCy(null);
     };
     // The renderer is chosen at creation: a new cy only when the chart crosses the large threshold.
-    // eslint-disable-next-line
   }, [p.large]);
 
   useEffect(() => {

@@ -12,7 +12,7 @@ interface Props {
   selectionSummary: [string, number][];
 }
 
-const SKIP = new Set(['id', 'type', 'label', 'recordedAt', 'grading', 'sources', 'properties', '__typename']);
+const SKIP = new Set(['id', 'type', 'label', 'subtitle', 'degree', 'supernode', 'recordedAt', 'grading', 'sources', 'properties', '__typename']);
 
 function GradeTag({ g }: { g: Grading }) {
   return (
@@ -62,7 +62,6 @@ function useAsync<T>(key: string | null, load: (key: string) => Promise<T>): { d
       live = false;
     };
     // `load` is a module function; only the key matters.
-    // eslint-disable-next-line
   }, [key]);
   const current = state.key === key;
   return { data: current ? state.data : null, error: current ? state.error : null, loading: !!key && !current };
