@@ -20,3 +20,11 @@ export function toPlain(value: unknown): unknown {
   }
   return value;
 }
+
+/**
+ * A whole number as a Cypher integer parameter. JavaScript numbers travel as floats, which
+ * SKIP, LIMIT and list slices refuse; counts and offsets go through this.
+ */
+export function int(n: number): ReturnType<typeof neo4j.int> {
+  return neo4j.int(Math.trunc(n));
+}

@@ -1,0 +1,5 @@
+// Source records by id, best graded first. Index: source_record_id (unique) seek.
+MATCH (s:SourceRecord)
+WHERE s.id IN $ids
+RETURN s {.*} AS source
+ORDER BY s.sourceEvaluation, s.intelligenceAssessment, s.recordedAt DESC

@@ -1,0 +1,11 @@
+// Full-text search over names, aliases, addresses, phone forms, VRMs and business names
+// (index entity_search on label and searchText). $query is a Lucene query built by
+// server/modules/search/search.query.ts from caller text, every term escaped; it is a parameter,
+// never query text. Results come in score order; type and retired filters, then the page.
+CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
+WHERE NOT coalesce(node.retired, false)
+  AND ($types IS NULL OR node.type IN $types)
+WITH node, score
+SKIP $skip
+LIMIT $limit
+RETURN node {.*, degree: COUNT { (node)--() }} AS node, score

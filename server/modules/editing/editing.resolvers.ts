@@ -1,0 +1,3 @@
+import type { Resolvers } from '../../graphql/resolvers.ts';
+
+export const resolvers: Resolvers = {};

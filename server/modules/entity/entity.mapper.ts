@@ -1,0 +1,254 @@
+/**
+ * Stored rows (plain values from the gateway) to the shapes the GraphQL types resolve from:
+ * grading ints and codes to enums, missing lists and flags to their defaults, and the
+ * generic `properties` list. Pure functions, shared by the entity, search and graph modules.
+ */
+import { ENTITY_TYPES, isLowGrade, type EntityType } from '../../model/model.ts';
+
+export type StoredRow = Record<string, unknown>;
+
+export type SourceEvaluationName = 'RELIABLE' | 'UNTESTED' | 'NOT_RELIABLE';
+export type ClassificationName = 'OFFICIAL' | 'OFFICIAL_SENSITIVE';
+
+export interface GradingOut {
+  sourceEvaluation: SourceEvaluationName;
+  intelligenceAssessment: 'A' | 'B' | 'C' | 'D' | 'E';
+  handlingCode: 'P' | 'C';
+  handlingConditions: string | null;
+  classification: ClassificationName;
+  code: string;
+  low: boolean;
+}
+
+export const SOURCE_EVALUATION_NAME: Record<1 | 2 | 3, SourceEvaluationName> = { 1: 'RELIABLE', 2: 'UNTESTED', 3: 'NOT_RELIABLE' };
+export const SOURCE_EVALUATION_VALUE: Record<SourceEvaluationName, 1 | 2 | 3> = { RELIABLE: 1, UNTESTED: 2, NOT_RELIABLE: 3 };
+export const CLASSIFICATION_VALUE: Record<ClassificationName, 'OFFICIAL' | 'OFFICIAL-SENSITIVE'> = {
+  OFFICIAL: 'OFFICIAL',
+  OFFICIAL_SENSITIVE: 'OFFICIAL-SENSITIVE',
+};
+
+/**
+ * The grading stored on a node, link or source record. A record without a grading is shown as
+ * untested, not known (2-D) and, so that nothing ungraded is shared by default, handling C.
+ */
+export function toGrading(row: StoredRow): GradingOut {
+  const se = Number(row.sourceEvaluation);
+  const sourceEvaluation = se === 1 || se === 2 || se === 3 ? se : 2;
+  const ia = String(row.intelligenceAssessment ?? '');
+  const intelligenceAssessment = (['A', 'B', 'C', 'D', 'E'].includes(ia) ? ia : 'D') as GradingOut['intelligenceAssessment'];
+  const hc = row.handlingCode === 'P' || row.handlingCode === 'C' ? row.handlingCode : 'C';
+  const handlingConditions =
+    typeof row.handlingConditions === 'string' ? row.handlingConditions : row.handlingCode === undefined || row.handlingCode === null ? 'no handling code recorded' : null;
+  const classification: ClassificationName = row.classification === 'OFFICIAL-SENSITIVE' ? 'OFFICIAL_SENSITIVE' : 'OFFICIAL';
+  return {
+    sourceEvaluation: SOURCE_EVALUATION_NAME[sourceEvaluation],
+    intelligenceAssessment,
+    handlingCode: hc,
+    handlingConditions,
+    classification,
+    code: `${sourceEvaluation}-${intelligenceAssessment}-${hc}`,
+    low: isLowGrade({ sourceEvaluation, intelligenceAssessment }),
+  };
+}
+
+/** Properties that are Lantern's bookkeeping, not the entity's own. */
+const SYSTEM_PROPERTIES = new Set([
+  'id', 'type', 'label', 'searchText', 'sourceIds', 'sourceEvaluation', 'intelligenceAssessment', 'handlingCode',
+  'handlingConditions', 'classification', 'recordedAt', 'updatedAt', 'retired', 'retiredAt', 'retiredReason',
+  'synthetic', 'degree', 'postcodeCompact',
+]);
+
+export interface PropertyOut {
+  name: string;
+  value: string | null;
+}
+
+/** An entity's own properties as name and value text, sorted by name, empty ones left out. */
+export function toProperties(row: StoredRow): PropertyOut[] {
+  return Object.entries(row)
+    .filter(([k, v]) => !SYSTEM_PROPERTIES.has(k) && v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))
+    .map(([name, v]) => ({ name, value: Array.isArray(v) ? v.map(String).join(', ') : String(v) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** GraphQL type name of each entity type. */
+export const TYPENAME: Record<EntityType, string> = {
+  PERSON: 'Person',
+  PREMISES: 'Premises',
+  PHONE: 'Phone',
+  EMAIL: 'Email',
+  VEHICLE: 'Vehicle',
+  BANK_ACCOUNT: 'BankAccount',
+  ORGANISATION: 'Organisation',
+  ADVERT: 'Advert',
+  OFFENCE: 'Offence',
+  OPERATION: 'Operation',
+  VISIT: 'Visit',
+  REFERRAL: 'Referral',
+  RISK_FACTOR: 'RiskFactor',
+};
+
+export function entityTypeOf(row: StoredRow): EntityType {
+  const t = String(row.type ?? '');
+  return (ENTITY_TYPES as readonly string[]).includes(t) ? (t as EntityType) : 'PERSON';
+}
+
+/** The object an Entity type resolves from: stored properties with defaults and a grading. */
+export interface EntityOut extends StoredRow {
+  id: string;
+  type: EntityType;
+  label: string;
+  grading: GradingOut;
+  properties: PropertyOut[];
+  retired: boolean;
+  degree: number;
+  sourceIds: string[];
+}
+
+const LIST_PROPERTIES = ['aliases', 'nationalities', 'agencies'];
+const FLAG_PROPERTIES = ['potentialVictim', 'suspect', 'safeguarded', 'obscuredNumber'];
+
+export function toEntity(row: StoredRow): EntityOut {
+  const { searchText: _s, ...rest } = row;
+  const out: EntityOut = {
+    ...rest,
+    id: String(row.id),
+    type: entityTypeOf(row),
+    label: String(row.label ?? row.id),
+    grading: toGrading(row),
+    properties: toProperties(row),
+    retired: row.retired === true,
+    degree: Number(row.degree ?? 0),
+    sourceIds: Array.isArray(row.sourceIds) ? row.sourceIds.map(String) : [],
+  };
+  for (const k of LIST_PROPERTIES) out[k] = Array.isArray(row[k]) ? row[k] : [];
+  for (const k of FLAG_PROPERTIES) out[k] = row[k] === true;
+  if (out.type === 'PERSON' && typeof row.fullName !== 'string') out.fullName = out.label;
+  return out;
+}
+
+/** The object a GraphNode resolves from. */
+export interface GraphNodeOut {
+  id: string;
+  type: EntityType;
+  label: string;
+  subtitle: string | null;
+  degree: number;
+  supernode: boolean;
+  potentialVictim: boolean;
+  suspect: boolean;
+  safeguarded: boolean;
+  riskScore: number | null;
+  kind: string | null;
+  grading: GradingOut;
+  recordedAt: string | null;
+  hops: number | null;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/** The chart's second line for an entity. */
+export function subtitleOf(row: StoredRow): string | null {
+  const human = (v: unknown) => str(v)?.replace(/_/g, ' ').toLowerCase();
+  switch (entityTypeOf(row)) {
+    case 'PERSON':
+      return [str(row.dateOfBirth) && `born ${String(row.dateOfBirth)}`, ...(Array.isArray(row.nationalities) ? [row.nationalities.join('/')] : [])].filter(Boolean).join(', ') || null;
+    case 'PREMISES':
+      return [human(row.kind), str(row.town)].filter(Boolean).join(', ') || null;
+    case 'PHONE':
+      return str(row.e164) ?? null;
+    case 'VEHICLE':
+      return [str(row.colour), str(row.make), str(row.model)].filter(Boolean).join(' ') || null;
+    case 'ORGANISATION':
+      return str(row.companyNumber) ?? null;
+    case 'OFFENCE':
+      return [human(row.status), str(row.occurredOn)].filter(Boolean).join(', ') || null;
+    case 'VISIT':
+      return human(row.outcome) ?? null;
+    case 'ADVERT':
+      return [str(row.site), str(row.postedOn)].filter(Boolean).join(', ') || null;
+    default:
+      return null;
+  }
+}
+
+/** Premises kind, offence category, referral kind, ...: whatever the chart styles the node by. */
+function kindOf(row: StoredRow): string | null {
+  return str(row.kind) ?? str(row.category) ?? str(row.lineType) ?? null;
+}
+
+export function toGraphNode(row: StoredRow, o: { supernodeThreshold?: number; expanded?: boolean; hops?: number } = {}): GraphNodeOut {
+  const degree = Number(row.degree ?? 0);
+  return {
+    id: String(row.id),
+    type: entityTypeOf(row),
+    label: String(row.label ?? row.id),
+    subtitle: subtitleOf(row),
+    degree,
+    supernode: o.supernodeThreshold !== undefined && !o.expanded && degree > o.supernodeThreshold,
+    potentialVictim: row.potentialVictim === true,
+    suspect: row.suspect === true,
+    safeguarded: row.safeguarded === true,
+    riskScore: typeof row.riskScore === 'number' ? row.riskScore : null,
+    kind: kindOf(row),
+    grading: toGrading(row),
+    recordedAt: str(row.recordedAt) ?? null,
+    hops: o.hops ?? null,
+  };
+}
+
+/** A link row: the relationship's properties plus `type`, `source` and `target` ids. */
+export interface GraphEdgeOut {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  role: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  recordedAt: string | null;
+  weight: number | null;
+  count: number | null;
+  firstAt: string | null;
+  lastAt: string | null;
+  grading: GradingOut;
+  sourceIds: string[];
+  retired: boolean;
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+
+export function toGraphEdge(row: StoredRow): GraphEdgeOut {
+  return {
+    id: String(row.id),
+    type: String(row.type),
+    source: String(row.source),
+    target: String(row.target),
+    role: str(row.role) ?? null,
+    validFrom: str(row.validFrom)?.slice(0, 10) ?? null,
+    validTo: str(row.validTo)?.slice(0, 10) ?? null,
+    recordedAt: str(row.recordedAt) ?? null,
+    weight: num(row.weight),
+    count: num(row.count),
+    firstAt: str(row.firstAt) ?? null,
+    lastAt: str(row.lastAt) ?? null,
+    grading: toGrading(row),
+    sourceIds: Array.isArray(row.sourceIds) ? row.sourceIds.map(String) : [],
+    retired: row.retired === true,
+  };
+}
+
+/** A source record row to the SourceRecord type. */
+export function toSourceRecord(row: StoredRow) {
+  return {
+    id: String(row.id),
+    source: String(row.source ?? ''),
+    recordKey: String(row.recordKey ?? ''),
+    file: str(row.file) ?? null,
+    line: num(row.line),
+    recordedAt: str(row.recordedAt) ?? null,
+    importedAt: str(row.importedAt) ?? null,
+    grading: toGrading(row),
+    summary: str(row.summary) ?? null,
+  };
+}

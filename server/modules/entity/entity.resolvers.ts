@@ -1,0 +1,32 @@
+import type { Resolvers } from '../../graphql/resolvers.ts';
+import { TYPENAME, type EntityOut } from './entity.mapper.ts';
+import { DateScalar, DateTimeScalar } from './scalars.ts';
+import * as entities from './entity.service.ts';
+
+/** The fields every entity type loads lazily; the stored properties resolve by default. */
+const entityFields = {
+  sources: (parent: EntityOut, _args: unknown, ctx: Parameters<typeof entities.sources>[0]) => entities.sources(ctx, parent),
+  annotations: (parent: EntityOut, _args: unknown, ctx: Parameters<typeof entities.annotations>[0]) => entities.annotations(ctx, parent.id),
+  links: (parent: EntityOut, args: entities.LinksArgs, ctx: Parameters<typeof entities.links>[0]) => entities.links(ctx, parent.id, args),
+};
+
+export const resolvers: Resolvers = {
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  Entity: {
+    __resolveType: (parent) => TYPENAME[(parent as EntityOut).type] as never,
+  },
+  ...(Object.fromEntries(Object.values(TYPENAME).map((name) => [name, entityFields])) as Resolvers),
+  Link: {
+    source: (parent, _args, ctx) => entities.linkEnd(ctx, parent as entities.LinkOut, 'source') as never,
+    target: (parent, _args, ctx) => entities.linkEnd(ctx, parent as entities.LinkOut, 'target') as never,
+    sources: (parent, _args, ctx) => entities.sources(ctx, parent as entities.LinkOut) as never,
+    annotations: (parent, _args, ctx) => entities.annotations(ctx, String(parent.id)),
+  },
+  Query: {
+    entity: (_root, args, ctx) => entities.entity(ctx, args.id) as never,
+    entities: (_root, args, ctx) => entities.entities(ctx, args.ids) as never,
+    link: (_root, args, ctx) => entities.link(ctx, args.id) as never,
+    linkTypes: () => entities.linkTypes(),
+  },
+};

@@ -1,0 +1,96 @@
+/**
+ * Entity reads: one entity, several, one link, and the lazily loaded parts of an entity
+ * (sources, annotations, paginated links). Validates arguments, maps stored rows to GraphQL shapes.
+ */
+import type { Context } from '../../graphql/context.ts';
+import { badInput } from '../../errors.ts';
+import { LINK_TYPES, LINK_TYPE_NAMES } from '../../model/model.ts';
+import { toEntity, toGraphEdge, toSourceRecord, type EntityOut, type GraphEdgeOut } from './entity.mapper.ts';
+import { decodeCursor, intArg, page } from './paging.ts';
+import * as repo from './entity.repository.ts';
+
+export const MAX_IDS = 500;
+
+/** A link as the Link type resolves it: the edge, plus its ends when already loaded. */
+export interface LinkOut extends GraphEdgeOut {
+  sourceEntity?: EntityOut;
+  targetEntity?: EntityOut;
+}
+
+export function idList(argument: string, ids: readonly string[], o: { min: number; max: number }): string[] {
+  if (ids.length < o.min || ids.length > o.max) throw badInput(argument, `give ${o.min} to ${o.max} ids (got ${ids.length}).`);
+  ids.forEach((id, i) => {
+    if (id.length === 0 || id.length > 200) throw badInput(`${argument}[${i}]`, 'an id has 1 to 200 characters.');
+  });
+  return [...new Set(ids)];
+}
+
+export async function entity(ctx: Context, id: string): Promise<EntityOut | null> {
+  const [row] = await repo.entitiesByIds(ctx.gateway, [id]);
+  return row ? toEntity(row) : null;
+}
+
+export async function entities(ctx: Context, ids: readonly string[]): Promise<EntityOut[]> {
+  return (await repo.entitiesByIds(ctx.gateway, idList('ids', ids, { min: 0, max: MAX_IDS }))).map(toEntity);
+}
+
+export async function link(ctx: Context, id: string): Promise<LinkOut | null> {
+  const row = await repo.linkById(ctx.gateway, id);
+  return row ? { ...toGraphEdge(row.link), sourceEntity: toEntity(row.source), targetEntity: toEntity(row.target) } : null;
+}
+
+/** One end of a link, loaded when the link came without it. */
+export async function linkEnd(ctx: Context, l: LinkOut, end: 'source' | 'target'): Promise<EntityOut> {
+  const loaded = end === 'source' ? l.sourceEntity : l.targetEntity;
+  if (loaded) return loaded;
+  const [row] = await repo.entitiesByIds(ctx.gateway, [end === 'source' ? l.source : l.target]);
+  if (!row) throw new Error(`Link ${l.id} has no visible ${end}`);
+  return toEntity(row);
+}
+
+export async function sources(ctx: Context, parent: { sourceIds?: unknown }) {
+  const ids = Array.isArray(parent.sourceIds) ? parent.sourceIds.map(String) : [];
+  return (await repo.sourceRecords(ctx.gateway, ids)).map(toSourceRecord);
+}
+
+export async function annotations(ctx: Context, targetId: string) {
+  return (await repo.annotations(ctx.gateway, targetId)).map((a) => ({
+    id: String(a.id),
+    targetId: String(a.targetId),
+    text: String(a.text ?? ''),
+    author: String(a.author ?? 'unknown'),
+    createdAt: String(a.createdAt),
+  }));
+}
+
+export interface LinksArgs {
+  types?: readonly string[] | null;
+  entityTypes?: readonly string[] | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+export async function links(ctx: Context, id: string, args: LinksArgs) {
+  const first = intArg('first', args.first, { min: 1, max: 200, default: 50 });
+  const skip = decodeCursor('links', args.after);
+  const { total, rows } = await repo.linksPage(ctx.gateway, {
+    id,
+    types: args.types?.length ? [...args.types] : null,
+    entityTypes: args.entityTypes?.length ? [...args.entityTypes] : null,
+    skip,
+    limit: first + 1,
+  });
+  const p = page('links', rows, skip, first);
+  return {
+    totalCount: total,
+    pageInfo: p.pageInfo,
+    edges: p.items.map(({ item, cursor }) => ({ cursor, node: toGraphEdge(item.link) as LinkOut, other: toEntity(item.other) })),
+  };
+}
+
+export function linkTypes() {
+  return LINK_TYPE_NAMES.map((name) => {
+    const spec = LINK_TYPES[name];
+    return { name, description: spec.description, from: [...spec.from], to: [...spec.to], roles: 'roles' in spec ? [...spec.roles] : [] };
+  });
+}

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../testing/harness.ts';
+import { writeScenario } from '../graph/scenario.ts';
+
+const SEARCH = `query ($text: String!, $types: [EntityType!], $first: Int, $after: String) {
+  search(text: $text, types: $types, first: $first, after: $after) {
+    edges { cursor score matched node { id type label } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+interface SearchData {
+  search: { edges: { cursor: string; score: number; matched: string | null; node: { id: string; type: string; label: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
+
+describe('search', () => {
+  let server: TestServer;
+  let s: Awaited<ReturnType<typeof writeScenario>>;
+  const search = async (text: string, extra: Record<string, unknown> = {}) => {
+    const res = await server.graphql<SearchData>(SEARCH, { text, ...extra });
+    expect(res.errors).toBeUndefined();
+    return res.data!.search;
+  };
+  const topId = async (text: string, extra: Record<string, unknown> = {}) => (await search(text, extra)).edges[0]?.node.id;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    s = await writeScenario(server.gateway, 'srch');
+  });
+  afterAll(async () => {
+    await s.fixture.remove(server.gateway);
+    await server.close();
+  });
+
+  it('finds a person by name, with the names swapped, and with typos', async () => {
+    expect(await topId('Anastazja Quillfeather')).toBe(s.ids.ana);
+    expect(await topId('Quillfeather Anastazja')).toBe(s.ids.ana);
+    expect(await topId('Anastazia Quilfeather')).toBe(s.ids.ana);
+    expect(await topId('nastka quill')).toBe(s.ids.ana);
+  });
+
+  it('finds a phone number in any written form', async () => {
+    for (const form of ['07700 900871', '+44 7700 900871', '447700900871', '07700900871', '+447700900871', '0044 7700 900 871']) {
+      const r = await search(form);
+      expect(r.edges[0]?.node, form).toMatchObject({ id: s.ids.phone, type: 'PHONE', label: '07700 900871' });
+      expect(r.edges[0]?.matched).toBeTruthy();
+    }
+  });
+
+  it('finds a postcode and a VRM with or without the space', async () => {
+    expect(await topId('YO62 9QX')).toBe(s.ids.lotus);
+    expect(await topId('yo629qx')).toBe(s.ids.lotus);
+    expect(await topId('QX71KLM')).toBe(s.ids.car);
+    expect(await topId('qx71 klm')).toBe(s.ids.car);
+  });
+
+  it('filters by entity type and ranks the best match first', async () => {
+    const r = await search('Zephyrine', { types: ['ORGANISATION'] });
+    expect(r.edges.map((e) => e.node.type)).toEqual(r.edges.map(() => 'ORGANISATION'));
+    expect(r.edges[0]?.node.id).toBe(s.ids.company);
+    const scores = (await search('Zephyrine Spa')).edges.map((e) => e.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('pages through results with cursors, without repeats', async () => {
+    const first = await search('Thistlewood', { first: 3 });
+    expect(first.edges).toHaveLength(3);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = await search('Thistlewood', { first: 3, after: first.pageInfo.endCursor });
+    const third = await search('Thistlewood', { first: 3, after: second.pageInfo.endCursor });
+    const ids = [...first.edges, ...second.edges, ...third.edges].map((e) => e.node.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.filter((id) => s.ids.workers.includes(id))).toHaveLength(8);
+  });
+
+  it('treats hostile text as plain text', async () => {
+    for (const text of ['"foo" OR *:* ) ] \\ ~ ^ label:x', "' MATCH (n) DETACH DELETE n //", 'AND OR NOT &&||!', '/.*/', '*']) {
+      const res = await server.graphql<SearchData>(SEARCH, { text });
+      expect(res.errors, text).toBeUndefined();
+    }
+    expect(await topId('Quillfeather')).toBe(s.ids.ana);
+  });
+
+  it('refuses bad arguments, naming them', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ text: '' }, 'text'],
+      [{ text: 'x'.repeat(201) }, 'text'],
+      [{ text: 'Lotus', first: 101 }, 'first'],
+      [{ text: 'Lotus', first: 0 }, 'first'],
+      [{ text: 'Lotus', after: 'not-a-cursor' }, 'after'],
+    ];
+    for (const [vars, argument] of cases) {
+      const res = await server.graphql(SEARCH, vars as { text: string });
+      expect(res.errors?.[0]?.extensions, argument).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    }
+  });
+});
