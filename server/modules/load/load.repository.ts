@@ -4,7 +4,7 @@
  * relationship types reach Cypher only as parameters picked from the closed lists in
  * server/model/model.ts (Neo4j 5.26 dynamic labels, `SET n:$($label)`).
  */
-import type { Gateway } from '../../db/gateway.ts';
+import type { Gateway, Tx } from '../../db/gateway.ts';
 import { LABEL, LINK_TYPES, type EntityType, type LinkType } from '../../model/model.ts';
 
 /** A row as the statements take it: plain properties, plus temporal ones as ISO strings. */
@@ -26,23 +26,23 @@ export interface SourceWriteRow {
   recordedAt: string;
 }
 
-export async function writeSources(gateway: Gateway, rows: SourceWriteRow[]): Promise<number> {
-  const [r] = await gateway.writeTx((tx) => tx.run('load/sources', { rows }));
+// Each writer runs inside a write transaction the caller opened, so that several small
+// batches of different types can share one commit (gateway.writeTx).
+
+export async function writeSources(tx: Tx, rows: SourceWriteRow[]): Promise<number> {
+  const [r] = await tx.run('load/sources', { rows });
   return Number(r?.written ?? 0);
 }
 
-export async function writeEntities(gateway: Gateway, type: EntityType, rows: WriteRow[]): Promise<number> {
-  const label = LABEL[type];
-  const [r] = await gateway.writeTx((tx) => tx.run('load/entities', { label, rows }));
+export async function writeEntities(tx: Tx, type: EntityType, rows: WriteRow[]): Promise<number> {
+  const [r] = await tx.run('load/entities', { label: LABEL[type], rows });
   return Number(r?.written ?? 0);
 }
 
 /** Writes links of one type; returns the ids written (rows whose ends are missing are not). */
-export async function writeLinks(gateway: Gateway, type: LinkType, rows: LinkWriteRow[]): Promise<string[]> {
+export async function writeLinks(tx: Tx, type: LinkType, rows: LinkWriteRow[]): Promise<string[]> {
   const spec = LINK_TYPES[type];
-  const [r] = await gateway.writeTx((tx) =>
-    tx.run('load/links', { type, fromTypes: [...spec.from], toTypes: [...spec.to], rows }),
-  );
+  const [r] = await tx.run('load/links', { type, fromTypes: [...spec.from], toTypes: [...spec.to], rows });
   return (r?.written as string[] | undefined) ?? [];
 }
 

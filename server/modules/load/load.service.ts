@@ -267,44 +267,76 @@ export function prepare(data: Dataset, o: Pick<LoadOptions, 'synthetic' | 'known
   return { sources, entities, links };
 }
 
-/** Loads a data set: source records, then entities by type, then links by type. */
+type Work =
+  | { kind: 'sources'; rows: SourceWriteRow[] }
+  | { kind: 'entities'; type: EntityType; rows: WriteRow[] }
+  | { kind: 'links'; type: LinkType; rows: LinkWriteRow[] };
+
+/**
+ * Loads a data set: source records, then entities by type, then links by type. Rows go in
+ * chunks of at most `batchSize`, and consecutive small chunks share a transaction up to that
+ * many rows, so a small data set commits a handful of times rather than once per type.
+ * A transaction whose links have a missing end is rolled back and reported.
+ */
 export async function loadDataset(gateway: Gateway, data: Dataset, o: LoadOptions = {}): Promise<LoadResult> {
   const started = performance.now();
   const batchSize = o.batchSize ?? 5000;
   const prepared = prepare(data, o);
   const result: LoadResult = { sources: 0, entities: {}, links: {}, ms: 0 };
 
-  const totalEntities = [...prepared.entities.values()].reduce((n, l) => n + l.length, 0);
-  const totalLinks = [...prepared.links.values()].reduce((n, l) => n + l.length, 0);
+  const work: Work[] = [
+    ...chunks(prepared.sources, batchSize).map((rows): Work => ({ kind: 'sources', rows })),
+    ...ENTITY_TYPES.flatMap((type) => chunks(prepared.entities.get(type) ?? [], batchSize).map((rows): Work => ({ kind: 'entities', type, rows }))),
+    ...LINK_TYPE_NAMES.flatMap((type) => chunks(prepared.links.get(type) ?? [], batchSize).map((rows): Work => ({ kind: 'links', type, rows }))),
+  ];
+  const totals = {
+    sources: prepared.sources.length,
+    entities: [...prepared.entities.values()].reduce((n, l) => n + l.length, 0),
+    links: [...prepared.links.values()].reduce((n, l) => n + l.length, 0),
+  };
+  const done = { sources: 0, entities: 0, links: 0 };
 
-  for (const batch of chunks(prepared.sources, batchSize)) {
-    result.sources += await writeSources(gateway, batch);
-    o.onProgress?.({ phase: 'sources', done: result.sources, total: prepared.sources.length });
-  }
-  let done = 0;
-  for (const type of ENTITY_TYPES) {
-    for (const batch of chunks(prepared.entities.get(type) ?? [], batchSize)) {
-      const n = await writeEntities(gateway, type, batch);
-      result.entities[type] = (result.entities[type] ?? 0) + n;
-      done += n;
-      o.onProgress?.({ phase: 'entities', done, total: totalEntities });
+  const transactions: Work[][] = [];
+  let current: Work[] = [];
+  let rowsInCurrent = 0;
+  for (const w of work) {
+    if (current.length > 0 && rowsInCurrent + w.rows.length > batchSize) {
+      transactions.push(current);
+      current = [];
+      rowsInCurrent = 0;
     }
+    current.push(w);
+    rowsInCurrent += w.rows.length;
   }
-  done = 0;
-  for (const type of LINK_TYPE_NAMES) {
-    for (const batch of chunks(prepared.links.get(type) ?? [], batchSize)) {
-      const written = await writeLinks(gateway, type, batch);
-      if (written.length !== batch.length) {
-        const ok = new Set(written);
-        const missing = batch.filter((r) => !ok.has(r.id)).slice(0, 5);
-        throw new LoadError(
-          `${batch.length - written.length} ${type} link(s) were not written because an end is missing or of the wrong type, e.g. ` +
-            missing.map((r) => `${r.id} (${r.from} -> ${r.to})`).join(', '),
-        );
+  if (current.length > 0) transactions.push(current);
+
+  for (const batch of transactions) {
+    const written = await gateway.writeTx(async (tx) => {
+      const out: { w: Work; n: number }[] = [];
+      for (const w of batch) {
+        if (w.kind === 'sources') out.push({ w, n: await writeSources(tx, w.rows) });
+        else if (w.kind === 'entities') out.push({ w, n: await writeEntities(tx, w.type, w.rows) });
+        else {
+          const ids = await writeLinks(tx, w.type, w.rows);
+          if (ids.length !== w.rows.length) {
+            const ok = new Set(ids);
+            const missing = w.rows.filter((r) => !ok.has(r.id)).slice(0, 5);
+            throw new LoadError(
+              `${w.rows.length - ids.length} ${w.type} link(s) cannot be written because an end is missing or of the wrong type, e.g. ` +
+                missing.map((r) => `${r.id} (${r.from} -> ${r.to})`).join(', '),
+            );
+          }
+          out.push({ w, n: ids.length });
+        }
       }
-      result.links[type] = (result.links[type] ?? 0) + written.length;
-      done += written.length;
-      o.onProgress?.({ phase: 'links', done, total: totalLinks });
+      return out;
+    });
+    for (const { w, n } of written) {
+      if (w.kind === 'sources') result.sources += n;
+      else if (w.kind === 'entities') result.entities[w.type] = (result.entities[w.type] ?? 0) + n;
+      else result.links[w.type] = (result.links[w.type] ?? 0) + n;
+      done[w.kind] += n;
+      o.onProgress?.({ phase: w.kind, done: done[w.kind], total: totals[w.kind] });
     }
   }
   result.ms = Math.round(performance.now() - started);
