@@ -34,8 +34,8 @@ export interface JavaInfo {
   major: number;
 }
 
-function javaMajor(javaBin: string): number | undefined {
-  const r = spawnSync(javaBin, ['-version'], { encoding: 'utf8' });
+function javaMajor(javaBin: string, env: NodeJS.ProcessEnv): number | undefined {
+  const r = spawnSync(javaBin, ['-version'], { encoding: 'utf8', env });
   if (r.error || r.status !== 0) return undefined;
   const m = /version "(\d+)(?:\.(\d+))?/.exec(r.stderr + r.stdout);
   if (!m) return undefined;
@@ -47,10 +47,9 @@ function javaMajor(javaBin: string): number | undefined {
  * Finds a Java that runs Neo4j 5.26 (17 or 21). JAVA_HOME first, then the JDKs installed
  * side by side under /usr/lib/jvm, then `java` on the PATH.
  */
-export function findJava(env: NodeJS.ProcessEnv = process.env): JavaInfo {
+export function findJava(env: NodeJS.ProcessEnv = process.env, jvmRoot = '/usr/lib/jvm'): JavaInfo {
   const candidates: string[] = [];
   if (env.JAVA_HOME) candidates.push(path.join(env.JAVA_HOME, 'bin', 'java'));
-  const jvmRoot = '/usr/lib/jvm';
   if (fs.existsSync(jvmRoot)) {
     for (const d of fs.readdirSync(jvmRoot).sort()) candidates.push(path.join(jvmRoot, d, 'bin', 'java'));
   }
@@ -58,7 +57,7 @@ export function findJava(env: NodeJS.ProcessEnv = process.env): JavaInfo {
   const seen: string[] = [];
   for (const java of candidates) {
     if (java !== 'java' && !fs.existsSync(java)) continue;
-    const major = javaMajor(java);
+    const major = javaMajor(java, env);
     if (major === undefined) continue;
     seen.push(`${java} (${major})`);
     if (major === 17 || major === 21) {

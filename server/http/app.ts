@@ -95,6 +95,8 @@ export async function createApp(o: AppOptions): Promise<App> {
     formatError: formatError(o.log, o.development),
     includeStacktraceInErrorResponses: o.development,
     introspection: true,
+    // `lantern serve` stops the HTTP server, Apollo and Neo4j in order on SIGINT and SIGTERM.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
   app.use(
