@@ -12,7 +12,7 @@ export function registerSeed(program: Command, env: CliEnv): void {
     .command('demo')
     .description('Load the demo scenario (synthetic, fictional; idempotent: loading it again changes nothing).')
     .option('--truth <file>', 'write the ground truth (planted networks, victims, duplicates, operation counts) as JSON')
-    .option('--batch-size <n>', 'rows per transaction', '5000')
+    .option('--batch-size <n>', 'rows per transaction', '1000')
     .action(async (opts: { truth?: string; batchSize: string }) => {
       const batchSize = Number(opts.batchSize);
       if (!Number.isInteger(batchSize) || batchSize < 1) throw new UserError(`--batch-size must be a whole number above 0, got ${opts.batchSize}`);

@@ -280,7 +280,7 @@ type Work =
  */
 export async function loadDataset(gateway: Gateway, data: Dataset, o: LoadOptions = {}): Promise<LoadResult> {
   const started = performance.now();
-  const batchSize = o.batchSize ?? 5000;
+  const batchSize = o.batchSize ?? 1000;
   const prepared = prepare(data, o);
   const result: LoadResult = { sources: 0, entities: {}, links: {}, ms: 0 };
 
