@@ -39,9 +39,9 @@ export function registerSeed(program: Command, env: CliEnv): void {
         const out = process.stdout;
         out.write(`Loaded the demo scenario (synthetic data) in ${(result.ms / 1000).toFixed(1)} s.\n`);
         out.write(`Source records: ${counts.sourceRecords}\nEntities in the database:\n`);
-        for (const [k, n] of Object.entries(counts.entities)) out.write(`  ${k.padEnd(16)} ${n}\n`);
+        for (const [k, n] of Object.entries(counts.entities)) out.write(`  ${k.padEnd(20)} ${n}\n`);
         out.write('Links in the database:\n');
-        for (const [k, n] of Object.entries(counts.links)) out.write(`  ${k.padEnd(16)} ${n}\n`);
+        for (const [k, n] of Object.entries(counts.links)) out.write(`  ${k.padEnd(20)} ${n}\n`);
         for (const op of demo.truth.operations) {
           out.write(
             `${op.name} (${op.startDate} to ${op.endDate}): ${op.premisesVisited} premises visited, ${op.peopleEncountered} people encountered, ` +
