@@ -4,6 +4,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { openDatabase } from '../db/database.ts';
 import { graphCounts } from '../modules/load/load.repository.ts';
 import { seedDemo } from '../../seed/demo/index.ts';
+import { LoadError } from '../modules/load/load.service.ts';
 import { UserError, type CliEnv } from './main.ts';
 
 export function registerSeed(program: Command, env: CliEnv): void {
@@ -52,6 +53,9 @@ export function registerSeed(program: Command, env: CliEnv): void {
           fs.writeFileSync(opts.truth, `${JSON.stringify(demo.truth, null, 2)}\n`);
           out.write(`Wrote the ground truth to ${opts.truth}\n`);
         }
+      } catch (e) {
+        if (e instanceof LoadError) throw new UserError(e.message);
+        throw e;
       } finally {
         await db.close();
       }
