@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
@@ -64,6 +64,25 @@ function formatError(log: Logger, development: boolean) {
   };
 }
 
+/**
+ * GraphQL over HTTP: a client that accepts only application/json (the legacy media type) gets
+ * request errors with status 200, as the spec says it SHOULD; clients that accept
+ * application/graphql-response+json keep Apollo's 4xx statuses.
+ */
+const legacyJsonStatus: ApolloServerPlugin<Context> = {
+  async requestDidStart({ request }) {
+    const accept = request.http?.headers.get('accept') ?? '';
+    const legacy = !accept.includes('application/graphql-response+json');
+    return {
+      async willSendResponse({ response }) {
+        if (legacy && response.http.status !== undefined && response.http.status >= 400 && response.http.status < 500) {
+          response.http.status = 200;
+        }
+      },
+    };
+  },
+};
+
 export async function createApp(o: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
@@ -97,6 +116,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     introspection: true,
     // `lantern serve` stops the HTTP server, Apollo and Neo4j in order on SIGINT and SIGTERM.
     stopOnTerminationSignals: false,
+    plugins: [legacyJsonStatus],
   });
   await apollo.start();
   app.use(
