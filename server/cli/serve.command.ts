@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { serve } from '../serve.ts';
+import { seedDemoIfEmpty } from '../../seed/demo/index.ts';
 import type { CliEnv } from './main.ts';
 
 export function registerServe(program: Command, env: CliEnv): void {
@@ -9,7 +10,10 @@ export function registerServe(program: Command, env: CliEnv): void {
     .action(async () => {
       const config = env.config();
       const log = env.logger(config);
-      const running = await serve(config, log);
+      const running = await serve(config, log, {
+        // A first start on an empty database loads the synthetic demo so there is something to explore.
+        afterMigrate: config.seedDemo === 'auto' ? async (db) => void (await seedDemoIfEmpty(db, log)) : undefined,
+      });
       process.stdout.write(`Lantern is running at ${running.url} (GraphQL at ${running.url}graphql, Neo4j at ${running.db.uri})\n`);
       let signals = 0;
       const shutdown = (signal: string) => {
