@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 // Debian's Chromium against the built app.
 export default defineConfig({
   test: {
+    // In CI a JSON report lets .ci/run print one 'N passed, N failed' line.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: 'tmp/vitest-report.json' }]] : ['default'],
     projects: [
       {
         test: {
