@@ -1,6 +1,7 @@
 // The dated links (stays, phone use, calls, ...) and the dated event entities (visits, offences,
 // referrals, operations, adverts, risk factors) touching the $ids entities, in date order.
-// An event overlaps [$from, $to] when it starts on or before $to and ends on or after $from.
+// An event overlaps [$from, $to] when it starts on or before $to and ends on or after $from
+// (a link without an end date is ongoing; an event entity without one lasts its day).
 // $knownBefore hides links and events recorded at or after it.
 UNWIND $ids AS tid
 MATCH (n:Entity {id: tid})
@@ -32,7 +33,7 @@ CALL (n) {
 }
 WITH id, kind, date, endDate, fromLabel, toLabel, role, linkId, entityId, grading, collect(entityIds) AS idLists
 WHERE date IS NOT NULL
-  AND ($from IS NULL OR coalesce(endDate, date) >= date($from))
+  AND ($from IS NULL OR coalesce(endDate, CASE WHEN linkId IS NULL THEN date END) >= date($from) OR (linkId IS NOT NULL AND endDate IS NULL))
   AND ($to IS NULL OR date <= date($to))
 RETURN id, kind, date, endDate, fromLabel, toLabel, role, linkId, entityId, grading, idLists
 ORDER BY date, id
