@@ -28,3 +28,9 @@ export function toPlain(value: unknown): unknown {
 export function int(n: number): ReturnType<typeof neo4j.int> {
   return neo4j.int(Math.trunc(n));
 }
+
+/** An ISO date (YYYY-MM-DD) as a Cypher date parameter, so that it is stored as a date, not text. */
+export function date(iso: string): InstanceType<typeof neo4j.types.Date> {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return new neo4j.types.Date(y!, m!, d!);
+}

@@ -1,0 +1,213 @@
+/**
+ * Mutations: create and update entities and links with provenance, annotate, retire. Inputs
+ * are checked (editing.input.ts) and entities shaped the way every writer stores them
+ * (shapeEntity); each mutation is one write transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Context } from '../../graphql/context.ts';
+import { date } from '../../db/values.ts';
+import { badInput, notFound } from '../../errors.ts';
+import { ID_PREFIX, LABEL, type EntityType, type LinkType } from '../../model/model.ts';
+import { shapeEntity, ShapeError, type Props } from '../../model/shape.ts';
+import { entityTypeOf, toEntity, toGraphEdge, type EntityOut } from '../entity/entity.mapper.ts';
+import type { LinkOut } from '../entity/entity.service.ts';
+import { checkDates, checkId, checkLink, checkRole, dateProperties, parseProperties, parseProvenance, personFlags, PROPERTIES, type ProvenanceArg } from './editing.input.ts';
+import * as repo from './editing.repository.ts';
+
+type PropertyArg = { name: string; value?: string | null };
+
+function missing(what: string, id: string, argument: string) {
+  const e = notFound(what, id);
+  e.extensions.argument = argument;
+  return e;
+}
+
+function shape(type: EntityType, props: Props, path: string) {
+  try {
+    const shaped = shapeEntity(type, props);
+    const stored: Props = { ...shaped.props };
+    for (const k of dateProperties(type)) if (typeof stored[k] === 'string') stored[k] = date(String(stored[k]));
+    return { ...shaped, props: stored };
+  } catch (e) {
+    if (e instanceof ShapeError) throw badInput(`${path}.${e.property}`, e.message.replace(`${e.property}: `, ''));
+    throw e;
+  }
+}
+
+function withEnds(link: LinkOut, source: EntityOut, target: EntityOut): LinkOut {
+  return { ...link, sourceEntity: source, targetEntity: target };
+}
+
+export async function createEntity(
+  ctx: Context,
+  input: { id?: string | null; type: EntityType; properties: readonly PropertyArg[]; provenance: ProvenanceArg },
+): Promise<EntityOut> {
+  const id = input.id ? checkId(input.id, ID_PREFIX[input.type], 'input.id') : `${ID_PREFIX[input.type]}-${randomUUID()}`;
+  const shaped = shape(input.type, parseProperties(input.type, input.properties, 'input.properties'), 'input.properties');
+  const provenance = parseProvenance(input.provenance, 'input.provenance');
+  return repo.write(ctx.gateway, async (tx) => {
+    const sourceId = await repo.sourceRecord(tx, provenance);
+    const row = await repo.createEntity(tx, {
+      id,
+      type: input.type,
+      label: LABEL[input.type],
+      display: shaped.label,
+      searchText: shaped.searchText,
+      props: shaped.props,
+      sourceId,
+    });
+    return toEntity(row);
+  });
+}
+
+const BOOKKEEPING = new Set(['id', 'type', 'label', 'searchText', 'degree', 'postcodeCompact']);
+
+export async function updateEntity(ctx: Context, id: string, properties: readonly PropertyArg[], provenanceArg: ProvenanceArg): Promise<EntityOut> {
+  if (properties.length === 0) throw badInput('properties', 'give at least one property to change.');
+  const provenance = parseProvenance(provenanceArg, 'provenance');
+  return repo.write(ctx.gateway, async (tx) => {
+    const current = await repo.entityById(tx, id);
+    if (!current) throw notFound('entity', id);
+    const type = entityTypeOf(current);
+    const changes = parseProperties(type, properties, 'properties');
+    // The entity's own stored properties, then the changes, shaped together so label and search text follow.
+    const own = Object.fromEntries(Object.entries(current).filter(([k]) => k in PROPERTIES[type] || ['country', 'lineType', 'accountKey'].includes(k)));
+    const merged = { ...own, ...changes };
+    if (type === 'PHONE' && 'number' in changes) delete merged.e164;
+    // A person's full name follows their given and family names unless it is set itself.
+    if (type === 'PERSON' && !('fullName' in changes) && ('givenName' in changes || 'familyName' in changes)) delete merged.fullName;
+    const shaped = shape(type, merged, 'properties');
+    const props: Props = Object.fromEntries(Object.entries(shaped.props).filter(([k]) => !BOOKKEEPING.has(k)));
+    for (const [k, v] of Object.entries(changes)) if (v === null) props[k] = null;
+    const sourceId = await repo.sourceRecord(tx, provenance);
+    return toEntity(await repo.updateEntity(tx, { id, props, display: shaped.label, searchText: shaped.searchText, sourceId }));
+  });
+}
+
+export interface CreateLinkArg {
+  id?: string | null;
+  type: LinkType;
+  source: string;
+  target: string;
+  role?: string | null;
+  validFrom?: string | null;
+  validTo?: string | null;
+  weight?: number | null;
+  count?: number | null;
+  firstAt?: string | null;
+  lastAt?: string | null;
+  provenance: ProvenanceArg;
+}
+
+export async function createLink(ctx: Context, input: CreateLinkArg): Promise<LinkOut> {
+  const id = input.id ? checkId(input.id, 'link', 'input.id') : `link-${input.type.toLowerCase()}-${randomUUID()}`;
+  checkDates(input.validFrom, input.validTo, 'input');
+  if (input.source === input.target) throw badInput('input.target', 'a link joins two different entities.');
+  if ((input.count != null || input.firstAt || input.lastAt) && input.type !== 'CALLED') throw badInput('input.count', 'count, firstAt and lastAt belong to CALLED links only.');
+  if (input.count != null && (!Number.isInteger(input.count) || input.count < 0)) throw badInput('input.count', 'must be a whole number, 0 or more.');
+  const provenance = parseProvenance(input.provenance, 'input.provenance');
+  return repo.write(ctx.gateway, async (tx) => {
+    const a = await repo.entityById(tx, input.source);
+    if (!a) throw missing('entity', input.source, 'input.source');
+    const b = await repo.entityById(tx, input.target);
+    if (!b) throw missing('entity', input.target, 'input.target');
+    checkLink(input.type, entityTypeOf(a), entityTypeOf(b), input.role, 'input');
+    const flags = personFlags(input.type, input.role);
+    const person = flags.flagEnd === 'source' ? a : flags.flagEnd === 'target' ? b : undefined;
+    const sourceId = await repo.sourceRecord(tx, provenance);
+    const props: Props = {
+      role: input.role ?? null,
+      validFrom: input.validFrom ? date(input.validFrom) : null,
+      validTo: input.validTo ? date(input.validTo) : null,
+      weight: input.weight ?? null,
+      count: input.count ?? null,
+    };
+    const row = await repo.createLink(tx, {
+      id,
+      type: input.type,
+      source: input.source,
+      target: input.target,
+      props,
+      sourceId,
+      recordedAt: provenance.recordedAt,
+      firstAt: input.firstAt ?? null,
+      lastAt: input.lastAt ?? null,
+      ...flags,
+      flagEnd: person && entityTypeOf(person) === 'PERSON' ? flags.flagEnd : null,
+    });
+    return withEnds(toGraphEdge(row), toEntity(a), toEntity(b));
+  });
+}
+
+export async function updateLink(
+  ctx: Context,
+  id: string,
+  input: { role?: string | null; validFrom?: string | null; validTo?: string | null; weight?: number | null },
+  provenanceArg: ProvenanceArg,
+): Promise<LinkOut> {
+  const keys = Object.keys(input) as (keyof typeof input)[];
+  if (keys.length === 0) throw badInput('input', 'give at least one field to change.');
+  const provenance = parseProvenance(provenanceArg, 'provenance');
+  return repo.write(ctx.gateway, async (tx) => {
+    const found = await repo.linkById(tx, id);
+    if (!found) throw notFound('link', id);
+    const type = String(found.link.type) as LinkType;
+    if ('role' in input) checkRole(type, input.role, 'input.role');
+    const validFrom = 'validFrom' in input ? input.validFrom : (found.link.validFrom as string | null);
+    const validTo = 'validTo' in input ? input.validTo : (found.link.validTo as string | null);
+    checkDates(validFrom, validTo, 'input');
+    const props: Props = {};
+    if ('role' in input) props.role = input.role ?? null;
+    if ('validFrom' in input) props.validFrom = input.validFrom ? date(input.validFrom) : null;
+    if ('validTo' in input) props.validTo = input.validTo ? date(input.validTo) : null;
+    if ('weight' in input) props.weight = input.weight ?? null;
+    const flags = personFlags(type, 'role' in input ? input.role : (found.link.role as string | null));
+    const person = flags.flagEnd === 'source' ? found.source : flags.flagEnd === 'target' ? found.target : undefined;
+    const sourceId = await repo.sourceRecord(tx, provenance);
+    const row = await repo.updateLink(tx, {
+      fromId: String(found.source.id),
+      elementId: found.elementId,
+      props,
+      sourceId,
+      ...flags,
+      flagEnd: person && entityTypeOf(person) === 'PERSON' ? flags.flagEnd : null,
+    });
+    return withEnds(toGraphEdge(row), toEntity(found.source), toEntity(found.target));
+  });
+}
+
+export async function annotate(ctx: Context, targetId: string, text: string) {
+  const t = text.trim();
+  if (t.length === 0 || t.length > 5000) throw badInput('text', 'write 1 to 5000 characters.');
+  return repo.write(ctx.gateway, async (tx) => {
+    if (!(await repo.entityById(tx, targetId)) && !(await repo.linkById(tx, targetId))) {
+      throw missing('entity or link', targetId, 'targetId');
+    }
+    // No access control yet: the author is recorded as the API until callers authenticate.
+    const a = await repo.annotate(tx, { targetId, text: t, author: 'api' });
+    return { id: String(a.id), targetId: String(a.targetId), text: String(a.text), author: String(a.author), createdAt: String(a.createdAt) };
+  });
+}
+
+function reasonOf(reason: string): string {
+  const r = reason.trim();
+  if (r.length === 0 || r.length > 1000) throw badInput('reason', 'say why, in 1 to 1000 characters.');
+  return r;
+}
+
+export async function retireEntity(ctx: Context, id: string, reason: string): Promise<boolean> {
+  const r = reasonOf(reason);
+  return repo.write(ctx.gateway, async (tx) => {
+    if (!(await repo.retireEntity(tx, id, r))) throw notFound('entity', id);
+    return true;
+  });
+}
+
+export async function retireLink(ctx: Context, id: string, reason: string): Promise<boolean> {
+  const r = reasonOf(reason);
+  return repo.write(ctx.gateway, async (tx) => {
+    const found = await repo.linkById(tx, id);
+    if (!found) throw notFound('link', id);
+    return repo.retireLink(tx, String(found.source.id), found.elementId, r);
+  });
+}
