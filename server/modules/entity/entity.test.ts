@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { cypher, queryNames } from '../../db/cypher.ts';
+import { LINK_TYPE_NAMES } from '../../model/model.ts';
+import { toEntity, toGrading, toGraphEdge, toGraphNode, toProperties } from './entity.mapper.ts';
+import { decodeCursor, encodeCursor, intArg, page } from './paging.ts';
+import { parseDate, parseDateTime } from './scalars.ts';
+
+const code = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    return (e as { extensions?: { code?: string; argument?: string } }).extensions;
+  }
+  return undefined;
+};
+
+describe('grading and entity mapping', () => {
+  it('maps stored grades to enums and short codes', () => {
+    expect(toGrading({ sourceEvaluation: 1, intelligenceAssessment: 'B', handlingCode: 'P', classification: 'OFFICIAL-SENSITIVE' })).toEqual({
+      sourceEvaluation: 'RELIABLE', intelligenceAssessment: 'B', handlingCode: 'P', handlingConditions: null, classification: 'OFFICIAL_SENSITIVE', code: '1-B-P', low: false,
+    });
+    expect(toGrading({ sourceEvaluation: 3, intelligenceAssessment: 'A', handlingCode: 'C', handlingConditions: 'no disclosure' })).toMatchObject({ code: '3-A-C', low: true, handlingConditions: 'no disclosure' });
+  });
+
+  it('shows an ungraded record as untested, not known, handled with conditions', () => {
+    expect(toGrading({})).toMatchObject({ code: '2-D-C', low: true, handlingConditions: 'no handling code recorded' });
+  });
+
+  it('gives entities their defaults and a generic property list without bookkeeping', () => {
+    const e = toEntity({ id: 'person-1', type: 'PERSON', label: 'A B', givenName: 'A', searchText: 'a b', sourceIds: ['s'], aliases: null, degree: 3 });
+    expect(e).toMatchObject({ aliases: [], nationalities: [], suspect: false, fullName: 'A B', degree: 3, sourceIds: ['s'] });
+    expect(e).not.toHaveProperty('searchText');
+    expect(toProperties({ id: 'x', label: 'y', givenName: 'A', aliases: ['p', 'q'], postcodeCompact: 'Z', empty: [] })).toEqual([
+      { name: 'aliases', value: 'p, q' },
+      { name: 'givenName', value: 'A' },
+    ]);
+  });
+
+  it('marks a node as a supernode only when it was not expanded and has more links than the threshold', () => {
+    const row = { id: 'premises-1', type: 'PREMISES', label: 'P', kind: 'HMO', town: 'Reading', degree: 200 };
+    expect(toGraphNode(row, { supernodeThreshold: 100 })).toMatchObject({ supernode: true, degree: 200, subtitle: 'hmo, Reading', kind: 'HMO' });
+    expect(toGraphNode(row, { supernodeThreshold: 100, expanded: true }).supernode).toBe(false);
+    expect(toGraphNode(row).supernode).toBe(false);
+  });
+
+  it('maps link rows to edges with dates cut to days', () => {
+    expect(toGraphEdge({ id: 'l', type: 'WORKS_AT', source: 'a', target: 'b', validFrom: '2024-01-01', count: 4 })).toMatchObject({ validFrom: '2024-01-01', validTo: null, count: 4, role: null });
+  });
+});
+
+describe('cursors and bounds', () => {
+  it('round-trips a cursor and refuses one from another list', () => {
+    expect(decodeCursor('links', encodeCursor('links', 4))).toBe(5);
+    expect(decodeCursor('links', null)).toBe(0);
+    expect(code(() => decodeCursor('links', encodeCursor('search', 4)))).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
+    expect(code(() => decodeCursor('links', '%%%'))).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  it('pages rows fetched with one extra', () => {
+    const p = page('x', [1, 2, 3], 10, 2);
+    expect(p.items.map((i) => i.item)).toEqual([1, 2]);
+    expect(p.pageInfo.hasNextPage).toBe(true);
+    expect(decodeCursor('x', p.pageInfo.endCursor)).toBe(12);
+  });
+
+  it('checks integer arguments', () => {
+    expect(intArg('first', undefined, { min: 1, max: 5, default: 3 })).toBe(3);
+    expect(code(() => intArg('first', 6, { min: 1, max: 5, default: 3 }))).toMatchObject({ argument: 'first' });
+  });
+
+  it('accepts real dates only', () => {
+    expect(parseDate('2024-02-29')).toBe('2024-02-29');
+    expect(code(() => parseDate('2023-02-29'))).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(code(() => parseDate('01/02/2024'))).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(parseDateTime('2024-01-01T10:00:00Z')).toBe('2024-01-01T10:00:00Z');
+    expect(code(() => parseDateTime('2024-01-01'))).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+});
+
+describe('named queries stay in step with the model', () => {
+  it('looks a link up in every link type', () => {
+    const text = cypher('entity/link-by-id');
+    for (const t of LINK_TYPE_NAMES) expect(text).toContain(`[r:${t} {id: $id}]`);
+    expect(text.match(/MATCH \(a\)-\[r:/g)).toHaveLength(LINK_TYPE_NAMES.length);
+  });
+
+  it('has a shortest-path query for each maximum length 1 to 8, differing only in the bound', () => {
+    const names = queryNames().filter((n) => n.startsWith('graph/paths-'));
+    expect(names.sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => `graph/paths-${n}`).sort());
+    const base = fs.readFileSync(new URL('../../../cypher/queries/graph/paths-1.cypher', import.meta.url), 'utf8');
+    for (let n = 2; n <= 8; n += 1) {
+      expect(cypher(`graph/paths-${n}`).replace(`*..${n}]`, '*..1]')).toBe(cypher('graph/paths-1'));
+    }
+    expect(base).toContain('allShortestPaths((a)-[*..1]-(b))');
+  });
+});
