@@ -1,0 +1,152 @@
+/**
+ * Shared parts of the benchmarks: the machine they ran on, a local Neo4j of their own (started
+ * by the project's own openDatabase, in its own data directory on a free Bolt port), statistics,
+ * and the result files bench/results/<name>.json.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { loadConfig } from '../server/config/config.ts';
+import { openDatabase, type Database } from '../server/db/database.ts';
+import { freePort } from '../neo4j/local.ts';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const resultsDir = path.join(root, 'bench', 'results');
+export const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGb: number;
+  os: string;
+  node: string;
+  neo4j: string | null;
+  chromium: string | null;
+  loadAverage: number[];
+}
+
+export function machine(neo4jVersion: string | null = null): Machine {
+  let chromium: string | null = null;
+  try {
+    chromium = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', timeout: 10_000 }).trim();
+  } catch {
+    chromium = null;
+  }
+  return {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGb: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    neo4j: neo4jVersion,
+    chromium,
+    loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
+  };
+}
+
+export function printMachine(m: Machine): void {
+  process.stdout.write(
+    `machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB; ${m.os}; Node ${m.node}; Neo4j ${m.neo4j ?? '?'}; ${m.chromium ?? 'no Chromium'}; load ${m.loadAverage.join(' ')}\n`,
+  );
+}
+
+export interface Result {
+  name: string;
+  machine: Machine;
+  figures: Record<string, number>;
+  /** How the figures were taken (sizes, runs, memory settings); not part of the table. */
+  notes?: Record<string, unknown>;
+}
+
+/** Writes bench/results/<name>.json, merging figures into what earlier runs of other sizes wrote. */
+export function writeResult(r: Result): string {
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `${r.name}.json`);
+  let old: Result | undefined;
+  try {
+    old = JSON.parse(fs.readFileSync(file, 'utf8')) as Result;
+  } catch {
+    old = undefined;
+  }
+  const merged: Result = {
+    name: r.name,
+    machine: r.machine,
+    figures: { ...(old?.figures ?? {}), ...r.figures },
+    notes: { ...(old?.notes ?? {}), ...(r.notes ?? {}) },
+  };
+  fs.writeFileSync(file, `${JSON.stringify(merged, null, 2)}\n`);
+  return file;
+}
+
+export function quantile(xs: number[], q: number): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const i = Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1));
+  return s[i]!;
+}
+export const median = (xs: number[]) => quantile(xs, 0.5);
+export const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+export function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+/** `--people 100000,1000000` (also 100k, 1m). */
+export function sizes(fallback: string): number[] {
+  return arg('people', fallback)
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .map((s) => (s.endsWith('m') ? Number(s.slice(0, -1)) * 1e6 : s.endsWith('k') ? Number(s.slice(0, -1)) * 1e3 : Number(s)));
+}
+
+export const sizeName = (n: number) => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}m` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : String(n));
+
+/** Page cache by size: the whole store fits. Heap 2g. Stated in every result. */
+export function memoryFor(people: number): { heap: string; pageCache: string } {
+  return { heap: process.env.BENCH_NEO4J_HEAP ?? '2g', pageCache: process.env.BENCH_NEO4J_PAGECACHE ?? (people > 200_000 ? '4g' : '1g') };
+}
+
+export interface BenchDb extends Database {
+  dataDir: string;
+  heap: string;
+  pageCache: string;
+  neo4jVersion: string;
+}
+
+/** Starts a local Neo4j in .data/bench-<tag> (kept unless `fresh`), schema applied. */
+export async function openBenchDb(tag: string, o: { heap: string; pageCache: string; fresh?: boolean }): Promise<BenchDb> {
+  const dataDir = path.join(root, '.data', `bench-${tag}`);
+  if (o.fresh) fs.rmSync(dataDir, { recursive: true, force: true });
+  const config = loadConfig({
+    ...process.env,
+    NEO4J_URI: undefined,
+    LANTERN_DATA_DIR: dataDir,
+    LANTERN_NEO4J_BOLT_PORT: String(await freePort()),
+    LANTERN_NEO4J_HEAP: o.heap,
+    LANTERN_NEO4J_PAGECACHE: o.pageCache,
+    LANTERN_QUERY_TIMEOUT_MS: '120000',
+    LANTERN_NEO4J_START_TIMEOUT_MS: '300000',
+    LOG_LEVEL: 'warn',
+  });
+  const db = await openDatabase(config, log);
+  const [about] = await db.gateway.read('system/about');
+  return { ...db, dataDir, heap: o.heap, pageCache: o.pageCache, neo4jVersion: String(about?.version ?? '?') };
+}
+
+export function removeDataDir(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** Resident memory of a process in MB, from /proc. */
+export function rssMb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : NaN;
+  } catch {
+    return NaN;
+  }
+}

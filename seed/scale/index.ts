@@ -1,0 +1,94 @@
+/**
+ * Loads the scale graph (`lantern seed scale --people N`): chunks from the generator go through
+ * the bulk loader one after another, so memory holds one chunk whatever N is. The ground truth
+ * is streamed to its file as chunks pass.
+ */
+import fs from 'node:fs';
+import type { Gateway } from '../../server/db/gateway.ts';
+import { loadDataset, type LoadOptions } from '../../server/modules/load/load.service.ts';
+import { cellCount, generateScale, SCALE_SEED, type ScaleChunk, type ScaleTruth } from './generate.ts';
+
+export { generateScale, generateCell, cellCount, SCALE_SEED, PEOPLE_PER_CELL, type ScaleChunk, type ScaleTruth } from './generate.ts';
+
+export interface ScaleProgress {
+  people: number;
+  totalPeople: number;
+  rows: number;
+  ms: number;
+}
+
+export interface ScaleResult {
+  people: number;
+  sources: number;
+  entities: number;
+  links: number;
+  rows: number;
+  ms: number;
+}
+
+/** Writes the truth as one JSON document, a section at a time, without holding it. */
+export class TruthWriter {
+  private readonly parts: Record<keyof ScaleTruth, { file: string; fd: number; n: number }>;
+
+  constructor(
+    private readonly file: string,
+    private readonly header: Record<string, unknown>,
+  ) {
+    const mk = (k: string) => ({ file: `${file}.${k}.part`, fd: fs.openSync(`${file}.${k}.part`, 'w'), n: 0 });
+    this.parts = { networks: mk('networks'), potentialVictims: mk('potentialVictims'), duplicates: mk('duplicates'), noise: mk('noise') };
+  }
+
+  add(t: ScaleTruth): void {
+    for (const k of Object.keys(this.parts) as (keyof ScaleTruth)[]) {
+      const p = this.parts[k];
+      const items = t[k] as unknown[];
+      if (items.length === 0) continue;
+      fs.writeSync(p.fd, items.map((x) => `${p.n++ === 0 ? '' : ',\n'}${JSON.stringify(x)}`).join(''));
+    }
+  }
+
+  close(): void {
+    const out = fs.openSync(this.file, 'w');
+    const head = JSON.stringify(this.header, null, 2);
+    fs.writeSync(out, `${head.slice(0, -2)},\n`);
+    const keys = Object.keys(this.parts) as (keyof ScaleTruth)[];
+    keys.forEach((k, i) => {
+      const p = this.parts[k];
+      fs.closeSync(p.fd);
+      fs.writeSync(out, `  "${k}": [\n`);
+      const buf = Buffer.alloc(1 << 20);
+      const fd = fs.openSync(p.file, 'r');
+      for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) fs.writeSync(out, buf, 0, n);
+      fs.closeSync(fd);
+      fs.rmSync(p.file);
+      fs.writeSync(out, `\n  ]${i < keys.length - 1 ? ',' : ''}\n`);
+    });
+    fs.writeSync(out, '}\n');
+    fs.closeSync(out);
+  }
+}
+
+export async function seedScale(
+  gateway: Gateway,
+  o: { people: number; seed?: number; truthFile?: string; onProgress?: (p: ScaleProgress) => void; chunks?: AsyncIterable<ScaleChunk> } & Pick<LoadOptions, 'batchSize'>,
+): Promise<ScaleResult> {
+  const started = performance.now();
+  const seed = o.seed ?? SCALE_SEED;
+  const truth = o.truthFile
+    ? new TruthWriter(o.truthFile, { scenario: 'lantern-scale', version: 1, seed, synthetic: true, people: o.people, cells: cellCount(o.people) })
+    : undefined;
+  const result: ScaleResult = { people: 0, sources: 0, entities: 0, links: 0, rows: 0, ms: 0 };
+  for await (const chunk of o.chunks ?? generateScale({ people: o.people, seed })) {
+    const r = await loadDataset(gateway, chunk.data, { synthetic: true, ...(o.batchSize ? { batchSize: o.batchSize } : {}) });
+    truth?.add(chunk.truth);
+    result.people += chunk.people;
+    result.sources += r.sources;
+    result.entities += Object.values(r.entities).reduce((a, n) => a + (n ?? 0), 0);
+    result.links += Object.values(r.links).reduce((a, n) => a + (n ?? 0), 0);
+    result.rows = result.sources + result.entities + result.links;
+    o.onProgress?.({ people: result.people, totalPeople: o.people, rows: result.rows, ms: performance.now() - started });
+  }
+  truth?.close();
+  result.ms = Math.round(performance.now() - started);
+  return result;
+}
