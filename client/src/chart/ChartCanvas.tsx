@@ -50,7 +50,7 @@ export function ChartCanvas(p: ChartCanvasProps) {
       minZoom: 0.02,
       maxZoom: 4,
       boxSelectionEnabled: true,
-      selectionType: 'additive',
+      selectionType: 'single',
       pixelRatio: p.large ? 1 : 'auto',
       textureOnViewport: p.large,
       hideEdgesOnViewport: false,
@@ -59,7 +59,9 @@ export function ChartCanvas(p: ChartCanvasProps) {
     setCy(instance);
     const api = createChartApi(instance);
     onReady(api);
+    window.lanternChart = api;
     return () => {
+      if (window.lanternChart === api) delete window.lanternChart;
       onReady(null);
       instance.destroy();
       setCy(null);

@@ -11,8 +11,21 @@ export interface ChartApi {
   svg(): string;
   select(ids: string[]): void;
   selectType(type: EntityType): void;
-  /** Node ids in the current view (on screen), for tests and the status bar. */
+  /** Which renderer draws the chart: canvas or webgl. */
   renderer(): string;
+  /** Where a node is drawn, in page coordinates (for browser tests to click it like a user). */
+  pagePosition(id: string): { x: number; y: number } | null;
+  /** Model positions of the visible nodes. */
+  positions(): Record<string, { x: number; y: number }>;
+  /** Ids of the visible elements, and of the highlighted ones. */
+  visibleIds(): string[];
+}
+
+declare global {
+  interface Window {
+    /** A read-only handle on the chart for browser tests and the render benchmark. */
+    lanternChart?: ChartApi;
+  }
 }
 
 export function createChartApi(cy: Core): ChartApi {
@@ -41,6 +54,21 @@ export function createChartApi(cy: Core): ChartApi {
         cy.nodes(':visible').filter((n) => n.data('type') === type).select();
       });
     },
+    pagePosition: (id) => {
+      const n = cy.getElementById(id);
+      if (n.empty() || !n.isNode()) return null;
+      const box = cy.container()!.getBoundingClientRect();
+      const p = n.renderedPosition();
+      return { x: box.left + p.x, y: box.top + p.y };
+    },
+    positions: () => {
+      const out: Record<string, { x: number; y: number }> = {};
+      cy.nodes(':visible').forEach((n) => {
+        out[n.id()] = { ...n.position() };
+      });
+      return out;
+    },
+    visibleIds: () => cy.elements(':visible').map((e) => e.id()),
     renderer: () => ((cy as unknown as { renderer(): { webgl?: boolean } }).renderer().webgl ? 'webgl' : 'canvas'),
   };
 }

@@ -1,0 +1,223 @@
+/**
+ * The analyst workspace in Chromium, against the built app, a real server and the demo data.
+ * Build first: npx vite build && npx vitest run --project e2e
+ */
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../server/testing/harness.ts';
+import { clickBackground, counts, idle, launch, nodePosition, openWorkspace, searchAndAdd, shot, waitForEntities } from './support/browser.ts';
+
+// Demo scenario (seed/demo): network 1's first parlour, and one of its controllers.
+const PARLOUR = 'premises-000001';
+const PARLOUR_NAME = /Velvet Willow/;
+const CONTROLLER = 'person-000003';
+
+let server: TestServer;
+let browser: Browser;
+const savedCharts: string[] = [];
+
+beforeAll(async () => {
+  if (!fs.existsSync('dist/client/index.html')) throw new Error('Build the workspace first: npx vite build');
+  server = await startTestServer();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  for (const id of savedCharts) await server.graphql('mutation($id: ID!) { deleteChart(id: $id) }', { id });
+  await browser?.close();
+  await server?.close();
+});
+
+async function parlourExpanded(page: Page): Promise<number> {
+  await searchAndAdd(page, 'Velvet Willow', PARLOUR_NAME);
+  await waitForEntities(page, (n) => n === 1);
+  const p = await nodePosition(page, PARLOUR);
+  await page.mouse.dblclick(p.x, p.y);
+  return waitForEntities(page, (n) => n > 1);
+}
+
+describe('the analyst workspace', () => {
+  it('tells a new user what to do first and says the data is synthetic', async () => {
+    const { page, errors } = await openWorkspace(browser, server.url);
+    await expect(page.getByRole('note').textContent()).resolves.toMatch(/synthetic/i);
+    await expect(page.getByText('Press / and search').count()).resolves.toBe(0);
+    await expect(page.locator('.empty-state').textContent()).resolves.toMatch(/search for a person, premises, phone number/);
+    await shot(page, 'e2e-01-empty');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('searches, adds a parlour, expands it around the parlour, and undoes and redoes the expansion', async () => {
+    const { page, errors } = await openWorkspace(browser, server.url);
+    await page.locator('body').press('/');
+    await page.keyboard.type('Velvet Willow');
+    const results = page.getByRole('listbox', { name: 'Search results' });
+    await results.getByRole('option').first().waitFor();
+    await expect(results.getByRole('option').first().textContent()).resolves.toMatch(PARLOUR_NAME);
+    await shot(page, 'e2e-02-search');
+    await page.keyboard.press('Enter');
+    await waitForEntities(page, (n) => n === 1);
+    const before = await page.evaluate((id) => window.lanternChart!.positions()[id], PARLOUR);
+
+    const p = await nodePosition(page, PARLOUR);
+    await page.mouse.dblclick(p.x, p.y);
+    const expanded = await waitForEntities(page, (n) => n > 1);
+    await idle(page);
+    const after = await page.evaluate(() => window.lanternChart!.positions());
+    expect(after[PARLOUR]).toEqual(before);
+    // New entities are placed near their parent.
+    const distances = Object.entries(after).filter(([id]) => id !== PARLOUR).map(([, q]) => Math.hypot(q.x - before!.x, q.y - before!.y));
+    expect(Math.max(...distances)).toBeLessThan(600);
+    await shot(page, 'e2e-03-expanded');
+
+    await clickBackground(page);
+    await page.keyboard.press('Control+z');
+    await waitForEntities(page, (n) => n === 1);
+    await page.keyboard.press('Control+Shift+z');
+    await expect(waitForEntities(page, (n) => n === expanded)).resolves.toBe(expanded);
+
+    // The details panel shows the selected entity with its provenance.
+    const q = await nodePosition(page, PARLOUR);
+    await page.mouse.click(q.x, q.y);
+    const details = page.getByRole('complementary', { name: 'Details' });
+    await details.getByRole('heading', { name: PARLOUR_NAME }).waitFor();
+    await details.getByRole('heading', { name: 'Provenance' }).waitFor();
+    await details.getByRole('heading', { name: 'Timeline' }).waitFor();
+    await idle(page);
+    await shot(page, 'e2e-04-details');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('finds the shortest paths between two selected entities and highlights them', async () => {
+    const { page, errors } = await openWorkspace(browser, server.url);
+    await searchAndAdd(page, 'Velvet Willow', PARLOUR_NAME);
+    await searchAndAdd(page, 'Mihai Ionescu', /Mihai IONESCU|Mihai Ionescu/i);
+    await waitForEntities(page, (n) => n >= 2);
+    await clickBackground(page);
+    const a = await nodePosition(page, PARLOUR);
+    const b = await nodePosition(page, CONTROLLER);
+    await page.mouse.click(a.x, a.y);
+    await page.keyboard.down('Shift');
+    await page.mouse.click(b.x, b.y);
+    await page.keyboard.up('Shift');
+    await page.getByText('2 selected', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Analyse ▾' }).click();
+    await page.getByRole('menuitem', { name: 'Shortest paths between the two' }).click();
+    const hl = page.locator('.statusbar .hl');
+    await hl.waitFor();
+    const text = (await hl.textContent()) ?? '';
+    const m = /Shortest paths: (\d+) entities, (\d+) links/.exec(text);
+    expect(m).not.toBeNull();
+    expect(Number(m![1])).toBeGreaterThanOrEqual(2);
+    expect(Number(m![2])).toBeGreaterThanOrEqual(1);
+    await idle(page);
+    await shot(page, 'e2e-05-path');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('filters the chart to a date range and back', async () => {
+    const { page, errors } = await openWorkspace(browser, server.url);
+    await parlourExpanded(page);
+    await idle(page);
+    const all = await page.evaluate(() => window.lanternChart!.visibleIds().length);
+    const filters = page.getByRole('region', { name: 'Filters' });
+    await filters.getByLabel('To date').fill('2019-12-31');
+    await page.getByTestId('counts').filter({ hasText: 'filtered out' }).waitFor();
+    const fewer = await page.evaluate(() => window.lanternChart!.visibleIds().length);
+    expect(fewer).toBeLessThan(all);
+    await shot(page, 'e2e-06-date-filter');
+    // Undo takes the filter back too.
+    await clickBackground(page);
+    await page.keyboard.press('Control+z');
+    await page.getByTestId('counts').filter({ hasNotText: 'filtered out' }).waitFor();
+    await expect(page.evaluate(() => window.lanternChart!.visibleIds().length)).resolves.toBe(all);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('saves a chart, and after a reload reopens it with the same positions', async () => {
+    const { page, errors } = await openWorkspace(browser, server.url);
+    await parlourExpanded(page);
+    await idle(page);
+    // Move the parlour, so what is saved is not what a layout would give again.
+    const p = await nodePosition(page, PARLOUR);
+    await page.mouse.move(p.x, p.y);
+    await page.mouse.down();
+    await page.mouse.move(p.x + 60, p.y + 40, { steps: 5 });
+    await page.mouse.up();
+    const positions = await page.evaluate(() => window.lanternChart!.positions());
+    const before = await counts(page);
+
+    const name = `e2e chart ${Date.now()}`;
+    await page.getByRole('button', { name: 'Save…' }).click();
+    await page.getByLabel('Chart name').fill(name);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText(`Saved “${name}”`).waitFor();
+    const list = await server.graphql<{ charts: { id: string; name: string }[] }>('{ charts { id name } }');
+    const saved = list.data!.charts.find((c) => c.name === name)!;
+    savedCharts.push(saved.id);
+
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Start with a search' }).waitFor();
+    await page.getByRole('button', { name: 'Open…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name }).click();
+    await waitForEntities(page, (n) => n === before.entities);
+    await idle(page);
+    await expect(counts(page)).resolves.toEqual(before);
+    const reopened = await page.evaluate(() => window.lanternChart!.positions());
+    expect(Object.keys(reopened).sort()).toEqual(Object.keys(positions).sort());
+    for (const [id, q] of Object.entries(positions)) {
+      expect(reopened[id]!.x).toBeCloseTo(q.x, 3);
+      expect(reopened[id]!.y).toBeCloseTo(q.y, 3);
+    }
+    await expect(page.locator('.chart-name').textContent()).resolves.toBe(name);
+    await shot(page, 'e2e-07-reopened');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('exports the view as a PNG that is not blank', async () => {
+    const { page, errors } = await openWorkspace(browser, server.url);
+    await parlourExpanded(page);
+    await idle(page);
+    await page.getByRole('button', { name: 'Export ▾' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Image (PNG)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.png$/);
+    const file = await download.path();
+    const png = fs.readFileSync(file);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    fs.copyFileSync(file, 'e2e/screenshots/e2e-08-export.png');
+    // Decode it in the page and count pixels that are not the white background.
+    const inked = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i]! < 240 || d[i + 1]! < 240 || d[i + 2]! < 240) n++;
+      return { n, total: d.length / 4, w: img.width, h: img.height };
+    }, png.toString('base64'));
+    expect(inked.w).toBeGreaterThan(100);
+    expect(inked.n / inked.total).toBeGreaterThan(0.005);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a failing server as an error in the page', async () => {
+    const { page } = await openWorkspace(browser, server.url);
+    await page.route('**/graphql', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ errors: [{ message: 'The graph database is not available: test. Try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }) }));
+    await page.locator('body').press('/');
+    await page.keyboard.type('Velvet');
+    await page.getByRole('alert').filter({ hasText: 'graph database is not available' }).waitFor();
+    await shot(page, 'e2e-09-error');
+    await page.close();
+  });
+});
