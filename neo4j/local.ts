@@ -149,6 +149,21 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The Bolt URI of a local Neo4j that another Lantern process already runs for this home, if any.
+ */
+export function runningLocalNeo4j(home: string): string | undefined {
+  const runFile = path.join(home, 'run', 'lantern-bolt.json');
+  if (!fs.existsSync(runFile)) return undefined;
+  try {
+    const { uri, javaPid } = JSON.parse(fs.readFileSync(runFile, 'utf8')) as { uri: string; javaPid: number };
+    process.kill(javaPid, 0); // throws when that JVM is gone
+    return uri;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface LocalNeo4jOptions {
   /** Home of this instance: conf/, data/, logs/ and plugins/ live here and survive restarts. */
   home: string;
@@ -302,6 +317,10 @@ export async function startLocalNeo4j(o: LocalNeo4jOptions): Promise<LocalNeo4j>
         `The end of its log:\n${readLogTail()}`,
     );
   }
+  // Other `lantern` commands find the running instance here instead of starting a second one.
+  const runFile = path.join(o.home, 'run', 'lantern-bolt.json');
+  fs.writeFileSync(runFile, JSON.stringify({ uri, pid: process.pid, javaPid: child.pid }));
+  void exited.then(() => fs.rmSync(runFile, { force: true }));
   o.log.info(`Neo4j is up at ${uri} (home ${o.home})`);
   return { uri, logFile, child, exited, stop };
 }

@@ -8,6 +8,8 @@ import type { Config } from './config/config.ts';
 import type { Logger } from './config/logger.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { createApp } from './http/app.ts';
+import { AuditLog } from './modules/audit/audit.service.ts';
+import { loadAuditKey } from './modules/audit/audit.key.ts';
 
 export class StartupError extends Error {
   override name = 'StartupError';
@@ -46,7 +48,8 @@ export async function serve(config: Config, log: Logger, hooks: { afterMigrate?:
   const db = await openDatabase(config, log);
   try {
     await hooks.afterMigrate?.(db);
-    const { app, stop: stopApollo } = await createApp({ gateway: db.gateway, log, development: config.development });
+    const audit = new AuditLog({ gateway: db.gateway, key: loadAuditKey(config), log });
+    const { app, stop: stopApollo } = await createApp({ gateway: db.gateway, log, development: config.development, audit });
     const server = http.createServer(app);
     server.keepAliveTimeout = 65_000;
     server.requestTimeout = config.neo4j.queryTimeoutMs + 15_000;
@@ -60,6 +63,7 @@ export async function serve(config: Config, log: Logger, hooks: { afterMigrate?:
         server.closeIdleConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await stopApollo();
+        await audit.close();
         await db.close();
       })());
     return { url, server, db, stop };

@@ -2,23 +2,17 @@
  * The `lantern` command line. Each command exits non-zero with a clear message on bad input.
  */
 import { Command, CommanderError } from 'commander';
-import { ConfigError, loadConfig, type Config } from '../config/config.ts';
-import { createLogger, type Logger } from '../config/logger.ts';
+import { ConfigError, loadConfig } from '../config/config.ts';
+import { createLogger } from '../config/logger.ts';
 import { version } from '../version.ts';
 import { registerServe } from './serve.command.ts';
 import { registerSchema } from './schema.command.ts';
 import { registerNeo4j } from './neo4j.command.ts';
 import { registerSeed } from './seed.command.ts';
+import { registerAudit } from './audit.command.ts';
+import type { CliEnv } from './cli-env.ts';
 
-/** A failure the user can act on: printed as its message alone, exit code 1. */
-export class UserError extends Error {
-  override name = 'UserError';
-}
-
-export interface CliEnv {
-  config(): Config;
-  logger(config: Config): Logger;
-}
+export { UserError, type CliEnv } from './cli-env.ts';
 
 const env: CliEnv = {
   config: () => loadConfig(),
@@ -36,6 +30,7 @@ registerServe(program, env);
 registerSchema(program, env);
 registerNeo4j(program, env);
 registerSeed(program, env);
+registerAudit(program, env);
 
 const userErrors = new Set(['ConfigError', 'UserError', 'LocalNeo4jError', 'DatabaseUnreachable', 'StartupError']);
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ensureJars, findJava } from '../../neo4j/local.ts';
-import type { CliEnv } from './main.ts';
+import type { CliEnv } from './cli-env.ts';
 
 export function registerNeo4j(program: Command, _env: CliEnv): void {
   const neo4j = program.command('neo4j').description('The local Neo4j (used when NEO4J_URI is unset).');

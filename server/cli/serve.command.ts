@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { serve } from '../serve.ts';
 import { seedDemoIfEmpty } from '../../seed/demo/index.ts';
-import type { CliEnv } from './main.ts';
+import type { CliEnv } from './cli-env.ts';
 
 export function registerServe(program: Command, env: CliEnv): void {
   program

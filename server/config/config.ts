@@ -34,6 +34,7 @@ const schema = z.object({
   LANTERN_NEO4J_PAGECACHE: size.default('1g'),
   LANTERN_NEO4J_START_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
   LANTERN_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  LANTERN_AUDIT_KEY: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional(),
   LANTERN_SEED_DEMO: z.enum(['auto', 'never'], { message: "must be 'auto' or 'never'" }).default('auto'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -64,6 +65,8 @@ export interface Config {
     startTimeoutMs: number;
   };
   seedDemo: 'auto' | 'never';
+  /** Key of the audit log's hash chain; unset: a key file in dataDir. */
+  auditKey: string | undefined;
   logLevel: Env['LOG_LEVEL'];
   development: boolean;
 }
@@ -108,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       startTimeoutMs: e.LANTERN_NEO4J_START_TIMEOUT_MS,
     },
     seedDemo: e.LANTERN_SEED_DEMO,
+    auditKey: e.LANTERN_AUDIT_KEY,
     logLevel: e.LOG_LEVEL,
     development: e.NODE_ENV === 'development',
   };

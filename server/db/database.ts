@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Config } from '../config/config.ts';
 import type { Logger } from '../config/logger.ts';
-import { startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local.ts';
+import { runningLocalNeo4j, startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local.ts';
 import { createDriver, Gateway } from './gateway.ts';
 import { migrate } from './migrations.ts';
 
@@ -25,9 +25,13 @@ export class DatabaseUnreachable extends Error {
 export async function openDatabase(config: Config, log: Logger, o: { migrate?: boolean } = {}): Promise<Database> {
   let local: LocalNeo4j | undefined;
   let uri = config.neo4j.uri;
+  const home = path.join(config.dataDir, 'neo4j');
+  // A `lantern` command run beside `lantern serve` uses the Neo4j that serve started.
+  if (!uri) uri = runningLocalNeo4j(home);
+  if (uri && !config.neo4j.uri) log.info(`Using the local Neo4j already running at ${uri}`);
   if (!uri) {
     local = await startLocalNeo4j({
-      home: path.join(config.dataDir, 'neo4j'),
+      home,
       boltPort: config.localNeo4j.boltPort,
       heap: config.localNeo4j.heap,
       pageCache: config.localNeo4j.pageCache,

@@ -9,7 +9,7 @@ import { GraphQLError } from 'graphql';
 import { conflict, internal, timeout, unavailable } from '../errors.ts';
 import type { Logger } from '../config/logger.ts';
 import { cypher } from './cypher.ts';
-import { toPlain } from './values.ts';
+import { toParams, toPlain } from './values.ts';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -31,7 +31,7 @@ function rows(records: Neo4jRecord[]): Row[] {
 
 function wrap(tx: ManagedTransaction): Tx {
   return {
-    run: async (name, params = {}) => rows((await tx.run(cypher(name), params)).records),
+    run: async (name, params = {}) => rows((await tx.run(cypher(name), toParams(params) as Params)).records),
   };
 }
 
@@ -66,7 +66,7 @@ export class Gateway {
   async runScript(text: string, params: Params = {}): Promise<Row[]> {
     const session = this.session('WRITE');
     try {
-      return rows((await session.run(text, params)).records);
+      return rows((await session.run(text, toParams(params) as Params)).records);
     } catch (e) {
       throw this.mapError(e);
     } finally {

@@ -34,3 +34,17 @@ export function date(iso: string): InstanceType<typeof neo4j.types.Date> {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
   return new neo4j.types.Date(y!, m!, d!);
 }
+
+/**
+ * Parameters for Neo4j: JavaScript numbers that are whole become Neo4j integers (otherwise they
+ * travel as floats, which LIMIT, SKIP and range bounds refuse), recursively through lists and maps.
+ * Neo4j values (integers, temporals) pass through untouched.
+ */
+export function toParams(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(toParams);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toParams(v)]));
+  }
+  return value;
+}

@@ -15,7 +15,9 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../config/logger.ts';
 import type { Gateway } from '../db/gateway.ts';
 import { ErrorCode } from '../errors.ts';
-import { createContext, type Context } from '../graphql/context.ts';
+import { createContext, LOCAL_PRINCIPAL, type Context } from '../graphql/context.ts';
+import { auditPlugin } from '../modules/audit/audit.plugin.ts';
+import type { AuditLog } from '../modules/audit/audit.service.ts';
 import { buildSchema } from '../graphql/schema.ts';
 import { readinessProbe } from './readiness.ts';
 
@@ -25,11 +27,19 @@ export interface AppOptions {
   gateway: Gateway;
   log: Logger;
   development: boolean;
+  /** Where operations are recorded; absent only in tests that do not look at it. */
+  audit?: AuditLog;
 }
 
 export interface App {
   app: Express;
   stop(): Promise<void>;
+}
+
+/** The stated purpose of a request, as given (trimmed, at most 200 characters). */
+function purposeOf(header: string | string[] | undefined): string {
+  const v = Array.isArray(header) ? header[0] : header;
+  return (v ?? '').trim().slice(0, 200);
 }
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
@@ -116,7 +126,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     introspection: true,
     // `lantern serve` stops the HTTP server, Apollo and Neo4j in order on SIGINT and SIGTERM.
     stopOnTerminationSignals: false,
-    plugins: [legacyJsonStatus],
+    plugins: [legacyJsonStatus, auditPlugin],
   });
   await apollo.start();
   app.use(
@@ -124,7 +134,14 @@ export async function createApp(o: AppOptions): Promise<App> {
     express.json({ limit: '1mb', type: ['application/json', 'application/graphql-response+json'] }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
-        createContext({ gateway: o.gateway, log: req.log, requestId: String(req.id) }),
+        createContext({
+          gateway: o.gateway,
+          log: req.log,
+          requestId: String(req.id),
+          principal: LOCAL_PRINCIPAL,
+          purpose: purposeOf(req.headers['x-lantern-purpose']),
+          audit: o.audit,
+        }),
     }),
   );
 

@@ -8,6 +8,7 @@ import { inject } from 'vitest';
 import { pino } from 'pino';
 import { createDriver, Gateway } from '../db/gateway.ts';
 import { createApp } from '../http/app.ts';
+import type { AuditLog } from '../modules/audit/audit.service.ts';
 
 export const testLog = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
 
@@ -29,9 +30,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(o: { gateway?: Gateway; development?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(o: { gateway?: Gateway; development?: boolean; audit?: AuditLog } = {}): Promise<TestServer> {
   const gateway = o.gateway ?? testGateway();
-  const { app, stop } = await createApp({ gateway, log: testLog, development: o.development ?? false });
+  const { app, stop } = await createApp({ gateway, log: testLog, development: o.development ?? false, ...(o.audit ? { audit: o.audit } : {}) });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

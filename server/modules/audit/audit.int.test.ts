@@ -1,0 +1,102 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startTestServer, testGateway, testLog, type TestServer } from '../../testing/harness.ts';
+import { AuditLog, verifyAuditLog } from './audit.service.ts';
+import * as repo from './audit.repository.ts';
+
+const key = randomBytes(32).toString('hex');
+
+function auditVerifyCli(): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/lantern.js', 'audit', 'verify'], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        LOG_LEVEL: 'warn',
+        NEO4J_URI: inject('neo4jUri'),
+        NEO4J_USERNAME: inject('neo4jUsername') || 'neo4j',
+        NEO4J_PASSWORD: inject('neo4jPassword'),
+        LANTERN_AUDIT_KEY: key,
+      },
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => resolve({ code, out }));
+  });
+}
+
+describe('the audit log', () => {
+  const gateway = testGateway();
+  const audit = new AuditLog({ gateway, key: Buffer.from(key), log: testLog, flushMs: 20 });
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({ gateway, audit });
+  });
+  afterAll(async () => {
+    await server.close();
+    await gateway.close();
+  });
+
+  it('records each GraphQL operation with who, purpose, variables and the ids disclosed', async () => {
+    const before = await repo.head(gateway);
+    const res = await server.graphql(
+      'query Find($text: String!) { search(text: $text, first: 3) { edges { node { id type label } } } }',
+      { text: 'massage' },
+      { 'x-lantern-purpose': 'OP-AIDANT-2025/17' },
+    );
+    const ids = (res.data as { search: { edges: { node: { id: string } }[] } }).search.edges.map((e) => e.node.id);
+    await audit.flush();
+    const [entry] = await repo.search(gateway, { beforeSeq: Number.MAX_SAFE_INTEGER, limit: 1, actor: null, operation: 'Find', from: null, to: null });
+    expect(entry?.seq).toBeGreaterThan(before.seq);
+    expect(entry).toMatchObject({ actor: 'anonymous', kind: 'graphql', operation: 'Find', purpose: 'OP-AIDANT-2025/17', outcome: 'ok' });
+    expect(JSON.parse(entry!.variables)).toEqual({ text: 'massage' });
+    expect(entry!.recordIds.sort()).toEqual([...ids].sort());
+    expect(entry!.recordCount).toBe(ids.length);
+  });
+
+  it('records failed operations with their error codes, and never stores passwords', async () => {
+    await server.graphql('query Bad($id: ID!) { entity(id: $id) { id } neighbourhood(ids: [$id], hops: 9) { truncated } }', {
+      id: 'person-nope',
+      password: 'hunter2',
+    });
+    await audit.flush();
+    const [entry] = await repo.search(gateway, { beforeSeq: Number.MAX_SAFE_INTEGER, limit: 1, actor: null, operation: 'Bad', from: null, to: null });
+    expect(entry?.outcome).toContain('BAD_USER_INPUT');
+    expect(entry?.variables).not.toContain('hunter2');
+  });
+
+  it('keeps a chain that verifies, and that `lantern audit verify` finds broken after an edit', async () => {
+    for (let i = 0; i < 5; i++) await server.graphql('query Ping { about { version } }');
+    await audit.flush();
+    expect((await verifyAuditLog(gateway, Buffer.from(key))).ok).toBe(true);
+    const intact = await auditVerifyCli();
+    expect(intact.code).toBe(0);
+    expect(intact.out).toMatch(/intact: \d+ entries/);
+
+    const head = await repo.head(gateway);
+    const [row] = await gateway.write('testing/tamper-audit', { seq: head.seq - 2, actor: 'nobody' });
+    try {
+      const broken = await auditVerifyCli();
+      expect(broken.code).toBe(1);
+      expect(broken.out).toContain(`entry ${head.seq - 2} was altered after it was written`);
+    } finally {
+      await gateway.write('testing/tamper-audit', { seq: head.seq - 2, actor: row?.before });
+    }
+    expect((await verifyAuditLog(gateway, Buffer.from(key))).ok).toBe(true);
+  });
+
+  it('chains appends from concurrent writers without gaps', async () => {
+    const other = new AuditLog({ gateway, key: Buffer.from(key), log: testLog, flushMs: 1 });
+    const record = (n: number) => ({
+      at: new Date().toISOString(), actor: `w${n % 2}`, role: 'analyst', kind: 'graphql', operation: 'Concurrent',
+      variables: '{}', purpose: '', recordCount: 0, recordIds: [], requestId: String(n), outcome: 'ok',
+    });
+    for (let n = 0; n < 40; n++) (n % 2 ? audit : other).record(record(n));
+    await Promise.all([audit.flush(), other.flush()]);
+    const v = await verifyAuditLog(gateway, Buffer.from(key));
+    expect(v.problems).toEqual([]);
+  });
+});

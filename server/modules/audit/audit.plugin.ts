@@ -1,0 +1,44 @@
+/**
+ * Records every GraphQL operation in the audit log once its response is known: who, the
+ * operation, its variables (secrets removed), the stated purpose, and the records disclosed.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { OperationDefinitionNode } from 'graphql';
+import type { Context } from '../../graphql/context.ts';
+import { disclosedIds, redactVariables } from './audit.service.ts';
+
+function operationName(op: OperationDefinitionNode | undefined, given: string | null | undefined): string {
+  if (given) return given;
+  if (op?.name) return op.name.value;
+  const first = op?.selectionSet.selections.find((s) => s.kind === 'Field');
+  return first && first.kind === 'Field' ? `${op?.operation ?? 'query'} ${first.name.value}` : 'unparsed request';
+}
+
+export const auditPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue: ctx, request, response, operation, document }) {
+        if (!ctx.audit) return;
+        const single = response.body.kind === 'single' ? response.body.singleResult : undefined;
+        const { count, ids } = disclosedIds(single?.data);
+        const codes = [...new Set((single?.errors ?? []).map((e) => String(e.extensions?.code ?? 'ERROR')))];
+        ctx.audit.record({
+          at: new Date().toISOString(),
+          actor: ctx.principal.name,
+          role: ctx.principal.role,
+          kind: 'graphql',
+          operation: operationName(
+            operation ?? (document?.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode | undefined),
+            request.operationName,
+          ),
+          variables: redactVariables(request.variables),
+          purpose: ctx.purpose,
+          recordCount: count,
+          recordIds: ids,
+          requestId: ctx.requestId,
+          outcome: codes.length ? codes.join(',') : 'ok',
+        });
+      },
+    };
+  },
+};
