@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ChartCanvas } from './chart/ChartCanvas.tsx';
 import type { ChartApi } from './chart/chartApi.ts';
-import { LARGE_CHART } from './chart/cytoscape.ts';
+import { LARGE_CHART, supportsWebGL2 } from './chart/cytoscape.ts';
 import type { ContextTarget } from './chart/hooks/useGraphEvents.ts';
 import type { LayoutCommand } from './chart/hooks/useGraphLayout.ts';
 import * as api from './api/operations.ts';
@@ -97,6 +97,7 @@ export function App() {
   const actions = useWorkspaceActions(chart, feedback);
 
   const large = elementCount(doc) > LARGE_CHART;
+  const webgl = large && supportsWebGL2();
   const filtered = useMemo(() => filteredIds(Object.values(doc.nodes), Object.values(doc.edges), doc.filters), [doc.nodes, doc.edges, doc.filters]);
   const onChart = useMemo(() => new Set(Object.keys(doc.nodes)), [doc.nodes]);
   const typeCounts = useMemo(() => {
@@ -405,6 +406,7 @@ export function App() {
             filtered={filtered}
             highlight={highlight?.ids ?? null}
             large={large}
+            webgl={webgl}
             layout={layoutCmd}
             viewport={viewportCmd}
             navigator={showNavigator}
@@ -472,7 +474,7 @@ export function App() {
             <span className="spacer" />
             {tasks[0] && <span>{tasks[0]}…</span>}
             <span className="muted" data-testid="renderer">
-              {large ? 'WebGL renderer' : 'canvas renderer'}
+              {webgl ? 'WebGL renderer' : large ? 'canvas renderer (no WebGL 2 here)' : 'canvas renderer'}
             </span>
           </footer>
         </section>

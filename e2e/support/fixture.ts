@@ -3,6 +3,7 @@
  * (or without) a server: screenshots while developing. The e2e tests use the real server.
  */
 import type { GraphEdge, GraphNode, EntityType } from '../../client/src/model/types.ts';
+import { benchGraph } from '../../bench/render/graph.ts';
 
 const G = (code: string) => {
   const [s, i, h] = code.split('-') as [string, string, string];
@@ -111,6 +112,27 @@ function shortest(a: string, b: string): Set<string> {
 
 const charts = new Map<string, { id: string; name: string; document: unknown; createdAt: string; updatedAt: string }>();
 
+/** A large saved chart (about 3,000 elements, no positions) to see the large-chart path. */
+export function addBigChart(): void {
+  const g = benchGraph(3000, 7);
+  const types = ['PERSON', 'PREMISES', 'PHONE', 'VEHICLE', 'ADVERT', 'ORGANISATION'] as const;
+  const document = {
+    version: 1,
+    elements: {
+      nodes: g.nodes.map((x) => node(x.id, types[x.type]!, x.label, { degree: 3 })),
+      edges: g.edges.map((e) => ({ ...link('USES_PHONE', e.source, e.target), id: e.id })),
+    },
+    positions: {},
+    hidden: [],
+    pinned: [],
+    filters: { hiddenEntityTypes: [], hiddenLinkTypes: [], from: null, to: null, minSource: null, minAssessment: null, asKnownOn: null },
+    layout: 'fcose',
+    style: { edgeLabels: 'hover' },
+    viewport: null,
+  };
+  charts.set('chart-big', { id: 'chart-big', name: 'Scale test (3,000 elements)', document, createdAt: '2024-07-01T10:00:00Z', updatedAt: '2024-07-01T10:00:00Z' });
+}
+
 /** Answers one GraphQL request by its operation name, as the real API would. */
 export function answer(body: { query: string; variables: Record<string, unknown> }): unknown {
   const op = /(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1];
@@ -145,10 +167,15 @@ export function answer(body: { query: string; variables: Record<string, unknown>
       if (!x) return { entity: null };
       return {
         entity: {
-          ...x,
+          id: x.id,
+          type: x.type,
+          label: x.label,
+          grading: x.grading,
           recordedAt: '2024-03-01T09:00:00Z',
           sources: [{ id: 'src-1', source: 'intel-log', recordKey: 'IL/2024/0193', recordedAt: '2024-03-01T09:00:00Z', summary: 'Intelligence report (synthetic).', grading: x.grading }],
-          ...(x.type === 'PERSON' ? { givenName: x.label.split(' ')[0], familyName: x.label.split(' ')[1], aliases: [], nationalities: ['ROU'], gender: 'FEMALE', dateOfBirth: '1999-04-02' } : { properties: [{ name: 'kind', value: x.kind }] }),
+          properties: x.type === 'PERSON'
+            ? [{ name: 'givenName', value: x.label.split(' ')[0] }, { name: 'familyName', value: x.label.split(' ')[1] }, { name: 'nationalities', value: 'ROU' }, { name: 'dateOfBirth', value: '1999-04-02' }]
+            : [{ name: 'kind', value: x.kind }],
         },
       };
     }

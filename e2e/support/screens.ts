@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { answer } from './fixture.ts';
+import { addBigChart, answer } from './fixture.ts';
 
 const dist = path.resolve('dist/client');
 const out = path.resolve('e2e/screenshots');
@@ -49,4 +49,36 @@ await page.screenshot({ path: `${out}/04-details.png` });
 await page.mouse.click(box.x + box.width / 2, box.y + (box.height - 26) / 2, { button: 'right' });
 await page.waitForTimeout(200);
 await page.screenshot({ path: `${out}/05-menu.png` });
+// The supernode guard: the controller's phone has 412 links.
+await page.keyboard.press('Escape');
+await page.keyboard.press('/');
+await page.keyboard.press('Control+a');
+await page.keyboard.type('900123');
+await page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first().waitFor();
+await page.keyboard.press('Enter');
+await page.waitForTimeout(400);
+const phone = await page.evaluate(() => window.lanternChart!.pagePosition('phone-000001'));
+await page.mouse.dblclick(phone!.x, phone!.y);
+await page.getByRole('dialog').waitFor();
+await page.screenshot({ path: `${out}/06-supernode.png` });
+await page.getByRole('button', { name: 'Cancel' }).click();
+// Filters and the navigator.
+await page.getByLabel('To date').fill('2024-04-30');
+await page.getByRole('button', { name: 'Navigator' }).click();
+await page.waitForTimeout(800);
+await page.screenshot({ path: `${out}/07-filtered-navigator.png` });
+// A large chart: WebGL renderer (where WebGL 2 exists) and the worker layout.
+addBigChart();
+await page.getByRole('button', { name: 'Open…' }).click();
+await page.waitForTimeout(1000);
+await page.screenshot({ path: `${out}/08a-open.png` });
+console.log(await page.locator('dialog').evaluateAll((ds) => ds.map((d) => d.outerHTML.slice(0, 300))));
+await page.getByText('Scale test (3,000 elements)').click();
+await page.getByTestId('counts').filter({ hasText: '1200 entities' }).waitFor();
+await page.getByRole('button', { name: 'Lay out' }).click();
+await page.waitForTimeout(300);
+await page.locator('.stage[aria-busy="false"]').waitFor({ timeout: 120_000 });
+await page.waitForTimeout(500);
+await page.screenshot({ path: `${out}/08-large.png` });
+console.log('renderer:', await page.getByTestId('renderer').textContent());
 await browser.close();

@@ -115,10 +115,7 @@ export async function entityDetails(id: string): Promise<EntityDetails | null> {
   const d = await gql<{ entity: EntityDetails | null }>(
     `query Entity($id: ID!) { entity(id: $id) {
       id type label recordedAt ${GRADING} ${SOURCES}
-      ... on Person { givenName familyName aliases dateOfBirth gender nationalities niNumber passportNumber pncId potentialVictim suspect safeguarded riskScore }
-      ... on Premises { name kind addressLine town postcode licenceStatus latitude longitude }
-      ... on Phone { e164 country lineType }
-      ... on OtherEntity { properties { name value } }
+      properties { name value }
     } }`,
     { id },
   );

@@ -20,7 +20,10 @@ export interface ChartCanvasProps {
   doc: ChartDoc;
   filtered: ReadonlySet<string>;
   highlight: ReadonlySet<string> | null;
+  /** A large chart: worker layout, lighter rendering. */
   large: boolean;
+  /** Draw with Cytoscape's WebGL renderer (large charts where WebGL 2 exists). */
+  webgl: boolean;
   layout: LayoutCommand | null;
   /** A viewport to restore (a reopened chart), or a request to fit. */
   viewport: { value: Viewport | 'fit'; nonce: number } | null;
@@ -54,7 +57,7 @@ export function ChartCanvas(p: ChartCanvasProps) {
       pixelRatio: p.large ? 1 : 'auto',
       textureOnViewport: p.large,
       hideEdgesOnViewport: false,
-      ...(p.large ? { renderer: { name: 'canvas', webgl: true, webglTexSize: 4096, webglTexRows: 24, webglBatchSize: 2048 } } : {}),
+      ...(p.webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
     } as cytoscape.CytoscapeOptions);
     setCy(instance);
     const api = createChartApi(instance);
@@ -67,7 +70,7 @@ export function ChartCanvas(p: ChartCanvasProps) {
       setCy(null);
     };
     // The renderer is chosen at creation: a new cy only when the chart crosses the large threshold.
-  }, [p.large]);
+  }, [p.large, p.webgl]);
 
   useEffect(() => {
     cy?.style(buildStylesheet({ edgeLabels: p.doc.style.edgeLabels }));

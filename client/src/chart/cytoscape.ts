@@ -21,4 +21,21 @@ export function registerExtensions(): typeof cytoscape {
 /** Beyond this many elements the chart uses the WebGL renderer and a layout in a web worker. */
 export const LARGE_CHART = 2000;
 
+let webgl2: boolean | undefined;
+
+/**
+ * Cytoscape's WebGL renderer needs WebGL 2 and has no fallback of its own, so the workspace
+ * checks first and stays on the canvas renderer where there is none.
+ */
+export function supportsWebGL2(): boolean {
+  if (webgl2 === undefined) {
+    try {
+      webgl2 = typeof document !== 'undefined' && !!document.createElement('canvas').getContext('webgl2');
+    } catch {
+      webgl2 = false;
+    }
+  }
+  return webgl2;
+}
+
 export { cytoscape };

@@ -4,37 +4,50 @@ import type { EntityType } from '../model/types.ts';
 import { BADGES } from '../graph/icons.ts';
 import { TypeIcon } from './TypeIcon.tsx';
 
-export function Legend({ entityTypes, linkTypes }: { entityTypes: EntityType[]; linkTypes: string[] }) {
+export function Legend({
+  entityTypes,
+  linkTypes,
+}: {
+  entityTypes: EntityType[];
+  linkTypes: string[];
+}) {
   if (entityTypes.length === 0) return null;
   return (
-    <section className="legend" aria-label="Legend">
-      <ul>
-        {entityTypes.map((t) => (
-          <li key={t}>
-            <TypeIcon type={t} size={14} /> {ENTITY_META[t].name}
+    <details className="legend" aria-label="Legend">
+      <summary>Legend</summary>
+      <div className="legend-body">
+        <ul>
+          {entityTypes.map((t) => (
+            <li key={t}>
+              <TypeIcon type={t} size={14} /> {ENTITY_META[t].name}
+            </li>
+          ))}
+        </ul>
+        <ul>
+          {Object.values(BADGES).map((b) => (
+            <li key={b.title}>
+              <span className="badge" style={{ background: b.colour }}>
+                {b.letter}
+              </span>{' '}
+              {b.title}
+            </li>
+          ))}
+        </ul>
+        <ul>
+          {linkTypes.slice(0, 10).map((t) => (
+            <li key={t}>
+              <span className="line" style={{ borderColor: linkMeta(t).colour }} />{' '}
+              {linkMeta(t).verb}
+            </li>
+          ))}
+          <li>
+            <span className="line dashed" /> low grade (source 3 or D/E)
           </li>
-        ))}
-      </ul>
-      <ul>
-        {Object.values(BADGES).map((b) => (
-          <li key={b.title}>
-            <span className="badge" style={{ background: b.colour }}>{b.letter}</span> {b.title}
+          <li>
+            <span className="line thick" /> width: call count
           </li>
-        ))}
-      </ul>
-      <ul>
-        {linkTypes.slice(0, 10).map((t) => (
-          <li key={t}>
-            <span className="line" style={{ borderColor: linkMeta(t).colour }} /> {linkMeta(t).verb}
-          </li>
-        ))}
-        <li>
-          <span className="line dashed" /> low grade (source 3 or D/E)
-        </li>
-        <li>
-          <span className="line thick" /> width: call count
-        </li>
-      </ul>
-    </section>
+        </ul>
+      </div>
+    </details>
   );
 }

@@ -6,11 +6,13 @@ interface Navigator {
   destroy(): void;
 }
 
+/** The navigator takes its container as a selector: give the element an id. */
 export function useNavigator(cy: Core | null, container: HTMLElement | null, enabled: boolean): void {
   useEffect(() => {
     if (!cy || !container || !enabled) return;
+    if (!container.id) container.id = 'lantern-navigator';
     const nav = (cy as unknown as { navigator(o: object): Navigator }).navigator({
-      container,
+      container: `#${container.id}`,
       viewLiveFramerate: 0,
       thumbnailEventFramerate: 10,
       thumbnailLiveFramerate: false,
@@ -18,6 +20,8 @@ export function useNavigator(cy: Core | null, container: HTMLElement | null, ena
       removeCustomContainer: false,
       rerenderDelay: 200,
     });
+    // The thumbnail is drawn on the chart's next render; ask for one now.
+    cy.resize();
     return () => nav.destroy();
   }, [cy, container, enabled]);
 }
