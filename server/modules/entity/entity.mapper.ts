@@ -3,7 +3,7 @@
  * grading ints and codes to enums, missing lists and flags to their defaults, and the
  * generic `properties` list. Pure functions, shared by the entity, search and graph modules.
  */
-import { ENTITY_TYPES, isLowGrade, type EntityType } from '../../model/model.ts';
+import { ENTITY_TYPES, LABEL, isLowGrade, type EntityType } from '../../model/model.ts';
 
 export type StoredRow = Record<string, unknown>;
 
@@ -71,22 +71,8 @@ export function toProperties(row: StoredRow): PropertyOut[] {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** GraphQL type name of each entity type. */
-export const TYPENAME: Record<EntityType, string> = {
-  PERSON: 'Person',
-  PREMISES: 'Premises',
-  PHONE: 'Phone',
-  EMAIL: 'Email',
-  VEHICLE: 'Vehicle',
-  BANK_ACCOUNT: 'BankAccount',
-  ORGANISATION: 'Organisation',
-  ADVERT: 'Advert',
-  OFFENCE: 'Offence',
-  OPERATION: 'Operation',
-  VISIT: 'Visit',
-  REFERRAL: 'Referral',
-  RISK_FACTOR: 'RiskFactor',
-};
+/** GraphQL type name of each entity type: the same as its Neo4j label. */
+export const TYPENAME: Record<EntityType, string> = LABEL;
 
 export function entityTypeOf(row: StoredRow): EntityType {
   const t = String(row.type ?? '');
