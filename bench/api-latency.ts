@@ -1,0 +1,68 @@
+/**
+ * API latency: p50, p95 and p99 of search, neighbourhood (1 and 2 hops), paths and subgraph
+ * through GraphQL over HTTP (Lantern's Express + Apollo app in this process, keep-alive fetch),
+ * and of the same Cypher through the raw driver in the same run: each GraphQL request's
+ * statements are recorded by the gateway and replayed in one read transaction by neo4j-driver.
+ * GraphQL and raw calls alternate sample by sample, so both see the same noise; the ratio of
+ * p95s is taken within the run.
+ *
+ *   tsx bench/api-latency.ts [--people 100k,1m] [--samples 150] [--rounds 3]
+ */
+import { arg, machine, median, printMachine, quantile, round, sizeName, sizes, writeResult } from './lib.ts';
+import { graphql, KINDS, replay, samples, scaleStore, startServer, type Kind, type Statement } from './api.ts';
+
+const count = Number(arg('samples', '150'));
+const rounds = Number(arg('rounds', '3'));
+const figures: Record<string, number> = {};
+const notes: Record<string, unknown> = {};
+let version: string | null = null;
+
+for (const people of sizes('100k')) {
+  const size = sizeName(people);
+  const db = await scaleStore(people);
+  version = db.neo4jVersion;
+  const server = await startServer(db);
+  const all = samples(people, count);
+  // Warm up (plans, page cache) and record each sample's statements once.
+  const recorded = new Map<number, Statement[]>();
+  for (const [i, s] of all.entries()) {
+    server.gateway.recording = [];
+    const r = await graphql(server.url, s);
+    if (r.errors > 0 || r.status !== 200) throw new Error(`${s.kind} ${JSON.stringify(s.variables)} answered ${r.status} with ${r.errors} error(s)`);
+    recorded.set(i, server.gateway.recording);
+    server.gateway.recording = undefined;
+  }
+  const perRound: Record<string, number[]> = {};
+  const put = (k: string, v: number) => (perRound[k] ??= []).push(v);
+  for (let round_ = 0; round_ < rounds; round_++) {
+    const times: Record<Kind, { gql: number[]; raw: number[] }> = Object.fromEntries(KINDS.map((k) => [k, { gql: [], raw: [] }])) as never;
+    for (const [i, s] of all.entries()) {
+      const gqlFirst = (i + round_) % 2 === 0;
+      for (const which of gqlFirst ? ['gql', 'raw'] : ['raw', 'gql']) {
+        const t = performance.now();
+        if (which === 'gql') await graphql(server.url, s);
+        else await replay(db.gateway.driver, recorded.get(i)!);
+        times[s.kind][which as 'gql' | 'raw'].push(performance.now() - t);
+      }
+    }
+    for (const k of KINDS) {
+      for (const [q, qn] of [[0.5, 'p50'], [0.95, 'p95'], [0.99, 'p99']] as const) {
+        put(`${k}_graphql_${qn}_ms_${size}`, quantile(times[k].gql, q));
+        put(`${k}_driver_${qn}_ms_${size}`, quantile(times[k].raw, q));
+      }
+      put(`${k}_p95_ratio_${size}`, quantile(times[k].gql, 0.95) / quantile(times[k].raw, 0.95));
+    }
+    process.stdout.write(`${size} round ${round_ + 1}/${rounds}: ${KINDS.map((k) => `${k} p95 ${round(quantile(times[k].gql, 0.95), 1)} / ${round(quantile(times[k].raw, 0.95), 1)} ms`).join('; ')}\n`);
+  }
+  // Medians over the rounds.
+  for (const [k, v] of Object.entries(perRound)) figures[k] = round(median(v));
+  notes[`neo4j_memory_${size}`] = { heap: db.heap, pageCache: db.pageCache };
+  notes[`samples_${size}`] = { perKind: count, rounds, statistic: 'median over rounds of each round’s percentile' };
+  await server.close();
+  await db.close();
+}
+
+const m = machine(version);
+printMachine(m);
+process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+process.stdout.write(`wrote ${writeResult({ name: 'api-latency', machine: m, figures, notes })}\n`);

@@ -1,0 +1,196 @@
+/**
+ * Shared parts of the API benchmarks: a scale store of N people (made by `seed scale` if it is
+ * not there yet), the sample requests (search, neighbourhood 1 and 2 hops, paths, subgraph) drawn
+ * with a seeded generator from ids the scale generator is known to make, and a gateway that
+ * records the statements a GraphQL request runs so the raw driver can replay the same Cypher.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { Gateway, type Params, type Tx } from '../server/db/gateway.ts';
+import { cypher } from '../server/db/cypher.ts';
+import { createApp } from '../server/http/app.ts';
+import { graphCounts } from '../server/modules/load/load.repository.ts';
+import { Random } from '../seed/demo/random.ts';
+import { cellCount, generateCell, seedScale } from '../seed/scale/index.ts';
+import { log, memoryFor, openBenchDb, sizeName, type BenchDb } from './lib.ts';
+
+/** The store of `people` people, loaded by seed scale when missing or incomplete. */
+export async function scaleStore(people: number): Promise<BenchDb> {
+  const mem = memoryFor(people);
+  const tag = `scale-${sizeName(people)}`;
+  let db = await openBenchDb(tag, mem);
+  const counts = await graphCounts(db.gateway);
+  if ((counts.entities.Person ?? 0) < people) {
+    await db.close();
+    db = await openBenchDb(tag, { ...mem, fresh: true });
+    process.stdout.write(`loading ${people} people with seed scale (once; kept in ${db.dataDir})...\n`);
+    await seedScale(db.gateway, { people });
+  }
+  return db;
+}
+
+export type Kind = 'search' | 'neighbourhood1' | 'neighbourhood2' | 'paths' | 'subgraph';
+export const KINDS: Kind[] = ['search', 'neighbourhood1', 'neighbourhood2', 'paths', 'subgraph'];
+
+const GRAPH = 'nodes { id type label } edges { id type source target } truncated';
+export const QUERIES: Record<Kind, string> = {
+  search: 'query Search($text: String!) { search(text: $text, first: 20) { edges { cursor node { id type label } } pageInfo { hasNextPage endCursor } } }',
+  neighbourhood1: `query N1($ids: [ID!]!) { neighbourhood(ids: $ids, hops: 1) { ${GRAPH} } }`,
+  neighbourhood2: `query N2($ids: [ID!]!) { neighbourhood(ids: $ids, hops: 2) { ${GRAPH} } }`,
+  paths: `query P($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxLength: 4) { ${GRAPH} } }`,
+  subgraph: `query S($ids: [ID!]!) { subgraph(ids: $ids) { ${GRAPH} } }`,
+};
+
+export interface Sample {
+  kind: Kind;
+  variables: Record<string, unknown>;
+}
+
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+
+/** `count` samples of each kind over the cells of a store of `people` people; deterministic. */
+export function samples(people: number, count: number, seed = 7): Sample[] {
+  const rng = new Random(seed);
+  const cells = Math.max(1, Math.floor(people / 50));
+  const out: Sample[] = [];
+  for (let i = 0; i < count; i++) {
+    const cell = rng.int(0, cells - 1);
+    const tag = `s${pad(cell, 6)}`;
+    const person = (n: number) => `person-${tag}-${pad(n, 3)}`;
+    const g = generateCell(cell);
+    const labels = g.data.entities;
+    const pick = rng.next();
+    const e = pick < 0.5 ? rng.pick(labels.filter((x) => x.type === 'PERSON')) : pick < 0.75 ? rng.pick(labels.filter((x) => x.type === 'PREMISES' && x.props.name)) : rng.pick(labels.filter((x) => x.type === 'PHONE'));
+    const text = e.type === 'PERSON' ? `${String(e.props.givenName)} ${String(e.props.familyName)}` : e.type === 'PREMISES' ? String(e.props.name) : String(e.props.number);
+    out.push({ kind: 'search', variables: { text } });
+    out.push({ kind: 'neighbourhood1', variables: { ids: [rng.chance(0.5) ? person(rng.int(1, 50)) : `premises-${tag}-${pad(rng.int(1, 8), 3)}`] } });
+    // Two hops from a controller (the densest corner of a cell) or from anyone.
+    out.push({ kind: 'neighbourhood2', variables: { ids: [rng.chance(0.5) ? person(1) : person(rng.int(1, 50))] } });
+    out.push({ kind: 'paths', variables: { from: person(1), to: person(rng.int(5, 13)) } });
+    out.push({ kind: 'subgraph', variables: { ids: [...Array.from({ length: 13 }, (_, k) => person(k + 1)), ...Array.from({ length: 7 }, (_, k) => `premises-${tag}-${pad(k + 1, 3)}`)] } });
+  }
+  void cellCount;
+  return out;
+}
+
+export interface Statement {
+  name: string;
+  params: Params;
+}
+
+/** A gateway that also records the statements each read runs, for replay through the raw driver. */
+export class RecordingGateway extends Gateway {
+  recording: Statement[] | undefined;
+
+  override readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return super.readTx((tx) =>
+      work({
+        run: (name, params = {}) => {
+          this.recording?.push({ name, params });
+          return tx.run(name, params);
+        },
+      }),
+    );
+  }
+}
+
+/** The same statements in one read transaction through neo4j-driver alone; records consumed. */
+export async function replay(driver: Driver, statements: Statement[]): Promise<number> {
+  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+  try {
+    return await session.executeRead(async (tx) => {
+      let n = 0;
+      for (const s of statements) n += (await tx.run(cypher(s.name), s.params)).records.length;
+      return n;
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+export interface BenchServer {
+  url: string;
+  gateway: RecordingGateway;
+  close(): Promise<void>;
+}
+
+/** Lantern's HTTP app in this process, on an ephemeral port, over the bench store. */
+export async function startServer(db: BenchDb): Promise<BenchServer> {
+  const gateway = new RecordingGateway(db.gateway.driver, { queryTimeoutMs: 120_000, log });
+  const { app, stop } = await createApp({ gateway, log, development: false });
+  const server = http.createServer(app);
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  return {
+    url,
+    gateway,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stop();
+    },
+  };
+}
+
+export async function graphql(url: string, s: Sample): Promise<{ status: number; errors: number }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    body: JSON.stringify({ query: QUERIES[s.kind], variables: s.variables }),
+  });
+  const body = (await res.json()) as { errors?: unknown[] };
+  return { status: res.status, errors: body.errors?.length ?? 0 };
+}
+
+export interface ServeChild {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** `node bin/lantern.js serve` as its own process (as deployed), on the bench store's Neo4j. */
+export async function startServeChild(db: BenchDb): Promise<ServeChild> {
+  const { spawn } = await import('node:child_process');
+  const { freePort } = await import('../neo4j/local.ts');
+  const path = await import('node:path');
+  const { root } = await import('./lib.ts');
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'lantern.js'), 'serve'], {
+    env: { ...process.env, NEO4J_URI: db.uri, NEO4J_USERNAME: '', NEO4J_PASSWORD: '', PORT: String(port), LANTERN_SEED_DEMO: 'never', LOG_LEVEL: 'warn', LANTERN_QUERY_TIMEOUT_MS: '60000' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`lantern serve exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${base}/readyz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('lantern serve did not become ready in 60 s');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url: `${base}/graphql`,
+    pid: child.pid!,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** autocannon's request list for the mix: every sample, in order, round robin per connection. */
+export function mixRequests(all: Sample[]) {
+  return all.map((s) => ({
+    method: 'POST' as const,
+    path: '/graphql',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    body: JSON.stringify({ query: QUERIES[s.kind], variables: s.variables }),
+  }));
+}
