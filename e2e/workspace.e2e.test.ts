@@ -12,6 +12,8 @@ import { clickBackground, counts, idle, launch, nodePosition, openWorkspace, sea
 const PARLOUR = 'premises-000001';
 const PARLOUR_NAME = /Velvet Willow/;
 const CONTROLLER = 'person-000003';
+// The parlour's controller, linked to it directly.
+const CONTROLLER_NEIGHBOUR = 'person-000002';
 
 let server: TestServer;
 let browser: Browser;
@@ -39,7 +41,7 @@ async function parlourExpanded(page: Page): Promise<number> {
 
 describe('the analyst workspace', () => {
   it('tells a new user what to do first and says the data is synthetic', async () => {
-    const { page, errors } = await openWorkspace(browser, server.url);
+    const { page, errors } = await openWorkspace(browser, server.url, server.authorization);
     await expect(page.getByRole('note').textContent()).resolves.toMatch(/synthetic/i);
     await expect(page.locator('.empty-state').textContent()).resolves.toMatch(/search for a person, premises, phone number/);
     await shot(page, 'e2e-01-empty');
@@ -47,8 +49,8 @@ describe('the analyst workspace', () => {
     await page.close();
   });
 
-  it('searches, adds a parlour, expands it around the parlour, and undoes and redoes the expansion', async () => {
-    const { page, errors } = await openWorkspace(browser, server.url);
+  it('searches, adds a parlour, expands it, expands a neighbour without moving anything, and undoes and redoes', async () => {
+    const { page, errors } = await openWorkspace(browser, server.url, server.authorization);
     await page.locator('body').press('/');
     await page.keyboard.type('Velvet Willow');
     const results = page.getByRole('listbox', { name: 'Search results' });
@@ -57,24 +59,33 @@ describe('the analyst workspace', () => {
     await shot(page, 'e2e-02-search');
     await page.keyboard.press('Enter');
     await waitForEntities(page, (n) => n === 1);
-    const before = await page.evaluate((id) => window.lanternChart!.positions()[id], PARLOUR);
-
     const p = await nodePosition(page, PARLOUR);
     await page.mouse.dblclick(p.x, p.y);
-    const expanded = await waitForEntities(page, (n) => n > 1);
+    const first = await waitForEntities(page, (n) => n > 1);
+    await idle(page);
+    await shot(page, 'e2e-03-expanded');
+
+    // Expanding again keeps every position on the chart and places the new entities near their parent.
+    const before = await page.evaluate(() => window.lanternChart!.positions());
+    expect(Object.keys(before)).toContain(CONTROLLER_NEIGHBOUR);
+    const c = await nodePosition(page, CONTROLLER_NEIGHBOUR);
+    await page.mouse.dblclick(c.x, c.y);
+    const second = await waitForEntities(page, (n) => n > first);
     await idle(page);
     const after = await page.evaluate(() => window.lanternChart!.positions());
-    expect(after[PARLOUR]).toEqual(before);
-    // New entities are placed near their parent.
-    const distances = Object.entries(after).filter(([id]) => id !== PARLOUR).map(([, q]) => Math.hypot(q.x - before!.x, q.y - before!.y));
-    expect(Math.max(...distances)).toBeLessThan(600);
-    await shot(page, 'e2e-03-expanded');
+    for (const [id, q] of Object.entries(before)) expect(after[id]).toEqual(q);
+    const parent = after[CONTROLLER_NEIGHBOUR]!;
+    const added = Object.entries(after).filter(([id]) => !before[id]);
+    expect(added.length).toBe(second - first);
+    for (const [, q] of added) expect(Math.hypot(q.x - parent.x, q.y - parent.y)).toBeLessThan(700);
+    await shot(page, 'e2e-03b-expanded-again');
 
     await clickBackground(page);
     await page.keyboard.press('Control+z');
-    await waitForEntities(page, (n) => n === 1);
+    await waitForEntities(page, (n) => n === first);
     await page.keyboard.press('Control+Shift+z');
-    await expect(waitForEntities(page, (n) => n === expanded)).resolves.toBe(expanded);
+    await expect(waitForEntities(page, (n) => n === second)).resolves.toBe(second);
+    await expect(page.evaluate(() => window.lanternChart!.positions())).resolves.toEqual(after);
 
     // The details panel shows the selected entity with its provenance.
     const q = await nodePosition(page, PARLOUR);
@@ -90,7 +101,7 @@ describe('the analyst workspace', () => {
   });
 
   it('finds the shortest paths between two selected entities and highlights them', async () => {
-    const { page, errors } = await openWorkspace(browser, server.url);
+    const { page, errors } = await openWorkspace(browser, server.url, server.authorization);
     await searchAndAdd(page, 'Velvet Willow', PARLOUR_NAME);
     await searchAndAdd(page, 'Mihai Ionescu', /Mihai IONESCU|Mihai Ionescu/i);
     await waitForEntities(page, (n) => n >= 2);
@@ -118,7 +129,7 @@ describe('the analyst workspace', () => {
   });
 
   it('filters the chart to a date range and back', async () => {
-    const { page, errors } = await openWorkspace(browser, server.url);
+    const { page, errors } = await openWorkspace(browser, server.url, server.authorization);
     await parlourExpanded(page);
     await idle(page);
     const all = await page.evaluate(() => window.lanternChart!.visibleIds().length);
@@ -138,7 +149,7 @@ describe('the analyst workspace', () => {
   });
 
   it('saves a chart, and after a reload reopens it with the same positions', async () => {
-    const { page, errors } = await openWorkspace(browser, server.url);
+    const { page, errors } = await openWorkspace(browser, server.url, server.authorization);
     await parlourExpanded(page);
     await idle(page);
     // Move the parlour, so what is saved is not what a layout would give again.
@@ -179,7 +190,7 @@ describe('the analyst workspace', () => {
   });
 
   it('exports the view as a PNG that is not blank', async () => {
-    const { page, errors } = await openWorkspace(browser, server.url);
+    const { page, errors } = await openWorkspace(browser, server.url, server.authorization);
     await parlourExpanded(page);
     await idle(page);
     await page.getByRole('button', { name: 'Export ▾' }).click();
@@ -211,7 +222,7 @@ describe('the analyst workspace', () => {
   });
 
   it('shows a failing server as an error in the page', async () => {
-    const { page } = await openWorkspace(browser, server.url);
+    const { page } = await openWorkspace(browser, server.url, server.authorization);
     await page.route('**/graphql', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ errors: [{ message: 'The graph database is not available: test. Try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }) }));
     await page.locator('body').press('/');
     await page.keyboard.type('Velvet');

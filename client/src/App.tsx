@@ -18,6 +18,8 @@ import { FilterPanel } from './components/FilterPanel.tsx';
 import { Legend } from './components/Legend.tsx';
 import { SearchPanel } from './components/SearchPanel.tsx';
 import { SupernodeDialog } from './components/SupernodeDialog.tsx';
+import { SignInDialog } from './components/SignInDialog.tsx';
+import { currentSession, UNAUTHENTICATED_EVENT, type SessionUser } from './api/session.ts';
 import { filteredIds } from './graph/filters.ts';
 import { ENTITY_META, LINK_META, linkMeta } from './model/meta.ts';
 import { ENTITY_TYPES, type EntityType, type GraphNode, type Position } from './model/types.ts';
@@ -66,6 +68,16 @@ export function App() {
   const [showNavigator, setShowNavigator] = useState(false);
   const [navEl, setNavEl] = useState<HTMLDivElement | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const [user, setUser] = useState<SessionUser | null>(null);
+  const [askSignIn, setAskSignIn] = useState(false);
+
+  // Who is signed in (if the server has sessions); a request refused as unauthenticated asks.
+  useEffect(() => {
+    void currentSession().then(setUser);
+    const ask = () => setAskSignIn(true);
+    window.addEventListener(UNAUTHENTICATED_EVENT, ask);
+    return () => window.removeEventListener(UNAUTHENTICATED_EVENT, ask);
+  }, []);
 
   const say = useCallback((kind: Message['kind'], text: string) => {
     const id = ++messageId;
@@ -91,6 +103,11 @@ export function App() {
       notice: (text: string) => say('notice', text),
       setHighlight: (ids: Set<string> | null, label = '') => setHighlightState(ids ? { ids, label } : null),
       guard: (node: GraphNode, remaining: number) => setGuard({ node, remaining }),
+      relayout: () => {
+        // Busy from the request on, so nothing reads positions before the layout has stopped.
+        setLayoutBusy(true);
+        setLayoutCmd((c) => ({ name: c?.name ?? 'fcose', nonce: Date.now() + Math.random() }));
+      },
     }),
     [say],
   );
@@ -116,6 +133,7 @@ export function App() {
   const selectedEdges = selection.filter((id) => doc.edges[id]);
 
   const runLayout = useCallback((name: LayoutName) => {
+    setLayoutBusy(true);
     setLayoutCmd({ name, nonce: Date.now() + Math.random() });
   }, []);
 
@@ -323,6 +341,7 @@ export function App() {
           <span className="logo" aria-hidden="true" />
           Lantern
           <span className="chart-name" title="Current chart">{saved ? saved.name : 'Unsaved chart'}</span>
+          {user && <span className="user" title={user.role ?? ''}>{user.username}</span>}
         </div>
         <nav className="toolbar" aria-label="Chart tools">
           <button type="button" onClick={chart.undo} disabled={!chart.canUndo} title={`Undo ${chart.undoLabel} (Ctrl+Z)`} aria-label="Undo">
@@ -482,6 +501,16 @@ export function App() {
       </main>
       {menu && <ContextMenu x={menu.x} y={menu.y} items={menu.items} onClose={closeMenu} />}
       {dialog && <ChartsDialog mode={dialog} currentName={saved?.name ?? null} onSave={save} onOpen={open} onClose={() => setDialog(null)} />}
+      {askSignIn && (
+        <SignInDialog
+          onClose={() => setAskSignIn(false)}
+          onSignedIn={(u) => {
+            setUser(u);
+            setAskSignIn(false);
+            setMessages([]);
+          }}
+        />
+      )}
       {guard && (
         <SupernodeDialog
           node={guard.node}

@@ -17,6 +17,8 @@ export interface Feedback {
   notice(message: string): void;
   setHighlight(ids: Set<string> | null, label?: string): void;
   guard(node: GraphNode, remaining: number): void;
+  /** Runs the chart's layout (after the first expansion, when there were no positions to keep). */
+  relayout(): void;
 }
 
 export interface ExpandOptions {
@@ -68,6 +70,8 @@ export function useWorkspaceActions(chart: ChartState, fb: Feedback) {
       const fresh = g.nodes.filter((n) => !docRef.current.nodes[n.id]).length;
       const by = o.linkTypes || o.entityTypes ? ' (filtered)' : '';
       chart.apply(`Expand ${node.label}${by}`, (d) => addGraph(d, g, { kind: 'around', parent: id }));
+      // With only the parent on the chart there is no arrangement to keep: lay the new network out.
+      if (before <= 1 && fresh > 2) fb.relayout();
       if (g.truncated) fb.notice(g.truncation ?? 'A limit cut the answer: there are more links than were added.');
       else if (fresh === 0) fb.notice(`${node.label}: nothing new to add${before ? ' (everything linked is on the chart or filtered out)' : ''}.`);
     },

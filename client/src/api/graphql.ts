@@ -1,3 +1,5 @@
+import { csrfHeaders, UNAUTHENTICATED_EVENT } from './session.ts';
+
 /**
  * A tiny typed GraphQL client: POST /graphql, JSON in and out. Errors become a
  * GraphQLRequestError whose message is fit to show in the page.
@@ -22,7 +24,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   try {
     res = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...csrfHeaders() },
       body: JSON.stringify({ query, variables }),
       signal,
     });
@@ -38,6 +40,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   }
   if (body.errors?.length) {
     const first = body.errors[0]!;
+    if (first.extensions?.code === 'UNAUTHENTICATED') window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
     throw new GraphQLRequestError(first.message, first.extensions?.code);
   }
   if (!body.data) throw new GraphQLRequestError(`The server answered ${res.status} without data.`, 'HTTP');

@@ -102,8 +102,12 @@ export function useGraphLayout(
   });
 
   useEffect(() => {
-    if (!cy || !command || cy.nodes().empty()) return;
+    if (!cy || !command) return;
     const { onDone: done, onBusy: busy, onError: fail } = callbacks.current;
+    if (cy.nodes().empty()) {
+      busy(false);
+      return;
+    }
     const visible = cy.elements(':visible');
     const ids = new Set(visible.nodes().map((n) => n.id()));
     busy(true);
