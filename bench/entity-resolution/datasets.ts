@@ -1,0 +1,122 @@
+/**
+ * The entity-resolution benchmarks' data: FEBRL dataset1 and Splink's fake_1000 (read from
+ * shared/datasets, never copied into the repository), the demo scenario's people with its truth
+ * file's duplicates, and the scale generator's people for throughput.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { PersonInput } from '../../server/modules/resolve/compare.ts';
+import { generateDemo } from '../../seed/demo/generate.ts';
+import { generateCell, PEOPLE_PER_CELL } from '../../seed/scale/generate.ts';
+import type { Dataset } from '../../server/modules/load/load.service.ts';
+import { parsePhone } from '../../server/model/normalise.ts';
+import { root } from '../lib.ts';
+
+export interface Labelled {
+  records: PersonInput[];
+  /** True clusters of record ids (singletons may be left out). */
+  truth: string[][];
+}
+
+export const datasetsDir = process.env.LANTERN_DATASETS ?? path.resolve(root, '..', 'shared', 'datasets');
+
+function readCsv(file: string): Record<string, string>[] {
+  const full = path.join(datasetsDir, file);
+  if (!fs.existsSync(full)) throw new Error(`${full} is missing: the benchmarks read shared/datasets beside the repository (or set LANTERN_DATASETS)`);
+  return parse(fs.readFileSync(full), { columns: true, trim: true, skip_empty_lines: true }) as Record<string, string>[];
+}
+
+const nonEmpty = (...xs: (string | undefined)[]) => xs.map((x) => x?.trim() ?? '').filter(Boolean);
+
+/** FEBRL dataset1: rec-N-org and rec-N-dup-k are the same person. */
+export function febrl1(): Labelled {
+  const rows = readCsv('febrl/dataset1.csv');
+  const records: PersonInput[] = rows.map((r) => ({
+    id: r.rec_id!,
+    givenName: r.given_name,
+    familyName: r.surname,
+    dateOfBirth: r.date_of_birth,
+    addresses: nonEmpty([r.street_number, r.address_1].filter(Boolean).join(' ')),
+    towns: nonEmpty(r.suburb),
+    postcodes: nonEmpty(r.postcode),
+    identifiers: nonEmpty(r.soc_sec_id).map((x) => `ssn:${x}`),
+  }));
+  const byPerson = new Map<string, string[]>();
+  for (const r of records) {
+    const person = r.id.split('-')[1]!;
+    byPerson.set(person, [...(byPerson.get(person) ?? []), r.id]);
+  }
+  return { records, truth: [...byPerson.values()] };
+}
+
+/** Splink fake_1000: `cluster` is the true person. */
+export function splinkFake1000(): Labelled {
+  const rows = readCsv('splink/fake_1000.csv');
+  const records: PersonInput[] = rows.map((r) => ({
+    id: r.unique_id!,
+    givenName: r.first_name,
+    familyName: r.surname,
+    dateOfBirth: r.dob,
+    towns: nonEmpty(r.city),
+    emails: nonEmpty(r.email),
+  }));
+  const byCluster = new Map<string, string[]>();
+  rows.forEach((r) => byCluster.set(r.cluster!, [...(byCluster.get(r.cluster!) ?? []), r.unique_id!]));
+  return { records, truth: [...byCluster.values()] };
+}
+
+/** People of a loader data set with their phones, emails, home postcodes and identifiers. */
+export function peopleOf(data: Dataset): PersonInput[] {
+  const byId = new Map(data.entities.map((e) => [e.id, e]));
+  const people = new Map<string, PersonInput>();
+  for (const e of data.entities) {
+    if (e.type !== 'PERSON') continue;
+    const p = e.props;
+    people.set(e.id, {
+      id: e.id,
+      source: e.sourceIds[0]?.split('-')[1] ?? null,
+      givenName: (p.givenName as string) ?? null,
+      familyName: (p.familyName as string) ?? null,
+      dateOfBirth: (p.dateOfBirth as string) ?? null,
+      gender: (p.gender as string) ?? null,
+      phones: [],
+      emails: [],
+      postcodes: [],
+      addresses: [],
+      identifiers: [p.niNumber ? `ni:${p.niNumber}` : '', p.passportNumber ? `passport:${p.passportNumber}` : '', p.pncId ? `pnc:${p.pncId}` : ''].filter(Boolean),
+    });
+  }
+  for (const l of data.links) {
+    const person = people.get(l.from);
+    const other = byId.get(l.to);
+    if (!person || !other) continue;
+    if (l.type === 'USES_PHONE') {
+      const e164 = parsePhone(String(other.props.e164 ?? other.props.number ?? ''))?.e164;
+      if (e164) person.phones!.push(e164);
+    } else if (l.type === 'USES_EMAIL') person.emails!.push(String(other.props.address));
+    else if (l.type === 'LIVES_AT') {
+      if (other.props.postcode) person.postcodes!.push(String(other.props.postcode));
+      if (other.props.addressLine) person.addresses!.push(String(other.props.addressLine));
+    }
+  }
+  return [...people.values()];
+}
+
+/** The demo's people; the truth file's duplicates are the true clusters. */
+export function demoPeople(): Labelled {
+  const demo = generateDemo();
+  return { records: peopleOf(demo.data), truth: demo.truth.duplicates.map((d) => d.personIds) };
+}
+
+/** People of the scale generator's first cells, until `people` records. */
+export function scalePeople(people: number): Labelled {
+  const records: PersonInput[] = [];
+  const truth: string[][] = [];
+  for (let cell = 0; records.length < people; cell++) {
+    const { data, truth: t } = generateCell(cell, PEOPLE_PER_CELL);
+    records.push(...peopleOf(data));
+    truth.push(...t.duplicates.map((d) => d.personIds));
+  }
+  return { records: records.slice(0, people), truth };
+}

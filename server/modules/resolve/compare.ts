@@ -1,0 +1,316 @@
+/**
+ * Field comparisons for people: each turns a pair of records into a level (0 = strongest
+ * agreement, last = disagreement) or null when either side lacks the field, so that missing
+ * data neither helps nor hurts a match. The Fellegi-Sunter model (fellegi-sunter.ts) weighs
+ * the levels. Levels are ordered by how much agreement they show, never by data set.
+ */
+import { nicknameGroups, nicknameMatch } from './nicknames.ts';
+import { editDistance, jaroWinkler, metaphone, plain, plainName, soundsAlike, splitName } from './text.ts';
+
+/** A person as it comes from a source record: anything may be missing. */
+export interface PersonInput {
+  id: string;
+  source?: string | null;
+  givenName?: string | null;
+  familyName?: string | null;
+  /** Used when given and family names are not given apart. */
+  fullName?: string | null;
+  aliases?: string[] | null;
+  /** YYYY-MM-DD. */
+  dateOfBirth?: string | null;
+  gender?: string | null;
+  phones?: string[] | null;
+  emails?: string[] | null;
+  postcodes?: string[] | null;
+  /** Address lines (house number and street). */
+  addresses?: string[] | null;
+  towns?: string[] | null;
+  /** Exact identifiers as `kind:value` (ni:AB123456C, passport:123456789, pnc:..., ssn:...). */
+  identifiers?: string[] | null;
+}
+
+export interface Dob {
+  y: number;
+  m: number;
+  d: number;
+  /** YYYYMMDD. */
+  s: string;
+}
+
+/** A person prepared once for comparing many times. */
+export interface Prepared {
+  id: string;
+  source: string | null;
+  /** All given names, space separated ("thi lan"). */
+  given: string;
+  /** The first given name ("thi"). */
+  first: string;
+  family: string;
+  /** Other given-name words (middle names) and aliases' words. */
+  otherNames: string[];
+  dob: Dob | null;
+  gender: string | null;
+  phones: string[];
+  emails: string[];
+  postcodes: string[];
+  addresses: string[];
+  towns: string[];
+  identifiers: Map<string, string[]>;
+}
+
+const uniq = (xs: string[]) => [...new Set(xs.filter(Boolean))];
+
+export function parseDob(text: string | null | undefined): Dob | null {
+  if (!text) return null;
+  const digits = text.replace(/\D/g, '');
+  if (digits.length !== 8) return null;
+  const y = Number(digits.slice(0, 4));
+  const m = Number(digits.slice(4, 6));
+  const d = Number(digits.slice(6, 8));
+  if (!y || m < 1 || m > 12 || d < 1 || d > 31) return { y, m, d, s: digits };
+  return { y, m, d, s: digits };
+}
+
+export function preparePerson(p: PersonInput): Prepared {
+  let given = plainName(p.givenName);
+  let family = plainName(p.familyName);
+  if (!given && !family && p.fullName) ({ givenName: given, familyName: family } = splitName(p.fullName));
+  const givenWords = given.split(' ').filter(Boolean);
+  const familyWords = family.split(' ').filter(Boolean);
+  const aliasWords = (p.aliases ?? []).flatMap((a) => plainName(a).split(' ')).filter(Boolean);
+  const identifiers = new Map<string, string[]>();
+  for (const raw of p.identifiers ?? []) {
+    const i = raw.indexOf(':');
+    if (i <= 0) continue;
+    const kind = raw.slice(0, i).toLowerCase();
+    const value = raw.slice(i + 1).toUpperCase().replace(/[^A-Z0-9]/g, '');
+    if (!value) continue;
+    identifiers.set(kind, uniq([...(identifiers.get(kind) ?? []), value]));
+  }
+  const gender = p.gender ? String(p.gender).toUpperCase() : null;
+  return {
+    id: p.id,
+    source: p.source ?? null,
+    given: givenWords.join(' '),
+    first: givenWords[0] ?? '',
+    // Double-barrelled and compound family names compare as one word.
+    family: familyWords.join(''),
+    otherNames: uniq([...givenWords.slice(1), ...aliasWords]),
+    dob: parseDob(p.dateOfBirth),
+    gender: gender === 'MALE' || gender === 'FEMALE' || gender === 'M' || gender === 'F' ? gender[0]! : null,
+    phones: uniq((p.phones ?? []).map((x) => x.replace(/[^\d+]/g, ''))),
+    emails: uniq((p.emails ?? []).map((x) => x.trim().toLowerCase())),
+    postcodes: uniq((p.postcodes ?? []).map((x) => x.toUpperCase().replace(/[^A-Z0-9]/g, ''))),
+    addresses: uniq((p.addresses ?? []).map(plain)),
+    towns: uniq((p.towns ?? []).map(plain)),
+    identifiers,
+  };
+}
+
+export interface Comparison {
+  name: string;
+  /** Level labels, strongest agreement first, disagreement last. */
+  levels: readonly string[];
+  /** Starting m probabilities (P(level | same person)), before estimation. */
+  mPrior: readonly number[];
+  /** false: m is never estimated from the data (the prior stands). */
+  trained?: boolean;
+}
+
+export const COMPARISONS = [
+  { name: 'givenName', levels: ['exact', 'nickname or variant', 'Jaro-Winkler >= 0.92', 'sounds alike', 'Jaro-Winkler >= 0.80', 'different'], mPrior: [0.8, 0.04, 0.07, 0.02, 0.03, 0.04] },
+  { name: 'familyName', levels: ['exact', 'Jaro-Winkler >= 0.92', 'sounds alike', 'Jaro-Winkler >= 0.80', 'different'], mPrior: [0.82, 0.08, 0.03, 0.03, 0.04] },
+  { name: 'dateOfBirth', levels: ['exact', 'day and month swapped', 'one typo or a day apart', 'same year', 'different'], mPrior: [0.85, 0.03, 0.06, 0.02, 0.04] },
+  { name: 'gender', levels: ['same', 'different'], mPrior: [0.97, 0.03], trained: false },
+  { name: 'phone', levels: ['shared', 'different'], mPrior: [0.6, 0.4] },
+  { name: 'email', levels: ['exact', 'Jaro-Winkler >= 0.88', 'different'], mPrior: [0.7, 0.15, 0.15] },
+  // Address line and postcode are one comparison: they say the same thing (where someone
+  // lives), and counting them apart would count a shared address twice.
+  { name: 'address', levels: ['same address', 'nearly the same address', 'same postcode', 'similar address or postcode', 'different'], mPrior: [0.65, 0.12, 0.08, 0.05, 0.1] },
+  { name: 'town', levels: ['exact', 'Jaro-Winkler >= 0.88', 'different'], mPrior: [0.8, 0.08, 0.12] },
+  { name: 'identifier', levels: ['exact', 'one or two typos', 'different'], mPrior: [0.85, 0.1, 0.05] },
+] as const satisfies readonly Comparison[];
+
+export type ComparisonName = (typeof COMPARISONS)[number]['name'];
+export const COMPARISON_NAMES: ComparisonName[] = COMPARISONS.map((c) => c.name);
+
+/** Levels of one pair, in COMPARISONS order (null: a side lacks the field). */
+export type Levels = (number | null)[];
+
+function givenLevel(a: string, b: string, aFirst: string, bFirst: string, aOther: string[], bOther: string[]): number | null {
+  if (!a || !b) return null;
+  if (a === b) return 0;
+  if (nicknameMatch(a, b) || (aFirst !== a && bFirst !== b ? false : nicknameMatch(aFirst, bFirst))) return 1;
+  // A middle name or alias on one side that is the other's given name.
+  if (bOther.includes(a) || aOther.includes(b)) return 1;
+  // An initial against a name ("J" / "John").
+  if ((a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b))) return 4;
+  const j = jaroWinkler(a, b);
+  if (j >= 0.92) return 2;
+  if (soundsAlike(a, b)) return 3;
+  if (j >= 0.8) return 4;
+  return 5;
+}
+
+function familyLevel(a: string, b: string): number | null {
+  if (!a || !b) return null;
+  if (a === b) return 0;
+  const j = jaroWinkler(a, b);
+  if (j >= 0.92) return 1;
+  if (soundsAlike(a, b)) return 2;
+  if (j >= 0.8) return 3;
+  return 4;
+}
+
+/** Within `max` substituted characters, or one adjacent transposition (cheap: no DP for equal lengths). */
+function nearlyEqual(a: string, b: string, max: number): boolean {
+  if (a.length !== b.length) return editDistance(a, b, max) <= max;
+  let diff = 0;
+  let first = -1;
+  for (let i = 0; i < a.length; i++) {
+    if (a.charCodeAt(i) !== b.charCodeAt(i)) {
+      if (first < 0) first = i;
+      diff++;
+    }
+  }
+  if (diff <= max) return true;
+  return diff === 2 && a[first] === b[first + 1] && a[first + 1] === b[first] && a.slice(first + 2) === b.slice(first + 2);
+}
+
+function dobLevel(a: Dob | null, b: Dob | null): number | null {
+  if (!a || !b) return null;
+  if (a.s === b.s) return 0;
+  if (a.y === b.y && a.m === b.d && a.d === b.m) return 1;
+  if (nearlyEqual(a.s, b.s, 1)) return 2;
+  if (a.y === b.y && a.m === b.m && Math.abs(a.d - b.d) <= 1) return 2;
+  if (a.y === b.y) return 3;
+  return 4;
+}
+
+function anyShared(a: string[], b: string[]): boolean | null {
+  if (a.length === 0 || b.length === 0) return null;
+  return a.some((x) => b.includes(x));
+}
+
+function best(a: string[], b: string[], f: (x: string, y: string) => number): number {
+  let m = 0;
+  for (const x of a) for (const y of b) m = Math.max(m, f(x, y));
+  return m;
+}
+
+const sortedTokens = (s: string) => s.split(' ').sort().join(' ');
+
+function addressSimilarity(x: string, y: string): number {
+  if (x === y) return 1;
+  const direct = jaroWinkler(x, y);
+  // Words in another order ("flat 2 12 high st" / "12 high st flat 2"), only worth trying when close.
+  return direct >= 0.9 || direct < 0.6 ? direct : Math.max(direct, jaroWinkler(sortedTokens(x), sortedTokens(y)));
+}
+
+function addressLevel(a: Prepared, b: Prepared): number | null {
+  const hasPostcodes = a.postcodes.length > 0 && b.postcodes.length > 0;
+  const hasAddresses = a.addresses.length > 0 && b.addresses.length > 0;
+  if (!hasPostcodes && !hasAddresses) return null;
+  const samePostcode = hasPostcodes ? a.postcodes.some((x) => b.postcodes.includes(x)) : null;
+  const postcodeTypo = hasPostcodes && !samePostcode ? best(a.postcodes, b.postcodes, (x, y) => (nearlyEqual(x, y, 1) ? 1 : 0)) === 1 : false;
+  const sim = hasAddresses ? best(a.addresses, b.addresses, addressSimilarity) : null;
+  if (sim === 1 && samePostcode !== false) return 0;
+  if ((sim !== null && sim >= 0.9 && samePostcode !== false) || (sim === 1 && postcodeTypo)) return 1;
+  if (samePostcode) return 2;
+  if ((sim !== null && sim >= 0.75) || postcodeTypo) return 3;
+  return 4;
+}
+
+export interface PairComparison {
+  levels: Levels;
+  /** The second record's given and family names were compared the other way round. */
+  swapped: boolean;
+}
+
+/** Compares two prepared people on every field. */
+export function comparePeople(a: Prepared, b: Prepared): PairComparison {
+  // Given and family names swapped (common when systems disagree on name order): compare
+  // the way round that agrees more, and say so in the evidence.
+  let bGiven = b.given;
+  let bFirst = b.first;
+  let bFamily = b.family;
+  let swapped = false;
+  if (a.given && a.family && b.given && b.family && a.given !== b.given && a.family !== b.family) {
+    const straight = jaroWinkler(a.given, b.given) + jaroWinkler(a.family, b.family);
+    const crossed = jaroWinkler(a.given, b.family) + jaroWinkler(a.family, b.given);
+    if (crossed > straight + 0.15) {
+      bGiven = b.family;
+      bFirst = b.family;
+      bFamily = b.given.replace(/ /g, '');
+      swapped = true;
+    }
+  }
+  const levels: Levels = new Array<number | null>(COMPARISONS.length).fill(null);
+  levels[0] = givenLevel(a.given, bGiven, a.first, bFirst, a.otherNames, b.otherNames);
+  levels[1] = familyLevel(a.family, bFamily);
+  levels[2] = dobLevel(a.dob, b.dob);
+  // Gender mostly follows from the given name, so agreeing on it adds nothing the name has not
+  // said already (counting it would count the name twice); disagreeing on it is evidence.
+  levels[3] = a.gender && b.gender && a.gender !== b.gender ? 1 : null;
+  const phone = anyShared(a.phones, b.phones);
+  levels[4] = phone === null ? null : phone ? 0 : 1;
+  if (a.emails.length && b.emails.length) {
+    const e = anyShared(a.emails, b.emails) ? 1 : best(a.emails, b.emails, jaroWinkler);
+    levels[5] = e === 1 ? 0 : e >= 0.88 ? 1 : 2;
+  }
+  levels[6] = addressLevel(a, b);
+  if (a.towns.length && b.towns.length) {
+    const s = best(a.towns, b.towns, jaroWinkler);
+    levels[7] = s === 1 ? 0 : s >= 0.88 ? 1 : 2;
+  }
+  let idLevel: number | null = null;
+  for (const [kind, av] of a.identifiers) {
+    const bv = b.identifiers.get(kind);
+    if (!bv) continue;
+    const l = av.some((x) => bv.includes(x)) ? 0 : best(av, bv, (x, y) => (nearlyEqual(x, y, 2) ? 1 : 0)) ? 1 : 2;
+    idLevel = idLevel === null ? l : Math.min(idLevel, l);
+  }
+  levels[8] = idLevel;
+  return { levels, swapped };
+}
+
+/**
+ * Training sessions: the blocking keys whose pairs estimate the m probabilities of every
+ * comparison except the ones the keys are made of (those agree on every pair the keys make, so
+ * they say nothing there). This is Splink's way of keeping EM from taking "same name" for
+ * "same person" when many people share a name: the names' pairs teach what dates of birth,
+ * phones and addresses do among true matches, and the dates' pairs teach the names'.
+ */
+export const TRAINING_SESSIONS: { prefix: string; excludes: ComparisonName[] }[] = [
+  { prefix: 'n:', excludes: ['givenName', 'familyName'] },
+  { prefix: 'd:', excludes: ['dateOfBirth'] },
+  { prefix: 'p:', excludes: ['phone'] },
+  { prefix: 'e:', excludes: ['email'] },
+  { prefix: 'i:', excludes: ['identifier'] },
+];
+
+/** Blocking keys: two people are compared only when they share at least one. */
+export function blockingKeys(p: Prepared): string[] {
+  const keys: string[] = [];
+  const g = p.first ? metaphone(p.first)[0] || p.first : '';
+  const f = p.family ? metaphone(p.family)[0] || p.family : '';
+  if (f || g) keys.push(`n:${[g, f].sort().join(':')}`);
+  for (const n of p.first ? nicknameGroups(p.first) : []) keys.push(`nn:${n}:${f}`);
+  if (p.dob) {
+    if (f) keys.push(`fy:${f}:${p.dob.y}`);
+    if (g) keys.push(`gd:${g}:${p.dob.s}`);
+    // Date of birth alone (day and month either way round): names are the likeliest fields to be
+    // missing or mangled, and a date of birth is shared by few people.
+    keys.push(`d:${p.dob.y}:${[p.dob.m, p.dob.d].sort((x, y) => x - y).join('-')}`);
+  }
+  for (const x of p.phones) keys.push(`p:${x}`);
+  for (const x of p.emails) {
+    keys.push(`e:${x}`);
+    // The mailbox without its domain, and the domain's typos with it.
+    const local = x.split('@')[0];
+    if (local && local.length >= 4) keys.push(`el:${local}`);
+  }
+  for (const [kind, vs] of p.identifiers) for (const v of vs) keys.push(`i:${kind}:${v}`);
+  for (const x of p.postcodes) keys.push(`pc:${x}:${g || f}`);
+  return keys;
+}

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { comparePeople, COMPARISONS, preparePerson, type PersonInput } from './compare.ts';
+import { pairwiseScore } from './evaluate.ts';
+import { matchWeight, priorModel, probability, estimate } from './fellegi-sunter.ts';
+import { nicknameMatch } from './nicknames.ts';
+import { clustersOf, resolvePeople } from './resolver.ts';
+import { editDistance, jaroWinkler, plain, plainName, soundsAlike, splitName } from './text.ts';
+
+const level = (field: string, a: PersonInput, b: PersonInput) => {
+  const c = comparePeople(preparePerson(a), preparePerson(b));
+  const i = COMPARISONS.findIndex((x) => x.name === field);
+  const l = c.levels[i];
+  return l === null || l === undefined ? null : COMPARISONS[i]!.levels[l];
+};
+
+describe('text forms', () => {
+  it('folds accents, other scripts and titles', () => {
+    expect(plain('Ionuț Popă')).toBe('ionut popa');
+    expect(plain('Олена Шевченко')).toBe('olena shevchenko');
+    expect(plainName('Frau Dr. Irene Nierstenhöfer')).toBe('irene nierstenhofer');
+    expect(splitName('POPA, Ionut Andrei')).toEqual({ familyName: 'popa', givenName: 'ionut' });
+    expect(splitName('Ionut Andrei Popa')).toEqual({ givenName: 'ionut', familyName: 'popa' });
+  });
+
+  it('computes Jaro-Winkler as published (MARTHA/MARHTA 0.961, DWAYNE/DUANE 0.84)', () => {
+    expect(jaroWinkler('martha', 'marhta')).toBeCloseTo(0.961, 3);
+    expect(jaroWinkler('dwayne', 'duane')).toBeCloseTo(0.84, 2);
+    expect(jaroWinkler('abc', 'xyz')).toBe(0);
+    expect(jaroWinkler('', 'abc')).toBe(0);
+  });
+
+  it('counts edits with adjacent transpositions, capped', () => {
+    expect(editDistance('19850223', '19850232')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('aaaaaaaa', 'bbbbbbbb', 2)).toBe(3);
+  });
+
+  it('hears names alike by Double Metaphone and knows nicknames', () => {
+    expect(soundsAlike('stephen', 'steven')).toBe(true);
+    expect(soundsAlike('smith', 'schmidt')).toBe(true);
+    expect(soundsAlike('popa', 'krasniqi')).toBe(false);
+    expect(nicknameMatch('bob', 'robert')).toBe(true);
+    expect(nicknameMatch('bob', 'william')).toBe(false);
+  });
+});
+
+describe('field comparisons', () => {
+  const base: PersonInput = { id: 'a', givenName: 'Bianca', familyName: 'Moldovan', dateOfBirth: '1998-06-20' };
+
+  it('compares swapped given and family names the other way round, and says so', () => {
+    const c = comparePeople(preparePerson(base), preparePerson({ ...base, id: 'b', givenName: 'Moldovan', familyName: 'Bianca' }));
+    expect(c.swapped).toBe(true);
+    expect(c.levels.slice(0, 2)).toEqual([0, 0]);
+  });
+
+  it('grades dates of birth: day-month swap, one typo, same year, different', () => {
+    expect(level('dateOfBirth', base, { ...base, id: 'b', dateOfBirth: '1998-06-20' })).toBe('exact');
+    expect(level('dateOfBirth', { ...base, dateOfBirth: '1998-03-04' }, { ...base, id: 'b', dateOfBirth: '1998-04-03' })).toBe('day and month swapped');
+    expect(level('dateOfBirth', base, { ...base, id: 'b', dateOfBirth: '1998-06-21' })).toBe('one typo or a day apart');
+    expect(level('dateOfBirth', base, { ...base, id: 'b', dateOfBirth: '1998-11-02' })).toBe('same year');
+    expect(level('dateOfBirth', base, { ...base, id: 'b', dateOfBirth: '1971-01-09' })).toBe('different');
+    expect(level('dateOfBirth', base, { ...base, id: 'b', dateOfBirth: null })).toBeNull();
+  });
+
+  it('grades given names: nickname, transliteration, sound, spelling', () => {
+    expect(level('givenName', { ...base, givenName: 'Robert' }, { ...base, id: 'b', givenName: 'Bob' })).toBe('nickname or variant');
+    expect(level('givenName', { ...base, givenName: 'Ionuț' }, { ...base, id: 'b', givenName: 'Ionut' })).toBe('exact');
+    expect(level('givenName', { ...base, givenName: 'Klodian' }, { ...base, id: 'b', givenName: 'Kloodian' })).toBe('Jaro-Winkler >= 0.92');
+    expect(level('givenName', { ...base, givenName: 'Zhang' }, { ...base, id: 'b', givenName: 'Oleksandr' })).toBe('different');
+  });
+
+  it('treats a shared address line and postcode as one piece of evidence', () => {
+    const home = { postcodes: ['RG1 2AB'], addresses: ['12 High Street'] };
+    expect(level('address', { ...base, ...home }, { ...base, id: 'b', postcodes: ['rg12ab'], addresses: ['12 high street'] })).toBe('same address');
+    expect(level('address', { ...base, ...home }, { ...base, id: 'b', postcodes: ['RG1 2AB'], addresses: ['3 Low Road'] })).toBe('same postcode');
+    expect(COMPARISONS.some((c) => (c.name as string) === 'postcode')).toBe(false);
+  });
+
+  it('counts a gender disagreement against a match but not an agreement for it', () => {
+    expect(level('gender', { ...base, gender: 'FEMALE' }, { ...base, id: 'b', gender: 'FEMALE' })).toBeNull();
+    expect(level('gender', { ...base, gender: 'FEMALE' }, { ...base, id: 'b', gender: 'MALE' })).toBe('different');
+  });
+});
+
+describe('Fellegi-Sunter', () => {
+  const u = COMPARISONS.map((c) => c.levels.map((_, l) => (l === c.levels.length - 1 ? 0.97 : 0.03 / (c.levels.length - 1))));
+
+  it('adds evidence for agreement, takes it away for disagreement, and ignores missing fields', () => {
+    const model = priorModel(u, 0.001);
+    const none = COMPARISONS.map(() => null);
+    const agree = [0, 0, 0, null, 0, null, null, null, null];
+    const disagree = [5, 4, 4, null, 1, null, null, null, null];
+    expect(matchWeight(model, none)).toBeCloseTo(Math.log2(0.001 / 0.999));
+    expect(probability(matchWeight(model, agree))).toBeGreaterThan(0.99);
+    expect(probability(matchWeight(model, disagree))).toBeLessThan(0.001);
+  });
+
+  it('estimates m by EM from a mixture of matching and non-matching pairs', () => {
+    const matches = Array.from({ length: 300 }, (_, k) => [k % 10 === 0 ? 2 : 0, 0, k % 20 === 0 ? 1 : 0, null, null, null, null, null, null]);
+    const others = Array.from({ length: 3000 }, (_, k) => [5, k % 50 === 0 ? 0 : 4, 4, null, null, null, null, null, null]);
+    const est = estimate(priorModel(u, 0.05), [...matches, ...others]);
+    expect(est.lambda).toBeGreaterThan(0.07);
+    expect(est.lambda).toBeLessThan(0.12);
+    expect(est.m[0]![0]).toBeGreaterThan(0.8);
+  });
+});
+
+describe('resolvePeople', () => {
+  // A small population: distinct people, plus duplicates recorded by a second system.
+  const GIVEN = ['Ana', 'Mihai', 'Elena', 'Andrei', 'Ioana', 'Florin', 'Maria', 'Dorin', 'Lavinia', 'Sorin', 'Adela', 'Costel'];
+  const FAMILY = ['Popescu', 'Ionescu', 'Dumitru', 'Stan', 'Stoica', 'Gheorghe', 'Rusu', 'Munteanu', 'Matei', 'Ciobanu'];
+  const people: PersonInput[] = [];
+  for (let i = 0; i < 120; i++) {
+    people.push({
+      id: `p${i}`,
+      givenName: GIVEN[i % GIVEN.length]!,
+      familyName: FAMILY[(i * 7) % FAMILY.length]!,
+      dateOfBirth: `19${60 + (i % 40)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + ((i * 3) % 28)).padStart(2, '0')}`,
+      phones: [`+4477009${String(i).padStart(5, '0')}`],
+      postcodes: [`RG${1 + (i % 9)} ${i % 10}AB`],
+    });
+  }
+  const dup = (i: number, over: Partial<PersonInput>): PersonInput => ({ ...people[i]!, id: `d${i}`, ...over });
+  const dups = [
+    dup(3, { givenName: people[3]!.familyName, familyName: people[3]!.givenName }),
+    dup(10, { familyName: `${people[10]!.familyName}u`, phones: [] }),
+    dup(20, { dateOfBirth: people[20]!.dateOfBirth!.replace(/-(\d\d)-(\d\d)$/, '-$2-$1'), postcodes: [] }),
+    dup(30, { givenName: 'Anna', phones: [] }),
+  ];
+  const all = [...people, ...dups];
+
+  it('merges the duplicates and nothing else, with evidence and a score', () => {
+    const r = resolvePeople(all);
+    const s = pairwiseScore(r.clusters, dups.map((d) => [d.id, `p${d.id.slice(1)}`]));
+    expect(s.precision).toBe(1);
+    expect(s.recall).toBeGreaterThanOrEqual(0.75);
+    const swapped = r.pairs.find((p) => p.a === 'd3' || p.b === 'd3')!;
+    expect(swapped.swapped).toBe(true);
+    expect(swapped.evidence.map((e) => e.field)).toEqual(expect.arrayContaining(['givenName', 'familyName', 'dateOfBirth', 'phone']));
+    expect(swapped.probability).toBeGreaterThan(0.95);
+  });
+
+  it('scores only pairs touching the new records when run incrementally', () => {
+    const r = resolvePeople(all, { onlyTouching: new Set(['d10']) });
+    expect(r.pairs.every((p) => p.a === 'd10' || p.b === 'd10')).toBe(true);
+    expect(r.stats.candidatePairs).toBeLessThan(20);
+  });
+
+  it('does not merge namesakes whose dates of birth and contacts differ', () => {
+    const twins: PersonInput[] = [
+      { id: 'x1', givenName: 'John', familyName: 'Smith', dateOfBirth: '1950-01-01', phones: ['+447700900001'] },
+      { id: 'x2', givenName: 'John', familyName: 'Smith', dateOfBirth: '1982-07-19', phones: ['+447700900002'] },
+    ];
+    const r = resolvePeople([...people, ...twins]);
+    expect(r.pairs.find((p) => p.a === 'x1' && p.b === 'x2')?.decision ?? 'NO_MATCH').not.toBe('MERGE');
+  });
+});
+
+describe('clusters and pairwise scores', () => {
+  it('joins merge pairs transitively', () => {
+    expect(clustersOf([{ a: 'a', b: 'b' }, { a: 'b', b: 'c' }, { a: 'x', b: 'y' }])).toEqual([['a', 'b', 'c'], ['x', 'y']]);
+  });
+  it('scores predicted clusters against true ones pair by pair', () => {
+    const s = pairwiseScore([['a', 'b', 'c']], [['a', 'b'], ['c', 'd']]);
+    expect(s).toMatchObject({ predictedPairs: 3, truePairs: 2, correctPairs: 1 });
+    expect(s.f1).toBeCloseTo((2 * (1 / 3) * 0.5) / (1 / 3 + 0.5));
+  });
+});

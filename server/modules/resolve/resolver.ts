@@ -1,0 +1,245 @@
+/**
+ * Entity resolution for people, pure and in memory: blocking, field comparisons, a
+ * Fellegi-Sunter score with weights estimated from the data, and two thresholds (merge,
+ * review). Every pair above the review threshold comes with its evidence: which fields agreed
+ * at what level, and how many bits each added. `resolve.service.ts` applies it to the graph.
+ */
+import { COMPARISONS, TRAINING_SESSIONS, blockingKeys, comparePeople, preparePerson, type Levels, type PersonInput, type Prepared } from './compare.ts';
+import { applyOverrides, estimate, levelCounts, levelWeight, matchWeight, priorModel, probability, uFromCounts, type Model, type ModelOverrides } from './fellegi-sunter.ts';
+
+export interface Thresholds {
+  /** Posterior probability at or above which a pair is merged without review. */
+  merge: number;
+  /** At or above this (and below merge) a pair goes to the review queue. */
+  review: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = { merge: 0.95, review: 0.5 };
+
+export interface ResolveOptions {
+  thresholds?: Thresholds;
+  /** Blocks bigger than this are skipped (a common key says little and costs n²). */
+  maxBlockSize?: number;
+  /** Random pairs used to estimate u. */
+  uSamplePairs?: number;
+  seed?: number;
+  /** A model to use as it is (no estimation), e.g. one saved from an earlier run. */
+  model?: Model;
+  /** m, u or lambda set by hand (per source), applied after estimation and held fixed in it. */
+  overrides?: ModelOverrides;
+  /** Incremental runs: only pairs with at least one record in this set are scored. */
+  onlyTouching?: ReadonlySet<string>;
+}
+
+export interface Evidence {
+  field: string;
+  level: string;
+  /** Bits this field added to the match weight (negative: counted against). */
+  weight: number;
+}
+
+export type Decision = 'MERGE' | 'REVIEW' | 'NO_MATCH';
+
+export interface ScoredPair {
+  a: string;
+  b: string;
+  weight: number;
+  probability: number;
+  decision: Decision;
+  /** Given and family names were compared crossed over. */
+  swapped: boolean;
+  evidence: Evidence[];
+}
+
+export interface ResolveResult {
+  /** Pairs at or above the review threshold, best first. */
+  pairs: ScoredPair[];
+  /** Groups of two or more records joined by merge decisions (transitively). */
+  clusters: string[][];
+  model: Model;
+  stats: { records: number; blocks: number; skippedBlocks: number; candidatePairs: number; emIterations: number; ms: number };
+}
+
+/** mulberry32: a small seeded generator, so that estimates are the same on every run. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Candidate pairs (indexes i < j) of records sharing a blocking key. */
+export function candidatePairs(records: Prepared[], maxBlockSize: number, touching?: ReadonlySet<string>) {
+  const blocks = new Map<string, number[]>();
+  records.forEach((r, i) => {
+    for (const k of blockingKeys(r)) {
+      const b = blocks.get(k);
+      if (b) b.push(i);
+      else blocks.set(k, [i]);
+    }
+  });
+  const seen = new Map<number, number>();
+  const pairs: [number, number][] = [];
+  /** Per pair, a bit per training session whose keys made it. */
+  const sessions: number[] = [];
+  let skipped = 0;
+  const n = records.length;
+  for (const [key, members] of blocks) {
+    if (members.length < 2) continue;
+    const sessionBit = TRAINING_SESSIONS.reduce((bits, t, k) => (key.startsWith(t.prefix) ? bits | (1 << k) : bits), 0);
+    if (members.length > maxBlockSize) {
+      skipped++;
+      continue;
+    }
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        const i = members[x]!;
+        const j = members[y]!;
+        if (touching && !touching.has(records[i]!.id) && !touching.has(records[j]!.id)) continue;
+        const pairKey = i * n + j;
+        const at = seen.get(pairKey);
+        if (at !== undefined) {
+          sessions[at]! |= sessionBit;
+          continue;
+        }
+        seen.set(pairKey, pairs.length);
+        pairs.push([i, j]);
+        sessions.push(sessionBit);
+      }
+    }
+  }
+  return { pairs, sessions, blocks: blocks.size, skipped };
+}
+
+export function evidenceOf(model: Model, levels: Levels): Evidence[] {
+  const out: Evidence[] = [];
+  levels.forEach((l, c) => {
+    if (l === null) return;
+    out.push({ field: COMPARISONS[c]!.name, level: COMPARISONS[c]!.levels[l]!, weight: Math.round(levelWeight(model, c, l) * 100) / 100 });
+  });
+  return out;
+}
+
+/**
+ * Estimates a model from the records themselves: u from random pairs; m by EM in training
+ * sessions (TRAINING_SESSIONS: each estimates the comparisons its keys are not made of, with
+ * those left out of the score), averaged over the sessions; then the share of matches among
+ * all candidate pairs by EM with m held.
+ */
+export function estimateModel(
+  records: Prepared[],
+  candidates: { levels: Levels; sessions: number }[],
+  o: Pick<ResolveOptions, 'uSamplePairs' | 'seed' | 'overrides'> = {},
+) {
+  const n = records.length;
+  const random = rng(o.seed ?? 42);
+  const sample: Levels[] = [];
+  const want = Math.min(o.uSamplePairs ?? 100_000, (n * (n - 1)) / 2);
+  for (let k = 0; k < want && n > 1; k++) {
+    const i = Math.floor(random() * n);
+    let j = Math.floor(random() * (n - 1));
+    if (j >= i) j++;
+    sample.push(comparePeople(records[i]!, records[j]!).levels);
+  }
+  const u = uFromCounts(levelCounts(sample));
+  const start = applyOverrides(priorModel(u, 0.05), o.overrides);
+  const setByHand = new Set([
+    ...Object.keys(o.overrides?.m ?? {}).map((name) => COMPARISONS.findIndex((c) => c.name === name)),
+    ...COMPARISONS.flatMap((c, i) => ((c as { trained?: boolean }).trained === false ? [i] : [])),
+  ]);
+  const sums = COMPARISONS.map((c) => new Array<number>(c.levels.length).fill(0));
+  const counts = COMPARISONS.map(() => 0);
+  let iterations = 0;
+  TRAINING_SESSIONS.forEach((t, k) => {
+    const excluded = new Set(t.excludes.map((name) => COMPARISONS.findIndex((c) => c.name === name)));
+    // The session's own comparisons agree on all its pairs: leave them out of the score.
+    const vectors = candidates.filter((c) => c.sessions & (1 << k)).map((c) => c.levels.map((l, i) => (excluded.has(i) ? null : l)));
+    if (vectors.length < 10) return;
+    const est = estimate(start, vectors, { fixed: new Set([...excluded, ...setByHand]) });
+    iterations += est.iterations;
+    COMPARISONS.forEach((_, c) => {
+      if (excluded.has(c) || setByHand.has(c)) return;
+      est.m[c]!.forEach((x, l) => (sums[c]![l]! += x));
+      counts[c]!++;
+    });
+  });
+  const m = start.m.map((row, c) => (counts[c] ? sums[c]!.map((x) => x / counts[c]!) : row));
+  // The prior (share of matches among candidates) with every m held.
+  const all = estimate({ lambda: start.lambda, m, u }, candidates.map((c) => c.levels), { fixed: new Set(COMPARISONS.map((_, c) => c)) });
+  return { lambda: all.lambda, m, u, iterations: iterations + all.iterations };
+}
+
+class UnionFind {
+  private parent = new Map<string, string>();
+  find(x: string): string {
+    let p = this.parent.get(x) ?? x;
+    if (p !== x) {
+      p = this.find(p);
+      this.parent.set(x, p);
+    }
+    return p;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  }
+}
+
+/** Groups of ids joined (transitively) by the given pairs. */
+export function clustersOf(pairs: readonly { a: string; b: string }[]): string[][] {
+  const uf = new UnionFind();
+  for (const p of pairs) uf.union(p.a, p.b);
+  const groups = new Map<string, string[]>();
+  for (const id of new Set(pairs.flatMap((p) => [p.a, p.b]))) {
+    const r = uf.find(id);
+    groups.set(r, [...(groups.get(r) ?? []), id]);
+  }
+  return [...groups.values()].map((g) => g.sort()).sort((x, y) => (x[0]! < y[0]! ? -1 : 1));
+}
+
+export function decide(p: number, t: Thresholds): Decision {
+  return p >= t.merge ? 'MERGE' : p >= t.review ? 'REVIEW' : 'NO_MATCH';
+}
+
+export function resolvePeople(inputs: readonly PersonInput[], o: ResolveOptions = {}): ResolveResult {
+  const started = performance.now();
+  const thresholds = o.thresholds ?? DEFAULT_THRESHOLDS;
+  const records = inputs.map(preparePerson);
+  const { pairs: idx, sessions, blocks, skipped } = candidatePairs(records, o.maxBlockSize ?? 300, o.onlyTouching);
+  const compared = idx.map(([i, j], k) => ({ i, j, sessions: sessions[k]!, ...comparePeople(records[i]!, records[j]!) }));
+  let model: Model;
+  let iterations = 0;
+  if (o.model) model = applyOverrides(o.model, o.overrides);
+  else {
+    const est = estimateModel(records, compared, o);
+    iterations = est.iterations;
+    // EM estimates the share of matches among candidate pairs; the prior a score needs is the
+    // chance that two records picked at random are the same person. Blocking keeps (nearly)
+    // every match, so the expected matches are spread over all pairs instead.
+    const n = records.length;
+    const allPairs = o.onlyTouching ? Math.max(1, o.onlyTouching.size * (n - 1)) : Math.max(1, (n * (n - 1)) / 2);
+    const lambda = o.overrides?.lambda ?? Math.min(0.5, Math.max(1e-9, (est.lambda * compared.length) / allPairs));
+    model = { lambda, m: est.m, u: est.u };
+  }
+  const pairs: ScoredPair[] = [];
+  for (const c of compared) {
+    const weight = matchWeight(model, c.levels);
+    const p = probability(weight);
+    const decision = decide(p, thresholds);
+    if (decision === 'NO_MATCH') continue;
+    const [a, b] = [records[c.i]!.id, records[c.j]!.id].sort() as [string, string];
+    pairs.push({ a, b, weight: Math.round(weight * 100) / 100, probability: p, decision, swapped: c.swapped, evidence: evidenceOf(model, c.levels) });
+  }
+  pairs.sort((x, y) => y.weight - x.weight);
+  return {
+    pairs,
+    clusters: clustersOf(pairs.filter((p) => p.decision === 'MERGE')),
+    model,
+    stats: { records: records.length, blocks, skippedBlocks: skipped, candidatePairs: idx.length, emIterations: iterations, ms: Math.round(performance.now() - started) },
+  };
+}
