@@ -11,6 +11,8 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   TIMEOUT: 'TIMEOUT',
+  RATE_LIMITED: 'RATE_LIMITED',
+  TOO_COMPLEX: 'TOO_COMPLEX',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
@@ -34,6 +36,11 @@ export const timeout = (ms: number): GraphQLError =>
 
 export const unavailable = (reason: string): GraphQLError =>
   make(ErrorCode.SERVICE_UNAVAILABLE, `The graph database is not available: ${reason}. Try again shortly.`);
+
+export const unauthenticated = (message = 'Sign in first: send a session cookie with its X-CSRF-Token, or Authorization: Bearer <token>.'): GraphQLError =>
+  make(ErrorCode.UNAUTHENTICATED, message);
+
+export const forbidden = (message: string): GraphQLError => make(ErrorCode.FORBIDDEN, message);
 
 export const internal = (): GraphQLError =>
   make(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal error. It has been logged.');

@@ -7,7 +7,8 @@ import http from 'node:http';
 import type { Config } from './config/config.ts';
 import type { Logger } from './config/logger.ts';
 import { openDatabase, type Database } from './db/database.ts';
-import { createApp } from './http/app.ts';
+import { createApp, pseudonymKeyFrom } from './http/app.ts';
+import { ensureFirstAdmin } from './modules/auth/auth.service.ts';
 import { AuditLog } from './modules/audit/audit.service.ts';
 import { loadAuditKey } from './modules/audit/audit.key.ts';
 
@@ -48,8 +49,22 @@ export async function serve(config: Config, log: Logger, hooks: { afterMigrate?:
   const db = await openDatabase(config, log);
   try {
     await hooks.afterMigrate?.(db);
-    const audit = new AuditLog({ gateway: db.gateway, key: loadAuditKey(config), log });
-    const { app, stop: stopApollo } = await createApp({ gateway: db.gateway, log, development: config.development, audit });
+    await ensureFirstAdmin(db.gateway, {
+      username: config.auth.adminUsername,
+      password: config.auth.adminPassword,
+      print: (m) => process.stdout.write(`\n${m}\n`),
+    });
+    const auditKey = loadAuditKey(config);
+    const audit = new AuditLog({ gateway: db.gateway, key: auditKey, log });
+    const { app, stop: stopApollo } = await createApp({
+      gateway: db.gateway,
+      log,
+      development: config.development,
+      audit,
+      pseudonymKey: pseudonymKeyFrom(auditKey),
+      auth: { sessionHours: config.auth.sessionHours, secureCookies: config.auth.secureCookies, oidc: config.auth.oidc },
+      limits: config.limits,
+    });
     const server = http.createServer(app);
     server.keepAliveTimeout = 65_000;
     server.requestTimeout = config.neo4j.queryTimeoutMs + 15_000;

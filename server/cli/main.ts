@@ -10,6 +10,7 @@ import { registerSchema } from './schema.command.ts';
 import { registerNeo4j } from './neo4j.command.ts';
 import { registerSeed } from './seed.command.ts';
 import { registerAudit } from './audit.command.ts';
+import { registerTokens } from './token.command.ts';
 import type { CliEnv } from './cli-env.ts';
 
 export { UserError, type CliEnv } from './cli-env.ts';
@@ -31,6 +32,7 @@ registerSchema(program, env);
 registerNeo4j(program, env);
 registerSeed(program, env);
 registerAudit(program, env);
+registerTokens(program, env);
 
 const userErrors = new Set(['ConfigError', 'UserError', 'LocalNeo4jError', 'DatabaseUnreachable', 'StartupError']);
 

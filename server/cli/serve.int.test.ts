@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../neo4j/local.ts';
+import { testGateway, testToken } from '../testing/harness.ts';
 
 interface Outcome {
   code: number | null;
@@ -55,12 +56,21 @@ describe('lantern serve', () => {
     const r = await lantern(['serve'], { ...remote(), PORT: String(port) }, /running at/);
     expect(r.stdout).toContain(`http://127.0.0.1:${port}/`);
     expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
-    const gql = await fetch(`http://127.0.0.1:${port}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ about { neo4jVersion } }' }),
-    });
-    expect(gql.status).toBe(200);
+    const ask = (headers: Record<string, string> = {}) =>
+      fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: '{ about { neo4jVersion } }' }),
+      });
+    // Nobody reads without signing in; an API token made as `lantern token create` does works.
+    expect((await ask()).status).toBe(401);
+    const gateway = testGateway();
+    try {
+      const gql = await ask({ authorization: `Bearer ${await testToken(gateway, 'viewer')}` });
+      expect(gql.status).toBe(200);
+    } finally {
+      await gateway.close();
+    }
     expect(await r.kill!()).toBe(0);
   });
 

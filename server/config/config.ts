@@ -35,6 +35,18 @@ const schema = z.object({
   LANTERN_NEO4J_START_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
   LANTERN_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   LANTERN_AUDIT_KEY: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional(),
+  LANTERN_ADMIN_USERNAME: z.string().regex(/^[A-Za-z0-9._@-]{2,64}$/, 'must be 2 to 64 letters, digits or . _ @ -').default('admin'),
+  LANTERN_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  LANTERN_SESSION_HOURS: z.coerce.number({ message: 'must be a number' }).min(0.1).max(24 * 30).default(12),
+  LANTERN_SECURE_COOKIES: z.enum(['auto', 'always', 'never'], { message: "must be 'auto', 'always' or 'never'" }).default('auto'),
+  LANTERN_OIDC_ISSUER: z.string().url('must be the issuer URL, e.g. https://login.example.org/realms/police').optional(),
+  LANTERN_OIDC_AUDIENCE: z.string().min(1).optional(),
+  LANTERN_OIDC_JWKS_URI: z.string().url('must be a URL').optional(),
+  LANTERN_OIDC_ROLE_CLAIM: z.string().min(1).default('lantern_roles'),
+  LANTERN_OIDC_NAME_CLAIM: z.string().min(1).default('preferred_username'),
+  LANTERN_RATE_LIMIT: z.coerce.number({ message: 'must be a number' }).int().min(1).default(600),
+  LANTERN_MAX_QUERY_DEPTH: z.coerce.number({ message: 'must be a number' }).int().min(2).max(100).default(15),
+  LANTERN_MAX_QUERY_COST: z.coerce.number({ message: 'must be a number' }).int().min(10).default(50_000),
   LANTERN_SEED_DEMO: z.enum(['auto', 'never'], { message: "must be 'auto' or 'never'" }).default('auto'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -69,6 +81,34 @@ export interface Config {
   auditKey: string | undefined;
   logLevel: Env['LOG_LEVEL'];
   development: boolean;
+  auth: AuthConfig;
+  limits: LimitsConfig;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  audience: string;
+  /** Unset: the issuer's discovery document names it. */
+  jwksUri: string | undefined;
+  roleClaim: string;
+  nameClaim: string;
+}
+
+export interface AuthConfig {
+  adminUsername: string;
+  /** Unset: a password is generated on first start and printed once. */
+  adminPassword: string | undefined;
+  sessionHours: number;
+  secureCookies: 'auto' | 'always' | 'never';
+  /** Set: bearer JWTs from this identity provider are accepted. */
+  oidc: OidcConfig | undefined;
+}
+
+export interface LimitsConfig {
+  /** GraphQL requests per minute per principal. */
+  ratePerMinute: number;
+  maxDepth: number;
+  maxCost: number;
 }
 
 export class ConfigError extends Error {
@@ -76,6 +116,20 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+function oidc(e: Env): OidcConfig | undefined {
+  if (!e.LANTERN_OIDC_ISSUER && !e.LANTERN_OIDC_AUDIENCE) return undefined;
+  if (!e.LANTERN_OIDC_ISSUER || !e.LANTERN_OIDC_AUDIENCE) {
+    throw new ConfigError([`${e.LANTERN_OIDC_ISSUER ? 'LANTERN_OIDC_AUDIENCE' : 'LANTERN_OIDC_ISSUER'}: must be set when ${e.LANTERN_OIDC_ISSUER ? 'LANTERN_OIDC_ISSUER' : 'LANTERN_OIDC_AUDIENCE'} is (both, or neither)`]);
+  }
+  return {
+    issuer: e.LANTERN_OIDC_ISSUER,
+    audience: e.LANTERN_OIDC_AUDIENCE,
+    jwksUri: e.LANTERN_OIDC_JWKS_URI,
+    roleClaim: e.LANTERN_OIDC_ROLE_CLAIM,
+    nameClaim: e.LANTERN_OIDC_NAME_CLAIM,
+  };
 }
 
 /** Reads configuration from an environment (process.env by default); throws ConfigError. */
@@ -114,5 +168,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     auditKey: e.LANTERN_AUDIT_KEY,
     logLevel: e.LOG_LEVEL,
     development: e.NODE_ENV === 'development',
+    auth: {
+      adminUsername: e.LANTERN_ADMIN_USERNAME,
+      adminPassword: e.LANTERN_ADMIN_PASSWORD,
+      sessionHours: e.LANTERN_SESSION_HOURS,
+      secureCookies: e.LANTERN_SECURE_COOKIES,
+      oidc: oidc(e),
+    },
+    limits: { ratePerMinute: e.LANTERN_RATE_LIMIT, maxDepth: e.LANTERN_MAX_QUERY_DEPTH, maxCost: e.LANTERN_MAX_QUERY_COST },
   };
 }

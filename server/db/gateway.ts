@@ -10,6 +10,7 @@ import { conflict, internal, timeout, unavailable } from '../errors.ts';
 import type { Logger } from '../config/logger.ts';
 import { cypher } from './cypher.ts';
 import { toParams, toPlain } from './values.ts';
+import { maskValue, scopeParams, SYSTEM_SCOPE, type AccessScope } from './scope.ts';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -29,9 +30,17 @@ function rows(records: Neo4jRecord[]): Row[] {
   return records.map((r) => Object.fromEntries(r.keys.map((k) => [String(k), toPlain(r.get(k))])));
 }
 
-function wrap(tx: ManagedTransaction): Tx {
+/**
+ * Every statement gets the caller's `$scope` (the queries leave out what it may not see), and
+ * every row comes back with potential victims masked when the scope says so.
+ */
+function wrap(tx: ManagedTransaction, scope: AccessScope): Tx {
+  const extra = { scope: scopeParams(scope) };
   return {
-    run: async (name, params = {}) => rows((await tx.run(cypher(name), toParams(params) as Params)).records),
+    run: async (name, params = {}) => {
+      const out = rows((await tx.run(cypher(name), toParams({ ...params, ...extra }) as Params)).records);
+      return scope.mask ? (out.map((r) => maskValue(scope.pseudonymKey, r)) as Row[]) : out;
+    },
   };
 }
 
@@ -39,7 +48,17 @@ export class Gateway {
   constructor(
     readonly driver: Driver,
     private readonly options: GatewayOptions,
+    /** Whose view this is; the unscoped gateway is the system's (loading, migrations, audit). */
+    readonly scope: AccessScope = SYSTEM_SCOPE,
   ) {}
+
+  /** The same gateway seen through a caller's access scope: what every request's services use. */
+  forScope(scope: AccessScope): this {
+    // A view that inherits everything (subclasses' behaviour included) but the scope.
+    const scoped = Object.create(this) as this;
+    Object.defineProperty(scoped, 'scope', { value: scope, enumerable: true });
+    return scoped;
+  }
 
   /** Runs one named statement in a read transaction and returns plain rows. */
   read(name: string, params: Params = {}): Promise<Row[]> {
@@ -100,8 +119,8 @@ export class Gateway {
     const config = { timeout: this.options.queryTimeoutMs };
     try {
       return mode === 'READ'
-        ? await session.executeRead((tx) => work(wrap(tx)), config)
-        : await session.executeWrite((tx) => work(wrap(tx)), config);
+        ? await session.executeRead((tx) => work(wrap(tx, this.scope)), config)
+        : await session.executeWrite((tx) => work(wrap(tx, this.scope)), config);
     } catch (e) {
       throw this.mapError(e);
     } finally {

@@ -14,6 +14,10 @@ import { resolvers as entity } from '../modules/entity/entity.resolvers.ts';
 import { resolvers as search } from '../modules/search/search.resolvers.ts';
 import { resolvers as graph } from '../modules/graph/graph.resolvers.ts';
 import { resolvers as editing } from '../modules/editing/editing.resolvers.ts';
+import { resolvers as auth } from '../modules/auth/auth.resolvers.ts';
+import { resolvers as audit } from '../modules/audit/audit.resolvers.ts';
+import { requireRole } from '../modules/auth/auth.service.ts';
+import type { Context } from './context.ts';
 
 const modules = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../modules');
 
@@ -24,14 +28,38 @@ export const typeDefFiles = [
   'graph/graph.graphql',
   'editing/editing.graphql',
   'chart/chart.graphql',
+  'auth/auth.graphql',
+  'audit/audit.graphql',
 ];
 
-const resolverMaps: Resolvers[] = [system, entity, search, graph, editing, chart];
+const resolverMaps: Resolvers[] = [system, entity, search, graph, editing, chart, auth, audit];
+
+type Resolver = (parent: unknown, args: unknown, ctx: Context, info: unknown) => unknown;
+
+/**
+ * Viewers and partners read; every mutation needs the analyst or admin role. Checked once here,
+ * around every Mutation field, so that a new mutation cannot forget it. (Admin-only fields check
+ * for admin in their services as well.)
+ */
+function guardMutations(map: Resolvers): Resolvers {
+  const mutation = map.Mutation as Record<string, Resolver> | undefined;
+  if (!mutation) return map;
+  const guarded = Object.fromEntries(
+    Object.entries(mutation).map(([name, fn]) => [
+      name,
+      (parent: unknown, args: unknown, ctx: Context, info: unknown) => {
+        requireRole(ctx.principal, 'admin', 'analyst');
+        return fn(parent, args, ctx, info);
+      },
+    ]),
+  );
+  return { ...map, Mutation: guarded } as Resolvers;
+}
 
 export function typeDefs(): string[] {
   return typeDefFiles.map((f) => fs.readFileSync(path.join(modules, f), 'utf8'));
 }
 
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: typeDefs(), resolvers: resolverMaps as never });
+  return makeExecutableSchema({ typeDefs: typeDefs(), resolvers: resolverMaps.map(guardMutations) as never });
 }

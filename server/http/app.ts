@@ -2,20 +2,27 @@
  * The HTTP application: /healthz, /readyz, /graphql (Apollo Server on Express) and the built
  * workspace at /.
  */
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { JWTVerifyGetKey } from 'jose';
 import { pinoHttp } from 'pino-http';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../config/logger.ts';
 import type { Gateway } from '../db/gateway.ts';
 import { ErrorCode } from '../errors.ts';
-import { createContext, LOCAL_PRINCIPAL, type Context } from '../graphql/context.ts';
+import { createContext, type Context, type Principal } from '../graphql/context.ts';
+import type { LimitsConfig, OidcConfig } from '../config/config.ts';
+import { queryLimitsRule } from '../graphql/limits.ts';
+import { authRouter, perPrincipalRateLimit, principalOf, requireAuthentication } from '../modules/auth/auth.http.ts';
+import { Authenticator } from '../modules/auth/auth.service.ts';
+import { jwtVerifier } from '../modules/auth/auth.oidc.ts';
 import { auditPlugin } from '../modules/audit/audit.plugin.ts';
 import type { AuditLog } from '../modules/audit/audit.service.ts';
 import { buildSchema } from '../graphql/schema.ts';
@@ -29,6 +36,36 @@ export interface AppOptions {
   development: boolean;
   /** Where operations are recorded; absent only in tests that do not look at it. */
   audit?: AuditLog;
+  /** Key of victims' pseudonyms: the same on every instance (serve derives it from the audit key);
+   * unset, a random key for this process. */
+  pseudonymKey?: Buffer;
+  auth?: {
+    sessionHours?: number;
+    secureCookies?: 'auto' | 'always' | 'never';
+    oidc?: OidcConfig | undefined;
+    /** Replaces the identity provider's remote key set (tests). */
+    jwtKeys?: JWTVerifyGetKey;
+  };
+  limits?: Partial<LimitsConfig>;
+}
+
+/** The pseudonym key serve derives from the audit key, so that instances sharing one agree. */
+export function pseudonymKeyFrom(auditKey: Buffer): Buffer {
+  return createHmac('sha256', auditKey).update('lantern pseudonyms').digest();
+}
+
+/** Roles that may see potential victims' identities, when they have need-to-know and give a reason. */
+const UNMASK_ROLES: readonly Principal['role'][] = ['admin', 'analyst'];
+
+/**
+ * The unmask reason a request may use: the X-Lantern-Unmask header, honoured for need-to-know
+ * admins and analysts only; anyone else asking is refused rather than silently masked.
+ */
+function unmaskOf(principal: Principal, header: string | string[] | undefined): { reason: string | null; refused: boolean } {
+  const v = (Array.isArray(header) ? header[0] : header)?.trim().slice(0, 500) ?? '';
+  if (!v) return { reason: null, refused: false };
+  if (!principal.needToKnow || !UNMASK_ROLES.includes(principal.role)) return { reason: null, refused: true };
+  return { reason: v, refused: false };
 }
 
 export interface App {
@@ -97,6 +134,41 @@ export async function createApp(o: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // Security headers and a Content Security Policy the workspace works under: its scripts, styles,
+  // layout worker and API all come from this origin; Cytoscape draws on canvases; PNG export uses
+  // data: and blob: URLs; React sets style attributes.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          styleSrcAttr: ["'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          workerSrc: ["'self'", 'blob:'],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      strictTransportSecurity: false,
+    }),
+  );
+  const a = o.auth ?? {};
+  const authenticator = new Authenticator({
+    gateway: o.gateway,
+    sessionHours: a.sessionHours ?? 12,
+    jwt: a.oidc ? jwtVerifier(a.oidc, o.log, a.jwtKeys) : undefined,
+    log: o.log,
+  });
+  const pseudonymKey = o.pseudonymKey ?? randomBytes(32);
+  const limits = { ratePerMinute: o.limits?.ratePerMinute ?? 600, maxDepth: o.limits?.maxDepth ?? 15, maxCost: o.limits?.maxCost ?? 50_000 };
   app.use(
     pinoHttp({
       logger: o.log,
@@ -123,31 +195,58 @@ export async function createApp(o: AppOptions): Promise<App> {
     schema: buildSchema(),
     formatError: formatError(o.log, o.development),
     includeStacktraceInErrorResponses: o.development,
+    // Every /graphql request is authenticated first, so only signed-in callers can introspect.
     introspection: true,
+    validationRules: [queryLimitsRule(limits)],
     // `lantern serve` stops the HTTP server, Apollo and Neo4j in order on SIGINT and SIGTERM.
     stopOnTerminationSignals: false,
     plugins: [legacyJsonStatus, auditPlugin],
   });
   await apollo.start();
   app.use(
+    '/auth',
+    authRouter({ authenticator, sessionHours: a.sessionHours ?? 12, secureCookies: a.secureCookies ?? 'auto' }),
+  );
+  app.use(
     '/graphql',
+    requireAuthentication(authenticator),
+    perPrincipalRateLimit(limits.ratePerMinute),
     express.json({ limit: '1mb', type: ['application/json', 'application/graphql-response+json'] }),
+    (req, res, next) => {
+      const q = (req.body as { query?: unknown } | undefined)?.query ?? req.query.query;
+      if (typeof q === 'string' && q.length > 100_000) {
+        res.status(413).json({ errors: [{ message: 'The query text is longer than 100,000 characters.', extensions: { code: 'BAD_USER_INPUT' } }] });
+        return;
+      }
+      const u = unmaskOf(principalOf(res), req.headers['x-lantern-unmask']);
+      if (u.refused) {
+        res.status(403).json({ errors: [{ message: 'Unmasking potential victims needs the admin or analyst role with need-to-know.', extensions: { code: 'FORBIDDEN' } }] });
+        return;
+      }
+      res.locals.unmaskReason = u.reason;
+      next();
+    },
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createContext({
-          gateway: o.gateway,
+      context: async ({ req, res }) => {
+        const principal = principalOf(res);
+        const unmaskReason = (res.locals.unmaskReason as string | null) ?? null;
+        return createContext({
+          gateway: o.gateway.forScope({ shareAll: principal.role !== 'partner', mask: unmaskReason === null, pseudonymKey }),
           log: req.log,
           requestId: String(req.id),
-          principal: LOCAL_PRINCIPAL,
+          principal,
           purpose: purposeOf(req.headers['x-lantern-purpose']),
+          unmaskReason,
           audit: o.audit,
-        }),
+          services: { system: o.gateway },
+        });
+      },
     }),
   );
 
   if (fs.existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => {
+    app.get(/^\/(?!graphql|healthz|readyz|auth\/).*/, (_req, res) => {
       res.sendFile(path.join(clientDir, 'index.html'));
     });
   } else {

@@ -9,6 +9,9 @@ import { pino } from 'pino';
 import { createDriver, Gateway } from '../db/gateway.ts';
 import { createApp } from '../http/app.ts';
 import type { AuditLog } from '../modules/audit/audit.service.ts';
+import type { Role } from '../graphql/context.ts';
+import { createApiToken } from '../modules/auth/auth.service.ts';
+import type { AppOptions } from '../http/app.ts';
 
 export const testLog = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
 
@@ -23,30 +26,71 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [k: string]: unknown } }[];
 }
 
-export interface TestServer {
+export interface TestClient {
+  /** The Authorization header this client sends. */
+  authorization: string;
+  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+}
+
+export interface TestServer extends TestClient {
   url: string;
   gateway: Gateway;
-  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** The test pseudonym key, so that tests can predict pseudonyms. */
+  pseudonymKey: Buffer;
+  /**
+   * A client acting with `role` through an API token made for this run (the default client is an
+   * analyst without need-to-know). `unmask` sends X-Lantern-Unmask with that reason.
+   */
+  as(role: Role, o?: { needToKnow?: boolean; unmask?: string }): Promise<TestClient>;
   close(): Promise<void>;
 }
 
-export async function startTestServer(o: { gateway?: Gateway; development?: boolean; audit?: AuditLog } = {}): Promise<TestServer> {
+let tokens = 0;
+
+/** An API token for a test: made directly in the run's Neo4j, as `lantern token create` would. */
+export async function testToken(gateway: Gateway, role: Role, needToKnow = false): Promise<string> {
+  tokens += 1;
+  const { secret } = await createApiToken(gateway, { name: `test-${role}-${process.pid}-${tokens}-${Date.now()}`, role, needToKnow, createdBy: 'test' });
+  return secret;
+}
+
+export async function startTestServer(
+  o: { gateway?: Gateway; development?: boolean; audit?: AuditLog; auth?: AppOptions['auth']; limits?: AppOptions['limits'] } = {},
+): Promise<TestServer> {
   const gateway = o.gateway ?? testGateway();
-  const { app, stop } = await createApp({ gateway, log: testLog, development: o.development ?? false, ...(o.audit ? { audit: o.audit } : {}) });
+  const pseudonymKey = Buffer.from('test pseudonym key, not a secret');
+  const { app, stop } = await createApp({
+    gateway,
+    log: testLog,
+    development: o.development ?? false,
+    pseudonymKey,
+    ...(o.audit ? { audit: o.audit } : {}),
+    ...(o.auth ? { auth: o.auth } : {}),
+    ...(o.limits ? { limits: o.limits } : {}),
+  });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    gateway,
+  const client = (authorization: string, extra: Record<string, string> = {}): TestClient => ({
+    authorization,
     async graphql(query, variables, headers = {}) {
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', authorization, ...extra, ...headers },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await res.json()) as Omit<GraphQLResponse, 'status'>;
       return { status: res.status, ...body } as GraphQLResponse<never>;
+    },
+  });
+  const analyst = client(`Bearer ${await testToken(gateway, 'analyst')}`);
+  return {
+    url,
+    gateway,
+    pseudonymKey,
+    ...analyst,
+    async as(role, a = {}) {
+      return client(`Bearer ${await testToken(gateway, role, a.needToKnow ?? false)}`, a.unmask ? { 'x-lantern-unmask': a.unmask } : {});
     },
     async close() {
       server.closeAllConnections();

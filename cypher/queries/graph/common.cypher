@@ -15,6 +15,9 @@ WHERE NOT m.id IN $ids
   AND ($maxAssessment IS NULL OR r.intelligenceAssessment <= $maxAssessment)
   AND ($knownBefore IS NULL OR coalesce(r.recordedAt < datetime($knownBefore), true))
   AND NOT coalesce(m.retired, false)
+  AND ($scope.shareAll OR (n.handlingCode = 'P' AND n.classification = 'OFFICIAL'))
+  AND ($scope.shareAll OR (r.handlingCode = 'P' AND r.classification = 'OFFICIAL'))
+  AND ($scope.shareAll OR (m.handlingCode = 'P' AND m.classification = 'OFFICIAL'))
   AND ($entityTypes IS NULL OR m.type IN $entityTypes OR m.id IN $keep)
   AND ($knownBefore IS NULL OR coalesce(m.recordedAt < datetime($knownBefore), true))
 WITH m, collect(DISTINCT n.id) AS sharedWith, collect(r) AS rs
@@ -24,5 +27,5 @@ ORDER BY size(sharedWith) DESC, m.id
 WITH collect({m: m, sharedWith: sharedWith, rs: rs}) AS found
 UNWIND found[..$limit] AS f
 WITH f.m AS m, f.sharedWith AS sharedWith, f.rs AS rs, size(found) AS total
-RETURN m {.*, searchText: null, degree: COUNT { (m)--() }} AS node, sharedWith, total,
+RETURN m {.*, searchText: null, degree: CASE WHEN $scope.shareAll THEN COUNT { (m)--() } ELSE COUNT { (m)-[sr]-(sm:Entity) WHERE sr.handlingCode = 'P' AND sr.classification = 'OFFICIAL' AND sm.handlingCode = 'P' AND sm.classification = 'OFFICIAL' } END} AS node, sharedWith, total,
        [r IN rs | r {.*, type: type(r), source: startNode(r).id, target: endNode(r).id}] AS links

@@ -16,6 +16,9 @@ WHERE NOT coalesce(r.retired, false)
   AND ($maxAssessment IS NULL OR r.intelligenceAssessment <= $maxAssessment)
   AND ($knownBefore IS NULL OR coalesce(r.recordedAt < datetime($knownBefore), true))
   AND NOT coalesce(m.retired, false)
+  AND ($scope.shareAll OR (n.handlingCode = 'P' AND n.classification = 'OFFICIAL'))
+  AND ($scope.shareAll OR (r.handlingCode = 'P' AND r.classification = 'OFFICIAL'))
+  AND ($scope.shareAll OR (m.handlingCode = 'P' AND m.classification = 'OFFICIAL'))
   AND ($entityTypes IS NULL OR m.type IN $entityTypes OR m.id IN $keep)
   AND ($knownBefore IS NULL OR coalesce(m.recordedAt < datetime($knownBefore), true))
 WITH m, collect(DISTINCT r) AS rs, m.id IN $seen AS known
@@ -24,5 +27,5 @@ WITH collect({m: m, rs: rs, known: known}) AS found
 WITH found, size([f IN found WHERE NOT f.known]) AS newCount, size([f IN found WHERE f.known]) AS knownCount
 UNWIND found[..knownCount + $room] AS f
 WITH f.m AS m, f.rs AS rs, f.known AS known, newCount
-RETURN m {.*, searchText: null, degree: COUNT { (m)--() }} AS node, known, newCount,
+RETURN m {.*, searchText: null, degree: CASE WHEN $scope.shareAll THEN COUNT { (m)--() } ELSE COUNT { (m)-[sr]-(sm:Entity) WHERE sr.handlingCode = 'P' AND sr.classification = 'OFFICIAL' AND sm.handlingCode = 'P' AND sm.classification = 'OFFICIAL' } END} AS node, known, newCount,
        [r IN rs | r {.*, type: type(r), source: startNode(r).id, target: endNode(r).id}] AS links

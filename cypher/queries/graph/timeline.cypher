@@ -6,35 +6,38 @@
 UNWIND $ids AS tid
 MATCH (n:Entity {id: tid})
 WHERE NOT coalesce(n.retired, false)
+  AND ($scope.shareAll OR (n.handlingCode = 'P' AND n.classification = 'OFFICIAL'))
 CALL (n) {
   MATCH (n)-[r]-(m:Entity)
   WHERE NOT coalesce(r.retired, false) AND NOT coalesce(m.retired, false)
+    AND ($scope.shareAll OR (r.handlingCode = 'P' AND r.classification = 'OFFICIAL')) AND ($scope.shareAll OR (m.handlingCode = 'P' AND m.classification = 'OFFICIAL'))
     AND (r.validFrom IS NOT NULL OR r.validTo IS NOT NULL OR r.firstAt IS NOT NULL)
     AND ($knownBefore IS NULL OR coalesce(r.recordedAt < datetime($knownBefore), true))
   RETURN r.id AS id, type(r) AS kind, date(coalesce(r.validFrom, r.firstAt, r.validTo)) AS date,
-         date(coalesce(r.validTo, r.lastAt)) AS endDate, startNode(r).label AS fromLabel, endNode(r).label AS toLabel,
+         date(coalesce(r.validTo, r.lastAt)) AS endDate, startNode(r) {.id, .type, .label, .potentialVictim, .dateOfBirth} AS fromNode, endNode(r) {.id, .type, .label, .potentialVictim, .dateOfBirth} AS toNode,
          r.role AS role, [startNode(r).id, endNode(r).id] AS entityIds, r.id AS linkId, null AS entityId,
          r {.sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification} AS grading
   UNION
   MATCH (n)-[r]-(e)
   WHERE e.type IN ['VISIT', 'OFFENCE', 'REFERRAL', 'OPERATION', 'ADVERT', 'RISK_FACTOR']
     AND NOT coalesce(r.retired, false) AND NOT coalesce(e.retired, false)
+    AND ($scope.shareAll OR (r.handlingCode = 'P' AND r.classification = 'OFFICIAL')) AND ($scope.shareAll OR (e.handlingCode = 'P' AND e.classification = 'OFFICIAL'))
     AND ($knownBefore IS NULL OR coalesce(e.recordedAt < datetime($knownBefore), true))
   RETURN e.id AS id, e.type AS kind, date(coalesce(e.visitedOn, e.occurredOn, e.referredOn, e.startDate, e.postedOn, e.recordedOn)) AS date, date(e.endDate) AS endDate,
-         e.label AS fromLabel, null AS toLabel, null AS role, [e.id, n.id] AS entityIds, null AS linkId, e.id AS entityId,
+         e {.id, .type, .label, .potentialVictim, .dateOfBirth} AS fromNode, null AS toNode, null AS role, [e.id, n.id] AS entityIds, null AS linkId, e.id AS entityId,
          e {.sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification} AS grading
   UNION
   WITH n
   WHERE n.type IN ['VISIT', 'OFFENCE', 'REFERRAL', 'OPERATION', 'ADVERT', 'RISK_FACTOR']
     AND ($knownBefore IS NULL OR coalesce(n.recordedAt < datetime($knownBefore), true))
   RETURN n.id AS id, n.type AS kind, date(coalesce(n.visitedOn, n.occurredOn, n.referredOn, n.startDate, n.postedOn, n.recordedOn)) AS date, date(n.endDate) AS endDate,
-         n.label AS fromLabel, null AS toLabel, null AS role, [n.id] AS entityIds, null AS linkId, n.id AS entityId,
+         n {.id, .type, .label, .potentialVictim, .dateOfBirth} AS fromNode, null AS toNode, null AS role, [n.id] AS entityIds, null AS linkId, n.id AS entityId,
          n {.sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification} AS grading
 }
-WITH id, kind, date, endDate, fromLabel, toLabel, role, linkId, entityId, grading, collect(entityIds) AS idLists
+WITH id, kind, date, endDate, fromNode, toNode, role, linkId, entityId, grading, collect(entityIds) AS idLists
 WHERE date IS NOT NULL
   AND ($from IS NULL OR coalesce(endDate, CASE WHEN linkId IS NULL THEN date END) >= date($from) OR (linkId IS NOT NULL AND endDate IS NULL))
   AND ($to IS NULL OR date <= date($to))
-RETURN id, kind, date, endDate, fromLabel, toLabel, role, linkId, entityId, grading, idLists
+RETURN id, kind, date, endDate, fromNode, toNode, role, linkId, entityId, grading, idLists
 ORDER BY date, id
 LIMIT $limit

@@ -4,8 +4,11 @@
 // never query text. Results come in score order; type and retired filters, then the page.
 CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
 WHERE NOT coalesce(node.retired, false)
+  AND ($scope.shareAll OR (node.handlingCode = 'P' AND node.classification = 'OFFICIAL'))
+  // Masked callers cannot find a potential victim by their real name (the hit would disclose it).
+  AND NOT ($scope.mask AND coalesce(node.potentialVictim, false))
   AND ($types IS NULL OR node.type IN $types)
 WITH node, score
 SKIP $skip
 LIMIT $limit
-RETURN node {.*, degree: COUNT { (node)--() }} AS node, score
+RETURN node {.*, degree: CASE WHEN $scope.shareAll THEN COUNT { (node)--() } ELSE COUNT { (node)-[sr]-(sm:Entity) WHERE sr.handlingCode = 'P' AND sr.classification = 'OFFICIAL' AND sm.handlingCode = 'P' AND sm.classification = 'OFFICIAL' } END} AS node, score

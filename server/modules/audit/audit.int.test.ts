@@ -51,7 +51,9 @@ describe('the audit log', () => {
     await audit.flush();
     const [entry] = await repo.search(gateway, { beforeSeq: Number.MAX_SAFE_INTEGER, limit: 1, actor: null, operation: 'Find', from: null, to: null });
     expect(entry?.seq).toBeGreaterThan(before.seq);
-    expect(entry).toMatchObject({ actor: 'anonymous', kind: 'graphql', operation: 'Find', purpose: 'OP-AIDANT-2025/17', outcome: 'ok' });
+    expect(entry).toMatchObject({ role: 'analyst', kind: 'graphql', operation: 'Find', purpose: 'OP-AIDANT-2025/17', outcome: 'ok' });
+    // The actor is the real principal: here the API token the harness signed in with.
+    expect(entry?.actor).toMatch(/^token:test-analyst-/);
     expect(JSON.parse(entry!.variables)).toEqual({ text: 'massage' });
     expect(entry!.recordIds.sort()).toEqual([...ids].sort());
     expect(entry!.recordCount).toBe(ids.length);

@@ -22,15 +22,32 @@ export const auditPlugin: ApolloServerPlugin<Context> = {
         const single = response.body.kind === 'single' ? response.body.singleResult : undefined;
         const { count, ids } = disclosedIds(single?.data);
         const codes = [...new Set((single?.errors ?? []).map((e) => String(e.extensions?.code ?? 'ERROR')))];
+        const name = operationName(
+          operation ?? (document?.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode | undefined),
+          request.operationName,
+        );
+        if (ctx.unmaskReason !== null) {
+          // Unmasking is recorded on its own, with its reason, so that it can be reviewed apart.
+          ctx.audit.record({
+            at: new Date().toISOString(),
+            actor: ctx.principal.name,
+            role: ctx.principal.role,
+            kind: 'unmask',
+            operation: name,
+            variables: JSON.stringify({ reason: ctx.unmaskReason }),
+            purpose: ctx.purpose,
+            recordCount: count,
+            recordIds: ids,
+            requestId: ctx.requestId,
+            outcome: codes.length ? codes.join(',') : 'ok',
+          });
+        }
         ctx.audit.record({
           at: new Date().toISOString(),
           actor: ctx.principal.name,
           role: ctx.principal.role,
           kind: 'graphql',
-          operation: operationName(
-            operation ?? (document?.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode | undefined),
-            request.operationName,
-          ),
+          operation: name,
           variables: redactVariables(request.variables),
           purpose: ctx.purpose,
           recordCount: count,

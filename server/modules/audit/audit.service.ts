@@ -5,6 +5,9 @@
  */
 import type { Gateway } from '../../db/gateway.ts';
 import type { Logger } from '../../config/logger.ts';
+import type { Context } from '../../graphql/context.ts';
+import { badInput } from '../../errors.ts';
+import { requireRole } from '../auth/auth.service.ts';
 import { ChainVerifier, type AuditEntry, type AuditRecord, type Verification } from './audit.chain.ts';
 import * as repo from './audit.repository.ts';
 
@@ -100,4 +103,43 @@ export async function verifyAuditLog(gateway: Gateway, key: Buffer, pageSize = 5
     after = entries.at(-1)!.seq;
   }
   return verifier.finish(head);
+}
+
+export interface AuditLogArgs {
+  filter?: { actor?: string | null; operation?: string | null; from?: string | null; to?: string | null } | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** A page of the audit log for admins, newest first; the cursor is the last entry's sequence number. */
+export async function auditLogPage(ctx: Context, args: AuditLogArgs) {
+  requireRole(ctx.principal, 'admin');
+  const first = args.first ?? 50;
+  if (!Number.isInteger(first) || first < 1 || first > 500) throw badInput('first', 'give 1 to 500.');
+  let beforeSeq = Number.MAX_SAFE_INTEGER;
+  if (args.after !== null && args.after !== undefined) {
+    if (!/^\d{1,15}$/.test(args.after)) throw badInput('after', 'pass the endCursor of the previous page.');
+    beforeSeq = Number(args.after);
+  }
+  const f = args.filter ?? {};
+  for (const k of ['from', 'to'] as const) {
+    const v = f[k];
+    if (v && !ISO.test(v)) throw badInput(`filter.${k}`, 'give an ISO 8601 date or time, e.g. 2026-06-23 or 2026-06-23T10:00:00Z.');
+  }
+  const entries = await repo.search(ctx.services.system, {
+    beforeSeq,
+    limit: first + 1,
+    actor: f.actor || null,
+    operation: f.operation || null,
+    from: f.from || null,
+    to: f.to ? (f.to.length === 10 ? `${f.to}T23:59:59.999Z` : f.to) : null,
+  });
+  const page = entries.slice(0, first);
+  return {
+    entries: page.map((e) => ({ ...e, recordIds: Array.isArray(e.recordIds) ? e.recordIds : [] })),
+    hasNextPage: entries.length > first,
+    endCursor: page.length ? String(page.at(-1)!.seq) : null,
+  };
 }

@@ -55,7 +55,7 @@ export function toGrading(row: StoredRow): GradingOut {
 const SYSTEM_PROPERTIES = new Set([
   'id', 'type', 'label', 'searchText', 'sourceIds', 'sourceEvaluation', 'intelligenceAssessment', 'handlingCode',
   'handlingConditions', 'classification', 'recordedAt', 'updatedAt', 'retired', 'retiredAt', 'retiredReason',
-  'synthetic', 'degree', 'postcodeCompact',
+  'synthetic', 'degree', 'postcodeCompact', 'masked',
 ]);
 
 export interface PropertyOut {
@@ -92,7 +92,7 @@ export interface EntityOut extends StoredRow {
 }
 
 const LIST_PROPERTIES = ['aliases', 'nationalities', 'agencies'];
-const FLAG_PROPERTIES = ['potentialVictim', 'suspect', 'safeguarded', 'obscuredNumber'];
+const FLAG_PROPERTIES = ['potentialVictim', 'suspect', 'safeguarded', 'obscuredNumber', 'masked'];
 
 export function toEntity(row: StoredRow): EntityOut {
   const { searchText: _s, ...rest } = row;
@@ -110,6 +110,9 @@ export function toEntity(row: StoredRow): EntityOut {
   for (const k of LIST_PROPERTIES) out[k] = Array.isArray(row[k]) ? row[k] : [];
   for (const k of FLAG_PROPERTIES) out[k] = row[k] === true;
   if (out.type === 'PERSON' && typeof row.fullName !== 'string') out.fullName = out.label;
+  if (out.type === 'PERSON' && typeof row.birthYear !== 'number') {
+    out.birthYear = typeof row.dateOfBirth === 'string' && /^\d{4}/.test(row.dateOfBirth) ? Number(row.dateOfBirth.slice(0, 4)) : null;
+  }
   return out;
 }
 

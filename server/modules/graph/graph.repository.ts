@@ -59,8 +59,9 @@ export interface TimelineRow {
   kind: string;
   date: string;
   endDate: string | null;
-  fromLabel: string | null;
-  toLabel: string | null;
+  /** The link's or event's ends ({id, type, label}); potential victims arrive masked when the scope masks. */
+  fromNode: { label?: string | null } | null;
+  toNode: { label?: string | null } | null;
   role: string | null;
   linkId: string | null;
   entityId: string | null;

@@ -219,8 +219,8 @@ export async function timeline(ctx: Context, args: TimelineArgs) {
       endDate: r.endDate,
       kind: r.kind,
       description: r.linkId
-        ? `${r.fromLabel ?? '?'} ${words(r.kind)}${r.role ? ` (${words(r.role)})` : ''} ${r.toLabel ?? '?'}`
-        : `${r.fromLabel ?? r.id}`,
+        ? `${r.fromNode?.label ?? '?'} ${words(r.kind)}${r.role ? ` (${words(r.role)})` : ''} ${r.toNode?.label ?? '?'}`
+        : `${r.fromNode?.label ?? r.id}`,
       entityIds: [...new Set(r.idLists.flat())],
       linkId: r.linkId,
       entityId: r.entityId,

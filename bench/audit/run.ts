@@ -1,0 +1,115 @@
+/**
+ * The cost of auditing: GraphQL throughput of the same in-process Lantern app with and without
+ * the audit log, in the same run, on the demo data in a Neo4j of its own. Runs alternate
+ * (off, on, off, on, ...) so that drift in the machine's load hits both alike. Each request is
+ * authenticated by an API token as in production; the only difference is the audit log.
+ * Writes bench/results/audit.json.
+ *
+ *   tsx bench/audit/run.ts [--connections 10] [--seconds 15] [--runs 3]
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import autocannon from 'autocannon';
+import { arg, log, machine, median, openBenchDb, printMachine, round, writeResult } from '../lib.ts';
+import { createApp } from '../../server/http/app.ts';
+import { AuditLog } from '../../server/modules/audit/audit.service.ts';
+import { createApiToken } from '../../server/modules/auth/auth.service.ts';
+import { seedDemoIfEmpty } from '../../seed/demo/index.ts';
+import * as auditRepo from '../../server/modules/audit/audit.repository.ts';
+
+const connections = Number(arg('connections', '10'));
+const seconds = Number(arg('seconds', '15'));
+const runs = Number(arg('runs', '3'));
+
+const db = await openBenchDb('audit', { heap: '1g', pageCache: '512m' });
+await seedDemoIfEmpty(db, { info: (m: string) => process.stdout.write(`${m}\n`) });
+const { secret } = await createApiToken(db.gateway, { name: `bench-audit-${Date.now()}`, role: 'analyst' });
+const ids = (await db.gateway.read('testing/bench-ids')).map((r) => String(r.id));
+
+const headers = { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${secret}`, 'x-lantern-purpose': 'BENCH-AUDIT' };
+const body = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
+const requests = ids.slice(0, 40).flatMap((id, i) => [
+  { method: 'POST' as const, path: '/graphql', headers, body: body('query Entity($id: ID!) { entity(id: $id) { id label type degree } }', { id }) },
+  { method: 'POST' as const, path: '/graphql', headers, body: body('query Around($id: ID!) { neighbourhood(ids: [$id], hops: 1, limit: 100) { nodes { id label type } edges { id source target type } } }', { id }) },
+  { method: 'POST' as const, path: '/graphql', headers, body: body('query Find($t: String!) { search(text: $t, first: 10) { edges { node { id label } } } }', { t: ['massage', 'nails', 'Luton', 'car wash', 'hotel'][i % 5] }) },
+]);
+
+async function serve(withAudit: boolean) {
+  const audit = withAudit ? new AuditLog({ gateway: db.gateway, key: randomBytes(32), log }) : undefined;
+  const { app, stop } = await createApp({ gateway: db.gateway, log, development: false, ...(audit ? { audit } : {}), limits: { ratePerMinute: 1_000_000 } });
+  const server = http.createServer(app);
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    audit,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stop();
+      await audit?.close();
+    },
+  };
+}
+
+async function measure(withAudit: boolean, duration: number) {
+  const s = await serve(withAudit);
+  try {
+    const before = await auditRepo.head(db.gateway);
+    const r = await autocannon({ url: s.url, connections, duration, requests });
+    await s.audit?.flush();
+    const after = await auditRepo.head(db.gateway);
+    return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx, recorded: after.seq - before.seq, total: (r.requests as unknown as { total: number }).total };
+  } finally {
+    await s.close();
+  }
+}
+
+await measure(false, 5); // warm-up: plans, page cache, JIT
+const off: Awaited<ReturnType<typeof measure>>[] = [];
+const on: Awaited<ReturnType<typeof measure>>[] = [];
+for (let run = 0; run < runs; run++) {
+  for (const withAudit of [false, true]) {
+    const m = await measure(withAudit, seconds);
+    (withAudit ? on : off).push(m);
+    process.stdout.write(
+      `run ${run + 1}/${runs} audit ${withAudit ? 'on ' : 'off'}: ${round(m.rps, 1)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, errors ${m.errors}, audit entries written ${m.recorded} of ${m.total} requests\n`,
+    );
+  }
+}
+
+const rpsOff = median(off.map((m) => m.rps));
+const rpsOn = median(on.map((m) => m.rps));
+const overhead = round(((rpsOff - rpsOn) / rpsOff) * 100, 1);
+process.stdout.write(`throughput without audit ${round(rpsOff, 1)} req/s, with audit ${round(rpsOn, 1)} req/s: cost ${overhead}% (goal under 10%)\n`);
+const m = machine(db.neo4jVersion);
+printMachine(m);
+writeResult({
+  name: 'audit',
+  machine: m,
+  figures: {
+    requests_per_s_without_audit: round(rpsOff, 1),
+    requests_per_s_with_audit: round(rpsOn, 1),
+    audit_throughput_cost_percent: overhead,
+    p50_ms_without_audit: median(off.map((x) => x.p50)),
+    p50_ms_with_audit: median(on.map((x) => x.p50)),
+    p99_ms_without_audit: median(off.map((x) => x.p99)),
+    p99_ms_with_audit: median(on.map((x) => x.p99)),
+    errors: Math.max(...off.concat(on).map((x) => x.errors)),
+    audit_entries_missing: Math.max(...on.map((x) => x.total - x.recorded)),
+  },
+  notes: {
+    audit: {
+      data: 'the demo scenario',
+      mix: 'entity by id, neighbourhood 1 hop (limit 100), search (first 10), equal shares, 40 entities',
+      connections,
+      seconds,
+      runs,
+      order: 'alternating off/on after a 5 s warm-up',
+      statistic: 'median of runs',
+      authentication: 'API token on every request, both arms',
+    },
+  },
+});
+await db.close();

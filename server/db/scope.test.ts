@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cypherRoot, queryNames, stripComments } from './cypher.ts';
+import { maskValue, pseudonym } from './scope.ts';
+
+/** The areas whose statements read the graph for callers: every one must apply the scope. */
+const READ_AREAS = ['entity', 'search', 'graph'];
+/** Statements that apply the scope differently, with the reason. */
+const ALLOWLIST: Record<string, string> = {
+  'entity/annotations': 'notes are not graded: partners see none ($scope.shareAll alone), and notes on victims are hidden while masked',
+};
+
+const predicate = (v: string) => `($scope.shareAll OR (${v}.handlingCode = 'P' AND ${v}.classification = 'OFFICIAL'))`;
+
+/** Variables that MATCH binds to entities, source records and links, and those of path predicates. */
+function boundVariables(text: string): string[] {
+  const vars = new Set<string>();
+  for (const clause of text.match(/MATCH[^\n]*/g) ?? []) {
+    for (const m of clause.matchAll(/\((\w+)(?::(?:Entity|SourceRecord))?[\s){]/g)) vars.add(m[1]!);
+    for (const m of clause.matchAll(/-\[(\w+)[\]:\s]/g)) vars.add(m[1]!);
+  }
+  if (/relationships\(p\)/.test(text)) ['r', 'm'].forEach((v) => vars.add(v));
+  // Path ends are covered by the all(m IN nodes(p) ...) predicate; subquery helpers are not results.
+  for (const v of ['p', 'sr', 'sm', 't']) vars.delete(v);
+  if (/relationships\(p\)/.test(text)) ['a', 'b'].forEach((v) => vars.delete(v));
+  return [...vars];
+}
+
+describe('the access scope in every read query', () => {
+  const names = queryNames().filter((n) => READ_AREAS.includes(n.split('/')[0]!));
+
+  it('finds the read queries', () => {
+    expect(names.length).toBeGreaterThan(15);
+  });
+
+  for (const name of queryNames().filter((n) => READ_AREAS.includes(n.split('/')[0]!) && !n.startsWith('editing/'))) {
+    it(`${name} restricts every entity, link and record it matches to the caller's scope`, () => {
+      const text = stripComments(fs.readFileSync(path.join(cypherRoot, 'queries', `${name}.cypher`), 'utf8'));
+      expect(text).toContain('$scope.');
+      if (ALLOWLIST[name]) return;
+      const missing = boundVariables(text).filter((v) => !text.includes(predicate(v)));
+      expect(missing, `variables without the scope predicate in ${name}`).toEqual([]);
+    });
+  }
+
+  it('counts degree within the scope where it returns one', () => {
+    for (const name of names) {
+      const text = fs.readFileSync(path.join(cypherRoot, 'queries', `${name}.cypher`), 'utf8');
+      for (const m of text.matchAll(/degree: ([^\n]*)/g)) expect(m[1], name).toMatch(/^CASE WHEN \$scope\.shareAll/);
+    }
+  });
+
+  it('notices a query without the predicate (the check can fail)', () => {
+    const text = 'MATCH (n:Entity {id: $id})-[r]-(m:Entity) WHERE ' + predicate('n') + ' RETURN m';
+    expect(boundVariables(text).filter((v) => !text.includes(predicate(v))).sort()).toEqual(['m', 'r']);
+  });
+});
+
+describe('masking potential victims', () => {
+  const key = Buffer.from('k'.repeat(32));
+  const victim = {
+    id: 'person-7', type: 'PERSON', label: 'Ana Popescu', fullName: 'Ana Popescu', givenName: 'Ana', familyName: 'Popescu',
+    aliases: ['Anya'], dateOfBirth: '1999-04-02', passportNumber: 'X123', niNumber: 'QQ123456C', phone: '+447700900123',
+    email: 'ana@example.org', addressLine: '1 High St', potentialVictim: true, gender: 'FEMALE', degree: 4, handlingCode: 'P',
+  };
+
+  it('gives a consistent pseudonym, the year of birth only and no identifiers or contact details', () => {
+    const out = maskValue(key, { entity: victim, links: [{ id: 'l1', source: 'person-7' }] }) as { entity: Record<string, unknown>; links: unknown[] };
+    expect(out.entity).toEqual({
+      id: 'person-7', type: 'PERSON', label: pseudonym(key, 'person-7'), fullName: pseudonym(key, 'person-7'), birthYear: 1999,
+      masked: true, potentialVictim: true, gender: 'FEMALE', degree: 4, handlingCode: 'P',
+    });
+    expect(JSON.stringify(out)).not.toMatch(/Ana|Popescu|Anya|X123|QQ123|07700|example\.org|High St|04-02/);
+    expect(pseudonym(key, 'person-7')).toBe(pseudonym(key, 'person-7'));
+    expect(pseudonym(key, 'person-7')).not.toBe(pseudonym(key, 'person-8'));
+    expect(out.links).toEqual([{ id: 'l1', source: 'person-7' }]);
+  });
+
+  it('leaves other people and entities as they are', () => {
+    const suspect = { ...victim, potentialVictim: false };
+    expect(maskValue(key, [suspect])).toEqual([suspect]);
+    expect(maskValue(key, { id: 'phone-1', type: 'PHONE', label: '+447700900123' })).toEqual({ id: 'phone-1', type: 'PHONE', label: '+447700900123' });
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * The caller's access scope, applied by the gateway to every statement (docs/decisions/0004).
+ * (a) Every read query takes `$scope` and leaves out what the caller may not see: for a partner,
+ *     facts whose handling code is not P or whose classification is not OFFICIAL, including inside
+ *     path finding and expansion. (b) Returned rows are post-processed to mask potential victims
+ *     for callers without need-to-know who have not unmasked with a reason.
+ */
+import { createHmac } from 'node:crypto';
+
+export interface AccessScope {
+  /** False for partners: only handling code P, classification OFFICIAL. */
+  readonly shareAll: boolean;
+  /** True: potential victims come back masked. */
+  readonly mask: boolean;
+  /** Key of the pseudonyms (an HMAC of the id), the same on every instance. */
+  readonly pseudonymKey: Buffer;
+}
+
+/** What the Cypher statements see as `$scope`. */
+export function scopeParams(s: AccessScope): { shareAll: boolean; mask: boolean } {
+  return { shareAll: s.shareAll, mask: s.mask };
+}
+
+/** System work (loading, migrations, the CLI's own bookkeeping): everything, unmasked. */
+export const SYSTEM_SCOPE: AccessScope = Object.freeze({ shareAll: true, mask: false, pseudonymKey: Buffer.alloc(32) });
+
+/** A consistent pseudonym for a person: the same id gives the same name on every instance. */
+export function pseudonym(key: Buffer, id: string): string {
+  return `Protected person ${createHmac('sha256', key).update(id).digest('hex').slice(0, 6).toUpperCase()}`;
+}
+
+/** Properties of a potential victim that survive masking; everything else (names, aliases,
+ * identifiers, full date of birth, contact details, addresses, free text) is dropped. */
+const KEEP = new Set([
+  'id', 'type', 'potentialVictim', 'suspect', 'safeguarded', 'riskScore', 'gender', 'sourceIds',
+  'sourceEvaluation', 'intelligenceAssessment', 'handlingCode', 'handlingConditions', 'classification',
+  'recordedAt', 'updatedAt', 'retired', 'degree', 'synthetic',
+]);
+
+function isProtected(o: Record<string, unknown>): boolean {
+  return o.type === 'PERSON' && o.potentialVictim === true && typeof o.id === 'string';
+}
+
+export function maskPerson(key: Buffer, o: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) if (KEEP.has(k)) out[k] = v;
+  const name = pseudonym(key, String(o.id));
+  const dob = typeof o.dateOfBirth === 'string' ? o.dateOfBirth : typeof o.birthYear === 'number' ? String(o.birthYear) : '';
+  out.label = name;
+  out.fullName = name;
+  out.birthYear = /^\d{4}/.test(dob) ? Number(dob.slice(0, 4)) : null;
+  out.masked = true;
+  return out;
+}
+
+/** Masks every protected person found anywhere in a row (entities, nodes, path ends, timeline ends). */
+export function maskValue(key: Buffer, value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((v) => maskValue(key, v));
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (isProtected(o)) return maskPerson(key, o);
+    let changed = false;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(o)) {
+      const m = maskValue(key, v);
+      if (m !== v) changed = true;
+      out[k] = m;
+    }
+    return changed ? out : o;
+  }
+  return value;
+}

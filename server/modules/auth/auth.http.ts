@@ -1,0 +1,154 @@
+/**
+ * The sign-in routes (/auth/sign-in, /auth/sign-out, /auth/session) and the middleware that puts
+ * the caller's principal on every /graphql request, or answers 401.
+ */
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import type { Principal } from '../../graphql/context.ts';
+import { CSRF_HEADER, SESSION_COOKIE, type Authenticator } from './auth.service.ts';
+
+export interface AuthHttpOptions {
+  authenticator: Authenticator;
+  sessionHours: number;
+  secureCookies: 'auto' | 'always' | 'never';
+  /** Sign-in attempts per minute per client address. */
+  signInPerMinute?: number;
+}
+
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+function graphqlError(res: Response, status: number, code: string, message: string): void {
+  res.status(status).type('application/json').json({ errors: [{ message, extensions: { code } }] });
+}
+
+export function principalOf(res: Response): Principal {
+  return res.locals.principal as Principal;
+}
+
+/** Puts the principal on res.locals, or answers 401 (no or bad credentials) or 403 (cookie without its CSRF token). */
+export function requireAuthentication(authenticator: Authenticator) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const a = await authenticator.authenticate({
+        authorization: req.headers.authorization,
+        sessionCookie: readCookie(req.headers.cookie, SESSION_COOKIE),
+        csrfHeader: typeof req.headers[CSRF_HEADER] === 'string' ? req.headers[CSRF_HEADER] : undefined,
+      });
+      if (a.ok) {
+        res.locals.principal = a.principal;
+        next();
+        return;
+      }
+      res.setHeader('www-authenticate', 'Bearer realm="lantern"');
+      if (a.reason === 'csrf') graphqlError(res, 403, 'FORBIDDEN', `Requests signed in by cookie must send the session's CSRF token in ${CSRF_HEADER} (GET /auth/session gives it).`);
+      else if (a.reason === 'invalid') graphqlError(res, 401, 'UNAUTHENTICATED', 'The credentials are not valid (expired or signed-out session, revoked token, or a JWT that does not verify). Sign in again.');
+      else graphqlError(res, 401, 'UNAUTHENTICATED', 'Sign in first: send a session cookie with its X-CSRF-Token, or Authorization: Bearer <token>.');
+    } catch (e) {
+      // Neo4j down or slow while checking credentials: say so in GraphQL's shape, not as a 500 page.
+      const code = (e as { extensions?: { code?: unknown } }).extensions?.code;
+      if (code === 'SERVICE_UNAVAILABLE' || code === 'TIMEOUT') {
+        graphqlError(res, 503, String(code), (e as Error).message);
+        return;
+      }
+      next(e);
+    }
+  };
+}
+
+/** GraphQL requests per minute per principal (so one tool or user cannot starve the others). */
+export function perPrincipalRateLimit(perMinute: number) {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (_req, res) => principalOf(res).id,
+    handler: (_req, res) => graphqlError(res, 429, 'RATE_LIMITED', `More than ${perMinute} requests a minute; slow down and retry shortly.`),
+  });
+}
+
+export function authRouter(o: AuthHttpOptions): Router {
+  const router = express.Router();
+  const cookie = (req: Request, value: string, maxAgeSeconds: number) =>
+    [
+      `${SESSION_COOKIE}=${encodeURIComponent(value)}`,
+      'Path=/',
+      'HttpOnly',
+      'SameSite=Strict',
+      `Max-Age=${maxAgeSeconds}`,
+      ...(o.secureCookies === 'always' || (o.secureCookies === 'auto' && req.secure) ? ['Secure'] : []),
+    ].join('; ');
+
+  router.post(
+    '/sign-in',
+    rateLimit({
+      windowMs: 60_000,
+      limit: o.signInPerMinute ?? 20,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      handler: (_req, res) => res.status(429).json({ error: 'Too many sign-in attempts; wait a minute and try again.' }),
+    }),
+    express.json({ limit: '4kb' }),
+    async (req, res, next) => {
+      try {
+        const body = (req.body ?? {}) as { username?: unknown; password?: unknown };
+        if (typeof body.username !== 'string' || typeof body.password !== 'string') {
+          res.status(400).json({ error: 'Send JSON {"username": "...", "password": "..."}.' });
+          return;
+        }
+        const s = await o.authenticator.signIn(body.username, body.password);
+        if (!s) {
+          req.log.info({ username: body.username.slice(0, 64) }, 'Sign-in refused');
+          res.status(401).json({ error: 'Wrong username or password.' });
+          return;
+        }
+        req.log.info({ user: s.user.username }, 'Signed in');
+        res.setHeader('set-cookie', cookie(req, s.session, Math.round(o.sessionHours * 3600)));
+        res.setHeader('cache-control', 'no-store');
+        res.json({ user: s.user, csrfToken: s.csrfToken, expiresAt: s.expiresAt });
+      } catch (e) {
+        next(e);
+      }
+    },
+  );
+
+  router.post('/sign-out', async (req, res, next) => {
+    try {
+      const session = readCookie(req.headers.cookie, SESSION_COOKIE);
+      if (session) await o.authenticator.signOut(session);
+      res.setHeader('set-cookie', cookie(req, '', 0));
+      res.status(204).end();
+    } catch (e) {
+      next(e);
+    }
+  });
+
+  router.get('/session', async (req, res, next) => {
+    try {
+      const session = readCookie(req.headers.cookie, SESSION_COOKIE);
+      const s = session ? await o.authenticator.session(session) : undefined;
+      res.setHeader('cache-control', 'no-store');
+      if (!s) {
+        res.status(401).json({ error: 'Not signed in.' });
+        return;
+      }
+      const p = s.principal;
+      res.json({ user: { id: p.id, username: p.name, role: p.role, needToKnow: p.needToKnow }, csrfToken: s.csrfToken });
+    } catch (e) {
+      next(e);
+    }
+  });
+  return router;
+}

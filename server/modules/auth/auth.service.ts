@@ -1,0 +1,281 @@
+/**
+ * Sign-in and the principal behind a request: local accounts (argon2id password hashes), sessions
+ * held in Neo4j and carried by an HttpOnly cookie (with a per-session CSRF token), API tokens for
+ * tools (only a SHA-256 of the secret is stored), and JWTs from an identity provider (auth.oidc.ts).
+ */
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { Gateway } from '../../db/gateway.ts';
+import type { Logger } from '../../config/logger.ts';
+import { badInput, conflict, forbidden, notFound } from '../../errors.ts';
+import { ROLES, type Context, type Principal, type Role } from '../../graphql/context.ts';
+import * as repo from './auth.repository.ts';
+import type { JwtVerifier } from './auth.oidc.ts';
+
+export const SESSION_COOKIE = 'lantern_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const TOKEN_PREFIX = 'lt_';
+
+export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+const secret = (): string => randomBytes(32).toString('base64url');
+
+export function isRole(r: unknown): r is Role {
+  return typeof r === 'string' && (ROLES as readonly string[]).includes(r);
+}
+
+export function roleArg(argument: string, r: unknown): Role {
+  if (!isRole(r)) throw badInput(argument, `must be one of ${ROLES.join(', ')}.`);
+  return r;
+}
+
+/** A password for the first admin: 20 characters from an unambiguous alphabet. */
+export function generatePassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  return [...randomBytes(20)].map((b) => alphabet[b % alphabet.length]).join('');
+}
+
+export const hashPassword = (password: string): Promise<string> => hash(password);
+
+// Verified against when the username is unknown, so that both cases take as long.
+const DUMMY_HASH = hash('not a password of anyone');
+
+export function checkPassword(password: string): void {
+  if (password.length < 12 || password.length > 200) throw badInput('password', 'must be 12 to 200 characters.');
+}
+
+export function checkUsername(username: string): void {
+  if (!/^[A-Za-z0-9._@-]{2,64}$/.test(username)) throw badInput('username', 'must be 2 to 64 letters, digits or . _ @ -.');
+}
+
+export async function createUser(gw: Gateway, u: { username: string; password: string; role: Role; needToKnow?: boolean }): Promise<repo.UserRow> {
+  checkUsername(u.username);
+  checkPassword(u.password);
+  if (await repo.userByUsername(gw, u.username)) throw conflict(`A user named ${u.username} already exists.`);
+  return repo.createUser(gw, {
+    id: `user-${randomUUID()}`,
+    username: u.username,
+    passwordHash: await hashPassword(u.password),
+    role: u.role,
+    needToKnow: u.needToKnow ?? false,
+  });
+}
+
+export async function updateUser(
+  gw: Gateway,
+  u: { id: string; role?: Role | null; needToKnow?: boolean | null; disabled?: boolean | null; password?: string | null },
+): Promise<repo.UserRow> {
+  if (u.password) checkPassword(u.password);
+  const row = await repo.setUser(gw, {
+    id: u.id,
+    role: u.role ?? null,
+    needToKnow: u.needToKnow ?? null,
+    disabled: u.disabled ?? null,
+    passwordHash: u.password ? await hashPassword(u.password) : null,
+  });
+  if (!row) throw notFound('user', u.id);
+  return row;
+}
+
+/** Makes an API token; the secret is returned once and never stored. */
+export async function createApiToken(
+  gw: Gateway,
+  t: { name: string; role: Role; needToKnow?: boolean; createdBy?: string | null },
+): Promise<{ token: repo.TokenRow; secret: string }> {
+  if (!/^[\w .@:-]{1,80}$/.test(t.name)) throw badInput('name', 'must be 1 to 80 letters, digits, spaces or . _ @ : -.');
+  const value = `${TOKEN_PREFIX}${secret()}`;
+  const token = await repo.createToken(gw, {
+    id: `token-${randomUUID()}`,
+    name: t.name,
+    role: t.role,
+    needToKnow: t.needToKnow ?? false,
+    tokenHash: sha256(value),
+    createdBy: t.createdBy ?? null,
+  });
+  return { token, secret: value };
+}
+
+export async function revokeApiToken(gw: Gateway, idOrName: string): Promise<repo.TokenRow[]> {
+  const revoked = await repo.revokeToken(gw, idOrName);
+  if (revoked.length === 0) throw notFound('API token', idOrName);
+  return revoked;
+}
+
+/**
+ * Makes the first admin when there is none: with LANTERN_ADMIN_PASSWORD, or a generated password
+ * that `print` shows once. Several instances starting together: the username constraint lets one win.
+ */
+export async function ensureFirstAdmin(
+  gw: Gateway,
+  o: { username: string; password: string | undefined; print: (message: string) => void },
+): Promise<void> {
+  if ((await repo.countAdmins(gw)) > 0) return;
+  const password = o.password ?? generatePassword();
+  try {
+    await createUser(gw, { username: o.username, password, role: 'admin', needToKnow: true });
+  } catch (e) {
+    if ((e as { extensions?: { code?: string } }).extensions?.code === 'CONFLICT') return;
+    throw e;
+  }
+  o.print(
+    o.password
+      ? `Created the first admin, ${o.username}, with the password from LANTERN_ADMIN_PASSWORD.`
+      : `Created the first admin.\n\n  username: ${o.username}\n  password: ${password}\n\n` +
+          '  This password is shown once. Sign in at the workspace and keep it safe; admins can add users there.\n',
+  );
+}
+
+export interface RequestCredentials {
+  authorization: string | undefined;
+  sessionCookie: string | undefined;
+  csrfHeader: string | undefined;
+}
+
+export type Authentication =
+  | { ok: true; principal: Principal }
+  | { ok: false; reason: 'missing' | 'invalid' | 'csrf' };
+
+export interface SignIn {
+  /** The session cookie's value. */
+  session: string;
+  csrfToken: string;
+  expiresAt: string;
+  user: { id: string; username: string; role: Role; needToKnow: boolean };
+}
+
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export class Authenticator {
+  private readonly touched = new Map<string, number>();
+
+  constructor(
+    private readonly o: { gateway: Gateway; sessionHours: number; jwt: JwtVerifier | undefined; log: Logger },
+  ) {}
+
+  /** Checks a username and password; a session on success, undefined otherwise (same time either way). */
+  async signIn(username: string, password: string): Promise<SignIn | undefined> {
+    const user = username.length <= 64 && password.length <= 200 ? await repo.userByUsername(this.o.gateway, username) : undefined;
+    const ok = await verify(user?.passwordHash ?? (await DUMMY_HASH), password).catch(() => false);
+    if (!user || !ok || user.disabled || !isRole(user.role)) return undefined;
+    const session = secret();
+    const created = await repo.createSession(this.o.gateway, {
+      userId: user.id,
+      tokenHash: sha256(session),
+      csrfToken: secret(),
+      ttlSeconds: Math.round(this.o.sessionHours * 3600),
+    });
+    if (!created) return undefined;
+    return { session, ...created, user: { id: user.id, username: user.username, role: user.role, needToKnow: user.needToKnow === true } };
+  }
+
+  async signOut(session: string): Promise<void> {
+    await repo.deleteSession(this.o.gateway, sha256(session));
+  }
+
+  /** The session behind a cookie, with its CSRF token (for GET /auth/session). */
+  async session(cookie: string): Promise<{ principal: Principal; csrfToken: string } | undefined> {
+    const found = await repo.sessionByHash(this.o.gateway, sha256(cookie));
+    if (!found || !isRole(found.user.role)) return undefined;
+    const u = found.user;
+    return { principal: { id: u.id, name: u.username, role: u.role as Role, needToKnow: u.needToKnow === true, via: 'session' }, csrfToken: found.csrfToken };
+  }
+
+  /**
+   * The principal behind a request. A bearer credential wins over a cookie. Cookie-authenticated
+   * requests must echo the session's CSRF token in X-CSRF-Token (a cross-site form cannot).
+   */
+  async authenticate(c: RequestCredentials): Promise<Authentication> {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(c.authorization ?? '')?.[1];
+    if (bearer) {
+      if (bearer.startsWith(TOKEN_PREFIX)) {
+        const t = await repo.tokenByHash(this.o.gateway, sha256(bearer));
+        if (!t || !isRole(t.role)) return { ok: false, reason: 'invalid' };
+        this.touch(t.id);
+        return { ok: true, principal: { id: t.id, name: `token:${t.name}`, role: t.role, needToKnow: t.needToKnow === true, via: 'token' } };
+      }
+      if (this.o.jwt && bearer.split('.').length === 3) {
+        const p = await this.o.jwt(bearer);
+        return p ? { ok: true, principal: p } : { ok: false, reason: 'invalid' };
+      }
+      return { ok: false, reason: 'invalid' };
+    }
+    if (c.sessionCookie) {
+      const s = await this.session(c.sessionCookie);
+      if (!s) return { ok: false, reason: 'invalid' };
+      if (!c.csrfHeader || !sameText(c.csrfHeader, s.csrfToken)) return { ok: false, reason: 'csrf' };
+      return { ok: true, principal: s.principal };
+    }
+    return { ok: false, reason: 'missing' };
+  }
+
+  /** Records a token's last use, at most once a minute per token and instance. */
+  private touch(id: string): void {
+    const now = Date.now();
+    if ((this.touched.get(id) ?? 0) > now - 60_000) return;
+    this.touched.set(id, now);
+    repo.touchToken(this.o.gateway, id).catch((e: unknown) => this.o.log.warn({ err: e }, 'Could not record a token\'s last use'));
+  }
+}
+
+/** Refuses callers whose role is not among `roles`. */
+export function requireRole(principal: Principal, ...roles: Role[]): void {
+  if (!roles.includes(principal.role)) {
+    throw forbidden(`This needs the ${roles.join(' or ')} role; you are signed in as ${principal.role}.`);
+  }
+}
+
+// ---- The GraphQL side: the caller, and admin work on users and tokens. ----
+
+export function me(ctx: Context) {
+  const p = ctx.principal;
+  return { id: p.id, name: p.name, role: p.role, needToKnow: p.needToKnow, via: p.via, unmasked: ctx.unmaskReason !== null };
+}
+
+export async function listUsers(ctx: Context) {
+  requireRole(ctx.principal, 'admin');
+  return (await repo.users(ctx.services.system)).map(userOut);
+}
+
+export async function listTokens(ctx: Context) {
+  requireRole(ctx.principal, 'admin');
+  return (await repo.tokens(ctx.services.system)).map(tokenOut);
+}
+
+export async function addUser(ctx: Context, input: { username: string; password: string; role: string; needToKnow?: boolean | null }) {
+  requireRole(ctx.principal, 'admin');
+  return userOut(await createUser(ctx.services.system, { ...input, role: roleArg('input.role', input.role), needToKnow: input.needToKnow ?? false }));
+}
+
+export async function changeUser(
+  ctx: Context,
+  id: string,
+  input: { role?: string | null; needToKnow?: boolean | null; disabled?: boolean | null; password?: string | null },
+) {
+  requireRole(ctx.principal, 'admin');
+  if (id === ctx.principal.id && (input.disabled === true || (input.role && input.role !== 'admin'))) {
+    throw badInput('id', 'you cannot disable yourself or give up your own admin role; ask another admin.');
+  }
+  return userOut(await updateUser(ctx.services.system, { id, ...input, role: input.role ? roleArg('input.role', input.role) : null }));
+}
+
+export async function addToken(ctx: Context, name: string, role: string, needToKnow: boolean | null | undefined) {
+  requireRole(ctx.principal, 'admin');
+  const t = await createApiToken(ctx.services.system, { name, role: roleArg('role', role), needToKnow: needToKnow ?? false, createdBy: ctx.principal.name });
+  return { token: tokenOut(t.token), secret: t.secret };
+}
+
+export async function removeToken(ctx: Context, idOrName: string) {
+  requireRole(ctx.principal, 'admin');
+  return (await revokeApiToken(ctx.services.system, idOrName)).map(tokenOut);
+}
+
+function userOut(u: repo.UserRow) {
+  return { id: u.id, username: u.username, role: u.role as Role, needToKnow: u.needToKnow === true, createdAt: String(u.createdAt), disabled: u.disabled === true };
+}
+
+function tokenOut(t: repo.TokenRow) {
+  return { ...t, role: t.role as Role, needToKnow: t.needToKnow === true };
+}
