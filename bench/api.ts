@@ -21,7 +21,7 @@ export async function scaleStore(people: number): Promise<BenchDb> {
   const tag = `scale-${sizeName(people)}`;
   let db = await openBenchDb(tag, mem);
   const counts = await graphCounts(db.gateway);
-  if ((counts.entities.Person ?? 0) < people) {
+  if ((counts.entities.PERSON ?? 0) < people) {
     await db.close();
     db = await openBenchDb(tag, { ...mem, fresh: true });
     process.stdout.write(`loading ${people} people with seed scale (once; kept in ${db.dataDir})...\n`);

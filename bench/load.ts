@@ -95,7 +95,7 @@ for (const people of sizes('100k')) {
     const r = await seedScale(db.gateway, {
       people,
       onProgress: (p) => {
-        if (p.people % 50_000 < 1000) process.stdout.write(`  ${p.people} people, ${p.rows} rows, ${Math.round(p.rows / (p.ms / 1000))} rows/s\n`);
+        if (p.people % 10_000 < 1000) process.stdout.write(`  ${p.people} people, ${p.rows} rows, ${Math.round(p.rows / (p.ms / 1000))} rows/s\n`);
       },
     });
     await db.close();
