@@ -73,14 +73,15 @@ export function ChartCanvas(p: ChartCanvasProps) {
   }, [p.large, p.webgl]);
 
   useEffect(() => {
-    cy?.style(buildStylesheet({ edgeLabels: p.doc.style.edgeLabels }));
+    if (cy && !cy.destroyed()) cy.style(buildStylesheet({ edgeLabels: p.doc.style.edgeLabels }));
   }, [cy, p.doc.style.edgeLabels]);
 
   // New nodes outside the view bring the whole chart back into view.
   const reveal = useCallback(
     (ids: string[]) => {
-      if (!cy || cy.nodes().length === ids.length) {
-        cy?.fit(cy.elements(':visible'), 40);
+      if (!cy || cy.destroyed()) return;
+      if (cy.nodes().length === ids.length) {
+        cy.fit(cy.elements(':visible'), 40);
         if (cy && cy.zoom() > 1.6) cy.zoom({ level: 1.6, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
         return;
       }
@@ -109,7 +110,7 @@ export function ChartCanvas(p: ChartCanvasProps) {
   useNavigator(cy, p.navigatorContainer, p.navigator);
 
   useEffect(() => {
-    if (!cy || !p.viewport) return;
+    if (!cy || !p.viewport || cy.destroyed()) return;
     const v = p.viewport.value;
     if (v === 'fit') cy.animate({ fit: { eles: cy.elements(':visible'), padding: 40 } }, { duration: 250 });
     else cy.viewport({ zoom: v.zoom, pan: v.pan });

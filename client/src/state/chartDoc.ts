@@ -174,11 +174,17 @@ export function toSaved(doc: ChartDoc, viewport: Viewport | null): SavedDocument
 
 export function fromSaved(saved: SavedDocument): { doc: ChartDoc; viewport: Viewport | null } {
   if (!saved || saved.version !== 1 || !saved.elements) throw new Error('This chart was saved in a format this workspace does not read.');
+  // Entities saved without a position (an imported chart) go on a grid beside the rest.
+  const positions: Record<string, Position> = { ...(saved.positions ?? {}) };
+  const unplaced = saved.elements.nodes.filter((n) => !positions[n.id]);
+  placeBeside(Object.values(positions), unplaced.length).forEach((p, i) => {
+    positions[unplaced[i]!.id] = p;
+  });
   return {
     doc: {
       nodes: Object.fromEntries(saved.elements.nodes.map((n) => [n.id, n])),
       edges: Object.fromEntries(saved.elements.edges.map((e) => [e.id, e])),
-      positions: saved.positions ?? {},
+      positions,
       hidden: saved.hidden ?? [],
       pinned: saved.pinned ?? [],
       filters: { ...NO_FILTERS, ...saved.filters },

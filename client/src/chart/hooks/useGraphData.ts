@@ -78,7 +78,7 @@ export function syncElements(cy: Core, doc: ChartDoc): string[] {
 
 export function useGraphData(cy: Core | null, doc: ChartDoc, onAdded?: (ids: string[]) => void): void {
   useEffect(() => {
-    if (!cy) return;
+    if (!cy || cy.destroyed()) return;
     const added = syncElements(cy, doc);
     if (added.length && onAdded) onAdded(added);
   }, [cy, doc, onAdded]);

@@ -32,7 +32,7 @@ export function useGraphEvents(cy: Core | null, handlers: GraphEventHandlers): v
   });
 
   useEffect(() => {
-    if (!cy) return;
+    if (!cy || cy.destroyed()) return;
     let selectQueued = false;
     const onSelection = () => {
       if (selectQueued) return;

@@ -102,7 +102,7 @@ export function useGraphLayout(
   });
 
   useEffect(() => {
-    if (!cy || !command) return;
+    if (!cy || !command || cy.destroyed()) return;
     const { onDone: done, onBusy: busy, onError: fail } = callbacks.current;
     if (cy.nodes().empty()) {
       busy(false);
@@ -144,7 +144,7 @@ export function useGraphLayout(
     layout.run();
     return () => {
       cancelled = true;
-      if (!stopped) layout.stop();
+      if (!stopped && !cy.destroyed()) layout.stop();
     };
     // Runs once per command: the chart's contents at that moment are what is laid out.
   }, [cy, command, large]);

@@ -28,6 +28,6 @@ export function applyView(cy: Core, v: ViewState): void {
 
 export function useGraphView(cy: Core | null, v: ViewState, version: unknown): void {
   useEffect(() => {
-    if (cy) applyView(cy, v);
+    if (cy && !cy.destroyed()) applyView(cy, v);
   }, [cy, v, version]);
 }

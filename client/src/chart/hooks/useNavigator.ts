@@ -9,7 +9,7 @@ interface Navigator {
 /** The navigator takes its container as a selector: give the element an id. */
 export function useNavigator(cy: Core | null, container: HTMLElement | null, enabled: boolean): void {
   useEffect(() => {
-    if (!cy || !container || !enabled) return;
+    if (!cy || !container || !enabled || cy.destroyed()) return;
     if (!container.id) container.id = 'lantern-navigator';
     const nav = (cy as unknown as { navigator(o: object): Navigator }).navigator({
       container: `#${container.id}`,
@@ -22,6 +22,10 @@ export function useNavigator(cy: Core | null, container: HTMLElement | null, ena
     });
     // The thumbnail is drawn on the chart's next render; ask for one now.
     cy.resize();
-    return () => nav.destroy();
+    return () => {
+      // The owner may have destroyed cy first (a renderer switch); the navigator then goes with it.
+      if (!cy.destroyed()) nav.destroy();
+      else container.replaceChildren();
+    };
   }, [cy, container, enabled]);
 }
