@@ -2,7 +2,8 @@
 // referrals, operations, adverts, risk factors) touching the $ids entities, in date order.
 // An event overlaps [$from, $to] when it starts on or before $to and ends on or after $from
 // (a link without an end date is ongoing; an event entity without one lasts its day).
-// $knownBefore hides links and events recorded at or after it.
+// $knownBefore hides links and events recorded at or after it. The ends come as maps ({id, type, label, ...})
+// so that the gateway can mask potential victims among them.
 UNWIND $ids AS tid
 MATCH (n:Entity {id: tid})
 WHERE NOT coalesce(n.retired, false)
@@ -13,9 +14,10 @@ CALL (n) {
     AND ($scope.shareAll OR (r.handlingCode = 'P' AND r.classification = 'OFFICIAL')) AND ($scope.shareAll OR (m.handlingCode = 'P' AND m.classification = 'OFFICIAL'))
     AND (r.validFrom IS NOT NULL OR r.validTo IS NOT NULL OR r.firstAt IS NOT NULL)
     AND ($knownBefore IS NULL OR coalesce(r.recordedAt < datetime($knownBefore), true))
+  WITH r, startNode(r) AS s, endNode(r) AS t
   RETURN r.id AS id, type(r) AS kind, date(coalesce(r.validFrom, r.firstAt, r.validTo)) AS date,
-         date(coalesce(r.validTo, r.lastAt)) AS endDate, startNode(r) {.id, .type, .label, .potentialVictim, .dateOfBirth} AS fromNode, endNode(r) {.id, .type, .label, .potentialVictim, .dateOfBirth} AS toNode,
-         r.role AS role, [startNode(r).id, endNode(r).id] AS entityIds, r.id AS linkId, null AS entityId,
+         date(coalesce(r.validTo, r.lastAt)) AS endDate, s {.id, .type, .label, .potentialVictim, .dateOfBirth} AS fromNode, t {.id, .type, .label, .potentialVictim, .dateOfBirth} AS toNode,
+         r.role AS role, [s.id, t.id] AS entityIds, r.id AS linkId, null AS entityId,
          r {.sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification} AS grading
   UNION
   MATCH (n)-[r]-(e)
