@@ -32,7 +32,13 @@ const g = globalThis as unknown as Record<symbol, Shared | undefined>;
 
 async function start(): Promise<{ db: Database; dataDir: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-test-'));
-  const env: Record<string, string | undefined> = { ...process.env, LANTERN_DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    LANTERN_DATA_DIR: dataDir,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // Loading the demo on a busy 2-core machine can take longer than a request may.
+    LANTERN_QUERY_TIMEOUT_MS: process.env.LANTERN_QUERY_TIMEOUT_MS ?? '180000',
+  };
   if (!process.env.NEO4J_URI) {
     env.LANTERN_NEO4J_BOLT_PORT = String(await freePort());
     env.LANTERN_NEO4J_HEAP = process.env.LANTERN_NEO4J_HEAP ?? '1g';
