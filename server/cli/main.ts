@@ -11,6 +11,7 @@ import { registerNeo4j } from './neo4j.command.ts';
 import { registerSeed } from './seed.command.ts';
 import { registerAudit } from './audit.command.ts';
 import { registerTokens } from './token.command.ts';
+import { registerImport } from './import.command.ts';
 import type { CliEnv } from './cli-env.ts';
 
 export { UserError, type CliEnv } from './cli-env.ts';
@@ -33,6 +34,7 @@ registerNeo4j(program, env);
 registerSeed(program, env);
 registerAudit(program, env);
 registerTokens(program, env);
+registerImport(program, env);
 
 const userErrors = new Set(['ConfigError', 'UserError', 'LocalNeo4jError', 'DatabaseUnreachable', 'StartupError']);
 

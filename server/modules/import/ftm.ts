@@ -1,0 +1,148 @@
+/**
+ * FollowTheMoney entities ({id, schema, properties}) to Lantern's: Person, LegalEntity,
+ * Company and Organization, Address, Vehicle, and the interval schemata Directorship, Family,
+ * Associate, as links. Phones and emails (FtM properties, not schemata) become Phone and Email
+ * entities. Schemata with no Lantern equivalent (Payment, Ownership, ...) are counted as
+ * skipped, not as errors. The mapping file gives the source's grading (`format: ftm`).
+ */
+import { parsePostcode } from '../../model/normalise.ts';
+import { shapeEntity, ShapeError } from '../../model/shape.ts';
+import type { EntityType, LinkType } from '../../model/model.ts';
+import type { LinkInput } from '../load/load.service.ts';
+import type { Mapping } from './mapping.ts';
+import type { Row } from './readers.ts';
+import { entityId, gradingOf, hash, linkId, naturalKeyOf, sourceRecordId, type MappedEntity, type MappedRow, type RowContext, type RowError } from './rows.ts';
+
+const ENTITY_SCHEMA: Record<string, EntityType> = {
+  Person: 'PERSON',
+  LegalEntity: 'ORGANISATION',
+  Company: 'ORGANISATION',
+  Organization: 'ORGANISATION',
+  PublicBody: 'ORGANISATION',
+  Address: 'PREMISES',
+  Vehicle: 'VEHICLE',
+};
+
+type Props = Record<string, string[] | undefined>;
+const first = (p: Props, k: string) => p[k]?.find((x) => x.trim() !== '')?.trim();
+
+/** FtM ids of the file with their schema, so that links can find their ends' types. */
+export function ftmIndex(rows: Row[]): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const r of rows) if (typeof r.values.id === 'string' && typeof r.values.schema === 'string') index.set(r.values.id, r.values.schema);
+  return index;
+}
+
+export function mapFtmRow(row: Row, m: Mapping, ctx: RowContext, index: Map<string, string>): { row?: MappedRow; skipped?: boolean; errors: RowError[] } {
+  const fail = (column: string | null, reason: string) => ({ errors: [{ file: ctx.file, line: row.line, column, reason }] });
+  if (typeof row.values.__error === 'string') return fail(null, row.values.__error);
+  const { id: ftmId, schema } = row.values as { id?: unknown; schema?: unknown };
+  const props = (row.values.properties ?? {}) as Props;
+  if (typeof ftmId !== 'string' || !ftmId) return fail('id', 'an FtM entity needs an id');
+  if (typeof schema !== 'string') return fail('schema', 'an FtM entity needs a schema');
+  const source = {
+    id: sourceRecordId(ctx.source, ftmId),
+    source: ctx.source,
+    recordKey: ftmId,
+    file: ctx.file,
+    line: row.line,
+    recordedAt: first(props, 'modifiedAt') && /^\d{4}-\d{2}-\d{2}$/.test(first(props, 'modifiedAt')!) ? `${first(props, 'modifiedAt')}T00:00:00Z` : ctx.importedAt,
+    summary: `${schema} ${first(props, 'name') ?? first(props, 'full') ?? ftmId}`,
+    ...gradingOf(row, m),
+    contentHash: hash(JSON.stringify(row.values)).slice(0, 32),
+  };
+  const idFor = (fid: string): { id: string; type: EntityType } | undefined => {
+    const t = ENTITY_SCHEMA[index.get(fid) ?? ''];
+    return t ? { id: entityId(t, ctx.source, 'ftm', fid), type: t } : undefined;
+  };
+  const entities: MappedEntity[] = [];
+  const links: LinkInput[] = [];
+  const link = (type: LinkType, from: string, to: string, extra: Partial<LinkInput> = {}) =>
+    links.push({ type, id: linkId(type, from, to, extra.role ?? '', extra.validFrom ?? ''), from, to, sourceIds: [source.id], ...extra });
+  const date = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : undefined);
+
+  const type = ENTITY_SCHEMA[schema];
+  if (type) {
+    const p: Record<string, unknown> = {};
+    if (type === 'PERSON') {
+      const name = first(props, 'name');
+      p.givenName = first(props, 'firstName');
+      p.familyName = first(props, 'lastName');
+      if (!p.givenName && !p.familyName && name) p.fullName = name.replace(/^(Frau|Herr|Mr|Mrs|Ms|Dr)\.?\s+(Dr\.?\s+)?/i, '');
+      p.dateOfBirth = date(first(props, 'birthDate'));
+      p.aliases = props.alias ?? [];
+      p.nationalities = (props.nationality ?? []).map((c) => c.toUpperCase());
+      p.passportNumber = first(props, 'passportNumber');
+    } else if (type === 'ORGANISATION') {
+      p.name = first(props, 'name');
+      p.companyNumber = first(props, 'registrationNumber');
+    } else if (type === 'PREMISES') {
+      const postcode = first(props, 'postalCode');
+      p.name = first(props, 'full') ?? first(props, 'street');
+      p.addressLine = first(props, 'street') ?? first(props, 'full');
+      p.town = first(props, 'city');
+      if (postcode && parsePostcode(postcode)) p.postcode = postcode;
+      p.kind = 'OTHER';
+    } else if (type === 'VEHICLE') {
+      p.vrm = first(props, 'registrationNumber');
+      p.make = first(props, 'make');
+      p.model = first(props, 'model');
+    }
+    for (const k of Object.keys(p)) if (p[k] === undefined) delete p[k];
+    let shaped;
+    try {
+      shaped = shapeEntity(type, p);
+    } catch (e) {
+      if (e instanceof ShapeError) return fail(`properties.${e.property}`, `${schema}: ${e.message}`);
+      throw e;
+    }
+    const self = idFor(ftmId)!;
+    const naturalKey = naturalKeyOf(type, shaped.props);
+    entities.push({ type, id: self.id, props: p, sourceIds: [source.id], ...(naturalKey ? { naturalKey } : {}) });
+    // Phones and emails are properties in FtM and entities here.
+    if (type === 'PERSON' || type === 'ORGANISATION') {
+      for (const [prop, t, rel] of [['phone', 'PHONE', 'USES_PHONE'], ['email', 'EMAIL', 'USES_EMAIL']] as const) {
+        for (const v of props[prop] ?? []) {
+          try {
+            const s = shapeEntity(t, t === 'PHONE' ? { number: v } : { address: v });
+            const nk = naturalKeyOf(t, s.props)!;
+            const eid = entityId(t, nk.value);
+            entities.push({ type: t, id: eid, props: t === 'PHONE' ? { number: v } : { address: v }, sourceIds: [source.id], naturalKey: nk });
+            link(rel, self.id, eid);
+          } catch (e) {
+            if (e instanceof ShapeError) return fail(`properties.${prop}`, `${schema}: ${e.message}`);
+            throw e;
+          }
+        }
+      }
+    }
+    if (type === 'PERSON') {
+      for (const a of props.addressEntity ?? []) {
+        const end = idFor(a);
+        if (end?.type === 'PREMISES') link('LIVES_AT', self.id, end.id);
+      }
+    }
+    return { row: { line: row.line, source, entities, links }, errors: [] };
+  }
+
+  // Interval schemata: links between entities of the file.
+  const ends: Record<string, [string, string, LinkType, string?]> = {
+    Directorship: ['director', 'organization', 'DIRECTOR_OF'],
+    Family: ['person', 'relative', 'ASSOCIATE_OF', 'FAMILY'],
+    Associate: ['person', 'associate', 'ASSOCIATE_OF', 'ASSOCIATE'],
+  };
+  const spec = ends[schema];
+  if (!spec) return { skipped: true, errors: [] };
+  const [fromProp, toProp, linkType, role] = spec;
+  const from = idFor(first(props, fromProp) ?? '');
+  const to = idFor(first(props, toProp) ?? '');
+  if (!from || !to) return fail(`properties.${from ? toProp : fromProp}`, `${schema}: its ${from ? toProp : fromProp} is not an entity of this file`);
+  const extra: Partial<LinkInput> = {};
+  if (role) extra.role = role;
+  const start = date(first(props, 'startDate'));
+  const end = date(first(props, 'endDate'));
+  if (start) extra.validFrom = start;
+  if (end) extra.validTo = end;
+  link(linkType, from.id, to.id, extra);
+  return { row: { line: row.line, source, entities: [], links }, errors: [] };
+}

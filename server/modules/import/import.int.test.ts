@@ -1,0 +1,238 @@
+/**
+ * The importer against a real Neo4j: provenance, idempotent re-import, changed rows with
+ * history, bad rows, natural keys joining the demo's entities, JSON, NDJSON and FollowTheMoney,
+ * and an import killed part-way and run again (the CLI as a child process).
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { testGateway } from '../../testing/harness.ts';
+import type { Gateway } from '../../db/gateway.ts';
+import { parseMapping } from './mapping.ts';
+import { importFiles } from './import.service.ts';
+import { removeSource, sourceGraph } from './import.repository.ts';
+import { sourceIdPrefix } from './rows.ts';
+
+const datasets = process.env.LANTERN_DATASETS ?? path.resolve(import.meta.dirname, '../../../../shared/datasets');
+
+const MAPPING = `
+version: 1
+recordKey: [ref]
+summary: "Test record {ref}"
+grading: { sourceEvaluation: 2, intelligenceAssessment: C, handlingCode: C, handlingConditions: intelligence use only, classification: OFFICIAL-SENSITIVE }
+entities:
+  person:
+    type: PERSON
+    properties:
+      givenName: { column: forename, transform: [trim, title] }
+      familyName: { column: surname, transform: [trim, title] }
+      dateOfBirth: { column: dob, transform: [{ date: dd/MM/yyyy }] }
+  phone:
+    type: PHONE
+    properties:
+      number: { column: tel, transform: [{ phone: GB }] }
+  home:
+    type: PREMISES
+    key: [postcode, street]
+    properties:
+      addressLine: street
+      postcode: { column: postcode, transform: [postcode] }
+      kind: { value: RESIDENTIAL }
+links:
+  - { type: USES_PHONE, from: person, to: phone }
+  - { type: LIVES_AT, from: person, to: home }
+`;
+
+const csv = (rows: string[][], eol = '\n', delimiter = ',') => [['ref', 'forename', 'surname', 'dob', 'tel', 'postcode', 'street'], ...rows].map((r) => r.join(delimiter)).join(eol) + eol;
+const enc = (s: string) => new TextEncoder().encode(s);
+
+let gateway: Gateway;
+const sources: string[] = [];
+const source = (name: string) => {
+  const s = `ITEST_${name}_${process.pid}`;
+  sources.push(s);
+  return s;
+};
+
+beforeAll(() => {
+  gateway = testGateway();
+});
+afterAll(async () => {
+  for (const s of sources) await removeSource(gateway, s);
+  await gateway.close();
+});
+
+describe('lantern import (service)', () => {
+  const mapping = parseMapping(MAPPING);
+  const rows = [
+    ['T1', 'ana', 'POPESCU', '03/02/1990', '07700 900801', 'RG1 2AB', '1 Oak Row'],
+    ['T2', 'Ion', 'Rusu', '04/05/1985', '+44 7700 900802', 'RG1 2AB', '1 Oak Row'],
+    ['T3', 'Mara', 'Stan', '31/02/1990', '07700 900803', 'RG1 2AB', '2 Oak Row'],
+    ['T4', 'Dan', 'Matei', '01/01/1980', 'not a phone', 'RG1 2AB', '3 Oak Row'],
+  ];
+
+  it('turns each row into a source record with its entities and links, and reports bad rows by file, line and column', async () => {
+    const s = source('basic');
+    const r = await importFiles(gateway, { source: s, mapping, files: [{ name: 'crime.csv', bytes: enc(csv(rows, '\r\n')) }] });
+    expect(r.imported).toBe(2);
+    expect(r.errors).toEqual([
+      { file: 'crime.csv', line: 4, column: 'dob', reason: expect.stringMatching(/31\/02\/1990.*not a real date/) },
+      { file: 'crime.csv', line: 5, column: 'tel', reason: expect.stringMatching(/"not a phone" is not a phone number/) },
+    ]);
+    const g = await sourceGraph(gateway, s);
+    // Two people, two phones, one shared home (keyed by postcode and street).
+    expect(g).toEqual({ current: 2, superseded: 0, entities: { PERSON: 2, PHONE: 2, PREMISES: 1 }, links: { USES_PHONE: 2, LIVES_AT: 2 } });
+    const [rec] = await gateway.read('import/source-counts', { source: s });
+    expect(rec).toEqual({ current: 2, superseded: 0 });
+  });
+
+  it('changes nothing when the same file is imported again', async () => {
+    const s = source('again');
+    const file = { name: 'crime.csv', bytes: enc(csv(rows.slice(0, 2))) };
+    const first = await importFiles(gateway, { source: s, mapping, files: [file] });
+    const before = await sourceGraph(gateway, s);
+    const second = await importFiles(gateway, { source: s, mapping, files: [file] });
+    expect(first.sourceRecords).toEqual({ created: 2, changed: 0, unchanged: 0 });
+    expect(second.sourceRecords).toEqual({ created: 0, changed: 0, unchanged: 2 });
+    expect(await sourceGraph(gateway, s)).toEqual(before);
+  });
+
+  it('updates a changed row and keeps its earlier version', async () => {
+    const s = source('changed');
+    await importFiles(gateway, { source: s, mapping, files: [{ name: 'v1.csv', bytes: enc(csv(rows.slice(0, 2))) }] });
+    const changed = [rows[0]!, ['T2', 'Ion', 'Rusu-Marin', '04/05/1985', '+44 7700 900802', 'RG1 2AB', '1 Oak Row']];
+    const r = await importFiles(gateway, { source: s, mapping, files: [{ name: 'v2.csv', bytes: enc(csv(changed)) }] });
+    expect(r.sourceRecords).toEqual({ created: 0, changed: 1, unchanged: 1 });
+    const g = await sourceGraph(gateway, s);
+    expect(g.current).toBe(2);
+    expect(g.superseded).toBe(1);
+    const history = await gateway.read('import/record-history', { source: s, recordKey: 'T2' });
+    expect(history.map((h) => [h.version, h.file, h.superseded ?? false])).toEqual([
+      [2, 'v2.csv', false],
+      [1, 'v1.csv', true],
+    ]);
+    const people = await gateway.read('import/people-of-source', { prefix: sourceIdPrefix(s) });
+    expect(people.map((p) => p.fullName).sort()).toEqual(['Ana Popescu', 'Ion Rusu-Marin']);
+  });
+
+  it('joins a phone already in the graph instead of duplicating it, and gathers its provenance', async () => {
+    const s = source('join');
+    // A booking phone of the demo scenario.
+    const [demoPhone] = await gateway.read('import/test-any-demo-phone');
+    const e164 = String(demoPhone!.e164);
+    const r = await importFiles(gateway, { source: s, mapping, files: [{ name: 'j.csv', bytes: enc(csv([['J1', 'Eva', 'Lungu', '01/01/1990', e164, 'RG1 2AB', '9 Elm Row']])) }] });
+    expect(r.errors).toEqual([]);
+    const [phone] = await gateway.read('import/test-entity', { id: demoPhone!.id });
+    expect((phone!.sourceIds as string[]).length).toBeGreaterThan((demoPhone!.sourceIds as string[]).length);
+    expect(phone!.handlingCode).toBe('C');
+    await removeSource(gateway, s);
+    const [after] = await gateway.read('import/test-entity', { id: demoPhone!.id });
+    expect(after!.sourceIds).toEqual(demoPhone!.sourceIds);
+  });
+
+  it('reads JSON at a path and NDJSON, with nested fields by dotted name', async () => {
+    const s = source('json');
+    const m = parseMapping(`
+version: 1
+json: { records: data.people }
+recordKey: [id]
+grading: { sourceEvaluation: 1, intelligenceAssessment: A, handlingCode: P, classification: OFFICIAL }
+entities:
+  p: { type: PERSON, properties: { fullName: name, dateOfBirth: born } }
+  e: { type: EMAIL, properties: { address: contact.email } }
+links:
+  - { type: USES_EMAIL, from: p, to: e }
+`);
+    const json = JSON.stringify({ data: { people: [{ id: 1, name: 'Lena Kowal', born: '1991-02-03', contact: { email: 'lena.k@example.net' } }] } });
+    const nd = '{"id": 2, "name": "Piotr Nowak", "contact": {"email": "p.nowak@example.org"}}\n{broken\n';
+    const r = await importFiles(gateway, { source: s, mapping: m, files: [{ name: 'p.json', bytes: enc(json) }, { name: 'p.ndjson', bytes: enc(nd) }] });
+    expect(r.imported).toBe(2);
+    expect(r.errors).toEqual([{ file: 'p.ndjson', line: 2, column: null, reason: expect.stringMatching(/not valid JSON/) }]);
+    expect((await sourceGraph(gateway, s)).links).toEqual({ USES_EMAIL: 2 });
+  });
+
+  it('imports FollowTheMoney entities: people, organisations, addresses and their links; skips schemata it has no place for', async () => {
+    const s = source('ftm');
+    const file = path.join(datasets, 'ftm/donations.ijson');
+    const m = parseMapping(`
+version: 1
+format: ftm
+recordKey: [id]
+grading: { sourceEvaluation: 2, intelligenceAssessment: B, handlingCode: P, classification: OFFICIAL }
+`);
+    const r = await importFiles(gateway, { source: s, mapping: m, files: [{ name: 'donations.ijson', bytes: fs.readFileSync(file) }] });
+    const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { schema: string });
+    const count = (schema: string) => lines.filter((l) => l.schema === schema).length;
+    expect(r.errors).toEqual([]);
+    expect(r.skipped).toBe(count('Payment'));
+    const g = await sourceGraph(gateway, s);
+    expect(g.entities.PERSON).toBe(count('Person'));
+    expect(g.entities.PREMISES).toBe(count('Address'));
+    expect(g.entities.ORGANISATION).toBe(count('Organization') + count('Company') + count('LegalEntity'));
+    expect(g.links.LIVES_AT).toBeGreaterThan(0);
+  });
+});
+
+function lantern(args: string[], onStderr?: (text: string, kill: () => void) => void): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/lantern.js', ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', NEO4J_URI: inject('neo4jUri'), NEO4J_USERNAME: inject('neo4jUsername') || 'neo4j', NEO4J_PASSWORD: inject('neo4jPassword') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      onStderr?.(stderr, () => child.kill('SIGKILL'));
+    });
+    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+describe('lantern import (command line)', () => {
+  it('ends with exactly the right counts when killed part-way and run again', async () => {
+    const s = source('killed');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-import-'));
+    try {
+      const n = 6_000;
+      const rows = Array.from({ length: n }, (_, i) => [`K${i}`, `Given${i % 97}`, `Family${i}`, `0${1 + (i % 9)}/0${1 + (i % 9)}/19${50 + (i % 50)}`, `07700 9${String(i % 1000).padStart(5, '0')}`, `RG${1 + (i % 9)} ${i % 10}AB`, `${i % 50} Long Row`]);
+      fs.writeFileSync(path.join(dir, 'big.csv'), csv(rows, '\r'));
+      fs.writeFileSync(path.join(dir, 'map.yaml'), MAPPING);
+      const args = ['import', '--mapping', path.join(dir, 'map.yaml'), '--source', s, '--batch-size', '200', path.join(dir, 'big.csv')];
+      // Killed (SIGKILL, no clean-up) once the first batches are committed.
+      const killed = await lantern(args, (text, kill) => {
+        if (/records: \d+\/6000/.test(text)) kill();
+      });
+      expect(killed.signal).toBe('SIGKILL');
+      const partial = await sourceGraph(gateway, s);
+      expect(partial.current).toBeGreaterThan(0);
+      expect(partial.current).toBeLessThan(n);
+      const again = await lantern(args);
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stdout).toMatch(/Imported 6000 of 6000 rows/);
+      const g = await sourceGraph(gateway, s);
+      // 1,000 distinct phone numbers; 9 postcodes x 50 streets, of which the rows use 450... count them.
+      const homes = new Set(rows.map((r) => `${r[5]}|${r[6]}`)).size;
+      const phones = new Set(rows.map((r) => r[4])).size;
+      expect(g).toEqual({ current: n, superseded: 0, entities: { PERSON: n, PHONE: phones, PREMISES: homes }, links: { USES_PHONE: n, LIVES_AT: n } });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  it('stops on a bad mapping, naming the line', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-import-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'bad.yaml'), MAPPING.replace('sourceEvaluation: 2', 'sourceEvaluation: 7'));
+      fs.writeFileSync(path.join(dir, 'x.csv'), 'ref\n1\n');
+      const r = await lantern(['import', '--mapping', path.join(dir, 'bad.yaml'), '--source', 'X', path.join(dir, 'x.csv')]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/bad\.yaml:5: grading\.sourceEvaluation: source evaluation is 1, 2 or 3/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

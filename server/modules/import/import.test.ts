@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { MappingError, parseMapping } from './mapping.ts';
+import { decode, readCsv, sniffDelimiter } from './readers.ts';
+import { applyTransform, parseDateByFormat, splitName } from './transforms.ts';
+import { mapRow, sourceRecordId } from './rows.ts';
+import { importFiles, mapFiles } from './import.service.ts';
+import type { Gateway, Tx } from '../../db/gateway.ts';
+
+const MAPPING = `version: 1
+recordKey: [ref]
+grading:
+  sourceEvaluation: 1
+  intelligenceAssessment: B
+  handlingCode: P
+  classification: OFFICIAL
+entities:
+  person:
+    type: PERSON
+    properties:
+      fullName: { column: name, transform: [trim, title] }
+      dateOfBirth: { column: dob, transform: [{ date: dd/MM/yyyy }] }
+  phone:
+    type: PHONE
+    properties:
+      number: { column: tel, transform: [{ phone: GB }] }
+links:
+  - { type: USES_PHONE, from: person, to: phone }
+`;
+const mapping = parseMapping(MAPPING);
+const ctx = { source: 'TEST', file: 'f.csv', importedAt: '2025-09-01T10:00:00Z' };
+const bytes = (s: string) => new TextEncoder().encode(s);
+
+describe('mapping files', () => {
+  it('names the line of a bad value', () => {
+    expect(() => parseMapping(MAPPING.replace('sourceEvaluation: 1', 'sourceEvaluation: 9'), 'm.yaml')).toThrow(/m\.yaml:4: grading\.sourceEvaluation: source evaluation is 1, 2 or 3/);
+    expect(() => parseMapping(MAPPING.replace('type: PHONE', 'type: TELEPHONE'), 'm.yaml')).toThrow(/m\.yaml:15: entities\.phone\.type/);
+    expect(() => parseMapping(MAPPING.replace('to: phone', 'to: mobile'), 'm.yaml')).toThrow(/m\.yaml:19: links\.0\.to: no entity named "mobile"/);
+    expect(() => parseMapping('version: 1\nrecordKey: [ref\n', 'm.yaml')).toThrow(MappingError);
+  });
+
+  it('reads JSON mappings with the same rules', () => {
+    const json = JSON.stringify({ version: 1, recordKey: ['id'], grading: { sourceEvaluation: 2, intelligenceAssessment: 'C', handlingCode: 'C', classification: 'OFFICIAL' }, entities: { p: { type: 'PERSON', properties: { fullName: 'n' } } } }, null, 2);
+    expect(() => parseMapping(json, 'm.json')).toThrow(/m\.json:\d+: grading\.handlingConditions: handling code C needs handlingConditions/);
+  });
+});
+
+describe('CSV reading', () => {
+  it('sniffs the delimiter', () => {
+    expect(sniffDelimiter('a;b;c\n1;2;3\n')).toBe(';');
+    expect(sniffDelimiter('a\tb\n1\t"x, y"\n')).toBe('\t');
+    expect(sniffDelimiter('a|b|c\n1|2|3\n')).toBe('|');
+    expect(sniffDelimiter('a,b\n"1;2",3\n')).toBe(',');
+  });
+
+  it('tells UTF-8 from Latin-1', () => {
+    expect(decode(bytes('\uFEFFZoë')).text).toBe('Zoë');
+    expect(decode(new Uint8Array([0x5a, 0x6f, 0xeb]))).toEqual({ text: 'Zoë', encoding: 'latin1' });
+  });
+
+  it('reads LF, CRLF and CR line endings with the line each row starts on, multi-line fields included', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const r = readCsv(bytes(['ref,name,dob,tel', '1,"Ana\nPop",01/02/1990,07700900123', '', '2,Ion,01/02/1991,07700900124'].join(eol).replace('Ana\n', `Ana${eol}`)), mapping);
+      expect(r.header).toBe(true);
+      expect(r.rows.map((x) => [x.line, x.values.ref])).toEqual([
+        [2, '1'],
+        [5, '2'],
+      ]);
+    }
+  });
+
+  it('reads files without a header by column number or by the mapping\'s column names', () => {
+    const m = parseMapping(MAPPING.replace('recordKey: [ref]', 'recordKey: [ref]\ncsv: { header: false, columns: [ref, name, dob, tel] }'));
+    const r = readCsv(bytes('1;Ana Pop;01/02/1990;07700900123\n'), m);
+    expect(r.header).toBe(false);
+    expect(r.rows[0]!.values).toMatchObject({ ref: '1', name: 'Ana Pop', 1: '1', 4: '07700900123' });
+    // No header row detected when the first row does not hold the mapping's column names.
+    expect(readCsv(bytes('1,Ana Pop,01/02/1990,07700900123\n'), mapping).header).toBe(false);
+  });
+});
+
+describe('transforms', () => {
+  it('parses dates by format and refuses impossible ones', () => {
+    expect(parseDateByFormat('3/2/1990', 'd/M/yyyy').date).toBe('1990-02-03');
+    expect(parseDateByFormat('19900203', 'yyyyMMdd').date).toBe('1990-02-03');
+    expect(parseDateByFormat('02-03-1990 14:05', 'MM-dd-yyyy HH:mm')).toEqual({ date: '1990-02-03', time: '14:05:00' });
+    expect(() => parseDateByFormat('29/02/2023', 'dd/MM/yyyy')).toThrow(/not a real date/);
+    expect(applyTransform('01/02/2024 09:30', { datetime: 'dd/MM/yyyy HH:mm' })).toBe('2024-02-01T09:30:00Z');
+  });
+
+  it('normalises phones to E.164 with a default region, and postcodes', () => {
+    expect(applyTransform('07700 900123', { phone: 'GB' })).toBe('+447700900123');
+    expect(applyTransform('0033 6 12 34 56 78', { phone: 'GB' })).toBe('+33612345678');
+    expect(() => applyTransform('12', { phone: 'GB' })).toThrow(/not a phone number/);
+    expect(applyTransform('rg12ab', 'postcode')).toBe('RG1 2AB');
+  });
+
+  it('splits names either way round, and maps codes', () => {
+    expect(splitName('POPESCU, Ana Maria')).toEqual({ family: 'POPESCU', given: 'Ana Maria' });
+    expect(splitName('Nguyen Thi Lan', 'family-first')).toEqual({ family: 'Nguyen', given: 'Thi Lan' });
+    expect(applyTransform('ana maria POPESCU', 'title')).toBe('Ana Maria Popescu');
+    expect(applyTransform('m', { map: { m: 'MALE', f: 'FEMALE' } })).toBe('MALE');
+    expect(() => applyTransform('x', { map: { m: 'MALE' } })).toThrow(/not one of m/);
+  });
+});
+
+describe('rows', () => {
+  const row = (values: Record<string, string>, line = 2) => ({ line, values });
+
+  it('gives a row a stable source record, its entities and links', () => {
+    const r = mapRow(row({ ref: 'A1', name: 'ana POP', dob: '03/02/1990', tel: '07700900123' }), mapping, ctx);
+    expect(r.errors).toEqual([]);
+    expect(r.row!.source).toMatchObject({ id: sourceRecordId('TEST', 'A1'), recordKey: 'A1', file: 'f.csv', line: 2, sourceEvaluation: 1, recordedAt: ctx.importedAt });
+    expect(r.row!.entities.map((e) => [e.type, e.props])).toEqual([
+      ['PERSON', { fullName: 'Ana Pop', dateOfBirth: '1990-02-03' }],
+      ['PHONE', { number: '+447700900123' }],
+    ]);
+    expect(r.row!.entities[1]!.naturalKey).toEqual({ type: 'PHONE', value: '+447700900123' });
+    expect(r.row!.links).toHaveLength(1);
+    // The same row maps to the same ids; a changed row keeps its ids but not its content hash.
+    const again = mapRow(row({ ref: 'A1', name: 'ana POP', dob: '03/02/1990', tel: '07700900123' }), mapping, ctx);
+    const changed = mapRow(row({ ref: 'A1', name: 'ana POPA', dob: '03/02/1990', tel: '07700900123' }), mapping, ctx);
+    expect(again.row!.entities.map((e) => e.id)).toEqual(r.row!.entities.map((e) => e.id));
+    expect(changed.row!.source.id).toBe(r.row!.source.id);
+    expect(changed.row!.source.contentHash).not.toBe(r.row!.source.contentHash);
+  });
+
+  it('leaves out an entity with no values, and names the column of a bad value', () => {
+    const r = mapRow(row({ ref: 'A2', name: 'Ion', dob: '', tel: '' }), mapping, ctx);
+    expect(r.row!.entities.map((e) => e.type)).toEqual(['PERSON']);
+    expect(r.row!.links).toEqual([]);
+    const bad = mapRow(row({ ref: 'A3', name: 'Ion', dob: '1990-02-03', tel: '' }, 7), mapping, ctx);
+    expect(bad.errors).toEqual([{ file: 'f.csv', line: 7, column: 'dob', reason: expect.stringMatching(/does not match the date format dd\/MM\/yyyy/) }]);
+  });
+
+  it('applies conditions to rows, entities and links', () => {
+    const m = parseMapping(MAPPING.replace('recordKey: [ref]', 'recordKey: [ref]\nwhen: { column: status, in: [open, closed] }').replace("    type: PHONE\n", "    type: PHONE\n    when: { not: { column: tel, matches: '^000' } }\n"));
+    expect(mapRow(row({ ref: 'A', name: 'X', status: 'void' }), m, ctx).skipped).toBe(true);
+    const r = mapRow(row({ ref: 'A', name: 'X Y', status: 'Open', tel: '000111' }), m, ctx);
+    expect(r.row!.entities.map((e) => e.type)).toEqual(['PERSON']);
+  });
+
+  it('reports a record key used twice in one import', () => {
+    const r = mapFiles({ source: 'TEST', mapping, files: [{ name: 'a.csv', bytes: bytes('ref,name\n1,Ana\n1,Ion\n') }] });
+    expect(r.mapped).toHaveLength(1);
+    expect(r.errors).toEqual([{ file: 'a.csv', line: 3, column: null, reason: 'record key 1 already used at a.csv:2' }]);
+  });
+});
+
+describe('batches', () => {
+  /** A gateway whose write transactions fail the first `failures` times, recording what committed. */
+  function flakyGateway(failures: number) {
+    const committed: string[] = [];
+    let calls = 0;
+    const gateway = {
+      read: async () => [],
+      writeTx: async <T>(work: (tx: Tx) => Promise<T>): Promise<T> => {
+        calls++;
+        const pending: string[] = [];
+        const tx: Tx = {
+          run: async (name, params) => {
+            pending.push(name);
+            const rows = (params?.rows as unknown[]) ?? [];
+            if (name === 'import/sources') return [{ created: rows.length, changed: 0, unchanged: 0 }];
+            if (name === 'import/entities') return [{ written: rows.length, created: rows.length }];
+            if (name === 'import/links') return [{ written: (rows as { id: string }[]).map((r) => r.id) }];
+            return [];
+          },
+        };
+        const out = await work(tx);
+        if (calls <= failures) throw new Error('Neo4j went away');
+        committed.push(...pending);
+        return out;
+      },
+    };
+    return { gateway: gateway as unknown as Gateway, committed };
+  }
+
+  const file = { name: 'a.csv', bytes: bytes('ref,name,tel\n1,Ana Pop,07700900123\n2,Ion Rusu,07700900124\n3,Eva Stan,\n') };
+
+  it('retries a failed batch as a whole and counts it once', async () => {
+    const { gateway, committed } = flakyGateway(2);
+    const r = await importFiles(gateway, { source: 'TEST', mapping, files: [file], sleep: async () => {} });
+    expect(r.retries).toBe(2);
+    expect(r.sourceRecords.created).toBe(3);
+    expect(r.links).toBe(2);
+    expect(committed.filter((n) => n === 'import/sources')).toHaveLength(1);
+  });
+
+  it('gives up after the retries, saying that running again resumes', async () => {
+    const { gateway } = flakyGateway(10);
+    await expect(importFiles(gateway, { source: 'TEST', mapping, files: [file], retries: 2, sleep: async () => {} })).rejects.toThrow(/after 3 attempts: Neo4j went away.*run the import again to resume/);
+  });
+});

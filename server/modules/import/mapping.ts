@@ -1,0 +1,188 @@
+/**
+ * Declarative mapping files (YAML or JSON): which columns become which entities and
+ * properties, with what transforms, which columns form the record key, which links to make
+ * among a row's entities, the source's grading and handling, and conditions. Validated with
+ * zod; every error names the line of the file it is about. docs/import.md has examples.
+ */
+import fs from 'node:fs';
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import { z } from 'zod';
+import { CLASSIFICATIONS, ENTITY_TYPES, HANDLING_CODES, INTELLIGENCE_ASSESSMENTS, LINK_TYPE_NAMES } from '../../model/model.ts';
+
+/** A mapping file that cannot be used: names the file, line and what is wrong. */
+export class MappingError extends Error {
+  override name = 'MappingError';
+}
+
+const column = z.union([z.string().min(1), z.number().int().positive()]);
+
+export const transformSchema = z.union([
+  z.enum(['trim', 'upper', 'lower', 'title', 'collapse_spaces', 'digits', 'postcode', 'null_if_empty', 'given_name', 'family_name', 'number', 'integer', 'boolean']),
+  z.object({ date: z.string().min(1) }).strict(),
+  z.object({ datetime: z.string().min(1), zone: z.string().optional() }).strict(),
+  z.object({ phone: z.string().length(2) }).strict(),
+  z.object({ map: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])), default: z.unknown().optional() }).strict(),
+  z.object({ split: z.string().min(1) }).strict(),
+  z.object({ replace: z.tuple([z.string(), z.string()]) }).strict(),
+  z.object({ split_name: z.enum(['given', 'family']), order: z.enum(['given-first', 'family-first']).optional() }).strict(),
+]);
+export type Transform = z.infer<typeof transformSchema>;
+
+/** A value: a column (shorthand: its name), a constant, or a template of columns ("{forename} {surname}"). */
+export const valueSchema = z.union([
+  column,
+  z
+    .object({
+      column: column.optional(),
+      value: z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]).optional(),
+      template: z.string().optional(),
+      transform: z.array(transformSchema).optional(),
+    })
+    .strict()
+    .refine((v) => [v.column, v.value, v.template].filter((x) => x !== undefined).length === 1, { message: 'give exactly one of column, value or template' }),
+]);
+export type ValueSpec = z.infer<typeof valueSchema>;
+
+export type Condition =
+  | { column: string | number; equals?: string | number | boolean; in?: (string | number)[]; notEmpty?: boolean; matches?: string }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.object({ all: z.array(conditionSchema).min(1) }).strict(),
+    z.object({ any: z.array(conditionSchema).min(1) }).strict(),
+    z.object({ not: conditionSchema }).strict(),
+    z
+      .object({
+        column,
+        equals: z.union([z.string(), z.number(), z.boolean()]).optional(),
+        in: z.array(z.union([z.string(), z.number()])).optional(),
+        notEmpty: z.boolean().optional(),
+        matches: z.string().optional(),
+      })
+      .strict(),
+  ]),
+);
+
+const entitySchema = z
+  .object({
+    type: z.enum(ENTITY_TYPES),
+    /** Columns that identify this entity across rows of the source (e.g. the source's person id). */
+    key: z.array(column).min(1).optional(),
+    when: conditionSchema.optional(),
+    properties: z.record(z.string(), valueSchema),
+  })
+  .strict();
+
+const linkSchema = z
+  .object({
+    type: z.enum(LINK_TYPE_NAMES as [string, ...string[]]),
+    from: z.string().min(1),
+    to: z.string().min(1),
+    role: valueSchema.optional(),
+    validFrom: valueSchema.optional(),
+    validTo: valueSchema.optional(),
+    weight: valueSchema.optional(),
+    count: valueSchema.optional(),
+    when: conditionSchema.optional(),
+  })
+  .strict();
+
+const gradingSchema = z
+  .object({
+    sourceEvaluation: z.number().int().min(1, 'source evaluation is 1, 2 or 3').max(3, 'source evaluation is 1, 2 or 3'),
+    intelligenceAssessment: z.enum(INTELLIGENCE_ASSESSMENTS),
+    handlingCode: z.enum(HANDLING_CODES),
+    handlingConditions: z.string().nullable().optional(),
+    classification: z.enum(CLASSIFICATIONS),
+    /** Per-row grading from columns, where the source grades each record. */
+    fromColumns: z
+      .object({ sourceEvaluation: column.optional(), intelligenceAssessment: column.optional(), handlingCode: column.optional(), handlingConditions: column.optional(), classification: column.optional() })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .refine((g) => g.handlingCode === 'P' || !!g.handlingConditions || !!g.fromColumns?.handlingConditions, {
+    message: 'handling code C needs handlingConditions',
+    path: ['handlingConditions'],
+  });
+
+export const mappingSchema = z
+  .object({
+    version: z.literal(1),
+    description: z.string().optional(),
+    format: z.enum(['csv', 'json', 'ndjson', 'ftm']).optional(),
+    csv: z
+      .object({
+        delimiter: z.string().optional(),
+        header: z.union([z.boolean(), z.literal('auto')]).optional(),
+        columns: z.array(z.string()).optional(),
+        encoding: z.enum(['auto', 'utf-8', 'latin1']).optional(),
+      })
+      .strict()
+      .optional(),
+    json: z.object({ records: z.string().optional() }).strict().optional(),
+    /** Columns whose values identify a row in its source system. */
+    recordKey: z.array(column).min(1),
+    recordedAt: valueSchema.optional(),
+    summary: z.string().optional(),
+    grading: gradingSchema,
+    /** Rows that do not meet it are skipped (and counted). */
+    when: conditionSchema.optional(),
+    synthetic: z.boolean().optional(),
+    entities: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'entity names are letters, digits and _'), entitySchema).default({}),
+    links: z.array(linkSchema).default([]),
+  })
+  .strict()
+  .superRefine((m, ctx) => {
+    m.links.forEach((l, i) => {
+      for (const end of ['from', 'to'] as const) {
+        if (!m.entities[l[end]]) ctx.addIssue({ code: 'custom', path: ['links', i, end], message: `no entity named ${JSON.stringify(l[end])} in entities` });
+      }
+    });
+    if (m.format !== 'ftm' && Object.keys(m.entities).length === 0) ctx.addIssue({ code: 'custom', path: ['entities'], message: 'map at least one entity' });
+  });
+
+export type Mapping = z.infer<typeof mappingSchema>;
+export type EntityMapping = Mapping['entities'][string];
+export type LinkMapping = Mapping['links'][number];
+
+/** Parses and validates a mapping's text; errors name `file:line`. */
+export function parseMapping(text: string, file = 'mapping'): Mapping {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    const { line } = lineCounter.linePos(e.pos[0]);
+    throw new MappingError(`${file}:${line}: ${e.message.split('\n')[0]}`);
+  }
+  const result = mappingSchema.safeParse(doc.toJS());
+  if (result.success) return result.data;
+  const messages = result.error.issues.slice(0, 5).map((issue) => {
+    // The deepest node of the path that exists in the file gives the line.
+    let path = issue.path as (string | number)[];
+    let node: unknown;
+    while (path.length > 0) {
+      node = doc.getIn(path, true);
+      if (isNode(node) && node.range) break;
+      path = path.slice(0, -1);
+    }
+    const offset = isNode(node) && node.range ? node.range[0] : 0;
+    const { line } = lineCounter.linePos(offset);
+    const where = issue.path.length ? issue.path.join('.') : '(top level)';
+    return `${file}:${line}: ${where}: ${issue.message}`;
+  });
+  throw new MappingError(messages.join('\n'));
+}
+
+export function readMapping(file: string): Mapping {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new MappingError(`cannot read the mapping file ${file}`);
+  }
+  return parseMapping(text, file);
+}
