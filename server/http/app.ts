@@ -205,7 +205,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   await apollo.start();
   app.use(
     '/auth',
-    authRouter({ authenticator, sessionHours: a.sessionHours ?? 12, secureCookies: a.secureCookies ?? 'auto' }),
+    authRouter({ authenticator, sessionHours: a.sessionHours ?? 12, secureCookies: a.secureCookies ?? 'auto', audit: o.audit }),
   );
   app.use(
     '/graphql',

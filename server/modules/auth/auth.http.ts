@@ -5,6 +5,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Principal } from '../../graphql/context.ts';
+import type { AuditLog } from '../audit/audit.service.ts';
 import { CSRF_HEADER, SESSION_COOKIE, type Authenticator } from './auth.service.ts';
 
 export interface AuthHttpOptions {
@@ -13,6 +14,8 @@ export interface AuthHttpOptions {
   secureCookies: 'auto' | 'always' | 'never';
   /** Sign-in attempts per minute per client address. */
   signInPerMinute?: number;
+  /** Where sign-ins (and refused attempts) and sign-outs are recorded. */
+  audit?: AuditLog | undefined;
 }
 
 export function readCookie(header: string | undefined, name: string): string | undefined {
@@ -81,6 +84,11 @@ export function perPrincipalRateLimit(perMinute: number) {
 
 export function authRouter(o: AuthHttpOptions): Router {
   const router = express.Router();
+  const record = (req: Request, operation: string, actor: string, role: string, outcome: string) =>
+    o.audit?.record({
+      at: new Date().toISOString(), actor, role, kind: 'auth', operation, variables: '{}', purpose: '',
+      recordCount: 0, recordIds: [], requestId: String(req.id), outcome,
+    });
   const cookie = (req: Request, value: string, maxAgeSeconds: number) =>
     [
       `${SESSION_COOKIE}=${encodeURIComponent(value)}`,
@@ -111,10 +119,12 @@ export function authRouter(o: AuthHttpOptions): Router {
         const s = await o.authenticator.signIn(body.username, body.password);
         if (!s) {
           req.log.info({ username: body.username.slice(0, 64) }, 'Sign-in refused');
+          record(req, 'sign-in', body.username.slice(0, 64), '', 'UNAUTHENTICATED');
           res.status(401).json({ error: 'Wrong username or password.' });
           return;
         }
         req.log.info({ user: s.user.username }, 'Signed in');
+        record(req, 'sign-in', s.user.username, s.user.role, 'ok');
         res.setHeader('set-cookie', cookie(req, s.session, Math.round(o.sessionHours * 3600)));
         res.setHeader('cache-control', 'no-store');
         res.json({ user: s.user, csrfToken: s.csrfToken, expiresAt: s.expiresAt });
@@ -127,7 +137,11 @@ export function authRouter(o: AuthHttpOptions): Router {
   router.post('/sign-out', async (req, res, next) => {
     try {
       const session = readCookie(req.headers.cookie, SESSION_COOKIE);
-      if (session) await o.authenticator.signOut(session);
+      if (session) {
+        const who = await o.authenticator.session(session);
+        await o.authenticator.signOut(session);
+        if (who) record(req, 'sign-out', who.principal.name, who.principal.role, 'ok');
+      }
       res.setHeader('set-cookie', cookie(req, '', 0));
       res.status(204).end();
     } catch (e) {
