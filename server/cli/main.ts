@@ -12,6 +12,7 @@ import { registerSeed } from './seed.command.ts';
 import { registerAudit } from './audit.command.ts';
 import { registerTokens } from './token.command.ts';
 import { registerImport } from './import.command.ts';
+import { registerResolve } from './resolve.command.ts';
 import type { CliEnv } from './cli-env.ts';
 
 export { UserError, type CliEnv } from './cli-env.ts';
@@ -35,6 +36,7 @@ registerSeed(program, env);
 registerAudit(program, env);
 registerTokens(program, env);
 registerImport(program, env);
+registerResolve(program, env);
 
 const userErrors = new Set(['ConfigError', 'UserError', 'LocalNeo4jError', 'DatabaseUnreachable', 'StartupError']);
 

@@ -113,22 +113,24 @@ export interface Comparison {
   levels: readonly string[];
   /** Starting m probabilities (P(level | same person)), before estimation. */
   mPrior: readonly number[];
+  /** Starting u probabilities (P(level | different people)), worth 1,000 random pairs: small imports lean on them. */
+  uPrior: readonly number[];
   /** false: m is never estimated from the data (the prior stands). */
   trained?: boolean;
 }
 
 export const COMPARISONS = [
-  { name: 'givenName', levels: ['exact', 'nickname or variant', 'Jaro-Winkler >= 0.92', 'sounds alike', 'Jaro-Winkler >= 0.80', 'different'], mPrior: [0.8, 0.04, 0.07, 0.02, 0.03, 0.04] },
-  { name: 'familyName', levels: ['exact', 'Jaro-Winkler >= 0.92', 'sounds alike', 'Jaro-Winkler >= 0.80', 'different'], mPrior: [0.82, 0.08, 0.03, 0.03, 0.04] },
-  { name: 'dateOfBirth', levels: ['exact', 'day and month swapped', 'one typo or a day apart', 'same year', 'different'], mPrior: [0.85, 0.03, 0.06, 0.02, 0.04] },
-  { name: 'gender', levels: ['same', 'different'], mPrior: [0.97, 0.03], trained: false },
-  { name: 'phone', levels: ['shared', 'different'], mPrior: [0.6, 0.4] },
-  { name: 'email', levels: ['exact', 'Jaro-Winkler >= 0.88', 'different'], mPrior: [0.7, 0.15, 0.15] },
+  { name: 'givenName', levels: ['exact', 'nickname or variant', 'Jaro-Winkler >= 0.92', 'sounds alike', 'Jaro-Winkler >= 0.80', 'different'], mPrior: [0.8, 0.04, 0.07, 0.02, 0.03, 0.04], uPrior: [0.01, 0.001, 0.002, 0.004, 0.01, 0.973] },
+  { name: 'familyName', levels: ['exact', 'Jaro-Winkler >= 0.92', 'sounds alike', 'Jaro-Winkler >= 0.80', 'different'], mPrior: [0.82, 0.08, 0.03, 0.03, 0.04], uPrior: [0.005, 0.001, 0.002, 0.006, 0.986] },
+  { name: 'dateOfBirth', levels: ['exact', 'day and month swapped', 'one typo or a day apart', 'same year', 'different'], mPrior: [0.85, 0.03, 0.06, 0.02, 0.04], uPrior: [0.0001, 0.00002, 0.002, 0.02, 0.97788] },
+  { name: 'gender', levels: ['same', 'different'], mPrior: [0.97, 0.03], uPrior: [0.5, 0.5], trained: false },
+  { name: 'phone', levels: ['shared', 'different'], mPrior: [0.6, 0.4], uPrior: [0.0001, 0.9999] },
+  { name: 'email', levels: ['exact', 'Jaro-Winkler >= 0.88', 'different'], mPrior: [0.7, 0.15, 0.15], uPrior: [0.0001, 0.001, 0.9989] },
   // Address line and postcode are one comparison: they say the same thing (where someone
   // lives), and counting them apart would count a shared address twice.
-  { name: 'address', levels: ['same address', 'nearly the same address', 'same postcode', 'similar address or postcode', 'different'], mPrior: [0.65, 0.12, 0.08, 0.05, 0.1] },
-  { name: 'town', levels: ['exact', 'Jaro-Winkler >= 0.88', 'different'], mPrior: [0.8, 0.08, 0.12] },
-  { name: 'identifier', levels: ['exact', 'one or two typos', 'different'], mPrior: [0.85, 0.1, 0.05] },
+  { name: 'address', levels: ['same address', 'nearly the same address', 'same postcode', 'similar address or postcode', 'different'], mPrior: [0.65, 0.12, 0.08, 0.05, 0.1], uPrior: [0.0005, 0.0005, 0.005, 0.01, 0.984] },
+  { name: 'town', levels: ['exact', 'Jaro-Winkler >= 0.88', 'different'], mPrior: [0.8, 0.08, 0.12], uPrior: [0.05, 0.02, 0.93] },
+  { name: 'identifier', levels: ['exact', 'one or two typos', 'different'], mPrior: [0.85, 0.1, 0.05], uPrior: [0.00001, 0.0001, 0.99989] },
 ] as const satisfies readonly Comparison[];
 
 export type ComparisonName = (typeof COMPARISONS)[number]['name'];

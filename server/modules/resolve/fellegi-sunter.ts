@@ -28,9 +28,9 @@ function normalise(xs: number[]): number[] {
   return xs.map((x) => Math.max(EPS, x / s));
 }
 
-/** u probabilities from level counts over random pairs, with add-one smoothing. */
-export function uFromCounts(counts: number[][]): number[][] {
-  return counts.map((c) => normalise(c.map((n) => n + 1)));
+/** u probabilities from level counts over random pairs, with the prior u worth `strength` pairs. */
+export function uFromCounts(counts: number[][], strength = 1000): number[][] {
+  return counts.map((c, i) => normalise(c.map((n, l) => n + strength * COMPARISONS[i]!.uPrior[l]!)));
 }
 
 /** Level counts of a sample of pairs, one row per comparison. */

@@ -210,7 +210,7 @@ export function resolvePeople(inputs: readonly PersonInput[], o: ResolveOptions 
   const started = performance.now();
   const thresholds = o.thresholds ?? DEFAULT_THRESHOLDS;
   const records = inputs.map(preparePerson);
-  const { pairs: idx, sessions, blocks, skipped } = candidatePairs(records, o.maxBlockSize ?? 300, o.onlyTouching);
+  const { pairs: idx, sessions, blocks, skipped } = candidatePairs(records, o.maxBlockSize ?? 100, o.onlyTouching);
   const compared = idx.map(([i, j], k) => ({ i, j, sessions: sessions[k]!, ...comparePeople(records[i]!, records[j]!) }));
   let model: Model;
   let iterations = 0;

@@ -1,0 +1,5 @@
+// Marks person records as seen by `lantern resolve` (incremental runs start after them).
+UNWIND $ids AS id
+MATCH (p:Person {id: id})
+SET p.resolvedAt = datetime()
+RETURN count(p) AS marked

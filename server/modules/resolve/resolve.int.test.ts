@@ -1,0 +1,150 @@
+/**
+ * Resolution on the graph: records imported from two fictional systems, `lantern resolve`
+ * (service and command line) merging the same people with evidence, the review queue, accept,
+ * reject and an exact undo. Scoped to this suite's own sources.
+ */
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { testGateway } from '../../testing/harness.ts';
+import type { Gateway } from '../../db/gateway.ts';
+import { parseMapping } from '../import/mapping.ts';
+import { importFiles } from '../import/import.service.ts';
+import { removeSource } from '../import/import.repository.ts';
+import { sourceIdPrefix } from '../import/rows.ts';
+import { acceptMatch, getDecision, rejectMatch, resolveGraph, reviewQueue, undoMerge } from './resolve.service.ts';
+import { people } from './resolve.repository.ts';
+
+const MAPPING = parseMapping(`
+version: 1
+recordKey: [ref]
+grading: { sourceEvaluation: 1, intelligenceAssessment: B, handlingCode: P, classification: OFFICIAL }
+entities:
+  person:
+    type: PERSON
+    properties:
+      givenName: given
+      familyName: family
+      dateOfBirth: { column: dob, transform: [{ date: dd/MM/yyyy }] }
+      gender: gender
+  phone: { type: PHONE, properties: { number: { column: tel, transform: [{ phone: GB }] } } }
+  home: { type: PREMISES, key: [postcode, street], properties: { addressLine: street, postcode: { column: postcode, transform: [postcode] }, kind: { value: RESIDENTIAL } } }
+links:
+  - { type: USES_PHONE, from: person, to: phone }
+  - { type: LIVES_AT, from: person, to: home }
+`);
+const HEAD = 'ref,given,family,dob,gender,tel,postcode,street';
+// System A and system B recorded some of the same people differently.
+const A = [
+  'A1,Ana,Popescu,03/02/1990,FEMALE,07700 900711,RG1 7KC,4 Quill Row',
+  'A2,Ionut,Rusu,04/05/1985,MALE,07700 900712,RG1 7KC,6 Quill Row',
+  'A3,Mei,Zhou,11/11/1979,FEMALE,07700 900713,OX1 3VI,9 Tern Lane',
+  'A4,Tomasz,Mazur,20/07/1968,MALE,07700 900714,SL1 2MC,1 Ash Yard',
+  'A5,Dean,Kersey,02/06/2002,MALE,07700 900715,MK9 7IM,3 Birch Way',
+];
+const B = [
+  'B1,Popescu,Ana,03/02/1990,FEMALE,07700 900711,,', // names swapped, same phone
+  'B2,Ionuț,Rusu,05/04/1985,MALE,,RG1 7KC,6 Quill Row', // diacritic; day and month swapped; same home
+  'B3,Mei,Zhou,30/01/2001,FEMALE,07700 900799,MK2 7VK,1 Far Rd', // a namesake
+];
+
+let gateway: Gateway;
+const stamp = `${process.pid}`;
+const SRC_A = `RTEST_A_${stamp}`;
+const SRC_B = `RTEST_B_${stamp}`;
+const enc = (s: string) => new TextEncoder().encode(s);
+const idsByRef = new Map<string, string>();
+
+beforeAll(async () => {
+  gateway = testGateway();
+  await importFiles(gateway, { source: SRC_A, mapping: MAPPING, files: [{ name: 'a.csv', bytes: enc([HEAD, ...A].join('\n')) }] });
+  await importFiles(gateway, { source: SRC_B, mapping: MAPPING, files: [{ name: 'b.csv', bytes: enc([HEAD, ...B].join('\n')) }] });
+  const rows = await gateway.read('resolve/test-person-keys', { prefixes: [sourceIdPrefix(SRC_A), sourceIdPrefix(SRC_B)] });
+  for (const r of rows) idsByRef.set(String(r.recordKey), String(r.id));
+});
+
+afterAll(async () => {
+  await gateway.write('resolve/delete-decisions', { ids: [...idsByRef.values()] });
+  await removeSource(gateway, SRC_A);
+  await removeSource(gateway, SRC_B);
+  await gateway.close();
+});
+
+const resolvedOf = async () => new Map((await gateway.read('resolve/test-resolved', { ids: [...idsByRef.values()] })).map((r) => [String(r.id), (r.resolvedId as string | null) ?? null]));
+
+describe('lantern resolve', () => {
+  it('merges the records of the same person with evidence, leaves the namesake apart, and touches no record', async () => {
+    const before = await people(gateway, [sourceIdPrefix(SRC_A), sourceIdPrefix(SRC_B)]);
+    const run = await resolveGraph(gateway, { sources: [SRC_A, SRC_B] });
+    expect(run.records).toBe(8);
+    const resolved = await resolvedOf();
+    const id = (ref: string) => idsByRef.get(ref)!;
+    expect(resolved.get(id('A1'))).toBeTruthy();
+    expect(resolved.get(id('A1'))).toBe(resolved.get(id('B1')));
+    expect(resolved.get(id('A2')) ?? 'review').toBe(resolved.get(id('B2')) ?? 'review');
+    expect(resolved.get(id('B3'))).toBeNull();
+    expect(resolved.get(id('A3'))).toBeNull();
+    // Records themselves are unchanged by resolution.
+    const after = await people(gateway, [sourceIdPrefix(SRC_A), sourceIdPrefix(SRC_B)]);
+    expect(after.map(({ isNew: _n, ...p }) => p)).toEqual(before.map(({ isNew: _n, ...p }) => p));
+    const d = (await gateway.read('resolve/test-decision-of', { a: id('A1'), b: id('B1') }))[0]!;
+    const decision = (await getDecision(gateway, String(d.id)))!;
+    expect(decision.status).toBe('MERGED');
+    expect(decision.swapped).toBe(true);
+    expect(decision.probability).toBeGreaterThanOrEqual(0.95);
+    expect(decision.evidence.map((e) => e.field)).toEqual(expect.arrayContaining(['givenName', 'familyName', 'dateOfBirth', 'phone']));
+  });
+
+  it('is incremental: a second run compares nothing new', async () => {
+    const run = await resolveGraph(gateway, { sources: [SRC_A, SRC_B] });
+    expect(run.newRecords).toBe(0);
+    expect(run.candidatePairs).toBe(0);
+  });
+
+  it('undoes a merge exactly, and accepts it again', async () => {
+    const id = (ref: string) => idsByRef.get(ref)!;
+    const before = await resolvedOf();
+    const d = (await gateway.read('resolve/test-decision-of', { a: id('A1'), b: id('B1') }))[0]!;
+    const undone = await undoMerge(gateway, String(d.id), 'analyst1', 'wrong person');
+    expect(undone.status).toBe('UNDONE');
+    expect(undone.history).toEqual([expect.stringMatching(/^MERGED by lantern resolve at/)]);
+    const after = await resolvedOf();
+    expect(after.get(id('A1'))).not.toBe(after.get(id('B1')) ?? 'none');
+    // A second resolver run does not overturn a person's decision.
+    await resolveGraph(gateway, { sources: [SRC_A, SRC_B], incremental: false });
+    expect((await getDecision(gateway, String(d.id)))!.status).toBe('UNDONE');
+    await acceptMatch(gateway, String(d.id), 'analyst1');
+    expect(await resolvedOf()).toEqual(before);
+    await expect(rejectMatch(gateway, String(d.id), 'analyst1')).rejects.toThrow(/is MERGED; only a decision that is REVIEW can become REJECTED/);
+  });
+
+  it('runs from the command line, incrementally, printing its counts', async () => {
+    const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['bin/lantern.js', 'resolve', '--source', SRC_A, SRC_B], {
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', NEO4J_URI: inject('neo4jUri'), NEO4J_USERNAME: inject('neo4jUsername') || 'neo4j', NEO4J_PASSWORD: inject('neo4jPassword') },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (x: Buffer) => (stdout += x.toString()));
+      child.stderr.on('data', (x: Buffer) => (stderr += x.toString()));
+      child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/among 8 person records \(0 new\)/);
+  });
+
+  it('lists pairs for review best first, and a rejected pair leaves the queue', async () => {
+    const q = await reviewQueue(gateway, 200, 0);
+    const mine = q.items.filter((d) => [...idsByRef.values()].includes(d.a.id));
+    for (const d of mine) {
+      expect(d.probability).toBeGreaterThanOrEqual(0.5);
+      expect(d.probability).toBeLessThan(0.95);
+    }
+    if (mine[0]) {
+      const rejected = await rejectMatch(gateway, mine[0].id, 'analyst1', 'different dates of birth');
+      expect(rejected.status).toBe('REJECTED');
+      expect((await reviewQueue(gateway, 200, 0)).items.map((d) => d.id)).not.toContain(mine[0].id);
+    }
+    await expect(reviewQueue(gateway, 0, 0)).rejects.toThrow(/first must be/);
+  });
+});

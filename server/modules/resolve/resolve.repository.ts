@@ -1,0 +1,99 @@
+/**
+ * Resolution's statements (cypher/queries/resolve/): the person records to compare, merge
+ * decisions, and the resolved ids derived from them.
+ */
+import type { Gateway } from '../../db/gateway.ts';
+import type { PersonInput } from './compare.ts';
+
+type G = Pick<Gateway, 'read' | 'write'>;
+
+export interface PersonRow extends PersonInput {
+  isNew: boolean;
+}
+
+const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '') : []);
+
+/** Person records of the whole graph, or of the sources whose record ids start with `prefixes`. */
+export async function people(gateway: G, prefixes: string[] | null = null): Promise<PersonRow[]> {
+  const rows = await gateway.read('resolve/people', { prefixes });
+  return rows.map((r) => ({
+    id: String(r.id),
+    source: (r.source as string | null)?.split('-')[1] ?? null,
+    givenName: (r.givenName as string | null) ?? null,
+    familyName: (r.familyName as string | null) ?? null,
+    fullName: (r.fullName as string | null) ?? null,
+    aliases: list(r.aliases),
+    dateOfBirth: (r.dateOfBirth as string | null) ?? null,
+    gender: (r.gender as string | null) ?? null,
+    phones: list(r.phones),
+    emails: list(r.emails),
+    postcodes: list(r.postcodes),
+    addresses: list(r.addresses),
+    towns: list(r.towns),
+    identifiers: [r.niNumber ? `ni:${String(r.niNumber)}` : '', r.passportNumber ? `passport:${String(r.passportNumber)}` : '', r.pncId ? `pnc:${String(r.pncId)}` : ''].filter(Boolean),
+    isNew: r.isNew === true,
+  }));
+}
+
+export interface DecisionRow {
+  id: string;
+  aId: string;
+  bId: string;
+  status: 'MERGED' | 'REVIEW';
+  probability: number;
+  weight: number;
+  swapped: boolean;
+  evidence: string;
+}
+
+export async function writeDecisions(gateway: G, rows: DecisionRow[], by: string): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < rows.length; i += 1000) {
+    const [r] = await gateway.write('resolve/write-decisions', { rows: rows.slice(i, i + 1000), by });
+    n += Number(r?.written ?? 0);
+  }
+  return n;
+}
+
+export async function mergedPairs(gateway: G): Promise<{ a: string; b: string }[]> {
+  return (await gateway.read('resolve/merged-pairs')).map((r) => ({ a: String(r.a), b: String(r.b) }));
+}
+
+export async function resolvedIds(gateway: G): Promise<Map<string, string>> {
+  return new Map((await gateway.read('resolve/resolved-ids')).map((r) => [String(r.id), String(r.resolvedId)]));
+}
+
+export async function setResolved(gateway: G, rows: { id: string; resolvedId: string }[], clear: string[]): Promise<void> {
+  for (let i = 0; i < Math.max(rows.length, clear.length); i += 5000) {
+    await gateway.write('resolve/set-resolved', { rows: rows.slice(i, i + 5000), clear: clear.slice(i, i + 5000) });
+  }
+}
+
+export async function markSeen(gateway: G, ids: string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 5000) await gateway.write('resolve/mark-seen', { ids: ids.slice(i, i + 5000) });
+}
+
+export interface DecisionOut {
+  decision: Record<string, unknown>;
+  a: Record<string, unknown>;
+  b: Record<string, unknown>;
+}
+
+export async function decisions(gateway: G, statuses: string[], first: number, offset: number): Promise<DecisionOut[]> {
+  return (await gateway.read('resolve/decisions', { statuses, first, offset })) as unknown as DecisionOut[];
+}
+
+export async function countDecisions(gateway: G, statuses: string[]): Promise<number> {
+  const [r] = await gateway.read('resolve/count-decisions', { statuses });
+  return Number(r?.total ?? 0);
+}
+
+export async function decision(gateway: G, id: string): Promise<DecisionOut | undefined> {
+  const [r] = await gateway.read('resolve/decision', { id });
+  return r as unknown as DecisionOut | undefined;
+}
+
+export async function setStatus(gateway: G, id: string, from: string[], to: string, by: string, note: string | null): Promise<boolean> {
+  const rows = await gateway.write('resolve/set-status', { id, from, to, by, note });
+  return rows.length > 0;
+}
