@@ -20,6 +20,10 @@ import { SearchPanel } from './components/SearchPanel.tsx';
 import { SupernodeDialog } from './components/SupernodeDialog.tsx';
 import { SignInDialog } from './components/SignInDialog.tsx';
 import { currentSession, UNAUTHENTICATED_EVENT, type SessionUser } from './api/session.ts';
+import { PurposeDialog } from './auth/PurposeDialog.tsx';
+import { getPurpose } from './auth/purpose.ts';
+import { AuditPage } from './admin/AuditPage.tsx';
+import { useMe } from './admin/useMe.ts';
 import { filteredIds } from './graph/filters.ts';
 import { ENTITY_META, LINK_META, linkMeta } from './model/meta.ts';
 import { ENTITY_TYPES, type EntityType, type GraphNode, type Position } from './model/types.ts';
@@ -70,6 +74,10 @@ export function App() {
   const searchRef = useRef<HTMLInputElement>(null);
   const [user, setUser] = useState<SessionUser | null>(null);
   const [askSignIn, setAskSignIn] = useState(false);
+  // Signed in (by cookie or token): who, the purpose of this session, and the admins' audit page.
+  const me = useMe(user);
+  const [purpose, setPurposeState] = useState(getPurpose());
+  const [showAudit, setShowAudit] = useState(false);
 
   // Who is signed in (if the server has sessions); a request refused as unauthenticated asks.
   useEffect(() => {
@@ -342,6 +350,7 @@ export function App() {
           Lantern
           <span className="chart-name" title="Current chart">{saved ? saved.name : 'Unsaved chart'}</span>
           {user && <span className="user" title={user.role ?? ''}>{user.username}</span>}
+          {purpose && <span className="user" title="Purpose of this session (recorded in the audit log)">{purpose}</span>}
         </div>
         <nav className="toolbar" aria-label="Chart tools">
           <button type="button" onClick={chart.undo} disabled={!chart.canUndo} title={`Undo ${chart.undoLabel} (Ctrl+Z)`} aria-label="Undo">
@@ -404,6 +413,14 @@ export function App() {
           >
             Export ▾
           </button>
+          {me?.role === 'admin' && (
+            <>
+              <span className="divider" />
+              <button type="button" onClick={() => setShowAudit(true)}>
+                Audit log
+              </button>
+            </>
+          )}
         </nav>
       </header>
       <main className="workspace">
@@ -501,6 +518,8 @@ export function App() {
       </main>
       {menu && <ContextMenu x={menu.x} y={menu.y} items={menu.items} onClose={closeMenu} />}
       {dialog && <ChartsDialog mode={dialog} currentName={saved?.name ?? null} onSave={save} onOpen={open} onClose={() => setDialog(null)} />}
+      {!askSignIn && me && !purpose && <PurposeDialog onDone={setPurposeState} />}
+      {showAudit && <AuditPage onClose={() => setShowAudit(false)} />}
       {askSignIn && (
         <SignInDialog
           onClose={() => setAskSignIn(false)}

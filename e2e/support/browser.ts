@@ -20,6 +20,8 @@ export async function openWorkspace(browser: Browser, url: string, authorization
     acceptDownloads: true,
     ...(authorization ? { extraHTTPHeaders: { authorization } } : {}),
   });
+  // The session's purpose, as an analyst would give it when the workspace asks.
+  await page.addInitScript(() => sessionStorage.setItem('lantern.purpose', 'e2e test'));
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {

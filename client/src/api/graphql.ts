@@ -1,4 +1,5 @@
 import { csrfHeaders, UNAUTHENTICATED_EVENT } from './session.ts';
+import { purposeHeaders } from '../auth/purpose.ts';
 
 /**
  * A tiny typed GraphQL client: POST /graphql, JSON in and out. Errors become a
@@ -24,7 +25,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   try {
     res = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...csrfHeaders() },
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...csrfHeaders(), ...purposeHeaders() },
       body: JSON.stringify({ query, variables }),
       signal,
     });
