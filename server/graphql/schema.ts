@@ -16,6 +16,7 @@ import { resolvers as graph } from '../modules/graph/graph.resolvers.ts';
 import { resolvers as editing } from '../modules/editing/editing.resolvers.ts';
 import { resolvers as auth } from '../modules/auth/auth.resolvers.ts';
 import { resolvers as audit } from '../modules/audit/audit.resolvers.ts';
+import { resolvers as resolve } from '../modules/resolve/resolve.resolvers.ts';
 import { requireRole } from '../modules/auth/auth.service.ts';
 import type { Context } from './context.ts';
 
@@ -30,9 +31,10 @@ export const typeDefFiles = [
   'chart/chart.graphql',
   'auth/auth.graphql',
   'audit/audit.graphql',
+  'resolve/resolve.graphql',
 ];
 
-const resolverMaps: Resolvers[] = [system, entity, search, graph, editing, chart, auth, audit];
+const resolverMaps: Resolvers[] = [system, entity, search, graph, editing, chart, auth, audit, resolve];
 
 type Resolver = (parent: unknown, args: unknown, ctx: Context, info: unknown) => unknown;
 
