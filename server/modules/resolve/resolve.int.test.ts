@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { testGateway } from '../../testing/harness.ts';
+import { startTestServer, testGateway } from '../../testing/harness.ts';
 import type { Gateway } from '../../db/gateway.ts';
 import { parseMapping } from '../import/mapping.ts';
 import { importFiles } from '../import/import.service.ts';
@@ -146,5 +146,34 @@ describe('lantern resolve', () => {
       expect((await reviewQueue(gateway, 200, 0)).items.map((d) => d.id)).not.toContain(mine[0].id);
     }
     await expect(reviewQueue(gateway, 0, 0)).rejects.toThrow(/first must be/);
+  });
+
+  it('serves the queue and the decisions over GraphQL to analysts, not to viewers', async () => {
+    const server = await startTestServer({ gateway });
+    try {
+      const id = (ref: string) => idsByRef.get(ref)!;
+      const d = (await gateway.read('resolve/test-decision-of', { a: id('A1'), b: id('B1') }))[0]!;
+      const DECISION = `query($id: ID!) { matchDecision(id: $id) { id status probability swapped evidence { field level weight } a { id resolvedId } b { id resolvedId } } }`;
+      const got = await server.graphql<{ matchDecision: { status: string; swapped: boolean; evidence: { field: string }[]; a: { resolvedId: string }; b: { resolvedId: string } } }>(DECISION, { id: d.id });
+      expect(got.errors).toBeUndefined();
+      expect(got.data!.matchDecision).toMatchObject({ status: 'MERGED', swapped: true });
+      expect(got.data!.matchDecision.a.resolvedId).toBe(got.data!.matchDecision.b.resolvedId);
+      const undo = await server.graphql<{ undoMerge: { status: string; a: { resolvedId: string | null } } }>(
+        `mutation($id: ID!) { undoMerge(id: $id, note: "checking") { status a { resolvedId } } }`,
+        { id: d.id },
+      );
+      expect(undo.data!.undoMerge.status).toBe('UNDONE');
+      const accept = await server.graphql<{ acceptMatch: { status: string; decidedBy: string } }>(`mutation($id: ID!) { acceptMatch(id: $id) { status decidedBy } }`, { id: d.id });
+      expect(accept.data!.acceptMatch.status).toBe('MERGED');
+      const queue = await server.graphql<{ reviewQueue: { total: number; items: { probability: number }[] } }>(`{ reviewQueue(first: 5) { total items { probability } } }`);
+      expect(queue.errors).toBeUndefined();
+      const ps = queue.data!.reviewQueue.items.map((i) => i.probability);
+      expect(ps).toEqual([...ps].sort((x, y) => y - x));
+      const viewer = await server.as('viewer');
+      expect((await viewer.graphql(`{ reviewQueue { total } }`)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect((await viewer.graphql(`mutation($id: ID!) { undoMerge(id: $id) { status } }`, { id: d.id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    } finally {
+      await server.close();
+    }
   });
 });
