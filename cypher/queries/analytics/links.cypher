@@ -1,0 +1,16 @@
+// Links among entities for network analytics: among every visible entity ($ids null) or among
+// the given ones, only of $linkTypes when given, each once, with what analytics weigh them by
+// (grading, validity, weight such as sightings). Retired links and entities never pass.
+MATCH (n:Entity)-[r]->(m:Entity)
+WHERE ($ids IS NULL OR (n.id IN $ids AND m.id IN $ids))
+  AND ($linkTypes IS NULL OR type(r) IN $linkTypes)
+  AND NOT coalesce(r.retired, false)
+  AND NOT coalesce(n.retired, false)
+  AND NOT coalesce(m.retired, false)
+  AND ($scope.shareAll OR (n.handlingCode = 'P' AND n.classification = 'OFFICIAL'))
+  AND ($scope.shareAll OR (r.handlingCode = 'P' AND r.classification = 'OFFICIAL'))
+  AND ($scope.shareAll OR (m.handlingCode = 'P' AND m.classification = 'OFFICIAL'))
+RETURN r.id AS id, type(r) AS type, n.id AS source, m.id AS target, r.role AS role,
+       r.validFrom AS validFrom, r.validTo AS validTo, r.weight AS weight,
+       r.sourceEvaluation AS sourceEvaluation, r.intelligenceAssessment AS intelligenceAssessment
+ORDER BY id
