@@ -82,6 +82,7 @@ describe('signing in, purpose and the audit page', () => {
     await signIn.getByRole('button', { name: 'Sign in' }).click();
     const purpose = page.getByRole('dialog', { name: 'What is this session for?' });
     await purpose.waitFor();
+    await shot(page, 'e2e-security-purpose');
     await purpose.getByLabel('Purpose').fill('OP-KESTREL 2025/17 e2e');
     await purpose.getByRole('button', { name: 'Start' }).click();
     await searchAndAdd(page, 'Velvet Willow', /Velvet Willow/);
