@@ -118,7 +118,9 @@ export interface BenchServer {
 /** Lantern's HTTP app in this process, on an ephemeral port, over the bench store. */
 export async function startServer(db: BenchDb): Promise<BenchServer> {
   const gateway = new RecordingGateway(db.gateway.driver, { queryTimeoutMs: 120_000, log });
-  const { app, stop } = await createApp({ gateway, log, development: false });
+  await signIn(db);
+  // Signed in by API token like any tool; no rate limit, which would otherwise cap the load.
+  const { app, stop } = await createApp({ gateway, log, development: false, limits: { ratePerMinute: 1_000_000_000 } });
   const server = http.createServer(app);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -134,10 +136,20 @@ export async function startServer(db: BenchDb): Promise<BenchServer> {
   };
 }
 
+/** The bench's API token (an analyst), made in the bench store when a server starts. */
+const auth = { authorization: '' };
+
+async function signIn(db: BenchDb): Promise<void> {
+  if (auth.authorization) return;
+  const { createApiToken } = await import('../server/modules/auth/auth.service.ts');
+  const { secret } = await createApiToken(db.gateway, { name: `bench-${process.pid}-${Date.now()}`, role: 'analyst', createdBy: 'bench' });
+  auth.authorization = `Bearer ${secret}`;
+}
+
 export async function graphql(url: string, s: Sample): Promise<{ status: number; errors: number }> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', authorization: auth.authorization },
     body: JSON.stringify({ query: QUERIES[s.kind], variables: s.variables }),
   });
   const body = (await res.json()) as { errors?: unknown[] };
@@ -157,8 +169,9 @@ export async function startServeChild(db: BenchDb): Promise<ServeChild> {
   const path = await import('node:path');
   const { root } = await import('./lib.ts');
   const port = await freePort();
+  await signIn(db);
   const child = spawn(process.execPath, [path.join(root, 'bin', 'lantern.js'), 'serve'], {
-    env: { ...process.env, NEO4J_URI: db.uri, NEO4J_USERNAME: '', NEO4J_PASSWORD: '', PORT: String(port), LANTERN_SEED_DEMO: 'never', LOG_LEVEL: 'warn', LANTERN_QUERY_TIMEOUT_MS: '60000' },
+    env: { ...process.env, NEO4J_URI: db.uri, NEO4J_USERNAME: '', NEO4J_PASSWORD: '', PORT: String(port), LANTERN_SEED_DEMO: 'never', LOG_LEVEL: 'warn', LANTERN_QUERY_TIMEOUT_MS: '60000', LANTERN_RATE_LIMIT: '1000000000' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -190,7 +203,7 @@ export function mixRequests(all: Sample[]) {
   return all.map((s) => ({
     method: 'POST' as const,
     path: '/graphql',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', authorization: auth.authorization },
     body: JSON.stringify({ query: QUERIES[s.kind], variables: s.variables }),
   }));
 }
