@@ -74,14 +74,35 @@ export interface EmOptions {
  * same level vector are counted once with their multiplicity, so the cost is per pattern.
  */
 export function estimate(start: Model, vectors: Iterable<Levels>, o: EmOptions = {}): Model & { iterations: number } {
-  const patterns = new Map<string, { levels: Levels; n: number }>();
+  const patterns = new Map<number, { levels: Levels; n: number }>();
   for (const v of vectors) {
-    const key = v.join(',');
+    const key = encodeLevels(v);
     const p = patterns.get(key);
     if (p) p.n++;
     else patterns.set(key, { levels: v, n: 1 });
   }
-  const list = [...patterns.values()];
+  return estimateFromPatterns(start, [...patterns.values()], o);
+}
+
+/** Levels as one number (3 bits a comparison, 7 for missing), so that pairs group cheaply by pattern. */
+export function encodeLevels(levels: Levels): number {
+  let code = 0;
+  for (let c = levels.length - 1; c >= 0; c--) code = code * 8 + (levels[c] ?? 7);
+  return code;
+}
+
+export function decodeLevels(code: number): Levels {
+  const out: Levels = [];
+  for (let c = 0; c < COMPARISONS.length; c++) {
+    const l = code % 8;
+    out.push(l === 7 ? null : l);
+    code = Math.floor(code / 8);
+  }
+  return out;
+}
+
+/** EM over distinct level patterns, each with how many pairs show it. */
+export function estimateFromPatterns(start: Model, list: { levels: Levels; n: number }[], o: EmOptions = {}): Model & { iterations: number } {
   const priorStrength = o.priorStrength ?? 200;
   let model: Model = { lambda: start.lambda, m: start.m.map((r) => [...r]), u: start.u };
   let it = 0;

@@ -5,7 +5,7 @@
  * at what level, and how many bits each added. `resolve.service.ts` applies it to the graph.
  */
 import { COMPARISONS, TRAINING_SESSIONS, blockingKeys, comparePeople, preparePerson, type Levels, type PersonInput, type Prepared } from './compare.ts';
-import { applyOverrides, estimate, levelCounts, levelWeight, matchWeight, priorModel, probability, uFromCounts, type Model, type ModelOverrides } from './fellegi-sunter.ts';
+import { applyOverrides, decodeLevels, encodeLevels, estimate, estimateFromPatterns, levelCounts, levelWeight, matchWeight, priorModel, probability, uFromCounts, type Model, type ModelOverrides } from './fellegi-sunter.ts';
 
 export interface Thresholds {
   /** Posterior probability at or above which a pair is merged without review. */
@@ -132,7 +132,7 @@ export function evidenceOf(model: Model, levels: Levels): Evidence[] {
  */
 export function estimateModel(
   records: Prepared[],
-  candidates: { levels: Levels; sessions: number }[],
+  candidates: { codes: Int32Array | number[]; sessions: number[] },
   o: Pick<ResolveOptions, 'uSamplePairs' | 'seed' | 'overrides'> = {},
 ) {
   const n = records.length;
@@ -151,15 +151,34 @@ export function estimateModel(
     ...Object.keys(o.overrides?.m ?? {}).map((name) => COMPARISONS.findIndex((c) => c.name === name)),
     ...COMPARISONS.flatMap((c, i) => ((c as { trained?: boolean }).trained === false ? [i] : [])),
   ]);
+  // Pairs grouped by (pattern, sessions) once: EM then costs per pattern, not per pair.
+  const groups = new Map<number, { code: number; sessions: number; n: number }>();
+  for (let k = 0; k < candidates.codes.length; k++) {
+    const code = candidates.codes[k]!;
+    const key = code * 32 + candidates.sessions[k]!;
+    const g = groups.get(key);
+    if (g) g.n++;
+    else groups.set(key, { code, sessions: candidates.sessions[k]!, n: 1 });
+  }
   const sums = COMPARISONS.map((c) => new Array<number>(c.levels.length).fill(0));
   const counts = COMPARISONS.map(() => 0);
   let iterations = 0;
   TRAINING_SESSIONS.forEach((t, k) => {
     const excluded = new Set(t.excludes.map((name) => COMPARISONS.findIndex((c) => c.name === name)));
     // The session's own comparisons agree on all its pairs: leave them out of the score.
-    const vectors = candidates.filter((c) => c.sessions & (1 << k)).map((c) => c.levels.map((l, i) => (excluded.has(i) ? null : l)));
-    if (vectors.length < 10) return;
-    const est = estimate(start, vectors, { fixed: new Set([...excluded, ...setByHand]) });
+    const patterns = new Map<number, { levels: Levels; n: number }>();
+    let pairs = 0;
+    for (const g of groups.values()) {
+      if (!(g.sessions & (1 << k))) continue;
+      const levels = decodeLevels(g.code).map((l, i) => (excluded.has(i) ? null : l));
+      const key = encodeLevels(levels);
+      const p = patterns.get(key);
+      if (p) p.n += g.n;
+      else patterns.set(key, { levels, n: g.n });
+      pairs += g.n;
+    }
+    if (pairs < 10) return;
+    const est = estimateFromPatterns(start, [...patterns.values()], { fixed: new Set([...excluded, ...setByHand]) });
     iterations += est.iterations;
     COMPARISONS.forEach((_, c) => {
       if (excluded.has(c) || setByHand.has(c)) return;
@@ -169,8 +188,14 @@ export function estimateModel(
   });
   const m = start.m.map((row, c) => (counts[c] ? sums[c]!.map((x) => x / counts[c]!) : row));
   // The prior (share of matches among candidates) with every m held.
-  const all = estimate({ lambda: start.lambda, m, u }, candidates.map((c) => c.levels), { fixed: new Set(COMPARISONS.map((_, c) => c)) });
-  return { lambda: all.lambda, m, u, iterations: iterations + all.iterations };
+  const all = new Map<number, { levels: Levels; n: number }>();
+  for (const g of groups.values()) {
+    const p = all.get(g.code);
+    if (p) p.n += g.n;
+    else all.set(g.code, { levels: decodeLevels(g.code), n: g.n });
+  }
+  const est = estimateFromPatterns({ lambda: start.lambda, m, u }, [...all.values()], { fixed: new Set(COMPARISONS.map((_, c) => c)) });
+  return { lambda: est.lambda, m, u, iterations: iterations + est.iterations };
 }
 
 class UnionFind {
@@ -211,29 +236,43 @@ export function resolvePeople(inputs: readonly PersonInput[], o: ResolveOptions 
   const thresholds = o.thresholds ?? DEFAULT_THRESHOLDS;
   const records = inputs.map(preparePerson);
   const { pairs: idx, sessions, blocks, skipped } = candidatePairs(records, o.maxBlockSize ?? 100, o.onlyTouching);
-  const compared = idx.map(([i, j], k) => ({ i, j, sessions: sessions[k]!, ...comparePeople(records[i]!, records[j]!) }));
+  // Each pair kept as its level pattern (one number) and whether names were crossed.
+  const codes = new Int32Array(idx.length);
+  const swappedPairs = new Uint8Array(idx.length);
+  idx.forEach(([i, j], k) => {
+    const c = comparePeople(records[i]!, records[j]!);
+    codes[k] = encodeLevels(c.levels);
+    swappedPairs[k] = c.swapped ? 1 : 0;
+  });
   let model: Model;
   let iterations = 0;
   if (o.model) model = applyOverrides(o.model, o.overrides);
   else {
-    const est = estimateModel(records, compared, o);
+    const est = estimateModel(records, { codes, sessions }, o);
     iterations = est.iterations;
     // EM estimates the share of matches among candidate pairs; the prior a score needs is the
     // chance that two records picked at random are the same person. Blocking keeps (nearly)
     // every match, so the expected matches are spread over all pairs instead.
     const n = records.length;
     const allPairs = o.onlyTouching ? Math.max(1, o.onlyTouching.size * (n - 1)) : Math.max(1, (n * (n - 1)) / 2);
-    const lambda = o.overrides?.lambda ?? Math.min(0.5, Math.max(1e-9, (est.lambda * compared.length) / allPairs));
+    const lambda = o.overrides?.lambda ?? Math.min(0.5, Math.max(1e-9, (est.lambda * codes.length) / allPairs));
     model = { lambda, m: est.m, u: est.u };
   }
   const pairs: ScoredPair[] = [];
-  for (const c of compared) {
-    const weight = matchWeight(model, c.levels);
+  const weightOf = new Map<number, number>();
+  for (let k = 0; k < codes.length; k++) {
+    const code = codes[k]!;
+    let weight = weightOf.get(code);
+    if (weight === undefined) {
+      weight = matchWeight(model, decodeLevels(code));
+      weightOf.set(code, weight);
+    }
     const p = probability(weight);
     const decision = decide(p, thresholds);
     if (decision === 'NO_MATCH') continue;
-    const [a, b] = [records[c.i]!.id, records[c.j]!.id].sort() as [string, string];
-    pairs.push({ a, b, weight: Math.round(weight * 100) / 100, probability: p, decision, swapped: c.swapped, evidence: evidenceOf(model, c.levels) });
+    const [i, j] = idx[k]!;
+    const [a, b] = [records[i]!.id, records[j]!.id].sort() as [string, string];
+    pairs.push({ a, b, weight: Math.round(weight * 100) / 100, probability: p, decision, swapped: swappedPairs[k] === 1, evidence: evidenceOf(model, decodeLevels(code)) });
   }
   pairs.sort((x, y) => y.weight - x.weight);
   return {

@@ -21,8 +21,12 @@ const GREEK: Record<string, string> = {
 /** Lower case, accents and marks removed, other scripts transliterated, only a-z, digits and single spaces left. */
 export function plain(text: string | null | undefined): string {
   if (!text) return '';
-  let s = text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  s = [...s].map((c) => SPECIAL[c] ?? CYRILLIC[c] ?? GREEK[c] ?? c).join('');
+  let s = text.toLowerCase();
+  // Most names are plain ASCII already: skip the Unicode work for them.
+  if (!/^[\x20-\x7e]*$/.test(s)) {
+    s = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+    s = [...s].map((c) => SPECIAL[c] ?? CYRILLIC[c] ?? GREEK[c] ?? c).join('');
+  }
   return s.replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
