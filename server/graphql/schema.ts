@@ -17,6 +17,7 @@ import { resolvers as editing } from '../modules/editing/editing.resolvers.ts';
 import { resolvers as auth } from '../modules/auth/auth.resolvers.ts';
 import { resolvers as audit } from '../modules/audit/audit.resolvers.ts';
 import { resolvers as resolve } from '../modules/resolve/resolve.resolvers.ts';
+import { resolvers as imports } from '../modules/import/import.resolvers.ts';
 import { resolvers as analytics } from '../modules/analytics/analytics.resolvers.ts';
 import { requireRole } from '../modules/auth/auth.service.ts';
 import type { Context } from './context.ts';
@@ -33,10 +34,11 @@ export const typeDefFiles = [
   'auth/auth.graphql',
   'audit/audit.graphql',
   'resolve/resolve.graphql',
+  'import/import.graphql',
   'analytics/analytics.graphql',
 ];
 
-const resolverMaps: Resolvers[] = [system, entity, search, graph, editing, chart, auth, audit, analytics, resolve];
+const resolverMaps: Resolvers[] = [system, entity, search, graph, editing, chart, auth, audit, analytics, resolve, imports];
 
 type Resolver = (parent: unknown, args: unknown, ctx: Context, info: unknown) => unknown;
 

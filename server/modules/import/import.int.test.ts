@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { testGateway } from '../../testing/harness.ts';
+import { startTestServer, testGateway } from '../../testing/harness.ts';
 import type { Gateway } from '../../db/gateway.ts';
 import { parseMapping } from './mapping.ts';
 import { importFiles } from './import.service.ts';
@@ -236,3 +236,55 @@ describe('lantern import (command line)', () => {
     }
   });
 });
+
+describe('import over GraphQL (the workspace upload)', () => {
+  it('previews the first rows with the mapping applied, then imports the file; viewers may do neither', async () => {
+    const s = source('gql');
+    const server = await startTestServer({ gateway });
+    try {
+      const rows = [
+        ['G1', 'Ana', 'Lupu', '03/02/1990', '07700 900821', 'RG1 2AB', '5 Oak Row'],
+        ['G2', 'Ion', 'Vasile', 'yesterday', '07700 900822', 'RG1 2AB', '5 Oak Row'],
+        ['G3', 'Eva', 'Marin', '05/06/1991', '', 'RG1 2AB', '7 Oak Row'],
+      ];
+      const content = Buffer.from(csv(rows), 'utf8').toString('base64');
+      const vars = { source: s, mapping: MAPPING, fileName: 'upload.csv', content };
+      const preview = await server.graphql<{ importPreview: { rows: number; records: { line: number; recordKey: string; entities: { type: string; properties: { name: string; value: string }[] }[]; links: { type: string }[] }[]; errors: { line: number; column: string }[] } }>(
+        `query($source: String!, $mapping: String!, $fileName: String!, $content: String!) {
+          importPreview(source: $source, mapping: $mapping, fileName: $fileName, content: $content, rows: 2) {
+            rows records { line recordKey entities { type properties { name value } } links { type } } errors { line column }
+          }
+        }`,
+        vars,
+      );
+      expect(preview.errors).toBeUndefined();
+      const p = preview.data!.importPreview;
+      expect(p.rows).toBe(3);
+      expect(p.records.map((r) => [r.line, r.recordKey])).toEqual([
+        [2, 'G1'],
+        [4, 'G3'],
+      ]);
+      expect(p.records[0]!.entities[0]!.properties).toContainEqual({ name: 'dateOfBirth', value: '1990-02-03' });
+      expect(p.errors).toEqual([{ line: 3, column: 'dob' }]);
+      expect((await sourceGraph(gateway, s)).current).toBe(0);
+
+      const done = await server.graphql<{ importFile: { imported: number; bad: number; created: number; links: number } }>(
+        `mutation($source: String!, $mapping: String!, $fileName: String!, $content: String!) {
+          importFile(source: $source, mapping: $mapping, fileName: $fileName, content: $content) { imported bad created links }
+        }`,
+        vars,
+      );
+      expect(done.errors).toBeUndefined();
+      expect(done.data!.importFile).toEqual({ imported: 2, bad: 1, created: 2, links: 3 });
+
+      const badMapping = await server.graphql(`query($c: String!) { importPreview(source: "X", mapping: "version: 2", fileName: "a.csv", content: $c) { rows } }`, { c: content });
+      expect(badMapping.errors?.[0]?.message).toMatch(/mapping:1: version/);
+      const viewer = await server.as('viewer');
+      const refused = await viewer.graphql(`query($c: String!) { importPreview(source: "X", mapping: "x", fileName: "a.csv", content: $c) { rows } }`, { c: content });
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    } finally {
+      await server.close();
+    }
+  });
+});
+
