@@ -6,8 +6,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { randomBytes } from 'node:crypto';
-import { startTestServer, testGateway, testLog, type TestServer } from '../server/testing/harness.ts';
+import { startTestServer, testGateway, testLog, TEST_AUDIT_KEY, type TestServer } from '../server/testing/harness.ts';
 import { AuditLog } from '../server/modules/audit/audit.service.ts';
 import { createUser } from '../server/modules/auth/auth.service.ts';
 import * as auditRepo from '../server/modules/audit/audit.repository.ts';
@@ -20,7 +19,7 @@ const ID = `premises-${TAG}`;
 let server: TestServer;
 let browser: Browser;
 const gateway = testGateway();
-const audit = new AuditLog({ gateway, key: randomBytes(32), log: testLog, flushMs: 20 });
+const audit = new AuditLog({ gateway, key: Buffer.from(TEST_AUDIT_KEY), log: testLog, flushMs: 20 });
 
 beforeAll(async () => {
   if (!fs.existsSync('dist/client/index.html')) throw new Error('Build the workspace first: npx vite build');

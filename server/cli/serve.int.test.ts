@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../neo4j/local.ts';
-import { testGateway, testToken } from '../testing/harness.ts';
+import { testGateway, testToken, TEST_AUDIT_KEY } from '../testing/harness.ts';
 
 interface Outcome {
   code: number | null;
@@ -42,6 +42,8 @@ const remote = () => ({
   NEO4J_USERNAME: inject('neo4jUsername') || 'neo4j',
   NEO4J_PASSWORD: inject('neo4jPassword'),
   LANTERN_SEED_DEMO: 'never',
+  // It appends to the run's audit chain, so with the run's key.
+  LANTERN_AUDIT_KEY: TEST_AUDIT_KEY,
 });
 
 describe('lantern serve', () => {

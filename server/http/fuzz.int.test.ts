@@ -60,10 +60,10 @@ describe('fuzzing GraphQL arguments', () => {
           const body = JSON.stringify(r);
           expect(body).not.toMatch(/INTERNAL_SERVER_ERROR|stacktrace|Neo4jError|Cypher|at \w+ \(/);
         }),
-        { numRuns: 25 },
+        { numRuns: 12 },
       );
     }
-  });
+  }, 300_000);
 
   it('leaves the graph as it was after every injection string in every text argument', async () => {
     for (const s of INJECTIONS) {

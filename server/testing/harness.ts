@@ -15,6 +15,12 @@ import type { AppOptions } from '../http/app.ts';
 
 export const testLog = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
 
+/**
+ * The audit chain's key for every writer in a test run (suites, and `lantern serve` started by
+ * tests): they all append to the run's one chain, which verifies only if they share the key.
+ */
+export const TEST_AUDIT_KEY = 'test-audit-key-for-this-run-only-not-a-secret';
+
 export function testGateway(o: { queryTimeoutMs?: number } = {}): Gateway {
   const driver = createDriver({ uri: inject('neo4jUri'), username: inject('neo4jUsername') || undefined, password: inject('neo4jPassword') || undefined });
   return new Gateway(driver, { queryTimeoutMs: o.queryTimeoutMs ?? 15_000, log: testLog });

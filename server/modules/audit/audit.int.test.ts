@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestServer, testGateway, testLog, type TestServer } from '../../testing/harness.ts';
+import { startTestServer, testGateway, testLog, TEST_AUDIT_KEY, type TestServer } from '../../testing/harness.ts';
 import { AuditLog, verifyAuditLog } from './audit.service.ts';
 import * as repo from './audit.repository.ts';
 
-const key = randomBytes(32).toString('hex');
+// Shared with every audit writer in the run (see TEST_AUDIT_KEY), so the run's one chain verifies.
+const key = TEST_AUDIT_KEY;
 
 function auditVerifyCli(): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
