@@ -1,9 +1,8 @@
-// Links among entities for network analytics: among every visible entity ($ids null) or among
-// the given ones, only of $linkTypes when given, each once, with what analytics weigh them by
-// (grading, validity, weight such as sightings). Retired links and entities never pass.
+// Links among every visible entity for network analytics, only of $linkTypes when given, with
+// what analytics weigh them by (grading, validity, weight such as sightings). Retired links and
+// entities never pass.
 MATCH (n:Entity)-[r]->(m:Entity)
-WHERE ($ids IS NULL OR (n.id IN $ids AND m.id IN $ids))
-  AND ($linkTypes IS NULL OR type(r) IN $linkTypes)
+WHERE ($linkTypes IS NULL OR type(r) IN $linkTypes)
   AND NOT coalesce(r.retired, false)
   AND NOT coalesce(n.retired, false)
   AND NOT coalesce(m.retired, false)

@@ -1,9 +1,8 @@
-// Entities for network analytics: every visible entity ($ids null) or the given ones, at most
-// $limit (the caller asks for one more than it accepts, to know when the graph is too big).
-// potentialVictim travels so that the gateway masks victims' labels. Index: entity_id seek per id.
+// Every visible entity for network analytics, at most $limit (the caller asks for one more than
+// it accepts, to know when the graph is too big). potentialVictim travels so that the gateway
+// masks victims' labels; postedOn dates an advert's links.
 MATCH (n:Entity)
-WHERE ($ids IS NULL OR n.id IN $ids)
-  AND NOT coalesce(n.retired, false)
+WHERE NOT coalesce(n.retired, false)
   AND ($scope.shareAll OR (n.handlingCode = 'P' AND n.classification = 'OFFICIAL'))
 WITH n ORDER BY n.id
 LIMIT $limit

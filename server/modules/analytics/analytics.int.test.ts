@@ -92,6 +92,28 @@ describe('suspected networks and network analytics on the demo', () => {
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('analyses for a partner only what partners may see: a hidden entity and its links leave no trace', async () => {
+    const f = (await server.gateway.read('testing/access-fixture'))[0] as { a: string; v: string; h: string; y: string };
+    expect(f).toBeDefined();
+    const q = `query ($ids: [ID!]) { networkAnalytics(ids: $ids) { nodes { id degree } } }`;
+    type A = { networkAnalytics: { nodes: { id: string; degree: number }[] } };
+    const ids = [f.a, f.v, f.h, f.y];
+    const analyst = await server.graphql<A>(q, { ids });
+    const partner = await (await server.as('partner')).graphql<A>(q, { ids });
+    expect(analyst.errors).toBeUndefined();
+    expect(partner.errors).toBeUndefined();
+    expect(analyst.data!.networkAnalytics.nodes.map((n) => n.id)).toContain(f.h);
+    const seen = partner.data!.networkAnalytics.nodes;
+    expect(seen.map((n) => n.id).sort()).toEqual([f.a, f.v, f.y].sort());
+    // Y's link to H is gone for the partner.
+    const yDegree = (nodes: { id: string; degree: number }[]) => nodes.find((n) => n.id === f.y)!.degree;
+    expect(yDegree(seen)).toBeLessThan(yDegree(analyst.data!.networkAnalytics.nodes));
+    const nets = await (await server.as('partner')).graphql<{ suspectedNetworks: Net[] }>(NETWORKS, {});
+    expect(nets.errors).toBeUndefined();
+    const shown = new Set(nets.data!.suspectedNetworks.flatMap((n) => [...n.premisesIds, ...n.evidence.map((e) => e.entityId)]));
+    expect(shown.has(f.h)).toBe(false);
+  });
+
   it('puts two planted networks in different communities, with centrality and brokers, the same way twice', async () => {
     const [n1, n2] = truth.networks as [(typeof truth.networks)[0], (typeof truth.networks)[0]];
     const members = (n: typeof n1) => [...n.premisesIds, ...n.controllerIds, ...n.workerIds, ...n.phoneIds, ...n.driverIds, ...n.vehicleIds];

@@ -13,10 +13,24 @@ export function read<T>(gw: Gateway, work: (tx: Tx) => Promise<T>): Promise<T> {
   return gw.readTx(work);
 }
 
-export async function nodes(tx: Tx, q: { ids: string[] | null; limit: number }): Promise<ANode[]> {
-  return (await tx.run('analytics/nodes', { ids: q.ids, limit: int(q.limit) })).map((r) => r.node as unknown as ANode);
+/** Every visible entity, at most `limit`. */
+export async function allNodes(tx: Tx, limit: number): Promise<ANode[]> {
+  return (await tx.run('analytics/nodes', { limit: int(limit) })).map((r) => r.node as unknown as ANode);
 }
 
-export async function links(tx: Tx, q: { ids: string[] | null; linkTypes: readonly string[] | null }): Promise<ALink[]> {
-  return (await tx.run('analytics/links', { ids: q.ids, linkTypes: q.linkTypes ? [...q.linkTypes] : null })) as unknown as ALink[];
+/** The given entities that the caller may see. */
+export async function nodes(tx: Tx, ids: string[]): Promise<ANode[]> {
+  if (ids.length === 0) return [];
+  return (await tx.run('analytics/nodes-by-id', { ids })).map((r) => r.node as unknown as ANode);
+}
+
+/** Links among every visible entity, of the given types (all when null). */
+export async function allLinks(tx: Tx, linkTypes: readonly string[] | null): Promise<ALink[]> {
+  return (await tx.run('analytics/links', { linkTypes: linkTypes ? [...linkTypes] : null })) as unknown as ALink[];
+}
+
+/** Links among the given entities. */
+export async function linksAmong(tx: Tx, ids: string[]): Promise<ALink[]> {
+  if (ids.length === 0) return [];
+  return (await tx.run('analytics/links-among', { ids })) as unknown as ALink[];
 }

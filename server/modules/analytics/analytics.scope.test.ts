@@ -22,7 +22,7 @@ describe('the access scope in the analytics queries', () => {
   const names = queryNames().filter((n) => n.startsWith('analytics/'));
 
   it('finds them', () => {
-    expect(names).toEqual(['analytics/links', 'analytics/nodes']);
+    expect(names).toEqual(['analytics/links', 'analytics/links-among', 'analytics/nodes', 'analytics/nodes-by-id']);
   });
 
   for (const name of names) {

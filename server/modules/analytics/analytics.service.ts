@@ -23,9 +23,10 @@ export async function networkAnalytics(ctx: Context, args: NetworkAnalyticsArgs)
   const ids = args.ids ? idArg('ids', args.ids, 1, MAX_IDS) : null;
   const weighted = args.weighted ?? true;
   const { nodes, links } = await repo.read(ctx.gateway, async (tx) => {
-    const n = await repo.nodes(tx, { ids, limit: MAX_ANALYTICS_NODES + 1 });
+    if (ids) return { nodes: await repo.nodes(tx, ids), links: await repo.linksAmong(tx, ids) };
+    const n = await repo.allNodes(tx, MAX_ANALYTICS_NODES + 1);
     if (n.length > MAX_ANALYTICS_NODES) throw badInput('ids', `the graph has more than ${MAX_ANALYTICS_NODES} entities: give the ids of the part to analyse.`);
-    return { nodes: n, links: await repo.links(tx, { ids, linkTypes: null }) };
+    return { nodes: n, links: await repo.allLinks(tx, null) };
   });
   return networkMetrics(nodes, links, { weighted });
 }
@@ -38,9 +39,8 @@ export async function suspectedNetworks(ctx: Context, args: SuspectedNetworksArg
   const minScore = args.minScore ?? 0;
   if (!Number.isFinite(minScore) || minScore < 0) throw badInput('minScore', `must be 0 or more (got ${minScore}).`);
   const { nodes, links } = await repo.read(ctx.gateway, async (tx) => {
-    const l = await repo.links(tx, { ids: null, linkTypes: PROJECTION_LINK_TYPES });
-    const ends = [...new Set(l.flatMap((x) => [x.source, x.target]))];
-    return { nodes: await repo.nodes(tx, { ids: ends, limit: ends.length }), links: l };
+    const l = await repo.allLinks(tx, PROJECTION_LINK_TYPES);
+    return { nodes: await repo.nodes(tx, [...new Set(l.flatMap((x) => [x.source, x.target]))]), links: l };
   });
   return findNetworks(nodes, links, { minScore });
 }
