@@ -54,7 +54,8 @@ describe('the analyst workspace', () => {
     await page.locator('body').press('/');
     await page.keyboard.type('Velvet Willow');
     const results = page.getByRole('listbox', { name: 'Search results' });
-    await results.getByRole('option').first().waitFor();
+    // Results follow the typing; wait for those of the whole text, best match first.
+    await results.getByRole('option').first().filter({ hasText: PARLOUR_NAME }).waitFor();
     await expect(results.getByRole('option').first().textContent()).resolves.toMatch(PARLOUR_NAME);
     await shot(page, 'e2e-02-search');
     await page.keyboard.press('Enter');
