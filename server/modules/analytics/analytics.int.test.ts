@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from '../../../seed/demo/index.ts';
+import { cypher } from '../../db/cypher.ts';
 import { startTestServer, type TestServer } from '../../testing/harness.ts';
 
 interface Net {
@@ -112,6 +113,21 @@ describe('suspected networks and network analytics on the demo', () => {
     expect(nets.errors).toBeUndefined();
     const shown = new Set(nets.data!.suspectedNetworks.flatMap((n) => [...n.premisesIds, ...n.evidence.map((e) => e.entityId)]));
     expect(shown.has(f.h)).toBe(false);
+  });
+
+  it('reads a selection by index seeks, not by scanning (the whole-graph reads scan by design)', async () => {
+    for (const name of ['analytics/nodes-by-id', 'analytics/links-among']) {
+      const session = server.gateway.driver.session();
+      try {
+        // The statement is the named file's own text; only the EXPLAIN prefix is added.
+        const r = await session.run('EXPLAIN ' + cypher(name), { ids: ['person-1', 'premises-1'], scope: { shareAll: true, mask: false } });
+        const ops = JSON.stringify(r.summary.plan);
+        expect(ops, name).toMatch(/NodeIndexSeek|NodeUniqueIndexSeek/);
+        expect(ops, name).not.toMatch(/NodeByLabelScan|AllNodesScan/);
+      } finally {
+        await session.close();
+      }
+    }
   });
 
   it('puts two planted networks in different communities, with centrality and brokers, the same way twice', async () => {
