@@ -5,7 +5,7 @@
  * at what level, and how many bits each added. `resolve.service.ts` applies it to the graph.
  */
 import { COMPARISONS, TRAINING_SESSIONS, blockingKeys, comparePeople, preparePerson, type Levels, type PersonInput, type Prepared } from './compare.ts';
-import { applyOverrides, decodeLevels, encodeLevels, estimate, estimateFromPatterns, levelCounts, levelWeight, matchWeight, priorModel, probability, uFromCounts, type Model, type ModelOverrides } from './fellegi-sunter.ts';
+import { applyOverrides, decodeLevels, encodeLevels, estimateFromPatterns, levelCounts, levelWeight, matchWeight, priorModel, probability, uFromCounts, type Model, type ModelOverrides } from './fellegi-sunter.ts';
 
 export interface Thresholds {
   /** Posterior probability at or above which a pair is merged without review. */
