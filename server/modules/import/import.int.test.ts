@@ -14,6 +14,7 @@ import { parseMapping } from './mapping.ts';
 import { importFiles } from './import.service.ts';
 import { removeSource, sourceGraph } from './import.repository.ts';
 import { sourceIdPrefix } from './rows.ts';
+import { Fixture } from '../entity/fixture.ts';
 
 const datasets = process.env.LANTERN_DATASETS ?? path.resolve(import.meta.dirname, '../../../../shared/datasets');
 
@@ -119,17 +120,24 @@ describe('lantern import (service)', () => {
 
   it('joins a phone already in the graph instead of duplicating it, and gathers its provenance', async () => {
     const s = source('join');
-    // A booking phone of the demo scenario.
-    const [demoPhone] = await gateway.read('import/test-any-demo-phone');
-    const e164 = String(demoPhone!.e164);
-    const r = await importFiles(gateway, { source: s, mapping, files: [{ name: 'j.csv', bytes: enc(csv([['J1', 'Eva', 'Lungu', '01/01/1990', e164, 'RG1 2AB', '9 Elm Row']])) }] });
-    expect(r.errors).toEqual([]);
-    const [phone] = await gateway.read('import/test-entity', { id: demoPhone!.id });
-    expect((phone!.sourceIds as string[]).length).toBeGreaterThan((demoPhone!.sourceIds as string[]).length);
-    expect(phone!.handlingCode).toBe('C');
-    await removeSource(gateway, s);
-    const [after] = await gateway.read('import/test-entity', { id: demoPhone!.id });
-    expect(after!.sourceIds).toEqual(demoPhone!.sourceIds);
+    // A phone already in the graph, written by this suite (not the demo's, which other suites
+    // running meanwhile rely on being shareable).
+    const existing = new Fixture(`imp-join-${Date.now()}`);
+    const phoneId = existing.entity('PHONE', { number: '+44 7700 900899' });
+    await existing.write(gateway);
+    try {
+      const [before] = await gateway.read('import/test-entity', { id: phoneId });
+      const r = await importFiles(gateway, { source: s, mapping, files: [{ name: 'j.csv', bytes: enc(csv([['J1', 'Eva', 'Lungu', '01/01/1990', '+447700900899', 'RG1 2AB', '9 Elm Row']])) }] });
+      expect(r.errors).toEqual([]);
+      const [phone] = await gateway.read('import/test-entity', { id: phoneId });
+      expect((phone!.sourceIds as string[]).length).toBeGreaterThan((before!.sourceIds as string[]).length);
+      expect(phone!.handlingCode).toBe('C');
+      await removeSource(gateway, s);
+      const [after] = await gateway.read('import/test-entity', { id: phoneId });
+      expect(after!.sourceIds).toEqual(before!.sourceIds);
+    } finally {
+      await existing.remove(gateway);
+    }
   });
 
   it('reads JSON at a path and NDJSON, with nested fields by dotted name', async () => {
