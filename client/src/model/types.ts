@@ -1,21 +1,9 @@
 /** The client's view of the GraphQL graph contract (server/modules/graph/graph.graphql). */
 
-export const ENTITY_TYPES = [
-  'PERSON',
-  'PREMISES',
-  'PHONE',
-  'EMAIL',
-  'VEHICLE',
-  'BANK_ACCOUNT',
-  'ORGANISATION',
-  'ADVERT',
-  'OFFENCE',
-  'OPERATION',
-  'VISIT',
-  'REFERRAL',
-  'RISK_FACTOR',
-] as const;
-export type EntityType = (typeof ENTITY_TYPES)[number];
+// One list of entity types for server and client: the model module is plain TypeScript.
+import { ENTITY_TYPES, type EntityType } from '../../../server/model/model.ts';
+
+export { ENTITY_TYPES, type EntityType };
 
 export type SourceEvaluation = 'RELIABLE' | 'UNTESTED' | 'NOT_RELIABLE';
 export type Assessment = 'A' | 'B' | 'C' | 'D' | 'E';
