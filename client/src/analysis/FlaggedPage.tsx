@@ -1,0 +1,205 @@
+/**
+ * People and premises flagged by a combination of risk factors or by MSHT indicators:
+ * sortable (by the server), filterable, and one click puts an entity on the chart.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ENTITY_META, humanise } from '../model/meta.ts';
+import type { EntityType } from '../model/types.ts';
+import { TypeIcon } from '../components/TypeIcon.tsx';
+import { Page, Status } from '../pages/Page.tsx';
+import { flagged, indicatorLibrary, operations, type FlaggedEntity, type FlaggedSortField, type Indicator, type OperationSummary } from './api.ts';
+import type { AddToChart } from './addToChart.ts';
+import './analysis.css';
+
+interface Filter {
+  type: '' | EntityType;
+  indicatorId: string;
+  operationId: string;
+  minScore: number;
+  combinationOnly: boolean;
+  text: string;
+}
+
+const COLUMNS: { field: FlaggedSortField | null; label: string; num?: boolean }[] = [
+  { field: 'TYPE', label: 'Type' },
+  { field: 'LABEL', label: 'Name' },
+  { field: 'SCORE', label: 'Score', num: true },
+  { field: 'RISK_SCORE', label: 'Risk', num: true },
+  { field: null, label: 'Risk factors' },
+  { field: 'INDICATOR_SCORE', label: 'Indicator score', num: true },
+  { field: 'INDICATORS', label: 'Indicators' },
+  { field: null, label: 'Operations' },
+];
+
+export function FlaggedPage({ onClose, onAdd, onChart }: { onClose(): void; onAdd: AddToChart; onChart: ReadonlySet<string> }) {
+  const [filter, setFilter] = useState<Filter>({ type: '', indicatorId: '', operationId: '', minScore: 0, combinationOnly: false, text: '' });
+  const [sort, setSort] = useState<{ field: FlaggedSortField; direction: 'ASC' | 'DESC' }>({ field: 'SCORE', direction: 'DESC' });
+  const [state, setState] = useState<{ loading: boolean; error: string | null; items: FlaggedEntity[]; total: number }>({ loading: true, error: null, items: [], total: 0 });
+  const [library, setLibrary] = useState<Indicator[]>([]);
+  const [ops, setOps] = useState<OperationSummary[]>([]);
+
+  useEffect(() => {
+    indicatorLibrary().then((l) => setLibrary(l.indicators), () => setLibrary([]));
+    operations().then(setOps, () => setOps([]));
+  }, []);
+
+  const load = useCallback(async () => {
+    setState((s) => ({ ...s, loading: true, error: null }));
+    try {
+      const r = await flagged(
+        {
+          ...(filter.type ? { types: [filter.type] } : { types: ['PERSON', 'PREMISES'] }),
+          ...(filter.indicatorId ? { indicatorIds: [filter.indicatorId] } : {}),
+          ...(filter.operationId ? { operationId: filter.operationId } : {}),
+          ...(filter.minScore > 0 ? { minScore: filter.minScore } : {}),
+          ...(filter.combinationOnly ? { riskCombination: true } : {}),
+        },
+        sort,
+      );
+      setState({ loading: false, error: null, ...r });
+    } catch (e) {
+      setState({ loading: false, error: (e as Error).message, items: [], total: 0 });
+    }
+  }, [filter.type, filter.indicatorId, filter.operationId, filter.minScore, filter.combinationOnly, sort]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const titles = useMemo(() => new Map(library.map((i) => [i.id, i.title])), [library]);
+  const opNames = useMemo(() => new Map(ops.map((o) => [o.id, o.name])), [ops]);
+  const shown = useMemo(() => {
+    const t = filter.text.trim().toLowerCase();
+    return t ? state.items.filter((x) => x.label.toLowerCase().includes(t) || x.id.includes(t)) : state.items;
+  }, [state.items, filter.text]);
+
+  const sortBy = (field: FlaggedSortField) =>
+    setSort((s) => (s.field === field ? { field, direction: s.direction === 'ASC' ? 'DESC' : 'ASC' } : { field, direction: field === 'LABEL' || field === 'TYPE' ? 'ASC' : 'DESC' }));
+  const set = <K extends keyof Filter>(k: K, v: Filter[K]) => setFilter((f) => ({ ...f, [k]: v }));
+  const people = state.items.filter((x) => x.type === 'PERSON');
+
+  return (
+    <Page
+      title="Flagged people and premises"
+      subtitle="Flagged by a combination of risk factors (risk rules) or by MSHT indicators (docs/indicators.md). Select an entity on the chart to see why."
+      onClose={onClose}
+    >
+      <form className="toolbar-row" aria-label="Filter the flagged list" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          Name contains
+          <input type="search" value={filter.text} onChange={(e) => set('text', e.target.value)} placeholder="filter the list" />
+        </label>
+        <label>
+          Type
+          <select value={filter.type} onChange={(e) => set('type', e.target.value as Filter['type'])}>
+            <option value="">People and premises</option>
+            <option value="PERSON">People</option>
+            <option value="PREMISES">Premises</option>
+          </select>
+        </label>
+        <label>
+          Indicator
+          <select value={filter.indicatorId} onChange={(e) => set('indicatorId', e.target.value)}>
+            <option value="">Any (or none)</option>
+            {library.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Operation
+          <select value={filter.operationId} onChange={(e) => set('operationId', e.target.value)}>
+            <option value="">Any</option>
+            {ops.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Minimum score
+          <input type="number" min={0} step={0.1} value={filter.minScore} onChange={(e) => set('minScore', Math.max(0, Number(e.target.value) || 0))} />
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={filter.combinationOnly} onChange={(e) => set('combinationOnly', e.target.checked)} /> combination of risk factors only
+        </label>
+      </form>
+      <p className="muted small" aria-live="polite" data-testid="flagged-summary">
+        {state.loading
+          ? 'Loading…'
+          : `${shown.length === state.items.length ? state.total : `${shown.length} of ${state.total}`} flagged · ${people.filter((p) => p.riskCombination).length} people with a combination of risk factors${state.total > state.items.length ? ` · first ${state.items.length} shown` : ''}`}
+      </p>
+      <Status loading={state.loading && !state.items.length} error={state.error} empty={!state.loading && !state.error && shown.length === 0} onRetry={() => void load()} what="flagged people or premises" />
+      {shown.length > 0 && (
+        <div className="table-wrap flagged-wrap">
+          <table className="data-table" aria-label="Flagged people and premises" aria-busy={state.loading}>
+            <thead>
+              <tr>
+                {COLUMNS.map((c) => (
+                  <th key={c.label} className={c.num ? 'num' : undefined} aria-sort={c.field && sort.field === c.field ? (sort.direction === 'ASC' ? 'ascending' : 'descending') : undefined}>
+                    {c.field ? (
+                      <button type="button" onClick={() => sortBy(c.field!)}>
+                        {c.label}
+                        {sort.field === c.field ? (sort.direction === 'ASC' ? ' ▲' : ' ▼') : ''}
+                      </button>
+                    ) : (
+                      c.label
+                    )}
+                  </th>
+                ))}
+                <th>
+                  <span className="sr-only">Chart</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((x) => (
+                <tr key={x.id}>
+                  <td>
+                    <TypeIcon type={x.type} size={15} /> <span className="small muted">{ENTITY_META[x.type].name}</span>
+                  </td>
+                  <td>
+                    {x.label}
+                    <div className="muted small mono">{x.id}</div>
+                  </td>
+                  <td className="num">
+                    <strong>{x.score.toFixed(2)}</strong>
+                  </td>
+                  <td className="num">{x.type === 'PERSON' ? x.riskScore.toFixed(2) : '–'}</td>
+                  <td>
+                    {x.riskCombination && <span className="pill warn">combination</span>}
+                    {x.riskFactorKinds.map((k) => (
+                      <span key={k} className="pill">
+                        {humanise(k)}
+                      </span>
+                    ))}
+                  </td>
+                  <td className="num">{x.indicatorScore ? x.indicatorScore.toFixed(2) : '–'}</td>
+                  <td>
+                    {x.indicatorIds.map((i) => (
+                      <span key={i} className="pill">
+                        {titles.get(i) ?? i}
+                      </span>
+                    ))}
+                  </td>
+                  <td className="small">{x.operationIds.map((o) => opNames.get(o) ?? o).join(', ')}</td>
+                  <td>
+                    {onChart.has(x.id) ? (
+                      <span className="muted small">on chart</span>
+                    ) : (
+                      <button type="button" className="btn small" onClick={() => onAdd([x.id])} aria-label={`Add ${x.label} to the chart`}>
+                        Add
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Page>
+  );
+}

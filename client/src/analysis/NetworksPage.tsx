@@ -1,0 +1,136 @@
+/**
+ * Suspected networks of premises (suspectedNetworks): each with its premises, its evidence
+ * (shared phones, adverts, people, controllers, vehicles) and its score; one click puts a
+ * network, or one piece of its evidence, on the chart.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { humanise } from '../model/meta.ts';
+import { Page, Status } from '../pages/Page.tsx';
+import { TypeIcon } from '../components/TypeIcon.tsx';
+import { labels, suspectedNetworks, type NetworkEvidence, type SuspectedNetwork } from './api.ts';
+import type { AddToChart } from './addToChart.ts';
+import './analysis.css';
+
+type Labels = Awaited<ReturnType<typeof labels>>;
+
+export function NetworksPage({ onClose, onAdd }: { onClose(): void; onAdd: AddToChart }) {
+  const [state, setState] = useState<{ loading: boolean; error: string | null; networks: SuspectedNetwork[]; names: Labels }>({ loading: true, error: null, networks: [], names: new Map() });
+  const [minScore, setMinScore] = useState(0);
+
+  const load = useCallback(async () => {
+    setState((s) => ({ ...s, loading: true, error: null }));
+    try {
+      const networks = await suspectedNetworks(minScore);
+      const names = await labels([...new Set(networks.flatMap((n) => n.premisesIds))]);
+      setState({ loading: false, error: null, networks, names });
+    } catch (e) {
+      setState({ loading: false, error: (e as Error).message, networks: [], names: new Map() });
+    }
+  }, [minScore]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const name = (id: string) => state.names.get(id)?.label ?? id;
+  const evidenceOnChart = (n: SuspectedNetwork, ev: NetworkEvidence) =>
+    onAdd([ev.entityId, ...ev.premisesIds], { highlight: [ev.entityId, ...ev.premisesIds, ...ev.linkIds], label: `${humanise(ev.kind)} ${ev.label} ties ${ev.premisesIds.length} premises of network ${networkName(n)}` });
+
+  return (
+    <Page
+      title="Suspected networks"
+      subtitle="Premises tied by shared phones, adverts, people, controllers and vehicles (docs/analytics.md). A single weak or coincidental tie does not join premises."
+      onClose={onClose}
+      actions={
+        <label className="inline-field">
+          Minimum score{' '}
+          <input type="number" min={0} step={0.5} value={minScore} onChange={(e) => setMinScore(Math.max(0, Number(e.target.value) || 0))} aria-label="Minimum score" />
+        </label>
+      }
+    >
+      <Status loading={state.loading} error={state.error} empty={!state.loading && !state.error && state.networks.length === 0} onRetry={() => void load()} what="suspected networks" />
+      {!state.loading && state.networks.length > 0 && (
+        <p className="muted small">
+          {state.networks.length} networks, {state.networks.reduce((s, n) => s + n.premisesIds.length, 0)} premises. Highest score first.
+        </p>
+      )}
+      <ol className="network-list" aria-label="Suspected networks">
+        {state.networks.map((n, i) => (
+          <li key={n.id} className="card network">
+            <header className="network-head">
+              <h2>
+                Network {i + 1} <span className="muted">· {n.premisesIds.length} premises · {n.evidence.length} shared entities</span>
+              </h2>
+              <span className="network-score" title="Sum of the scores of the ties among its premises">
+                score {n.score.toFixed(2)}
+              </span>
+              <button
+                type="button"
+                className="btn"
+                onClick={() =>
+                  onAdd([...n.premisesIds, ...n.evidence.map((e) => e.entityId)], {
+                    highlight: [...n.premisesIds, ...n.evidence.flatMap((e) => [e.entityId, ...e.linkIds])],
+                    label: `Network ${networkName(n)}: ${n.premisesIds.length} premises and their evidence`,
+                    layout: true,
+                  })
+                }
+              >
+                Add network to chart
+              </button>
+            </header>
+            <div className="network-body">
+              <div>
+                <h3>Premises</h3>
+                <ul className="plain-list">
+                  {n.premisesIds.map((id) => (
+                    <li key={id}>
+                      <TypeIcon type="PREMISES" size={14} /> {name(id)}
+                      {state.names.get(id)?.subtitle && <span className="muted small"> · {state.names.get(id)!.subtitle}</span>}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+              <div>
+                <h3>Evidence</h3>
+                <table className="data-table compact" aria-label={`Evidence of network ${i + 1}`}>
+                  <thead>
+                    <tr>
+                      <th>Shared</th>
+                      <th>Tie</th>
+                      <th className="num">Premises</th>
+                      <th className="num">Weight</th>
+                      <th>
+                        <span className="sr-only">Actions</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {n.evidence.slice(0, 12).map((ev) => (
+                      <tr key={ev.entityId}>
+                        <td>
+                          <TypeIcon type={ev.entityType} size={14} /> {ev.label}
+                        </td>
+                        <td>{humanise(ev.kind)}</td>
+                        <td className="num">{ev.premisesIds.length}</td>
+                        <td className="num">{ev.weight.toFixed(2)}</td>
+                        <td>
+                          <button type="button" className="btn small" onClick={() => evidenceOnChart(n, ev)} aria-label={`Put ${ev.label} and its premises on the chart`}>
+                            On chart
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                {n.evidence.length > 12 && <p className="muted small">and {n.evidence.length - 12} more (all are added with the network).</p>}
+              </div>
+            </div>
+          </li>
+        ))}
+      </ol>
+    </Page>
+  );
+}
+
+function networkName(n: SuspectedNetwork): string {
+  return n.id;
+}

@@ -1,0 +1,276 @@
+/** The analysis pages' GraphQL operations (server/modules/analytics and friends), each a typed function. */
+import { gql } from '../api/graphql.ts';
+import type { EntityType, Grading } from '../model/types.ts';
+import type { SourceRecord } from '../api/operations.ts';
+
+export interface NodeMetrics {
+  id: string;
+  type: EntityType;
+  label: string;
+  community: number;
+  degree: number;
+  weightedDegree: number;
+  betweenness: number;
+  pageRank: number;
+  communitiesLinked: number;
+  broker: boolean;
+}
+
+export interface NetworkAnalytics {
+  nodes: NodeMetrics[];
+  communities: { id: number; size: number; nodeIds: string[] }[];
+  modularity: number;
+  weighted: boolean;
+}
+
+export async function networkAnalytics(ids: string[], weighted = true): Promise<NetworkAnalytics> {
+  const d = await gql<{ networkAnalytics: NetworkAnalytics }>(
+    `query NetworkAnalytics($ids: [ID!], $weighted: Boolean) { networkAnalytics(ids: $ids, weighted: $weighted) {
+      nodes { id type label community degree weightedDegree betweenness pageRank communitiesLinked broker }
+      communities { id size nodeIds } modularity weighted
+    } }`,
+    { ids, weighted },
+  );
+  return d.networkAnalytics;
+}
+
+export type TieKind = 'PHONE' | 'ADVERT' | 'PERSON' | 'CONTROLLER' | 'ORGANISATION' | 'VEHICLE';
+
+export interface NetworkEvidence {
+  entityId: string;
+  entityType: EntityType;
+  label: string;
+  kind: TieKind;
+  premisesIds: string[];
+  linkIds: string[];
+  weight: number;
+}
+
+export interface SuspectedNetwork {
+  id: string;
+  premisesIds: string[];
+  score: number;
+  ties: { a: string; b: string; score: number }[];
+  evidence: NetworkEvidence[];
+}
+
+export async function suspectedNetworks(minScore = 0): Promise<SuspectedNetwork[]> {
+  const d = await gql<{ suspectedNetworks: SuspectedNetwork[] }>(
+    `query SuspectedNetworks($minScore: Float) { suspectedNetworks(minScore: $minScore) {
+      id premisesIds score ties { a b score }
+      evidence { entityId entityType label kind premisesIds linkIds weight }
+    } }`,
+    { minScore },
+  );
+  return d.suspectedNetworks;
+}
+
+/** Labels for ids the lists name (premises of a network): one search-free lookup. */
+export async function labels(ids: string[]): Promise<Map<string, { label: string; type: EntityType; subtitle: string | null }>> {
+  if (!ids.length) return new Map();
+  const d = await gql<{ subgraph: { nodes: { id: string; label: string; type: EntityType; subtitle: string | null }[] } }>(
+    'query Labels($ids: [ID!]!) { subgraph(ids: $ids) { nodes { id label type subtitle } } }',
+    { ids },
+  );
+  return new Map(d.subgraph.nodes.map((n) => [n.id, n]));
+}
+
+// Risk profiles, the MSHT indicator library, flagged entities (server/modules/risk, indicators).
+
+const GRADING = 'grading { code low sourceEvaluation intelligenceAssessment handlingCode handlingConditions classification }';
+const SOURCES = `sources { id source recordKey recordedAt summary ${GRADING} }`;
+
+export interface RiskFactorEvidence {
+  kind: string;
+  origin: 'RISK_FACTOR' | 'OFFENCE';
+  entityId: string;
+  entityLabel: string;
+  linkId: string;
+  date: string | null;
+  ageDays: number | null;
+  grading: Grading;
+  sources: SourceRecord[];
+  weight: number;
+  gradeMultiplier: number;
+  statusMultiplier: number;
+  decay: number;
+  contribution: number;
+  counted: boolean;
+  note: string | null;
+}
+
+export interface RiskProfile {
+  personId: string;
+  label: string;
+  score: number;
+  combination: boolean;
+  distinctFactors: number;
+  factorKinds: string[];
+  rules: { id: string; description: string; met: boolean }[];
+  factors: { kind: string; label: string; score: number; counted: boolean; evidence: RiskFactorEvidence[] }[];
+  explanation: string;
+  asOf: string;
+  rulesVersion: string;
+}
+
+export async function riskProfile(personId: string): Promise<RiskProfile | null> {
+  const d = await gql<{ riskProfile: RiskProfile | null }>(
+    `query RiskProfile($personId: ID!) { riskProfile(personId: $personId) {
+      personId label score combination distinctFactors factorKinds explanation asOf rulesVersion
+      rules { id description met }
+      factors { kind label score counted evidence {
+        kind origin entityId entityLabel linkId date ageDays ${GRADING} ${SOURCES}
+        weight gradeMultiplier statusMultiplier decay contribution counted note
+      } }
+    } }`,
+    { personId },
+  );
+  return d.riskProfile;
+}
+
+export interface IndicatorEvidence {
+  summary: string;
+  entityIds: string[];
+  linkIds: string[];
+  grading: Grading;
+  sources: SourceRecord[];
+  from: string | null;
+  to: string | null;
+}
+
+export interface IndicatorHit {
+  indicatorId: string;
+  indicatorVersion: number;
+  title: string;
+  entityId: string;
+  entityType: EntityType;
+  label: string;
+  score: number;
+  summary: string;
+  evidence: IndicatorEvidence[];
+  entityIds: string[];
+  linkIds: string[];
+}
+
+const HIT = `indicatorId indicatorVersion title entityId entityType label score summary entityIds linkIds
+  evidence { summary entityIds linkIds ${GRADING} ${SOURCES} from to }`;
+
+export async function indicatorHits(entityId: string): Promise<IndicatorHit[]> {
+  const d = await gql<{ indicatorHits: IndicatorHit[] }>(`query IndicatorHits($entityId: ID!) { indicatorHits(entityId: $entityId) { ${HIT} } }`, { entityId });
+  return d.indicatorHits;
+}
+
+export interface Indicator {
+  id: string;
+  version: number;
+  title: string;
+  appliesTo: EntityType[];
+  rationale: string;
+  weight: number;
+}
+
+export async function indicatorLibrary(): Promise<{ version: string; indicators: Indicator[] }> {
+  const d = await gql<{ indicators: { version: string; indicators: Indicator[] } }>(
+    'query Indicators { indicators { version indicators { id version title appliesTo rationale weight } } }',
+  );
+  return d.indicators;
+}
+
+export type FlaggedSortField = 'SCORE' | 'RISK_SCORE' | 'INDICATOR_SCORE' | 'INDICATORS' | 'LABEL' | 'TYPE';
+
+export interface FlaggedFilter {
+  types?: EntityType[];
+  indicatorIds?: string[];
+  minScore?: number;
+  operationId?: string;
+  riskCombination?: boolean;
+}
+
+export interface FlaggedEntity {
+  id: string;
+  type: EntityType;
+  label: string;
+  score: number;
+  riskScore: number;
+  riskCombination: boolean;
+  riskFactorKinds: string[];
+  indicatorScore: number;
+  indicatorIds: string[];
+  operationIds: string[];
+}
+
+export async function flagged(
+  filter: FlaggedFilter,
+  sort: { field: FlaggedSortField; direction: 'ASC' | 'DESC' },
+  first = 500,
+): Promise<{ items: FlaggedEntity[]; total: number }> {
+  const d = await gql<{ flagged: { edges: { node: FlaggedEntity }[]; totalCount: number } }>(
+    `query Flagged($filter: FlaggedFilter, $sort: FlaggedSort, $first: Int) { flagged(filter: $filter, sort: $sort, first: $first) {
+      totalCount edges { node { id type label score riskScore riskCombination riskFactorKinds indicatorScore indicatorIds operationIds } }
+    } }`,
+    { filter, sort, first },
+  );
+  return { items: d.flagged.edges.map((e) => e.node), total: d.flagged.totalCount };
+}
+
+// Operations (server/modules/operations).
+
+export interface OperationSummary {
+  id: string;
+  name: string;
+  startDate: string | null;
+  endDate: string | null;
+  lead: string | null;
+  description: string | null;
+}
+
+export async function operations(): Promise<OperationSummary[]> {
+  const d = await gql<{ operations: OperationSummary[] }>('query Operations { operations { id name startDate endDate lead description } }');
+  return d.operations;
+}
+
+export interface CountByKey {
+  key: string;
+  count: number;
+}
+
+export interface OperationBucket {
+  start: string;
+  end: string;
+  visits: number;
+  premisesVisited: number;
+  peopleEncountered: number;
+  potentialVictimsIdentified: number;
+  safeguarded: number;
+  referrals: number;
+  offences: number;
+}
+
+export interface OperationDashboard {
+  operation: OperationSummary;
+  visits: number;
+  premisesVisited: number;
+  peopleEncountered: number;
+  potentialVictimsIdentified: number;
+  safeguarded: number;
+  referralsByKind: CountByKey[];
+  offencesByCategory: CountByKey[];
+  visitOutcomes: CountByKey[];
+  buckets: OperationBucket[];
+  bucketSize: 'DAY' | 'WEEK';
+  premisesIds: string[];
+}
+
+export async function operationDashboard(operationId: string, bucket: 'DAY' | 'WEEK'): Promise<OperationDashboard | null> {
+  const d = await gql<{ operationDashboard: OperationDashboard | null }>(
+    `query OperationDashboard($operationId: ID!, $bucket: BucketSize) { operationDashboard(operationId: $operationId, bucket: $bucket) {
+      operation { id name startDate endDate lead description }
+      visits premisesVisited peopleEncountered potentialVictimsIdentified safeguarded
+      referralsByKind { key count } offencesByCategory { key count } visitOutcomes { key count }
+      buckets { start end visits premisesVisited peopleEncountered potentialVictimsIdentified safeguarded referrals offences }
+      bucketSize premisesIds
+    } }`,
+    { operationId, bucket },
+  );
+  return d.operationDashboard;
+}
