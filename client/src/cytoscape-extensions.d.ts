@@ -7,7 +7,3 @@ declare module 'cytoscape-svg' {
   const ext: cytoscape.Ext;
   export default ext;
 }
-declare module 'cytoscape-navigator' {
-  const ext: cytoscape.Ext;
-  export default ext;
-}

@@ -13,7 +13,7 @@ import { useGraphData } from './hooks/useGraphData.ts';
 import { useGraphEvents, type ContextTarget } from './hooks/useGraphEvents.ts';
 import { useGraphLayout, type LayoutCommand } from './hooks/useGraphLayout.ts';
 import { useGraphView } from './hooks/useGraphView.ts';
-import { useNavigator } from './hooks/useNavigator.ts';
+import { Navigator } from './Navigator.tsx';
 import { createChartApi, type ChartApi } from './chartApi.ts';
 
 export interface ChartCanvasProps {
@@ -27,8 +27,8 @@ export interface ChartCanvasProps {
   layout: LayoutCommand | null;
   /** A viewport to restore (a reopened chart), or a request to fit. */
   viewport: { value: Viewport | 'fit'; nonce: number } | null;
+  /** Show the bird's-eye view. */
   navigator: boolean;
-  navigatorContainer: HTMLElement | null;
   onReady(api: ChartApi | null): void;
   onSelect(ids: string[]): void;
   onContext(target: ContextTarget): void;
@@ -107,7 +107,6 @@ export function ChartCanvas(p: ChartCanvasProps) {
     onMoved: (m) => p.onMoved(m, Object.keys(m).length > 1 ? `Move ${Object.keys(m).length} entities` : 'Move'),
   });
   useGraphLayout(cy, p.layout, p.large, p.onLayoutDone, p.onBusy, onError);
-  useNavigator(cy, p.navigatorContainer, p.navigator);
 
   useEffect(() => {
     if (!cy || !p.viewport || cy.destroyed()) return;
@@ -116,5 +115,10 @@ export function ChartCanvas(p: ChartCanvasProps) {
     else cy.viewport({ zoom: v.zoom, pan: v.pan });
   }, [cy, p.viewport]);
 
-  return <div ref={container} className="chart-canvas" data-testid="chart" aria-label="Link chart" role="application" />;
+  return (
+    <>
+      <div ref={container} className="chart-canvas" data-testid="chart" aria-label="Link chart" role="application" />
+      <Navigator cy={cy} shown={p.navigator} />
+    </>
+  );
 }

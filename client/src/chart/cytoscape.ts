@@ -3,7 +3,6 @@ import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import dagre from 'cytoscape-dagre';
 import svg from 'cytoscape-svg';
-import navigator from 'cytoscape-navigator';
 
 let registered = false;
 
@@ -12,7 +11,6 @@ export function registerExtensions(): typeof cytoscape {
     cytoscape.use(fcose);
     cytoscape.use(dagre);
     cytoscape.use(svg);
-    cytoscape.use(navigator);
     registered = true;
   }
   return cytoscape;

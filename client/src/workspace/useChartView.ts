@@ -1,0 +1,57 @@
+/**
+ * View state of the chart that is not data (so not on the undo stack): selection, the
+ * highlight of an analysis, requests to lay out or move the viewport, the navigator, and the
+ * cy handle (ChartApi) once ChartCanvas has made it.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import type { ChartApi } from '../chart/chartApi.ts';
+import type { LayoutCommand } from '../chart/hooks/useGraphLayout.ts';
+import type { LayoutName, Viewport } from '../state/chartDoc.ts';
+
+export interface Highlight {
+  ids: Set<string>;
+  label: string;
+}
+
+export function useChartView() {
+  const [chartApi, setChartApi] = useState<ChartApi | null>(null);
+  const [selection, setSelection] = useState<string[]>([]);
+  const [highlight, setHighlightState] = useState<Highlight | null>(null);
+  const [layoutCmd, setLayoutCmd] = useState<LayoutCommand | null>(null);
+  const [viewportCmd, setViewportCmd] = useState<{ value: Viewport | 'fit'; nonce: number } | null>(null);
+  const [layoutBusy, setLayoutBusy] = useState(false);
+  const [showNavigator, setShowNavigator] = useState(false);
+
+  const setHighlight = useCallback((ids: Set<string> | null, label = '') => setHighlightState(ids ? { ids, label } : null), []);
+  const clearHighlight = useCallback(() => setHighlightState(null), []);
+  /** Busy from the request on, so nothing reads positions before the layout has stopped. */
+  const runLayout = useCallback((name?: LayoutName) => {
+    setLayoutBusy(true);
+    setLayoutCmd((c) => ({ name: name ?? c?.name ?? 'fcose', nonce: Date.now() + Math.random() }));
+  }, []);
+  const showViewport = useCallback((value: Viewport | 'fit') => setViewportCmd({ value, nonce: Date.now() + Math.random() }), []);
+  const toggleNavigator = useCallback(() => setShowNavigator((v) => !v), []);
+
+  return useMemo(
+    () => ({
+      chartApi,
+      setChartApi,
+      selection,
+      setSelection,
+      highlight,
+      setHighlight,
+      clearHighlight,
+      layoutCmd,
+      runLayout,
+      viewportCmd,
+      showViewport,
+      layoutBusy,
+      setLayoutBusy,
+      showNavigator,
+      toggleNavigator,
+    }),
+    [chartApi, selection, highlight, setHighlight, clearHighlight, layoutCmd, runLayout, viewportCmd, showViewport, layoutBusy, showNavigator, toggleNavigator],
+  );
+}
+
+export type ChartView = ReturnType<typeof useChartView>;
