@@ -22,6 +22,11 @@ import { Toolbar } from './components/Toolbar.tsx';
 import { ZoomControls } from './components/ZoomControls.tsx';
 import { PurposeDialog } from './auth/PurposeDialog.tsx';
 import { AuditPage } from './admin/AuditPage.tsx';
+import { AnalysisPanel } from './analysis/AnalysisPanel.tsx';
+import type { NodeStyle } from './analysis/encoding.ts';
+import { useChartEncoding } from './analysis/useChartEncoding.ts';
+import { WhyFlagged } from './analysis/WhyFlagged.tsx';
+import { canWrite, PAGES, PageView, type PageName } from './pages/PageView.tsx';
 import type { GraphNode, Position } from './model/types.ts';
 import { elementCount, LAYOUT_NAMES, setFilters, setLayout, setPositions, type LayoutName } from './state/chartDoc.ts';
 import { useChart } from './state/useChart.ts';
@@ -46,7 +51,11 @@ export function App() {
   const [guard, setGuard] = useState<{ node: GraphNode; remaining: number } | null>(null);
   const [dialog, setDialog] = useState<'open' | 'save' | null>(null);
   // Full-page views over the workspace (the admins' audit log, ...).
-  const [page, setPage] = useState<'audit' | null>(null);
+  const [page, setPage] = useState<'audit' | PageName | null>(null);
+  const closePage = useCallback(() => setPage(null), []);
+  // Sizes and colours from the analysis panel; with the flagged list's badges, drawn as view state.
+  const [metricStyles, setMetricStyles] = useState<ReadonlyMap<string, NodeStyle> | null>(null);
+  const encoding = useChartEncoding(doc, metricStyles);
   const searchRef = useRef<HTMLInputElement>(null);
 
   const feedback: Feedback = useMemo(
@@ -98,6 +107,11 @@ export function App() {
           </div>
           <Toolbar chart={chart} view={view} commands={commands} file={file} typeCounts={summary.typeCounts} dropdown={dropdown} onOpen={() => setDialog('open')} onSave={() => setDialog('save')} />
           <nav className="pages" aria-label="Pages">
+            {PAGES.filter((p) => !p.writers || canWrite(me?.role)).map((p) => (
+              <button key={p.name} type="button" title={p.title} aria-pressed={page === p.name} onClick={() => setPage(p.name)}>
+                {p.label}
+              </button>
+            ))}
             {me?.role === 'admin' && (
               <button type="button" onClick={() => setPage('audit')}>
                 Audit log
@@ -128,6 +142,7 @@ export function App() {
               filteredCount={summary.filtered.size}
               onChange={(f, label) => chart.apply(label, (d) => setFilters(d, f))}
             />
+            <AnalysisPanel onChart={summary.onChart} onStyles={setMetricStyles} onSelect={(ids) => view.chartApi?.select(ids)} />
           </aside>
           <section className="stage" aria-busy={busy}>
             {busy && <div className="progress top" role="progressbar" aria-label={messages.tasks[0] ?? 'Laying out'} />}
@@ -138,6 +153,7 @@ export function App() {
               large={large}
               webgl={webgl}
               layout={view.layoutCmd}
+              encoding={encoding}
               viewport={view.viewportCmd}
               navigator={view.showNavigator}
               onReady={view.setChartApi}
@@ -163,7 +179,10 @@ export function App() {
               renderer={webgl ? 'WebGL renderer' : large ? 'canvas renderer (no WebGL 2 here)' : 'canvas renderer'}
             />
           </section>
-          <DetailsPanel node={summary.selectedNode} edge={summary.selectedEdge} selectionCount={view.selection.length} selectionSummary={summary.selectionSummary} />
+          <div className="right-column">
+            <DetailsPanel node={summary.selectedNode} edge={summary.selectedEdge} selectionCount={view.selection.length} selectionSummary={summary.selectionSummary} />
+            {summary.selectedNode && <WhyFlagged key={summary.selectedNode.id} node={summary.selectedNode} />}
+          </div>
         </main>
         {menu && <ContextMenu x={menu.x} y={menu.y} items={menu.items} onClose={closeMenu} />}
         {dialog && (
@@ -182,7 +201,8 @@ export function App() {
           />
         )}
         {!session.askSignIn && me && !purpose && <PurposeDialog onDone={session.setPurpose} />}
-        {page === 'audit' && <AuditPage onClose={() => setPage(null)} />}
+        {page === 'audit' && <AuditPage onClose={closePage} />}
+        {page && page !== 'audit' && <PageView page={page} onClose={closePage} onNavigate={setPage} />}
         {session.askSignIn && (
           <SignInDialog
             onClose={() => session.setAskSignIn(false)}

@@ -10,12 +10,13 @@ import './analysis.css';
 
 interface Props {
   /** Entities on the chart. */
-  nodeIds: string[];
+  onChart: ReadonlySet<string>;
   onStyles(styles: ReadonlyMap<string, NodeStyle> | null): void;
   onSelect(ids: string[]): void;
 }
 
-export function AnalysisPanel({ nodeIds, onStyles, onSelect }: Props) {
+export function AnalysisPanel({ onChart, onStyles, onSelect }: Props) {
+  const nodeIds = useMemo(() => [...onChart], [onChart]);
   const [result, setResult] = useState<{ key: string; data: NetworkAnalytics } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

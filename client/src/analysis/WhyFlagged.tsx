@@ -8,7 +8,7 @@ import type { SourceRecord } from '../api/operations.ts';
 import { humanise } from '../model/meta.ts';
 import type { GraphNode, Grading } from '../model/types.ts';
 import { indicatorHits, riskProfile, type IndicatorHit, type RiskProfile } from './api.ts';
-import type { AddToChart } from './addToChart.ts';
+import { useAddToChart } from './addToChart.ts';
 import './analysis.css';
 
 interface Loaded {
@@ -41,7 +41,8 @@ function SourceList({ sources }: { sources: SourceRecord[] }) {
 
 const n2 = (x: number) => (Math.round(x * 100) / 100).toString();
 
-export function WhyFlagged({ node, onAdd }: { node: GraphNode; onAdd: AddToChart }) {
+export function WhyFlagged({ node }: { node: GraphNode }) {
+  const onAdd = useAddToChart();
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const applies = node.type === 'PERSON' || node.type === 'PREMISES';
@@ -156,7 +157,7 @@ export function WhyFlagged({ node, onAdd }: { node: GraphNode; onAdd: AddToChart
                 <button
                   type="button"
                   className="btn small"
-                  onClick={() => onAdd(h.entityIds, { highlight: [...h.entityIds, ...h.linkIds], label: `${h.title}: evidence for ${h.label}` })}
+                  onClick={() => void onAdd(h.entityIds, { highlight: [...h.entityIds, ...h.linkIds], label: `${h.title}: evidence for ${h.label}` })}
                 >
                   Put evidence on chart
                 </button>

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { communityColour, COMMUNITY_PALETTE, MAX_SIZE, MIN_SIZE, nodeStyles, OTHER_COMMUNITY, rampColour } from './encoding.ts';
+import { aNode } from '../testing/factories.ts';
+import { nodeImage } from '../graph/icons.ts';
+import { badgeStyles, mergeStyles, communityColour, COMMUNITY_PALETTE, MAX_SIZE, MIN_SIZE, nodeStyles, OTHER_COMMUNITY, rampColour } from './encoding.ts';
 import type { NodeMetrics } from './api.ts';
 
 const m = (id: string, o: Partial<NodeMetrics> = {}): [string, NodeMetrics] => [
@@ -41,5 +43,21 @@ describe('nodeStyles', () => {
     const flat = new Map([m('a'), m('b')]);
     expect(nodeStyles({ sizeBy: 'degree', colourBy: 'type', metrics: flat }).get('a')!.width).toBe(Math.round((MIN_SIZE + MAX_SIZE) / 2));
     expect(communityColour(0)).toBe(COMMUNITY_PALETTE[0]);
+  });
+});
+
+describe('badgeStyles', () => {
+  it('badges a flagged entity with an indicator, keeps its own badges, and leaves unflagged ones alone', () => {
+    const suspect = aNode({ id: 'p1', suspect: true });
+    const plain = aNode({ id: 'p2' });
+    const s = badgeStyles([suspect, plain], new Map([['p1', { indicator: true, riskCombination: true }]]));
+    expect(s.get('p1')!['background-image']).toBe(nodeImage('PERSON', { suspect: true, risk: true, indicator: true }));
+    expect(s.has('p2')).toBe(false);
+  });
+
+  it('merges metric styles and badges per node', () => {
+    const merged = mergeStyles(new Map([['a', { width: 40 }]]), new Map([['a', { 'background-image': 'x' }], ['b', { 'background-image': 'y' }]]));
+    expect(merged!.get('a')).toEqual({ width: 40, 'background-image': 'x' });
+    expect(mergeStyles(null, new Map())).toBeNull();
   });
 });

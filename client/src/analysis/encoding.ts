@@ -3,6 +3,9 @@
  * analytics answer to per-node styles. The chart applies them as view state (style bypasses in
  * one batch, useGraphEncoding), so the chart document and the element data never change.
  */
+import { nodeImage } from '../graph/icons.ts';
+import { RISK_BADGE_THRESHOLD } from '../graph/toElements.ts';
+import type { GraphNode } from '../model/types.ts';
 import type { NodeMetrics } from './api.ts';
 
 export type Metric = 'degree' | 'betweenness' | 'pageRank';
@@ -40,6 +43,7 @@ export interface NodeStyle {
   width?: number;
   height?: number;
   'background-color'?: string;
+  'background-image'?: string;
 }
 
 export function communityColour(community: number): string {
@@ -88,4 +92,38 @@ export function nodeStyles(e: Encoding): Map<string, NodeStyle> {
     out.set(id, s);
   }
   return out;
+}
+
+/** What the flagged list says about an entity, for its badges. */
+export interface FlagBadges {
+  indicator: boolean;
+  riskCombination: boolean;
+}
+
+/**
+ * Node images with the indicator badge (and the risk badge for a combination of risk factors)
+ * for flagged entities on the chart; others keep the image their data gives them.
+ */
+export function badgeStyles(nodes: readonly GraphNode[], flags: ReadonlyMap<string, FlagBadges>): Map<string, NodeStyle> {
+  const out = new Map<string, NodeStyle>();
+  for (const n of nodes) {
+    const f = flags.get(n.id);
+    if (!f || (!f.indicator && !f.riskCombination)) continue;
+    const image = nodeImage(n.type, {
+      potentialVictim: n.potentialVictim,
+      suspect: n.suspect,
+      safeguarded: n.safeguarded,
+      risk: (n.riskScore ?? 0) >= RISK_BADGE_THRESHOLD || f.riskCombination,
+      indicator: f.indicator,
+    });
+    out.set(n.id, { 'background-image': image });
+  }
+  return out;
+}
+
+/** Metric styles and badges together, one style per node. */
+export function mergeStyles(...maps: (ReadonlyMap<string, NodeStyle> | null)[]): Map<string, NodeStyle> | null {
+  const out = new Map<string, NodeStyle>();
+  for (const m of maps) if (m) for (const [id, s] of m) out.set(id, { ...out.get(id), ...s });
+  return out.size ? out : null;
 }

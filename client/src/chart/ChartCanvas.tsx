@@ -8,10 +8,13 @@ import type { Core } from 'cytoscape';
 import { buildStylesheet } from '../graph/stylesheet.ts';
 import type { ChartDoc, LayoutName, Viewport } from '../state/chartDoc.ts';
 import type { Position } from '../model/types.ts';
-import { registerExtensions } from './cytoscape.ts';
+import type { NodeStyle } from '../analysis/encoding.ts';
+import { registerExtensions, rendererOptions } from './cytoscape.ts';
 import { useGraphData } from './hooks/useGraphData.ts';
+import { useGraphEncoding } from './hooks/useGraphEncoding.ts';
 import { useGraphEvents, type ContextTarget } from './hooks/useGraphEvents.ts';
 import { useGraphLayout, type LayoutCommand } from './hooks/useGraphLayout.ts';
+import { useGraphStyle } from './hooks/useGraphStyle.ts';
 import { useGraphView } from './hooks/useGraphView.ts';
 import { Navigator } from './Navigator.tsx';
 import { createChartApi, type ChartApi } from './chartApi.ts';
@@ -25,6 +28,8 @@ export interface ChartCanvasProps {
   /** Draw with Cytoscape's WebGL renderer (large charts where WebGL 2 exists). */
   webgl: boolean;
   layout: LayoutCommand | null;
+  /** Sizes, colours and badges from an analysis, per node (view state: style bypasses). */
+  encoding?: ReadonlyMap<string, NodeStyle> | null;
   /** A viewport to restore (a reopened chart), or a request to fit. */
   viewport: { value: Viewport | 'fit'; nonce: number } | null;
   /** Show the bird's-eye view. */
@@ -48,16 +53,13 @@ export function ChartCanvas(p: ChartCanvasProps) {
     const cytoscape = registerExtensions();
     const instance = cytoscape({
       container: container.current,
-      style: buildStylesheet({ edgeLabels: p.doc.style.edgeLabels }),
+      style: buildStylesheet({ edgeLabels: p.doc.style.edgeLabels, large: p.large }),
       wheelSensitivity: 0.3,
       minZoom: 0.02,
       maxZoom: 4,
       boxSelectionEnabled: true,
       selectionType: 'single',
-      pixelRatio: p.large ? 1 : 'auto',
-      textureOnViewport: p.large,
-      hideEdgesOnViewport: false,
-      ...(p.webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
+      ...rendererOptions(p.large, p.webgl),
     } as cytoscape.CytoscapeOptions);
     setCy(instance);
     const api = createChartApi(instance);
@@ -72,9 +74,7 @@ export function ChartCanvas(p: ChartCanvasProps) {
     // The renderer is chosen at creation: a new cy only when the chart crosses the large threshold.
   }, [p.large, p.webgl]);
 
-  useEffect(() => {
-    if (cy && !cy.destroyed()) cy.style(buildStylesheet({ edgeLabels: p.doc.style.edgeLabels }));
-  }, [cy, p.doc.style.edgeLabels]);
+  useGraphStyle(cy, p.doc.style.edgeLabels, p.large);
 
   // New nodes outside the view bring the whole chart back into view.
   const reveal = useCallback(
@@ -100,6 +100,7 @@ export function ChartCanvas(p: ChartCanvasProps) {
     [p.doc.hidden, p.filtered, p.highlight],
   );
   useGraphView(cy, view, p.doc);
+  useGraphEncoding(cy, p.encoding ?? null, p.doc);
   useGraphEvents(cy, {
     onSelect: p.onSelect,
     onContext: p.onContext,

@@ -11,6 +11,8 @@ export interface BadgeFlags {
   suspect?: boolean;
   safeguarded?: boolean;
   risk?: boolean;
+  /** An MSHT indicator fires on it (view state from the flagged list, client/src/analysis). */
+  indicator?: boolean;
 }
 
 export const BADGES = {
@@ -18,12 +20,13 @@ export const BADGES = {
   suspect: { letter: 'S', colour: '#c62828', title: 'Suspect', corner: [55, 9] },
   safeguarded: { letter: '✓', colour: '#2e7d32', title: 'Safeguarded', corner: [55, 55] },
   risk: { letter: 'R', colour: '#7b1fa2', title: 'Risk score 0.6 or more', corner: [9, 55] },
+  indicator: { letter: '!', colour: '#d84315', title: 'MSHT indicator fires', corner: [32, 4] },
 } as const;
 
 const cache = new Map<string, string>();
 
 export function badgeKey(flags: BadgeFlags): string {
-  return (['potentialVictim', 'suspect', 'safeguarded', 'risk'] as const).map((k) => (flags[k] ? '1' : '0')).join('');
+  return (['potentialVictim', 'suspect', 'safeguarded', 'risk', 'indicator'] as const).map((k) => (flags[k] ? '1' : '0')).join('');
 }
 
 /** The SVG markup for a type with its badges, in a 64x64 box (the node's bounding box). */

@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import type { Core } from 'cytoscape';
 import type { NodeStyle } from '../../analysis/encoding.ts';
 
-const ENCODED = 'width height background-color';
+const ENCODED = 'width height background-color background-image';
 
 export function applyEncoding(cy: Core, styles: ReadonlyMap<string, NodeStyle> | null): void {
   cy.batch(() => {

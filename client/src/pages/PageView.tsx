@@ -1,0 +1,50 @@
+/** The workspace's pages (over the chart) and how each reaches the chart. */
+import { useCallback, useMemo } from 'react';
+import { DashboardPage } from '../analysis/DashboardPage.tsx';
+import { FlaggedPage } from '../analysis/FlaggedPage.tsx';
+import { NetworksPage } from '../analysis/NetworksPage.tsx';
+import { useAddToChart, type AddOptions } from '../analysis/addToChart.ts';
+import { ImportPage } from '../importing/ImportPage.tsx';
+import { ReviewPage } from '../importing/ReviewPage.tsx';
+import { useWorkspace } from '../workspace/WorkspaceContext.ts';
+
+export type PageName = 'flagged' | 'networks' | 'dashboard' | 'import' | 'review';
+
+export const PAGES: { name: PageName; label: string; title: string; writers?: boolean }[] = [
+  { name: 'flagged', label: 'Flagged', title: 'People and premises flagged by risk factors or MSHT indicators' },
+  { name: 'networks', label: 'Networks', title: 'Suspected networks of premises' },
+  { name: 'dashboard', label: 'Dashboard', title: 'Operation dashboard' },
+  { name: 'import', label: 'Import', title: 'Import a file through a mapping', writers: true },
+  { name: 'review', label: 'Review', title: 'Review queue of entity resolution', writers: true },
+];
+
+/** Roles that may import and decide matches. */
+export function canWrite(role: string | undefined): boolean {
+  return role === 'analyst' || role === 'admin';
+}
+
+export function PageView({ page, onClose, onNavigate }: { page: PageName; onClose(): void; onNavigate(p: PageName): void }) {
+  const add = useAddToChart();
+  const { chart } = useWorkspace();
+  const onChart = useMemo(() => new Set(Object.keys(chart.doc.nodes)), [chart.doc.nodes]);
+  // Evidence and whole networks are for looking at: back to the chart with them highlighted.
+  const addAndShow = useCallback(
+    async (ids: string[], o?: AddOptions) => {
+      onClose();
+      await add(ids, o);
+    },
+    [add, onClose],
+  );
+  switch (page) {
+    case 'flagged':
+      return <FlaggedPage onClose={onClose} onAdd={add} onChart={onChart} />;
+    case 'networks':
+      return <NetworksPage onClose={onClose} onAdd={addAndShow} />;
+    case 'dashboard':
+      return <DashboardPage onClose={onClose} onAdd={addAndShow} />;
+    case 'import':
+      return <ImportPage onClose={onClose} onReview={() => onNavigate('review')} />;
+    case 'review':
+      return <ReviewPage onClose={onClose} onShow={(ids) => void addAndShow(ids, { highlight: ids, label: 'The pair under review' })} />;
+  }
+}
