@@ -19,6 +19,10 @@ import { resolvers as audit } from '../modules/audit/audit.resolvers.ts';
 import { resolvers as resolve } from '../modules/resolve/resolve.resolvers.ts';
 import { resolvers as imports } from '../modules/import/import.resolvers.ts';
 import { resolvers as analytics } from '../modules/analytics/analytics.resolvers.ts';
+import { resolvers as risk } from '../modules/risk/risk.resolvers.ts';
+import { resolvers as indicators } from '../modules/indicators/indicators.resolvers.ts';
+import { resolvers as operations } from '../modules/operations/operations.resolvers.ts';
+import { resolvers as snapshot } from '../modules/snapshot/snapshot.resolvers.ts';
 import { requireRole } from '../modules/auth/auth.service.ts';
 import type { Context } from './context.ts';
 
@@ -36,9 +40,14 @@ export const typeDefFiles = [
   'resolve/resolve.graphql',
   'import/import.graphql',
   'analytics/analytics.graphql',
+  'risk/risk.graphql',
+  'indicators/indicators.graphql',
+  'operations/operations.graphql',
+  'selection/selection.graphql',
+  'snapshot/snapshot.graphql',
 ];
 
-const resolverMaps: Resolvers[] = [system, entity, search, graph, editing, chart, auth, audit, analytics, resolve, imports];
+const resolverMaps: Resolvers[] = [system, entity, search, graph, editing, chart, auth, audit, analytics, risk, indicators, operations, resolve, imports, snapshot];
 
 type Resolver = (parent: unknown, args: unknown, ctx: Context, info: unknown) => unknown;
 

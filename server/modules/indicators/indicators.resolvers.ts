@@ -1,0 +1,18 @@
+import type { Resolvers } from '../../graphql/resolvers.ts';
+import * as entities from '../entity/entity.service.ts';
+import * as graphs from '../graph/graph.service.ts';
+import * as ind from './indicators.service.ts';
+
+export const resolvers: Resolvers = {
+  Query: {
+    indicators: () => ind.indicators() as never,
+    indicatorHits: (_root, args, ctx) => ind.indicatorHits(ctx, args) as never,
+    flagged: (_root, args, ctx) => ind.flagged(ctx, args) as never,
+  },
+  IndicatorHit: {
+    graph: (parent, _args, ctx) => graphs.subgraph(ctx, { ids: parent.entityIds ?? [] }) as never,
+  },
+  IndicatorEvidence: {
+    sources: (parent, _args, ctx) => entities.sources(ctx, parent) as never,
+  },
+};

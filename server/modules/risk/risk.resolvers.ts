@@ -1,0 +1,14 @@
+import type { Resolvers } from '../../graphql/resolvers.ts';
+import * as entities from '../entity/entity.service.ts';
+import * as risk from './risk.service.ts';
+
+export const resolvers: Resolvers = {
+  Query: {
+    riskProfile: (_root, args, ctx) => risk.riskProfile(ctx, args) as never,
+    riskProfiles: (_root, args, ctx) => risk.riskProfiles(ctx, args) as never,
+    riskRules: () => risk.rulesOut(),
+  },
+  RiskFactorEvidence: {
+    sources: (parent, _args, ctx) => entities.sources(ctx, parent) as never,
+  },
+};
