@@ -1,0 +1,376 @@
+/**
+ * Resolves a selection (entities and their neighbourhood, or a saved chart) into the entities,
+ * links and source records an export or a briefing snapshot shows. Everything is read through
+ * the caller's scoped gateway: a partner's selection holds only what a partner may see. Potential
+ * victims are masked for everyone by default, whatever the request's own unmasking, and get
+ * pseudonyms consistent within the selection ("Protected person A", "B", ... in id order);
+ * unmasking needs the admin or analyst role with need-to-know and a reason, and is audited.
+ */
+import { GraphQLError } from 'graphql';
+import os from 'node:os';
+import { ErrorCode, badInput, forbidden } from '../../errors.ts';
+import type { Row } from '../../db/gateway.ts';
+import { LABEL, type EntityType } from '../../model/model.ts';
+import type { Context, Principal, Role } from '../../graphql/context.ts';
+import type { Gateway } from '../../db/gateway.ts';
+import type { AuditLog } from '../audit/audit.service.ts';
+import { entityTypeOf, subtitleOf, toGrading, toGraphEdge } from '../entity/entity.mapper.ts';
+import { LIMITS } from '../graph/graph.args.ts';
+import { neighbourhood } from '../graph/graph.service.ts';
+import { ENTITY_META, linkMeta } from '../../../client/src/model/meta.ts';
+import { filteredIds, NO_FILTERS, type Filters } from '../../../client/src/graph/filters.ts';
+import type { GraphEdge, GraphNode } from '../../../client/src/model/types.ts';
+import { layout, type Position } from './layout.ts';
+import * as repo from './selection.repository.ts';
+import type {
+  PropertyValue, SelectedEntity, SelectedLink, SelectedSource, Selection, SelectionCaller, SelectionGrading, SelectionInput, SelectionOptions,
+} from './selection.types.ts';
+
+export type * from './selection.types.ts';
+
+export const SELECTION_LIMITS = { ids: LIMITS.ids, hops: LIMITS.hops, defaultHops: 1, entities: 5000, reason: 500 } as const;
+
+/** Roles that may unmask potential victims (with need-to-know and a reason), as over HTTP. */
+const UNMASK_ROLES: readonly Role[] = ['admin', 'analyst'];
+
+/**
+ * Checks a selection as a caller gave it (GraphQL input, CLI flags): exactly one of `ids` and
+ * `chart`; ids 1 to 100, 1 to 200 characters each; hops 0 to 3 (default 1).
+ */
+export function parseSelection(raw: { ids?: readonly string[] | null; hops?: number | null; chart?: string | null }, argument = 'selection'): SelectionInput {
+  const hasIds = raw.ids !== undefined && raw.ids !== null;
+  const chart = raw.chart?.trim() ?? '';
+  if (hasIds === (chart !== '')) throw badInput(argument, 'give either ids (with hops) or a chart name, not both and not neither.');
+  if (chart !== '') {
+    if (raw.hops !== undefined && raw.hops !== null) throw badInput(`${argument}.hops`, 'hops go with ids, not with a chart.');
+    if (chart.length > 200) throw badInput(`${argument}.chart`, 'a chart name or id has at most 200 characters.');
+    return { chart };
+  }
+  const ids = [...new Set(raw.ids!.map((id) => id.trim()))];
+  if (ids.length < 1 || ids.length > SELECTION_LIMITS.ids) throw badInput(`${argument}.ids`, `give 1 to ${SELECTION_LIMITS.ids} distinct ids (got ${ids.length}).`);
+  ids.forEach((id, i) => {
+    if (id.length === 0 || id.length > 200) throw badInput(`${argument}.ids[${i}]`, 'an id has 1 to 200 characters.');
+  });
+  const hops = raw.hops ?? SELECTION_LIMITS.defaultHops;
+  if (!Number.isInteger(hops) || hops < 0 || hops > SELECTION_LIMITS.hops) throw badInput(`${argument}.hops`, `must be a whole number from 0 to ${SELECTION_LIMITS.hops} (got ${hops}).`);
+  return { ids, hops };
+}
+
+function describeIds(input: { ids: string[]; hops: number }): string {
+  const shown = input.ids.length > 5 ? `${input.ids.slice(0, 5).join(', ')} and ${input.ids.length - 5} more` : input.ids.join(', ');
+  return input.hops === 0 ? shown : `${shown} and the entities within ${input.hops} link${input.hops > 1 ? 's' : ''}`;
+}
+
+/** "Protected person A" ... "Z", "AA", ...: bijective base 26. */
+export function pseudonymFor(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `Protected person ${s}`;
+}
+
+function grading(row: Row): SelectionGrading {
+  const g = toGrading(row);
+  const se = ({ RELIABLE: 1, UNTESTED: 2, NOT_RELIABLE: 3 } as const)[g.sourceEvaluation];
+  return {
+    sourceEvaluation: se,
+    intelligenceAssessment: g.intelligenceAssessment,
+    handlingCode: g.handlingCode,
+    handlingConditions: g.handlingConditions,
+    classification: g.classification === 'OFFICIAL_SENSITIVE' ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL',
+    code: g.code,
+    low: g.low,
+  };
+}
+
+/** Lantern's bookkeeping, kept apart from an entity's own properties. */
+const NOT_OWN = new Set([
+  'id', 'type', 'label', 'searchText', 'sourceIds', 'sourceEvaluation', 'intelligenceAssessment', 'handlingCode', 'handlingConditions',
+  'classification', 'recordedAt', 'updatedAt', 'retired', 'retiredAt', 'retiredReason', 'synthetic', 'degree', 'postcodeCompact', 'masked',
+  'potentialVictim', 'suspect', 'safeguarded', 'resolvedId',
+]);
+
+function ownProperties(row: Row, masked: boolean): Record<string, PropertyValue> {
+  const out: Record<string, PropertyValue> = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (NOT_OWN.has(k) || v === null || v === undefined) continue;
+    // A masked person's fullName is the gateway's own pseudonym; the selection gives its own.
+    if (masked && (k === 'fullName' || k === 'label')) continue;
+    if (Array.isArray(v)) {
+      if (v.length > 0) out[k] = v.map(String);
+    } else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = v;
+    else out[k] = JSON.stringify(v);
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+
+function toLink(row: Row): SelectedLink {
+  const { retired: _r, ...edge } = toGraphEdge(row);
+  const meta = linkMeta(edge.type);
+  return { ...edge, verb: meta.verb, directed: meta.directed, grading: grading(row), colour: meta.colour };
+}
+
+function notFoundChart(name: string): GraphQLError {
+  return new GraphQLError(`No saved chart named ${JSON.stringify(name)} (nor with that id).`, {
+    extensions: { code: ErrorCode.NOT_FOUND, argument: 'selection.chart', chart: name },
+  });
+}
+
+/** The gateway for this selection: the caller's scope (partners' rules kept), masked unless unmasked here. */
+function selectionGateway(caller: SelectionCaller, unmaskReason: string | null): Gateway {
+  return caller.gateway.forScope({ ...caller.gateway.scope, mask: unmaskReason === null });
+}
+
+function checkUnmask(principal: Principal, reason: string | null | undefined): string | null {
+  if (reason === undefined || reason === null) return null;
+  const r = reason.trim();
+  if (!UNMASK_ROLES.includes(principal.role) || !principal.needToKnow) {
+    throw forbidden('Unmasking potential victims needs the admin or analyst role with need-to-know.');
+  }
+  if (r.length < 3 || r.length > SELECTION_LIMITS.reason) throw badInput('unmaskReason', `give the reason for unmasking (3 to ${SELECTION_LIMITS.reason} characters), e.g. a case reference.`);
+  return r;
+}
+
+interface SavedChart {
+  elements?: { nodes?: { id?: unknown }[]; edges?: { id?: unknown }[] };
+  positions?: Record<string, { x?: unknown; y?: unknown }>;
+  hidden?: unknown[];
+  filters?: Partial<Filters>;
+  layout?: unknown;
+}
+
+/** Entity and link rows as the workspace's filter logic reads them (client/src/graph/filters.ts). */
+function asGraphNode(e: SelectedEntity): GraphNode {
+  return { id: e.id, type: e.type, label: e.label, degree: 0, supernode: false, potentialVictim: false, suspect: false, safeguarded: false, grading: asGrading(e.grading) };
+}
+function asGraphEdge(l: SelectedLink): GraphEdge {
+  return { id: l.id, type: l.type, source: l.source, target: l.target, validFrom: l.validFrom, validTo: l.validTo, recordedAt: l.recordedAt, grading: asGrading(l.grading) };
+}
+function asGrading(g: SelectionGrading): GraphNode['grading'] {
+  return { code: g.code, low: g.low, sourceEvaluation: (['RELIABLE', 'UNTESTED', 'NOT_RELIABLE'] as const)[g.sourceEvaluation - 1]!, intelligenceAssessment: g.intelligenceAssessment };
+}
+
+/**
+ * Resolves a selection for a caller. Errors: BAD_USER_INPUT naming the argument (ids, hops,
+ * limits), NOT_FOUND naming the unknown entity id or chart, FORBIDDEN for an unmask the caller
+ * may not make. A chart's entities the caller may not see are left out, as if not on it.
+ */
+export async function resolveSelection(caller: SelectionCaller, input: SelectionInput, o: SelectionOptions = {}): Promise<Selection> {
+  const unmaskReason = checkUnmask(caller.principal, o.unmaskReason);
+  const limit = Math.min(o.limit ?? SELECTION_LIMITS.entities, SELECTION_LIMITS.entities);
+  const gw = selectionGateway(caller, unmaskReason);
+  const reasons: string[] = [];
+  let chartInfo: Selection['chart'] = null;
+  let nodeIds: string[];
+  let chartEdgeIds: Set<string> | null = null;
+  const chartPositions: Record<string, Position> = {};
+  let chartFilters: Filters = NO_FILTERS;
+
+  if ('chart' in input) {
+    const row = await gw.readTx((tx) => repo.chart(tx, input.chart));
+    if (!row) throw notFoundChart(input.chart);
+    let doc: SavedChart;
+    try {
+      doc = JSON.parse(row.document) as SavedChart;
+    } catch {
+      throw badInput('selection.chart', `the chart ${JSON.stringify(row.name)} has a document that is not JSON.`);
+    }
+    const hidden = new Set((doc.hidden ?? []).map(String));
+    nodeIds = [...new Set((doc.elements?.nodes ?? []).map((n) => String(n.id)))].filter((id) => !hidden.has(id));
+    chartEdgeIds = new Set((doc.elements?.edges ?? []).map((e) => String(e.id)).filter((id) => !hidden.has(id)));
+    if (nodeIds.length > limit) throw badInput('selection.chart', `the chart ${JSON.stringify(row.name)} shows ${nodeIds.length} entities; at most ${limit} can be selected.`);
+    for (const [id, p] of Object.entries(doc.positions ?? {})) {
+      if (typeof p?.x === 'number' && typeof p.y === 'number' && Number.isFinite(p.x) && Number.isFinite(p.y)) chartPositions[id] = { x: p.x, y: p.y };
+    }
+    chartFilters = { ...NO_FILTERS, ...(doc.filters ?? {}) };
+    chartInfo = { id: row.id, name: row.name, updatedAt: row.updatedAt, layout: typeof doc.layout === 'string' ? doc.layout : null };
+  } else if (input.hops === 0) {
+    nodeIds = input.ids;
+  } else {
+    // The graph module's bounded expansion (supernode guard, node limit), through the same scoped gateway.
+    const g = await neighbourhood({ gateway: gw } as Context, { ids: input.ids, hops: input.hops, limit });
+    nodeIds = g.nodes.map((n) => n.id);
+    if (g.truncation) reasons.push(g.truncation);
+  }
+
+  const { rows, linkRows, sourceRows } = await gw.readTx(async (tx) => {
+    const rows = await repo.entities(tx, nodeIds);
+    const found = new Set(rows.map((r) => String(r.id)));
+    if (!('chart' in input)) {
+      const missing = input.ids.filter((id) => !found.has(id));
+      if (missing.length > 0) {
+        throw new GraphQLError(`No entity with id ${JSON.stringify(missing[0])}${missing.length > 1 ? ` (nor ${missing.slice(1, 6).map((m) => JSON.stringify(m)).join(', ')}${missing.length > 6 ? ', ...' : ''})` : ''}.`, {
+          extensions: { code: ErrorCode.NOT_FOUND, argument: 'selection.ids', id: missing[0], ids: missing },
+        });
+      }
+    }
+    let linkRows = await repo.linksAmong(tx, [...found]);
+    if (chartEdgeIds) linkRows = linkRows.filter((l) => chartEdgeIds!.has(String(l.id)));
+    const cited = new Set<string>();
+    for (const r of [...rows, ...linkRows]) if (Array.isArray(r.sourceIds)) r.sourceIds.forEach((s) => cited.add(String(s)));
+    const sourceRows = await repo.sources(tx, [...cited]);
+    return { rows, linkRows, sourceRows };
+  });
+
+  // Pseudonyms in id order, so the same selection always names the same person the same way.
+  const maskedIds = rows.filter((r) => r.masked === true).map((r) => String(r.id)).sort();
+  const pseudonyms = new Map(maskedIds.map((id, i) => [id, pseudonymFor(i)]));
+  const order = new Map(nodeIds.map((id, i) => [id, i]));
+  let entities: SelectedEntity[] = rows
+    .map((row) => {
+      const id = String(row.id);
+      const type: EntityType = entityTypeOf(row);
+      const masked = pseudonyms.has(id);
+      return {
+        id,
+        type,
+        typeName: LABEL[type],
+        label: masked ? pseudonyms.get(id)! : String(row.label ?? id),
+        subtitle: masked ? null : subtitleOf(row),
+        properties: ownProperties(row, masked),
+        potentialVictim: row.potentialVictim === true,
+        suspect: row.suspect === true,
+        safeguarded: row.safeguarded === true,
+        masked,
+        grading: grading(row),
+        sourceIds: Array.isArray(row.sourceIds) ? row.sourceIds.map(String) : [],
+        recordedAt: str(row.recordedAt),
+        updatedAt: str(row.updatedAt),
+        position: { x: 0, y: 0 },
+        colour: ENTITY_META[type].colour,
+      };
+    })
+    .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  let links = linkRows.map(toLink).sort((a, b) => a.id.localeCompare(b.id));
+
+  if (chartInfo) {
+    // What the chart's own filters hide is not shown, so it is not selected either.
+    const hiddenByFilters = filteredIds(entities.map(asGraphNode), links.map(asGraphEdge), chartFilters);
+    entities = entities.filter((e) => !hiddenByFilters.has(e.id));
+    const kept = new Set(entities.map((e) => e.id));
+    links = links.filter((l) => !hiddenByFilters.has(l.id) && kept.has(l.source) && kept.has(l.target));
+  }
+
+  const positions = layout(entities.map((e) => e.id), links, chartInfo ? chartPositions : {});
+  for (const e of entities) e.position = positions[e.id] ?? { x: 0, y: 0 };
+
+  // A record cited by a masked person, or by a link touching one, may name them: its summary is withheld.
+  const maskedSet = new Set(maskedIds);
+  const sensitive = new Set<string>();
+  for (const e of entities) if (e.masked) e.sourceIds.forEach((s) => sensitive.add(s));
+  for (const l of links) if (maskedSet.has(l.source) || maskedSet.has(l.target)) l.sourceIds.forEach((s) => sensitive.add(s));
+  const usedSources = new Set([...entities.flatMap((e) => e.sourceIds), ...links.flatMap((l) => l.sourceIds)]);
+  const sources: SelectedSource[] = sourceRows
+    .filter((r) => usedSources.has(String(r.id)))
+    .map((r) => {
+      const withheld = sensitive.has(String(r.id));
+      return {
+        id: String(r.id),
+        source: String(r.source ?? ''),
+        recordKey: String(r.recordKey ?? ''),
+        file: str(r.file),
+        line: num(r.line),
+        recordedAt: str(r.recordedAt),
+        importedAt: str(r.importedAt),
+        grading: grading(r),
+        summary: withheld ? null : str(r.summary),
+        withheld,
+      };
+    });
+  // Citations of records the caller may not see are dropped, so nothing points at what is not there.
+  const visibleSources = new Set(sources.map((s) => s.id));
+  for (const x of [...entities, ...links]) x.sourceIds = x.sourceIds.filter((s) => visibleSources.has(s));
+
+  const selection: Selection = {
+    description: 'chart' in input ? `the chart ${JSON.stringify(chartInfo!.name)}` : describeIds(input),
+    kind: chartInfo ? 'chart' : 'ids',
+    ids: chartInfo ? null : (input as { ids: string[] }).ids,
+    hops: chartInfo ? null : (input as { hops: number }).hops,
+    chart: chartInfo,
+    entities,
+    links,
+    sources,
+    truncated: reasons.length > 0,
+    truncation: reasons.length > 0 ? reasons.join('; ') : null,
+    masking: { masked: unmaskReason === null, maskedCount: entities.filter((e) => e.masked).length, unmaskReason },
+    view: { role: caller.principal.role, actor: caller.principal.name, shareAll: caller.gateway.scope.shareAll },
+    positions: chartInfo ? 'chart' : 'layout',
+    generatedAt: new Date().toISOString(),
+  };
+
+  if (unmaskReason !== null) {
+    // Unmasking is recorded on its own, with its reason and the victims disclosed, as over HTTP.
+    caller.audit?.record({
+      at: selection.generatedAt,
+      actor: caller.principal.name,
+      role: caller.principal.role,
+      kind: 'unmask',
+      operation: `selection ${selection.description}`.slice(0, 300),
+      variables: JSON.stringify({ reason: unmaskReason }),
+      purpose: caller.purpose ?? '',
+      recordCount: entities.filter((e) => e.potentialVictim).length,
+      recordIds: entities.filter((e) => e.potentialVictim).map((e) => e.id),
+      requestId: caller.requestId ?? '',
+      outcome: 'ok',
+    });
+  }
+  return selection;
+}
+
+/**
+ * Records that a selection left Lantern (kind `export` or `snapshot`): who, what, the purpose,
+ * and every entity and link id disclosed. Call it once the file is made.
+ */
+export function auditSelection(
+  caller: SelectionCaller,
+  selection: Selection,
+  o: { kind: 'export' | 'snapshot'; operation: string; variables?: Record<string, unknown> },
+): void {
+  const ids = [...selection.entities.map((e) => e.id), ...selection.links.map((l) => l.id)];
+  caller.audit?.record({
+    at: new Date().toISOString(),
+    actor: caller.principal.name,
+    role: caller.principal.role,
+    kind: o.kind,
+    operation: o.operation,
+    variables: JSON.stringify({
+      selection: selection.description,
+      masked: selection.masking.masked,
+      ...(selection.masking.unmaskReason ? { unmaskReason: selection.masking.unmaskReason } : {}),
+      ...o.variables,
+    }).slice(0, 4000),
+    purpose: caller.purpose ?? '',
+    recordCount: ids.length,
+    recordIds: ids.slice(0, 5000),
+    requestId: caller.requestId ?? '',
+    outcome: 'ok',
+  });
+}
+
+/**
+ * The caller for a command-line export or snapshot: the local user, acting with `role` (admin by
+ * default; `partner` gives exactly a partner's view), reading through `gateway.forScope`.
+ */
+export function cliCaller(o: { gateway: Gateway; role: Role; pseudonymKey: Buffer; audit?: AuditLog; purpose?: string }): SelectionCaller {
+  let user = 'unknown';
+  try {
+    user = os.userInfo().username;
+  } catch {
+    // No user name on this system: recorded as cli:unknown.
+  }
+  const principal: Principal = Object.freeze({ id: `cli:${user}`, name: `cli:${user}`, role: o.role, needToKnow: UNMASK_ROLES.includes(o.role), via: 'system' });
+  return {
+    gateway: o.gateway.forScope({ shareAll: o.role !== 'partner', mask: true, pseudonymKey: o.pseudonymKey }),
+    principal,
+    audit: o.audit,
+    purpose: o.purpose ?? '',
+    requestId: `cli-${process.pid}-${Date.now()}`,
+  };
+}
