@@ -26,12 +26,13 @@ const TARGETS: Target[] = [
     { figure: `ratio_to_baseline_${s}`, text: '>= 0.8x the baseline', ok: (v: number) => v >= 0.8 },
   ]),
   { figure: 'seed_scale_seconds_1m', text: '1M people loaded in under 10 minutes (600 s)', ok: (v) => v < 600 },
+  { figure: 'cytoscape_webgl_fps_5k', text: '>= 30 frames/s at 5k elements', ok: (v) => v >= 30 },
+  { figure: 'cytoscape_webgl_to_sigma_fps_20k', text: '>= sigma.js’s rate at 20k (same run)', ok: (v) => v >= 1 },
 ];
 
-const ORDER = ['load', 'api-latency', 'api-throughput', 'memory'];
+const ORDER = ['load', 'api-latency', 'api-throughput', 'memory', 'render'];
 const files = fs.existsSync(resultsDir) ? fs.readdirSync(resultsDir).filter((f) => f.endsWith('.json')) : [];
 const results = files
-  .filter((f) => !f.startsWith('render-'))
   .map((f) => JSON.parse(fs.readFileSync(path.join(resultsDir, f), 'utf8')) as Result)
   .sort((a, b) => (ORDER.indexOf(a.name) + 100) % 100 - (ORDER.indexOf(b.name) + 100) % 100);
 
@@ -65,12 +66,6 @@ for (const r of results) {
   const missing = TARGETS.filter((t) => r.figures[t.figure] === undefined && ORDER.includes(r.name) && t.figure.endsWith('_1m') && (r.name === 'load' ? t.figure.includes('seed') || t.figure.includes('ratio_to') : r.name === 'api-latency' ? t.figure.includes('graphql') : r.name === 'api-throughput' ? t.figure.includes('requests') : false));
   for (const t of missing) lines.push(`| ${t.figure} | not measured | ${t.text} | unknown |`);
   lines.push('');
-}
-
-const renders = files.filter((f) => f.startsWith('render-')).sort();
-if (renders.length) {
-  const latest = renders[renders.length - 1]!;
-  lines.push('## render', '', `From bench/render/ (another engineer’s benchmark); latest result file: bench/results/${latest}. See bench/render/run.ts for what it measures.`, '');
 }
 
 const notesFile = path.join(root, 'bench', 'ANALYSIS.md');

@@ -3,11 +3,12 @@
  * Cytoscape WebGL, or sigma.js), then measures time to first frame and frames per second
  * during a scripted pan and zoom. Driven by bench/render/run.ts through window.bench.
  */
-import cytoscape, { type Core } from 'cytoscape';
+import type { Core, CytoscapeOptions } from 'cytoscape';
 import { UndirectedGraph } from 'graphology';
 import Sigma from 'sigma';
 import { benchGraph, type BenchGraph } from './graph.ts';
-import { buildStylesheet } from '../../client/src/graph/stylesheet.ts';
+import { cytoscape, LARGE_CHART, rendererOptions } from '../../client/src/chart/cytoscape.ts';
+import { applyStyle } from '../../client/src/chart/hooks/useGraphStyle.ts';
 import { nodeImage } from '../../client/src/graph/icons.ts';
 import { ENTITY_META } from '../../client/src/model/meta.ts';
 import { ENTITY_TYPES } from '../../client/src/model/types.ts';
@@ -52,9 +53,10 @@ interface Mounted {
 const TYPES = ENTITY_TYPES.slice(0, 6);
 
 async function mountCytoscape(g: BenchGraph, container: HTMLElement, webgl: boolean): Promise<Mounted> {
+  // What the workspace does at this size (ChartCanvas): the same stylesheet, renderer options and zoom-dependent labels.
+  const large = g.nodes.length + g.edges.length > LARGE_CHART;
   const cy: Core = cytoscape({
     container,
-    style: buildStylesheet({ edgeLabels: 'hover' }),
     elements: [
       ...g.nodes.map((n) => {
         const type = TYPES[n.type]!;
@@ -63,10 +65,9 @@ async function mountCytoscape(g: BenchGraph, container: HTMLElement, webgl: bool
       ...g.edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target, width: 1 + Math.log2(e.weight) * 0.6 } })),
     ],
     layout: { name: 'preset', fit: true },
-    pixelRatio: 1,
-    textureOnViewport: false,
-    ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
-  } as cytoscape.CytoscapeOptions);
+    ...rendererOptions(large, webgl),
+  } as CytoscapeOptions);
+  const detach = applyStyle(cy, 'hover', large);
   const z0 = cy.zoom();
   const p0 = cy.pan();
   return {
@@ -75,7 +76,10 @@ async function mountCytoscape(g: BenchGraph, container: HTMLElement, webgl: bool
       const zoom = z0 * (1.6 + 0.9 * Math.sin(i / 25));
       cy.viewport({ zoom, pan: { x: p0.x + 220 * Math.cos(i / 40) - (zoom - z0) * 400, y: p0.y + 160 * Math.sin(i / 40) - (zoom - z0) * 300 } });
     },
-    destroy: () => cy.destroy(),
+    destroy: () => {
+      detach();
+      cy.destroy();
+    },
   };
 }
 

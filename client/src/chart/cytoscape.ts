@@ -19,6 +19,21 @@ export function registerExtensions(): typeof cytoscape {
 /** Beyond this many elements the chart uses the WebGL renderer and a layout in a web worker. */
 export const LARGE_CHART = 2000;
 
+/**
+ * Renderer options by chart size, shared with bench/render so that what is measured is what
+ * the workspace does. Large charts: one device pixel per CSS pixel, no motion blur, and under
+ * the canvas renderer a cached texture while the user pans and zooms, edges hidden meanwhile.
+ */
+export function rendererOptions(large: boolean, webgl: boolean): Partial<cytoscape.CytoscapeOptions> {
+  return {
+    pixelRatio: large ? 1 : 'auto',
+    motionBlur: false,
+    textureOnViewport: large && !webgl,
+    hideEdgesOnViewport: large && !webgl,
+    ...(webgl ? { renderer: { name: 'canvas', webgl: true, webglTexSize: 4096, webglTexRows: 24, webglBatchSize: 4096 } } : {}),
+  } as Partial<cytoscape.CytoscapeOptions>;
+}
+
 let webgl2: boolean | undefined;
 
 /**

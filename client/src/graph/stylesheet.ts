@@ -13,7 +13,41 @@ const SELECT = '#1565c0';
 export interface StyleOptions {
   /** Draw link labels always (small charts) or only on hover and selection. */
   edgeLabels: 'always' | 'hover';
+  /**
+   * A large chart (WebGL renderer): plain coloured discs with role borders instead of icons,
+   * straight links without arrows, and entity labels only when `labels` is set (zoomed in) or
+   * for the selected, hovered and highlighted. Each of these costs per element per frame.
+   */
+  large?: boolean;
+  /** With `large`: draw every entity's label (the chart is zoomed in far enough to read them). */
+  labels?: boolean;
 }
+
+/** Styles a large chart keeps per element; see StyleOptions.large. */
+function largeRules(o: StyleOptions): StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        'background-image': 'none',
+        width: 22,
+        height: 22,
+        label: o.labels ? 'data(display)' : '',
+        'text-background-opacity': 0,
+        'text-outline-color': '#ffffff',
+        'text-outline-width': 0,
+        'min-zoomed-font-size': 0,
+      },
+    },
+    { selector: 'node.supernode', style: { width: 30, height: 30 } },
+    { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', opacity: 1, label: '' } },
+    { selector: 'edge.directed', style: { 'target-arrow-shape': 'none' } },
+    { selector: 'edge.low', style: { 'line-style': 'solid', opacity: 0.6 } },
+  ];
+}
+
+/** Labels a large chart still draws when the others are off. */
+const LARGE_LABELS: StylesheetJson = [{ selector: 'node:selected, node.highlighted, node.hover', style: { label: 'data(display)', 'text-background-opacity': 0.85 } }];
 
 export function buildStylesheet(o: StyleOptions = { edgeLabels: 'hover' }): StylesheetJson {
   const s: StylesheetJson = [
@@ -83,6 +117,7 @@ export function buildStylesheet(o: StyleOptions = { edgeLabels: 'hover' }): Styl
     { selector: 'edge.directed', style: { 'target-arrow-shape': 'triangle' } },
     { selector: 'edge.strong', style: { 'line-color': '#b03a3a', 'target-arrow-color': '#b03a3a' } },
     { selector: 'edge.low', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4], opacity: 0.75 } },
+    ...(o.large ? largeRules(o) : []),
     { selector: 'edge:selected, edge.hover', style: { label: 'data(display)', 'z-index': 10 } },
     { selector: 'node:selected', style: { 'overlay-color': SELECT, 'overlay-opacity': 0.18, 'border-width': 3, 'border-color': SELECT } },
     { selector: 'edge:selected', style: { 'overlay-color': SELECT, 'overlay-opacity': 0.18 } },
@@ -92,6 +127,7 @@ export function buildStylesheet(o: StyleOptions = { edgeLabels: 'hover' }): Styl
     { selector: 'edge.highlighted', style: { width: 4, 'line-color': '#ef8a00', 'target-arrow-color': '#ef8a00', opacity: 1, 'z-index': 20 } },
     { selector: '.dim', style: { opacity: 0.22, 'text-opacity': 0.25 } },
     { selector: 'node.hover', style: { 'overlay-color': '#607d8b', 'overlay-opacity': 0.14 } },
+    ...(o.large ? LARGE_LABELS : []),
     { selector: '.hidden, .filtered', style: { display: 'none' } },
   ];
   return s;

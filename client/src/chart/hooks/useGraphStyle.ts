@@ -1,0 +1,40 @@
+/**
+ * The stylesheet on cy: rebuilt when the link-label choice changes, and on a large chart when
+ * the zoom crosses LARGE_LABEL_ZOOM (entity labels on when zoomed in, off when zoomed out).
+ * The zoom listener only compares with the last state, so panning and zooming cost nothing
+ * until the threshold is crossed.
+ */
+import { useEffect } from 'react';
+import type { Core } from 'cytoscape';
+import { buildStylesheet, type StyleOptions } from '../../graph/stylesheet.ts';
+
+/** On a large chart, entity labels are drawn from this zoom level up (10 px text at 12 px). */
+export const LARGE_LABEL_ZOOM = 1.2;
+
+export function labelsAt(zoom: number): boolean {
+  return zoom >= LARGE_LABEL_ZOOM;
+}
+
+/** Sets the stylesheet and, on a large chart, follows the zoom; returns the detach function. */
+export function applyStyle(cy: Core, edgeLabels: StyleOptions['edgeLabels'], large: boolean): () => void {
+  let labels = large && labelsAt(cy.zoom());
+  cy.style(buildStylesheet({ edgeLabels, large, labels }));
+  if (!large) return () => undefined;
+  const onZoom = () => {
+    const want = labelsAt(cy.zoom());
+    if (want === labels) return;
+    labels = want;
+    cy.style(buildStylesheet({ edgeLabels, large, labels }));
+  };
+  cy.on('zoom', onZoom);
+  return () => {
+    if (!cy.destroyed()) cy.removeListener('zoom', onZoom);
+  };
+}
+
+export function useGraphStyle(cy: Core | null, edgeLabels: StyleOptions['edgeLabels'], large: boolean): void {
+  useEffect(() => {
+    if (!cy || cy.destroyed()) return;
+    return applyStyle(cy, edgeLabels, large);
+  }, [cy, edgeLabels, large]);
+}
