@@ -135,6 +135,8 @@ describe('lantern import (service)', () => {
       await removeSource(gateway, s);
       const [after] = await gateway.read('import/test-entity', { id: phoneId });
       expect(after!.sourceIds).toEqual(before!.sourceIds);
+      // Taking the import back also takes back the handling it imposed on the shared phone.
+      expect([after!.handlingCode, after!.classification]).toEqual([before!.handlingCode, before!.classification]);
     } finally {
       await existing.remove(gateway);
     }
