@@ -1,5 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+
+const page = (name: string) => fileURLToPath(new URL(`client/${name}`, import.meta.url));
 
 // The workspace lives in client/ and is built into dist/client, which `lantern serve` serves at /.
 export default defineConfig({
@@ -10,6 +13,9 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
+    // Two pages from one code base: the workspace, and the briefing page that the server's
+    // headless Chromium renders snapshots with (docs/snapshots.md).
+    rolldownOptions: { input: { main: page('index.html'), briefing: page('briefing.html') } },
   },
   server: {
     port: 5173,

@@ -64,6 +64,7 @@ export async function serve(config: Config, log: Logger, hooks: { afterMigrate?:
       pseudonymKey: pseudonymKeyFrom(auditKey),
       auth: { sessionHours: config.auth.sessionHours, secureCookies: config.auth.secureCookies, oidc: config.auth.oidc },
       limits: config.limits,
+      dataDir: config.dataDir,
     });
     const server = http.createServer(app);
     server.keepAliveTimeout = 65_000;

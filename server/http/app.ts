@@ -27,6 +27,7 @@ import { auditPlugin } from '../modules/audit/audit.plugin.ts';
 import type { AuditLog } from '../modules/audit/audit.service.ts';
 import { buildSchema } from '../graphql/schema.ts';
 import { readinessProbe } from './readiness.ts';
+import { snapshotRouter } from '../modules/snapshot/snapshot.http.ts';
 
 export const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/client');
 
@@ -47,6 +48,8 @@ export interface AppOptions {
     jwtKeys?: JWTVerifyGetKey;
   };
   limits?: Partial<LimitsConfig>;
+  /** Where snapshot renders are kept (LANTERN_DATA_DIR); unset, a folder under the system's temp dir. */
+  dataDir?: string;
 }
 
 /** The pseudonym key serve derives from the audit key, so that instances sharing one agree. */
@@ -244,9 +247,21 @@ export async function createApp(o: AppOptions): Promise<App> {
     }),
   );
 
+  // Snapshot renders (briefing.html|pdf|png), with the same credentials and scope as /graphql.
+  const snapshots = snapshotRouter({
+    gateway: o.gateway,
+    log: o.log,
+    dataDir: o.dataDir,
+    clientDir,
+    pseudonymKey,
+    audit: o.audit,
+    middleware: [requireAuthentication(authenticator), perPrincipalRateLimit(limits.ratePerMinute)],
+  });
+  app.use('/snapshots', snapshots.router);
+
   if (fs.existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|readyz|auth\/).*/, (_req, res) => {
+    app.get(/^\/(?!graphql|healthz|readyz|auth\/|snapshots\/).*/, (_req, res) => {
       res.sendFile(path.join(clientDir, 'index.html'));
     });
   } else {
@@ -255,5 +270,11 @@ export async function createApp(o: AppOptions): Promise<App> {
     });
   }
 
-  return { app, stop: () => apollo.stop() };
+  return {
+    app,
+    stop: async () => {
+      await apollo.stop();
+      await snapshots.close();
+    },
+  };
 }

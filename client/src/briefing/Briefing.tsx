@@ -1,0 +1,280 @@
+/**
+ * The briefing document for one snapshot: cover (marking, title, details, chart), findings,
+ * entity and link tables, the provenance annex and the integrity statement. Every value is
+ * rendered as text by React; nothing from the snapshot is ever parsed as HTML.
+ */
+import type { ReactNode } from 'react';
+import { ENTITY_META, humanise, linkMeta } from '../model/meta.ts';
+import type { EntityType } from '../model/types.ts';
+import { typeIcon } from '../graph/icons.ts';
+import type { BriefingInput, SnapshotEdge, SnapshotGrading, SnapshotNode } from '../../../server/modules/snapshot/snapshot.types.ts';
+
+export interface ChartPicture {
+  url: string;
+  width: number;
+  height: number;
+}
+
+const SOURCE_WORDS = { 1: 'reliable', 2: 'untested', 3: 'not reliable' } as const;
+const ASSESSMENT_WORDS = {
+  A: 'known directly',
+  B: 'known indirectly, corroborated',
+  C: 'known indirectly',
+  D: 'not known',
+  E: 'suspected false',
+} as const;
+
+export function gradeWords(g: SnapshotGrading): string {
+  return `${SOURCE_WORDS[g.sourceEvaluation]}; ${ASSESSMENT_WORDS[g.intelligenceAssessment]}; ${g.handlingCode === 'P' ? 'sharing permitted' : `conditions${g.handlingConditions ? `: ${g.handlingConditions}` : ''}`}`;
+}
+
+const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const timeFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
+
+export function day(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  return Number.isNaN(d.getTime()) ? iso : dateFmt.format(d);
+}
+
+function when(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : timeFmt.format(d);
+}
+
+function span(from: string | null, to: string | null): string {
+  if (!from && !to) return '';
+  return `${from ? day(from) : '…'} – ${to ? day(to) : 'open'}`;
+}
+
+const typeName = (t: string) => ENTITY_META[t as EntityType]?.name ?? humanise(t);
+
+function Grade({ g }: { g: SnapshotGrading }) {
+  return (
+    <span className={`grade${g.low ? ' low' : ''}${g.handlingCode === 'C' ? ' conditional' : ''}`} title={gradeWords(g)}>
+      {g.code}
+    </span>
+  );
+}
+
+function Flags({ n }: { n: SnapshotNode }) {
+  const flags = [
+    n.potentialVictim && 'potential victim',
+    n.masked && 'pseudonym',
+    n.suspect && 'suspect',
+    n.safeguarded && 'safeguarded',
+    n.riskScore !== null && n.riskScore >= 0.6 && `risk ${n.riskScore.toFixed(2)}`,
+  ].filter(Boolean) as string[];
+  return <>{flags.map((f) => <span key={f} className={`flag flag-${f.split(' ')[0]}`}>{f}</span>)}</>;
+}
+
+function Section({ id, title, children, note }: { id: string; title: string; children: ReactNode; note?: ReactNode }) {
+  return (
+    <section className="doc-section" id={id}>
+      <h2>{title}</h2>
+      {note && <p className="section-note">{note}</p>}
+      {children}
+    </section>
+  );
+}
+
+function selectionText(input: BriefingInput): string {
+  const s = input.content.selection;
+  if (s.kind === 'chart') return `Saved chart “${s.name}”`;
+  if (s.kind === 'elements') return `${s.ids.length} entities chosen on the chart`;
+  return `${s.ids.join(', ')}${s.hops > 0 ? ` and ${s.hops} hop${s.hops === 1 ? '' : 's'} around` : ''}`;
+}
+
+export function Briefing({ input, chart, mode }: { input: BriefingInput; chart: ChartPicture | null; mode: 'document' | 'png' }) {
+  const c = input.content;
+  const hash = input.hash;
+  const nodeRef = new Map(c.nodes.map((n, i) => [n.id, `E${i + 1}`]));
+  const edgeRef = new Map(c.edges.map((e, i) => [e.id, `L${i + 1}`]));
+  const nodeById = new Map(c.nodes.map((n) => [n.id, n]));
+  const ref = (id: string) => nodeRef.get(id) ?? edgeRef.get(id) ?? id;
+  const label = (id: string) => nodeById.get(id)?.label ?? id;
+  const typesShown = [...new Set(c.nodes.map((n) => n.type))];
+  const sensitive = c.marking.classification === 'OFFICIAL-SENSITIVE';
+  const linkText = (e: SnapshotEdge) => `${linkMeta(e.type).verb}${e.role ? ` (${humanise(e.role)})` : ''}${e.type === 'CALLED' && e.weight ? ` ×${Math.round(e.weight)}` : ''}`;
+
+  return (
+    <article className={`briefing ${sensitive ? 'sensitive' : 'official'}`} data-mode={mode}>
+      <div className="screen-marking top" aria-hidden="true">{c.marking.text}</div>
+      <div className="screen-marking bottom" aria-hidden="true">
+        <span>{c.title}</span>
+        <span className="mono">SHA-256 {hash}</span>
+      </div>
+
+      <section className="cover" id="cover">
+        <div className="marking-banner" data-testid="marking">{c.marking.text}</div>
+        <header className="cover-head">
+          <div className="kicker">
+            <span className="logo" aria-hidden="true" />
+            Lantern briefing snapshot · version {c.version}
+          </div>
+          <h1>{c.title}</h1>
+          {c.purpose && <p className="purpose">{c.purpose}</p>}
+        </header>
+        <dl className="facts">
+          <div><dt>Author</dt><dd>{c.author.name} ({c.author.role})</dd></div>
+          <div><dt>Created</dt><dd>{when(c.createdAt)}</dd></div>
+          <div><dt>As known on</dt><dd>{c.asKnownOn ? day(c.asKnownOn) : `${day(c.createdAt)} (when made)`}</dd></div>
+          <div><dt>Selection</dt><dd>{selectionText(input)}</dd></div>
+          <div><dt>Shows</dt><dd>{c.nodes.length} entities · {c.edges.length} links · {c.findings.length} findings</dd></div>
+          <div><dt>Reference</dt><dd className="mono">{input.id}{c.supersedes ? ` (supersedes ${c.supersedes})` : ''}</dd></div>
+        </dl>
+        <div className={`masking ${c.masking.masked ? 'masked' : 'unmasked'}`}>
+          {c.masking.masked ? (
+            <>Potential victims are shown under pseudonyms ({c.masking.protectedPeople} {c.masking.protectedPeople === 1 ? 'person' : 'people'}); their identities are withheld.</>
+          ) : (
+            <>
+              <strong>Contains the identities of potential victims.</strong> Unmasked by {c.masking.unmaskedBy?.name} ({c.masking.unmaskedBy?.role}) for:{' '}
+              <q>{c.masking.reason}</q>
+            </>
+          )}
+        </div>
+        {c.truncation && <div className="truncation">Incomplete selection: {c.truncation}.</div>}
+        <figure className="chart">
+          {chart ? <img src={chart.url} alt={`Link chart of ${c.nodes.length} entities and ${c.edges.length} links`} data-testid="chart-image" /> : <div className="empty">Nothing to chart.</div>}
+          <figcaption className="legend">
+            {typesShown.map((t) => (
+              <span key={t} className="legend-item">
+                <img src={typeIcon(t as EntityType)} alt="" width={14} height={14} />
+                {ENTITY_META[t as EntityType]?.plural ?? humanise(t)}
+              </span>
+            ))}
+            <span className="legend-item"><span className="dot victim" />potential victim</span>
+            <span className="legend-item"><span className="dot suspect" />suspect</span>
+            <span className="legend-item"><span className="dash" />low grade (source 3, or D/E)</span>
+          </figcaption>
+        </figure>
+        <div className="cover-hash">
+          <span>Content hash (SHA-256 over RFC 8785 canonical JSON)</span>
+          <span className="mono" data-testid="hash">{hash}</span>
+        </div>
+      </section>
+
+      <Section id="findings" title="Findings">
+        {c.findings.length === 0 ? (
+          <p className="muted">No findings were recorded with this snapshot.</p>
+        ) : (
+          <ol className="findings">
+            {c.findings.map((f) => (
+              <li key={f.id}>
+                <span className="ref">{f.id}</span>
+                <div>
+                  <p className="finding-text">{f.text}</p>
+                  {f.elementIds.length > 0 && (
+                    <p className="finding-refs">Rests on: {f.elementIds.map((id) => `${ref(id)} ${nodeById.get(id)?.label ?? ''}`.trim()).join(' · ')}</p>
+                  )}
+                </div>
+              </li>
+            ))}
+          </ol>
+        )}
+        {c.annotations.length > 0 && (
+          <>
+            <h3>Analysts’ notes on the elements shown</h3>
+            <table className="grid notes">
+              <thead><tr><th>On</th><th>Note</th><th>By</th><th>Date</th></tr></thead>
+              <tbody>
+                {c.annotations.map((a) => (
+                  <tr key={a.id}>
+                    <td className="nowrap">{ref(a.targetId)} {label(a.targetId)}</td>
+                    <td>{a.text}</td>
+                    <td>{a.author}</td>
+                    <td className="nowrap">{day(a.createdAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </Section>
+
+      <Section id="entities" title={`Entities (${c.nodes.length})`} note="Grade: source evaluation (1 reliable, 2 untested, 3 not reliable), intelligence assessment (A–E) and handling code (P, C) of the entity’s best-graded record.">
+        <table className="grid entities">
+          <thead><tr><th>Ref</th><th>Type</th><th>Entity</th><th>Details</th><th>Flags</th><th>Grade</th><th>Id</th></tr></thead>
+          <tbody>
+            {c.nodes.map((n) => (
+              <tr key={n.id} className={n.masked ? 'masked-row' : undefined}>
+                <td className="ref">{nodeRef.get(n.id)}</td>
+                <td className="nowrap">{typeName(n.type)}</td>
+                <td className="strong">{n.label}</td>
+                <td>{n.subtitle ?? ''}</td>
+                <td><Flags n={n} /></td>
+                <td><Grade g={n.grading} /></td>
+                <td className="mono id">{n.id}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+
+      <Section id="links" title={`Links (${c.edges.length})`}>
+        <table className="grid links">
+          <thead><tr><th>Ref</th><th>From</th><th>Link</th><th>To</th><th>Valid</th><th>Grade</th></tr></thead>
+          <tbody>
+            {c.edges.map((e) => (
+              <tr key={e.id}>
+                <td className="ref">{edgeRef.get(e.id)}</td>
+                <td><span className="ref-inline">{ref(e.source)}</span> {label(e.source)}</td>
+                <td className="nowrap">{linkText(e)}</td>
+                <td><span className="ref-inline">{ref(e.target)}</span> {label(e.target)}</td>
+                <td className="nowrap">{span(e.validFrom, e.validTo)}</td>
+                <td><Grade g={e.grading} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+
+      <Section id="provenance" title="Annex A · Provenance of every link shown" note="Each link with the source records it rests on: the source system and record, the record’s 3x5x2 grade, when it was recorded, and the link’s real-world validity.">
+        <table className="grid provenance">
+          <thead><tr><th>Link</th><th>Source system</th><th>Record</th><th>Grade</th><th>Grade in words</th><th>Recorded</th><th>Valid</th></tr></thead>
+          <tbody>
+            {c.edges.flatMap((e) => {
+              const rows = e.sources.length > 0 ? e.sources : [null];
+              return rows.map((s, i) => (
+                <tr key={`${e.id}-${s?.id ?? 'none'}`} className={i === 0 ? 'first' : 'cont'}>
+                  <td className="nowrap">{i === 0 ? <><span className="ref">{edgeRef.get(e.id)}</span> {linkText(e)}</> : ''}</td>
+                  {s ? (
+                    <>
+                      <td>{s.source}</td>
+                      <td className="mono">{s.recordKey ?? s.id}</td>
+                      <td><Grade g={s.grading} /></td>
+                      <td className="small">{gradeWords(s.grading)}</td>
+                      <td className="nowrap">{day(s.recordedAt)}</td>
+                    </>
+                  ) : (
+                    <>
+                      <td className="muted" colSpan={2}>No source record visible to the author</td>
+                      <td><Grade g={e.grading} /></td>
+                      <td className="small">{gradeWords(e.grading)}</td>
+                      <td className="nowrap">{day(e.recordedAt)}</td>
+                    </>
+                  )}
+                  <td className="nowrap">{i === 0 ? span(e.validFrom, e.validTo) : ''}</td>
+                </tr>
+              ));
+            })}
+          </tbody>
+        </table>
+      </Section>
+
+      <Section id="integrity" title="Annex B · Integrity and handling">
+        <dl className="facts integrity">
+          <div><dt>Marking</dt><dd>{c.marking.text}</dd></div>
+          <div><dt>SHA-256</dt><dd className="mono">{hash}</dd></div>
+          <div><dt>Reference</dt><dd className="mono">{input.id}</dd></div>
+          <div><dt>Version</dt><dd>{c.version}{c.supersedes ? `, superseding ${c.supersedes}` : ''}</dd></div>
+        </dl>
+        <p className="small">
+          The hash is taken over the snapshot’s whole record (everything above, as data) in the JSON Canonicalization Scheme (RFC 8785).
+          Lantern keeps the record unchanged; a correction is a new version that supersedes this one. To check a copy, ask Lantern for
+          snapshot {input.id}: it recomputes the hash and reports whether it still matches.
+        </p>
+      </Section>
+    </article>
+  );
+}
