@@ -107,6 +107,9 @@ export function App() {
           </div>
           <Toolbar chart={chart} view={view} commands={commands} file={file} typeCounts={summary.typeCounts} dropdown={dropdown} onOpen={() => setDialog('open')} onSave={() => setDialog('save')} />
           <nav className="pages" aria-label="Pages">
+            <button type="button" title="The link chart" aria-pressed={page === null} onClick={closePage}>
+              Chart
+            </button>
             {PAGES.filter((p) => !p.writers || canWrite(me?.role)).map((p) => (
               <button key={p.name} type="button" title={p.title} aria-pressed={page === p.name} onClick={() => setPage(p.name)}>
                 {p.label}

@@ -25,6 +25,14 @@ const SERIES = [
   { key: 'offences', label: 'Offences', colour: '#c62828' },
 ] as const;
 
+/** Referral kinds and offence categories as the field writes them. */
+const NAMES: Record<string, string> = { NRM: 'NRM', DUTY_TO_NOTIFY: 'Duty to Notify', VICTIMS_FIRST: 'Victims First' };
+function kindName(key: string): string {
+  if (NAMES[key]) return NAMES[key];
+  const h = humanise(key);
+  return h.charAt(0).toUpperCase() + h.slice(1);
+}
+
 const common: ChartOptions<'bar'> & ChartOptions<'line'> = {
   responsive: true,
   maintainAspectRatio: false,
@@ -46,9 +54,9 @@ function CountChart({ title, counts, colour }: { title: string; counts: CountByK
         <>
           <div className="chart-box small-chart">
             <Bar
-              aria-label={`${title}: ${rows.map((r) => `${humanise(r.key)} ${r.count}`).join(', ')}`}
+              aria-label={`${title}: ${rows.map((r) => `${kindName(r.key)} ${r.count}`).join(', ')}`}
               role="img"
-              data={{ labels: rows.map((r) => humanise(r.key)), datasets: [{ label: title, data: rows.map((r) => r.count), backgroundColor: colour, borderRadius: 3 }] }}
+              data={{ labels: rows.map((r) => kindName(r.key)), datasets: [{ label: title, data: rows.map((r) => r.count), backgroundColor: colour, borderRadius: 3 }] }}
               options={{ ...common, indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, ticks: { precision: 0 } }, y: { grid: { display: false } } } }}
             />
           </div>
@@ -56,7 +64,7 @@ function CountChart({ title, counts, colour }: { title: string; counts: CountByK
             <tbody>
               {rows.map((r) => (
                 <tr key={r.key}>
-                  <td>{humanise(r.key)}</td>
+                  <td>{kindName(r.key)}</td>
                   <td className="num">{r.count}</td>
                 </tr>
               ))}
@@ -168,7 +176,7 @@ export function DashboardPage({ onClose, onAdd }: { onClose(): void; onAdd: AddT
                       data: d.buckets.map((b) => b[s.key]),
                       borderColor: s.colour,
                       backgroundColor: s.colour,
-                      tension: 0.2,
+                      cubicInterpolationMode: 'monotone' as const,
                       pointRadius: 2,
                     })),
                   }}

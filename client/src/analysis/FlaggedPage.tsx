@@ -3,7 +3,7 @@
  * sortable (by the server), filterable, and one click puts an entity on the chart.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ENTITY_META, humanise } from '../model/meta.ts';
+import { humanise } from '../model/meta.ts';
 import type { EntityType } from '../model/types.ts';
 import { TypeIcon } from '../components/TypeIcon.tsx';
 import { Page, Status } from '../pages/Page.tsx';
@@ -157,8 +157,8 @@ export function FlaggedPage({ onClose, onAdd, onChart }: { onClose(): void; onAd
             <tbody>
               {shown.map((x) => (
                 <tr key={x.id}>
-                  <td>
-                    <TypeIcon type={x.type} size={15} /> <span className="small muted">{ENTITY_META[x.type].name}</span>
+                  <td className="type-cell">
+                    <TypeIcon type={x.type} size={16} />
                   </td>
                   <td>
                     {x.label}
@@ -168,7 +168,7 @@ export function FlaggedPage({ onClose, onAdd, onChart }: { onClose(): void; onAd
                     <strong>{x.score.toFixed(2)}</strong>
                   </td>
                   <td className="num">{x.type === 'PERSON' ? x.riskScore.toFixed(2) : '–'}</td>
-                  <td>
+                  <td className="pills">
                     {x.riskCombination && <span className="pill warn">combination</span>}
                     {x.riskFactorKinds.map((k) => (
                       <span key={k} className="pill">
@@ -177,7 +177,7 @@ export function FlaggedPage({ onClose, onAdd, onChart }: { onClose(): void; onAd
                     ))}
                   </td>
                   <td className="num">{x.indicatorScore ? x.indicatorScore.toFixed(2) : '–'}</td>
-                  <td>
+                  <td className="pills wide">
                     {x.indicatorIds.map((i) => (
                       <span key={i} className="pill">
                         {titles.get(i) ?? i}

@@ -4,10 +4,9 @@
  * evidence and one action to put that evidence on the chart.
  */
 import { useEffect, useState } from 'react';
-import type { SourceRecord } from '../api/operations.ts';
 import { humanise } from '../model/meta.ts';
 import type { GraphNode, Grading } from '../model/types.ts';
-import { indicatorHits, riskProfile, type IndicatorHit, type RiskProfile } from './api.ts';
+import { indicatorHits, riskProfile, type IndicatorHit, type RiskProfile, type SourceBrief } from './api.ts';
 import { useAddToChart } from './addToChart.ts';
 import './analysis.css';
 
@@ -25,12 +24,12 @@ function Grade({ g }: { g: Grading }) {
   );
 }
 
-function SourceList({ sources }: { sources: SourceRecord[] }) {
+function SourceList({ sources }: { sources: SourceBrief[] }) {
   if (!sources.length) return <span className="muted">no source record you may see</span>;
   return (
     <>
       {sources.slice(0, 3).map((s) => (
-        <span key={s.id} className="src" title={s.summary ?? undefined}>
+        <span key={s.id} className="src">
           {s.source} <span className="mono">{s.recordKey}</span>
         </span>
       ))}

@@ -77,8 +77,10 @@ export async function labels(ids: string[]): Promise<Map<string, { label: string
 
 // Risk profiles, the MSHT indicator library, flagged entities (server/modules/risk, indicators).
 
-const GRADING = 'grading { code low sourceEvaluation intelligenceAssessment handlingCode handlingConditions classification }';
-const SOURCES = `sources { id source recordKey recordedAt summary ${GRADING} }`;
+const GRADING = 'grading { code low sourceEvaluation intelligenceAssessment }';
+/** Source records in brief: the query-cost limit counts every nested list (evidence inside factors inside a profile). */
+const SOURCES = 'sources { id source recordKey }';
+export type SourceBrief = Pick<SourceRecord, 'id' | 'source' | 'recordKey'>;
 
 export interface RiskFactorEvidence {
   kind: string;
@@ -89,7 +91,7 @@ export interface RiskFactorEvidence {
   date: string | null;
   ageDays: number | null;
   grading: Grading;
-  sources: SourceRecord[];
+  sources: SourceBrief[];
   weight: number;
   gradeMultiplier: number;
   statusMultiplier: number;
@@ -130,10 +132,8 @@ export async function riskProfile(personId: string): Promise<RiskProfile | null>
 
 export interface IndicatorEvidence {
   summary: string;
-  entityIds: string[];
-  linkIds: string[];
   grading: Grading;
-  sources: SourceRecord[];
+  sources: SourceBrief[];
   from: string | null;
   to: string | null;
 }
@@ -153,7 +153,7 @@ export interface IndicatorHit {
 }
 
 const HIT = `indicatorId indicatorVersion title entityId entityType label score summary entityIds linkIds
-  evidence { summary entityIds linkIds ${GRADING} ${SOURCES} from to }`;
+  evidence { summary ${GRADING} ${SOURCES} from to }`;
 
 export async function indicatorHits(entityId: string): Promise<IndicatorHit[]> {
   const d = await gql<{ indicatorHits: IndicatorHit[] }>(`query IndicatorHits($entityId: ID!) { indicatorHits(entityId: $entityId) { ${HIT} } }`, { entityId });

@@ -46,7 +46,7 @@ export function ImportPage({ onClose, onReview }: { onClose(): void; onReview():
   );
 
   const input: ImportInput | null = file && mapping.trim() && source.trim() ? { source: source.trim(), mapping, fileName: file.name, content: file.content } : null;
-  const key = input ? `${input.source}\u0000${input.mapping}\u0000${input.fileName}\u0000${input.content.length}` : '';
+  const key = input ? `${input.source}\u0000${input.mapping}\u0000${input.fileName}\u0000${input.content}` : '';
   const previewCurrent = pv.key === key && !!pv.data;
 
   const chooseFile = async (f: File | undefined) => {
