@@ -13,6 +13,7 @@ import { registerAudit } from './audit.command.ts';
 import { registerTokens } from './token.command.ts';
 import { registerImport } from './import.command.ts';
 import { registerResolve } from './resolve.command.ts';
+import { registerExport } from './export.command.ts';
 import { registerSnapshot } from './snapshot.command.ts';
 import type { CliEnv } from './cli-env.ts';
 
@@ -38,6 +39,7 @@ registerAudit(program, env);
 registerTokens(program, env);
 registerImport(program, env);
 registerResolve(program, env);
+registerExport(program, env);
 registerSnapshot(program, env);
 
 const userErrors = new Set(['ConfigError', 'UserError', 'LocalNeo4jError', 'DatabaseUnreachable', 'StartupError']);

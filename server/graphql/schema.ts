@@ -23,6 +23,7 @@ import { resolvers as risk } from '../modules/risk/risk.resolvers.ts';
 import { resolvers as indicators } from '../modules/indicators/indicators.resolvers.ts';
 import { resolvers as operations } from '../modules/operations/operations.resolvers.ts';
 import { resolvers as snapshot } from '../modules/snapshot/snapshot.resolvers.ts';
+import { resolvers as exports } from '../modules/export/export.resolvers.ts';
 import { requireRole } from '../modules/auth/auth.service.ts';
 import type { Context } from './context.ts';
 
@@ -45,9 +46,10 @@ export const typeDefFiles = [
   'operations/operations.graphql',
   'selection/selection.graphql',
   'snapshot/snapshot.graphql',
+  'export/export.graphql',
 ];
 
-const resolverMaps: Resolvers[] = [system, entity, search, graph, editing, chart, auth, audit, analytics, risk, indicators, operations, resolve, imports, snapshot];
+const resolverMaps: Resolvers[] = [system, entity, search, graph, editing, chart, auth, audit, analytics, risk, indicators, operations, resolve, imports, snapshot, exports];
 
 type Resolver = (parent: unknown, args: unknown, ctx: Context, info: unknown) => unknown;
 

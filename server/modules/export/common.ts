@@ -1,0 +1,132 @@
+/**
+ * What the exporters share: the file they make, text cleaning for XML, and the flat rows
+ * (every property as text) that GraphML, GEXF and CSV write.
+ */
+import type { PropertyValue, SelectedEntity, SelectedLink, Selection } from '../selection/selection.service.ts';
+
+export const EXPORT_FORMATS = ['graphml', 'gexf', 'anx', 'csv', 'ftm'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportFile {
+  /** Suggested file name, e.g. `lantern-export.graphml`. */
+  filename: string;
+  mediaType: string;
+  /** Text formats as UTF-8; the CSV export is a zip. */
+  bytes: Uint8Array;
+}
+
+export const EXTENSION: Record<ExportFormat, string> = { graphml: 'graphml', gexf: 'gexf', anx: 'anx', csv: 'zip', ftm: 'ftm.json' };
+export const MEDIA_TYPE: Record<ExportFormat, string> = {
+  graphml: 'application/graphml+xml',
+  gexf: 'application/gexf+xml',
+  anx: 'application/xml',
+  csv: 'application/zip',
+  ftm: 'application/x-ndjson',
+};
+
+/**
+ * Characters XML 1.0 cannot hold (C0 controls other than tab, CR, LF; lone surrogates;
+ * U+FFFE/U+FFFF) become U+FFFD, so hostile text never breaks a parser. Markup characters are
+ * escaped by the XML builder.
+ */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+export function xmlText(v: unknown): string {
+  return String(v ?? '').replace(NOT_XML, '\uFFFD');
+}
+
+export function propertyText(v: PropertyValue): string {
+  if (v === null) return '';
+  return Array.isArray(v) ? v.join('; ') : String(v);
+}
+
+/** Every entity property name in the selection, sorted: one column or key each. */
+export function propertyNames(entities: readonly SelectedEntity[]): string[] {
+  return [...new Set(entities.flatMap((e) => Object.keys(e.properties)))].sort();
+}
+
+/** The entity's fixed fields as text, in a stable order (GraphML/GEXF keys, CSV columns). */
+export function entityFields(e: SelectedEntity): Record<string, string> {
+  return {
+    lantern_id: e.id,
+    type: e.type,
+    label: e.label,
+    potential_victim: String(e.potentialVictim),
+    suspect: String(e.suspect),
+    safeguarded: String(e.safeguarded),
+    masked: String(e.masked),
+    grade: e.grading.code,
+    source_evaluation: String(e.grading.sourceEvaluation),
+    intelligence_assessment: e.grading.intelligenceAssessment,
+    handling_code: e.grading.handlingCode,
+    handling_conditions: e.grading.handlingConditions ?? '',
+    classification: e.grading.classification,
+    recorded_at: e.recordedAt ?? '',
+    source_ids: e.sourceIds.join(' '),
+  };
+}
+
+export function linkFields(l: SelectedLink): Record<string, string> {
+  return {
+    lantern_id: l.id,
+    type: l.type,
+    label: linkLabel(l),
+    role: l.role ?? '',
+    valid_from: l.validFrom ?? '',
+    valid_to: l.validTo ?? '',
+    recorded_at: l.recordedAt ?? '',
+    weight: l.weight === null ? '' : String(l.weight),
+    count: l.count === null ? '' : String(l.count),
+    first_at: l.firstAt ?? '',
+    last_at: l.lastAt ?? '',
+    grade: l.grading.code,
+    source_evaluation: String(l.grading.sourceEvaluation),
+    intelligence_assessment: l.grading.intelligenceAssessment,
+    handling_code: l.grading.handlingCode,
+    handling_conditions: l.grading.handlingConditions ?? '',
+    classification: l.grading.classification,
+    source_ids: l.sourceIds.join(' '),
+  };
+}
+
+/** "works at", "associate of (controls)", "called (12)". */
+export function linkLabel(l: SelectedLink): string {
+  const role = l.role ? ` (${l.role.toLowerCase().replace(/_/g, ' ')})` : '';
+  const count = l.count !== null ? ` (${l.count})` : '';
+  return `${l.verb}${role}${count}`;
+}
+
+/** `#3567a8` to {r, g, b}. */
+export function rgb(hex: string): { r: number; g: number; b: number } {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex) ?? ['', '88', '88', '88'];
+  return { r: parseInt(m[1]!, 16), g: parseInt(m[2]!, 16), b: parseInt(m[3]!, 16) };
+}
+
+/** The one line every export carries about what it is and whose view it shows. */
+export function provenanceLine(s: Selection): string {
+  return (
+    `Lantern export of ${s.description}, made ${s.generatedAt} by ${s.view.actor} (${s.view.role}${s.view.shareAll ? '' : ': partner view, shareable facts only'}). ` +
+    (s.masking.masked ? `Potential victims masked (${s.masking.maskedCount} pseudonymised).` : `UNMASKED: ${s.masking.unmaskReason}.`) +
+    (s.truncated ? ` Truncated: ${s.truncation}.` : '')
+  );
+}
+
+export function utf8(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+const GRADE_PLACEHOLDER = { sourceEvaluation: 2, intelligenceAssessment: 'D', handlingCode: 'C', handlingConditions: null, classification: 'OFFICIAL', code: '', low: false } as const;
+
+/** The fixed field names of entities and links, in column order. */
+export const ENTITY_FIELDS = Object.keys(
+  entityFields({
+    id: '', type: 'PERSON', typeName: '', label: '', subtitle: null, properties: {}, potentialVictim: false, suspect: false, safeguarded: false, masked: false,
+    grading: GRADE_PLACEHOLDER, sourceIds: [], recordedAt: null, updatedAt: null, position: { x: 0, y: 0 }, colour: '',
+  }),
+);
+export const LINK_FIELDS = Object.keys(
+  linkFields({
+    id: '', type: '', verb: '', directed: true, source: '', target: '', role: null, validFrom: null, validTo: null, recordedAt: null, weight: null, count: null,
+    firstAt: null, lastAt: null, grading: GRADE_PLACEHOLDER, sourceIds: [], colour: '',
+  }),
+);

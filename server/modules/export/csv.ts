@@ -1,0 +1,55 @@
+/**
+ * CSV: one zip holding `entities.csv` (one row per entity, a column per field and per property),
+ * `links.csv` (one row per link, with both ends' labels) and `sources.csv` (the provenance
+ * records cited). UTF-8 with a byte-order mark so that spreadsheets read accents right; RFC 4180
+ * quoting by csv-stringify. Cells that a spreadsheet would run as a formula (starting with
+ * `=`, `+`, `-`, `@`, tab or carriage return) are prefixed with `'` (OWASP's advice); plain
+ * numbers such as `-0.97` are left as they are.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { strToU8, zipSync } from 'fflate';
+import type { Selection } from '../selection/selection.service.ts';
+import { ENTITY_FIELDS, LINK_FIELDS, entityFields, linkFields, propertyNames, propertyText, provenanceLine } from './common.ts';
+
+const FORMULA = /^[=+\-@\t\r]/;
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** A cell a spreadsheet will show as text, never evaluate. */
+export function safeCell(v: string): string {
+  return FORMULA.test(v) && !NUMBER.test(v) ? `'${v}` : v;
+}
+
+function table(header: string[], rows: string[][]): string {
+  return `\uFEFF${stringify([header, ...rows.map((r) => r.map(safeCell))], { quoted_match: /[\s",;]/, record_delimiter: 'windows' })}`;
+}
+
+export function toCsvFiles(s: Selection): Record<string, string> {
+  const props = propertyNames(s.entities);
+  const labelOf = new Map(s.entities.map((e) => [e.id, e.label]));
+  const entities = table(
+    [...ENTITY_FIELDS, 'x', 'y', ...props],
+    s.entities.map((e) => [...Object.values(entityFields(e)), String(e.position.x), String(e.position.y), ...props.map((p) => (e.properties[p] === undefined ? '' : propertyText(e.properties[p]!)))]),
+  );
+  const links = table(
+    [...LINK_FIELDS.slice(0, 3), 'source', 'source_label', 'target', 'target_label', ...LINK_FIELDS.slice(3)],
+    s.links.map((l) => {
+      const f = Object.values(linkFields(l));
+      return [...f.slice(0, 3), l.source, labelOf.get(l.source) ?? '', l.target, labelOf.get(l.target) ?? '', ...f.slice(3)];
+    }),
+  );
+  const sources = table(
+    ['id', 'source', 'record_key', 'file', 'line', 'recorded_at', 'imported_at', 'grade', 'source_evaluation', 'intelligence_assessment', 'handling_code', 'handling_conditions', 'classification', 'summary', 'summary_withheld'],
+    s.sources.map((r) => [
+      r.id, r.source, r.recordKey, r.file ?? '', r.line === null ? '' : String(r.line), r.recordedAt ?? '', r.importedAt ?? '', r.grading.code,
+      String(r.grading.sourceEvaluation), r.grading.intelligenceAssessment, r.grading.handlingCode, r.grading.handlingConditions ?? '', r.grading.classification,
+      r.summary ?? '', String(r.withheld),
+    ]),
+  );
+  return { 'entities.csv': entities, 'links.csv': links, 'sources.csv': sources, 'README.txt': `${provenanceLine(s)}\r\n` };
+}
+
+/** The CSV files in one zip, stamped with the export's time. */
+export function toCsvZip(s: Selection): Uint8Array {
+  const mtime = new Date(s.generatedAt);
+  return zipSync(Object.fromEntries(Object.entries(toCsvFiles(s)).map(([name, text]) => [name, [strToU8(text), { mtime }]])), { level: 6 });
+}

@@ -1,0 +1,56 @@
+/**
+ * GraphML (graphdrawing.org): one key per field and entity property, nodes and edges with
+ * their data, positions and colours as data. Valid against the GraphML 1.0 schemas
+ * (../shared/datasets/graphml-xsd/). Ids must be NMTOKENs: a Lantern id that is not one is
+ * written as `n<index>` / `e<index>`, the id itself kept in `lantern_id`.
+ */
+import { create } from 'xmlbuilder2';
+import type { Selection } from '../selection/selection.service.ts';
+import { ENTITY_FIELDS, LINK_FIELDS, entityFields, linkFields, propertyNames, propertyText, provenanceLine, xmlText } from './common.ts';
+
+const NS = 'http://graphml.graphdrawing.org/xmlns';
+const NMTOKEN = /^[\p{L}\p{N}._:-]+$/u;
+
+export function toGraphml(s: Selection): string {
+  const nodeId = new Map(s.entities.map((e, i) => [e.id, NMTOKEN.test(e.id) ? e.id : `n${i}`]));
+  const props = propertyNames(s.entities);
+  const doc = create({ version: '1.0', encoding: 'UTF-8' });
+  const root = doc.ele(NS, 'graphml', {
+    'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
+    'xsi:schemaLocation': `${NS} http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd`,
+  });
+  root.com(xmlText(provenanceLine(s)).replace(/--/g, '- -'));
+  const keys = new Map<string, string>();
+  const key = (forWhat: 'node' | 'edge' | 'graph', name: string, type = 'string') => {
+    const id = `${forWhat[0]}${keys.size}`;
+    keys.set(`${forWhat}:${name}`, id);
+    root.ele('key', { id, for: forWhat, 'attr.name': name, 'attr.type': type });
+  };
+  key('graph', 'description');
+  for (const k of ENTITY_FIELDS) key('node', k);
+  for (const k of ['x', 'y']) key('node', k, 'double');
+  key('node', 'colour');
+  for (const p of props) key('node', `property_${p}`);
+  for (const k of LINK_FIELDS) key('edge', k);
+  key('edge', 'colour');
+
+  const graph = root.ele('graph', { id: 'lantern', edgedefault: 'directed' });
+  graph.ele('data', { key: keys.get('graph:description')! }).txt(xmlText(provenanceLine(s)));
+  for (const e of s.entities) {
+    const node = graph.ele('node', { id: nodeId.get(e.id)! });
+    const data = (name: string, value: string) => {
+      if (value !== '') node.ele('data', { key: keys.get(`node:${name}`)! }).txt(xmlText(value));
+    };
+    for (const [k, v] of Object.entries(entityFields(e))) data(k, v);
+    data('x', String(e.position.x));
+    data('y', String(e.position.y));
+    data('colour', e.colour);
+    for (const p of props) data(`property_${p}`, e.properties[p] === undefined ? '' : propertyText(e.properties[p]!));
+  }
+  s.links.forEach((l, i) => {
+    const edge = graph.ele('edge', { id: NMTOKEN.test(l.id) ? l.id : `e${i}`, source: nodeId.get(l.source)!, target: nodeId.get(l.target)!, directed: String(l.directed) });
+    for (const [k, v] of Object.entries(linkFields(l))) if (v !== '') edge.ele('data', { key: keys.get(`edge:${k}`)! }).txt(xmlText(v));
+    edge.ele('data', { key: keys.get('edge:colour')! }).txt(l.colour);
+  });
+  return doc.end({ prettyPrint: true });
+}
