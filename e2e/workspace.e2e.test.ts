@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/testing/harness.ts';
+import { Fixture } from '../server/modules/entity/fixture.ts';
 import { clickBackground, counts, idle, launch, nodePosition, openWorkspace, searchAndAdd, shot, waitForEntities } from './support/browser.ts';
 
 // Demo scenario (seed/demo): network 1's first parlour, and one of its controllers.
@@ -15,6 +16,16 @@ const CONTROLLER = 'person-000003';
 // The parlour's controller, linked to it directly.
 const CONTROLLER_NEIGHBOUR = 'person-000002';
 
+// A hub with more links than the workspace's supernode guard lets through unasked (100): this
+// suite's own data, written to the real database and removed after.
+const HUB_WORKERS = 130;
+const hub = new Fixture(`e2ehub${process.pid}`);
+const HUB = hub.entity('PREMISES', { name: 'Quarrington Lodge', kind: 'HMO', addressLine: '9 Quarry Lane', town: 'Reading', postcode: 'RG4 8QL' }, { key: 'hub' });
+for (let i = 1; i <= HUB_WORKERS; i++) {
+  const w = hub.entity('PERSON', { givenName: `Lodger${i}`, familyName: 'Quarrington' }, { key: `w${i}` });
+  hub.link({ type: 'LIVES_AT', from: w, to: HUB, validFrom: '2024-02-01' });
+}
+
 let server: TestServer;
 let browser: Browser;
 const savedCharts: string[] = [];
@@ -22,10 +33,12 @@ const savedCharts: string[] = [];
 beforeAll(async () => {
   if (!fs.existsSync('dist/client/index.html')) throw new Error('Build the workspace first: npx vite build');
   server = await startTestServer();
+  await hub.write(server.gateway);
   browser = await launch();
 });
 
 afterAll(async () => {
+  if (server) await hub.remove(server.gateway);
   for (const id of savedCharts) await server.graphql('mutation($id: ID!) { deleteChart(id: $id) }', { id });
   await browser?.close();
   await server?.close();
@@ -37,6 +50,15 @@ async function parlourExpanded(page: Page): Promise<number> {
   const p = await nodePosition(page, PARLOUR);
   await page.mouse.dblclick(p.x, p.y);
   return waitForEntities(page, (n) => n > 1);
+}
+
+/** A potential victim who works at the parlour, as the server shows them to the test's analyst (masked). */
+async function parlourVictim(): Promise<{ id: string; label: string }> {
+  const hood = await server.graphql<{ neighbourhood: { nodes: { id: string; label: string; potentialVictim: boolean }[] } }>(
+    'query($ids: [ID!]!) { neighbourhood(ids: $ids, hops: 1) { nodes { id label potentialVictim } } }',
+    { ids: [PARLOUR] },
+  );
+  return hood.data!.neighbourhood.nodes.find((n) => n.potentialVictim)!;
 }
 
 describe('the analyst workspace', () => {
@@ -218,6 +240,81 @@ describe('the analyst workspace', () => {
     }, png.toString('base64'));
     expect(inked.w).toBeGreaterThan(100);
     expect(inked.n / inked.total).toBeGreaterThan(0.005);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('asks before expanding an entity with more links than the guard allows, and expands anyway when told', async () => {
+    const { page, errors } = await openWorkspace(browser, server.url, server.authorization);
+    await searchAndAdd(page, 'Quarrington Lodge', /Quarrington Lodge/);
+    await waitForEntities(page, (n) => n === 1);
+    const p = await nodePosition(page, HUB);
+    await page.mouse.dblclick(p.x, p.y);
+    const guard = page.getByRole('dialog', { name: 'Large expansion' });
+    await guard.waitFor();
+    await expect(guard.textContent()).resolves.toMatch(new RegExp(`Quarrington Lodge.*has ${HUB_WORKERS} more links`));
+    await idle(page);
+    await shot(page, 'e2e-10-supernode-guard');
+    // Cancel adds nothing.
+    await guard.getByRole('button', { name: 'Cancel' }).click();
+    await guard.waitFor({ state: 'detached' });
+    expect((await counts(page)).entities).toBe(1);
+    // Asked again (E on the selection), expanding anyway brings every link.
+    await page.mouse.click(p.x, p.y);
+    await page.keyboard.press('e');
+    await guard.waitFor();
+    await guard.getByRole('button', { name: `Expand anyway (${HUB_WORKERS})` }).click();
+    await expect(waitForEntities(page, (n) => n === HUB_WORKERS + 1)).resolves.toBe(HUB_WORKERS + 1);
+    await expect(counts(page)).resolves.toEqual({ entities: HUB_WORKERS + 1, links: HUB_WORKERS });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('unmasks a potential victim for a need-to-know analyst who gives a reason, and the audit log records it', async () => {
+    const victim = await parlourVictim();
+    expect(victim.label).toMatch(/^Protected person/);
+    const analyst = await server.as('analyst', { needToKnow: true });
+    const { page, errors } = await openWorkspace(browser, server.url, analyst.authorization);
+    await parlourExpanded(page);
+    await idle(page);
+    const v = await nodePosition(page, victim.id);
+    await page.mouse.click(v.x, v.y);
+    const details = page.getByRole('complementary', { name: 'Details' });
+    await details.getByRole('heading', { name: victim.label }).waitFor();
+    await details.getByText('Identity masked (potential victim).').waitFor();
+    await details.getByRole('button', { name: 'Unmask…' }).click();
+    const reason = `e2e safeguarding review ${Date.now()}`;
+    await details.getByLabel('Why do you need to see who this is?').fill(reason);
+    await shot(page, 'e2e-11-unmask-reason');
+    await details.getByRole('button', { name: 'Unmask', exact: true }).click();
+    await details.getByText(`for: ${reason}`).waitFor();
+    const name = (await details.getByRole('heading', { level: 2 }).textContent()) ?? '';
+    expect(name).not.toMatch(/Protected person/);
+    expect(name.length).toBeGreaterThan(3);
+    await shot(page, 'e2e-12-unmasked');
+    // The chart keeps the pseudonym; the audit log has the disclosure with its reason.
+    const admin = await server.as('admin');
+    const log = await admin.graphql<{ auditLog: { entries: { kind: string; recordIds: string[]; purpose: string; variables: string }[] } }>(
+      '{ auditLog(first: 200) { entries { kind recordIds purpose variables } } }',
+    );
+    const entry = log.data!.auditLog.entries.find((e) => e.kind === 'unmask' && e.recordIds.includes(victim.id) && JSON.stringify(e).includes(reason));
+    expect(entry).toBeDefined();
+    await details.getByRole('button', { name: 'Mask again' }).click();
+    await details.getByRole('heading', { name: victim.label }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('does not offer unmasking to an analyst without need-to-know', async () => {
+    const { page, errors } = await openWorkspace(browser, server.url, server.authorization);
+    await parlourExpanded(page);
+    await idle(page);
+    const victim = await parlourVictim();
+    const v = await nodePosition(page, victim.id);
+    await page.mouse.click(v.x, v.y);
+    const details = page.getByRole('complementary', { name: 'Details' });
+    await details.getByText(/Only analysts and admins with need-to-know can unmask/).waitFor();
+    expect(await details.getByRole('button', { name: 'Unmask…' }).count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

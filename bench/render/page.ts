@@ -55,19 +55,19 @@ const TYPES = ENTITY_TYPES.slice(0, 6);
 async function mountCytoscape(g: BenchGraph, container: HTMLElement, webgl: boolean): Promise<Mounted> {
   // What the workspace does at this size (ChartCanvas): the same stylesheet, renderer options and zoom-dependent labels.
   const large = g.nodes.length + g.edges.length > LARGE_CHART;
-  const cy: Core = cytoscape({
-    container,
-    elements: [
+  // As ChartCanvas does: an empty instance with the stylesheet, then the elements added in one batch.
+  const cy: Core = cytoscape({ container, ...rendererOptions(large, webgl) } as CytoscapeOptions);
+  const detach = applyStyle(cy, 'hover', large);
+  cy.batch(() => {
+    cy.add([
       ...g.nodes.map((n) => {
         const type = TYPES[n.type]!;
         return { group: 'nodes' as const, data: { id: n.id, type, display: n.label, image: nodeImage(type) }, position: { x: n.x, y: n.y }, classes: `t-${type}` };
       }),
       ...g.edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target, width: 1 + Math.log2(e.weight) * 0.6 } })),
-    ],
-    layout: { name: 'preset', fit: true },
-    ...rendererOptions(large, webgl),
-  } as CytoscapeOptions);
-  const detach = applyStyle(cy, 'hover', large);
+    ]);
+  });
+  cy.fit(undefined, 40);
   const z0 = cy.zoom();
   const p0 = cy.pan();
   return {

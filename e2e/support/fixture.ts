@@ -112,9 +112,9 @@ function shortest(a: string, b: string): Set<string> {
 
 const charts = new Map<string, { id: string; name: string; document: unknown; createdAt: string; updatedAt: string }>();
 
-/** A large saved chart (about 3,000 elements, no positions) to see the large-chart path. */
-export function addBigChart(): void {
-  const g = benchGraph(3000, 7);
+/** A large saved chart (3,000 elements by default) to see the large-chart path; with `positioned`, laid out already. */
+export function addBigChart(elements = 3000, positioned = false): void {
+  const g = benchGraph(elements, 7);
   const types = ['PERSON', 'PREMISES', 'PHONE', 'VEHICLE', 'ADVERT', 'ORGANISATION'] as const;
   const document = {
     version: 1,
@@ -122,7 +122,7 @@ export function addBigChart(): void {
       nodes: g.nodes.map((x) => node(x.id, types[x.type]!, x.label, { degree: 3 })),
       edges: g.edges.map((e) => ({ ...link('USES_PHONE', e.source, e.target), id: e.id })),
     },
-    positions: {},
+    positions: positioned ? Object.fromEntries(g.nodes.map((x) => [x.id, { x: x.x, y: x.y }])) : {},
     hidden: [],
     pinned: [],
     filters: { hiddenEntityTypes: [], hiddenLinkTypes: [], from: null, to: null, minSource: null, minAssessment: null, asKnownOn: null },
@@ -130,7 +130,7 @@ export function addBigChart(): void {
     style: { edgeLabels: 'hover' },
     viewport: null,
   };
-  charts.set('chart-big', { id: 'chart-big', name: 'Scale test (3,000 elements)', document, createdAt: '2024-07-01T10:00:00Z', updatedAt: '2024-07-01T10:00:00Z' });
+  charts.set(`chart-big-${elements}`, { id: `chart-big-${elements}`, name: `Scale test (${elements.toLocaleString('en-GB')} elements)`, document, createdAt: '2024-07-01T10:00:00Z', updatedAt: '2024-07-01T10:00:00Z' });
 }
 
 /** Answers one GraphQL request by its operation name, as the real API would. */

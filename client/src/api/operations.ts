@@ -111,13 +111,24 @@ export interface EntityDetails {
 
 const SOURCES = `sources { id source recordKey recordedAt summary ${GRADING} }`;
 
-export async function entityDetails(id: string): Promise<EntityDetails | null> {
+export const UNMASK_HEADER = 'x-lantern-unmask';
+
+/**
+ * An entity's details. With `unmaskReason`, a potential victim comes back unmasked for this one
+ * request (X-Lantern-Unmask; need-to-know analysts and admins only, recorded in the audit log).
+ */
+export async function entityDetails(id: string, unmaskReason?: string): Promise<EntityDetails | null> {
+  const reason = unmaskReason?.trim();
   const d = await gql<{ entity: EntityDetails | null }>(
     `query Entity($id: ID!) { entity(id: $id) {
       id type label recordedAt ${GRADING} ${SOURCES}
       properties { name value }
+      ... on Person { masked }
     } }`,
     { id },
+    undefined,
+    // Header values must be Latin-1; anything else is percent-encoded rather than refused.
+    reason ? { [UNMASK_HEADER]: /^[\x20-\x7e]*$/.test(reason) ? reason : encodeURIComponent(reason) } : {},
   );
   return d.entity;
 }

@@ -4,6 +4,7 @@ import { entityDetails, linkDetails, timeline, type EntityDetails, type LinkDeta
 import { ENTITY_META, humanise, linkMeta } from '../model/meta.ts';
 import type { GraphEdge, GraphNode, Grading } from '../model/types.ts';
 import { TypeIcon } from './TypeIcon.tsx';
+import { useWorkspace } from '../workspace/WorkspaceContext.ts';
 
 interface Props {
   node: GraphNode | null;
@@ -12,7 +13,7 @@ interface Props {
   selectionSummary: [string, number][];
 }
 
-const SKIP = new Set(['id', 'type', 'label', 'subtitle', 'degree', 'supernode', 'recordedAt', 'grading', 'sources', 'properties', '__typename']);
+const SKIP = new Set(['masked', 'id', 'type', 'label', 'subtitle', 'degree', 'supernode', 'recordedAt', 'grading', 'sources', 'properties', '__typename']);
 
 function GradeTag({ g }: { g: Grading }) {
   return (
@@ -92,8 +93,81 @@ function Timeline({ id }: { id: string }) {
   );
 }
 
+/** Roles that may unmask potential victims (with need-to-know and a reason); the server decides. */
+const UNMASK_ROLES = new Set(['admin', 'analyst']);
+
+/**
+ * A masked potential victim: who may unmask says why (recorded in the audit log with the ids
+ * disclosed), and sees the identity in this panel only; the chart and saved charts keep the pseudonym.
+ */
+function Unmask({ reason, onUnmask, onMask }: { reason: string | null; onUnmask(reason: string): void; onMask(): void }) {
+  const { session } = useWorkspace();
+  const me = session.me;
+  const [asking, setAsking] = useState(false);
+  const [text, setText] = useState('');
+  const may = !!me && me.needToKnow && UNMASK_ROLES.has(me.role);
+  if (reason)
+    return (
+      <div className="unmask on" role="status">
+        <span>
+          <strong>Unmasked</strong> for: {reason}. Recorded in the audit log.
+        </span>
+        <button type="button" className="link" onClick={onMask}>
+          Mask again
+        </button>
+      </div>
+    );
+  if (!may)
+    return (
+      <div className="unmask">
+        <span>Identity masked (potential victim). Only analysts and admins with need-to-know can unmask.</span>
+      </div>
+    );
+  return (
+    <div className="unmask">
+      {!asking && (
+        <>
+          <span>Identity masked (potential victim).</span>
+          <button type="button" className="link" onClick={() => setAsking(true)}>
+            Unmask…
+          </button>
+        </>
+      )}
+      {asking && (
+        <form
+          className="unmask-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (text.trim().length >= 8) onUnmask(text.trim());
+          }}
+        >
+          <label>
+            Why do you need to see who this is?
+            <input autoFocus value={text} onChange={(e) => setText(e.target.value)} placeholder="e.g. case 24/1187: safeguarding referral" maxLength={300} />
+          </label>
+          <span className="muted small">Your reason and this person&apos;s id are recorded in the audit log.</span>
+          <div className="row">
+            <button type="submit" className="primary" disabled={text.trim().length < 8}>
+              Unmask
+            </button>
+            <button type="button" className="link" onClick={() => setAsking(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
+
 function NodeDetails({ node }: { node: GraphNode }) {
-  const d = useAsync<EntityDetails | null>(node.id, entityDetails);
+  const [reason, setReason] = useState<string | null>(null);
+  // The key carries the reason, so unmasking (or masking again) fetches anew.
+  const d = useAsync<EntityDetails | null>(reason ? `${node.id}\n${reason}` : node.id, (k) => {
+    const [id, why] = k.split('\n');
+    return entityDetails(id!, why);
+  });
+  const masked = d.data?.masked === true;
   const props: [string, string][] = [];
   if (d.data) {
     for (const [k, v] of Object.entries(d.data)) {
@@ -108,7 +182,7 @@ function NodeDetails({ node }: { node: GraphNode }) {
       <header className="details-head">
         <TypeIcon type={node.type} size={28} />
         <div>
-          <h2 className="details-title">{node.label}</h2>
+          <h2 className="details-title">{reason && d.data && !masked ? d.data.label : node.label}</h2>
           <div className="muted small">
             {ENTITY_META[node.type].name} · <span className="mono">{node.id}</span>
           </div>
@@ -122,6 +196,7 @@ function NodeDetails({ node }: { node: GraphNode }) {
         <GradeTag g={node.grading} />
         <span className="muted small">{node.degree} links in all</span>
       </div>
+      {(masked || reason) && <Unmask reason={reason && d.data && !masked ? reason : null} onUnmask={setReason} onMask={() => setReason(null)} />}
       {d.loading && <div className="progress" />}
       {d.error && <p className="error-inline" role="alert">{d.error}</p>}
       {d.data && (

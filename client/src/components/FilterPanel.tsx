@@ -44,7 +44,7 @@ export function FilterPanel({ filters: f, entityTypes, linkTypes, edges, filtere
                     checked={!f.hiddenEntityTypes.includes(t)}
                     onChange={() => onChange({ ...f, hiddenEntityTypes: toggle(f.hiddenEntityTypes, t) }, `Filter ${ENTITY_META[t].plural}`)}
                   />
-                  <TypeIcon type={t} size={14} /> {ENTITY_META[t].plural} <span className="count">{n}</span>
+                  <TypeIcon type={t} size={14} /> <span className="name">{ENTITY_META[t].plural}</span> <span className="count">{n}</span>
                 </label>
               </li>
             ))}
@@ -59,7 +59,7 @@ export function FilterPanel({ filters: f, entityTypes, linkTypes, edges, filtere
                     checked={!f.hiddenLinkTypes.includes(t)}
                     onChange={() => onChange({ ...f, hiddenLinkTypes: toggle(f.hiddenLinkTypes, t) }, `Filter ${linkMeta(t).verb}`)}
                   />
-                  <span className="swatch" style={{ background: linkMeta(t).colour }} /> {linkMeta(t).verb} <span className="count">{n}</span>
+                  <span className="swatch" style={{ background: linkMeta(t).colour }} /> <span className="name">{linkMeta(t).verb}</span> <span className="count">{n}</span>
                 </label>
               </li>
             ))}

@@ -28,8 +28,10 @@ export function layoutOptions(name: LayoutName, nodeCount: number): LayoutOption
         fit: true,
         padding: 40,
         nodeRepulsion: () => 9000,
-        idealEdgeLength: () => 90,
+        idealEdgeLength: () => 110,
         nodeSeparation: 90,
+        // Labels take room too: without this, dense charts put labels over each other.
+        nodeDimensionsIncludeLabels: nodeCount <= 1000,
         packComponents: true,
       } as LayoutOptions;
     case 'concentric':
@@ -38,6 +40,7 @@ export function layoutOptions(name: LayoutName, nodeCount: number): LayoutOption
         concentric: (n: NodeSingular) => n.degree(false),
         levelWidth: () => 2,
         minNodeSpacing: 28,
+        nodeDimensionsIncludeLabels: true,
         animate,
         fit: true,
         padding: 40,
@@ -47,7 +50,7 @@ export function layoutOptions(name: LayoutName, nodeCount: number): LayoutOption
     case 'circle':
       return { name: 'circle', sort: (a: NodeSingular, b: NodeSingular) => String(a.data('type')).localeCompare(b.data('type')), animate, fit: true, padding: 40 } as LayoutOptions;
     case 'grid':
-      return { name: 'grid', sort: (a: NodeSingular, b: NodeSingular) => String(a.data('type')).localeCompare(b.data('type')), avoidOverlap: true, animate, fit: true, padding: 40 } as LayoutOptions;
+      return { name: 'grid', sort: (a: NodeSingular, b: NodeSingular) => String(a.data('type')).localeCompare(b.data('type')), avoidOverlap: true, nodeDimensionsIncludeLabels: true, animate, fit: true, padding: 40 } as LayoutOptions;
   }
 }
 
