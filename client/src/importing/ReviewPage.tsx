@@ -132,6 +132,12 @@ export function ReviewPage({ onClose, onShow }: { onClose(): void; onShow?(ids: 
   );
 }
 
+/** A field name as people write it: givenName, date_of_birth -> Given name, Date of birth. */
+function fieldName(name: string): string {
+  const words = name.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 function statusClass(s: MatchDecision['status']): string {
   return s === 'MERGED' ? 'ok' : s === 'REJECTED' ? 'warn' : '';
 }
@@ -161,6 +167,8 @@ function Pair({
     // compared is derived from d.
   }, [d]);
   const max = Math.max(1, ...d.evidence.map((e) => Math.abs(e.weight)));
+  // The match weight is the prior's log-odds plus the fields' weights.
+  const prior = d.weight - d.evidence.reduce((s, e) => s + e.weight, 0);
   return (
     <section className="card pair" aria-label={`${d.a.label} and ${d.b.label}`}>
       <header className="pair-head">
@@ -196,7 +204,7 @@ function Pair({
         <tbody>
           {d.evidence.map((e) => (
             <tr key={e.field} className={e.weight < 0 ? 'against' : 'for'}>
-              <th scope="row">{humanise(e.field)}</th>
+              <th scope="row">{fieldName(e.field)}</th>
               <td>{e.a ?? <span className="muted">–</span>}</td>
               <td>{e.b ?? <span className="muted">–</span>}</td>
               <td>{e.level}</td>
@@ -209,9 +217,16 @@ function Pair({
               </td>
             </tr>
           ))}
+          <tr className="not-compared">
+            <th scope="row">Prior</th>
+            <td colSpan={3} className="small">
+              How likely any two compared records are one before their fields are read; the fields above add to it.
+            </td>
+            <td className="num">{prior.toFixed(1)}</td>
+          </tr>
           {others.map((r) => (
             <tr key={r.name} className="not-compared">
-              <th scope="row">{humanise(r.name)}</th>
+              <th scope="row">{fieldName(r.name)}</th>
               <td>{r.a ?? <span className="muted">–</span>}</td>
               <td>{r.b ?? <span className="muted">–</span>}</td>
               <td className="muted">not compared</td>
