@@ -294,10 +294,18 @@ describe('the analyst workspace', () => {
     await shot(page, 'e2e-12-unmasked');
     // The chart keeps the pseudonym; the audit log has the disclosure with its reason.
     const admin = await server.as('admin');
-    const log = await admin.graphql<{ auditLog: { entries: { kind: string; recordIds: string[]; purpose: string; variables: string }[] } }>(
-      '{ auditLog(first: 200) { entries { kind recordIds purpose variables } } }',
-    );
-    const entry = log.data!.auditLog.entries.find((e) => e.kind === 'unmask' && e.recordIds.includes(victim.id) && JSON.stringify(e).includes(reason));
+    const unmaskEntry = async () => {
+      const log = await admin.graphql<{ auditLog: { entries: { kind: string; recordIds: string[]; variables: string }[] } }>(
+        '{ auditLog(filter: { operation: "Entity" }, first: 100) { entries { kind recordIds variables } } }',
+      );
+      return log.data?.auditLog.entries.find((e) => e.kind === 'unmask' && e.recordIds.includes(victim.id) && e.variables.includes(reason));
+    };
+    // The audit log is written after the response: poll for the entry for a while.
+    let entry = await unmaskEntry();
+    for (let i = 0; !entry && i < 30; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      entry = await unmaskEntry();
+    }
     expect(entry).toBeDefined();
     await details.getByRole('button', { name: 'Mask again' }).click();
     await details.getByRole('heading', { name: victim.label }).waitFor();

@@ -61,7 +61,8 @@ export function useWorkspaceActions(chart: ChartState, fb: Feedback) {
       const g = await fb.task(`Expanding ${node.label}`, () =>
         api.neighbourhood([id], {
           limit: o.force ? 5000 : 500,
-          supernodeThreshold: o.force ? 1_000_000 : SUPERNODE_THRESHOLD,
+          // The server's ceiling for the guard (graph.args LIMITS.supernode.max): above it the request is refused.
+          supernodeThreshold: o.force ? 100_000 : SUPERNODE_THRESHOLD,
           filter: api.linkFilterFrom(doc.filters, { linkTypes: o.linkTypes, entityTypes: o.entityTypes }),
         }),
       );
