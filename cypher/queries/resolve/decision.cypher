@@ -1,7 +1,3 @@
-// One decision with both person records.
+// One decision.
 MATCH (d:MergeDecision {id: $id})
-MATCH (a:Person {id: d.aId})
-MATCH (b:Person {id: d.bId})
-RETURN d {.*, createdAt: toString(d.createdAt), decidedAt: toString(d.decidedAt), scoredAt: toString(d.scoredAt)} AS decision,
-       a {.id, .label, .givenName, .familyName, .gender, .sourceIds, .resolvedId, dateOfBirth: toString(a.dateOfBirth)} AS a,
-       b {.id, .label, .givenName, .familyName, .gender, .sourceIds, .resolvedId, dateOfBirth: toString(b.dateOfBirth)} AS b
+RETURN d {.*, createdAt: toString(d.createdAt), decidedAt: toString(d.decidedAt), scoredAt: toString(d.scoredAt)} AS decision

@@ -1,10 +1,6 @@
-// Decisions by status, best score first, with both person records side by side.
+// Decisions by status (and entity type, when given), best score first.
 MATCH (d:MergeDecision)
-WHERE d.status IN $statuses
+WHERE d.status IN $statuses AND ($entityType IS NULL OR coalesce(d.entityType, 'PERSON') = $entityType)
 WITH d ORDER BY d.probability DESC, d.id
 SKIP $offset LIMIT $first
-MATCH (a:Person {id: d.aId})
-MATCH (b:Person {id: d.bId})
-RETURN d {.*, createdAt: toString(d.createdAt), decidedAt: toString(d.decidedAt), scoredAt: toString(d.scoredAt)} AS decision,
-       a {.id, .label, .givenName, .familyName, .gender, .sourceIds, .resolvedId, dateOfBirth: toString(a.dateOfBirth)} AS a,
-       b {.id, .label, .givenName, .familyName, .gender, .sourceIds, .resolvedId, dateOfBirth: toString(b.dateOfBirth)} AS b
+RETURN d {.*, createdAt: toString(d.createdAt), decidedAt: toString(d.decidedAt), scoredAt: toString(d.scoredAt)} AS decision

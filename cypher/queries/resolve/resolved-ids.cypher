@@ -1,4 +1,4 @@
-// Person records that carry a resolved id now.
-MATCH (p:Person)
+// Records that carry a resolved id now.
+MATCH (p:Entity)
 WHERE p.resolvedId IS NOT NULL
 RETURN p.id AS id, p.resolvedId AS resolvedId

@@ -5,10 +5,10 @@
 import type { Gateway } from '../../db/gateway.ts';
 import { badInput } from '../../errors.ts';
 import { LoadError } from '../load/load.service.ts';
-import { importFiles, ImportError, previewImport } from './import.service.ts';
+import { importFiles, ImportError, previewImport, type ImportReport } from './import.service.ts';
 import { MappingError, parseMapping, type Mapping } from './mapping.ts';
 
-interface FileArgs {
+export interface FileArgs {
   source: string;
   mapping: string;
   fileName: string;
@@ -18,7 +18,7 @@ interface FileArgs {
 // The HTTP body limit is 1 MB (server/http/app.ts); bigger files go through `lantern import`.
 const MAX_BYTES = 1024 * 1024;
 
-function checked(a: FileArgs): { mapping: Mapping; bytes: Uint8Array } {
+export function checked(a: FileArgs): { mapping: Mapping; bytes: Uint8Array } {
   if (!/^[A-Za-z0-9_.-]{1,40}$/.test(a.source)) throw badInput('source', 'source must be 1 to 40 letters, digits, dots, dashes or underscores');
   let mapping: Mapping;
   try {
@@ -53,11 +53,26 @@ export function preview(a: FileArgs & { rows?: number | null }) {
   };
 }
 
+/** An import's report as GraphQL's ImportResult (the first 1,000 bad rows). */
+export function resultOf(r: ImportReport) {
+  return {
+    rows: r.rows,
+    imported: r.imported,
+    skipped: r.skipped,
+    bad: r.bad,
+    created: r.sourceRecords.created,
+    changed: r.sourceRecords.changed,
+    unchanged: r.sourceRecords.unchanged,
+    entities: r.entities,
+    links: r.links,
+    errors: r.errors.slice(0, 1000),
+  };
+}
+
 export async function importOne(gateway: Gateway, a: FileArgs) {
   const { mapping, bytes } = checked(a);
   try {
-    const r = await importFiles(gateway, { source: a.source, mapping, files: [{ name: a.fileName, bytes }] });
-    return { ...r, created: r.sourceRecords.created, changed: r.sourceRecords.changed, unchanged: r.sourceRecords.unchanged };
+    return resultOf(await importFiles(gateway, { source: a.source, mapping, files: [{ name: a.fileName, bytes }] }));
   } catch (e) {
     if (e instanceof ImportError || e instanceof LoadError) throw badInput('content', e.message);
     throw e;

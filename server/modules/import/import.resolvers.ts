@@ -1,12 +1,17 @@
 import type { Resolvers } from '../../graphql/resolvers.ts';
 import { requireRole } from '../auth/auth.service.ts';
 import * as imports from './import.api.ts';
+import * as jobs from './import.jobs.ts';
 
 export const resolvers: Resolvers = {
   Query: {
     importPreview: (_root, args, ctx) => (requireRole(ctx.principal, 'admin', 'analyst'), imports.preview(args)) as never,
+    importJob: (_root, args, ctx) => (requireRole(ctx.principal, 'admin', 'analyst'), jobs.getJob(ctx.gateway, args.id)) as never,
+    importJobs: (_root, args, ctx) => (requireRole(ctx.principal, 'admin', 'analyst'), jobs.listJobs(ctx.gateway, args.first ?? 20)) as never,
   },
   Mutation: {
     importFile: (_root, args, ctx) => imports.importOne(ctx.gateway, args) as never,
+    // The job runs on after the answer; importJob follows it.
+    startImport: async (_root, args, ctx) => (await jobs.startImport(ctx.services.system, args, ctx.principal.name)).job as never,
   },
 };

@@ -6,6 +6,7 @@
  */
 import { nicknameGroups, nicknameMatch } from './nicknames.ts';
 import { editDistance, jaroWinkler, metaphone, plain, plainName, soundsAlike, splitName } from './text.ts';
+import { joined, type Scheme } from './scheme.ts';
 
 /** A person as it comes from a source record: anything may be missing. */
 export interface PersonInput {
@@ -165,7 +166,7 @@ function familyLevel(a: string, b: string): number | null {
 }
 
 /** Within `max` substituted characters, or one adjacent transposition (cheap: no DP for equal lengths). */
-function nearlyEqual(a: string, b: string, max: number): boolean {
+export function nearlyEqual(a: string, b: string, max: number): boolean {
   if (a.length !== b.length) return editDistance(a, b, max) <= max;
   let diff = 0;
   let first = -1;
@@ -189,12 +190,12 @@ function dobLevel(a: Dob | null, b: Dob | null): number | null {
   return 4;
 }
 
-function anyShared(a: string[], b: string[]): boolean | null {
+export function anyShared(a: string[], b: string[]): boolean | null {
   if (a.length === 0 || b.length === 0) return null;
   return a.some((x) => b.includes(x));
 }
 
-function best(a: string[], b: string[], f: (x: string, y: string) => number): number {
+export function best(a: string[], b: string[], f: (x: string, y: string) => number): number {
   let m = 0;
   for (const x of a) for (const y of b) m = Math.max(m, f(x, y));
   return m;
@@ -202,14 +203,15 @@ function best(a: string[], b: string[], f: (x: string, y: string) => number): nu
 
 const sortedTokens = (s: string) => s.split(' ').sort().join(' ');
 
-function addressSimilarity(x: string, y: string): number {
+export function addressSimilarity(x: string, y: string): number {
   if (x === y) return 1;
   const direct = jaroWinkler(x, y);
   // Words in another order ("flat 2 12 high st" / "12 high st flat 2"), only worth trying when close.
   return direct >= 0.9 || direct < 0.6 ? direct : Math.max(direct, jaroWinkler(sortedTokens(x), sortedTokens(y)));
 }
 
-function addressLevel(a: Prepared, b: Prepared): number | null {
+/** Address line and postcode together (people's homes, organisations' premises). */
+export function addressLevel(a: { addresses: string[]; postcodes: string[] }, b: { addresses: string[]; postcodes: string[] }): number | null {
   const hasPostcodes = a.postcodes.length > 0 && b.postcodes.length > 0;
   const hasAddresses = a.addresses.length > 0 && b.addresses.length > 0;
   if (!hasPostcodes && !hasAddresses) return null;
@@ -316,3 +318,40 @@ export function blockingKeys(p: Prepared): string[] {
   for (const x of p.postcodes) keys.push(`pc:${x}:${g || f}`);
   return keys;
 }
+
+/** A field of a person as the review queue and the evidence show it. */
+function showPerson(p: PersonInput, field: string): string | null {
+  switch (field) {
+    case 'givenName':
+      return p.givenName ?? (p.fullName ? splitName(p.fullName).givenName || null : null);
+    case 'familyName':
+      return p.familyName ?? (p.fullName ? splitName(p.fullName).familyName || null : null);
+    case 'dateOfBirth':
+      return p.dateOfBirth ?? null;
+    case 'gender':
+      return p.gender ?? null;
+    case 'phone':
+      return joined(p.phones);
+    case 'email':
+      return joined(p.emails);
+    case 'address':
+      return joined([...(p.addresses ?? []), ...(p.postcodes ?? [])]);
+    case 'town':
+      return joined(p.towns);
+    case 'identifier':
+      return joined(p.identifiers);
+    default:
+      return null;
+  }
+}
+
+export const PEOPLE: Scheme<PersonInput, Prepared> = {
+  type: 'PERSON',
+  comparisons: COMPARISONS,
+  sessions: TRAINING_SESSIONS,
+  prepare: preparePerson,
+  compare: comparePeople,
+  blockingKeys,
+  termFrequency: { givenName: (p) => p.given, familyName: (p) => p.family },
+  show: showPerson,
+};

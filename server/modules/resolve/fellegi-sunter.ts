@@ -5,7 +5,9 @@
  * random pairs (nearly all of them different people), m and the prior by expectation
  * maximisation over the blocked candidate pairs, as Splink does.
  */
-import { COMPARISONS, type Levels } from './compare.ts';
+import { COMPARISONS, type Comparison, type Levels } from './compare.ts';
+
+type Comparisons = readonly Comparison[];
 
 export interface Model {
   /** Prior probability that a candidate pair is the same person. */
@@ -29,19 +31,19 @@ function normalise(xs: number[]): number[] {
 }
 
 /** u probabilities from level counts over random pairs, with the prior u worth `strength` pairs. */
-export function uFromCounts(counts: number[][], strength = 1000): number[][] {
-  return counts.map((c, i) => normalise(c.map((n, l) => n + strength * COMPARISONS[i]!.uPrior[l]!)));
+export function uFromCounts(counts: number[][], strength = 1000, comparisons: Comparisons = COMPARISONS): number[][] {
+  return counts.map((c, i) => normalise(c.map((n, l) => n + strength * comparisons[i]!.uPrior[l]!)));
 }
 
 /** Level counts of a sample of pairs, one row per comparison. */
-export function levelCounts(vectors: Iterable<Levels>): number[][] {
-  const counts = COMPARISONS.map((c) => new Array<number>(c.levels.length).fill(0));
+export function levelCounts(vectors: Iterable<Levels>, comparisons: Comparisons = COMPARISONS): number[][] {
+  const counts = comparisons.map((c) => new Array<number>(c.levels.length).fill(0));
   for (const v of vectors) v.forEach((l, i) => l !== null && counts[i]![l]!++);
   return counts;
 }
 
-export function priorModel(u: number[][], lambda = 0.01): Model {
-  return { lambda, m: COMPARISONS.map((c) => normalise([...c.mPrior])), u };
+export function priorModel(u: number[][], lambda = 0.01, comparisons: Comparisons = COMPARISONS): Model {
+  return { lambda, m: comparisons.map((c) => normalise([...c.mPrior])), u };
 }
 
 /** Contribution of one comparison at one level, in bits. */
@@ -91,9 +93,9 @@ export function encodeLevels(levels: Levels): number {
   return code;
 }
 
-export function decodeLevels(code: number): Levels {
+export function decodeLevels(code: number, size: number = COMPARISONS.length): Levels {
   const out: Levels = [];
-  for (let c = 0; c < COMPARISONS.length; c++) {
+  for (let c = 0; c < size; c++) {
     const l = code % 8;
     out.push(l === 7 ? null : l);
     code = Math.floor(code / 8);
@@ -107,7 +109,7 @@ export function estimateFromPatterns(start: Model, list: { levels: Levels; n: nu
   let model: Model = { lambda: start.lambda, m: start.m.map((r) => [...r]), u: start.u };
   let it = 0;
   for (; it < (o.iterations ?? 50); it++) {
-    const mCounts = COMPARISONS.map((c) => new Array<number>(c.levels.length).fill(0));
+    const mCounts = model.m.map((row) => new Array<number>(row.length).fill(0));
     let matches = 0;
     let total = 0;
     for (const { levels, n } of list) {
@@ -131,9 +133,9 @@ export function estimateFromPatterns(start: Model, list: { levels: Levels; n: nu
   return { ...model, iterations: it };
 }
 
-export function applyOverrides(model: Model, o: ModelOverrides | undefined): Model {
+export function applyOverrides(model: Model, o: ModelOverrides | undefined, comparisons: Comparisons = COMPARISONS): Model {
   if (!o) return model;
-  const idx = (name: string) => COMPARISONS.findIndex((c) => c.name === name);
+  const idx = (name: string) => comparisons.findIndex((c) => c.name === name);
   const m = model.m.map((r) => [...r]);
   const u = model.u.map((r) => [...r]);
   for (const [name, values] of Object.entries(o.m ?? {})) if (idx(name) >= 0) m[idx(name)] = normalise(values);

@@ -75,7 +75,7 @@ describe('lantern resolve', () => {
   it('merges the records of the same person with evidence, leaves the namesake apart, and touches no record', async () => {
     const before = await people(gateway, [sourceIdPrefix(SRC_A), sourceIdPrefix(SRC_B)]);
     const run = await resolveGraph(gateway, { sources: [SRC_A, SRC_B] });
-    expect(run.records).toBe(8);
+    expect(run.byType.find((t) => t.type === 'PERSON')!.records).toBe(8);
     const resolved = await resolvedOf();
     const id = (ref: string) => idsByRef.get(ref)!;
     expect(resolved.get(id('A1'))).toBeTruthy();
@@ -92,6 +92,12 @@ describe('lantern resolve', () => {
     expect(decision.swapped).toBe(true);
     expect(decision.probability).toBeGreaterThanOrEqual(0.95);
     expect(decision.evidence.map((e) => e.field)).toEqual(expect.arrayContaining(['givenName', 'familyName', 'dateOfBirth', 'phone']));
+    // The evidence names both values compared, and the records come side by side.
+    const [first, second] = decision.a.id === id('A1') ? ['a', 'b'] as const : ['b', 'a'] as const;
+    expect(decision.evidence.find((e) => e.field === 'givenName')).toMatchObject({ [first]: 'Ana', [second]: 'Popescu' });
+    expect(decision.evidence.find((e) => e.field === 'phone')).toMatchObject({ a: '+447700900711', b: '+447700900711' });
+    expect(decision[first]).toMatchObject({ entityType: 'PERSON', givenName: 'Ana', familyName: 'Popescu', phones: ['+447700900711'], addresses: ['4 Quill Row RG1 7KC'] });
+    expect(decision[first].fields).toEqual(expect.arrayContaining([{ name: 'dateOfBirth', value: '1990-02-03' }]));
   });
 
   it('is incremental: a second run compares nothing new', async () => {
@@ -153,10 +159,11 @@ describe('lantern resolve', () => {
     try {
       const id = (ref: string) => idsByRef.get(ref)!;
       const d = (await gateway.read('resolve/test-decision-of', { a: id('A1'), b: id('B1') }))[0]!;
-      const DECISION = `query($id: ID!) { matchDecision(id: $id) { id status probability swapped evidence { field level weight } a { id resolvedId } b { id resolvedId } } }`;
-      const got = await server.graphql<{ matchDecision: { status: string; swapped: boolean; evidence: { field: string }[]; a: { resolvedId: string }; b: { resolvedId: string } } }>(DECISION, { id: d.id });
+      const DECISION = `query($id: ID!) { matchDecision(id: $id) { id entityType status probability swapped evidence { field level weight a b } a { id entityType label phones fields { name value } resolvedId } b { id resolvedId } } }`;
+      const got = await server.graphql<{ matchDecision: { status: string; swapped: boolean; evidence: { field: string; a: string | null; b: string | null }[]; a: { resolvedId: string }; b: { resolvedId: string } } }>(DECISION, { id: d.id });
       expect(got.errors).toBeUndefined();
-      expect(got.data!.matchDecision).toMatchObject({ status: 'MERGED', swapped: true });
+      expect(got.data!.matchDecision).toMatchObject({ status: 'MERGED', swapped: true, entityType: 'PERSON' });
+      expect(got.data!.matchDecision.evidence.find((e) => e.field === 'phone')).toMatchObject({ a: '+447700900711', b: '+447700900711' });
       expect(got.data!.matchDecision.a.resolvedId).toBe(got.data!.matchDecision.b.resolvedId);
       const undo = await server.graphql<{ undoMerge: { status: string; a: { resolvedId: string | null } } }>(
         `mutation($id: ID!) { undoMerge(id: $id, note: "checking") { status a { resolvedId } } }`,

@@ -1,9 +1,11 @@
 /**
- * Resolution's statements (cypher/queries/resolve/): the person records to compare, merge
- * decisions, and the resolved ids derived from them.
+ * Resolution's statements (cypher/queries/resolve/): the person, organisation and premises
+ * records to compare, merge decisions, and the resolved ids derived from them.
  */
 import type { Gateway } from '../../db/gateway.ts';
 import type { PersonInput } from './compare.ts';
+import type { OrganisationInput, PremisesInput } from './places.ts';
+import type { ResolvableType } from './scheme.ts';
 
 type G = Pick<Gateway, 'read' | 'write'>;
 
@@ -35,8 +37,39 @@ export async function people(gateway: G, prefixes: string[] | null = null): Prom
   }));
 }
 
+export async function organisations(gateway: G, prefixes: string[] | null = null): Promise<(OrganisationInput & { isNew: boolean })[]> {
+  const rows = await gateway.read('resolve/organisations', { prefixes });
+  return rows.map((r) => ({
+    id: String(r.id),
+    source: (r.source as string | null)?.split('-')[1] ?? null,
+    name: (r.name as string | null) ?? null,
+    companyNumber: (r.companyNumber as string | null) ?? null,
+    phones: list(r.phones),
+    emails: list(r.emails),
+    postcodes: list(r.postcodes),
+    addresses: list(r.addresses),
+    isNew: r.isNew === true,
+  }));
+}
+
+export async function premises(gateway: G, prefixes: string[] | null = null): Promise<(PremisesInput & { isNew: boolean })[]> {
+  const rows = await gateway.read('resolve/premises', { prefixes });
+  return rows.map((r) => ({
+    id: String(r.id),
+    source: (r.source as string | null)?.split('-')[1] ?? null,
+    name: (r.name as string | null) ?? null,
+    addressLine: (r.addressLine as string | null) ?? null,
+    town: (r.town as string | null) ?? null,
+    postcode: (r.postcode as string | null) ?? null,
+    uprn: (r.uprn as string | null) ?? null,
+    phones: list(r.phones),
+    isNew: r.isNew === true,
+  }));
+}
+
 export interface DecisionRow {
   id: string;
+  entityType: ResolvableType;
   aId: string;
   bId: string;
   status: 'MERGED' | 'REVIEW';
@@ -79,18 +112,33 @@ export interface DecisionOut {
   b: Record<string, unknown>;
 }
 
-export async function decisions(gateway: G, statuses: string[], first: number, offset: number): Promise<DecisionOut[]> {
-  return (await gateway.read('resolve/decisions', { statuses, first, offset })) as unknown as DecisionOut[];
+/** Both records of each decision, side by side (a record no longer in the graph is left out with its pair). */
+async function withRecords(gateway: G, ds: Record<string, unknown>[]): Promise<DecisionOut[]> {
+  if (ds.length === 0) return [];
+  const ids = [...new Set(ds.flatMap((d) => [String(d.aId), String(d.bId)]))];
+  const rows = await gateway.read('resolve/records', { ids });
+  const byId = new Map(rows.map((r) => [String((r.record as Record<string, unknown>).id), r.record as Record<string, unknown>]));
+  return ds.flatMap((d) => {
+    const a = byId.get(String(d.aId));
+    const b = byId.get(String(d.bId));
+    return a && b ? [{ decision: d, a, b }] : [];
+  });
 }
 
-export async function countDecisions(gateway: G, statuses: string[]): Promise<number> {
-  const [r] = await gateway.read('resolve/count-decisions', { statuses });
+export async function decisions(gateway: G, statuses: string[], first: number, offset: number, entityType: ResolvableType | null = null): Promise<DecisionOut[]> {
+  const rows = await gateway.read('resolve/decisions', { statuses, first, offset, entityType });
+  return withRecords(gateway, rows.map((r) => r.decision as Record<string, unknown>));
+}
+
+export async function countDecisions(gateway: G, statuses: string[], entityType: ResolvableType | null = null): Promise<number> {
+  const [r] = await gateway.read('resolve/count-decisions', { statuses, entityType });
   return Number(r?.total ?? 0);
 }
 
 export async function decision(gateway: G, id: string): Promise<DecisionOut | undefined> {
   const [r] = await gateway.read('resolve/decision', { id });
-  return r as unknown as DecisionOut | undefined;
+  if (!r) return undefined;
+  return (await withRecords(gateway, [r.decision as Record<string, unknown>]))[0];
 }
 
 export async function setStatus(gateway: G, id: string, from: string[], to: string, by: string, note: string | null): Promise<boolean> {

@@ -1,14 +1,17 @@
 /**
- * Entity resolution applied to the graph (docs/decisions/0005-entity-resolution.md). Person
- * records are never edited or deleted by resolution: each scored pair becomes a
- * (:MergeDecision) with its score and evidence, MERGED or REVIEW; a record's `resolvedId` is
- * the smallest id of its cluster of MERGED decisions, worked out again after every change, so
- * that undoing a merge restores exactly what was there before it.
+ * Entity resolution applied to the graph (docs/decisions/0005-entity-resolution.md), for
+ * people, organisations and premises. Records are never edited or deleted by resolution: each
+ * scored pair becomes a (:MergeDecision) with its type, score and evidence, MERGED or REVIEW; a
+ * record's `resolvedId` is the smallest id of its cluster of MERGED decisions, worked out again
+ * after every change, so that undoing a merge restores exactly what was there before it.
  */
 import crypto from 'node:crypto';
 import type { Gateway } from '../../db/gateway.ts';
 import { badInput, notFound } from '../../errors.ts';
-import { clustersOf, resolvePeople, type Thresholds } from './resolver.ts';
+import { PEOPLE } from './compare.ts';
+import { ORGANISATIONS, PREMISES } from './places.ts';
+import { clustersOf, resolveWith, type Thresholds } from './resolver.ts';
+import type { ResolvableType, Scheme } from './scheme.ts';
 import * as repo from './resolve.repository.ts';
 import { sourceIdPrefix } from '../import/rows.ts';
 
@@ -17,14 +20,28 @@ type G = Pick<Gateway, 'read' | 'write'>;
 /** Who the resolver's own decisions are by; people's decisions carry their name. */
 export const RESOLVER = 'lantern resolve';
 
+export const RESOLVABLE_TYPES: readonly ResolvableType[] = ['PERSON', 'ORGANISATION', 'PREMISES'];
+
 export const decisionId = (a: string, b: string) => `merge-${crypto.createHash('sha256').update([a, b].sort().join('\u0000')).digest('hex').slice(0, 24)}`;
 
 export interface ResolveRunOptions {
   /** Score only pairs touching records not seen by an earlier run (default true). */
   incremental?: boolean;
   thresholds?: Thresholds;
-  /** Resolve the person records of these sources only (default: every person). */
+  /** Resolve the records of these sources only (default: every record). */
   sources?: string[];
+  /** The kinds of record to resolve (default: people, organisations and premises). */
+  types?: readonly ResolvableType[];
+}
+
+export interface ResolveTypeRun {
+  type: ResolvableType;
+  records: number;
+  newRecords: number;
+  candidatePairs: number;
+  merged: number;
+  review: number;
+  ms: number;
 }
 
 export interface ResolveRun {
@@ -37,6 +54,7 @@ export interface ResolveRun {
   recordsInClusters: number;
   ms: number;
   recordsPerSecond: number;
+  byType: ResolveTypeRun[];
 }
 
 /** Works out resolved ids from the MERGED decisions and writes only what changed. */
@@ -51,23 +69,31 @@ export async function refreshResolvedIds(gateway: G): Promise<{ clusters: number
   return { clusters: clusters.length, records: want.size };
 }
 
-export async function resolveGraph(gateway: G, o: ResolveRunOptions = {}): Promise<ResolveRun> {
+const SCHEMES = {
+  PERSON: { scheme: PEOPLE, read: repo.people },
+  ORGANISATION: { scheme: ORGANISATIONS, read: repo.organisations },
+  PREMISES: { scheme: PREMISES, read: repo.premises },
+} as const;
+
+async function resolveType(gateway: G, type: ResolvableType, o: ResolveRunOptions): Promise<ResolveTypeRun> {
   const started = performance.now();
-  const records = await repo.people(gateway, o.sources ? o.sources.map(sourceIdPrefix) : null);
+  const { scheme, read } = SCHEMES[type] as unknown as { scheme: Scheme<{ id: string }, { id: string }>; read: (g: G, p: string[] | null) => Promise<({ id: string; isNew: boolean })[]> };
+  const records = await read(gateway, o.sources ? o.sources.map(sourceIdPrefix) : null);
   const fresh = records.filter((r) => r.isNew);
   const incremental = o.incremental ?? true;
   // The first run, or a full one, scores every pair; later runs only pairs touching new records
   // (weights are still estimated from every record).
   const touching = incremental && fresh.length < records.length ? new Set(fresh.map((r) => r.id)) : undefined;
   const result =
-    touching && touching.size === 0
+    (touching && touching.size === 0) || records.length < 2
       ? undefined
-      : resolvePeople(records, { ...(o.thresholds ? { thresholds: o.thresholds } : {}), ...(touching ? { onlyTouching: touching } : {}) });
+      : resolveWith(scheme, records, { ...(o.thresholds ? { thresholds: o.thresholds } : {}), ...(touching ? { onlyTouching: touching } : {}) });
   const pairs = result?.pairs ?? [];
   await repo.writeDecisions(
     gateway,
     pairs.map((p) => ({
       id: decisionId(p.a, p.b),
+      entityType: type,
       aId: p.a,
       bId: p.b,
       status: p.decision === 'MERGE' ? 'MERGED' : 'REVIEW',
@@ -78,40 +104,65 @@ export async function resolveGraph(gateway: G, o: ResolveRunOptions = {}): Promi
     })),
     RESOLVER,
   );
-  const resolved = await refreshResolvedIds(gateway);
   await repo.markSeen(gateway, fresh.map((r) => r.id));
-  const ms = Math.round(performance.now() - started);
   return {
+    type,
     records: records.length,
     newRecords: fresh.length,
     candidatePairs: result?.stats.candidatePairs ?? 0,
     merged: pairs.filter((p) => p.decision === 'MERGE').length,
     review: pairs.filter((p) => p.decision === 'REVIEW').length,
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+export async function resolveGraph(gateway: G, o: ResolveRunOptions = {}): Promise<ResolveRun> {
+  const started = performance.now();
+  const byType: ResolveTypeRun[] = [];
+  for (const type of o.types ?? RESOLVABLE_TYPES) byType.push(await resolveType(gateway, type, o));
+  const resolved = await refreshResolvedIds(gateway);
+  const ms = Math.round(performance.now() - started);
+  const sum = (k: 'records' | 'newRecords' | 'candidatePairs' | 'merged' | 'review') => byType.reduce((n, r) => n + r[k], 0);
+  return {
+    records: sum('records'),
+    newRecords: sum('newRecords'),
+    candidatePairs: sum('candidatePairs'),
+    merged: sum('merged'),
+    review: sum('review'),
     clusters: resolved.clusters,
     recordsInClusters: resolved.records,
     ms,
-    recordsPerSecond: Math.round(records.length / Math.max(0.001, ms / 1000)),
+    recordsPerSecond: Math.round(sum('records') / Math.max(0.001, ms / 1000)),
+    byType,
   };
 }
 
 export interface MatchRecord {
   id: string;
+  entityType: string;
   label: string;
   givenName: string | null;
   familyName: string | null;
   dateOfBirth: string | null;
   gender: string | null;
+  phones: string[];
+  emails: string[];
+  addresses: string[];
+  identifiers: string[];
+  fields: { name: string; value: string | null }[];
   sources: string[];
   resolvedId: string | null;
+  masked: boolean;
 }
 
 export interface MatchDecision {
   id: string;
+  entityType: string;
   status: string;
   probability: number;
   weight: number;
   swapped: boolean;
-  evidence: { field: string; level: string; weight: number }[];
+  evidence: { field: string; level: string; weight: number; a: string | null; b: string | null }[];
   decidedBy: string;
   decidedAt: string;
   note: string | null;
@@ -120,41 +171,85 @@ export interface MatchDecision {
   b: MatchRecord;
 }
 
+/** The fields the review queue shows side by side, per type (as docs/model.md names them). */
+const FIELDS: Record<string, string[]> = {
+  PERSON: ['givenName', 'familyName', 'fullName', 'aliases', 'dateOfBirth', 'gender', 'nationalities', 'niNumber', 'passportNumber', 'pncId'],
+  ORGANISATION: ['name', 'companyNumber', 'kind', 'status'],
+  PREMISES: ['name', 'kind', 'addressLine', 'town', 'postcode', 'uprn', 'licenceStatus'],
+};
+
+const text = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : Array.isArray(v) ? (v.length ? v.map(String).join(', ') : null) : String(v));
+const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '') : []);
+
 function toRecord(r: Record<string, unknown>): MatchRecord {
+  const type = String(r.type ?? 'PERSON');
+  const masked = r.masked === true;
+  const identifiers = [
+    ['ni', r.niNumber],
+    ['passport', r.passportNumber],
+    ['pnc', r.pncId],
+    ['company', r.companyNumber],
+    ['uprn', r.uprn],
+  ].flatMap(([k, v]) => (text(v) ? [`${String(k)}:${text(v)}`] : []));
+  const phones = strings(r.phones);
+  const emails = strings(r.emails);
+  const addresses = strings(r.addresses);
   return {
     id: String(r.id),
+    entityType: type,
     label: String(r.label ?? r.id),
     givenName: (r.givenName as string | null) ?? null,
     familyName: (r.familyName as string | null) ?? null,
     dateOfBirth: (r.dateOfBirth as string | null) ?? null,
     gender: (r.gender as string | null) ?? null,
+    // A masked potential victim shows no contact details or identifiers (docs/security.md).
+    phones: masked ? [] : phones,
+    emails: masked ? [] : emails,
+    addresses: masked ? [] : addresses,
+    identifiers: masked ? [] : identifiers,
+    fields: masked
+      ? [{ name: 'label', value: String(r.label ?? '') }]
+      : [
+          ...(FIELDS[type] ?? []).map((name) => ({ name, value: text(r[name]) })),
+          { name: 'phones', value: text(phones) },
+          { name: 'emails', value: text(emails) },
+          { name: 'addresses', value: text(addresses) },
+        ],
     sources: (r.sourceIds as string[] | null) ?? [],
     resolvedId: (r.resolvedId as string | null) ?? null,
+    masked,
   };
 }
 
 export function toDecision(row: repo.DecisionOut): MatchDecision {
   const d = row.decision;
+  const a = toRecord(row.a);
+  const b = toRecord(row.b);
+  const evidence = typeof d.evidence === 'string' ? (JSON.parse(d.evidence) as MatchDecision['evidence']) : [];
   return {
     id: String(d.id),
+    entityType: String(d.entityType ?? 'PERSON'),
     status: String(d.status),
     probability: Number(d.probability ?? 0),
     weight: Number(d.weight ?? 0),
     swapped: d.swapped === true,
-    evidence: typeof d.evidence === 'string' ? (JSON.parse(d.evidence) as MatchDecision['evidence']) : [],
+    // The values compared are the records' own: none of a masked record's.
+    evidence: evidence.map((e) => ({ field: e.field, level: e.level, weight: e.weight, a: a.masked ? null : (e.a ?? null), b: b.masked ? null : (e.b ?? null) })),
     decidedBy: String(d.decidedBy ?? ''),
     decidedAt: String(d.decidedAt ?? ''),
     note: (d.note as string | null) ?? null,
     history: (d.history as string[] | null) ?? [],
-    a: toRecord(row.a),
-    b: toRecord(row.b),
+    a,
+    b,
   };
 }
 
-export async function reviewQueue(gateway: G, first = 20, offset = 0): Promise<{ items: MatchDecision[]; total: number }> {
+export async function reviewQueue(gateway: G, first = 20, offset = 0, entityType: string | null = null): Promise<{ items: MatchDecision[]; total: number }> {
   if (!Number.isInteger(first) || first < 1 || first > 200) throw badInput('first', 'first must be a whole number from 1 to 200');
   if (!Number.isInteger(offset) || offset < 0) throw badInput('offset', 'offset must be a whole number, 0 or more');
-  const [rows, total] = await Promise.all([repo.decisions(gateway, ['REVIEW'], first, offset), repo.countDecisions(gateway, ['REVIEW'])]);
+  if (entityType !== null && !RESOLVABLE_TYPES.includes(entityType as ResolvableType)) throw badInput('entityType', `only ${RESOLVABLE_TYPES.join(', ')} records are resolved`);
+  const type = entityType as ResolvableType | null;
+  const [rows, total] = await Promise.all([repo.decisions(gateway, ['REVIEW'], first, offset, type), repo.countDecisions(gateway, ['REVIEW'], type)]);
   return { items: rows.map(toDecision), total };
 }
 

@@ -1,11 +1,14 @@
 /**
- * Entity resolution for people, pure and in memory: blocking, field comparisons, a
- * Fellegi-Sunter score with weights estimated from the data, and two thresholds (merge,
+ * Entity resolution, pure and in memory, for people, organisations and premises (one Scheme
+ * each): blocking, field comparisons, a Fellegi-Sunter score with weights estimated from the
+ * data, exact agreements weighed by how common the value is, and two thresholds (merge,
  * review). Every pair above the review threshold comes with its evidence: which fields agreed
- * at what level, and how many bits each added. `resolve.service.ts` applies it to the graph.
+ * at what level, with both values, and how many bits each added. `resolve.service.ts` applies
+ * it to the graph.
  */
-import { COMPARISONS, TRAINING_SESSIONS, blockingKeys, comparePeople, preparePerson, type Levels, type PersonInput, type Prepared } from './compare.ts';
+import { COMPARISONS, PEOPLE, TRAINING_SESSIONS, blockingKeys, type Comparison, type Levels, type PersonInput } from './compare.ts';
 import { applyOverrides, decodeLevels, encodeLevels, estimateFromPatterns, levelCounts, levelWeight, matchWeight, priorModel, probability, uFromCounts, type Model, type ModelOverrides } from './fellegi-sunter.ts';
+import type { Scheme, TrainingSession } from './scheme.ts';
 
 export interface Thresholds {
   /** Posterior probability at or above which a pair is merged without review. */
@@ -29,6 +32,8 @@ export interface ResolveOptions {
   overrides?: ModelOverrides;
   /** Incremental runs: only pairs with at least one record in this set are scored. */
   onlyTouching?: ReadonlySet<string>;
+  /** Weigh exact agreements by how common the value is (default true; false for comparison). */
+  termFrequency?: boolean;
 }
 
 export interface Evidence {
@@ -36,6 +41,9 @@ export interface Evidence {
   level: string;
   /** Bits this field added to the match weight (negative: counted against). */
   weight: number;
+  /** The two records' values of the field, as shown (a: the pair's first id). */
+  a?: string | null;
+  b?: string | null;
 }
 
 export type Decision = 'MERGE' | 'REVIEW' | 'NO_MATCH';
@@ -73,10 +81,16 @@ function rng(seed: number) {
 }
 
 /** Candidate pairs (indexes i < j) of records sharing a blocking key. */
-export function candidatePairs(records: Prepared[], maxBlockSize: number, touching?: ReadonlySet<string>) {
+export function candidatePairs<P extends { id: string }>(
+  records: P[],
+  maxBlockSize: number,
+  touching?: ReadonlySet<string>,
+  keysOf: (p: P) => string[] = blockingKeys as unknown as (p: P) => string[],
+  trainingSessions: readonly TrainingSession[] = TRAINING_SESSIONS,
+) {
   const blocks = new Map<string, number[]>();
   records.forEach((r, i) => {
-    for (const k of blockingKeys(r)) {
+    for (const k of keysOf(r)) {
       const b = blocks.get(k);
       if (b) b.push(i);
       else blocks.set(k, [i]);
@@ -90,7 +104,7 @@ export function candidatePairs(records: Prepared[], maxBlockSize: number, touchi
   const n = records.length;
   for (const [key, members] of blocks) {
     if (members.length < 2) continue;
-    const sessionBit = TRAINING_SESSIONS.reduce((bits, t, k) => (key.startsWith(t.prefix) ? bits | (1 << k) : bits), 0);
+    const sessionBit = trainingSessions.reduce((bits, t, k) => (key.startsWith(t.prefix) ? bits | (1 << k) : bits), 0);
     if (members.length > maxBlockSize) {
       skipped++;
       continue;
@@ -115,11 +129,11 @@ export function candidatePairs(records: Prepared[], maxBlockSize: number, touchi
   return { pairs, sessions, blocks: blocks.size, skipped };
 }
 
-export function evidenceOf(model: Model, levels: Levels): Evidence[] {
+export function evidenceOf(model: Model, levels: Levels, comparisons: readonly Comparison[] = COMPARISONS, adjust: (number | undefined)[] = []): Evidence[] {
   const out: Evidence[] = [];
   levels.forEach((l, c) => {
     if (l === null) return;
-    out.push({ field: COMPARISONS[c]!.name, level: COMPARISONS[c]!.levels[l]!, weight: Math.round(levelWeight(model, c, l) * 100) / 100 });
+    out.push({ field: comparisons[c]!.name, level: comparisons[c]!.levels[l]!, weight: Math.round((levelWeight(model, c, l) + (adjust[c] ?? 0)) * 100) / 100 });
   });
   return out;
 }
@@ -130,11 +144,14 @@ export function evidenceOf(model: Model, levels: Levels): Evidence[] {
  * those left out of the score), averaged over the sessions; then the share of matches among
  * all candidate pairs by EM with m held.
  */
-export function estimateModel(
-  records: Prepared[],
+export function estimateModel<I extends { id: string }, P extends { id: string }>(
+  scheme: Scheme<I, P>,
+  records: P[],
   candidates: { codes: Int32Array | number[]; sessions: number[] },
   o: Pick<ResolveOptions, 'uSamplePairs' | 'seed' | 'overrides'> = {},
 ) {
+  const comparisons = scheme.comparisons;
+  const size = comparisons.length;
   const n = records.length;
   const random = rng(o.seed ?? 42);
   const sample: Levels[] = [];
@@ -143,13 +160,13 @@ export function estimateModel(
     const i = Math.floor(random() * n);
     let j = Math.floor(random() * (n - 1));
     if (j >= i) j++;
-    sample.push(comparePeople(records[i]!, records[j]!).levels);
+    sample.push(scheme.compare(records[i]!, records[j]!).levels);
   }
-  const u = uFromCounts(levelCounts(sample));
-  const start = applyOverrides(priorModel(u, 0.05), o.overrides);
+  const u = uFromCounts(levelCounts(sample, comparisons), 1000, comparisons);
+  const start = applyOverrides(priorModel(u, 0.05, comparisons), o.overrides, comparisons);
   const setByHand = new Set([
-    ...Object.keys(o.overrides?.m ?? {}).map((name) => COMPARISONS.findIndex((c) => c.name === name)),
-    ...COMPARISONS.flatMap((c, i) => ((c as { trained?: boolean }).trained === false ? [i] : [])),
+    ...Object.keys(o.overrides?.m ?? {}).map((name) => comparisons.findIndex((c) => c.name === name)),
+    ...comparisons.flatMap((c, i) => (c.trained === false ? [i] : [])),
   ]);
   // Pairs grouped by (pattern, sessions) once: EM then costs per pattern, not per pair.
   const groups = new Map<number, { code: number; sessions: number; n: number }>();
@@ -160,17 +177,17 @@ export function estimateModel(
     if (g) g.n++;
     else groups.set(key, { code, sessions: candidates.sessions[k]!, n: 1 });
   }
-  const sums = COMPARISONS.map((c) => new Array<number>(c.levels.length).fill(0));
-  const counts = COMPARISONS.map(() => 0);
+  const sums = comparisons.map((c) => new Array<number>(c.levels.length).fill(0));
+  const counts = comparisons.map(() => 0);
   let iterations = 0;
-  TRAINING_SESSIONS.forEach((t, k) => {
-    const excluded = new Set(t.excludes.map((name) => COMPARISONS.findIndex((c) => c.name === name)));
+  scheme.sessions.forEach((t, k) => {
+    const excluded = new Set(t.excludes.map((name) => comparisons.findIndex((c) => c.name === name)));
     // The session's own comparisons agree on all its pairs: leave them out of the score.
     const patterns = new Map<number, { levels: Levels; n: number }>();
     let pairs = 0;
     for (const g of groups.values()) {
       if (!(g.sessions & (1 << k))) continue;
-      const levels = decodeLevels(g.code).map((l, i) => (excluded.has(i) ? null : l));
+      const levels = decodeLevels(g.code, size).map((l, i) => (excluded.has(i) ? null : l));
       const key = encodeLevels(levels);
       const p = patterns.get(key);
       if (p) p.n += g.n;
@@ -180,7 +197,7 @@ export function estimateModel(
     if (pairs < 10) return;
     const est = estimateFromPatterns(start, [...patterns.values()], { fixed: new Set([...excluded, ...setByHand]) });
     iterations += est.iterations;
-    COMPARISONS.forEach((_, c) => {
+    comparisons.forEach((_, c) => {
       if (excluded.has(c) || setByHand.has(c)) return;
       est.m[c]!.forEach((x, l) => (sums[c]![l]! += x));
       counts[c]!++;
@@ -192,9 +209,9 @@ export function estimateModel(
   for (const g of groups.values()) {
     const p = all.get(g.code);
     if (p) p.n += g.n;
-    else all.set(g.code, { levels: decodeLevels(g.code), n: g.n });
+    else all.set(g.code, { levels: decodeLevels(g.code, size), n: g.n });
   }
-  const est = estimateFromPatterns({ lambda: start.lambda, m, u }, [...all.values()], { fixed: new Set(COMPARISONS.map((_, c) => c)) });
+  const est = estimateFromPatterns({ lambda: start.lambda, m, u }, [...all.values()], { fixed: new Set(comparisons.map((_, c) => c)) });
   return { lambda: est.lambda, m, u, iterations: iterations + est.iterations };
 }
 
@@ -231,48 +248,85 @@ export function decide(p: number, t: Thresholds): Decision {
   return p >= t.merge ? 'MERGE' : p >= t.review ? 'REVIEW' : 'NO_MATCH';
 }
 
-export function resolvePeople(inputs: readonly PersonInput[], o: ResolveOptions = {}): ResolveResult {
+/**
+ * Term frequencies for the scheme's comparisons that have them: for each value, the chance that
+ * another record picked at random has it, (count - 1) / (n - 1), the record itself not counted.
+ */
+function termFrequencies<P extends { id: string }>(scheme: Scheme<never, P>, records: P[]) {
+  const out: (((p: P) => number) | undefined)[] = scheme.comparisons.map(() => undefined);
+  const n = records.length;
+  if (n < 3) return out;
+  for (const [name, valueOf] of Object.entries(scheme.termFrequency ?? {})) {
+    const c = scheme.comparisons.findIndex((x) => x.name === name);
+    if (c < 0) continue;
+    const counts = new Map<string, number>();
+    for (const r of records) {
+      const v = valueOf(r);
+      if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    out[c] = (p: P) => Math.max(1, (counts.get(valueOf(p)) ?? 1) - 1) / (n - 1);
+  }
+  return out;
+}
+
+export function resolveWith<I extends { id: string }, P extends { id: string }>(scheme: Scheme<I, P>, inputs: readonly I[], o: ResolveOptions = {}): ResolveResult {
   const started = performance.now();
   const thresholds = o.thresholds ?? DEFAULT_THRESHOLDS;
-  const records = inputs.map(preparePerson);
-  const { pairs: idx, sessions, blocks, skipped } = candidatePairs(records, o.maxBlockSize ?? 100, o.onlyTouching);
+  const size = scheme.comparisons.length;
+  const records = inputs.map((x) => scheme.prepare(x));
+  const { pairs: idx, sessions, blocks, skipped } = candidatePairs(records, o.maxBlockSize ?? 100, o.onlyTouching, (p) => scheme.blockingKeys(p), scheme.sessions);
   // Each pair kept as its level pattern (one number) and whether names were crossed.
   const codes = new Int32Array(idx.length);
   const swappedPairs = new Uint8Array(idx.length);
   idx.forEach(([i, j], k) => {
-    const c = comparePeople(records[i]!, records[j]!);
+    const c = scheme.compare(records[i]!, records[j]!);
     codes[k] = encodeLevels(c.levels);
     swappedPairs[k] = c.swapped ? 1 : 0;
   });
   let model: Model;
   let iterations = 0;
-  if (o.model) model = applyOverrides(o.model, o.overrides);
+  if (o.model) model = applyOverrides(o.model, o.overrides, scheme.comparisons);
   else {
-    const est = estimateModel(records, { codes, sessions }, o);
+    const est = estimateModel(scheme, records, { codes, sessions }, o);
     iterations = est.iterations;
     // EM estimates the share of matches among candidate pairs; the prior a score needs is the
-    // chance that two records picked at random are the same person. Blocking keeps (nearly)
+    // chance that two records picked at random are the same entity. Blocking keeps (nearly)
     // every match, so the expected matches are spread over all pairs instead.
     const n = records.length;
     const allPairs = o.onlyTouching ? Math.max(1, o.onlyTouching.size * (n - 1)) : Math.max(1, (n * (n - 1)) / 2);
     const lambda = o.overrides?.lambda ?? Math.min(0.5, Math.max(1e-9, (est.lambda * codes.length) / allPairs));
     model = { lambda, m: est.m, u: est.u };
   }
+  // Term-frequency adjustment: an exact agreement on a value is worth log2(m / tf) rather than
+  // log2(m / u), i.e. log2(u / tf) more (less for a common value, more for a rare one).
+  const tf = o.termFrequency === false ? [] : termFrequencies(scheme as unknown as Scheme<never, P>, records);
+  const tfComparisons = tf.flatMap((f, c) => (f ? [c] : []));
   const pairs: ScoredPair[] = [];
   const weightOf = new Map<number, number>();
   for (let k = 0; k < codes.length; k++) {
     const code = codes[k]!;
     let weight = weightOf.get(code);
     if (weight === undefined) {
-      weight = matchWeight(model, decodeLevels(code));
+      weight = matchWeight(model, decodeLevels(code, size));
       weightOf.set(code, weight);
+    }
+    const [i, j] = idx[k]!;
+    let adjust: (number | undefined)[] | undefined;
+    if (tfComparisons.length) {
+      for (const c of tfComparisons) {
+        if (Math.floor(code / 8 ** c) % 8 !== 0) continue;
+        const a = Math.log2(model.u[c]![0]! / tf[c]!(records[i]!));
+        adjust ??= [];
+        adjust[c] = a;
+        weight += a;
+      }
     }
     const p = probability(weight);
     const decision = decide(p, thresholds);
     if (decision === 'NO_MATCH') continue;
-    const [i, j] = idx[k]!;
-    const [a, b] = [records[i]!.id, records[j]!.id].sort() as [string, string];
-    pairs.push({ a, b, weight: Math.round(weight * 100) / 100, probability: p, decision, swapped: swappedPairs[k] === 1, evidence: evidenceOf(model, decodeLevels(code)) });
+    const [x, y] = records[i]!.id < records[j]!.id ? [i, j] : [j, i];
+    const evidence = evidenceOf(model, decodeLevels(code, size), scheme.comparisons, adjust).map((e) => ({ ...e, a: scheme.show(inputs[x]!, e.field), b: scheme.show(inputs[y]!, e.field) }));
+    pairs.push({ a: records[x]!.id, b: records[y]!.id, weight: Math.round(weight * 100) / 100, probability: p, decision, swapped: swappedPairs[k] === 1, evidence });
   }
   pairs.sort((x, y) => y.weight - x.weight);
   return {
@@ -281,4 +335,8 @@ export function resolvePeople(inputs: readonly PersonInput[], o: ResolveOptions 
     model,
     stats: { records: records.length, blocks, skippedBlocks: skipped, candidatePairs: idx.length, emIterations: iterations, ms: Math.round(performance.now() - started) },
   };
+}
+
+export function resolvePeople(inputs: readonly PersonInput[], o: ResolveOptions = {}): ResolveResult {
+  return resolveWith(PEOPLE, inputs, o);
 }

@@ -1,0 +1,3 @@
+// One import job.
+MATCH (j:ImportJob {id: $id})
+RETURN j {.*} AS job

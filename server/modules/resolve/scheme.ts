@@ -1,0 +1,40 @@
+/**
+ * What the resolver needs to know about a kind of record: how to prepare one, its field
+ * comparisons (levels with prior m and u), its blocking keys and training sessions, and which
+ * exact agreements are weighed by how common the value is (term frequency). People
+ * (compare.ts), organisations and premises (places.ts) each have one; the pipeline in
+ * resolver.ts is the same for all.
+ */
+import type { Comparison, Levels } from './compare.ts';
+
+export type ResolvableType = 'PERSON' | 'ORGANISATION' | 'PREMISES';
+
+export interface TrainingSession {
+  /** Blocking keys starting with this make the session's pairs. */
+  prefix: string;
+  /** Comparisons the keys are made of: they agree on every such pair, so they are left out of it. */
+  excludes: string[];
+}
+
+export interface Scheme<I extends { id: string }, P extends { id: string }> {
+  type: ResolvableType;
+  comparisons: readonly Comparison[];
+  sessions: readonly TrainingSession[];
+  prepare(input: I): P;
+  compare(a: P, b: P): { levels: Levels; swapped: boolean };
+  blockingKeys(p: P): string[];
+  /**
+   * Term-frequency adjustment (as in Splink): for a comparison named here, an exact agreement
+   * (level 0) on a value is weighed m / tf(value) instead of m / u, where tf is the share of
+   * records with that value. Two records agreeing on a common surname say less than two
+   * agreeing on a rare one. The function gives the value compared (empty: none).
+   */
+  termFrequency?: Readonly<Record<string, (p: P) => string>>;
+  /** A field's value of a record as the evidence shows it (lists comma separated). */
+  show(input: I, field: string): string | null;
+}
+
+export const joined = (xs: readonly (string | null | undefined)[] | null | undefined): string | null => {
+  const v = (xs ?? []).filter((x): x is string => !!x);
+  return v.length ? [...new Set(v)].join(', ') : null;
+};
