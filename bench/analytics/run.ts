@@ -15,6 +15,9 @@ import type { Context } from '../../server/graphql/context.ts';
 import { SYSTEM_PRINCIPAL } from '../../server/graphql/context.ts';
 import { networkAnalytics, suspectedNetworks } from '../../server/modules/analytics/analytics.service.ts';
 import { scoreNetworks } from '../../server/modules/analytics/evaluate.ts';
+import { allProfiles } from '../../server/modules/risk/risk.service.ts';
+import { allHits, flaggedAll } from '../../server/modules/indicators/indicators.service.ts';
+import { operationDashboard } from '../../server/modules/operations/operations.service.ts';
 
 const runs = Number(arg('runs', '5'));
 const db = await openBenchDb('analytics', { heap: '1g', pageCache: '512m' });
@@ -43,6 +46,21 @@ try {
   const s = scoreNetworks(premises, truth.networks, sn.last);
   const na = await time(() => networkAnalytics(ctx, { weighted: true }));
   const nu = await time(() => networkAnalytics(ctx, { weighted: false }));
+  // Risk profiles and indicators over the whole demo, as known on the eve of Operation Kestrel
+  // (the demo's risk review) and as known at the end of the scenario.
+  const rp = await time(() => allProfiles(ctx, '2025-06-22'));
+  const combination = rp.last.filter((p) => p.combination).map((p) => p.personId).sort();
+  const combinationExact = JSON.stringify(combination) === JSON.stringify(truth.riskFactorCombination);
+  const ih = await time(() => allHits(ctx, '2025-10-01'));
+  const fl = await time(() => flaggedAll(ctx, '2025-10-01'));
+  const planted = new Set(truth.networks.flatMap((n) => n.premisesIds));
+  const flaggedPremises = fl.last.filter((f) => f.type === 'PREMISES');
+  const dashboards = await Promise.all(truth.operations.map((o) => operationDashboard(ctx, { operationId: o.id, bucket: 'DAY' })));
+  const dashboardsMatch = truth.operations.every((o, i) => {
+    const d = dashboards[i]!;
+    return d.premisesVisited === o.premisesVisited && d.peopleEncountered === o.peopleEncountered && d.potentialVictimsIdentified === o.potentialVictimsIdentified && d.safeguarded === o.safeguarded;
+  });
+  process.stdout.write(`risk combination ${combination.length} (truth ${truth.riskFactorCombination.length}, exact ${combinationExact}); hits ${ih.last.length}; flagged ${fl.last.length}; dashboards match ${dashboardsMatch}\n`);
 
   for (const n of sn.last) {
     const planted = truth.networks.find((t) => t.premisesIds.some((p) => n.premisesIds.includes(p)));
@@ -61,6 +79,17 @@ try {
     demo_communities: na.last.communities.length,
     demo_modularity_weighted: round(na.last.modularity, 4),
     demo_brokers: na.last.nodes.filter((x) => x.broker).length,
+    demo_risk_combination_people: combination.length,
+    demo_risk_combination_exact: combinationExact ? 1 : 0,
+    risk_profiles_ms_median: round(median(rp.ms), 1),
+    indicator_hits_ms_median: round(median(ih.ms), 1),
+    flagged_ms_median: round(median(fl.ms), 1),
+    demo_indicator_hits: ih.last.length,
+    demo_flagged_people: fl.last.length - flaggedPremises.length,
+    demo_flagged_premises: flaggedPremises.length,
+    demo_planted_premises_flagged: [...planted].filter((p) => flaggedPremises.some((f) => f.id === p)).length,
+    demo_planted_premises: planted.size,
+    demo_dashboards_match_truth: dashboardsMatch ? 1 : 0,
   };
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
   const file = writeResult({
@@ -70,6 +99,7 @@ try {
     notes: {
       method:
         'ARI of suspectedNetworks (default settings) against the demo truth networks, over every premises of the demo (premises outside the planted and the found networks are singletons). ' +
+        'Risk: riskProfiles combination list as of 2025-06-22 against truth.riskFactorCombination; indicators and flagged (risk + indicators) over the whole demo as of 2025-10-01. ' +
         `Timings: median of ${runs} runs after one warm-up, through the service with the system scope on the demo in a local Neo4j (heap 1g, page cache 512m): one read transaction plus the analysis in Node.`,
     },
   });

@@ -80,6 +80,8 @@ export interface DemoTruth {
   potentialVictims: { personId: string; operationId: string; visitId: string; identifiedOn: string; safeguarded: boolean; referralIds: string[]; child: boolean }[];
   duplicates: { personIds: string[]; sources: string[]; differences: string }[];
   operations: OperationTruth[];
+  /** The people planted with a combination of risk factors (two or more distinct kinds). */
+  riskFactorCombination: string[];
   totals: {
     premisesOfInterest: number;
     premisesVisited: number;
@@ -897,6 +899,7 @@ export function generateDemo(seed: number = DEMO_SEED): Demo {
     potentialVictims: pvs,
     duplicates,
     operations: [opTruth(opJune), opTruth(opAug)],
+    riskFactorCombination: [...riskPeople].sort(),
     totals: {
       premisesOfInterest: networkParlours.length + legit.length,
       premisesVisited: new Set(visits.map((v) => v.premisesId)).size,
