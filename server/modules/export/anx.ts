@@ -16,7 +16,7 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { EntityType } from '../../model/model.ts';
 import type { SelectedEntity, SelectedLink, Selection } from '../selection/selection.service.ts';
-import { linkLabel, propertyText, provenanceLine, rgb, xmlText } from './common.ts';
+import { linkLabel, propertyText, provenanceLine, rgb, xmlComment, xmlText } from './common.ts';
 
 /** ANB standard icon (IconFile) per entity type. */
 export const ICON: Record<EntityType, string> = {
@@ -72,7 +72,7 @@ export function toAnx(s: Selection): string {
 
   const doc = create({ version: '1.0', encoding: 'UTF-8' });
   const chart = doc.ele('Chart', { IdReferenceLinking: 'false', Rigorous: 'true' });
-  chart.com(xmlText(provenanceLine(s)).replace(/--/g, '- -'));
+  chart.com(xmlComment(provenanceLine(s)));
   const strings = (parent: XMLBuilder, name: string, values: string[]) => {
     const c = parent.ele(name).ele('StringCollection');
     values.forEach((v, i) => c.ele('String', { Id: `${name}${i}`, Text: v }));

@@ -32,7 +32,15 @@ export const MEDIA_TYPE: Record<ExportFormat, string> = {
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 export function xmlText(v: unknown): string {
-  return String(v ?? '').replace(NOT_XML, '\uFFFD');
+  // xmlbuilder2 leaves text that already looks like an entity reference (`&amp;`, `&#38;`) as it
+  // is, so data holding such text would come back altered: every & is escaped here, and the
+  // builder then leaves these escapes alone (checked by the export tests with a real parser).
+  return String(v ?? '').replace(NOT_XML, '\uFFFD').replace(/&/g, '&amp;');
+}
+
+/** Text for an XML comment: no escaping there, and no `--`. */
+export function xmlComment(v: string): string {
+  return v.replace(NOT_XML, '\uFFFD').replace(/-(?=-)/g, '- ');
 }
 
 export function propertyText(v: PropertyValue): string {

@@ -6,7 +6,7 @@
  */
 import { create } from 'xmlbuilder2';
 import type { Selection } from '../selection/selection.service.ts';
-import { ENTITY_FIELDS, LINK_FIELDS, entityFields, linkFields, propertyNames, propertyText, provenanceLine, xmlText } from './common.ts';
+import { ENTITY_FIELDS, LINK_FIELDS, entityFields, linkFields, propertyNames, propertyText, provenanceLine, xmlComment, xmlText } from './common.ts';
 
 const NS = 'http://graphml.graphdrawing.org/xmlns';
 const NMTOKEN = /^[\p{L}\p{N}._:-]+$/u;
@@ -19,7 +19,7 @@ export function toGraphml(s: Selection): string {
     'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
     'xsi:schemaLocation': `${NS} http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd`,
   });
-  root.com(xmlText(provenanceLine(s)).replace(/--/g, '- -'));
+  root.com(xmlComment(provenanceLine(s)));
   const keys = new Map<string, string>();
   const key = (forWhat: 'node' | 'edge' | 'graph', name: string, type = 'string') => {
     const id = `${forWhat[0]}${keys.size}`;

@@ -18,12 +18,15 @@ export const HOSTILE = {
 
 export async function writeExportScenario(gw: Gateway, tag: string) {
   const f = new Fixture(tag);
+  // Phone numbers and number plates are unique in the graph: each suite gets its own.
+  const n = 100 + ([...tag].reduce((a, c) => a * 31 + c.charCodeAt(0), 7) % 900);
+  const phoneNumber = `07700 900${n}`;
   const victim = f.entity('PERSON', { givenName: 'Liliana', familyName: `Vossberg${tag}`, dateOfBirth: '1999-02-03', aliases: [`Lili V${tag}`], nationalities: ['ROU'], gender: 'FEMALE', potentialVictim: true, passportNumber: `PX${tag}77` }, { key: 'victim' });
   const victim2 = f.entity('PERSON', { givenName: 'Oksana', familyName: `Thornbury${tag}`, dateOfBirth: '2001-07-09', potentialVictim: true, safeguarded: true }, { key: 'victim2' });
   const suspect = f.entity('PERSON', { givenName: HOSTILE.suspectGiven, familyName: HOSTILE.suspectFamily, dateOfBirth: '1980-11-12', suspect: true, nationalities: ['GBR'] }, { key: 'suspect' });
   const parlour = f.entity('PREMISES', { name: `Velvet Touch ${tag}`, kind: 'MASSAGE_PARLOUR', addressLine: HOSTILE.address, town: 'Reading', postcode: 'RG1 2AB', latitude: 51.45, longitude: -0.97 }, { key: 'parlour' });
-  const phone = f.entity('PHONE', { e164: '07700 900314' }, { key: 'phone' });
-  const car = f.entity('VEHICLE', { vrm: 'KX19 ZZT', make: 'Ford', model: 'Focus', colour: 'Black' }, { key: 'car' });
+  const phone = f.entity('PHONE', { e164: phoneNumber }, { key: 'phone' });
+  const car = f.entity('VEHICLE', { vrm: `KX19 ${tag.toUpperCase().slice(0, 3).padEnd(3, 'Z')}`, make: 'Ford', model: 'Focus', colour: 'Black' }, { key: 'car' });
   const company = f.entity('ORGANISATION', { name: HOSTILE.orgName, companyNumber: `EX${tag}01`, kind: 'COMPANY' }, { key: 'company' });
   const account = f.entity('BANK_ACCOUNT', { sortCode: '12-34-56', accountNumber: '87654321', bank: 'Example Bank' }, { key: 'account' });
   const email = f.entity('EMAIL', { address: `bookings.${tag}@example.org` }, { key: 'email' });
@@ -66,5 +69,6 @@ export async function writeExportScenario(gw: Gateway, tag: string) {
     links,
     names: { victim: `Liliana Vossberg${tag}`, victimFamily: `Vossberg${tag}`, victimAlias: `Lili V${tag}`, victim2Family: `Thornbury${tag}`, passport: `PX${tag}77` },
     namingRecord,
+    e164: `+447700900${n}`,
   };
 }
