@@ -199,18 +199,28 @@ export interface FlaggedEntity {
   operationIds: string[];
 }
 
-export async function flagged(
+/** Identical flagged requests in flight share one answer (the chart's badges and the list's first page ask the same). */
+const flaggedInFlight = new Map<string, Promise<{ items: FlaggedEntity[]; total: number }>>();
+
+export function flagged(
   filter: FlaggedFilter,
   sort: { field: FlaggedSortField; direction: 'ASC' | 'DESC' },
   first = 500,
 ): Promise<{ items: FlaggedEntity[]; total: number }> {
-  const d = await gql<{ flagged: { edges: { node: FlaggedEntity }[]; totalCount: number } }>(
-    `query Flagged($filter: FlaggedFilter, $sort: FlaggedSort, $first: Int) { flagged(filter: $filter, sort: $sort, first: $first) {
-      totalCount edges { node { id type label score riskScore riskCombination riskFactorKinds indicatorScore indicatorIds operationIds } }
-    } }`,
-    { filter, sort, first },
-  );
-  return { items: d.flagged.edges.map((e) => e.node), total: d.flagged.totalCount };
+  const key = JSON.stringify([filter, sort, first]);
+  let p = flaggedInFlight.get(key);
+  if (!p) {
+    p = gql<{ flagged: { edges: { node: FlaggedEntity }[]; totalCount: number } }>(
+      `query Flagged($filter: FlaggedFilter, $sort: FlaggedSort, $first: Int) { flagged(filter: $filter, sort: $sort, first: $first) {
+        totalCount edges { node { id type label score riskScore riskCombination riskFactorKinds indicatorScore indicatorIds operationIds } }
+      } }`,
+      { filter, sort, first },
+    )
+      .then((d) => ({ items: d.flagged.edges.map((e) => e.node), total: d.flagged.totalCount }))
+      .finally(() => flaggedInFlight.delete(key));
+    flaggedInFlight.set(key, p);
+  }
+  return p;
 }
 
 // Operations (server/modules/operations).
