@@ -4,21 +4,31 @@
  * with a seeded generator from ids the scale generator is known to make, and a gateway that
  * records the statements a GraphQL request runs so the raw driver can replay the same Cypher.
  */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
+import autocannon, { type Result as AutocannonResult } from 'autocannon';
 import type { AddressInfo } from 'node:net';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { Gateway, type Params, type Tx } from '../server/db/gateway.ts';
 import { cypher } from '../server/db/cypher.ts';
 import { createApp } from '../server/http/app.ts';
+import { createApiToken } from '../server/modules/auth/auth.service.ts';
 import { graphCounts } from '../server/modules/load/load.repository.ts';
 import { Random } from '../seed/demo/random.ts';
 import { cellCount, generateCell, seedScale } from '../seed/scale/index.ts';
-import { log, memoryFor, openBenchDb, sizeName, type BenchDb } from './lib.ts';
+import { freePort } from '../neo4j/local.ts';
+import { arg, log, memoryFor, openBenchDb, root, sizeName, type BenchDb } from './lib.ts';
 
-/** The store of `people` people, loaded by seed scale when missing or incomplete. */
+/**
+ * The store of `people` people, loaded by seed scale when missing or incomplete. `--store <tag>`
+ * uses `.data/bench-<tag>-<size>` instead of `.data/bench-scale-<size>` (e.g. a copy of a store
+ * another run loaded, so that two runs never open the same one).
+ */
 export async function scaleStore(people: number): Promise<BenchDb> {
   const mem = memoryFor(people);
-  const tag = `scale-${sizeName(people)}`;
+  const tag = `${arg('store', 'scale')}-${sizeName(people)}`;
   let db = await openBenchDb(tag, mem);
   const counts = await graphCounts(db.gateway);
   if ((counts.entities.PERSON ?? 0) < people) {
@@ -141,7 +151,6 @@ const auth = { authorization: '' };
 
 async function signIn(db: BenchDb): Promise<void> {
   if (auth.authorization) return;
-  const { createApiToken } = await import('../server/modules/auth/auth.service.ts');
   const { secret } = await createApiToken(db.gateway, { name: `bench-${process.pid}-${Date.now()}`, role: 'analyst', createdBy: 'bench' });
   auth.authorization = `Bearer ${secret}`;
 }
@@ -163,15 +172,11 @@ export interface ServeChild {
 }
 
 /** `node bin/lantern.js serve` as its own process (as deployed), on the bench store's Neo4j. */
-export async function startServeChild(db: BenchDb): Promise<ServeChild> {
-  const { spawn } = await import('node:child_process');
-  const { freePort } = await import('../neo4j/local.ts');
-  const path = await import('node:path');
-  const { root } = await import('./lib.ts');
+export async function startServeChild(db: BenchDb, o: { nodeArgs?: string[]; env?: Record<string, string> } = {}): Promise<ServeChild> {
   const port = await freePort();
   await signIn(db);
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'lantern.js'), 'serve'], {
-    env: { ...process.env, NEO4J_URI: db.uri, NEO4J_USERNAME: '', NEO4J_PASSWORD: '', PORT: String(port), LANTERN_SEED_DEMO: 'never', LOG_LEVEL: 'warn', LANTERN_QUERY_TIMEOUT_MS: '60000', LANTERN_RATE_LIMIT: '1000000000' },
+  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), path.join(root, 'bin', 'lantern.js'), 'serve'], {
+    env: { ...process.env, NEO4J_URI: db.uri, NEO4J_USERNAME: '', NEO4J_PASSWORD: '', PORT: String(port), LANTERN_SEED_DEMO: 'never', LOG_LEVEL: 'warn', LANTERN_QUERY_TIMEOUT_MS: '60000', LANTERN_RATE_LIMIT: '1000000000', ...o.env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -195,6 +200,55 @@ export async function startServeChild(db: BenchDb): Promise<ServeChild> {
       child.kill('SIGTERM');
       await exited;
     },
+  };
+}
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc. */
+export function cpuMs(pid: number): number {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) * (1000 / 100);
+  } catch {
+    return NaN;
+  }
+}
+
+export interface MixRun {
+  result: AutocannonResult;
+  /** Errors of every kind: socket errors, timeouts, non-2xx, GraphQL errors in the bodies checked. */
+  errors: number;
+  graphqlErrors: number;
+  /** CPU ms per answered request of the server process and of Neo4j's JVM: what a request costs,
+   * whatever else the machine is doing (wall-clock figures are not). */
+  serverCpuMsPerRequest: number;
+  neo4jCpuMsPerRequest: number;
+}
+
+/**
+ * The api-throughput mix against `lantern serve` (its own process): autocannon with `connections`
+ * for `seconds`, the sample requests round robin. `each` is called every 500 ms while it runs.
+ */
+export async function runMix(server: ServeChild, db: BenchDb, o: { connections: number; seconds: number; samples: Sample[]; each?: () => void }): Promise<MixRun> {
+  const neo4jPid = db.local?.child.pid;
+  const before = [cpuMs(server.pid), neo4jPid ? cpuMs(neo4jPid) : NaN];
+  let graphqlErrors = 0;
+  let seen = 0;
+  const inst = autocannon({ url: server.url, connections: o.connections, duration: o.seconds, requests: mixRequests(o.samples), timeout: 30 });
+  // Bodies are checked on every 50th answer: GraphQL errors come back with status 200.
+  inst.on('resBody' as never, ((_c: unknown, body: string) => {
+    if (++seen % 50 === 0 && body.includes('"errors"')) graphqlErrors += 1;
+  }) as never);
+  const timer = o.each ? setInterval(o.each, 500) : undefined;
+  const result = await inst;
+  clearInterval(timer);
+  const n = Math.max(1, result.requests.total);
+  return {
+    result,
+    // autocannon counts timeouts among `errors` too.
+    errors: result.errors + result.non2xx + graphqlErrors,
+    graphqlErrors,
+    serverCpuMsPerRequest: (cpuMs(server.pid) - before[0]!) / n,
+    neo4jCpuMsPerRequest: neo4jPid ? (cpuMs(neo4jPid) - before[1]!) / n : NaN,
   };
 }
 

@@ -5,8 +5,10 @@ declare module 'autocannon' {
     p50: number;
     p99: number;
     max: number;
+    /** Only on `requests`: how many were answered. */
+    total: number;
   }
-  interface Result {
+  export interface Result {
     requests: Histogram;
     latency: Histogram;
     errors: number;
@@ -17,6 +19,8 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
+    /** Seconds before a request counts as timed out (10 by default). */
+    timeout?: number;
     requests?: { method?: string; path?: string; headers?: Record<string, string>; body?: string }[];
   }
   interface Instance extends PromiseLike<Result> {

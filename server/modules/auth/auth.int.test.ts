@@ -4,7 +4,7 @@
  */
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken, createUser, revokeApiToken } from './auth.service.ts';
+import { createApiToken, createUser, revokeApiToken, VERIFIED_TTL_MS } from './auth.service.ts';
 import { startTestServer, testGateway, type TestServer } from '../../testing/harness.ts';
 
 const gql = (url: string, query: string, headers: Record<string, string> = {}) =>
@@ -83,6 +83,22 @@ describe('signing in', () => {
     expect(JSON.stringify(listed)).not.toContain(secret);
     await revokeApiToken(gateway, token.id);
     expect((await gql(server.url, '{ me { role } }', auth)).status).toBe(401);
+  });
+
+  it('a token revoked elsewhere (another instance, the CLI) is refused here within the verification cache time', async () => {
+    const { token, secret } = await createApiToken(gateway, { name: `elsewhere-${Date.now()}`, role: 'viewer' });
+    const auth = { authorization: `Bearer ${secret}` };
+    expect((await gql(server.url, '{ me { role } }', auth)).status).toBe(200);
+    // What another process's revocation does: the stored token changes, this process is not told.
+    await gateway.write('auth/revoke-token', { idOrName: token.id });
+    const started = Date.now();
+    let status = 200;
+    while (status === 200 && Date.now() - started < VERIFIED_TTL_MS + 3000) {
+      status = (await gql(server.url, '{ me { role } }', auth)).status;
+      if (status === 200) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(status).toBe(401);
+    expect(Date.now() - started).toBeLessThan(VERIFIED_TTL_MS + 3000);
   });
 
   it('lets an admin make users and tokens through GraphQL, and refuses weak passwords', async () => {

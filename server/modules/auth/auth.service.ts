@@ -72,6 +72,8 @@ export async function updateUser(
     disabled: u.disabled ?? null,
     passwordHash: u.password ? await hashPassword(u.password) : null,
   });
+  // A disabled user's sessions end, and a new role applies, from the next request on.
+  forgetCredentials();
   if (!row) throw notFound('user', u.id);
   return row;
 }
@@ -96,6 +98,7 @@ export async function createApiToken(
 
 export async function revokeApiToken(gw: Gateway, idOrName: string): Promise<repo.TokenRow[]> {
   const revoked = await repo.revokeToken(gw, idOrName);
+  forgetCredentials();
   if (revoked.length === 0) throw notFound('API token', idOrName);
   return revoked;
 }
@@ -148,6 +151,35 @@ function sameText(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/**
+ * Credentials verified in the last few seconds (by the SHA-256 of the secret, never the secret):
+ * the principal, so that a busy tool's every request does not cost a read of its token or
+ * session. Only verified credentials are kept. Revoking a token, signing out or changing a user
+ * through this process empties it at once; done elsewhere (another instance, the CLI), it takes
+ * effect here within VERIFIED_TTL_MS. docs/security.md states the trade-off.
+ */
+export const VERIFIED_TTL_MS = 5_000;
+const VERIFIED_MAX = 10_000;
+const verified = new Map<string, { principal: Principal; csrfToken: string | undefined; until: number }>();
+
+/** Empties the cache of verified credentials (after a revocation, sign-out or user change). */
+export function forgetCredentials(): void {
+  verified.clear();
+}
+
+function remembered(key: string): { principal: Principal; csrfToken: string | undefined } | undefined {
+  const hit = verified.get(key);
+  if (!hit) return undefined;
+  if (hit.until > Date.now()) return hit;
+  verified.delete(key);
+  return undefined;
+}
+
+function remember(key: string, principal: Principal, csrfToken?: string): void {
+  if (verified.size >= VERIFIED_MAX) verified.clear();
+  verified.set(key, { principal, csrfToken, until: Date.now() + VERIFIED_TTL_MS });
+}
+
 export class Authenticator {
   private readonly touched = new Map<string, number>();
 
@@ -173,14 +205,20 @@ export class Authenticator {
 
   async signOut(session: string): Promise<void> {
     await repo.deleteSession(this.o.gateway, sha256(session));
+    forgetCredentials();
   }
 
   /** The session behind a cookie, with its CSRF token (for GET /auth/session). */
   async session(cookie: string): Promise<{ principal: Principal; csrfToken: string } | undefined> {
+    const key = `s:${sha256(cookie)}`;
+    const hit = remembered(key);
+    if (hit?.csrfToken !== undefined) return { principal: hit.principal, csrfToken: hit.csrfToken };
     const found = await repo.sessionByHash(this.o.gateway, sha256(cookie));
     if (!found || !isRole(found.user.role)) return undefined;
     const u = found.user;
-    return { principal: { id: u.id, name: u.username, role: u.role as Role, needToKnow: u.needToKnow === true, via: 'session' }, csrfToken: found.csrfToken };
+    const principal: Principal = { id: u.id, name: u.username, role: u.role as Role, needToKnow: u.needToKnow === true, via: 'session' };
+    remember(key, principal, found.csrfToken);
+    return { principal, csrfToken: found.csrfToken };
   }
 
   /**
@@ -191,10 +229,18 @@ export class Authenticator {
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.authorization ?? '')?.[1];
     if (bearer) {
       if (bearer.startsWith(TOKEN_PREFIX)) {
-        const t = await repo.tokenByHash(this.o.gateway, sha256(bearer));
+        const tokenHash = sha256(bearer);
+        const hit = remembered(`t:${tokenHash}`);
+        if (hit) {
+          this.touch(hit.principal.id);
+          return { ok: true, principal: hit.principal };
+        }
+        const t = await repo.tokenByHash(this.o.gateway, tokenHash);
         if (!t || !isRole(t.role)) return { ok: false, reason: 'invalid' };
         this.touch(t.id);
-        return { ok: true, principal: { id: t.id, name: `token:${t.name}`, role: t.role, needToKnow: t.needToKnow === true, via: 'token' } };
+        const principal: Principal = { id: t.id, name: `token:${t.name}`, role: t.role, needToKnow: t.needToKnow === true, via: 'token' };
+        remember(`t:${tokenHash}`, principal);
+        return { ok: true, principal };
       }
       if (this.o.jwt && bearer.split('.').length === 3) {
         const p = await this.o.jwt(bearer);

@@ -108,6 +108,7 @@ describe('graph queries', () => {
     it('refuses maxLength over 8 and unknown ends', async () => {
       expect(await errorOf(PATHS, { from: s.ids.ana, to: s.ids.viktor, maxLength: 9 })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'maxLength' });
       expect(await errorOf(PATHS, { from: s.ids.ana, to: 'phone-grph-none' })).toMatchObject({ code: 'NOT_FOUND', argument: 'to' });
+      expect(await errorOf(PATHS, { from: 'phone-grph-none', to: s.ids.ana })).toMatchObject({ code: 'NOT_FOUND', argument: 'from' });
       expect(await errorOf(PATHS, { from: s.ids.ana, to: s.ids.ana })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
     });
 
