@@ -118,7 +118,7 @@ export interface BenchDb extends Database {
 }
 
 /** Starts a local Neo4j in .data/bench-<tag> (kept unless `fresh`), schema applied. */
-export async function openBenchDb(tag: string, o: { heap: string; pageCache: string; fresh?: boolean }): Promise<BenchDb> {
+export async function openBenchDb(tag: string, o: { heap: string; pageCache: string; fresh?: boolean; queryTimeoutMs?: number; startTimeoutMs?: number }): Promise<BenchDb> {
   const dataDir = path.join(root, '.data', `bench-${tag}`);
   if (o.fresh) fs.rmSync(dataDir, { recursive: true, force: true });
   const config = loadConfig({
@@ -128,8 +128,8 @@ export async function openBenchDb(tag: string, o: { heap: string; pageCache: str
     LANTERN_NEO4J_BOLT_PORT: String(await freePort()),
     LANTERN_NEO4J_HEAP: o.heap,
     LANTERN_NEO4J_PAGECACHE: o.pageCache,
-    LANTERN_QUERY_TIMEOUT_MS: '120000',
-    LANTERN_NEO4J_START_TIMEOUT_MS: '300000',
+    LANTERN_QUERY_TIMEOUT_MS: String(o.queryTimeoutMs ?? 120_000),
+    LANTERN_NEO4J_START_TIMEOUT_MS: String(o.startTimeoutMs ?? 300_000),
     LOG_LEVEL: 'warn',
   });
   const db = await openDatabase(config, log);

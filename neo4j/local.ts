@@ -221,6 +221,38 @@ function writeConfig(o: LocalNeo4jOptions): void {
   fs.writeFileSync(path.join(o.home, 'conf', 'neo4j.conf'), conf);
 }
 
+/**
+ * Runs `neo4j-admin` (org.neo4j.cli.AdminTool, from the same jars and Java as the server) against
+ * the instance at `home`, which must not be running: e.g. `database import full` for the bulk
+ * load of a fresh store. Resolves with the exit code; output lines go to `onLine`.
+ */
+export async function runNeo4jAdmin(o: { home: string; args: string[]; heap: string; log: Log; onLine?: (line: string) => void; onStart?: (pid: number | undefined) => void }): Promise<number | null> {
+  const java = findJava();
+  ensureJars(java, o.log);
+  writeConfig({ home: o.home, boltPort: 0, heap: o.heap, pageCache: '64m', startTimeoutMs: 0, log: o.log });
+  const child = spawn(
+    java.java,
+    [`-Xmx${o.heap}`, '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError', '-XX:ActiveProcessorCount=2', '--add-opens=java.base/java.nio=ALL-UNNAMED', '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED', '-cp', path.join(libDir, '*'), 'org.neo4j.cli.AdminTool', ...o.args],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NEO4J_HOME: o.home, NEO4J_CONF: path.join(o.home, 'conf') } },
+  );
+  o.onStart?.(child.pid);
+  let rest = '';
+  const onData = (b: Buffer) => {
+    const lines = (rest + b.toString('utf8')).split('\n');
+    rest = lines.pop() ?? '';
+    for (const l of lines) o.onLine?.(l);
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (rest) o.onLine?.(rest);
+      resolve(code);
+    });
+  });
+}
+
 async function waitForBolt(uri: string, deadline: number, exited: () => boolean): Promise<void> {
   const driver = neo4j.driver(uri, undefined, { connectionTimeout: 2000, maxConnectionPoolSize: 1 });
   try {

@@ -50,6 +50,8 @@ export interface ScaleTruth {
 }
 
 export interface ScaleChunk {
+  /** Position of the chunk in the whole stream (0, 1, ...). */
+  index: number;
   /** First and one-past-last cell of the chunk. */
   cells: [number, number];
   people: number;
@@ -524,6 +526,9 @@ export interface ScaleOptions {
   seed?: number;
   /** Cells per chunk: bounds what is held at once. */
   cellsPerChunk?: number;
+  /** Only the chunks whose index % parts === part (default: all), for writers working in parallel. */
+  part?: number;
+  parts?: number;
 }
 
 /**
@@ -534,9 +539,12 @@ export async function* generateScale(o: ScaleOptions): AsyncGenerator<ScaleChunk
   const seed = o.seed ?? SCALE_SEED;
   const per = o.cellsPerChunk ?? CELLS_PER_CHUNK;
   const cells = cellCount(o.people);
-  for (let first = 0; first < cells; first += per) {
+  const parts = o.parts ?? 1;
+  const part = o.part ?? 0;
+  for (let first = 0, index = 0; first < cells; first += per, index++) {
+    if (index % parts !== part) continue;
     const last = Math.min(cells, first + per);
-    const chunk: ScaleChunk = { cells: [first, last], people: 0, data: { sources: [], entities: [], links: [] }, truth: { networks: [], potentialVictims: [], duplicates: [], noise: [] } };
+    const chunk: ScaleChunk = { index, cells: [first, last], people: 0, data: { sources: [], entities: [], links: [] }, truth: { networks: [], potentialVictims: [], duplicates: [], noise: [] } };
     for (let cell = first; cell < last; cell++) {
       const people = Math.min(PEOPLE_PER_CELL, o.people - cell * PEOPLE_PER_CELL);
       const g = generateCell(cell, people, seed);

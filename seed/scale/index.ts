@@ -3,11 +3,12 @@
  * the bulk loader one after another, so memory holds one chunk whatever N is. The ground truth
  * is streamed to its file as chunks pass.
  */
-import fs from 'node:fs';
 import type { Gateway } from '../../server/db/gateway.ts';
 import { loadDataset, type LoadOptions } from '../../server/modules/load/load.service.ts';
-import { cellCount, generateScale, SCALE_SEED, type ScaleChunk, type ScaleTruth } from './generate.ts';
+import { cellCount, generateScale, SCALE_SEED, type ScaleChunk } from './generate.ts';
+import { TruthWriter } from './truth.ts';
 
+export { TruthWriter } from './truth.ts';
 export { generateScale, generateCell, cellCount, SCALE_SEED, PEOPLE_PER_CELL, type ScaleChunk, type ScaleTruth } from './generate.ts';
 
 export interface ScaleProgress {
@@ -24,48 +25,6 @@ export interface ScaleResult {
   links: number;
   rows: number;
   ms: number;
-}
-
-/** Writes the truth as one JSON document, a section at a time, without holding it. */
-export class TruthWriter {
-  private readonly parts: Record<keyof ScaleTruth, { file: string; fd: number; n: number }>;
-
-  constructor(
-    private readonly file: string,
-    private readonly header: Record<string, unknown>,
-  ) {
-    const mk = (k: string) => ({ file: `${file}.${k}.part`, fd: fs.openSync(`${file}.${k}.part`, 'w'), n: 0 });
-    this.parts = { networks: mk('networks'), potentialVictims: mk('potentialVictims'), duplicates: mk('duplicates'), noise: mk('noise') };
-  }
-
-  add(t: ScaleTruth): void {
-    for (const k of Object.keys(this.parts) as (keyof ScaleTruth)[]) {
-      const p = this.parts[k];
-      const items = t[k] as unknown[];
-      if (items.length === 0) continue;
-      fs.writeSync(p.fd, items.map((x) => `${p.n++ === 0 ? '' : ',\n'}${JSON.stringify(x)}`).join(''));
-    }
-  }
-
-  close(): void {
-    const out = fs.openSync(this.file, 'w');
-    const head = JSON.stringify(this.header, null, 2);
-    fs.writeSync(out, `${head.slice(0, -2)},\n`);
-    const keys = Object.keys(this.parts) as (keyof ScaleTruth)[];
-    keys.forEach((k, i) => {
-      const p = this.parts[k];
-      fs.closeSync(p.fd);
-      fs.writeSync(out, `  "${k}": [\n`);
-      const buf = Buffer.alloc(1 << 20);
-      const fd = fs.openSync(p.file, 'r');
-      for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) fs.writeSync(out, buf, 0, n);
-      fs.closeSync(fd);
-      fs.rmSync(p.file);
-      fs.writeSync(out, `\n  ]${i < keys.length - 1 ? ',' : ''}\n`);
-    });
-    fs.writeSync(out, '}\n');
-    fs.closeSync(out);
-  }
 }
 
 export async function seedScale(

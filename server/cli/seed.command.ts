@@ -1,10 +1,13 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { openDatabase } from '../db/database.ts';
 import { graphCounts } from '../modules/load/load.repository.ts';
 import { seedDemo } from '../../seed/demo/index.ts';
 import { seedScale, SCALE_SEED } from '../../seed/scale/index.ts';
+import { bulkScale, freshStore } from '../../seed/scale/bulk.ts';
+import { runningLocalNeo4j } from '../../neo4j/local.ts';
 import { LoadError } from '../modules/load/load.service.ts';
 import { UserError, type CliEnv } from './main.ts';
 
@@ -68,38 +71,101 @@ export function registerSeed(program: Command, env: CliEnv): void {
     .requiredOption('--people <n>', 'number of people (1 to 10,000,000); the rest is in the demo’s proportions')
     .option('--truth <file>', 'write the ground truth (planted networks, potential victims, duplicates, noise) as JSON')
     .option('--seed <n>', 'seed of the generator', String(SCALE_SEED))
-    .option('--batch-size <n>', 'rows per transaction', '1000')
-    .action(async (opts: { people: string; truth?: string; seed: string; batchSize: string }) => {
+    .option(
+      '--method <method>',
+      'import: build a new store with neo4j-admin database import (the local Neo4j only, into a data directory that has never held a store); ' +
+        'online: write through Bolt in transactions (any store); auto: import when it can, else online',
+      'auto',
+    )
+    .option('--workers <n>', 'threads writing the import files (import only; default: the number of cores)')
+    .option('--batch-size <n>', 'rows per transaction (online only)', '1000')
+    .action(async (opts: { people: string; truth?: string; seed: string; batchSize: string; method: string; workers?: string }) => {
       const people = Number(opts.people);
       if (!Number.isInteger(people) || people < 1 || people > 10_000_000) throw new UserError(`--people must be a whole number from 1 to 10000000, got ${opts.people}`);
       const seedValue = Number(opts.seed);
       if (!Number.isInteger(seedValue) || seedValue < 0) throw new UserError(`--seed must be a whole number, got ${opts.seed}`);
       const batchSize = Number(opts.batchSize);
       if (!Number.isInteger(batchSize) || batchSize < 1) throw new UserError(`--batch-size must be a whole number above 0, got ${opts.batchSize}`);
+      if (!['auto', 'import', 'online'].includes(opts.method)) throw new UserError(`--method must be auto, import or online, got ${opts.method}`);
+      const workers = opts.workers === undefined ? undefined : Number(opts.workers);
+      if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 16)) throw new UserError(`--workers must be a whole number from 1 to 16, got ${opts.workers}`);
       const config = env.config();
       const log = env.logger(config);
-      const db = await openDatabase(config, log);
+      const home = path.join(config.dataDir, 'neo4j');
+      const canImport = !config.neo4j.uri && !runningLocalNeo4j(home) && freshStore(home);
+      if (opts.method === 'import' && !canImport) {
+        throw new UserError(
+          config.neo4j.uri
+            ? '--method import builds the local Neo4j’s store, and NEO4J_URI names another server. Unset NEO4J_URI, or use --method online.'
+            : `--method import builds a new store, and ${home} already holds one (or its Neo4j is running). Set LANTERN_DATA_DIR to a new directory, or use --method online.`,
+        );
+      }
       const tty = process.stderr.isTTY;
       const bar = new SingleBar({ format: ' people [{bar}] {value}/{total} | {rows} rows | {rate} rows/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true }, Presets.shades_classic);
-      if (tty) bar.start(people, 0, { rows: 0, rate: 0 });
       let lastLine = 0;
+      const progress = (p: { people: number; totalPeople: number; rows: number; ms: number }) => {
+        const rate = Math.round(p.rows / (p.ms / 1000));
+        if (tty) bar.update(p.people, { rows: p.rows, rate });
+        else if (p.ms - lastLine > 10_000 || p.people === p.totalPeople) {
+          lastLine = p.ms;
+          process.stderr.write(`${p.people}/${p.totalPeople} people, ${p.rows} rows, ${rate} rows/s\n`);
+        }
+      };
+      const out = process.stdout;
+
+      if (opts.method !== 'online' && canImport) {
+        const started = performance.now();
+        if (tty) bar.start(people, 0, { rows: 0, rate: 0 });
+        let importing = false;
+        try {
+          const r = await bulkScale({
+            home,
+            people,
+            seed: seedValue,
+            ...(workers ? { workers } : {}),
+            ...(opts.truth ? { truthFile: opts.truth } : {}),
+            log: { info: (m) => log.info(m), warn: (m) => log.warn(m) },
+            onProgress: (p) => {
+              if (p.phase === 'generate') return progress(p);
+              if (!importing) {
+                importing = true;
+                if (tty) bar.stop();
+                process.stderr.write(`Wrote ${p.rows} rows in ${(p.ms / 1000).toFixed(1)} s; neo4j-admin database import:\n`);
+              }
+              // The importer's own progress: its stage names and percentages.
+              if (p.line && /^(\S.*(COMPLETED|DONE|Import starting|Estimated)|\(\d\/\d\)|.* \d+% )/.test(p.line)) process.stderr.write(`  ${p.line.trim()}\n`);
+            },
+          });
+          process.stderr.write('Starting Neo4j and building the constraints and indexes (full-text included)...\n');
+          const indexStarted = performance.now();
+          const db = await openDatabase(config, log);
+          await db.close();
+          const ms = performance.now() - started;
+          out.write(
+            `Loaded ${r.people} people of scale data (synthetic) in ${(ms / 1000).toFixed(1)} s by bulk import: ${r.entities} entities, ${r.links} links, ` +
+              `${r.sources} source records; ${r.rows} rows, ${Math.round(r.rows / (ms / 1000))} rows/s ` +
+              `(files ${(r.generateMs / 1000).toFixed(1)} s, import ${(r.importMs / 1000).toFixed(1)} s, indexes ${((performance.now() - indexStarted) / 1000).toFixed(1)} s).\n`,
+          );
+          if (opts.truth) out.write(`Wrote the ground truth to ${opts.truth}\n`);
+        } catch (e) {
+          if (tty && !importing) bar.stop();
+          if (e instanceof LoadError) throw new UserError(e.message);
+          throw e;
+        }
+        return;
+      }
+
+      const db = await openDatabase(config, log);
+      if (tty) bar.start(people, 0, { rows: 0, rate: 0 });
       try {
         const r = await seedScale(db.gateway, {
           people,
           seed: seedValue,
           batchSize,
           ...(opts.truth ? { truthFile: opts.truth } : {}),
-          onProgress: (p) => {
-            const rate = Math.round(p.rows / (p.ms / 1000));
-            if (tty) bar.update(p.people, { rows: p.rows, rate });
-            else if (p.ms - lastLine > 10_000 || p.people === p.totalPeople) {
-              lastLine = p.ms;
-              process.stderr.write(`${p.people}/${p.totalPeople} people, ${p.rows} rows, ${rate} rows/s\n`);
-            }
-          },
+          onProgress: progress,
         });
         if (tty) bar.stop();
-        const out = process.stdout;
         out.write(
           `Loaded ${r.people} people of scale data (synthetic) in ${(r.ms / 1000).toFixed(1)} s: ${r.entities} entities, ${r.links} links, ` +
             `${r.sources} source records; ${r.rows} rows, ${Math.round(r.rows / (r.ms / 1000))} rows/s.\n`,

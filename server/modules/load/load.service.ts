@@ -151,7 +151,8 @@ function splitProps(where: string, all: Record<string, unknown>): Omit<WriteRow,
   const props: Record<string, unknown> = {};
   const dates: Record<string, string> = {};
   const datetimes: Record<string, string> = {};
-  for (const [k, v] of Object.entries(all)) {
+  for (const k in all) {
+    const v = all[k];
     if (v === undefined) continue;
     if (v !== null && DATE_PROPS.has(k)) {
       if (typeof v !== 'string' || !DATE.test(v)) throw new LoadError(`${where}: ${k} must be a date YYYY-MM-DD, got ${JSON.stringify(v)}`);
