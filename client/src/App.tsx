@@ -11,6 +11,7 @@ import { ChartsDialog } from './components/ChartsDialog.tsx';
 import { ContextMenu } from './components/ContextMenu.tsx';
 import { DetailsPanel } from './components/DetailsPanel.tsx';
 import { EmptyState } from './components/EmptyState.tsx';
+import { ExportMenu } from './components/ExportMenu.tsx';
 import { FilterPanel } from './components/FilterPanel.tsx';
 import { Legend } from './components/Legend.tsx';
 import { Messages } from './components/Messages.tsx';
@@ -105,7 +106,9 @@ export function App() {
               {file.saved ? file.saved.name : 'Unsaved chart'}
             </span>
           </div>
-          <Toolbar chart={chart} view={view} commands={commands} file={file} typeCounts={summary.typeCounts} dropdown={dropdown} onOpen={() => setDialog('open')} onSave={() => setDialog('save')} />
+          <Toolbar chart={chart} view={view} commands={commands} file={file} typeCounts={summary.typeCounts} dropdown={dropdown} onOpen={() => setDialog('open')} onSave={() => setDialog('save')}>
+            <ExportMenu />
+          </Toolbar>
           <nav className="pages" aria-label="Pages">
             <button type="button" title="The link chart" aria-pressed={page === null} onClick={closePage}>
               Chart
