@@ -248,11 +248,17 @@ export function decide(p: number, t: Thresholds): Decision {
   return p >= t.merge ? 'MERGE' : p >= t.review ? 'REVIEW' : 'NO_MATCH';
 }
 
+/** How many records the u probability is worth when a value's frequency is estimated. */
+const TF_PRIOR_RECORDS = 200;
+
 /**
  * Term frequencies for the scheme's comparisons that have them: for each value, the chance that
- * another record picked at random has it, (count - 1) / (n - 1), the record itself not counted.
+ * another record picked at random has it, (count - 1) / (n - 1), the record itself not counted,
+ * drawn toward the comparison's u (its exact level) as if from TF_PRIOR_RECORDS more records, so
+ * that a small import, where every count is small, does not take each value for a rare one or
+ * a common one on little evidence.
  */
-function termFrequencies<P extends { id: string }>(scheme: Scheme<never, P>, records: P[]) {
+function termFrequencies<P extends { id: string }>(scheme: Scheme<never, P>, records: P[], model: Model) {
   const out: (((p: P) => number) | undefined)[] = scheme.comparisons.map(() => undefined);
   const n = records.length;
   if (n < 3) return out;
@@ -264,7 +270,8 @@ function termFrequencies<P extends { id: string }>(scheme: Scheme<never, P>, rec
       const v = valueOf(r);
       if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
     }
-    out[c] = (p: P) => Math.max(1, (counts.get(valueOf(p)) ?? 1) - 1) / (n - 1);
+    const u = model.u[c]![0]!;
+    out[c] = (p: P) => (Math.max(1, (counts.get(valueOf(p)) ?? 1) - 1) + TF_PRIOR_RECORDS * u) / (n - 1 + TF_PRIOR_RECORDS);
   }
   return out;
 }
@@ -299,7 +306,7 @@ export function resolveWith<I extends { id: string }, P extends { id: string }>(
   }
   // Term-frequency adjustment: an exact agreement on a value is worth log2(m / tf) rather than
   // log2(m / u), i.e. log2(u / tf) more (less for a common value, more for a rare one).
-  const tf = o.termFrequency === false ? [] : termFrequencies(scheme as unknown as Scheme<never, P>, records);
+  const tf = o.termFrequency === false ? [] : termFrequencies(scheme as unknown as Scheme<never, P>, records, model);
   const tfComparisons = tf.flatMap((f, c) => (f ? [c] : []));
   const pairs: ScoredPair[] = [];
   const weightOf = new Map<number, number>();
