@@ -32,8 +32,8 @@ export function NetworksPage({ onClose, onAdd }: { onClose(): void; onAdd: AddTo
   }, [load]);
 
   const name = (id: string) => state.names.get(id)?.label ?? id;
-  const evidenceOnChart = (n: SuspectedNetwork, ev: NetworkEvidence) =>
-    onAdd([ev.entityId, ...ev.premisesIds], { highlight: [ev.entityId, ...ev.premisesIds, ...ev.linkIds], label: `${humanise(ev.kind)} ${ev.label} ties ${ev.premisesIds.length} premises of network ${networkName(n)}` });
+  const evidenceOnChart = (i: number, ev: NetworkEvidence) =>
+    onAdd([ev.entityId, ...ev.premisesIds], { highlight: [ev.entityId, ...ev.premisesIds, ...ev.linkIds], label: `${humanise(ev.kind)} ${ev.label} ties ${ev.premisesIds.length} premises of network ${i + 1}` });
 
   return (
     <Page
@@ -67,11 +67,8 @@ export function NetworksPage({ onClose, onAdd }: { onClose(): void; onAdd: AddTo
                 type="button"
                 className="btn"
                 onClick={() =>
-                  onAdd([...n.premisesIds, ...n.evidence.map((e) => e.entityId)], {
-                    highlight: [...n.premisesIds, ...n.evidence.flatMap((e) => [e.entityId, ...e.linkIds])],
-                    label: `Network ${networkName(n)}: ${n.premisesIds.length} premises and their evidence`,
-                    layout: true,
-                  })
+                  // Everything added is the network: laid out, not highlighted (a highlight of all says nothing).
+                  onAdd([...n.premisesIds, ...n.evidence.map((e) => e.entityId)], { layout: true })
                 }
               >
                 Add network to chart
@@ -113,7 +110,7 @@ export function NetworksPage({ onClose, onAdd }: { onClose(): void; onAdd: AddTo
                         <td className="num">{ev.premisesIds.length}</td>
                         <td className="num">{ev.weight.toFixed(2)}</td>
                         <td>
-                          <button type="button" className="btn small" onClick={() => evidenceOnChart(n, ev)} aria-label={`Put ${ev.label} and its premises on the chart`}>
+                          <button type="button" className="btn small" onClick={() => evidenceOnChart(i, ev)} aria-label={`Put ${ev.label} and its premises on the chart`}>
                             On chart
                           </button>
                         </td>
@@ -129,8 +126,4 @@ export function NetworksPage({ onClose, onAdd }: { onClose(): void; onAdd: AddTo
       </ol>
     </Page>
   );
-}
-
-function networkName(n: SuspectedNetwork): string {
-  return n.id;
 }
