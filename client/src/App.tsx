@@ -20,6 +20,7 @@ import { SignInDialog } from './components/SignInDialog.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { SupernodeDialog } from './components/SupernodeDialog.tsx';
 import { Toolbar } from './components/Toolbar.tsx';
+import { SnapshotMenu } from './components/SnapshotDialog.tsx';
 import { ZoomControls } from './components/ZoomControls.tsx';
 import { PurposeDialog } from './auth/PurposeDialog.tsx';
 import { AuditPage } from './admin/AuditPage.tsx';
@@ -108,6 +109,7 @@ export function App() {
           </div>
           <Toolbar chart={chart} view={view} commands={commands} file={file} typeCounts={summary.typeCounts} dropdown={dropdown} onOpen={() => setDialog('open')} onSave={() => setDialog('save')}>
             <ExportMenu />
+            <SnapshotMenu />
           </Toolbar>
           <nav className="pages" aria-label="Pages">
             <button type="button" title="The link chart" aria-pressed={page === null} onClick={closePage}>

@@ -125,7 +125,11 @@ export function Briefing({ input, chart, mode }: { input: BriefingInput; chart: 
         </dl>
         <div className={`masking ${c.masking.masked ? 'masked' : 'unmasked'}`}>
           {c.masking.masked ? (
-            <>Potential victims are shown under pseudonyms ({c.masking.protectedPeople} {c.masking.protectedPeople === 1 ? 'person' : 'people'}); their identities are withheld.</>
+            c.masking.protectedPeople === 0 ? (
+              <>No potential victim is shown. Any would appear under a pseudonym, with their identity withheld.</>
+            ) : (
+              <>Potential victims are shown under pseudonyms ({c.masking.protectedPeople} {c.masking.protectedPeople === 1 ? 'person' : 'people'}); their identities are withheld.</>
+            )
           ) : (
             <>
               <strong>Contains the identities of potential victims.</strong> Unmasked by {c.masking.unmaskedBy?.name} ({c.masking.unmaskedBy?.role}) for:{' '}
@@ -135,7 +139,13 @@ export function Briefing({ input, chart, mode }: { input: BriefingInput; chart: 
         </div>
         {c.truncation && <div className="truncation">Incomplete selection: {c.truncation}.</div>}
         <figure className="chart">
-          {chart ? <img src={chart.url} alt={`Link chart of ${c.nodes.length} entities and ${c.edges.length} links`} data-testid="chart-image" /> : <div className="empty">Nothing to chart.</div>}
+          <div className="chart-area">
+            {chart ? (
+              <img src={chart.url} alt={`Link chart of ${c.nodes.length} entities and ${c.edges.length} links`} data-testid="chart-image" />
+            ) : (
+              <div className="empty">Nothing to chart.</div>
+            )}
+          </div>
           <figcaption className="legend">
             {typesShown.map((t) => (
               <span key={t} className="legend-item">

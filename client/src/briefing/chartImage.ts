@@ -70,8 +70,7 @@ async function preload(urls: Iterable<string>): Promise<void> {
 }
 
 /**
- * Draws the chart in an off-screen container and returns it as an SVG data URL, or null when
- * there is nothing to draw.
+ * Draws the chart in an off-screen container and returns it as an SVG data URL, or null when there is nothing to draw.
  */
 export async function chartSvg(content: SnapshotContent): Promise<{ url: string; width: number; height: number } | null> {
   if (content.nodes.length === 0) return null;
@@ -94,15 +93,23 @@ export async function chartSvg(content: SnapshotContent): Promise<{ url: string;
       userPanningEnabled: false,
       autoungrabify: true,
     });
-    // Cytoscape loads node images on its own; wait until the export shows every node's image.
-    const wanted = content.nodes.length;
-    let svg = '';
-    for (let i = 0; i < 60; i += 1) {
+    // Cytoscape loads node images on its own when it first draws them: wait until every distinct
+    // image is in its cache and decoded, then export once (an export before that leaves them out).
+    const urls = new Set(elements.filter((e) => e.group === 'nodes').map((e) => String((e.data as { image: string }).image)));
+    const renderer = (cy as unknown as { renderer(): { imageCache?: Record<string, { image: HTMLImageElement }> } }).renderer();
+    for (let i = 0; i < 200; i += 1) {
       await nextFrame();
-      svg = (cy as unknown as { svg(o: object): string }).svg({ full: true, scale: 1, bg: '#ffffff' });
-      if ((svg.match(/<image /g)?.length ?? 0) >= wanted) break;
+      const cache = renderer.imageCache ?? {};
+      if ([...urls].every((u) => cache[u]?.image.complete)) break;
     }
+    await nextFrame();
     const bb = cy.elements().boundingBox({});
+    let svg = '';
+    for (let i = 0; i < 5; i += 1) {
+      svg = (cy as unknown as { svg(o: object): string }).svg({ full: true, scale: 1, bg: '#ffffff' });
+      if ((svg.match(/<image /g)?.length ?? 0) >= content.nodes.length) break;
+      await nextFrame();
+    }
     return { url: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, width: Math.ceil(bb.w), height: Math.ceil(bb.h) };
   } finally {
     cy?.destroy();

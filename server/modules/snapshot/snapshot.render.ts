@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Logger } from '../../config/logger.ts';
 import { printedHash, type BriefingInput } from './snapshot.content.ts';
 
@@ -24,6 +24,8 @@ export const CONTENT_TYPES: Record<Format, string> = {
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const ORIGIN = 'http://briefing.lantern.invalid';
+const PAGE_WIDTH = 1240;
+const PNG_WIDTH = 1456;
 const PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src data: blob:; font-src 'self' data:; base-uri 'none'; form-action 'none'";
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.map': 'application/json' };
 
@@ -66,6 +68,11 @@ export interface RendererOptions {
 
 export class BriefingRenderer {
   private browser: Promise<Browser> | null = null;
+  private current: Page | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private problems: string[] = [];
+  /** Milliseconds of each step of the last render (context, load, render, html, pdf, png). */
+  lastTimings: Record<string, number> = {};
 
   constructor(private readonly o: RendererOptions) {}
 
@@ -78,7 +85,10 @@ export class BriefingRenderer {
     this.browser ??= chromium
       .launch({ executablePath: this.o.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
       .then((b) => {
-        b.on('disconnected', () => (this.browser = null));
+        b.on('disconnected', () => {
+          this.browser = null;
+          this.current = null;
+        });
         return b;
       })
       .catch((e: unknown) => {
@@ -105,25 +115,56 @@ export class BriefingRenderer {
     return context;
   }
 
-  /** Renders the snapshot in each of the given formats with one page. */
-  async render(input: BriefingInput, formats: readonly Format[]): Promise<Partial<Record<Format, Buffer>>> {
-    if (!this.available()) throw new Error(`The briefing page has not been built (no ${path.join(this.o.clientDir, 'briefing.html')}). Run \`npm run build\`.`);
-    const context = await this.context(formats.length === 1 && formats[0] === 'png' ? 1456 : 1240);
-    const problems: string[] = [];
+  /**
+   * The page that renders: the briefing page loaded once and kept (loading its scripts is a good
+   * part of a render's cost), recreated after a failure. Renders use it one at a time.
+   */
+  private async page(): Promise<Page> {
+    if (this.current && !this.current.isClosed()) return this.current;
+    const context = await this.context(PAGE_WIDTH);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => this.problems.push(e.message));
+    page.on('dialog', (d) => {
+      this.problems.push(`a dialog was opened: ${d.message()}`);
+      void d.dismiss();
+    });
+    page.on('close', () => void context.close().catch(() => undefined));
+    await page.goto(`${ORIGIN}/briefing.html`);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    this.current = page;
+    return page;
+  }
+
+  /** Renders the snapshot in each of the given formats; renders queue for the one page. */
+  render(input: BriefingInput, formats: readonly Format[]): Promise<Partial<Record<Format, Buffer>>> {
+    if (!this.available()) return Promise.reject(new Error(`The briefing page has not been built (no ${path.join(this.o.clientDir, 'briefing.html')}). Run \`npm run build\`.`));
+    const run = this.queue.then(() => this.renderNow(input, formats));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async renderNow(input: BriefingInput, formats: readonly Format[]): Promise<Partial<Record<Format, Buffer>>> {
+    const timings: Record<string, number> = {};
+    let mark = performance.now();
+    const step = (name: string) => {
+      const now = performance.now();
+      timings[name] = Math.round(now - mark);
+      mark = now;
+    };
+    this.problems = [];
+    const page = await this.page();
+    step('load');
     try {
-      const page = await context.newPage();
-      page.on('pageerror', (e) => problems.push(e.message));
-      page.on('dialog', (d) => {
-        problems.push(`a dialog was opened: ${d.message()}`);
-        void d.dismiss();
-      });
-      await page.goto(`${ORIGIN}/briefing.html`);
-      await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
       const out: Partial<Record<Format, Buffer>> = {};
       const docFormats = formats.filter((f) => f !== 'png');
       if (docFormats.length > 0) {
+        await page.setViewportSize({ width: PAGE_WIDTH, height: 1000 });
         await page.evaluate((i) => (window as unknown as BriefingWindow).lanternBriefing.render(i, 'document'), input);
-        if (formats.includes('html')) out.html = Buffer.from(await page.evaluate(() => (window as unknown as BriefingWindow).lanternBriefing.standalone()), 'utf8');
+        step('render');
+        if (formats.includes('html')) {
+          out.html = Buffer.from(await page.evaluate(() => (window as unknown as BriefingWindow).lanternBriefing.standalone()), 'utf8');
+          step('html');
+        }
         if (formats.includes('pdf')) {
           out.pdf = await page.pdf({
             format: 'A4',
@@ -135,21 +176,30 @@ export class BriefingRenderer {
             tagged: true,
             outline: false,
           });
+          step('pdf');
         }
       }
       if (formats.includes('png')) {
-        if (docFormats.length > 0) await page.setViewportSize({ width: 1456, height: 1000 });
+        await page.setViewportSize({ width: PNG_WIDTH, height: 1000 });
         await page.evaluate((i) => (window as unknown as BriefingWindow).lanternBriefing.render(i, 'png'), input);
+        step('render');
         out.png = await page.locator('#cover').screenshot({ type: 'png' });
+        step('png');
       }
-      if (problems.length > 0) this.o.log.warn({ problems, snapshot: input.id }, 'The briefing page reported problems while rendering');
+      this.lastTimings = timings;
+      if (this.problems.length > 0) this.o.log.warn({ problems: this.problems, snapshot: input.id }, 'The briefing page reported problems while rendering');
       return out;
-    } finally {
-      await context.close();
+    } catch (e) {
+      // A page in an unknown state is not reused.
+      await page.close().catch(() => undefined);
+      this.current = null;
+      throw e;
     }
   }
 
   async close(): Promise<void> {
+    await this.queue;
+    this.current = null;
     const b = this.browser;
     this.browser = null;
     if (b) await (await b.catch(() => null))?.close();
