@@ -11,7 +11,7 @@ import { Dialog } from './Dialog.tsx';
 import { download } from './download.ts';
 
 export const EXPORT_FORMATS = [
-  { value: 'ANX', label: 'i2 Analyst’s Notebook (ANX)', hint: 'icons, link labels, dates and 3x5x2 grades in ANB’s grading fields' },
+  { value: 'ANX', label: 'i2 Analyst’s Notebook (ANX)', hint: 'icons, link labels, dates, 3x5x2 grades' },
   { value: 'GRAPHML', label: 'GraphML', hint: 'yEd, Cytoscape, NetworkX, Neo4j' },
   { value: 'GEXF', label: 'GEXF 1.3', hint: 'Gephi, with positions, colours and dated links' },
   { value: 'CSV', label: 'CSV (zip)', hint: 'entities, links and source records for spreadsheets' },
@@ -103,7 +103,7 @@ export function ExportDialog({ savedChart, chartIds, selectedIds, mayUnmask, onC
       const { exportSelection: f } = await gql<{ exportSelection: ExportFile }>(EXPORT, { format, selection, unmaskReason: unmask ? reason.trim() : null });
       download(toBlob(f), f.filename);
       setDone(
-        `Exported ${f.entityCount} entities and ${f.linkCount} links to ${f.filename}. ` +
+        `Exported ${f.entityCount} ${f.entityCount === 1 ? 'entity' : 'entities'} and ${f.linkCount} ${f.linkCount === 1 ? 'link' : 'links'} to ${f.filename}. ` +
           (f.masked ? `${f.maskedCount} potential victim(s) masked.` : 'Potential victims shown unmasked; the reason is in the audit log.') +
           (f.truncated ? ` Cut by a limit: ${f.truncation}` : ''),
       );
@@ -142,7 +142,7 @@ export function ExportDialog({ savedChart, chartIds, selectedIds, mayUnmask, onC
           <label style={{ display: 'block', margin: '3px 0' }}>
             <input type="radio" name="scope" checked={scope === 'selection'} disabled={selectedIds.length === 0} onChange={() => setScope('selection')} /> The selected entities (
             {selectedIds.length}) and{' '}
-            <select aria-label="Links out" value={hops} disabled={scope !== 'selection'} onChange={(e) => setHops(Number(e.target.value))}>
+            <select aria-label="Links out" style={{ background: '#fff', color: 'inherit', border: '1px solid #c5ccd3', borderRadius: 4 }} value={hops} disabled={scope !== 'selection'} onChange={(e) => setHops(Number(e.target.value))}>
               <option value={0}>the links among them</option>
               <option value={1}>everything 1 link away</option>
               <option value={2}>everything 2 links away</option>
@@ -176,17 +176,14 @@ export function ExportDialog({ savedChart, chartIds, selectedIds, mayUnmask, onC
           <button type="submit" className="primary" disabled={blocked}>
             {working ? 'Exporting…' : 'Export'}
           </button>
-          <button type="button" onClick={onClose}>
-            Close
-          </button>
         </div>
         {error && (
-          <p className="error-inline" role="alert">
+          <p className="error-inline" role="alert" style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}>
             {error}
           </p>
         )}
         {done && (
-          <p className="muted small" role="status">
+          <p className="muted small" role="status" style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}>
             {done}
           </p>
         )}
