@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parseSelection, pseudonymFor } from '../selection/selection.service.ts';
+import { linkLabel, xmlText } from './common.ts';
+import { safeCell } from './csv.ts';
+
+describe('export helpers', () => {
+  it('disarms spreadsheet formulas but leaves numbers and plain text alone', () => {
+    expect(safeCell('=SUM(A1:A2)')).toBe("'=SUM(A1:A2)");
+    expect(safeCell('+447700900123')).toBe("'+447700900123");
+    expect(safeCell('-2+3')).toBe("'-2+3");
+    expect(safeCell('@cmd')).toBe("'@cmd");
+    expect(safeCell('\tx')).toBe("'\tx");
+    expect(safeCell('-0.97')).toBe('-0.97');
+    expect(safeCell('12')).toBe('12');
+    expect(safeCell('Reading')).toBe('Reading');
+    expect(safeCell('')).toBe('');
+  });
+
+  it('makes text safe for XML: control characters replaced, & escaped once for the builder', () => {
+    expect(xmlText('a\u0000b\u001Fc\td')).toBe('a\uFFFDb\uFFFDc\td');
+    expect(xmlText('Tom & Jerry &amp;')).toBe('Tom &amp; Jerry &amp;amp;');
+    expect(xmlText(null)).toBe('');
+  });
+
+  it('names pseudonyms A to Z, then AA, AB, ...', () => {
+    expect([0, 1, 25, 26, 27, 701, 702].map(pseudonymFor)).toEqual([
+      'Protected person A', 'Protected person B', 'Protected person Z', 'Protected person AA', 'Protected person AB', 'Protected person ZZ', 'Protected person AAA',
+    ]);
+  });
+
+  it('labels links by verb, role and call count', () => {
+    const base = { verb: 'associate of', role: null, count: null } as Parameters<typeof linkLabel>[0];
+    expect(linkLabel(base)).toBe('associate of');
+    expect(linkLabel({ ...base, role: 'DRIVES_FOR' })).toBe('associate of (drives for)');
+    expect(linkLabel({ ...base, verb: 'called', count: 12 })).toBe('called (12)');
+  });
+
+  it('checks selections: ids with hops 0 to 3 (default 1), or a chart, naming the argument', () => {
+    expect(parseSelection({ ids: ['a', 'a', ' b '] })).toEqual({ ids: ['a', 'b'], hops: 1 });
+    expect(parseSelection({ ids: ['a'], hops: 0 })).toEqual({ ids: ['a'], hops: 0 });
+    expect(parseSelection({ chart: ' Op Aidant ' })).toEqual({ chart: 'Op Aidant' });
+    expect(() => parseSelection({ chart: 'x', hops: 2 })).toThrow('selection.hops: hops go with ids, not with a chart.');
+    expect(() => parseSelection({ ids: ['a'], hops: 1.5 })).toThrow('selection.hops');
+    expect(() => parseSelection({ ids: [''] })).toThrow(/1 to 100 distinct ids|an id has 1 to 200 characters/);
+    expect(() => parseSelection({ ids: ['x'.repeat(201)] })).toThrow('selection.ids[0]: an id has 1 to 200 characters.');
+  });
+});
