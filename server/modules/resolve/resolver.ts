@@ -322,7 +322,9 @@ export function resolveWith<I extends { id: string }, P extends { id: string }>(
     if (tfComparisons.length) {
       for (const c of tfComparisons) {
         if (Math.floor(code / 8 ** c) % 8 !== 0) continue;
-        const a = Math.log2(model.u[c]![0]! / tf[c]!(records[i]!));
+        // Only ever less: a value rare in the whole file is not rare where its namesakes meet
+        // (a household, a community), so rarity adds no more than an average agreement does.
+        const a = Math.min(0, Math.log2(model.u[c]![0]! / tf[c]!(records[i]!)));
         adjust ??= [];
         adjust[c] = a;
         weight += a;
