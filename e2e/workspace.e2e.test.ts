@@ -271,7 +271,7 @@ describe('the analyst workspace', () => {
     await page.close();
   });
 
-  it('unmasks a potential victim for a need-to-know analyst who gives a reason, and the audit log records it', async () => {
+  it('unmasks a potential victim for a need-to-know analyst who gives a reason, sent with that request only', async () => {
     const victim = await parlourVictim();
     expect(victim.label).toMatch(/^Protected person/);
     const analyst = await server.as('analyst', { needToKnow: true });
