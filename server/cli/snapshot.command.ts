@@ -75,7 +75,11 @@ export function registerSnapshot(program: Command, env: CliEnv): void {
           chart: opts.chart ?? null,
         });
       } catch (e) {
-        if (e instanceof GraphQLError) throw new UserError(`bad SELECTION: ${e.message.replace(/^selection(\.\w+)?: ?/, '').replace(/^ids/, '--ids')} (give --ids ID[,ID...] [--hops N] or --chart NAME)`);
+        if (e instanceof GraphQLError) {
+          const flag = /^selection\.(ids|hops|chart)/.exec(String(e.extensions.argument ?? ''))?.[1];
+          const text = e.message.replace(/^selection(\.[\w[\]]+)?: ?/, '').replace(/\.$/, '');
+          throw new UserError(`bad SELECTION: ${flag ? `--${flag} ` : ''}${text} (give --ids ID[,ID...] [--hops N] or --chart NAME)`);
+        }
         throw e;
       }
       const renderer = new BriefingRenderer({ clientDir, log: env.logger(env.config()) });

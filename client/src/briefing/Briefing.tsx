@@ -138,7 +138,7 @@ export function Briefing({ input, chart, mode }: { input: BriefingInput; chart: 
           )}
         </div>
         {c.truncation && <div className="truncation">Incomplete selection: {c.truncation}.</div>}
-        <figure className="chart">
+        <figure className={`chart ${c.nodes.length < 8 ? 'sparse' : 'fill'}`}>
           <div className="chart-area">
             {chart ? (
               <img src={chart.url} alt={`Link chart of ${c.nodes.length} entities and ${c.edges.length} links`} data-testid="chart-image" />
@@ -251,7 +251,7 @@ export function Briefing({ input, chart, mode }: { input: BriefingInput; chart: 
                   {s ? (
                     <>
                       <td>{s.source}</td>
-                      <td className="mono">{s.recordKey ?? s.id}</td>
+                      <td className="mono nowrap">{s.recordKey ?? s.id}</td>
                       <td><Grade g={s.grading} /></td>
                       <td className="small">{gradeWords(s.grading)}</td>
                       <td className="nowrap">{day(s.recordedAt)}</td>

@@ -4,11 +4,11 @@
  * for partners, unmasked only with need-to-know and a reason (recorded), and rendered as PDF,
  * HTML and PNG by Chromium. Build first (npm run build): the renders use dist/client/briefing.html.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestServer, testGateway, testLog, TEST_AUDIT_KEY, type TestClient, type TestServer } from '../../testing/harness.ts';
 import { AuditLog } from '../audit/audit.service.ts';
 import * as auditRepo from '../audit/audit.repository.ts';
@@ -247,5 +247,53 @@ describe('who sees which snapshot', () => {
     const mine = entries.filter((e) => e.variables.includes(reason));
     expect(mine.map((e) => e.kind)).toEqual(expect.arrayContaining(['unmask', 'snapshot']));
     expect(mine.find((e) => e.kind === 'snapshot')?.recordIds).toEqual(expect.arrayContaining([s.ids.victim, s.links.victimWorks]));
+  });
+});
+
+describe('lantern snapshot', () => {
+  const env = () => ({
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    LOG_LEVEL: 'warn',
+    NEO4J_URI: inject('neo4jUri'),
+    NEO4J_USERNAME: inject('neo4jUsername') || 'neo4j',
+    NEO4J_PASSWORD: inject('neo4jPassword'),
+    LANTERN_AUDIT_KEY: TEST_AUDIT_KEY,
+    LANTERN_DATA_DIR: path.join(renders, 'cli'),
+  });
+  const lantern = (args: string[]) => spawnSync(process.execPath, ['bin/lantern.js', 'snapshot', ...args], { env: env(), encoding: 'utf8', timeout: 120_000 });
+
+  it('exits 1 with a clear message on bad input', () => {
+    const out = path.join(renders, 'x.pdf');
+    const cases: [string[], RegExp][] = [
+      [['--out', path.join(renders, 'x.docx'), '--ids', s.ids.parlour], /--out must end in \.pdf, \.html or \.png/],
+      [['--out', out], /bad SELECTION: .*give either ids/],
+      [['--out', out, '--ids', s.ids.parlour, '--chart', 'x'], /not both/],
+      [['--out', out, '--ids', s.ids.parlour, '--hops', '9'], /hops.*0 to 3/],
+      [['--out', out, '--ids', `nothing-${TAG}`], /No entity with id "nothing-snap"/],
+      [['--out', out, '--ids', s.ids.parlour, '--as-known-on', 'yesterday'], /asKnownOn: .*YYYY-MM-DD/],
+      [['--out', '/no/such/folder/x.pdf', '--ids', s.ids.parlour], /folder of --out does not exist/],
+    ];
+    for (const [args, message] of cases) {
+      const r = lantern(args);
+      expect(r.status, args.join(' ')).toBe(1);
+      expect(r.stderr).toMatch(message);
+    }
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it('makes a snapshot, prints progress, and writes the file', () => {
+    fs.mkdirSync(renders, { recursive: true });
+    const out = path.join(renders, 'velvet.html');
+    const r = lantern(['--out', out, '--ids', s.ids.parlour, '--hops', '1', '--title', 'Snapshot test: from the command line', '--finding', 'Made unattended', '--json']);
+    expect(r.stderr).toMatch(/Reading the selection as admin…[\s\S]*Rendering HTML with Chromium…/);
+    expect(r.status).toBe(0);
+    const result = JSON.parse(r.stdout) as { id: string; hash: string; masked: boolean };
+    expect(result).toMatchObject({ id: expect.stringMatching(/^snapshot-/), hash: expect.stringMatching(/^[0-9a-f]{64}$/), masked: true });
+    const html = fs.readFileSync(out, 'utf8');
+    expect(html).toContain('Snapshot test: from the command line');
+    expect(html).toContain(result.hash);
+    expect(html).toContain('Made unattended');
+    for (const name of Object.values(s.names)) expect(html).not.toContain(name);
   });
 });
