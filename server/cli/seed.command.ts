@@ -132,8 +132,8 @@ export function registerSeed(program: Command, env: CliEnv): void {
                 if (tty) bar.stop();
                 process.stderr.write(`Wrote ${p.rows} rows in ${(p.ms / 1000).toFixed(1)} s; neo4j-admin database import:\n`);
               }
-              // The importer's own progress: its stage names and percentages.
-              if (p.line && /^(\S.*(COMPLETED|DONE|Import starting|Estimated)|\(\d\/\d\)|.* \d+% )/.test(p.line)) process.stderr.write(`  ${p.line.trim()}\n`);
+              // The importer's own progress: its stages as they complete.
+              if (p.line && /(COMPLETED in|IMPORT DONE|Import starting)/.test(p.line)) process.stderr.write(`  ${p.line.trim()}\n`);
             },
           });
           process.stderr.write('Starting Neo4j and building the constraints and indexes (full-text included)...\n');
