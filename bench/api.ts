@@ -13,6 +13,8 @@ import type { AddressInfo } from 'node:net';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { Gateway, type Params, type Tx } from '../server/db/gateway.ts';
 import { cypher } from '../server/db/cypher.ts';
+import { scopeParams } from '../server/db/scope.ts';
+import { toParams } from '../server/db/values.ts';
 import { createApp } from '../server/http/app.ts';
 import { createApiToken } from '../server/modules/auth/auth.service.ts';
 import { graphCounts } from '../server/modules/load/load.repository.ts';
@@ -87,6 +89,8 @@ export function samples(people: number, count: number, seed = 7): Sample[] {
 export interface Statement {
   name: string;
   params: Params;
+  /** The `$scope` the gateway added (the caller's access scope). */
+  scope: ReturnType<typeof scopeParams>;
 }
 
 /** A gateway that also records the statements each read runs, for replay through the raw driver. */
@@ -94,10 +98,11 @@ export class RecordingGateway extends Gateway {
   recording: Statement[] | undefined;
 
   override readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const scope = scopeParams(this.scope);
     return super.readTx((tx) =>
       work({
         run: (name, params = {}) => {
-          this.recording?.push({ name, params });
+          this.recording?.push({ name, params, scope });
           return tx.run(name, params);
         },
       }),
@@ -111,7 +116,7 @@ export async function replay(driver: Driver, statements: Statement[]): Promise<n
   try {
     return await session.executeRead(async (tx) => {
       let n = 0;
-      for (const s of statements) n += (await tx.run(cypher(s.name), s.params)).records.length;
+      for (const s of statements) n += (await tx.run(cypher(s.name), toParams({ ...s.params, scope: s.scope }) as Params)).records.length;
       return n;
     });
   } finally {
