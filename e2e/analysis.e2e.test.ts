@@ -50,8 +50,9 @@ describe('flagged people and premises', () => {
     await table.waitFor({ timeout: 150_000 });
     await shot(page, 'analysis-01-flagged');
 
-    await page.getByLabel('Type').selectOption('PERSON');
-    await page.getByLabel('combination of risk factors only').check();
+    const flaggedPage = page.getByRole('region', { name: 'Flagged people and premises' });
+    await flaggedPage.getByLabel('Type', { exact: true }).selectOption('PERSON');
+    await flaggedPage.getByLabel('combination of risk factors only').check();
     const summary = page.getByTestId('flagged-summary');
     await summary.filter({ hasText: new RegExp(`^${truth.totals.peopleWithRiskFactorCombination} flagged`) }).waitFor({ timeout: 150_000 });
     const ids = await table.locator('tbody tr .mono').allTextContents();
@@ -141,7 +142,7 @@ describe('the operation dashboard', () => {
     await openPage(page, 'Dashboard', 'Operation dashboard');
     for (const [i, op] of truth.operations.entries()) {
       await page.getByLabel('Operation', { exact: true }).selectOption(op.id);
-      await page.getByRole('heading', { level: 1 }).locator('xpath=..').getByText(op.name).waitFor({ timeout: 150_000 });
+      await page.locator(`.dashboard[data-operation="${op.id}"][aria-busy="false"]`).waitFor({ timeout: 150_000 });
       const fig = (label: string) => page.getByTestId(`figure-${label}`).textContent();
       await expect(fig('Premises visited')).resolves.toBe(String(op.premisesVisited));
       await expect(fig('People encountered')).resolves.toBe(String(op.peopleEncountered));

@@ -163,7 +163,7 @@ describe('the review queue', () => {
     await page.getByRole('heading', { level: 1, name: 'Review queue' }).click();
     await page.keyboard.press('a');
     const status = pair.getByTestId('pair-status');
-    await status.filter({ hasText: 'Merged' }).waitFor({ timeout: 30_000 });
+    await status.filter({ hasText: 'Merged' }).waitFor({ timeout: 150_000 });
     const merged = await server.graphql<{ matchDecision: { status: string; a: { resolvedId: string | null }; b: { resolvedId: string | null } } }>(
       'query($id: ID!) { matchDecision(id: $id) { status a { resolvedId } b { resolvedId } } }',
       { id: first.id },
@@ -172,7 +172,7 @@ describe('the review queue', () => {
     expect(merged.data!.matchDecision.a.resolvedId).toBe(merged.data!.matchDecision.b.resolvedId);
     await shot(page, 'importing-04-accepted');
     await page.keyboard.press('u');
-    await status.filter({ hasText: 'Undone' }).waitFor({ timeout: 30_000 });
+    await status.filter({ hasText: 'Undone' }).waitFor({ timeout: 150_000 });
     const undone = await server.graphql<{ matchDecision: { status: string; history: string[] } }>('query($id: ID!) { matchDecision(id: $id) { status history } }', { id: first.id });
     expect(undone.data!.matchDecision.status).toBe('UNDONE');
     expect(errors).toEqual([]);

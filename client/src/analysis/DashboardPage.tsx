@@ -96,7 +96,8 @@ export function DashboardPage({ onClose, onAdd }: { onClose(): void; onAdd: AddT
 
   const loadDash = useCallback(() => {
     if (!opId) return;
-    setDash((d) => ({ ...d, loading: true, error: null }));
+    // Another operation's numbers are not shown under this one's name while it loads.
+    setDash((d) => ({ loading: true, error: null, data: d.data?.operation.id === opId ? d.data : null }));
     operationDashboard(opId, bucket).then(
       (data) => setDash({ loading: false, error: data ? null : 'That operation no longer exists, or you may not see it.', data }),
       (e: Error) => setDash({ loading: false, error: e.message, data: null }),
@@ -149,7 +150,7 @@ export function DashboardPage({ onClose, onAdd }: { onClose(): void; onAdd: AddT
       <Status loading={ops.loading} error={ops.error} empty={!ops.loading && !ops.error && ops.list.length === 0} onRetry={loadOps} what="operations" />
       {ops.list.length > 0 && <Status loading={dash.loading && !d} error={dash.error} empty={false} onRetry={loadDash} what="the dashboard" />}
       {d && (
-        <div className="dashboard" aria-busy={dash.loading}>
+        <div className="dashboard" aria-busy={dash.loading} data-operation={d.operation.id}>
           {d.operation.description && <p className="small op-description">{d.operation.description}</p>}
           <dl className="tiles" aria-label="Operation figures">
             {tiles.map((t) => (
