@@ -280,7 +280,8 @@ describe('lantern snapshot', () => {
       expect(r.stderr).toMatch(message);
     }
     expect(fs.existsSync(out)).toBe(false);
-  });
+    // Seven runs of the command, each loading the app and connecting to Neo4j.
+  }, 300_000);
 
   it('makes a snapshot, prints progress, and writes the file', () => {
     fs.mkdirSync(renders, { recursive: true });
@@ -295,5 +296,5 @@ describe('lantern snapshot', () => {
     expect(html).toContain(result.hash);
     expect(html).toContain('Made unattended');
     for (const name of Object.values(s.names)) expect(html).not.toContain(name);
-  });
+  }, 180_000);
 });
