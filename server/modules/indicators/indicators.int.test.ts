@@ -13,6 +13,7 @@ let phones = 0;
 const phone = () => f.entity('PHONE', { number: `+44207946${String(++phones).padStart(4, '0')}` });
 const person = (given: string, family = 'Fixture', extra: Record<string, unknown> = {}) => f.entity('PERSON', { givenName: given, familyName: family, ...extra });
 const premises = (name: string) => f.entity('PREMISES', { name, kind: 'MASSAGE_PARLOUR', town: 'Reading' });
+const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const stay = (type: 'WORKS_AT' | 'LIVES_AT', from: string, to: string, validFrom: string, validTo?: string) => f.link({ type, from, to, validFrom, ...(validTo ? { validTo } : {}) });
 
 // 1 shared-phone: two parlours give the same number; a third was advertised on a number only
@@ -34,7 +35,7 @@ f.link({ type: 'PREMISES_PHONE', from: spRecycledB, to: spOld, validFrom: '2025-
 const mwBusy = premises('Many Workers Busy');
 const mwSteady = premises('Many Workers Steady');
 for (let i = 0; i < 5; i++) {
-  stay('WORKS_AT', person(`Busy${i}`), mwBusy, `2025-05-${String(1 + i * 10).padStart(2, '0')}`, `2025-05-${String(9 + i * 4).padStart(2, '0')}`);
+  stay('WORKS_AT', person(`Busy${i}`), mwBusy, addDays('2025-04-01', i * 10), addDays('2025-04-01', i * 10 + 8));
   stay('WORKS_AT', person(`Steady${i}`), mwSteady, `${2019 + i}-01-01`, `${2019 + i}-03-01`);
 }
 
