@@ -1,9 +1,13 @@
 /**
- * Accumulates the demo's source records, entities and links, handing out stable sequential ids
- * (`person-000001`, `link-works_at-000001`, `src-intel-000001`) in generation order.
+ * Accumulates the demo's source records, entities and links. Entities get stable sequential ids
+ * (`person-000001`) in generation order; source records and links get the ids the importer
+ * derives for them (from the source and record key; from the link's type, ends, role and start),
+ * so that the demo loaded in bulk and the demo imported from its source files
+ * (seed/demo/sources/) are the same graph.
  */
 import { ID_PREFIX, type EntityType, type LinkType } from '../../server/model/model.ts';
 import type { Dataset, EntityInput, LinkInput, SourceRecordInput } from '../../server/modules/load/load.service.ts';
+import { linkId, sourceRecordId } from '../../server/modules/import/rows.ts';
 import type { Random } from './random.ts';
 import { SOURCE_SYSTEMS, type SourceCode } from './sources.ts';
 
@@ -39,9 +43,10 @@ export class Builder {
       }
     }
     const n = this.next(`src-${code}`);
-    const id = `src-${code.toLowerCase()}-${pad(n)}`;
+    const recordKey = `${code}-2025-${pad(n)}`;
+    const id = sourceRecordId(code, recordKey);
     const recordedAt = at.length === 10 ? `${at}T${String(this.rng.int(8, 18)).padStart(2, '0')}:${String(this.rng.int(0, 59)).padStart(2, '0')}:00Z` : at;
-    this.sources.push({ id, source: code, recordKey: `${code}-2025-${pad(n)}`, file: sys.file, line: n + 1, recordedAt, summary, ...grading });
+    this.sources.push({ id, source: code, recordKey, file: sys.file, line: n + (sys.header ? 1 : 0), recordedAt, summary, ...grading });
     return id;
   }
 
@@ -64,8 +69,8 @@ export class Builder {
   }
 
   link(type: LinkType, from: string, to: string, source: string | string[], extra: LinkExtra = {}): string {
-    const id = `link-${type.toLowerCase()}-${pad(this.next(`link-${type}`))}`;
     const clean = Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined)) as LinkExtra;
+    const id = linkId(type, from, to, clean.role ?? '', clean.validFrom ?? '');
     this.links.push({ type, id, from, to, sourceIds: [...new Set(Array.isArray(source) ? source : [source])], ...clean });
     return id;
   }

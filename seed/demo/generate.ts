@@ -10,6 +10,7 @@
  */
 import crypto from 'node:crypto';
 import type { Dataset } from '../../server/modules/load/load.service.ts';
+import { sourceIdPrefix } from '../../server/modules/import/rows.ts';
 import { Builder } from './builder.ts';
 import { NAMES, PARLOUR_FIRST, PARLOUR_KIND, PARLOUR_SECOND, Places, TOWNS, town, type Town } from './places.ts';
 import { Random } from './random.ts';
@@ -836,7 +837,7 @@ export function generateDemo(seed: number = DEMO_SEED): Demo {
   const dupCandidates = [...riskOnly.slice(0, 5), ...networks.map((n) => n.workerIds[n.workerIds.length - 1]!).slice(0, 2), networks[3]!.controllerIds[0]!];
   dupCandidates.forEach((orig, i) => {
     const o = b.get(orig).props;
-    const code: SourceCode = b.get(orig).sourceIds.some((s) => s.startsWith('src-intel')) ? 'TVCR' : 'INTEL';
+    const code: SourceCode = b.get(orig).sourceIds.some((s) => s.startsWith(sourceIdPrefix('INTEL'))) ? 'TVCR' : 'INTEL';
     const src = b.record(code, randomDate('2025-04-01', '2025-08-31'), 'Person recorded');
     const given = o.givenName as string;
     const family = o.familyName as string;

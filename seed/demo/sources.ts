@@ -12,8 +12,10 @@ export interface SourceSystem {
   code: SourceCode;
   name: string;
   description: string;
-  /** The export file its records notionally come from. */
+  /** The export file its records come from (seed/demo/sources/, written by export.ts). */
   file: string;
+  /** Whether the file starts with a header row (a record's line is then its number + 1). */
+  header: boolean;
   /** Gradings its records carry, with their relative frequency. */
   gradings: readonly { weight: number; grading: SourceGrading }[];
 }
@@ -39,13 +41,15 @@ export const SOURCE_SYSTEMS: Record<SourceCode, SourceSystem> = {
     name: 'Crime records (fictional)',
     description: 'Recorded crimes, suspects and victims from the force crime recording system.',
     file: 'tvcr-crimes-2025.csv',
+    header: true,
     gradings: [{ weight: 1, grading: P(1, 'B') }],
   },
   INTEL: {
     code: 'INTEL',
     name: 'Intelligence log (fictional)',
     description: 'Intelligence reports of mixed quality: untested sources, hearsay, community information.',
-    file: 'intel-log-2025.json',
+    file: 'intel-log-2025.ndjson',
+    header: false,
     gradings: [
       { weight: 5, grading: P(2, 'C', 'OFFICIAL-SENSITIVE') },
       { weight: 3, grading: C(3, 'D', 'Not to be disseminated outside law enforcement without reference to the originator.') },
@@ -57,13 +61,15 @@ export const SOURCE_SYSTEMS: Record<SourceCode, SourceSystem> = {
     name: 'Partnership visit records (fictional)',
     description: 'Officers’ records of visits to premises during the operations: who was there, outcome.',
     file: 'visit-records-2025.csv',
+    header: true,
     gradings: [{ weight: 1, grading: P(1, 'A') }],
   },
   ADMON: {
     code: 'ADMON',
     name: 'Advert monitoring (fictional)',
     description: 'Adult-services adverts captured from listing sites, with phone numbers and locations.',
-    file: 'advert-capture-2025.ndjson',
+    file: 'advert-capture-2025.json',
+    header: false,
     gradings: [{ weight: 1, grading: P(2, 'B') }],
   },
   COMMS: {
@@ -71,20 +77,23 @@ export const SOURCE_SYSTEMS: Record<SourceCode, SourceSystem> = {
     name: 'Phone billing (fictional)',
     description: 'Communications data: call counts between numbers, first and last call.',
     file: 'billing-returns-2025.csv',
+    header: true,
     gradings: [{ weight: 1, grading: C(1, 'A', 'Communications data: intelligence use only; evidential use needs a fresh authorisation.') }],
   },
   VRU: {
     code: 'VRU',
     name: 'VRU risk register (fictional)',
     description: 'Violence Reduction Unit risk profiles built across police systems: risk factors per person.',
-    file: 'vru-risk-register-2025.xlsx',
+    file: 'vru-risk-register-2025.tsv',
+    header: true,
     gradings: [{ weight: 1, grading: C(2, 'B', 'Share only with partners signed up to the VRU information-sharing agreement.') }],
   },
   COREG: {
     code: 'COREG',
     name: 'Company register extract (fictional)',
     description: 'Companies, their status and officers.',
-    file: 'company-register-extract.csv',
+    file: 'company-register-extract.txt',
+    header: true,
     gradings: [{ weight: 1, grading: P(1, 'A') }],
   },
   LICENSING: {
@@ -92,6 +101,7 @@ export const SOURCE_SYSTEMS: Record<SourceCode, SourceSystem> = {
     name: 'Council licensing records (fictional)',
     description: 'Special treatment and premises licences held by the councils.',
     file: 'council-licensing-2025.csv',
+    header: true,
     gradings: [{ weight: 1, grading: P(1, 'A') }],
   },
   SAFE: {
@@ -99,6 +109,7 @@ export const SOURCE_SYSTEMS: Record<SourceCode, SourceSystem> = {
     name: 'Safeguarding and referrals log (fictional)',
     description: 'Potential victims, NRM and Duty to Notify referrals, Victims First referrals.',
     file: 'safeguarding-log-2025.csv',
+    header: true,
     gradings: [{ weight: 1, grading: C(1, 'A', 'Victim data: need to know; do not disclose identities outside safeguarding partners.') }],
   },
   ANPR: {
@@ -106,6 +117,7 @@ export const SOURCE_SYSTEMS: Record<SourceCode, SourceSystem> = {
     name: 'Vehicle sightings (fictional)',
     description: 'Number-plate sightings of vehicles near premises.',
     file: 'anpr-sightings-2025.csv',
+    header: false,
     gradings: [{ weight: 1, grading: P(1, 'B', 'OFFICIAL-SENSITIVE') }],
   },
 };

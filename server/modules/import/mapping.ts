@@ -71,10 +71,15 @@ const entitySchema = z
     type: z.enum(ENTITY_TYPES),
     /** Columns that identify this entity across rows of the source (e.g. the source's person id). */
     key: z.array(column).min(1).optional(),
+    /** The entity's Lantern id, where the source carries a reference Lantern already uses (a shared nominal or case reference). */
+    id: valueSchema.optional(),
+    /** The row only names this entity (by `id`) to link it: the entity is not written and does not cite the row. */
+    reference: z.boolean().optional(),
     when: conditionSchema.optional(),
-    properties: z.record(z.string(), valueSchema),
+    properties: z.record(z.string(), valueSchema).default({}),
   })
-  .strict();
+  .strict()
+  .refine((e) => !e.reference || e.id !== undefined, { message: 'a reference entity needs an id', path: ['reference'] });
 
 const linkSchema = z
   .object({
@@ -86,6 +91,8 @@ const linkSchema = z
     validTo: valueSchema.optional(),
     weight: valueSchema.optional(),
     count: valueSchema.optional(),
+    firstAt: valueSchema.optional(),
+    lastAt: valueSchema.optional(),
     when: conditionSchema.optional(),
   })
   .strict();

@@ -194,6 +194,16 @@ export function mapRow(row: Row, m: Mapping, ctx: RowContext): { row?: MappedRow
   const propColumn = new Map<string, string | null>();
   for (const [name, e] of Object.entries(m.entities) as [string, EntityMapping][]) {
     if (e.when && !holds(row, e.when)) continue;
+    let given: string | null = null;
+    if (e.id !== undefined) {
+      const v = evaluate(row, e.id);
+      given = v === null || v === undefined ? null : String(v);
+      if (e.reference) {
+        // Named only to be linked: not written, and it does not cite this row.
+        if (given !== null) byName.set(name, { type: e.type, id: given, props: {}, sourceIds: [] });
+        continue;
+      }
+    }
     const props: Record<string, unknown> = {};
     let ok = true;
     for (const [prop, spec] of Object.entries(e.properties)) {
@@ -221,7 +231,8 @@ export function mapRow(row: Row, m: Mapping, ctx: RowContext): { row?: MappedRow
     }
     const naturalKey = naturalKeyOf(e.type, shaped.props);
     let id: string;
-    if (naturalKey) id = entityId(e.type, naturalKey.value);
+    if (given !== null) id = given;
+    else if (naturalKey) id = entityId(e.type, naturalKey.value);
     else if (e.key) {
       const parts = e.key.map((c) => cell(row, c));
       if (parts.some((p) => p === null)) {
@@ -244,7 +255,7 @@ export function mapRow(row: Row, m: Mapping, ctx: RowContext): { row?: MappedRow
     const type = l.type as LinkType;
     const extra: Partial<LinkInput> = {};
     try {
-      for (const k of ['role', 'validFrom', 'validTo', 'weight', 'count'] as const) {
+      for (const k of ['role', 'validFrom', 'validTo', 'weight', 'count', 'firstAt', 'lastAt'] as const) {
         const spec = l[k];
         if (spec === undefined) continue;
         const v = evaluate(row, spec);
