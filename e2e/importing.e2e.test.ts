@@ -159,11 +159,13 @@ describe('the review queue', () => {
     await expect(pair.textContent()).resolves.toMatch(/\d+\.\d%/);
     await shot(page, 'importing-03-review');
 
-    // A accepts; the pair is merged. U undoes the merge.
+    // A accepts; the pair is merged and the page moves on to the next pair waiting. U undoes the
+    // merge. The queue's entry for the pair shows its status throughout.
     await page.getByRole('heading', { level: 1, name: 'Review queue' }).click();
     await page.keyboard.press('a');
-    const status = pair.getByTestId('pair-status');
+    const status = pairs.locator(`[data-decision-id="${first.id}"]`);
     await status.filter({ hasText: 'Merged' }).waitFor({ timeout: 150_000 });
+    await expect(page.getByTestId('review-said').textContent()).resolves.toMatch(/^Merged .+ U undoes it\.$/);
     const merged = await server.graphql<{ matchDecision: { status: string; a: { resolvedId: string | null }; b: { resolvedId: string | null } } }>(
       'query($id: ID!) { matchDecision(id: $id) { status a { resolvedId } b { resolvedId } } }',
       { id: first.id },

@@ -139,7 +139,7 @@ export function App() {
             )}
           </div>
         </header>
-        <main className="workspace">
+        <main className="workspace" inert={page !== null}>
           <aside className="sidebar">
             <SearchPanel ref={searchRef} onChart={summary.onChart} onAdd={(nodes) => void commands.addFromSearch(nodes)} />
             <FilterPanel

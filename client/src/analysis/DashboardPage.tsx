@@ -94,16 +94,22 @@ export function DashboardPage({ onClose, onAdd }: { onClose(): void; onAdd: AddT
   }, []);
   useEffect(loadOps, [loadOps]);
 
-  const loadDash = useCallback(() => {
+  const [reload, setReload] = useState(0);
+  const loadDash = useCallback(() => setReload((n) => n + 1), []);
+  useEffect(() => {
     if (!opId) return;
-    // Another operation's numbers are not shown under this one's name while it loads.
+    // Another operation's numbers are not shown under this one's name while it loads, and an
+    // answer for an operation no longer selected is dropped (it may arrive after the new one's).
+    let current = true;
     setDash((d) => ({ loading: true, error: null, data: d.data?.operation.id === opId ? d.data : null }));
     operationDashboard(opId, bucket).then(
-      (data) => setDash({ loading: false, error: data ? null : 'That operation no longer exists, or you may not see it.', data }),
-      (e: Error) => setDash({ loading: false, error: e.message, data: null }),
+      (data) => current && setDash({ loading: false, error: data ? null : 'That operation no longer exists, or you may not see it.', data }),
+      (e: Error) => current && setDash({ loading: false, error: e.message, data: null }),
     );
-  }, [opId, bucket]);
-  useEffect(loadDash, [loadDash]);
+    return () => {
+      current = false;
+    };
+  }, [opId, bucket, reload]);
 
   const d = dash.data;
   const tiles = d

@@ -2,7 +2,7 @@
  * People and premises flagged by a combination of risk factors or by MSHT indicators:
  * sortable (by the server), filterable, and one click puts an entity on the chart.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { humanise } from '../model/meta.ts';
 import type { EntityType } from '../model/types.ts';
 import { TypeIcon } from '../components/TypeIcon.tsx';
@@ -43,7 +43,10 @@ export function FlaggedPage({ onClose, onAdd, onChart }: { onClose(): void; onAd
     operations().then(setOps, () => setOps([]));
   }, []);
 
+  // Only the latest request's answer is shown: filters change faster than answers arrive.
+  const latest = useRef(0);
   const load = useCallback(async () => {
+    const mine = ++latest.current;
     setState((s) => ({ ...s, loading: true, error: null }));
     try {
       const r = await flagged(
@@ -56,9 +59,9 @@ export function FlaggedPage({ onClose, onAdd, onChart }: { onClose(): void; onAd
         },
         sort,
       );
-      setState({ loading: false, error: null, ...r });
+      if (mine === latest.current) setState({ loading: false, error: null, ...r });
     } catch (e) {
-      setState({ loading: false, error: (e as Error).message, items: [], total: 0 });
+      if (mine === latest.current) setState({ loading: false, error: (e as Error).message, items: [], total: 0 });
     }
   }, [filter.type, filter.indicatorId, filter.operationId, filter.minScore, filter.combinationOnly, sort]);
   useEffect(() => {
@@ -90,7 +93,7 @@ export function FlaggedPage({ onClose, onAdd, onChart }: { onClose(): void; onAd
         </label>
         <label>
           Type
-          <select value={filter.type} onChange={(e) => set('type', e.target.value as Filter['type'])}>
+          <select aria-label="Type" value={filter.type} onChange={(e) => set('type', e.target.value as Filter['type'])}>
             <option value="">People and premises</option>
             <option value="PERSON">People</option>
             <option value="PREMISES">Premises</option>
@@ -98,7 +101,7 @@ export function FlaggedPage({ onClose, onAdd, onChart }: { onClose(): void; onAd
         </label>
         <label>
           Indicator
-          <select value={filter.indicatorId} onChange={(e) => set('indicatorId', e.target.value)}>
+          <select aria-label="Indicator" value={filter.indicatorId} onChange={(e) => set('indicatorId', e.target.value)}>
             <option value="">Any (or none)</option>
             {library.map((i) => (
               <option key={i.id} value={i.id}>
@@ -109,7 +112,7 @@ export function FlaggedPage({ onClose, onAdd, onChart }: { onClose(): void; onAd
         </label>
         <label>
           Operation
-          <select value={filter.operationId} onChange={(e) => set('operationId', e.target.value)}>
+          <select aria-label="Operation" value={filter.operationId} onChange={(e) => set('operationId', e.target.value)}>
             <option value="">Any</option>
             {ops.map((o) => (
               <option key={o.id} value={o.id}>

@@ -20,6 +20,7 @@ export function ReviewPage({ onClose, onShow }: { onClose(): void; onShow?(ids: 
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const [said, setSaid] = useState('');
+  const [lastMergedId, setLastMergedId] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     setState((s) => ({ ...s, loading: true, error: null }));
@@ -40,18 +41,23 @@ export function ReviewPage({ onClose, onShow }: { onClose(): void; onShow?(ids: 
 
   const act = useCallback(
     async (what: Decision) => {
-      if (!current || busy) return;
-      if (what === 'undo' && current.status !== 'MERGED') return;
-      if (what === 'reject' && current.status !== 'REVIEW') return;
-      if (what === 'accept' && current.status === 'MERGED') return;
+      // Undo acts on the pair on screen if it is merged, else on the last pair merged here: after
+      // an accept the page has already moved on to the next pair waiting.
+      const lastMerged = state.items.find((x) => x.id === lastMergedId && x.status === 'MERGED') ?? null;
+      const target = what === 'undo' && current?.status !== 'MERGED' ? lastMerged : current;
+      if (!target || busy) return;
+      if (what === 'undo' && target.status !== 'MERGED') return;
+      if (what === 'reject' && target.status !== 'REVIEW') return;
+      if (what === 'accept' && target.status === 'MERGED') return;
       setBusy(true);
       setActionError(null);
       try {
-        const d = await decide(current.id, what, note.trim() || null);
+        const d = await decide(target.id, what, note.trim() || null);
         setState((s) => ({ ...s, items: s.items.map((x) => (x.id === d.id ? d : x)) }));
         setNote('');
+        setLastMergedId(what === 'accept' ? d.id : null);
         const verb = { accept: 'Merged', reject: 'Rejected', undo: 'Merge undone for' }[what];
-        setSaid(`${verb} ${d.a.label} and ${d.b.label}.`);
+        setSaid(`${verb} ${d.a.label} and ${d.b.label}.${what === 'accept' ? ' U undoes it.' : ''}`);
         // After a decision, on to the next pair still waiting.
         if (what !== 'undo') {
           const next = state.items.findIndex((x, i) => i > index && x.status === 'REVIEW');
@@ -63,7 +69,7 @@ export function ReviewPage({ onClose, onShow }: { onClose(): void; onShow?(ids: 
         setBusy(false);
       }
     },
-    [current, busy, note, state.items, index],
+    [current, busy, note, state.items, index, lastMergedId],
   );
 
   useEffect(() => {
@@ -109,7 +115,7 @@ export function ReviewPage({ onClose, onShow }: { onClose(): void; onShow?(ids: 
             </p>
             <ol className="queue-list">
               {state.items.map((x, i) => (
-                <li key={x.id}>
+                <li key={x.id} data-decision-id={x.id}>
                   <button type="button" className={i === index ? 'current' : ''} aria-current={i === index ? 'true' : undefined} onClick={() => setIndex(i)}>
                     <span className="q-labels">
                       {x.a.label} · {x.b.label}
@@ -125,9 +131,9 @@ export function ReviewPage({ onClose, onShow }: { onClose(): void; onShow?(ids: 
           {current && <Pair d={current} busy={busy} note={note} setNote={setNote} act={act} error={actionError} onShow={onShow} />}
         </div>
       )}
-      <div className="sr-only" aria-live="polite">
+      <p className="muted small review-said" aria-live="polite" data-testid="review-said">
         {said}
-      </div>
+      </p>
     </Page>
   );
 }

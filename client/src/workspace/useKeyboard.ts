@@ -1,4 +1,4 @@
-/** Keyboard: / search, Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo, Delete remove, E expand, H hide, F fit, Esc clear. */
+/** Keyboard, while the chart is on screen: / search, Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo, Delete remove, E expand, H hide, F fit, Esc clear. */
 import { useEffect, useRef, type RefObject } from 'react';
 import type { ChartState } from '../state/useChart.ts';
 import type { ChartCommands } from './useChartCommands.ts';
@@ -16,6 +16,8 @@ export function useKeyboard(chart: ChartState, view: ChartView, commands: ChartC
       const { chart: c, view: v, commands: k } = latest.current;
       const t = e.target as HTMLElement;
       const typing = t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable;
+      // A page over the chart (flagged list, review queue…) has its own keys; the chart's wait.
+      if (document.querySelector('section.page')) return;
       const mod = e.ctrlKey || e.metaKey;
       if (mod && e.key.toLowerCase() === 'z' && !typing) {
         e.preventDefault();

@@ -18,7 +18,7 @@ export const HOSTILE = {
 
 export async function writeExportScenario(gw: Gateway, tag: string) {
   const f = new Fixture(tag);
-  // Phone numbers and number plates are unique in the graph: each suite gets its own.
+  // Phone numbers, account numbers and number plates are unique in the graph: each suite gets its own.
   const n = 100 + ([...tag].reduce((a, c) => a * 31 + c.charCodeAt(0), 7) % 900);
   const phoneNumber = `07700 900${n}`;
   const victim = f.entity('PERSON', { givenName: 'Liliana', familyName: `Vossberg${tag}`, dateOfBirth: '1999-02-03', aliases: [`Lili V${tag}`], nationalities: ['ROU'], gender: 'FEMALE', potentialVictim: true, passportNumber: `PX${tag}77` }, { key: 'victim' });
@@ -28,7 +28,7 @@ export async function writeExportScenario(gw: Gateway, tag: string) {
   const phone = f.entity('PHONE', { e164: phoneNumber }, { key: 'phone' });
   const car = f.entity('VEHICLE', { vrm: `KX19 ${tag.toUpperCase().slice(0, 3).padEnd(3, 'Z')}`, make: 'Ford', model: 'Focus', colour: 'Black' }, { key: 'car' });
   const company = f.entity('ORGANISATION', { name: HOSTILE.orgName, companyNumber: `EX${tag}01`, kind: 'COMPANY' }, { key: 'company' });
-  const account = f.entity('BANK_ACCOUNT', { sortCode: '12-34-56', accountNumber: '87654321', bank: 'Example Bank' }, { key: 'account' });
+  const account = f.entity('BANK_ACCOUNT', { sortCode: '12-34-56', accountNumber: `87654${n}`, bank: 'Example Bank' }, { key: 'account' });
   const email = f.entity('EMAIL', { address: `bookings.${tag}@example.org` }, { key: 'email' });
   const advert = f.entity('ADVERT', { site: 'adsite.example', title: 'New girls', postedOn: '2025-05-02', contentHash: `hash-${tag}` }, { key: 'advert' });
   const offence = f.entity('OFFENCE', { category: 'MODERN_SLAVERY', legislation: 'Modern Slavery Act 2015 s1', occurredOn: '2025-06-01', status: 'UNDER_INVESTIGATION', reference: `OFF-${tag}` }, { key: 'offence' });
