@@ -36,8 +36,11 @@ interface Column {
 class Group {
   readonly columns: Column[] = [];
   private readonly index = new Map<string, number>();
-  private buffer: string[] = [];
-  private buffered = 0;
+  /** Rows are encoded into this buffer as they come (no joined string per flush). */
+  private readonly buf = Buffer.allocUnsafe(BUFFER_BYTES);
+  private pos = 0;
+  /** One row's fields by column, reused from row to row. */
+  private readonly fields: string[] = [];
   private readonly fd: number;
   rows = 0;
 
@@ -48,12 +51,13 @@ class Group {
     this.fd = fs.openSync(file, 'w');
   }
 
-  column(name: string, kind: Kind, where: string): number {
+  column(name: string, kind: Kind, where: Where): number {
     let i = this.index.get(name);
     if (i === undefined) {
       i = this.columns.length;
       this.columns.push({ name, kind });
       this.index.set(name, i);
+      this.fields.push('');
     } else if (this.columns[i]!.kind !== kind) {
       // Whole numbers travel as Cypher integers and others as floats (as neo4j-driver sends them);
       // a column that holds both is stored as floats: its header is written last, so the rows
@@ -63,35 +67,57 @@ class Group {
         this.columns[i]!.kind = 'double';
         return i;
       }
-      throw new LoadError(`${where}: ${name} is ${kind} here but ${this.columns[i]!.kind} in earlier rows; the bulk import needs one type per property`);
+      throw new LoadError(`${whereText(where)}: ${name} is ${kind} here but ${this.columns[i]!.kind} in earlier rows; the bulk import needs one type per property`);
     }
     return i;
   }
 
-  add(fixed: string[], values: Record<string, unknown>, temporals: { dates?: Record<string, string>; datetimes?: Record<string, string> }, where: string, skip?: string): void {
-    const fields: string[] = [];
+  /** One row: `fixed` is its leading fields (ids), already encoded and joined. */
+  add(fixed: string, values: Record<string, unknown>, dates: Record<string, string> | undefined, datetimes: Record<string, string> | undefined, where: Where, skip?: string): void {
+    const fields = this.fields;
+    let last = -1;
     for (const k in values) {
       const v = values[k];
       if (v === null || v === undefined || k === skip) continue;
-      const [kind, text] = encode(v, where, k);
-      fields[this.column(k, kind, where)] = text;
+      const text = encode(v, where, k);
+      const i = this.column(k, encoded, where);
+      fields[i] = text;
+      if (i > last) last = i;
     }
     // Dates 'YYYY-MM-DD' and ISO datetimes with a zone, checked by prepare.
-    for (const k in temporals.dates) fields[this.column(k, 'date', where)] = temporals.dates[k]!;
-    for (const k in temporals.datetimes) fields[this.column(k, 'datetime', where)] = temporals.datetimes[k]!;
-    let line = fixed.join(',');
-    for (let i = 0; i < fields.length; i++) line += `,${fields[i] ?? ''}`;
-    this.buffer.push(line);
-    this.buffered += line.length;
+    for (const k in dates) {
+      const i = this.column(k, 'date', where);
+      fields[i] = dates[k]!;
+      if (i > last) last = i;
+    }
+    for (const k in datetimes) {
+      const i = this.column(k, 'datetime', where);
+      fields[i] = datetimes[k]!;
+      if (i > last) last = i;
+    }
+    let line = fixed;
+    for (let i = 0; i <= last; i++) {
+      line += `,${fields[i]}`;
+      fields[i] = '';
+    }
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    if (this.pos + line.length * 3 + 1 > this.buf.length) {
+      this.flush();
+      if (line.length * 3 + 1 > this.buf.length) {
+        fs.writeSync(this.fd, `${line}\n`);
+        this.rows += 1;
+        return;
+      }
+    }
+    this.pos += this.buf.write(line, this.pos);
+    this.buf[this.pos++] = 10;
     this.rows += 1;
-    if (this.buffered > 1 << 20) this.flush();
   }
 
   flush(): void {
-    if (this.buffer.length === 0) return;
-    fs.writeSync(this.fd, `${this.buffer.join('\n')}\n`);
-    this.buffer = [];
-    this.buffered = 0;
+    let at = 0;
+    while (at < this.pos) at += fs.writeSync(this.fd, this.buf, at, this.pos - at);
+    this.pos = 0;
   }
 
   close(): string {
@@ -104,31 +130,54 @@ class Group {
   }
 }
 
+const BUFFER_BYTES = 1 << 20;
+
+/** The row a field belongs to, for messages: what it is and its id (text built only on error). */
+type Where = readonly [what: string, id: string];
+const whereText = (w: Where) => `${w[0]} ${w[1]}`;
+
 const SPECIAL = /["\n\r]/;
-const quote = (s: string, where: string, key = ''): string => {
+const quote = (s: string, where: Where, key = ''): string => {
   if (!SPECIAL.test(s)) return `"${s}"`;
-  if (s.includes('\n') || s.includes('\r')) throw new LoadError(`${where}: ${key} holds a line break, which the bulk import does not take; load it online`);
+  if (s.includes('\n') || s.includes('\r')) throw new LoadError(`${whereText(where)}: ${key} holds a line break, which the bulk import does not take; load it online`);
   return `"${s.replaceAll('"', '""')}"`;
 };
 
-function encode(v: unknown, row: string, key: string): [Kind, string] {
-  if (typeof v === 'string') return ['string', quote(v, row, key)];
-  const where = `${row}: ${key}`;
-  if (typeof v === 'boolean') return ['boolean', v ? 'true' : 'false'];
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw new LoadError(`${where}: ${v} is not a finite number`);
-    return [Number.isSafeInteger(v) ? 'long' : 'double', String(v)];
+/** The kind of the value `encode` last encoded (saves a pair per field). */
+let encoded: Kind = 'string';
+
+function encode(v: unknown, row: Where, key: string): string {
+  if (typeof v === 'string') {
+    encoded = 'string';
+    return quote(v, row, key);
   }
-  if (neo4j.isInt(v)) return ['long', v.toString()];
+  if (typeof v === 'boolean') {
+    encoded = 'boolean';
+    return v ? 'true' : 'false';
+  }
+  const where = () => `${whereText(row)}: ${key}`;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new LoadError(`${where()}: ${v} is not a finite number`);
+    encoded = Number.isSafeInteger(v) ? 'long' : 'double';
+    return String(v);
+  }
+  if (neo4j.isInt(v)) {
+    encoded = 'long';
+    return v.toString();
+  }
   if (Array.isArray(v)) {
     if (v.every((x) => typeof x === 'string')) {
-      for (const x of v) if (x.includes(ARRAY_DELIMITER)) throw new LoadError(`${where}: holds the list delimiter U+001F`);
-      return ['string[]', quote(v.join(ARRAY_DELIMITER), where)];
+      for (const x of v) if (x.includes(ARRAY_DELIMITER)) throw new LoadError(`${where()}: holds the list delimiter U+001F`);
+      encoded = 'string[]';
+      return quote(v.join(ARRAY_DELIMITER), row);
     }
-    if (v.every((x) => typeof x === 'number' && Number.isFinite(x))) return ['double[]', v.join(ARRAY_DELIMITER)];
-    throw new LoadError(`${where}: a list must hold only strings or only numbers for the bulk import`);
+    if (v.every((x) => typeof x === 'number' && Number.isFinite(x))) {
+      encoded = 'double[]';
+      return v.join(ARRAY_DELIMITER);
+    }
+    throw new LoadError(`${where()}: a list must hold only strings or only numbers for the bulk import`);
   }
-  throw new LoadError(`${where}: ${typeof v} values cannot be bulk imported`);
+  throw new LoadError(`${where()}: ${typeof v} values cannot be bulk imported`);
 }
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '_');
@@ -174,15 +223,17 @@ export class CsvWriter {
 
   add(p: Prepared): void {
     const sources = this.group('node:SourceRecord', [{ name: 'id:ID', kind: '' as Kind }]);
+    const datetimes = { recordedAt: '', importedAt: this.importedAt };
     for (const s of p.sources) {
-      const where = `source record ${s.id}`;
-      sources.add([quote(s.id, where)], s.props, { datetimes: { recordedAt: s.recordedAt, importedAt: this.importedAt } }, where);
+      const where: Where = ['source record', s.id];
+      datetimes.recordedAt = s.recordedAt;
+      sources.add(quote(s.id, where), s.props, undefined, datetimes, where);
     }
     for (const [type, rows] of p.entities) {
       const g = this.group(`node:Entity:${LABEL[type]}`, [{ name: 'id:ID', kind: '' as Kind }]);
       for (const r of rows) {
-        const where = `${type} ${r.id}`;
-        g.add([quote(r.id, where)], r.props, r, where, 'id');
+        const where: Where = [type, r.id];
+        g.add(quote(r.id, where), r.props, r.dates, r.datetimes, where, 'id');
       }
     }
     for (const [type, rows] of p.links) {
@@ -193,14 +244,14 @@ export class CsvWriter {
         { name: 'id', kind: 'string' },
       ]);
       for (const r of rows) {
-        const where = `${type} ${r.id}`;
+        const where: Where = [type, r.id];
         // Ends in this chunk were checked by prepare; ends in earlier chunks by their id's prefix
         // (the importer itself refuses an end that does not exist).
         const from = typeOfId(r.from);
         const to = typeOfId(r.to);
-        if (!from || !(spec.from as readonly string[]).includes(from)) throw new LoadError(`${where}: cannot start at ${r.from}`);
-        if (!to || !(spec.to as readonly string[]).includes(to)) throw new LoadError(`${where}: cannot end at ${r.to}`);
-        g.add([quote(r.from, where), quote(r.to, where), quote(r.id, where)], r.props, r, where);
+        if (!from || !(spec.from as readonly string[]).includes(from)) throw new LoadError(`${whereText(where)}: cannot start at ${r.from}`);
+        if (!to || !(spec.to as readonly string[]).includes(to)) throw new LoadError(`${whereText(where)}: cannot end at ${r.to}`);
+        g.add(`${quote(r.from, where)},${quote(r.to, where)},${quote(r.id, where)}`, r.props, r.dates, r.datetimes, where);
       }
     }
   }

@@ -125,7 +125,8 @@ export function bestGrading(sources: readonly SourceGrading[]): SourceGrading {
     handlingConditions: first.handlingConditions,
     classification: first.classification,
   };
-  for (const s of sources.slice(1)) {
+  for (let i = 1; i < sources.length; i++) {
+    const s = sources[i]!;
     g = {
       sourceEvaluation: Math.min(g.sourceEvaluation, s.sourceEvaluation) as SourceEvaluation,
       intelligenceAssessment: s.intelligenceAssessment < g.intelligenceAssessment ? s.intelligenceAssessment : g.intelligenceAssessment,
@@ -200,15 +201,33 @@ export function prepare(data: Dataset, o: Pick<LoadOptions, 'synthetic' | 'known
     sources.push({ id, recordedAt, props });
   }
 
+  // Most rows cite one source: their grading is that source's (as bestGrading of one gives), made
+  // once per source rather than once per row.
+  const single = new Map<string, { grading: SourceGrading; first: string; last: string }>();
   const provenance = (where: string, sourceIds: string[]) => {
     if (sourceIds.length === 0) throw new LoadError(`${where}: needs at least one source id`);
-    const graded = sourceIds.map((sid) => {
+    if (sourceIds.length === 1) {
+      const sid = sourceIds[0]!;
+      let p = single.get(sid);
+      if (!p) {
+        const g = grades.get(sid);
+        if (!g) throw new LoadError(`${where}: unknown source record ${sid}`);
+        p = { grading: bestGrading([g]), first: g.recordedAt, last: g.recordedAt };
+        single.set(sid, p);
+      }
+      return p;
+    }
+    const graded: Graded[] = [];
+    let first = '';
+    let last = '';
+    for (const sid of sourceIds) {
       const g = grades.get(sid);
       if (!g) throw new LoadError(`${where}: unknown source record ${sid}`);
-      return g;
-    });
-    const times = graded.map((g) => g.recordedAt).sort();
-    return { grading: bestGrading(graded), first: times[0]!, last: times[times.length - 1]! };
+      graded.push(g);
+      if (first === '' || g.recordedAt < first) first = g.recordedAt;
+      if (last === '' || g.recordedAt > last) last = g.recordedAt;
+    }
+    return { grading: bestGrading(graded), first, last };
   };
 
   const entityType = new Map<string, EntityType>();
