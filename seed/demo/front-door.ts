@@ -43,7 +43,8 @@ export interface FrontDoorResult {
   imports: ImportReport[];
   /** Files imported a second time for links whose ends came from later files. */
   secondPass: SourceCode[];
-  resolution: ResolveRun;
+  /** Null when not asked to resolve. */
+  resolution: ResolveRun | null;
   ms: number;
 }
 
@@ -52,6 +53,8 @@ export interface FrontDoorOptions {
   onProgress?: (code: SourceCode, p: ImportProgress | { phase: 'resolving'; done: number; total: number; ms: number }) => void;
   /** Fixed import time (tests); default now. */
   importedAt?: string;
+  /** Resolve afterwards (default true); `all` compares every pair of the demo's records, not only new ones. */
+  resolve?: boolean | { all: boolean };
 }
 
 const isMissingEnd = (reason: string) => reason.endsWith('an end is missing or of the wrong type');
@@ -84,8 +87,13 @@ export async function importDemo(gateway: Pick<Gateway, 'read' | 'write' | 'writ
     const first = reports.get(code)!;
     reports.set(code, { ...first, errors: [], bad: 0, links: first.links + r.links, retries: first.retries + r.retries, ms: first.ms + r.ms });
   }
-  o.onProgress?.(SYSTEM_ORDER[SYSTEM_ORDER.length - 1]!, { phase: 'resolving', done: 0, total: 1, ms: performance.now() - started });
-  const resolution = await resolveGraph(gateway);
+  let resolution: ResolveRun | null = null;
+  if (o.resolve !== false) {
+    o.onProgress?.(SYSTEM_ORDER[SYSTEM_ORDER.length - 1]!, { phase: 'resolving', done: 0, total: 1, ms: performance.now() - started });
+    // The demo's records only: anything else in the database is not the demo's to resolve.
+    const all = typeof o.resolve === 'object' && o.resolve.all;
+    resolution = await resolveGraph(gateway, { sources: [...SYSTEM_ORDER], incremental: !all });
+  }
   return { imports: files.map((f) => reports.get(f.code)!), secondPass: again, resolution, ms: Math.round(performance.now() - started) };
 }
 
@@ -99,6 +107,10 @@ export function describeFrontDoor(r: FrontDoorResult): string[] {
     );
   });
   const res = r.resolution;
+  if (!res) {
+    lines.push(`${(r.ms / 1000).toFixed(1)} s in all; not resolved`);
+    return lines;
+  }
   for (const t of res.byType) lines.push(`resolve ${t.type.toLowerCase()}: ${t.records} records (${t.newRecords} new), ${t.candidatePairs} candidate pairs, ${t.merged} merged, ${t.review} for review`);
   lines.push(`${res.recordsInClusters} records form ${res.clusters} resolved entities; ${(r.ms / 1000).toFixed(1)} s in all`);
   return lines;

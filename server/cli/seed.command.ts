@@ -4,9 +4,10 @@ import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { openDatabase } from '../db/database.ts';
 import { graphCounts } from '../modules/load/load.repository.ts';
-import { seedDemo } from '../../seed/demo/index.ts';
+import { demo as demoScenario, seedDemo, type Demo } from '../../seed/demo/index.ts';
+import { describeFrontDoor, importDemo } from '../../seed/demo/front-door.ts';
 import { seedScale, SCALE_SEED } from '../../seed/scale/index.ts';
-import { bulkScale, freshStore } from '../../seed/scale/bulk.ts';
+import { bulkScale, freshStore, migrateImported } from '../../seed/scale/bulk.ts';
 import { runningLocalNeo4j } from '../../neo4j/local.ts';
 import { LoadError } from '../modules/load/load.service.ts';
 import { UserError, type CliEnv } from './main.ts';
@@ -15,10 +16,14 @@ export function registerSeed(program: Command, env: CliEnv): void {
   const seed = program.command('seed').description('Load synthetic data.');
   seed
     .command('demo')
-    .description('Load the demo scenario (synthetic, fictional; idempotent: loading it again changes nothing).')
+    .description(
+      'Load the demo scenario (synthetic, fictional; idempotent: loading it again changes nothing): its source systems’ files (seed/demo/sources/) ' +
+        'through the importer, then the resolver; or with --bulk, the same records, entities and links through the bulk loader, without resolving.',
+    )
     .option('--truth <file>', 'write the ground truth (planted networks, victims, duplicates, operation counts) as JSON')
+    .option('--bulk', 'load through the bulk loader (faster; no import history, no resolution)')
     .option('--batch-size <n>', 'rows per transaction', '1000')
-    .action(async (opts: { truth?: string; batchSize: string }) => {
+    .action(async (opts: { truth?: string; bulk?: boolean; batchSize: string }) => {
       const batchSize = Number(opts.batchSize);
       if (!Number.isInteger(batchSize) || batchSize < 1) throw new UserError(`--batch-size must be a whole number above 0, got ${opts.batchSize}`);
       const config = env.config();
@@ -27,22 +32,31 @@ export function registerSeed(program: Command, env: CliEnv): void {
       const bar = new SingleBar({ format: ' {phase} [{bar}] {value}/{total}', stream: process.stderr, hideCursor: true }, Presets.shades_classic);
       let phase = '';
       try {
-        const { demo, result } = await seedDemo(db.gateway, {
-          batchSize,
-          onProgress: (p) => {
-            if (!process.stderr.isTTY) return;
-            if (p.phase !== phase) {
-              if (phase) bar.stop();
-              phase = p.phase;
-              bar.start(p.total, 0, { phase: p.phase.padEnd(8) });
-            }
-            bar.update(p.done);
-          },
-        });
-        if (phase) bar.stop();
-        const counts = await graphCounts(db.gateway);
         const out = process.stdout;
-        out.write(`Loaded the demo scenario (synthetic data) in ${(result.ms / 1000).toFixed(1)} s.\n`);
+        const progress = (label: string, p: { phase: string; done: number; total: number }) => {
+          if (!process.stderr.isTTY) return;
+          const name = `${label} ${p.phase}`.trim();
+          if (name !== phase) {
+            if (phase) bar.stop();
+            phase = name;
+            bar.start(p.total, 0, { phase: name.padEnd(18) });
+          }
+          bar.update(p.done);
+        };
+        let demo: Demo;
+        if (opts.bulk) {
+          const loaded = await seedDemo(db.gateway, { batchSize, onProgress: (p) => progress('', p) });
+          if (phase) bar.stop();
+          demo = loaded.demo;
+          out.write(`Loaded the demo scenario (synthetic data) through the bulk loader in ${(loaded.result.ms / 1000).toFixed(1)} s.\n`);
+        } else {
+          const r = await importDemo(db.gateway, { batchSize: Math.min(batchSize, 500), onProgress: (code, p) => progress(code, p) });
+          if (phase) bar.stop();
+          demo = demoScenario();
+          out.write('Imported the demo scenario’s source files (synthetic data, seed/demo/sources/) and resolved them:\n');
+          for (const line of describeFrontDoor(r)) out.write(`  ${line}\n`);
+        }
+        const counts = await graphCounts(db.gateway);
         out.write(`Source records: ${counts.sourceRecords}\nEntities in the database:\n`);
         for (const [k, n] of Object.entries(counts.entities)) out.write(`  ${k.padEnd(20)} ${n}\n`);
         out.write('Links in the database:\n');
@@ -138,8 +152,12 @@ export function registerSeed(program: Command, env: CliEnv): void {
           });
           process.stderr.write('Starting Neo4j and building the constraints and indexes (full-text included)...\n');
           const indexStarted = performance.now();
-          const db = await openDatabase(config, log);
-          await db.close();
+          const db = await openDatabase(config, log, { migrate: false });
+          try {
+            await migrateImported(db.gateway, log);
+          } finally {
+            await db.close();
+          }
           const ms = performance.now() - started;
           out.write(
             `Loaded ${r.people} people of scale data (synthetic) in ${(ms / 1000).toFixed(1)} s by bulk import: ${r.entities} entities, ${r.links} links, ` +

@@ -12,7 +12,11 @@ export function registerServe(program: Command, env: CliEnv): void {
       const log = env.logger(config);
       const running = await serve(config, log, {
         // A first start on an empty database loads the synthetic demo so there is something to explore.
-        afterMigrate: config.seedDemo === 'auto' ? async (db) => void (await seedDemoIfEmpty(db, log)) : undefined,
+        // It comes in through the front door: the source systems' files, the importer, the resolver.
+        afterMigrate:
+          config.seedDemo === 'auto'
+            ? async (db) => void (await seedDemoIfEmpty(db, log, { via: 'importer', print: (line) => process.stdout.write(`demo: ${line}\n`) }))
+            : undefined,
       });
       process.stdout.write(`Lantern is running at ${running.url} (GraphQL at ${running.url}graphql, Neo4j at ${running.db.uri})\n`);
       let signals = 0;
