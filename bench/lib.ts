@@ -118,7 +118,7 @@ export interface BenchDb extends Database {
 }
 
 /** Starts a local Neo4j in .data/bench-<tag> (kept unless `fresh`), schema applied. */
-export async function openBenchDb(tag: string, o: { heap: string; pageCache: string; fresh?: boolean; queryTimeoutMs?: number; startTimeoutMs?: number }): Promise<BenchDb> {
+export async function openBenchDb(tag: string, o: { heap: string; pageCache: string; fresh?: boolean; queryTimeoutMs?: number; startTimeoutMs?: number; migrate?: boolean }): Promise<BenchDb> {
   const dataDir = path.join(root, '.data', `bench-${tag}`);
   if (o.fresh) fs.rmSync(dataDir, { recursive: true, force: true });
   const config = loadConfig({
@@ -132,7 +132,7 @@ export async function openBenchDb(tag: string, o: { heap: string; pageCache: str
     LANTERN_NEO4J_START_TIMEOUT_MS: String(o.startTimeoutMs ?? 300_000),
     LOG_LEVEL: 'warn',
   });
-  const db = await openDatabase(config, log);
+  const db = await openDatabase(config, log, { migrate: o.migrate !== false });
   const [about] = await db.gateway.read('system/about');
   return { ...db, dataDir, heap: o.heap, pageCache: o.pageCache, neo4jVersion: String(about?.version ?? '?') };
 }

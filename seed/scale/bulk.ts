@@ -10,6 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { runNeo4jAdmin, type Log } from '../../neo4j/local.ts';
+import type { Logger } from '../../server/config/logger.ts';
+import type { Gateway } from '../../server/db/gateway.ts';
+import { migrate, type MigrationResult } from '../../server/db/migrations.ts';
 import { IMPORT_OPTIONS, type CsvGroups } from '../../server/modules/load/load.csv.ts';
 import { LoadError } from '../../server/modules/load/load.service.ts';
 import { writePart, type PartChunk, type PartJob } from './csv-part.ts';
@@ -182,4 +185,25 @@ export async function bulkScale(o: {
     importMs: Math.round(performance.now() - importStarted),
     importerPeakRssMb,
   };
+}
+
+const timedOut = (e: unknown) => (e as { extensions?: { code?: unknown } } | null)?.extensions?.code === 'TIMEOUT';
+
+/**
+ * The schema migrations over a store the importer has just built: each migration waits for its
+ * indexes (`db.awaitIndexes(300)`, and the statement limit of the connection), and over millions
+ * of rows a uniqueness constraint's or the full-text index's population takes longer than that.
+ * The population goes on in Neo4j after a wait times out, so a timed-out migration is run again
+ * (its statements are idempotent) until every index is online, up to `maxMs`.
+ */
+export async function migrateImported(gateway: Gateway, log: Logger, o: { maxMs?: number } = {}): Promise<MigrationResult> {
+  const until = performance.now() + (o.maxMs ?? 6 * 3_600_000);
+  for (;;) {
+    try {
+      return await migrate(gateway, log);
+    } catch (e) {
+      if (!timedOut(e) || performance.now() > until) throw e;
+      log.info('Indexes still being built over the imported store; waiting again');
+    }
+  }
 }
