@@ -12,11 +12,10 @@
  * ("Unconfirmed" strength); dates go in DateTime (validFrom, else the date of an event entity);
  * source systems and record keys in SourceType and SourceReference; everything else as attributes.
  */
-import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { EntityType } from '../../model/model.ts';
 import type { SelectedEntity, SelectedLink, Selection } from '../selection/selection.service.ts';
 import { linkLabel, propertyText, provenanceLine, rgb, xmlComment, xmlText } from './common.ts';
+import { xmlDocument, type XmlElement } from './xml.ts';
 
 /** ANB standard icon (IconFile) per entity type. */
 export const ICON: Record<EntityType, string> = {
@@ -70,10 +69,10 @@ export function toAnx(s: Selection): string {
   for (const e of s.entities) for (const k of Object.keys(e.properties)) attributeNames.add(k);
   for (const l of s.links) if (l.role) attributeNames.add('Role');
 
-  const doc = create({ version: '1.0', encoding: 'UTF-8' });
-  const chart = doc.ele('Chart', { IdReferenceLinking: 'false', Rigorous: 'true' });
+  const doc = xmlDocument('Chart', { IdReferenceLinking: 'false', Rigorous: 'true' });
+  const chart = doc.root;
   chart.com(xmlComment(provenanceLine(s)));
-  const strings = (parent: XMLBuilder, name: string, values: string[]) => {
+  const strings = (parent: XmlElement, name: string, values: string[]) => {
     const c = parent.ele(name).ele('StringCollection');
     values.forEach((v, i) => c.ele('String', { Id: `${name}${i}`, Text: v }));
   };
@@ -91,7 +90,7 @@ export function toAnx(s: Selection): string {
   for (const l of [...new Map(s.links.map((x) => [x.type, x])).values()]) linkTypes.ele('LinkType', { Name: l.type, Colour: colourRef(l.colour) });
 
   const items = chart.ele('ChartItemCollection');
-  const attributes = (item: XMLBuilder, values: Record<string, string>) => {
+  const attributes = (item: XmlElement, values: Record<string, string>) => {
     const c = item.ele('AttributeCollection');
     for (const [k, v] of Object.entries(values)) if (v !== '') c.ele('Attribute', { AttributeClass: xmlText(k), Value: xmlText(v) });
   };
@@ -136,5 +135,5 @@ export function toAnx(s: Selection): string {
     });
     attributes(item, { 'Lantern id': l.id, Grade: l.grading.code, Classification: l.grading.classification, 'Handling conditions': l.grading.handlingConditions ?? '', 'Record ids': l.sourceIds.join(' '), Role: l.role ?? '' });
   }
-  return doc.end({ prettyPrint: true });
+  return doc.toString();
 }

@@ -3,6 +3,7 @@
  * (every property as text) that GraphML, GEXF and CSV write.
  */
 import type { PropertyValue, SelectedEntity, SelectedLink, Selection } from '../selection/selection.service.ts';
+import { xmlSafe } from './xml.ts';
 
 export const EXPORT_FORMATS = ['graphml', 'gexf', 'anx', 'csv', 'ftm'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -24,23 +25,14 @@ export const MEDIA_TYPE: Record<ExportFormat, string> = {
   ftm: 'application/x-ndjson',
 };
 
-/**
- * Characters XML 1.0 cannot hold (C0 controls other than tab, CR, LF; lone surrogates;
- * U+FFFE/U+FFFF) become U+FFFD, so hostile text never breaks a parser. Markup characters are
- * escaped by the XML builder.
- */
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Text for XML: what XML 1.0 cannot hold becomes U+FFFD; the writer (xml.ts) escapes markup. */
 export function xmlText(v: unknown): string {
-  // xmlbuilder2 leaves text that already looks like an entity reference (`&amp;`, `&#38;`) as it
-  // is, so data holding such text would come back altered: every & is escaped here, and the
-  // builder then leaves these escapes alone (checked by the export tests with a real parser).
-  return String(v ?? '').replace(NOT_XML, '\uFFFD').replace(/&/g, '&amp;');
+  return xmlSafe(v);
 }
 
-/** Text for an XML comment: no escaping there, and no `--`. */
+/** Text for an XML comment: no `--`. */
 export function xmlComment(v: string): string {
-  return v.replace(NOT_XML, '\uFFFD').replace(/-(?=-)/g, '- ');
+  return xmlSafe(v).replace(/-(?=-)/g, '- ');
 }
 
 export function propertyText(v: PropertyValue): string {

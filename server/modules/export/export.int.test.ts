@@ -177,6 +177,9 @@ describe('exports', () => {
     expect(byId.get(s.links.director)).toMatchObject({ schema: 'Directorship', properties: { director: [s.ids.suspect], organization: [s.ids.company], startDate: ['2019-05-05'] } });
     expect(byId.get(s.links.keeper)?.schema).toBe('Ownership');
     expect(byId.get(s.ids.suspect)?.properties.phone).toEqual([s.e164]);
+    // Lantern's GBR as FtM's country code; a masked victim's nationality is withheld with the rest.
+    expect(byId.get(s.ids.suspect)?.properties.nationality).toEqual(['gb']);
+    expect(byId.get(s.ids.victim)?.properties.nationality).toBeUndefined();
     expect(byId.get(s.ids.company)?.schema).toBe('Company');
     expect(byId.get(s.ids.parlour)).toMatchObject({ schema: 'Address', properties: { postalCode: ['RG1 2AB'], country: ['gb'] } });
     expect(byId.get(s.ids.victim)).toMatchObject({ schema: 'Person', properties: { name: ['Protected person A'], birthDate: ['1999'] } });
@@ -238,6 +241,8 @@ describe('exports', () => {
     expect(r.errors).toBeUndefined();
     expect(r.data!.exportSelection).toMatchObject({ masked: false, maskedCount: 0 });
     expect(r.data!.exportSelection.content).toContain(s.names.victimFamily);
+    const unmasked = r.data!.exportSelection.content.trim().split('\n').map((l) => JSON.parse(l) as { id: string; properties: Record<string, string[]> });
+    expect(unmasked.find((e) => e.id === s.ids.victim)?.properties).toMatchObject({ name: [s.names.victim], nationality: ['ro'] });
     await audit.flush();
     const entries = await auditRepo.search(gateway, { beforeSeq: Number.MAX_SAFE_INTEGER, limit: 50, actor: null, operation: null, from: null, to: null });
     const unmask = entries.find((e) => e.kind === 'unmask' && e.variables.includes(reason));

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseSelection, pseudonymFor } from '../selection/selection.service.ts';
+import { XMLParser } from 'fast-xml-parser';
 import { linkLabel, xmlText } from './common.ts';
+import { ftmCountry } from './countries.ts';
 import { safeCell } from './csv.ts';
+import { xmlDocument } from './xml.ts';
 
 describe('export helpers', () => {
   it('disarms spreadsheet formulas but leaves numbers and plain text alone', () => {
@@ -16,10 +19,29 @@ describe('export helpers', () => {
     expect(safeCell('')).toBe('');
   });
 
-  it('makes text safe for XML: control characters replaced, & escaped once for the builder', () => {
-    expect(xmlText('a\u0000b\u001Fc\td')).toBe('a\uFFFDb\uFFFDc\td');
-    expect(xmlText('Tom & Jerry &amp;')).toBe('Tom &amp; Jerry &amp;amp;');
+  it('writes XML that a parser reads back to the same text and attributes, whatever the characters', () => {
+    const hostile = 'Tom & Jerry &amp; <b>"q"</b> \'s\' -- tab\there\nnew line\r\nend \u0000\u001F \uD800 😀-';
+    const doc = xmlDocument('root', { a: hostile, n: 3, skipped: undefined });
+    doc.root.com(hostile);
+    doc.root.ele('t').txt(hostile);
+    doc.root.ele('empty', { b: true });
+    const xml = doc.toString();
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<root a="/);
+    expect(xml).not.toContain('skipped');
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', commentPropName: '#comment', trimValues: false, htmlEntities: true }).parse(xml) as {
+      root: { '@a': string; '@n': string; t: string; empty: { '@b': string }; '#comment': string };
+    };
+    const expected = 'Tom & Jerry &amp; <b>"q"</b> \'s\' -- tab\there\nnew line\r\nend \uFFFD\uFFFD \uFFFD 😀-';
+    expect(parsed.root['@a']).toBe(expected);
+    expect(parsed.root.t).toBe(expected);
+    expect(parsed.root['@n']).toBe('3');
+    expect(parsed.root.empty['@b']).toBe('true');
+    expect(parsed.root['#comment']).not.toMatch(/--/);
     expect(xmlText(null)).toBe('');
+  });
+
+  it('gives nationalities as FtM country codes: alpha-3 to lower-case alpha-2, nothing for an unknown code', () => {
+    expect(['GBR', 'ROU', 'VNM', 'ALB', 'XKX', 'gbr', 'RO', 'ZZZ', 'UK', ''].map(ftmCountry)).toEqual(['gb', 'ro', 'vn', 'al', 'xk', 'gb', 'ro', undefined, undefined, undefined]);
   });
 
   it('names pseudonyms A to Z, then AA, AB, ...', () => {

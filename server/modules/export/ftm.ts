@@ -3,7 +3,7 @@
  * every property a list of strings, plus a `lantern` object (type, grade, classification,
  * source records) that FtM readers ignore. Lantern ids are kept as FtM ids.
  *
- * Entities: PERSON Person; PREMISES Address; ORGANISATION Company (with a company number or
+ * Entities: PERSON Person (nationalities as FtM country codes); PREMISES Address; ORGANISATION Company (with a company number or
  * kind COMPANY) or Organization; VEHICLE Vehicle; BANK_ACCOUNT BankAccount; OFFENCE, VISIT and
  * REFERRAL Event; OPERATION Project; ADVERT, RISK_FACTOR, PHONE and EMAIL Note (FtM has no
  * phone or email schema: numbers and addresses are properties, so they are also copied into the
@@ -14,6 +14,7 @@
  * recordId, the grade in status where the schema has one.
  */
 import type { SelectedEntity, SelectedLink, Selection } from '../selection/selection.service.ts';
+import { ftmCountry } from './countries.ts';
 
 export interface FtmEntity {
   id: string;
@@ -52,6 +53,8 @@ function entitySchema(e: SelectedEntity): { schema: string; props: Props } {
           birthDate: str(p.dateOfBirth) ?? (typeof p.birthYear === 'number' ? String(p.birthYear) : undefined),
           gender: ['MALE', 'FEMALE', 'OTHER'].includes(String(p.gender)) ? String(p.gender).toLowerCase() : undefined,
           passportNumber: p.passportNumber, idNumber: [p.niNumber, p.pncId],
+          // Lantern keeps ISO alpha-3 codes; FtM's country type takes lower-case alpha-2.
+          nationality: (Array.isArray(p.nationalities) ? p.nationalities : []).map((c) => ftmCountry(c)),
           description: flags || undefined,
         },
       };

@@ -5,20 +5,21 @@
  * can play). Valid against the GEXF 1.3 schemas (../shared/datasets/gexf-xsd/), which put the
  * viz elements (color, position, size) in the GEXF namespace itself.
  */
-import { create } from 'xmlbuilder2';
 import type { Selection } from '../selection/selection.service.ts';
 import { ENTITY_FIELDS, LINK_FIELDS, entityFields, linkFields, linkLabel, propertyNames, propertyText, provenanceLine, rgb, xmlText } from './common.ts';
+import { xmlDocument } from './xml.ts';
 
 const NS = 'http://gexf.net/1.3';
 
 export function toGexf(s: Selection): string {
   const props = propertyNames(s.entities);
-  const doc = create({ version: '1.0', encoding: 'UTF-8' });
-  const root = doc.ele(NS, 'gexf', {
+  const doc = xmlDocument('gexf', {
+    xmlns: NS,
     version: '1.3',
     'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
     'xsi:schemaLocation': `${NS} http://gexf.net/1.3/gexf.xsd`,
   });
+  const root = doc.root;
   const meta = root.ele('meta', { lastmodifieddate: s.generatedAt.slice(0, 10) });
   meta.ele('creator').txt('Lantern');
   meta.ele('description').txt(xmlText(provenanceLine(s)));
@@ -61,5 +62,5 @@ export function toGexf(s: Selection): string {
     edge.ele('color', rgb(l.colour));
     edge.ele('thickness', { value: l.grading.low ? 1 : 2 });
   }
-  return doc.end({ prettyPrint: true });
+  return doc.toString();
 }

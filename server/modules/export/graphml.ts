@@ -4,9 +4,9 @@
  * (../shared/datasets/graphml-xsd/). Ids must be NMTOKENs: a Lantern id that is not one is
  * written as `n<index>` / `e<index>`, the id itself kept in `lantern_id`.
  */
-import { create } from 'xmlbuilder2';
 import type { Selection } from '../selection/selection.service.ts';
 import { ENTITY_FIELDS, LINK_FIELDS, entityFields, linkFields, propertyNames, propertyText, provenanceLine, xmlComment, xmlText } from './common.ts';
+import { xmlDocument } from './xml.ts';
 
 const NS = 'http://graphml.graphdrawing.org/xmlns';
 const NMTOKEN = /^[\p{L}\p{N}._:-]+$/u;
@@ -14,11 +14,12 @@ const NMTOKEN = /^[\p{L}\p{N}._:-]+$/u;
 export function toGraphml(s: Selection): string {
   const nodeId = new Map(s.entities.map((e, i) => [e.id, NMTOKEN.test(e.id) ? e.id : `n${i}`]));
   const props = propertyNames(s.entities);
-  const doc = create({ version: '1.0', encoding: 'UTF-8' });
-  const root = doc.ele(NS, 'graphml', {
+  const doc = xmlDocument('graphml', {
+    xmlns: NS,
     'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
     'xsi:schemaLocation': `${NS} http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd`,
   });
+  const root = doc.root;
   root.com(xmlComment(provenanceLine(s)));
   const keys = new Map<string, string>();
   const key = (forWhat: 'node' | 'edge' | 'graph', name: string, type = 'string') => {
@@ -52,5 +53,5 @@ export function toGraphml(s: Selection): string {
     for (const [k, v] of Object.entries(linkFields(l))) if (v !== '') edge.ele('data', { key: keys.get(`edge:${k}`)! }).txt(xmlText(v));
     edge.ele('data', { key: keys.get('edge:colour')! }).txt(l.colour);
   });
-  return doc.end({ prettyPrint: true });
+  return doc.toString();
 }
