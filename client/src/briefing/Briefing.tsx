@@ -164,127 +164,132 @@ export function Briefing({ input, chart, mode }: { input: BriefingInput; chart: 
         </div>
       </section>
 
-      <Section id="findings" title="Findings">
-        {c.findings.length === 0 ? (
-          <p className="muted">No findings were recorded with this snapshot.</p>
-        ) : (
-          <ol className="findings">
-            {c.findings.map((f) => (
-              <li key={f.id}>
-                <span className="ref">{f.id}</span>
-                <div>
-                  <p className="finding-text">{f.text}</p>
-                  {f.elementIds.length > 0 && (
-                    <p className="finding-refs">Rests on: {f.elementIds.map((id) => `${ref(id)} ${nodeById.get(id)?.label ?? ''}`.trim()).join(' · ')}</p>
-                  )}
-                </div>
-              </li>
-            ))}
-          </ol>
-        )}
-        {c.annotations.length > 0 && (
-          <>
-            <h3>Analysts’ notes on the elements shown</h3>
-            <table className="grid notes">
-              <thead><tr><th>On</th><th>Note</th><th>By</th><th>Date</th></tr></thead>
+      {/* The PNG is the cover alone: the rest is not laid out for it. */}
+      {mode === 'document' && (
+        <>
+          <Section id="findings" title="Findings">
+            {c.findings.length === 0 ? (
+              <p className="muted">No findings were recorded with this snapshot.</p>
+            ) : (
+              <ol className="findings">
+                {c.findings.map((f) => (
+                  <li key={f.id}>
+                    <span className="ref">{f.id}</span>
+                    <div>
+                      <p className="finding-text">{f.text}</p>
+                      {f.elementIds.length > 0 && (
+                        <p className="finding-refs">Rests on: {f.elementIds.map((id) => `${ref(id)} ${nodeById.get(id)?.label ?? ''}`.trim()).join(' · ')}</p>
+                      )}
+                    </div>
+                  </li>
+                ))}
+              </ol>
+            )}
+            {c.annotations.length > 0 && (
+              <>
+                <h3>Analysts’ notes on the elements shown</h3>
+                <table className="grid notes">
+                  <thead><tr><th>On</th><th>Note</th><th>By</th><th>Date</th></tr></thead>
+                  <tbody>
+                    {c.annotations.map((a) => (
+                      <tr key={a.id}>
+                        <td className="nowrap">{ref(a.targetId)} {label(a.targetId)}</td>
+                        <td>{a.text}</td>
+                        <td>{a.author}</td>
+                        <td className="nowrap">{day(a.createdAt)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </>
+            )}
+          </Section>
+
+          <Section id="entities" title={`Entities (${c.nodes.length})`} note="Grade: source evaluation (1 reliable, 2 untested, 3 not reliable), intelligence assessment (A–E) and handling code (P, C) of the entity’s best-graded record.">
+            <table className="grid entities">
+              <thead><tr><th>Ref</th><th>Type</th><th>Entity</th><th>Details</th><th>Flags</th><th>Grade</th><th>Id</th></tr></thead>
               <tbody>
-                {c.annotations.map((a) => (
-                  <tr key={a.id}>
-                    <td className="nowrap">{ref(a.targetId)} {label(a.targetId)}</td>
-                    <td>{a.text}</td>
-                    <td>{a.author}</td>
-                    <td className="nowrap">{day(a.createdAt)}</td>
+                {c.nodes.map((n) => (
+                  <tr key={n.id} className={n.masked ? 'masked-row' : undefined}>
+                    <td className="ref">{nodeRef.get(n.id)}</td>
+                    <td className="nowrap">{typeName(n.type)}</td>
+                    <td className="strong">{n.label}</td>
+                    <td>{n.subtitle ?? ''}</td>
+                    <td><Flags n={n} /></td>
+                    <td><Grade g={n.grading} /></td>
+                    <td className="mono id">{n.id}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </>
-        )}
-      </Section>
+          </Section>
 
-      <Section id="entities" title={`Entities (${c.nodes.length})`} note="Grade: source evaluation (1 reliable, 2 untested, 3 not reliable), intelligence assessment (A–E) and handling code (P, C) of the entity’s best-graded record.">
-        <table className="grid entities">
-          <thead><tr><th>Ref</th><th>Type</th><th>Entity</th><th>Details</th><th>Flags</th><th>Grade</th><th>Id</th></tr></thead>
-          <tbody>
-            {c.nodes.map((n) => (
-              <tr key={n.id} className={n.masked ? 'masked-row' : undefined}>
-                <td className="ref">{nodeRef.get(n.id)}</td>
-                <td className="nowrap">{typeName(n.type)}</td>
-                <td className="strong">{n.label}</td>
-                <td>{n.subtitle ?? ''}</td>
-                <td><Flags n={n} /></td>
-                <td><Grade g={n.grading} /></td>
-                <td className="mono id">{n.id}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Section>
+          <Section id="links" title={`Links (${c.edges.length})`}>
+            <table className="grid links">
+              <thead><tr><th>Ref</th><th>From</th><th>Link</th><th>To</th><th>Valid</th><th>Grade</th></tr></thead>
+              <tbody>
+                {c.edges.map((e) => (
+                  <tr key={e.id}>
+                    <td className="ref">{edgeRef.get(e.id)}</td>
+                    <td><span className="ref-inline">{ref(e.source)}</span> {label(e.source)}</td>
+                    <td className="nowrap">{linkText(e)}</td>
+                    <td><span className="ref-inline">{ref(e.target)}</span> {label(e.target)}</td>
+                    <td className="nowrap">{span(e.validFrom, e.validTo)}</td>
+                    <td><Grade g={e.grading} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Section>
 
-      <Section id="links" title={`Links (${c.edges.length})`}>
-        <table className="grid links">
-          <thead><tr><th>Ref</th><th>From</th><th>Link</th><th>To</th><th>Valid</th><th>Grade</th></tr></thead>
-          <tbody>
-            {c.edges.map((e) => (
-              <tr key={e.id}>
-                <td className="ref">{edgeRef.get(e.id)}</td>
-                <td><span className="ref-inline">{ref(e.source)}</span> {label(e.source)}</td>
-                <td className="nowrap">{linkText(e)}</td>
-                <td><span className="ref-inline">{ref(e.target)}</span> {label(e.target)}</td>
-                <td className="nowrap">{span(e.validFrom, e.validTo)}</td>
-                <td><Grade g={e.grading} /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Section>
+          <Section id="provenance" title="Annex A · Provenance of every link shown" note="Each link with the source records it rests on: the source system and record, the record’s 3x5x2 grade, when it was recorded, and the link’s real-world validity.">
+            <table className="grid provenance">
+              <thead><tr><th>Link</th><th>Source system</th><th>Record</th><th>Grade</th><th>Grade in words</th><th>Recorded</th><th>Valid</th></tr></thead>
+              <tbody>
+                {c.edges.flatMap((e) => {
+                  const rows = e.sources.length > 0 ? e.sources : [null];
+                  return rows.map((s, i) => (
+                    <tr key={`${e.id}-${s?.id ?? 'none'}`} className={i === 0 ? 'first' : 'cont'}>
+                      <td className="nowrap">{i === 0 ? <><span className="ref">{edgeRef.get(e.id)}</span> {linkText(e)}</> : ''}</td>
+                      {s ? (
+                        <>
+                          <td>{s.source}</td>
+                          <td className="mono nowrap">{s.recordKey ?? s.id}</td>
+                          <td><Grade g={s.grading} /></td>
+                          <td className="small">{gradeWords(s.grading)}</td>
+                          <td className="nowrap">{day(s.recordedAt)}</td>
+                        </>
+                      ) : (
+                        <>
+                          <td className="muted" colSpan={2}>No source record visible to the author</td>
+                          <td><Grade g={e.grading} /></td>
+                          <td className="small">{gradeWords(e.grading)}</td>
+                          <td className="nowrap">{day(e.recordedAt)}</td>
+                        </>
+                      )}
+                      <td className="nowrap">{i === 0 ? span(e.validFrom, e.validTo) : ''}</td>
+                    </tr>
+                  ));
+                })}
+              </tbody>
+            </table>
+          </Section>
 
-      <Section id="provenance" title="Annex A · Provenance of every link shown" note="Each link with the source records it rests on: the source system and record, the record’s 3x5x2 grade, when it was recorded, and the link’s real-world validity.">
-        <table className="grid provenance">
-          <thead><tr><th>Link</th><th>Source system</th><th>Record</th><th>Grade</th><th>Grade in words</th><th>Recorded</th><th>Valid</th></tr></thead>
-          <tbody>
-            {c.edges.flatMap((e) => {
-              const rows = e.sources.length > 0 ? e.sources : [null];
-              return rows.map((s, i) => (
-                <tr key={`${e.id}-${s?.id ?? 'none'}`} className={i === 0 ? 'first' : 'cont'}>
-                  <td className="nowrap">{i === 0 ? <><span className="ref">{edgeRef.get(e.id)}</span> {linkText(e)}</> : ''}</td>
-                  {s ? (
-                    <>
-                      <td>{s.source}</td>
-                      <td className="mono nowrap">{s.recordKey ?? s.id}</td>
-                      <td><Grade g={s.grading} /></td>
-                      <td className="small">{gradeWords(s.grading)}</td>
-                      <td className="nowrap">{day(s.recordedAt)}</td>
-                    </>
-                  ) : (
-                    <>
-                      <td className="muted" colSpan={2}>No source record visible to the author</td>
-                      <td><Grade g={e.grading} /></td>
-                      <td className="small">{gradeWords(e.grading)}</td>
-                      <td className="nowrap">{day(e.recordedAt)}</td>
-                    </>
-                  )}
-                  <td className="nowrap">{i === 0 ? span(e.validFrom, e.validTo) : ''}</td>
-                </tr>
-              ));
-            })}
-          </tbody>
-        </table>
-      </Section>
-
-      <Section id="integrity" title="Annex B · Integrity and handling">
-        <dl className="facts integrity">
-          <div><dt>Marking</dt><dd>{c.marking.text}</dd></div>
-          <div><dt>SHA-256</dt><dd className="mono">{hash}</dd></div>
-          <div><dt>Reference</dt><dd className="mono">{input.id}</dd></div>
-          <div><dt>Version</dt><dd>{c.version}{c.supersedes ? `, superseding ${c.supersedes}` : ''}</dd></div>
-        </dl>
-        <p className="small">
-          The hash is taken over the snapshot’s whole record (everything above, as data) in the JSON Canonicalization Scheme (RFC 8785).
-          Lantern keeps the record unchanged; a correction is a new version that supersedes this one. To check a copy, ask Lantern for
-          snapshot {input.id}: it recomputes the hash and reports whether it still matches.
-        </p>
-      </Section>
+          <Section id="integrity" title="Annex B · Integrity and handling">
+            <dl className="facts integrity">
+              <div><dt>Marking</dt><dd>{c.marking.text}</dd></div>
+              <div><dt>SHA-256</dt><dd className="mono">{hash}</dd></div>
+              <div><dt>Reference</dt><dd className="mono">{input.id}</dd></div>
+              <div><dt>Version</dt><dd>{c.version}{c.supersedes ? `, superseding ${c.supersedes}` : ''}</dd></div>
+            </dl>
+            <p className="small">
+              The hash is taken over the snapshot’s whole record (everything above, as data) in the JSON Canonicalization Scheme (RFC 8785).
+              Lantern keeps the record unchanged; a correction is a new version that supersedes this one. To check a copy, ask Lantern for
+              snapshot {input.id}: it recomputes the hash and reports whether it still matches.
+            </p>
+          </Section>
+        </>
+      )}
     </article>
   );
 }

@@ -58,25 +58,29 @@ export function toGraphEdge(e: SnapshotEdge): GraphEdge {
 
 const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
-/** Loads every node image first, so that the export does not race Cytoscape's own image loading. */
-async function preload(urls: Iterable<string>): Promise<void> {
-  await Promise.all(
-    [...new Set(urls)].map(async (src) => {
-      const img = new Image();
-      img.src = src;
-      await img.decode().catch(() => undefined);
-    }),
+/** Loads and decodes every distinct node image, by URL. */
+async function preload(urls: Iterable<string>): Promise<Map<string, HTMLImageElement>> {
+  return new Map(
+    await Promise.all(
+      [...new Set(urls)].map(async (src) => {
+        const img = new Image();
+        img.src = src;
+        await img.decode().catch(() => undefined);
+        return [src, img] as const;
+      }),
+    ),
   );
 }
 
 /**
  * Draws the chart in an off-screen container and returns it as an SVG data URL, or null when there is nothing to draw.
  */
-export async function chartSvg(content: SnapshotContent): Promise<{ url: string; width: number; height: number } | null> {
+export async function chartSvg(content: SnapshotContent, step: (name: string) => void = () => undefined): Promise<{ url: string; width: number; height: number } | null> {
   if (content.nodes.length === 0) return null;
   const positions: Record<string, Position> = Object.fromEntries(content.nodes.map((n) => [n.id, n.position]));
   const elements = toElements(content.nodes.map(toGraphNode), content.edges.map(toGraphEdge), positions);
-  await preload(elements.filter((e) => e.group === 'nodes').map((e) => String((e.data as { image: string }).image)));
+  const images = await preload(elements.filter((e) => e.group === 'nodes').map((e) => String((e.data as { image: string }).image)));
+  step('chart-preload');
   const container = document.createElement('div');
   container.className = 'chart-offscreen';
   document.body.appendChild(container);
@@ -93,16 +97,16 @@ export async function chartSvg(content: SnapshotContent): Promise<{ url: string;
       userPanningEnabled: false,
       autoungrabify: true,
     });
-    // Cytoscape loads node images on its own when it first draws them: wait until every distinct
-    // image is in its cache and decoded, then export once (an export before that leaves them out).
-    const urls = new Set(elements.filter((e) => e.group === 'nodes').map((e) => String((e.data as { image: string }).image)));
+    step('chart-init');
+    // Cytoscape loads node images on its own when it first draws them, a frame or more later,
+    // redrawing the whole canvas each time: its image cache is given the decoded images instead,
+    // so the export can run at once and the canvas is never drawn (a frame is waited for only if
+    // an image is still not complete).
     const renderer = (cy as unknown as { renderer(): { imageCache?: Record<string, { image: HTMLImageElement }> } }).renderer();
-    for (let i = 0; i < 200; i += 1) {
-      await nextFrame();
-      const cache = renderer.imageCache ?? {};
-      if ([...urls].every((u) => cache[u]?.image.complete)) break;
-    }
-    await nextFrame();
+    const cache = (renderer.imageCache ??= {});
+    for (const [url, image] of images) cache[url] ??= { image };
+    for (let i = 0; i < 200 && ![...images.keys()].every((u) => cache[u]?.image.complete); i += 1) await nextFrame();
+    step('chart-draw');
     const bb = cy.elements().boundingBox({});
     let svg = '';
     for (let i = 0; i < 5; i += 1) {
@@ -110,7 +114,9 @@ export async function chartSvg(content: SnapshotContent): Promise<{ url: string;
       if ((svg.match(/<image /g)?.length ?? 0) >= content.nodes.length) break;
       await nextFrame();
     }
-    return { url: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, width: Math.ceil(bb.w), height: Math.ceil(bb.h) };
+    const url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+    step('chart-svg');
+    return { url, width: Math.ceil(bb.w), height: Math.ceil(bb.h) };
   } finally {
     cy?.destroy();
     container.remove();

@@ -12,8 +12,12 @@ import { standaloneHtml } from './standalone.ts';
 import './briefing.css';
 
 export interface BriefingApi {
-  /** Renders a snapshot; resolves when the chart and every image are drawn. */
-  render(input: BriefingInput, mode?: 'document' | 'png'): Promise<void>;
+  /**
+   * Renders a snapshot (its BriefingInput as JSON: one string crosses to the page far faster than
+   * the object would); resolves when the chart and every image are drawn, with the milliseconds
+   * of each step (`transfer` from `sentAt`, the caller's Date.now()).
+   */
+  render(json: string, mode?: 'document' | 'png', sentAt?: number): Promise<Record<string, number>>;
   /** The rendered briefing as one self-contained HTML file (no script, strict CSP). */
   standalone(): string;
 }
@@ -28,14 +32,27 @@ let root: Root | null = null;
 let current: BriefingInput | null = null;
 
 window.lanternBriefing = {
-  async render(input, mode = 'document') {
-    const chart = await chartSvg(input.content);
+  async render(json, mode = 'document', sentAt = Date.now()) {
+    const steps: Record<string, number> = { transfer: Date.now() - sentAt };
+    let mark = performance.now();
+    const step = (name: string) => {
+      const now = performance.now();
+      steps[name] = Math.round(now - mark);
+      mark = now;
+    };
+    const input = JSON.parse(json) as BriefingInput;
+    step('parse');
+    const chart = await chartSvg(input.content, step);
     current = input;
     document.title = `${input.content.title} · ${input.content.marking.classification}`;
     root ??= createRoot(document.getElementById('root')!);
     flushSync(() => root!.render(<Briefing input={input} chart={chart} mode={mode} />));
+    step('react');
     await Promise.all([...document.images].map((img) => img.decode().catch(() => undefined)));
+    step('images');
     await document.fonts.ready;
+    step('fonts');
+    return steps;
   },
   standalone() {
     if (!current) throw new Error('render a snapshot first');
