@@ -1,19 +1,23 @@
 /**
  * The benchmark page: renders one synthetic graph with one renderer (Cytoscape canvas,
- * Cytoscape WebGL, or sigma.js), then measures time to first frame and frames per second
- * during a scripted pan and zoom. Driven by bench/render/run.ts through window.bench.
+ * Cytoscape WebGL as the workspace configures it, Cytoscape's stock WebGL renderer, or
+ * sigma.js), then measures time to first frame and frames per second during a scripted pan
+ * and zoom. Every renderer is shown the same region of the graph at every step (camera()),
+ * and frames are counted as the library's own draws. Driven by bench/render/run.ts through
+ * window.bench.
  */
 import type { Core, CytoscapeOptions } from 'cytoscape';
 import { UndirectedGraph } from 'graphology';
 import Sigma from 'sigma';
 import { benchGraph, type BenchGraph } from './graph.ts';
 import { cytoscape, LARGE_CHART, rendererOptions } from '../../client/src/chart/cytoscape.ts';
-import { applyStyle } from '../../client/src/chart/hooks/useGraphStyle.ts';
+import { installViewportCache, type ViewportCache } from '../../client/src/chart/viewportCache.ts';
+import { applyStyle, LARGE_LABEL_ZOOM } from '../../client/src/chart/hooks/useGraphStyle.ts';
 import { nodeImage } from '../../client/src/graph/icons.ts';
 import { ENTITY_META } from '../../client/src/model/meta.ts';
 import { ENTITY_TYPES } from '../../client/src/model/types.ts';
 
-export type RendererName = 'cytoscape-canvas' | 'cytoscape-webgl' | 'sigma';
+export type RendererName = 'cytoscape-canvas' | 'cytoscape-webgl' | 'cytoscape-webgl-stock' | 'sigma';
 
 export interface RunResult {
   renderer: RendererName;
@@ -21,12 +25,16 @@ export interface RunResult {
   nodes: number;
   edges: number;
   firstFrameMs: number;
+  /** Animation frames during the pan and zoom, and how many of them the library drew. */
   frames: number;
+  draws: number;
   durationMs: number;
   fps: number;
   msPerFrameP50: number;
   msPerFrameP95: number;
   webglActive: boolean;
+  /** Cytoscape WebGL with the workspace's viewport cache: full frames and replayed frames. */
+  cache?: { full: number; replayed: number };
 }
 
 const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
@@ -46,17 +54,53 @@ function webglInfo(): { renderer: string; vendor: string; webgl2: boolean } {
 interface Mounted {
   /** Sets the viewport for step i of the scripted pan and zoom. */
   step(i: number): void;
+  /** How many times the library has drawn so far. */
+  draws(): number;
   destroy(): void;
   webglActive: boolean;
+  cache: ViewportCache | null;
+  cy?: Core;
 }
 
 const TYPES = ENTITY_TYPES.slice(0, 6);
+/** Padding around the graph at the fit zoom, in CSS pixels (both libraries). */
+const PAD = 40;
 
-async function mountCytoscape(g: BenchGraph, container: HTMLElement, webgl: boolean): Promise<Mounted> {
+/**
+ * Step i of the scripted pan and zoom, for every renderer alike: `zoom` times the fit zoom,
+ * centred `dx`, `dy` (in units of the graph's larger side) off the graph's centre.
+ */
+export function camera(i: number): { zoom: number; dx: number; dy: number } {
+  return { zoom: 1.6 + 0.9 * Math.sin(i / 25), dx: 0.15 * Math.cos(i / 40), dy: 0.1 * Math.sin(i / 40) };
+}
+
+/**
+ * What step i shows, in the graph's own coordinates: the point at the centre of the view and
+ * the zoom in CSS pixels per graph unit (the fit zoom puts the graph's larger side, node centre
+ * to node centre, inside the smaller side of the view less PAD each side).
+ */
+function view(g: BenchGraph, width: number, height: number, i: number): { x: number; y: number; zoom: number } {
+  const xs = g.nodes.map((n) => n.x);
+  const ys = g.nodes.map((n) => n.y);
+  const x1 = Math.min(...xs);
+  const y1 = Math.min(...ys);
+  const side = Math.max(Math.max(...xs) - x1, Math.max(...ys) - y1, 1);
+  const c = camera(i);
+  const fit = (Math.min(width, height) - 2 * PAD) / side;
+  return { x: (x1 + Math.max(...xs)) / 2 + c.dx * side, y: (y1 + Math.max(...ys)) / 2 + c.dy * side, zoom: fit * c.zoom };
+}
+
+type CyMode = 'canvas' | 'webgl' | 'webgl-stock';
+
+async function mountCytoscape(g: BenchGraph, container: HTMLElement, mode: CyMode): Promise<Mounted> {
+  const webgl = mode !== 'canvas';
   // What the workspace does at this size (ChartCanvas): the same stylesheet, renderer options and zoom-dependent labels.
   const large = g.nodes.length + g.edges.length > LARGE_CHART;
   // As ChartCanvas does: an empty instance with the stylesheet, then the elements added in one batch.
   const cy: Core = cytoscape({ container, ...rendererOptions(large, webgl) } as CytoscapeOptions);
+  // The workspace installs the viewport cache on every WebGL chart; 'webgl-stock' is Cytoscape as shipped.
+  const cache = mode === 'webgl' ? installViewportCache(cy) : null;
+  if (mode === 'webgl' && !cache) throw new Error('The viewport cache did not install on this Cytoscape.');
   const detach = applyStyle(cy, 'hover', large);
   cy.batch(() => {
     cy.add([
@@ -67,15 +111,18 @@ async function mountCytoscape(g: BenchGraph, container: HTMLElement, webgl: bool
       ...g.edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target, width: 1 + Math.log2(e.weight) * 0.6 } })),
     ]);
   });
-  cy.fit(undefined, 40);
-  const z0 = cy.zoom();
-  const p0 = cy.pan();
+  const step = (i: number) => {
+    const { x, y, zoom } = view(g, cy.width(), cy.height(), i);
+    cy.viewport({ zoom, pan: { x: cy.width() / 2 - x * zoom, y: cy.height() / 2 - y * zoom } });
+  };
+  step(0);
+  const r = (cy as unknown as { renderer(): { webgl?: boolean; redrawCount?: number } }).renderer();
   return {
-    webglActive: !!(cy as unknown as { renderer(): { webgl?: boolean } }).renderer().webgl,
-    step: (i) => {
-      const zoom = z0 * (1.6 + 0.9 * Math.sin(i / 25));
-      cy.viewport({ zoom, pan: { x: p0.x + 220 * Math.cos(i / 40) - (zoom - z0) * 400, y: p0.y + 160 * Math.sin(i / 40) - (zoom - z0) * 300 } });
-    },
+    webglActive: !!r.webgl,
+    cache,
+    cy,
+    step,
+    draws: () => r.redrawCount ?? 0,
     destroy: () => {
       detach();
       cy.destroy();
@@ -85,19 +132,39 @@ async function mountCytoscape(g: BenchGraph, container: HTMLElement, webgl: bool
 
 async function mountSigma(g: BenchGraph, container: HTMLElement): Promise<Mounted> {
   const graph = new UndirectedGraph();
+  // Sizes in graph units that scale with the zoom, as Cytoscape's do: a 22-unit disc (radius 11), links as wide.
   for (const n of g.nodes) {
     const type = TYPES[n.type]!;
-    graph.addNode(n.id, { x: n.x, y: -n.y, size: 6, color: ENTITY_META[type].colour, label: n.label });
+    graph.addNode(n.id, { x: n.x, y: -n.y, size: 11, color: ENTITY_META[type].colour, label: n.label });
   }
-  for (const e of g.edges) graph.addEdgeWithKey(e.id, e.source, e.target, { size: 1 + Math.log2(e.weight) * 0.3, color: '#9aa5b1' });
-  const sigma = new Sigma(graph, container, { renderLabels: true, labelRenderedSizeThreshold: 8 });
-  const camera = sigma.getCamera();
+  for (const e of g.edges) graph.addEdgeWithKey(e.id, e.source, e.target, { size: (1 + Math.log2(e.weight) * 0.6) / 2, color: '#9aa5b1' });
+  const sigma = new Sigma(graph, container, {
+    renderLabels: true,
+    itemSizesReference: 'positions',
+    zoomToSizeRatioFunction: (ratio) => ratio,
+    // Labels from the zoom at which the large-chart style shows them (a 22-unit disc at zoom 1.2).
+    labelRenderedSizeThreshold: 11 * LARGE_LABEL_ZOOM,
+  });
+  let draws = 0;
+  sigma.on('afterRender', () => {
+    draws += 1;
+  });
+  const cam = sigma.getCamera();
+  // Sigma's camera works in its own normalised frame: measure, at its initial state, how many
+  // pixels a graph unit takes and where a graph point lies in that frame, then aim it as Cytoscape is aimed.
+  const base = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+  const a = sigma.graphToViewport({ x: 0, y: 0 }, { cameraState: base });
+  const b = sigma.graphToViewport({ x: 1000, y: 0 }, { cameraState: base });
+  const pxPerUnit = Math.hypot(b.x - a.x, b.y - a.y) / 1000;
   return {
     webglActive: true,
+    cache: null,
     step: (i) => {
-      const zoom = 1.6 + 0.9 * Math.sin(i / 25);
-      camera.setState({ ratio: 1 / zoom, x: 0.5 + 0.15 * Math.cos(i / 40), y: 0.5 + 0.1 * Math.sin(i / 40) });
+      const { x, y, zoom } = view(g, container.clientWidth, container.clientHeight, i);
+      const framed = sigma.viewportToFramedGraph(sigma.graphToViewport({ x, y: -y }, { cameraState: base }), { cameraState: base });
+      cam.setState({ ratio: pxPerUnit / zoom, x: framed.x, y: framed.y });
     },
+    draws: () => draws,
     destroy: () => sigma.kill(),
   };
 }
@@ -113,7 +180,7 @@ async function run(renderer: RendererName, elements: number, durationMs = 4000):
   container.replaceChildren();
   await frame();
   const t0 = performance.now();
-  const mounted = renderer === 'sigma' ? await mountSigma(g, container) : await mountCytoscape(g, container, renderer === 'cytoscape-webgl');
+  const mounted = renderer === 'sigma' ? await mountSigma(g, container) : await mountCytoscape(g, container, renderer.replace('cytoscape-', '') as CyMode);
   // Both libraries draw in an animation frame after they are created: two frames later it is on screen.
   await frame();
   await frame();
@@ -125,6 +192,8 @@ async function run(renderer: RendererName, elements: number, durationMs = 4000):
   }
   const gaps: number[] = [];
   let frames = 0;
+  const draws0 = mounted.draws();
+  const cache0 = mounted.cache ? { ...mounted.cache.stats } : null;
   const start = performance.now();
   let last = start;
   while (performance.now() - start < durationMs) {
@@ -135,6 +204,9 @@ async function run(renderer: RendererName, elements: number, durationMs = 4000):
     frames += 1;
   }
   const duration = performance.now() - start;
+  // Frames the library drew (one per animation frame at most): an animation frame it skipped is not counted.
+  const draws = mounted.draws() - draws0;
+  const cache = mounted.cache && cache0 ? { full: mounted.cache.stats.full - cache0.full, replayed: mounted.cache.stats.replayed - cache0.replayed } : undefined;
   mounted.destroy();
   return {
     renderer,
@@ -143,18 +215,130 @@ async function run(renderer: RendererName, elements: number, durationMs = 4000):
     edges: g.edges.length,
     firstFrameMs: Math.round(firstFrameMs),
     frames,
+    draws,
     durationMs: Math.round(duration),
-    fps: Math.round((frames / duration) * 10000) / 10,
+    fps: Math.round((draws / duration) * 10000) / 10,
     msPerFrameP50: Math.round(percentile(gaps, 50) * 10) / 10,
     msPerFrameP95: Math.round(percentile(gaps, 95) * 10) / 10,
     webglActive: mounted.webglActive,
+    ...(cache ? { cache } : {}),
   };
+}
+
+/** Mounts one renderer at step i of the pan and zoom and leaves it on screen (for a screenshot). */
+async function show(renderer: RendererName, elements: number, i: number): Promise<void> {
+  const g = benchGraph(elements);
+  const container = document.getElementById('stage')!;
+  container.replaceChildren();
+  const mounted = renderer === 'sigma' ? await mountSigma(g, container) : await mountCytoscape(g, container, renderer.replace('cytoscape-', '') as CyMode);
+  mounted.step(i);
+  for (let k = 0; k < 3; k++) await frame();
+}
+
+interface WebglInternals {
+  WEBGL: number;
+  data: { contexts: WebGL2RenderingContext[] };
+  render(o: unknown): void;
+  findNearestElements(x: number, y: number, interactive: boolean, touch: boolean): { id(): string }[];
+}
+
+export interface Verification {
+  /** The frame checked was replayed by the viewport cache (not drawn in full). */
+  replayed: boolean;
+  pixels: number;
+  /** Pixels that differ between the replayed frame and a full frame of the same viewport. */
+  differing: number;
+  inked: number;
+  /** Nodes looked up under the pointer through the (replayed) picking pass, and how many were found. */
+  picked: number;
+  pickedRight: number;
+  /** The look-ups were answered from a replayed picking pass. */
+  pickingReplayed: boolean;
+}
+
+/**
+ * Checks the viewport cache on this Cytoscape: a replayed frame equals a full frame of the same
+ * viewport pixel for pixel, and the picking pass finds the node under the pointer.
+ */
+async function verify(elements: number): Promise<Verification> {
+  const g = benchGraph(elements);
+  const container = document.getElementById('stage')!;
+  container.replaceChildren();
+  const mounted = await mountCytoscape(g, container, 'webgl');
+  const cache = mounted.cache!;
+  const cy = mounted.cy!;
+  const r = (cy as Core & { renderer(): WebglInternals }).renderer();
+  const gl = r.data.contexts[r.WEBGL]!;
+  let last = null as Uint8Array | null;
+  const render = r.render;
+  r.render = function (o) {
+    render.call(this, o);
+    const px = new Uint8Array(gl.drawingBufferWidth * gl.drawingBufferHeight * 4);
+    gl.readPixels(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight, gl.RGBA, gl.UNSIGNED_BYTE, px);
+    last = px;
+  };
+  const settle = async () => {
+    for (let k = 0; k < 3; k++) await frame();
+  };
+  mounted.step(3);
+  await settle();
+  // A step of the pan and zoom whose frame the cache replayed (a late event, such as the
+  // container's first resize report, makes a frame a full one: then try the next step).
+  let replayed = false;
+  let a = null as Uint8Array | null;
+  for (let i = 40; i < 80 && !replayed; i += 4) {
+    const before = { ...cache.stats };
+    mounted.step(i);
+    await settle();
+    replayed = cache.stats.replayed > before.replayed && cache.stats.full === before.full;
+    a = last;
+  }
+  // Picking through the cache: the node drawn at a point is the one found there (nodes with no
+  // other node near them, so that the answer is not a matter of which is on top). One look-up
+  // records the picking pass; after a pan, the look-ups replay it.
+  const centre = cy.extent();
+  r.findNearestElements((centre.x1 + centre.x2) / 2, (centre.y1 + centre.y2) / 2, true, false);
+  const pickedBefore = { ...cache.stats };
+  cy.panBy({ x: 30, y: 20 });
+  await settle();
+  // The frame compared below: after a pan only, so replayed.
+  replayed = replayed && cache.stats.replayed > pickedBefore.replayed && cache.stats.full === pickedBefore.full;
+  a = last;
+  const ext = cy.extent();
+  const nodes = cy.nodes().toArray();
+  const lonely = nodes.filter((n) => {
+    const p = n.position();
+    if (p.x < ext.x1 + 40 || p.x > ext.x2 - 40 || p.y < ext.y1 + 40 || p.y > ext.y2 - 40) return false;
+    return nodes.every((m) => m === n || Math.hypot(m.position().x - p.x, m.position().y - p.y) > 60);
+  });
+  let picked = 0;
+  let pickedRight = 0;
+  for (const n of lonely.slice(0, 25)) {
+    const p = n.position();
+    const found = r.findNearestElements(p.x, p.y, true, false);
+    picked += 1;
+    if (found.some((e) => e.id() === n.id())) pickedRight += 1;
+  }
+  const pickingReplayed = cache.stats.pickingReplayed > pickedBefore.pickingReplayed && cache.stats.pickingFull === pickedBefore.pickingFull;
+  cache.invalidate();
+  cy.forceRender();
+  await settle();
+  const b = last!;
+  if (!a) throw new Error('No frame was drawn.');
+  let differing = 0;
+  let inked = 0;
+  for (let i = 0; i < a.length; i += 4) {
+    if (a[i] !== b[i] || a[i + 1] !== b[i + 1] || a[i + 2] !== b[i + 2] || a[i + 3] !== b[i + 3]) differing++;
+    if (b[i + 3]! > 0) inked++;
+  }
+  mounted.destroy();
+  return { replayed, pixels: a.length / 4, differing, inked, picked, pickedRight, pickingReplayed };
 }
 
 declare global {
   interface Window {
-    bench: { run: typeof run; webglInfo: typeof webglInfo };
+    bench: { run: typeof run; webglInfo: typeof webglInfo; show: typeof show; verify: typeof verify };
   }
 }
 
-window.bench = { run, webglInfo };
+window.bench = { run, webglInfo, show, verify };

@@ -10,6 +10,7 @@ import type { ChartDoc, LayoutName, Viewport } from '../state/chartDoc.ts';
 import type { Position } from '../model/types.ts';
 import type { NodeStyle } from '../analysis/encoding.ts';
 import { registerExtensions, rendererOptions } from './cytoscape.ts';
+import { installViewportCache } from './viewportCache.ts';
 import { useGraphData } from './hooks/useGraphData.ts';
 import { useGraphEncoding } from './hooks/useGraphEncoding.ts';
 import { useGraphEvents, type ContextTarget } from './hooks/useGraphEvents.ts';
@@ -61,6 +62,8 @@ export function ChartCanvas(p: ChartCanvasProps) {
       selectionType: 'single',
       ...rendererOptions(p.large, p.webgl),
     } as cytoscape.CytoscapeOptions);
+    // Pans and zooms redraw the last frame's WebGL data instead of rebuilding it per element.
+    if (p.webgl) installViewportCache(instance);
     setCy(instance);
     const api = createChartApi(instance);
     onReady(api);
