@@ -139,6 +139,25 @@ describe('rows', () => {
     expect(r.row!.entities.map((e) => e.type)).toEqual(['PERSON']);
   });
 
+  it('takes an entity’s id from the source where given, and names the far end of a link without describing it', () => {
+    const m = parseMapping(`version: 1
+recordKey: [ref]
+grading: { sourceEvaluation: 1, intelligenceAssessment: A, handlingCode: P, classification: OFFICIAL }
+entities:
+  caller: { type: PHONE, id: caller_ref, properties: { number: caller } }
+  callee: { type: PHONE, reference: true, id: callee_ref }
+links:
+  - { type: CALLED, from: caller, to: callee, count: { column: calls, transform: [integer] }, firstAt: { column: first, transform: [{ datetime: 'yyyy-MM-dd HH:mm:ss' }] } }
+`);
+    const r = mapRow(row({ ref: 'R1', caller_ref: 'phone-7', caller: '07700 900123', callee_ref: 'phone-9', calls: '4', first: '2025-08-01 21:05:00' }), m, ctx);
+    expect(r.errors).toEqual([]);
+    expect(r.row!.entities.map((e) => [e.id, e.sourceIds])).toEqual([['phone-7', [sourceRecordId('TEST', 'R1')]]]);
+    expect(r.row!.links).toEqual([expect.objectContaining({ type: 'CALLED', from: 'phone-7', to: 'phone-9', count: 4, firstAt: '2025-08-01T21:05:00Z' })]);
+    // Without its reference, the far end is absent and so is the link.
+    expect(mapRow(row({ ref: 'R2', caller_ref: 'phone-7', caller: '07700 900123' }), m, ctx).row!.links).toEqual([]);
+    expect(() => parseMapping(MAPPING.replace('    type: PHONE\n', '    type: PHONE\n    reference: true\n'), 'm.yaml')).toThrow(/m\.yaml:\d+: entities\.phone\.reference: a reference entity needs an id/);
+  });
+
   it('reports a record key used twice in one import', () => {
     const r = mapFiles({ source: 'TEST', mapping, files: [{ name: 'a.csv', bytes: bytes('ref,name\n1,Ana\n1,Ion\n') }] });
     expect(r.mapped).toHaveLength(1);
