@@ -102,13 +102,13 @@ export function App() {
         <header className="topbar">
           <div className="brand">
             <span className="logo" aria-hidden="true" />
-            Lantern
+            <span className="brand-name">Lantern</span>
             <span className="chart-name" title="Current chart">
               {file.saved ? file.saved.name : 'Unsaved chart'}
             </span>
           </div>
-          <Toolbar chart={chart} view={view} commands={commands} file={file} typeCounts={summary.typeCounts} dropdown={dropdown} onOpen={() => setDialog('open')} onSave={() => setDialog('save')}>
-            <ExportMenu />
+          <Toolbar chart={chart} view={view} commands={commands} typeCounts={summary.typeCounts} dropdown={dropdown} onOpen={() => setDialog('open')} onSave={() => setDialog('save')}>
+            <ExportMenu dropdown={dropdown} />
             <SnapshotMenu />
           </Toolbar>
           <nav className="pages" aria-label="Pages">

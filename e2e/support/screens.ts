@@ -1,6 +1,6 @@
 /**
  * Development aid: drives the built workspace in Chromium (software WebGL, so the large chart
- * uses the WebGL renderer) against the fixture's fake /graphql, at 1440x900 and 1920x1080, and
+ * uses the WebGL renderer) against the fixture's fake /graphql, at 1440x900 and 1280x800 (or the sizes in SCREENS), and
  * writes screenshots to e2e/screenshots/<width>-*.png. The e2e tests take theirs against the
  * real server. Run: npx vite build && npx tsx e2e/support/screens.ts
  */
@@ -60,10 +60,8 @@ async function screens(page: Page, prefix: string): Promise<void> {
   console.log(prefix, 'renderer:', await page.getByTestId('renderer').textContent());
 }
 
-for (const [width, height] of [
-  [1440, 900],
-  [1920, 1080],
-] as const) {
+// Sizes as WIDTHxHEIGHT, comma-separated (SCREENS=1920x1080 for a large screen).
+for (const [width, height] of (process.env.SCREENS ?? '1440x900,1280x800').split(',').map((s) => s.split('x').map(Number) as [number, number])) {
   const page = await browser.newPage({ viewport: { width, height } });
   page.on('console', (m) => m.type() === 'error' && console.log('console:', m.text()));
   page.on('pageerror', (e) => console.log('pageerror:', e.message));

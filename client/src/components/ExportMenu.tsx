@@ -1,5 +1,6 @@
 /**
- * Export data: the current chart (as last saved), the selection, or every entity on the chart,
+ * The one Export menu: the view as PNG or SVG, the chart as JSON (made here), and "Data for
+ * other tools…", a dialog for the current chart (as last saved), the selection, or every entity on the chart,
  * as GraphML, GEXF, i2 ANX, CSV or FollowTheMoney, made by the server (`exportSelection`) from
  * what the signed-in user may see. Potential victims are masked unless a need-to-know analyst
  * gives a reason, which the server records.
@@ -7,6 +8,7 @@
 import { useState } from 'react';
 import { gql } from '../api/graphql.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.ts';
+import type { MenuItem } from './ContextMenu.tsx';
 import { Dialog } from './Dialog.tsx';
 import { download } from './download.ts';
 
@@ -49,15 +51,22 @@ function toBlob(f: ExportFile): Blob {
   return new Blob([bytes], { type: f.mediaType });
 }
 
-/** The toolbar button and its dialog. */
-export function ExportMenu() {
+/** The toolbar's Export ▾ button, its menu and the data dialog. */
+export function ExportMenu({ dropdown }: { dropdown(e: React.MouseEvent, items: MenuItem[]): void }) {
   const { chart, view, file, session } = useWorkspace();
   const [open, setOpen] = useState(false);
   const empty = Object.keys(chart.doc.nodes).length === 0;
+  const items: MenuItem[] = [
+    { label: 'Image (PNG)', onSelect: () => void file.exportPng(), disabled: empty },
+    { label: 'Vector image (SVG)', onSelect: file.exportSvg, disabled: empty },
+    { label: 'Chart data (JSON)', onSelect: file.exportJson, disabled: empty },
+    { label: '', separator: true },
+    { label: 'Data for other tools (i2, GraphML, GEXF, CSV, FtM)…', onSelect: () => setOpen(true) },
+  ];
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)} disabled={empty && !file.saved} title="Export the chart or the selection for other tools (i2, Gephi, Aleph, spreadsheets)">
-        Export data…
+      <button type="button" onClick={(e) => dropdown(e, items)} disabled={empty && !file.saved} title="Export the view, the chart, or data for other tools (i2, Gephi, Aleph, spreadsheets)">
+        Export ▾
       </button>
       {open && (
         <ExportDialog

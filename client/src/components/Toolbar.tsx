@@ -1,11 +1,10 @@
-/** The chart tools in the top bar: undo and redo, layout, operations on the selection, files. */
+/** The chart tools in the top bar: undo and redo, layout, operations on the selection, files (export and briefing are children). */
 import type { ReactNode } from 'react';
 import { ENTITY_META } from '../model/meta.ts';
 import { ENTITY_TYPES, type EntityType } from '../model/types.ts';
 import { LAYOUT_NAMES, LAYOUTS, type LayoutName } from '../state/chartDoc.ts';
 import type { ChartState } from '../state/useChart.ts';
 import type { ChartCommands } from '../workspace/useChartCommands.ts';
-import type { ChartFile } from '../workspace/useChartFile.ts';
 import type { ChartView } from '../workspace/useChartView.ts';
 import type { MenuItem } from './ContextMenu.tsx';
 
@@ -13,7 +12,6 @@ interface Props {
   chart: ChartState;
   view: ChartView;
   commands: ChartCommands;
-  file: ChartFile;
   typeCounts: ReadonlyMap<EntityType, number>;
   dropdown(e: React.MouseEvent, items: MenuItem[]): void;
   onOpen(): void;
@@ -22,7 +20,7 @@ interface Props {
   children?: ReactNode;
 }
 
-export function Toolbar({ chart, view, commands, file, typeCounts, dropdown, onOpen, onSave, children }: Props) {
+export function Toolbar({ chart, view, commands, typeCounts, dropdown, onOpen, onSave, children }: Props) {
   const { doc } = chart;
   const empty = Object.keys(doc.nodes).length === 0;
   const { selection, chartApi, runLayout, layoutBusy } = view;
@@ -75,19 +73,6 @@ export function Toolbar({ chart, view, commands, file, typeCounts, dropdown, onO
       </button>
       <button type="button" onClick={onSave} disabled={empty}>
         Save…
-      </button>
-      <button
-        type="button"
-        disabled={empty}
-        onClick={(e) =>
-          dropdown(e, [
-            { label: 'Image (PNG)', onSelect: () => void file.exportPng() },
-            { label: 'Vector image (SVG)', onSelect: file.exportSvg },
-            { label: 'Chart data (JSON)', onSelect: file.exportJson },
-          ])
-        }
-      >
-        Export ▾
       </button>
       {children}
     </nav>
