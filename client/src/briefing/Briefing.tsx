@@ -47,6 +47,8 @@ function span(from: string | null, to: string | null): string {
   return `${from ? day(from) : '…'} – ${to ? day(to) : 'open'}`;
 }
 
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 const typeName = (t: string) => ENTITY_META[t as EntityType]?.name ?? humanise(t);
 
 function Grade({ g }: { g: SnapshotGrading }) {
@@ -120,7 +122,7 @@ export function Briefing({ input, chart, mode }: { input: BriefingInput; chart: 
           <div><dt>Created</dt><dd>{when(c.createdAt)}</dd></div>
           <div><dt>As known on</dt><dd>{c.asKnownOn ? day(c.asKnownOn) : `${day(c.createdAt)} (when made)`}</dd></div>
           <div><dt>Selection</dt><dd>{selectionText(input)}</dd></div>
-          <div><dt>Shows</dt><dd>{c.nodes.length} entities · {c.edges.length} links · {c.findings.length} findings</dd></div>
+          <div><dt>Shows</dt><dd>{count(c.nodes.length, 'entity', 'entities')} · {count(c.edges.length, 'link', 'links')} · {count(c.findings.length, 'finding', 'findings')}</dd></div>
           <div><dt>Reference</dt><dd className="mono">{input.id}{c.supersedes ? ` (supersedes ${c.supersedes})` : ''}</dd></div>
         </dl>
         <div className={`masking ${c.masking.masked ? 'masked' : 'unmasked'}`}>
