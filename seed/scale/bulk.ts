@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { runNeo4jAdmin, type Log } from '../../neo4j/local.ts';
 import type { Logger } from '../../server/config/logger.ts';
 import type { Gateway } from '../../server/db/gateway.ts';
-import { migrate, type MigrationResult } from '../../server/db/migrations.ts';
+import { loadMigrations, migrate, type MigrationResult } from '../../server/db/migrations.ts';
 import { IMPORT_OPTIONS, type CsvGroups } from '../../server/modules/load/load.csv.ts';
 import { LoadError } from '../../server/modules/load/load.service.ts';
 import { writePart, type PartChunk, type PartJob } from './csv-part.ts';
@@ -188,16 +188,29 @@ export async function bulkScale(o: {
 }
 
 const timedOut = (e: unknown) => (e as { extensions?: { code?: unknown } } | null)?.extensions?.code === 'TIMEOUT';
+const INDEX = /^CREATE\s+(?:\w+\s+)?INDEX\b/i;
 
 /**
- * The schema migrations over a store the importer has just built: each migration waits for its
- * indexes (`db.awaitIndexes(300)`, and the statement limit of the connection), and over millions
- * of rows a uniqueness constraint's or the full-text index's population takes longer than that.
- * The population goes on in Neo4j after a wait times out, so a timed-out migration is run again
- * (its statements are idempotent) until every index is online, up to `maxMs`.
+ * The schema migrations over a store the importer has just built. Run one by one, each waits for
+ * its indexes before the next starts, and each statement is an ordinary transaction under the
+ * server's 60 s limit, which a constraint's population over millions of rows outlasts. So first
+ * every statement of every migration runs here with a limit of `maxMs`, the indexes (full-text
+ * included) before the constraints, so that their populations run in the background beside the
+ * constraints' (a constraint's creation waits for its own); then one wait for all; then the
+ * migrations themselves, which now find everything in place and record themselves. A wait that
+ * still times out is run again while the population goes on.
  */
 export async function migrateImported(gateway: Gateway, log: Logger, o: { maxMs?: number } = {}): Promise<MigrationResult> {
-  const until = performance.now() + (o.maxMs ?? 6 * 3_600_000);
+  const maxMs = o.maxMs ?? 6 * 3_600_000;
+  const until = performance.now() + maxMs;
+  const statements = loadMigrations().flatMap((m) => m.statements);
+  const session = gateway.driver.session({ defaultAccessMode: 'WRITE' });
+  try {
+    for (const s of [...statements.filter((x) => INDEX.test(x)), ...statements.filter((x) => !INDEX.test(x))]) await session.run(s, {}, { timeout: maxMs });
+    await session.run('CALL db.awaitIndexes($seconds)', { seconds: Math.ceil(maxMs / 1000) }, { timeout: maxMs });
+  } finally {
+    await session.close();
+  }
   for (;;) {
     try {
       return await migrate(gateway, log);
