@@ -128,7 +128,7 @@ export function App() {
           </nav>
           <div className="who">
             {session.user && (
-              <span className="user" title={session.user.role ?? ''}>
+              <span className="user" title={[session.user.role, purpose && `purpose: ${purpose}`].filter(Boolean).join('; ')}>
                 {session.user.username}
               </span>
             )}

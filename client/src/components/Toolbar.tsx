@@ -41,8 +41,8 @@ export function Toolbar({ chart, view, commands, typeCounts, dropdown, onOpen, o
           </option>
         ))}
       </select>
-      <button type="button" onClick={() => runLayout(doc.layout)} disabled={empty || layoutBusy}>
-        Lay out
+      <button type="button" className="icon" onClick={() => runLayout(doc.layout)} disabled={empty || layoutBusy} title="Lay out the chart again" aria-label="Lay out">
+        ⟳
       </button>
       <span className="divider" />
       <button type="button" onClick={commands.expandSelected} disabled={!selectedNodes.length} title="Expand the selection (E)">
