@@ -140,7 +140,8 @@ export class Gateway {
         return unavailable(e.message.split('\n')[0] ?? code);
       }
       if (code.includes('ConstraintValidationFailed')) {
-        return conflict('That would duplicate an existing record (an id, phone number or other identity is already taken).');
+        this.options.log.warn({ neo4jCode: code, detail: e.message.split('\n')[0] }, 'Write refused by a uniqueness constraint');
+        return conflict(`That would duplicate an existing record${duplicateOf(e.message)}.`);
       }
       this.options.log.error({ err: e, neo4jCode: code }, 'Neo4j error');
       return internal();
@@ -168,4 +169,14 @@ export function createDriver(o: ConnectOptions): Driver {
     // Clusters and Aura need the driver's routing; nothing to do here for it but use neo4j://.
     userAgent: 'lantern/0.1',
   });
+}
+
+/**
+ * What a uniqueness constraint found taken, from Neo4j's message ("Node(12) already exists with
+ * label `Phone` and property `e164` = '+447700900123'"): the label or type, the property and the
+ * value the caller sent, never the existing record's internal id.
+ */
+export function duplicateOf(message: string): string {
+  const m = /already exists with (?:label|type) `([^`]+)` and propert(?:y|ies) `([^`]+)` = (.+?)\s*$/m.exec(message);
+  return m ? `: a ${m[1]} with ${m[2]} ${m[3]} already exists` : ' (an id, phone number or other identity is already taken)';
 }

@@ -161,7 +161,7 @@ export function SnapshotDialog({ ids, positions, mayUnmask, mayCreate, onClose }
           }}
         >
           <p className="small muted">
-            The {ids.length} entities on the chart, where you placed them, with the links among them that you may see. The snapshot is marked with
+            {ids.length === 1 ? 'The entity on the chart, where you placed it,' : `The ${ids.length} entities on the chart, where you placed them,`} with the links among them that you may see. The snapshot is marked with
             the most restrictive classification and handling code of what it shows, hashed, and never edited: to correct it, make a new
             version that supersedes it.
           </p>

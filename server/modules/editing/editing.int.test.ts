@@ -80,6 +80,7 @@ describe('editing and reading entities and links', () => {
     await create('PHONE', 'dup1', { e164: '07700 900556' });
     const res = await create('PHONE', 'dup2', { e164: '+447700900556' });
     expect(res.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(res.errors?.[0]?.message).toBe("That would duplicate an existing record: a Phone with e164 '+447700900556' already exists.");
   });
 
   it('updates an entity, re-shaping its label and keeping the best grading of its sources', async () => {
