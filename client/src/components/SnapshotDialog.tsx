@@ -5,6 +5,7 @@
  * gives a reason, which the snapshot and the audit log record. docs/snapshots.md.
  */
 import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { gql } from '../api/graphql.ts';
 import { csrfHeaders } from '../api/session.ts';
 import { purposeHeaders } from '../auth/purpose.ts';
@@ -62,15 +63,18 @@ export function SnapshotMenu() {
       <button type="button" onClick={() => setOpen(true)} disabled={ids.length === 0} title="Make a briefing snapshot of the chart: marked, hashed, victims masked (PDF, HTML, PNG)">
         Briefing…
       </button>
-      {open && (
-        <SnapshotDialog
-          ids={ids.filter((id) => !chart.doc.hidden.includes(id))}
-          positions={chart.doc.positions}
-          mayUnmask={!!session.me?.needToKnow && (session.me.role === 'admin' || session.me.role === 'analyst')}
-          mayCreate={session.me?.role === 'admin' || session.me?.role === 'analyst'}
-          onClose={() => setOpen(false)}
-        />
-      )}
+      {/* In the page's body, not the toolbar: the toolbar's styles (no wrapping, dark buttons) are not the dialog's. */}
+      {open &&
+        createPortal(
+          <SnapshotDialog
+            ids={ids.filter((id) => !chart.doc.hidden.includes(id))}
+            positions={chart.doc.positions}
+            mayUnmask={!!session.me?.needToKnow && (session.me.role === 'admin' || session.me.role === 'analyst')}
+            mayCreate={session.me?.role === 'admin' || session.me?.role === 'analyst'}
+            onClose={() => setOpen(false)}
+          />,
+          document.body,
+        )}
     </>
   );
 }
@@ -230,7 +234,7 @@ export function SnapshotDialog({ ids, positions, mayUnmask, mayCreate, onClose }
             <li key={s.id}>
               <span>
                 <strong>{s.title}</strong> v{s.version}
-                {s.supersededBy ? ' (superseded)' : ''} · {s.nodeCount} entities · {new Date(s.createdAt).toLocaleString('en-GB')}
+                {s.supersededBy ? ' (superseded)' : ''} · {s.nodeCount} {s.nodeCount === 1 ? 'entity' : 'entities'} · {new Date(s.createdAt).toLocaleString('en-GB')}
                 <br />
                 <span className="small muted">{s.marking}{s.masked ? '' : ' · shows victims’ identities'}</span>
               </span>
