@@ -21,20 +21,17 @@ export interface StyleOptions {
   large?: boolean;
   /** With `large`: draw every entity's label (the chart is zoomed in far enough to read them). */
   labels?: boolean;
-  /** With `large`: entity size factor, so that entities stay visible when zoomed out (useGraphStyle). */
-  nodeScale?: number;
 }
 
 /** Styles a large chart keeps per element; see StyleOptions.large. */
 function largeRules(o: StyleOptions): StylesheetJson {
-  const k = o.nodeScale ?? 1;
   return [
     {
       selector: 'node',
       style: {
         'background-image': 'none',
-        width: 22 * k,
-        height: 22 * k,
+        width: 22,
+        height: 22,
         label: o.labels ? 'data(display)' : '',
         'text-background-opacity': 0,
         'text-outline-color': '#ffffff',
@@ -42,7 +39,7 @@ function largeRules(o: StyleOptions): StylesheetJson {
         'min-zoomed-font-size': 0,
       },
     },
-    { selector: 'node.supernode', style: { width: 30 * k, height: 30 * k } },
+    { selector: 'node.supernode', style: { width: 30, height: 30 } },
     // Lighter links, so that the entities stand out when thousands are in view.
     { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', opacity: 0.6, label: '' } },
     { selector: 'edge.directed', style: { 'target-arrow-shape': 'none' } },
