@@ -18,14 +18,17 @@ export default defineConfig({
         },
       },
       {
-        // Suites that judge what each role sees on the pristine demo run before the suites that
-        // write beside it (some write leaves demo facts less shareable: docs/decisions/0003).
+        // Suites that judge the pristine demo run one at a time before the suites that write
+        // beside it: what each role sees (some writes leave demo facts less shareable:
+        // docs/decisions/0003), and the demo's source files imported over it changing nothing
+        // (other suites' imports join demo phones and change their provenance).
         test: {
           name: 'integration-access',
-          include: ['server/modules/auth/access.int.test.ts'],
+          include: ['server/modules/auth/access.int.test.ts', 'seed/demo/front-door.int.test.ts'],
           globalSetup: ['server/testing/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 240_000,
+          fileParallelism: false,
           sequence: { groupOrder: 1 },
         },
       },
@@ -33,7 +36,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['{server,client,seed,neo4j,bench}/**/*.int.test.ts'],
-          exclude: ['server/modules/auth/access.int.test.ts', '**/node_modules/**'],
+          exclude: ['server/modules/auth/access.int.test.ts', 'seed/demo/front-door.int.test.ts', '**/node_modules/**'],
           globalSetup: ['server/testing/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 240_000,

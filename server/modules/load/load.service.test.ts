@@ -30,6 +30,13 @@ describe('bestGrading', () => {
     const g = bestGrading(dataset().sources);
     expect(g).toEqual({ sourceEvaluation: 1, intelligenceAssessment: 'C', handlingCode: 'C', handlingConditions: 'no onward sharing', classification: 'OFFICIAL-SENSITIVE' });
   });
+
+  it('names each source’s handling conditions once, even when a condition holds a semicolon', () => {
+    const victimData = 'Victim data: need to know; do not disclose identities outside safeguarding partners.';
+    const c = (id: string, handlingConditions: string) => source({ id, handlingCode: 'C', handlingConditions, classification: 'OFFICIAL-SENSITIVE' });
+    const g = bestGrading([c('s1', 'Not to be disseminated.'), c('s2', victimData), c('s3', victimData), source({ id: 's4' }), c('s5', 'Not to be disseminated.')]);
+    expect(g.handlingConditions).toBe(`Not to be disseminated.; ${victimData}`);
+  });
 });
 
 describe('prepare', () => {

@@ -125,18 +125,21 @@ export function bestGrading(sources: readonly SourceGrading[]): SourceGrading {
     handlingConditions: first.handlingConditions,
     classification: first.classification,
   };
+  // Each source's conditions once, in the order cited (a condition may itself contain '; ', so
+  // they are compared whole, as the importer's CONTAINS check does).
+  const conditions = first.handlingConditions ? [first.handlingConditions] : [];
   for (let i = 1; i < sources.length; i++) {
     const s = sources[i]!;
+    if (s.handlingConditions && !conditions.includes(s.handlingConditions)) conditions.push(s.handlingConditions);
     g = {
       sourceEvaluation: Math.min(g.sourceEvaluation, s.sourceEvaluation) as SourceEvaluation,
       intelligenceAssessment: s.intelligenceAssessment < g.intelligenceAssessment ? s.intelligenceAssessment : g.intelligenceAssessment,
       handlingCode: g.handlingCode === 'C' || s.handlingCode === 'C' ? 'C' : 'P',
-      handlingConditions:
-        [g.handlingConditions, s.handlingConditions].filter((c): c is string => !!c).filter((c, i, a) => a.indexOf(c) === i).join('; ') || null,
+      handlingConditions: null,
       classification: g.classification === 'OFFICIAL-SENSITIVE' || s.classification === 'OFFICIAL-SENSITIVE' ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL',
     };
   }
-  if (g.handlingCode === 'P') g.handlingConditions = null;
+  g.handlingConditions = g.handlingCode === 'C' ? conditions.join('; ') || null : null;
   return g;
 }
 
