@@ -55,6 +55,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await gateway.write('resolve/delete-decisions', { ids: ids.entityIds });
+  await gateway.write('resolve/test-unsee', { ids: ids.entityIds });
   await refreshResolvedIds(gateway);
   await gateway.close();
 }, 300_000);
