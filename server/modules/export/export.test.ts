@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { parseSelection, pseudonymFor } from '../selection/selection.service.ts';
 import { XMLParser } from 'fast-xml-parser';
 import { linkLabel, xmlText } from './common.ts';
-import { ftmCountry } from './countries.ts';
 import { safeCell } from './csv.ts';
 import { xmlDocument } from './xml.ts';
 
@@ -38,10 +37,6 @@ describe('export helpers', () => {
     expect(parsed.root.empty['@b']).toBe('true');
     expect(parsed.root['#comment']).not.toMatch(/--/);
     expect(xmlText(null)).toBe('');
-  });
-
-  it('gives nationalities as FtM country codes: alpha-3 to lower-case alpha-2, nothing for an unknown code', () => {
-    expect(['GBR', 'ROU', 'VNM', 'ALB', 'XKX', 'gbr', 'RO', 'ZZZ', 'UK', ''].map(ftmCountry)).toEqual(['gb', 'ro', 'vn', 'al', 'xk', 'gb', 'ro', undefined, undefined, undefined]);
   });
 
   it('names pseudonyms A to Z, then AA, AB, ...', () => {

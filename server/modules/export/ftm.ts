@@ -14,7 +14,7 @@
  * recordId, the grade in status where the schema has one.
  */
 import type { SelectedEntity, SelectedLink, Selection } from '../selection/selection.service.ts';
-import { ftmCountry } from './countries.ts';
+import { ftmCountry } from '../../model/countries.ts';
 
 export interface FtmEntity {
   id: string;

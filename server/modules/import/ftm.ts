@@ -5,6 +5,7 @@
  * entities. Schemata with no Lantern equivalent (Payment, Ownership, ...) are counted as
  * skipped, not as errors. The mapping file gives the source's grading (`format: ftm`).
  */
+import { alpha3 } from '../../model/countries.ts';
 import { parsePostcode } from '../../model/normalise.ts';
 import { shapeEntity, ShapeError } from '../../model/shape.ts';
 import type { EntityType, LinkType } from '../../model/model.ts';
@@ -71,7 +72,8 @@ export function mapFtmRow(row: Row, m: Mapping, ctx: RowContext, index: Map<stri
       if (!p.givenName && !p.familyName && name) p.fullName = name.replace(/^(Frau|Herr|Mr|Mrs|Ms|Dr)\.?\s+(Dr\.?\s+)?/i, '');
       p.dateOfBirth = date(first(props, 'birthDate'));
       p.aliases = props.alias ?? [];
-      p.nationalities = (props.nationality ?? []).map((c) => c.toUpperCase());
+      // FtM writes countries as alpha-2 (`ro`); Lantern keeps alpha-3 (`ROU`), as every other source does.
+      p.nationalities = (props.nationality ?? []).map((c) => alpha3(c) ?? c.toUpperCase());
       p.passportNumber = first(props, 'passportNumber');
     } else if (type === 'ORGANISATION') {
       p.name = first(props, 'name');

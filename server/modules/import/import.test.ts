@@ -3,6 +3,7 @@ import { MappingError, parseMapping } from './mapping.ts';
 import { decode, readCsv, sniffDelimiter } from './readers.ts';
 import { applyTransform, parseDateByFormat, splitName } from './transforms.ts';
 import { mapRow, sourceRecordId } from './rows.ts';
+import { mapFtmRow } from './ftm.ts';
 import { importFiles, mapFiles } from './import.service.ts';
 import type { Gateway, Tx } from '../../db/gateway.ts';
 
@@ -208,5 +209,21 @@ describe('batches', () => {
   it('gives up after the retries, saying that running again resumes', async () => {
     const { gateway } = flakyGateway(10);
     await expect(importFiles(gateway, { source: 'TEST', mapping, files: [file], retries: 2, sleep: async () => {} })).rejects.toThrow(/after 3 attempts: Neo4j went away.*run the import again to resume/);
+  });
+});
+
+describe('FollowTheMoney rows', () => {
+  const ftm = parseMapping('version: 1\nformat: ftm\nrecordKey: [id]\ngrading: { sourceEvaluation: 2, intelligenceAssessment: B, handlingCode: P, classification: OFFICIAL }\n');
+  const person = (nationality: string[]) => ({ line: 1, values: { id: 'p1', schema: 'Person', properties: { firstName: ['Ana'], lastName: ['Pop'], nationality } } });
+
+  it("keeps nationalities as Lantern does (alpha-3), whatever FtM's alpha-2 case", () => {
+    const r = mapFtmRow(person(['ro', 'GB', 'xk']), ftm, ctx, new Map([['p1', 'Person']]));
+    expect(r.errors).toEqual([]);
+    expect(r.row!.entities[0]!.props.nationalities).toEqual(['ROU', 'GBR', 'XKX']);
+  });
+
+  it('keeps a value that is not a country code as written (upper case) rather than lose it', () => {
+    const r = mapFtmRow(person(['zz']), ftm, ctx, new Map([['p1', 'Person']]));
+    expect(r.row!.entities[0]!.props.nationalities).toEqual(['ZZ']);
   });
 });
