@@ -5,7 +5,7 @@
  */
 import type { Gateway, Tx } from '../../db/gateway.ts';
 import { int } from '../../db/values.ts';
-import type { ALink, ANode } from './analytics.types.ts';
+import type { ALink, ANode, WLink } from './analytics.types.ts';
 
 export type { Tx };
 
@@ -13,9 +13,27 @@ export function read<T>(gw: Gateway, work: (tx: Tx) => Promise<T>): Promise<T> {
   return gw.readTx(work);
 }
 
-/** Every visible entity, at most `limit`. */
+/** Every visible entity, at most `limit` (with allLinks, the two-statement read that `graph` replaced; bench/analytics/scale.ts times it as the baseline). */
 export async function allNodes(tx: Tx, limit: number): Promise<ANode[]> {
   return (await tx.run('analytics/nodes', { limit: int(limit) })).map((r) => r.node as unknown as ANode);
+}
+
+/**
+ * The whole visible graph (at most `limit` entities) for the weighted metrics, in one statement:
+ * one row per entity with its outgoing links as [target, sourceEvaluation, intelligenceAssessment].
+ * Links to an entity past the limit come back too; the graph build drops them.
+ */
+export async function graph(tx: Tx, limit: number): Promise<{ nodes: ANode[]; links: WLink[] }> {
+  const nodes: ANode[] = [];
+  const links: WLink[] = [];
+  for (const r of await tx.run('analytics/graph', { limit: int(limit) })) {
+    const node = r.node as unknown as ANode;
+    nodes.push(node);
+    for (const [target, sourceEvaluation, intelligenceAssessment] of r.out as [string, number | null, string | null][]) {
+      links.push({ source: node.id, target, sourceEvaluation, intelligenceAssessment });
+    }
+  }
+  return { nodes, links };
 }
 
 /** The given entities that the caller may see. */

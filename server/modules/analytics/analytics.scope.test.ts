@@ -11,7 +11,8 @@ const predicate = (v: string) => `($scope.shareAll OR (${v}.handlingCode = 'P' A
 
 function matchedVariables(text: string): string[] {
   const vars = new Set<string>();
-  for (const clause of text.match(/MATCH[^\n]*/g) ?? []) {
+  // MATCH clauses and pattern comprehensions ([(n)-[r]->(m) WHERE ... | ...]).
+  for (const clause of [...(text.match(/MATCH[^\n]*/g) ?? []), ...(text.match(/\[\([^\n]*/g) ?? [])]) {
     for (const m of clause.matchAll(/\((\w+)(?::\w+)?[\s){]/g)) vars.add(m[1]!);
     for (const m of clause.matchAll(/-\[(\w+)[\]:\s]/g)) vars.add(m[1]!);
   }
@@ -22,7 +23,7 @@ describe('the access scope in the analytics queries', () => {
   const names = queryNames().filter((n) => n.startsWith('analytics/'));
 
   it('finds them', () => {
-    expect(names).toEqual(['analytics/links', 'analytics/links-among', 'analytics/nodes', 'analytics/nodes-by-id']);
+    expect(names).toEqual(['analytics/graph', 'analytics/links', 'analytics/links-among', 'analytics/nodes', 'analytics/nodes-by-id']);
   });
 
   for (const name of names) {
@@ -32,6 +33,11 @@ describe('the access scope in the analytics queries', () => {
       expect(matchedVariables(text).filter((v) => !text.includes(predicate(v)))).toEqual([]);
     });
   }
+
+  it('notices a pattern comprehension without the predicate', () => {
+    const text = `MATCH (n:Entity) WHERE ${predicate('n')} RETURN [(n)-[r]->(m:Entity) | m.id]`;
+    expect(matchedVariables(text).filter((v) => !text.includes(predicate(v))).sort()).toEqual(['m', 'r']);
+  });
 
   it('notices a query without the predicate (the check can fail)', () => {
     const text = `MATCH (n:Entity)-[r]->(m:Entity) WHERE ${predicate('n')} RETURN m`;

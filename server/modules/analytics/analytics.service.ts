@@ -24,9 +24,9 @@ export async function networkAnalytics(ctx: Context, args: NetworkAnalyticsArgs)
   const weighted = args.weighted ?? true;
   const { nodes, links } = await repo.read(ctx.gateway, async (tx) => {
     if (ids) return { nodes: await repo.nodes(tx, ids), links: await repo.linksAmong(tx, ids) };
-    const n = await repo.allNodes(tx, MAX_ANALYTICS_NODES + 1);
-    if (n.length > MAX_ANALYTICS_NODES) throw badInput('ids', `the graph has more than ${MAX_ANALYTICS_NODES} entities: give the ids of the part to analyse.`);
-    return { nodes: n, links: await repo.allLinks(tx, null) };
+    const whole = await repo.graph(tx, MAX_ANALYTICS_NODES + 1);
+    if (whole.nodes.length > MAX_ANALYTICS_NODES) throw badInput('ids', `the graph has more than ${MAX_ANALYTICS_NODES} entities: give the ids of the part to analyse.`);
+    return whole;
   });
   return networkMetrics(nodes, links, { weighted });
 }

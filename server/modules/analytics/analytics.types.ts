@@ -23,3 +23,6 @@ export interface ALink {
   sourceEvaluation?: number | null;
   intelligenceAssessment?: string | null;
 }
+
+/** What the weighted metrics read of a link: its ends and its grading. */
+export type WLink = Pick<ALink, 'source' | 'target' | 'sourceEvaluation' | 'intelligenceAssessment'>;

@@ -10,7 +10,7 @@ import louvainModule from 'graphology-communities-louvain';
 import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
 import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import { linkGradeWeight } from './grading.ts';
-import type { ALink, ANode } from './analytics.types.ts';
+import type { ANode, WLink } from './analytics.types.ts';
 import type { EntityType } from '../../model/model.ts';
 import { seededRandom } from './random.ts';
 
@@ -43,7 +43,7 @@ export interface Metrics {
 /** Brokers: betweenness in the top tenth (and above zero), with neighbours in another community. */
 const BROKER_QUANTILE = 0.9;
 
-export function buildGraph(nodes: readonly ANode[], links: readonly ALink[], weighted: boolean): Graph {
+export function buildGraph(nodes: readonly ANode[], links: readonly WLink[], weighted: boolean): Graph {
   const g = new Graph({ type: 'undirected' });
   for (const n of [...nodes].sort((a, b) => a.id.localeCompare(b.id))) g.addNode(n.id);
   for (const l of links) {
@@ -57,7 +57,7 @@ export function buildGraph(nodes: readonly ANode[], links: readonly ALink[], wei
   return g;
 }
 
-export function networkMetrics(nodes: readonly ANode[], links: readonly ALink[], o: { weighted: boolean; seed?: number }): Metrics {
+export function networkMetrics(nodes: readonly ANode[], links: readonly WLink[], o: { weighted: boolean; seed?: number }): Metrics {
   const g = buildGraph(nodes, links, o.weighted);
   if (g.order === 0) return { nodes: [], communities: [], modularity: 0, weighted: o.weighted };
   const hasEdges = g.size > 0;

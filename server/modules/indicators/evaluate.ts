@@ -156,6 +156,8 @@ type Rule = (g: IndicatorGraph, rule: IndicatorRule, id: string, ctx: Shared) =>
 interface Shared {
   /** Phone -> every way it is given for a premises: directly, or by an advert located there. */
   phonePremises: Map<string, { premisesId: string; links: ILink[]; window: Window; advertId: string | null }[]>;
+  /** Premises -> the phones given for it (the keys of phonePremises that name it), in first-seen order. */
+  premisesPhones: Map<string, string[]>;
   /** Phone -> the adverts listing it. */
   phoneAdverts: Map<string, ILink[]>;
   /** Offence ids of the rule's categories that did not end in no further action. */
@@ -166,14 +168,25 @@ interface Shared {
 function shared(g: IndicatorGraph, nodes: readonly INode[], asOf: string): Shared {
   const phonePremises: Shared['phonePremises'] = new Map();
   const phoneAdverts: Shared['phoneAdverts'] = new Map();
-  const add = (ph: string, a: { premisesId: string; links: ILink[]; window: Window; advertId: string | null }) => phonePremises.set(ph, [...(phonePremises.get(ph) ?? []), a]);
+  const premisesPhones: Shared['premisesPhones'] = new Map();
+  // Appends in place: copying the list on every add was quadratic in a phone's attachments.
+  const add = (ph: string, a: { premisesId: string; links: ILink[]; window: Window; advertId: string | null }) => {
+    const atts = phonePremises.get(ph);
+    if (atts) atts.push(a);
+    else phonePremises.set(ph, [a]);
+    const phones = premisesPhones.get(a.premisesId);
+    if (!phones) premisesPhones.set(a.premisesId, [ph]);
+    else if (!phones.includes(ph)) phones.push(ph);
+  };
   for (const n of nodes) {
     if (n.type === 'PREMISES') for (const l of g.out(n.id, 'PREMISES_PHONE')) add(l.target, { premisesId: n.id, links: [l], window: windowOf(l), advertId: null });
     if (n.type === 'ADVERT') {
       // An advert's links hold on the day it was posted (numbers are recycled).
       const day: Window = n.postedOn ? { from: n.postedOn, to: n.postedOn } : { from: null, to: null };
       for (const lp of g.out(n.id, 'ADVERT_LISTS_PHONE')) {
-        phoneAdverts.set(lp.target, [...(phoneAdverts.get(lp.target) ?? []), lp]);
+        const ads = phoneAdverts.get(lp.target);
+        if (ads) ads.push(lp);
+        else phoneAdverts.set(lp.target, [lp]);
         for (const la of g.out(n.id, 'ADVERT_LOCATED_AT')) add(lp.target, { premisesId: la.target, links: [la, lp], window: intersect(day, windowOf(lp)), advertId: n.id });
       }
     }
@@ -182,7 +195,7 @@ function shared(g: IndicatorGraph, nodes: readonly INode[], asOf: string): Share
     const o = g.node.get(id);
     return !!o && o.type === 'OFFENCE' && categories.includes(o.category ?? '') && o.status !== 'NFA';
   };
-  return { phonePremises, phoneAdverts, mshtOffence, asOf };
+  return { phonePremises, premisesPhones, phoneAdverts, mshtOffence, asOf };
 }
 
 /** The greatest number of distinct keys whose windows meet one span of `days` days. */
@@ -205,7 +218,10 @@ const sharedPhone: Rule = (g, rule, id, c) => {
   const found: HitEvidence[] = [];
   const others = new Set<string>();
   if (g.is(id, 'PREMISES')) {
-    for (const [ph, atts] of c.phonePremises) {
+    // Only this premises' phones: scanning every phone for every premises was O(premises x phones),
+    // which kept the whole-graph run at 100k people from finishing.
+    for (const ph of c.premisesPhones.get(id) ?? []) {
+      const atts = c.phonePremises.get(ph)!;
       for (const mine of atts.filter((a) => a.premisesId === id)) {
         for (const theirs of atts.filter((a) => a.premisesId !== id && overlaps(a.window, mine.window))) {
           others.add(theirs.premisesId);
