@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import { ENTITY_META, humanise, linkMeta } from '../model/meta.ts';
 import type { EntityType } from '../model/types.ts';
 import { typeIcon } from '../graph/icons.ts';
-import type { BriefingInput, SnapshotEdge, SnapshotGrading, SnapshotNode } from '../../../server/modules/snapshot/snapshot.types.ts';
+import { markingLine, type BriefingInput, type SnapshotEdge, type SnapshotGrading, type SnapshotNode } from '../../../server/modules/snapshot/snapshot.types.ts';
 
 export interface ChartPicture {
   url: string;
@@ -97,18 +97,61 @@ export function Briefing({ input, chart, mode }: { input: BriefingInput; chart: 
   const label = (id: string) => nodeById.get(id)?.label ?? id;
   const typesShown = [...new Set(c.nodes.map((n) => n.type))];
   const sensitive = c.marking.classification === 'OFFICIAL-SENSITIVE';
+  // The line on every page is kept short (records made before it was, too); the conditions
+  // themselves are listed once, under the cover's banner and in Annex B.
+  const marking = markingLine(c.marking);
+  const conditions = c.marking.handlingCode === 'C' ? c.marking.handlingConditions : [];
+  const conditionsListed = conditions.length > 0 && !marking.endsWith(`(${conditions[0]})`);
   const linkText = (e: SnapshotEdge) => `${linkMeta(e.type).verb}${e.role ? ` (${humanise(e.role)})` : ''}${e.type === 'CALLED' && e.weight ? ` ×${Math.round(e.weight)}` : ''}`;
+
+  // The chart and its legend: on the cover of the PNG; in the document after the findings, on a
+  // page of its own in print (under the cover's marking and details a tall network was drawn a
+  // third of the page high).
+  const chartFigure = (
+    <>
+      <figure className={`chart ${c.nodes.length < 8 ? 'sparse' : 'fill'}`}>
+        <div className="chart-area">
+          {chart ? (
+            <img src={chart.url} alt={`Link chart of ${c.nodes.length} entities and ${c.edges.length} links`} data-testid="chart-image" />
+          ) : (
+            <div className="empty">Nothing to chart.</div>
+          )}
+        </div>
+        <figcaption className="legend">
+          {typesShown.map((t) => (
+            <span key={t} className="legend-item">
+              <img src={typeIcon(t as EntityType)} alt="" width={14} height={14} />
+              {ENTITY_META[t as EntityType]?.plural ?? humanise(t)}
+            </span>
+          ))}
+          <span className="legend-item"><span className="dot victim" />potential victim</span>
+          <span className="legend-item"><span className="dot suspect" />suspect</span>
+          <span className="legend-item"><span className="dash" />low grade (source 3, or D/E)</span>
+        </figcaption>
+      </figure>
+      <div className="cover-hash">
+        <span>Content hash (SHA-256 over RFC 8785 canonical JSON)</span>
+        <span className="mono" data-testid="hash">{hash}</span>
+      </div>
+    </>
+  );
 
   return (
     <article className={`briefing ${sensitive ? 'sensitive' : 'official'}`} data-mode={mode}>
-      <div className="screen-marking top" aria-hidden="true">{c.marking.text}</div>
+      <div className="screen-marking top" aria-hidden="true">{marking}</div>
       <div className="screen-marking bottom" aria-hidden="true">
         <span>{c.title}</span>
         <span className="mono">SHA-256 {hash}</span>
       </div>
 
       <section className="cover" id="cover">
-        <div className="marking-banner" data-testid="marking">{c.marking.text}</div>
+        <div className="marking-banner" data-testid="marking">{marking}</div>
+        {conditionsListed && (
+          <div className="handling-conditions" data-testid="handling-conditions">
+            <span className="label">Handling conditions</span>
+            <ol>{conditions.map((h) => <li key={h}>{h}</li>)}</ol>
+          </div>
+        )}
         <header className="cover-head">
           <div className="kicker">
             <span className="logo" aria-hidden="true" />
@@ -140,30 +183,7 @@ export function Briefing({ input, chart, mode }: { input: BriefingInput; chart: 
           )}
         </div>
         {c.truncation && <div className="truncation">Incomplete selection: {c.truncation}.</div>}
-        <figure className={`chart ${c.nodes.length < 8 ? 'sparse' : 'fill'}`}>
-          <div className="chart-area">
-            {chart ? (
-              <img src={chart.url} alt={`Link chart of ${c.nodes.length} entities and ${c.edges.length} links`} data-testid="chart-image" />
-            ) : (
-              <div className="empty">Nothing to chart.</div>
-            )}
-          </div>
-          <figcaption className="legend">
-            {typesShown.map((t) => (
-              <span key={t} className="legend-item">
-                <img src={typeIcon(t as EntityType)} alt="" width={14} height={14} />
-                {ENTITY_META[t as EntityType]?.plural ?? humanise(t)}
-              </span>
-            ))}
-            <span className="legend-item"><span className="dot victim" />potential victim</span>
-            <span className="legend-item"><span className="dot suspect" />suspect</span>
-            <span className="legend-item"><span className="dash" />low grade (source 3, or D/E)</span>
-          </figcaption>
-        </figure>
-        <div className="cover-hash">
-          <span>Content hash (SHA-256 over RFC 8785 canonical JSON)</span>
-          <span className="mono" data-testid="hash">{hash}</span>
-        </div>
+        {mode === 'png' && chartFigure}
       </section>
 
       {/* The PNG is the cover alone: the rest is not laid out for it. */}
@@ -206,6 +226,7 @@ export function Briefing({ input, chart, mode }: { input: BriefingInput; chart: 
               </>
             )}
           </Section>
+          <section className="chart-page" id="chart">{chartFigure}</section>
 
           <Section id="entities" title={`Entities (${c.nodes.length})`} note="Grade: source evaluation (1 reliable, 2 untested, 3 not reliable), intelligence assessment (A–E) and handling code (P, C) of the entity’s best-graded record.">
             <table className="grid entities">
@@ -279,7 +300,10 @@ export function Briefing({ input, chart, mode }: { input: BriefingInput; chart: 
 
           <Section id="integrity" title="Annex B · Integrity and handling">
             <dl className="facts integrity">
-              <div><dt>Marking</dt><dd>{c.marking.text}</dd></div>
+              <div><dt>Marking</dt><dd>{marking}</dd></div>
+              {conditions.length > 0 && (
+                <div><dt>Handling conditions</dt><dd><ol className="conditions">{conditions.map((h) => <li key={h}>{h}</li>)}</ol></dd></div>
+              )}
               <div><dt>SHA-256</dt><dd className="mono">{hash}</dd></div>
               <div><dt>Reference</dt><dd className="mono">{input.id}</dd></div>
               <div><dt>Version</dt><dd>{c.version}{c.supersedes ? `, superseding ${c.supersedes}` : ''}</dd></div>

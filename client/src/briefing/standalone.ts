@@ -3,7 +3,7 @@
  * already an SVG data URL, every script left out, and a Content-Security-Policy that allows no
  * script, no network request and no frame, so that the file is safe to open anywhere.
  */
-import { STANDALONE_CSP, type BriefingInput } from '../../../server/modules/snapshot/snapshot.types.ts';
+import { markingLine, STANDALONE_CSP, type BriefingInput } from '../../../server/modules/snapshot/snapshot.types.ts';
 
 export function standaloneHtml(source: Document, input: BriefingInput): string {
   const css = [...source.styleSheets]
@@ -30,7 +30,7 @@ export function standaloneHtml(source: Document, input: BriefingInput): string {
     ['generator', 'Lantern'],
     ['lantern-snapshot', input.id],
     ['lantern-sha256', input.hash],
-    ['lantern-marking', input.content.marking.text],
+    ['lantern-marking', markingLine(input.content.marking)],
   ] as const) {
     const m = doc.createElement('meta');
     m.name = name;

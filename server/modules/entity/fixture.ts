@@ -11,6 +11,7 @@ export interface Grade {
   sourceEvaluation?: 1 | 2 | 3;
   intelligenceAssessment?: 'A' | 'B' | 'C' | 'D' | 'E';
   handlingCode?: 'P' | 'C';
+  handlingConditions?: string;
   classification?: 'OFFICIAL' | 'OFFICIAL-SENSITIVE';
 }
 

@@ -33,7 +33,7 @@ export async function writeExportScenario(gw: Gateway, tag: string) {
   const advert = f.entity('ADVERT', { site: 'adsite.example', title: 'New girls', postedOn: '2025-05-02', contentHash: `hash-${tag}` }, { key: 'advert' });
   const offence = f.entity('OFFENCE', { category: 'MODERN_SLAVERY', legislation: 'Modern Slavery Act 2015 s1', occurredOn: '2025-06-01', status: 'UNDER_INVESTIGATION', reference: `OFF-${tag}` }, { key: 'offence' });
   // Partners may not see this one (handling with conditions) nor the sensitive link.
-  const hidden = f.entity('ORGANISATION', { name: `Shadow Lettings ${tag}` }, { key: 'hidden', grade: { handlingCode: 'C' } });
+  const hidden = f.entity('ORGANISATION', { name: `Shadow Lettings ${tag}` }, { key: 'hidden', grade: { handlingCode: 'C', handlingConditions: 'Not to be shared beyond the force without the SIO’s consent.' } });
   const links = {
     victimWorks: f.link({ type: 'WORKS_AT', from: victim, to: parlour, validFrom: '2025-03-01', validTo: '2025-06-30', recordedAt: '2025-07-01T09:00:00Z' }),
     victim2Works: f.link({ type: 'WORKS_AT', from: victim2, to: parlour, validFrom: '2025-04-01' }),

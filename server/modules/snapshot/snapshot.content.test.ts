@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalForm, contentHash, diffContents, markingOf, printedHash, SNAPSHOT_FORMAT, type SnapshotContent, type SnapshotEdge, type SnapshotGrading, type SnapshotNode } from './snapshot.content.ts';
+import { canonicalForm, contentHash, diffContents, markingLine, markingOf, printedHash, SNAPSHOT_FORMAT, type SnapshotContent, type SnapshotEdge, type SnapshotGrading, type SnapshotNode } from './snapshot.content.ts';
 import { escapeHtml, pdfTemplates } from './snapshot.render.ts';
 
 const grade = (o: Partial<SnapshotGrading> = {}): SnapshotGrading => ({
@@ -57,6 +57,27 @@ describe('the marking', () => {
     const m = markingOf([node('a')], [edge('l', { sources: [{ id: 's', source: 'X', recordKey: '1', recordedAt: null, grading: grade({ handlingCode: 'C', handlingConditions: 'SIO consent', classification: 'OFFICIAL-SENSITIVE' }) }] })]);
     expect(m).toMatchObject({ classification: 'OFFICIAL-SENSITIVE', handlingCode: 'C', handlingConditions: ['SIO consent'] });
     expect(m.text).toBe('OFFICIAL-SENSITIVE · Handling code C: sharing with conditions (SIO consent)');
+  });
+
+  it('names each handling condition once, though entities carry their sources\' conditions joined', () => {
+    const comms = 'Communications data: intelligence use only; evidential use needs a fresh authorisation.';
+    const originator = 'Not to be disseminated outside law enforcement without reference to the originator.';
+    const victims = 'Victim data: need to know; do not disclose identities outside safeguarding partners.';
+    const c = (handlingConditions: string) => grade({ handlingCode: 'C', handlingConditions });
+    const source = (id: string, condition: string) => ({ id, source: 'X', recordKey: id, recordedAt: null, grading: c(condition) });
+    const m = markingOf(
+      // An entity whose sources gave two named conditions and one that no record in the snapshot names.
+      [node('a', { grading: c(`${originator}; ${comms}; Not beyond the force; SIO consent needed`) }), node('b', { grading: c(`${victims}; ${originator}`) })],
+      [edge('l', { grading: c(`${comms}; ${victims}`), sources: [source('s1', comms), source('s2', victims), source('s3', originator)] })],
+    );
+    expect(m.handlingConditions).toEqual([comms, 'Not beyond the force; SIO consent needed', originator, victims]);
+    // Several conditions: the line on every page says where they are, and stays short.
+    expect(m.text).toBe('OFFICIAL · Handling code C: sharing with conditions (4 conditions, listed on the cover)');
+  });
+
+  it('keeps one long condition off the line on every page', () => {
+    const long = 'Not to be disseminated outside law enforcement without reference to the originator, who must be asked in writing.';
+    expect(markingLine({ classification: 'OFFICIAL', handlingCode: 'C', handlingConditions: [long] })).toBe('OFFICIAL · Handling code C: sharing with conditions (one condition, listed on the cover)');
   });
 });
 

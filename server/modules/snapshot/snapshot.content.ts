@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 
 export * from './snapshot.types.ts';
-import type { Classification, HandlingCode, Marking, SnapshotContent, SnapshotDiff, SnapshotEdge, SnapshotNode } from './snapshot.types.ts';
+import { markingLine, type Classification, type HandlingCode, type Marking, type SnapshotContent, type SnapshotDiff, type SnapshotEdge, type SnapshotNode } from './snapshot.types.ts';
 
 /** The RFC 8785 (JSON Canonicalization Scheme) form of the content: what the hash is taken over. */
 export function canonicalForm(content: SnapshotContent): string {
@@ -29,19 +29,54 @@ export function printedHash(hash: string): string {
 const SENSITIVE: Classification = 'OFFICIAL-SENSITIVE';
 
 /**
- * The snapshot's marking: the most restrictive classification and handling code of everything it
- * shows (entities, links and the source records in the annex), with every handling condition.
+ * The distinct handling conditions among graded facts. A source record's grading holds that
+ * source's own condition; an entity's or link's grading holds its sources' conditions joined by
+ * "; " (server/modules/load), and a condition may itself contain "; ". So joined texts are read
+ * back into the conditions the records name, longest match first, and any run of parts no record
+ * names is kept as one condition of its own.
  */
-export function markingOf(nodes: readonly SnapshotNode[], edges: readonly SnapshotEdge[]): Marking {
-  const gradings = [...nodes.map((n) => n.grading), ...edges.flatMap((e) => [e.grading, ...e.sources.map((s) => s.grading)])];
-  const classification: Classification = gradings.some((g) => g.classification === SENSITIVE) ? SENSITIVE : 'OFFICIAL';
-  const handlingCode: HandlingCode = gradings.some((g) => g.handlingCode === 'C') ? 'C' : 'P';
-  const handlingConditions = [...new Set(gradings.map((g) => g.handlingConditions).filter((c): c is string => !!c))].sort();
-  const handling = handlingCode === 'P' ? 'Handling code P: lawful sharing permitted' : `Handling code C: sharing with conditions${handlingConditions.length ? ` (${handlingConditions.join('; ')})` : ''}`;
-  return { classification, handlingCode, handlingConditions, text: `${classification} · ${handling}` };
+export function distinctConditions(recordConditions: Iterable<string>, joinedConditions: Iterable<string>): string[] {
+  const known = new Set(recordConditions);
+  const out = new Set(known);
+  for (const text of joinedConditions) {
+    if (known.has(text)) continue;
+    const parts = text.split('; ');
+    let unnamed: string[] = [];
+    const flush = () => {
+      if (unnamed.length > 0) out.add(unnamed.join('; '));
+      unnamed = [];
+    };
+    for (let i = 0; i < parts.length; ) {
+      let j = parts.length;
+      while (j > i && !known.has(parts.slice(i, j).join('; '))) j -= 1;
+      if (j > i) {
+        flush();
+        i = j;
+      } else {
+        unnamed.push(parts[i]!);
+        i += 1;
+      }
+    }
+    flush();
+  }
+  return [...out].sort();
 }
 
-
+/**
+ * The snapshot's marking: the most restrictive classification and handling code of everything it
+ * shows (entities, links and the source records in the annex), with every handling condition once.
+ */
+export function markingOf(nodes: readonly SnapshotNode[], edges: readonly SnapshotEdge[]): Marking {
+  const records = edges.flatMap((e) => e.sources.map((s) => s.grading));
+  const facts = [...nodes.map((n) => n.grading), ...edges.map((e) => e.grading)];
+  const gradings = [...facts, ...records];
+  const classification: Classification = gradings.some((g) => g.classification === SENSITIVE) ? SENSITIVE : 'OFFICIAL';
+  const handlingCode: HandlingCode = gradings.some((g) => g.handlingCode === 'C') ? 'C' : 'P';
+  const conditions = (list: typeof gradings) => list.map((g) => g.handlingConditions).filter((c): c is string => !!c);
+  const handlingConditions = handlingCode === 'C' ? distinctConditions(conditions(records), conditions(facts)) : [];
+  const marking = { classification, handlingCode, handlingConditions };
+  return { ...marking, text: markingLine(marking) };
+}
 
 function keyed<T extends { id: string }>(list: readonly T[]): Map<string, T> {
   return new Map(list.map((x) => [x.id, x]));

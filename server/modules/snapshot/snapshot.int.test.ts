@@ -169,6 +169,9 @@ describe('making a snapshot', () => {
     expect(flat).toContain('Protected person A');
     expect(flat).toContain('Protected person B');
     expect(flat).toMatch(/Page 1 of \d+/);
+    // Each handling condition is written out in full (the line on every page may only point to them).
+    expect(first.content.marking.handlingConditions.length).toBeGreaterThan(0);
+    for (const h of first.content.marking.handlingConditions) expect(flat).toContain(h);
     for (const name of Object.values(s.names)) expect(flat).not.toContain(name);
     // Every page carries the marking (header and footer).
     const pages = text.split('\f').filter((p) => p.trim());

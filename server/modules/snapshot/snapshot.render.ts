@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Logger } from '../../config/logger.ts';
-import { printedHash, type BriefingInput } from './snapshot.content.ts';
+import { markingLine, printedHash, type BriefingInput } from './snapshot.content.ts';
 
 export const FORMATS = ['html', 'pdf', 'png'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -38,7 +38,7 @@ export function pdfTemplates(input: BriefingInput): { headerTemplate: string; fo
   const c = input.content;
   const colour = c.marking.classification === 'OFFICIAL-SENSITIVE' ? '#9b1c1c' : '#1f4e84';
   const base = `font-family: 'Liberation Sans', Arial, sans-serif; width: 100%; margin: 0 11mm; -webkit-print-color-adjust: exact;`;
-  const marking = escapeHtml(c.marking.text.toUpperCase());
+  const marking = escapeHtml(markingLine(c.marking).toUpperCase());
   const title = escapeHtml(c.title.length > 90 ? `${c.title.slice(0, 89)}…` : c.title);
   return {
     headerTemplate:

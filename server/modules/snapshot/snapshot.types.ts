@@ -11,6 +11,21 @@ export const STANDALONE_CSP = "default-src 'none'; img-src data:; style-src 'uns
 export type Classification = 'OFFICIAL' | 'OFFICIAL-SENSITIVE';
 export type HandlingCode = 'P' | 'C';
 
+/** Longest handling condition written into the marking line itself; longer ones, or several, are listed on the cover. */
+const INLINE_CONDITION = 80;
+
+/**
+ * The marking as one short line, for the banner, the PDF's header and footer and the file's
+ * metadata: classification and handling code, with the condition itself only when there is one
+ * short one; otherwise how many there are and where they are listed (the cover and Annex B).
+ */
+export function markingLine(m: { classification: Classification; handlingCode: HandlingCode; handlingConditions: readonly string[] }): string {
+  if (m.handlingCode === 'P') return `${m.classification} · Handling code P: lawful sharing permitted`;
+  const c = m.handlingConditions;
+  const detail = c.length === 0 ? '' : c.length === 1 && c[0]!.length <= INLINE_CONDITION ? ` (${c[0]})` : ` (${c.length === 1 ? 'one condition' : `${c.length} conditions`}, listed on the cover)`;
+  return `${m.classification} · Handling code C: sharing with conditions${detail}`;
+}
+
 /** The 3x5x2 grading of an element or source record, as shown in the briefing. */
 export interface SnapshotGrading {
   /** e.g. `2-B-P`: source evaluation, intelligence assessment, handling code. */
