@@ -233,7 +233,7 @@ export async function importFiles(gateway: GatewayLike, o: ImportOptions): Promi
       for (const { l, row } of batch) {
         if (written.has(`${l.type}/${l.id}`) || failedRows.has(row)) continue;
         failedRows.add(row);
-        errors.push({ file: row.source.file!, line: row.line, column: null, reason: `link ${l.type} ${l.from} -> ${l.to}: an end is missing or of the wrong type` });
+        errors.push({ file: row.source.file!, line: row.line, column: null, reason: `link ${l.type} ${l.from} -> ${l.to}: an end is missing or of the wrong type`, code: 'LINK_END_MISSING' });
       }
     });
     done += batch.length;

@@ -17,6 +17,8 @@ export interface RowError {
   line: number;
   column: string | null;
   reason: string;
+  /** For callers that act on a kind of error (the reason is for people): a link whose end is not in the graph. */
+  code?: 'LINK_END_MISSING';
 }
 
 export interface ImportSource extends SourceRecordInput {
