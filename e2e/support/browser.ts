@@ -17,6 +17,9 @@ export async function openWorkspace(browser: Browser, url: string, authorization
   // The test's API token rides on every request, as a signed-in session would.
   const page = await browser.newPage({
     viewport: { width: 1440, height: 900 },
+    // As the analysts it is built for see it: UK dates (dd/mm/yyyy in date inputs) and time.
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
     acceptDownloads: true,
     ...(authorization ? { extraHTTPHeaders: { authorization } } : {}),
   });

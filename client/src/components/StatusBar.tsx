@@ -23,7 +23,9 @@ export function StatusBar({ doc, filteredCount, selectionCount, highlight, onCle
       {selectionCount > 0 && <span>{selectionCount} selected</span>}
       {highlight && (
         <span className="hl">
-          {highlight.label}{' '}
+          <span className="hl-label" title={highlight.label}>
+            {highlight.label}
+          </span>
           <button type="button" className="link" onClick={onClearHighlight}>
             clear
           </button>

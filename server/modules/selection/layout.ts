@@ -5,9 +5,19 @@
  */
 import { UndirectedGraph } from 'graphology';
 import forceAtlas2Module from 'graphology-layout-forceatlas2';
+import noverlapModule from 'graphology-layout-noverlap';
 
-// A CommonJS module: its default import is the layout function itself (as analytics does with louvain).
+// CommonJS modules: the default import is the layout function itself (as analytics does with louvain).
 const forceAtlas2 = forceAtlas2Module as unknown as (typeof forceAtlas2Module)['default'];
+const noverlap = noverlapModule as unknown as (typeof noverlapModule)['default'];
+
+/**
+ * Room each entity keeps around it, in layout units (about 1000 across): the chart draws a node
+ * 34 px wide with its label under it, and ForceAtlas2 alone stacked entities that share a
+ * neighbour (a company's premises drew as one blot with their labels over each other).
+ */
+const NODE_RADIUS = 20;
+const NODE_MARGIN = 14;
 
 export type Position = { x: number; y: number };
 
@@ -36,8 +46,10 @@ export function layout(
     const ys = g.mapNodes((_id, a) => a.y as number);
     const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
     const k = 1000 / Math.max(1, maxX - minX, maxY - minY);
+    g.updateEachNodeAttributes((_id, a) => ({ ...a, x: (a.x - (minX + maxX) / 2) * k, y: (a.y - (minY + maxY) / 2) * k, size: NODE_RADIUS }));
+    noverlap.assign(g, { maxIterations: 300, settings: { margin: NODE_MARGIN, ratio: 1, expansion: 1.1 } });
     g.forEachNode((id, a) => {
-      out[id] = { x: round((a.x - (minX + maxX) / 2) * k), y: round((a.y - (minY + maxY) / 2) * k) };
+      out[id] = { x: round(a.x), y: round(a.y) };
     });
     return out;
   }
