@@ -8,7 +8,8 @@ import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, LineE
 import { Bar, Line } from 'react-chartjs-2';
 import { humanise } from '../model/meta.ts';
 import { Page, Status } from '../pages/Page.tsx';
-import { operationDashboard, operations, type CountByKey, type OperationDashboard, type OperationSummary } from './api.ts';
+import { useLatestAnswer } from '../pages/useLatestAnswer.ts';
+import { operationDashboard, operations, type CountByKey, type OperationSummary } from './api.ts';
 import type { AddToChart } from './addToChart.ts';
 import './analysis.css';
 
@@ -80,7 +81,6 @@ export function DashboardPage({ onClose, onAdd }: { onClose(): void; onAdd: AddT
   const [ops, setOps] = useState<{ loading: boolean; error: string | null; list: OperationSummary[] }>({ loading: true, error: null, list: [] });
   const [opId, setOpId] = useState<string>('');
   const [bucket, setBucket] = useState<'DAY' | 'WEEK'>('DAY');
-  const [dash, setDash] = useState<{ loading: boolean; error: string | null; data: OperationDashboard | null }>({ loading: false, error: null, data: null });
 
   const loadOps = useCallback(() => {
     setOps({ loading: true, error: null, list: [] });
@@ -94,22 +94,18 @@ export function DashboardPage({ onClose, onAdd }: { onClose(): void; onAdd: AddT
   }, []);
   useEffect(loadOps, [loadOps]);
 
-  const [reload, setReload] = useState(0);
-  const loadDash = useCallback(() => setReload((n) => n + 1), []);
-  useEffect(() => {
-    if (!opId) return;
-    // Another operation's numbers are not shown under this one's name while it loads, and an
-    // answer for an operation no longer selected is dropped (it may arrive after the new one's).
-    let current = true;
-    setDash((d) => ({ loading: true, error: null, data: d.data?.operation.id === opId ? d.data : null }));
-    operationDashboard(opId, bucket).then(
-      (data) => current && setDash({ loading: false, error: data ? null : 'That operation no longer exists, or you may not see it.', data }),
-      (e: Error) => current && setDash({ loading: false, error: e.message, data: null }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [opId, bucket, reload]);
+  const request = useCallback(
+    () =>
+      operationDashboard(opId, bucket).then((data) => {
+        if (!data) throw new Error('That operation no longer exists, or you may not see it.');
+        return data;
+      }),
+    [opId, bucket],
+  );
+  const answer = useLatestAnswer(opId ? request : null);
+  const loadDash = answer.reload;
+  // Another operation's numbers are not shown under this one's name while it loads.
+  const dash = { loading: answer.loading, error: answer.error, data: answer.data?.operation.id === opId ? answer.data : null };
 
   const d = dash.data;
   const tiles = d

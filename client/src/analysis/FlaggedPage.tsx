@@ -2,12 +2,13 @@
  * People and premises flagged by a combination of risk factors or by MSHT indicators:
  * sortable (by the server), filterable, and one click puts an entity on the chart.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { humanise } from '../model/meta.ts';
 import type { EntityType } from '../model/types.ts';
 import { TypeIcon } from '../components/TypeIcon.tsx';
 import { Page, Status } from '../pages/Page.tsx';
-import { flagged, indicatorLibrary, operations, type FlaggedEntity, type FlaggedSortField, type Indicator, type OperationSummary } from './api.ts';
+import { useLatestAnswer } from '../pages/useLatestAnswer.ts';
+import { flagged, indicatorLibrary, operations, type FlaggedSortField, type Indicator, type OperationSummary } from './api.ts';
 import type { AddToChart } from './addToChart.ts';
 import './analysis.css';
 
@@ -34,7 +35,6 @@ const COLUMNS: { field: FlaggedSortField | null; label: string; num?: boolean }[
 export function FlaggedPage({ onClose, onAdd, onChart }: { onClose(): void; onAdd: AddToChart; onChart: ReadonlySet<string> }) {
   const [filter, setFilter] = useState<Filter>({ type: '', indicatorId: '', operationId: '', minScore: 0, combinationOnly: false, text: '' });
   const [sort, setSort] = useState<{ field: FlaggedSortField; direction: 'ASC' | 'DESC' }>({ field: 'SCORE', direction: 'DESC' });
-  const [state, setState] = useState<{ loading: boolean; error: string | null; items: FlaggedEntity[]; total: number }>({ loading: true, error: null, items: [], total: 0 });
   const [library, setLibrary] = useState<Indicator[]>([]);
   const [ops, setOps] = useState<OperationSummary[]>([]);
 
@@ -43,13 +43,9 @@ export function FlaggedPage({ onClose, onAdd, onChart }: { onClose(): void; onAd
     operations().then(setOps, () => setOps([]));
   }, []);
 
-  // Only the latest request's answer is shown: filters change faster than answers arrive.
-  const latest = useRef(0);
-  const load = useCallback(async () => {
-    const mine = ++latest.current;
-    setState((s) => ({ ...s, loading: true, error: null }));
-    try {
-      const r = await flagged(
+  const request = useCallback(
+    () =>
+      flagged(
         {
           ...(filter.type ? { types: [filter.type] } : { types: ['PERSON', 'PREMISES'] }),
           ...(filter.indicatorId ? { indicatorIds: [filter.indicatorId] } : {}),
@@ -58,15 +54,11 @@ export function FlaggedPage({ onClose, onAdd, onChart }: { onClose(): void; onAd
           ...(filter.combinationOnly ? { riskCombination: true } : {}),
         },
         sort,
-      );
-      if (mine === latest.current) setState({ loading: false, error: null, ...r });
-    } catch (e) {
-      if (mine === latest.current) setState({ loading: false, error: (e as Error).message, items: [], total: 0 });
-    }
-  }, [filter.type, filter.indicatorId, filter.operationId, filter.minScore, filter.combinationOnly, sort]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+      ),
+    [filter.type, filter.indicatorId, filter.operationId, filter.minScore, filter.combinationOnly, sort],
+  );
+  const answer = useLatestAnswer(request);
+  const state = { loading: answer.loading, error: answer.error, items: answer.data?.items ?? [], total: answer.data?.total ?? 0 };
 
   const titles = useMemo(() => new Map(library.map((i) => [i.id, i.title])), [library]);
   const opNames = useMemo(() => new Map(ops.map((o) => [o.id, o.name])), [ops]);
@@ -134,7 +126,7 @@ export function FlaggedPage({ onClose, onAdd, onChart }: { onClose(): void; onAd
           ? 'Loading…'
           : `${shown.length === state.items.length ? state.total : `${shown.length} of ${state.total}`} flagged · ${people.filter((p) => p.riskCombination).length} people with a combination of risk factors${state.total > state.items.length ? ` · first ${state.items.length} shown` : ''}`}
       </p>
-      <Status loading={state.loading && !state.items.length} error={state.error} empty={!state.loading && !state.error && shown.length === 0} onRetry={() => void load()} what="flagged people or premises" />
+      <Status loading={state.loading && !state.items.length} error={state.error} empty={!state.loading && !state.error && shown.length === 0} onRetry={answer.reload} what="flagged people or premises" />
       {shown.length > 0 && (
         <div className="table-wrap flagged-wrap">
           <table className="data-table" aria-label="Flagged people and premises" aria-busy={state.loading}>
