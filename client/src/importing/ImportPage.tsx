@@ -3,12 +3,12 @@
  * paste a mapping, see the first rows with the mapping applied and the bad rows (line, column,
  * reason), then import with a progress bar (rows per second, time left) and a summary.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { ENTITY_META, linkMeta } from '../model/meta.ts';
-import { TypeIcon } from '../components/TypeIcon.tsx';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Page } from '../pages/Page.tsx';
-import { importFile, importJob, isMissingField, preview, startImport, type ImportJob, type ImportInput, type ImportResult, type Preview, type RowError } from './api.ts';
-import { extensionOf, rateText, TEMPLATES, toBase64 } from './templates.ts';
+import { importFile, importJob, isMissingField, preview, startImport, type ImportInput, type Preview } from './api.ts';
+import { PreviewTable } from './PreviewTable.tsx';
+import { RunStatus, type Run } from './RunStatus.tsx';
+import { extensionOf, TEMPLATES, toBase64 } from './templates.ts';
 import './importing.css';
 
 /** The API takes the file in one request of at most 1 MB; base64 makes it a third larger. */
@@ -20,12 +20,6 @@ interface Chosen {
   size: number;
   content: string;
 }
-
-type Run =
-  | { kind: 'idle' }
-  | { kind: 'running'; job: ImportJob | null; started: number }
-  | { kind: 'done'; result: ImportResult; resolution: ImportJob['resolution']; seconds: number }
-  | { kind: 'failed'; error: string };
 
 export function ImportPage({ onClose, onReview }: { onClose(): void; onReview(): void }) {
   const ids = useId();
@@ -238,194 +232,5 @@ export function ImportPage({ onClose, onReview }: { onClose(): void; onReview():
         </div>
       </div>
     </Page>
-  );
-}
-
-function RunStatus({ run, onReview }: { run: Run; onReview(): void }) {
-  if (run.kind === 'idle') return null;
-  if (run.kind === 'failed') {
-    return (
-      <div className="card run" role="alert">
-        <h2>Import failed</h2>
-        <p className="error-inline">{run.error}</p>
-      </div>
-    );
-  }
-  if (run.kind === 'running') {
-    const j = run.job;
-    const pct = j && j.total ? Math.min(100, (100 * j.done) / j.total) : null;
-    return (
-      <div className="card run" aria-live="polite">
-        <h2>Importing…</h2>
-        <progress max={100} value={pct ?? undefined} aria-label="Import progress" />
-        <div className="small run-line">
-          {j ? (
-            <>
-              <span>
-                {phaseName(j.phase)}: {j.done.toLocaleString('en-GB')} of {j.total.toLocaleString('en-GB')}
-              </span>
-              <span data-testid="import-rate">{rateText(j.rowsPerSecond, j.secondsLeft)}</span>
-            </>
-          ) : (
-            <span>Starting…</span>
-          )}
-        </div>
-      </div>
-    );
-  }
-  const r = run.result;
-  return (
-    <div className="card run done" role="status" aria-label="Import result">
-      <h2>
-        Imported {r.imported.toLocaleString('en-GB')} of {r.rows.toLocaleString('en-GB')} rows in {run.seconds.toFixed(1)} s
-      </h2>
-      <dl className="result-figures">
-        <Fig label="New records" value={r.created} />
-        <Fig label="Changed" value={r.changed} />
-        <Fig label="Unchanged" value={r.unchanged} />
-        <Fig label="Skipped" value={r.skipped} />
-        <Fig label="Bad rows" value={r.bad} warn={r.bad > 0} />
-        <Fig label="Entities written" value={r.entities} />
-        <Fig label="Links written" value={r.links} />
-      </dl>
-      {run.resolution && (
-        <p className="small">
-          Resolution: {run.resolution.newRecords} new records compared in {run.resolution.candidatePairs} pairs; {run.resolution.merged} merged,{' '}
-          {run.resolution.review} for review.{' '}
-          {run.resolution.review > 0 && (
-            <button type="button" className="link" onClick={onReview}>
-              Open the review queue
-            </button>
-          )}
-        </p>
-      )}
-      {r.errors.length > 0 && <ErrorTable errors={r.errors} label="Bad rows (not imported)" />}
-    </div>
-  );
-}
-
-function Fig({ label, value, warn }: { label: string; value: number; warn?: boolean }) {
-  return (
-    <div className={warn ? 'warn' : undefined}>
-      <dt>{label}</dt>
-      <dd>{value.toLocaleString('en-GB')}</dd>
-    </div>
-  );
-}
-
-function phaseName(p: string): string {
-  return { reading: 'Reading', records: 'Rows', links: 'Links', resolving: 'Resolving', done: 'Done' }[p] ?? p;
-}
-
-function ErrorTable({ errors, label }: { errors: RowError[]; label: string }) {
-  return (
-    <table className="data-table compact errors" aria-label={label}>
-      <thead>
-        <tr>
-          <th className="num">Line</th>
-          <th>Column</th>
-          <th>Reason</th>
-        </tr>
-      </thead>
-      <tbody>
-        {errors.map((e, i) => (
-          <tr key={i}>
-            <td className="num">{e.line || 'file'}</td>
-            <td className="mono">{e.column ?? '–'}</td>
-            <td>{e.reason}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function PreviewTable({ data, stale }: { data: Preview; stale: boolean }) {
-  // Good rows and bad rows together, in file order, so a bad row is seen where it is.
-  const rows = useMemo(() => {
-    const bad = new Map<number, RowError[]>();
-    for (const e of data.errors) bad.set(e.line, [...(bad.get(e.line) ?? []), e]);
-    const all: ({ line: number; good: Preview['records'][number] } | { line: number; bad: RowError[] })[] = [
-      ...data.records.map((r) => ({ line: r.line, good: r })),
-      ...[...bad].map(([line, errs]) => ({ line, bad: errs })),
-    ];
-    return all.sort((a, b) => a.line - b.line);
-  }, [data]);
-  return (
-    <>
-      <p className="small" data-testid="preview-summary">
-        {data.rows.toLocaleString('en-GB')} rows in the file · showing the first {data.records.length + new Set(data.errors.map((e) => e.line)).size} ·{' '}
-        <span className={data.errors.length ? 'warn-text' : ''}>
-          {data.errors.length} bad row{data.errors.length === 1 ? '' : 's'} among them
-        </span>
-        {stale && <span className="warn-text"> · the file, source or mapping changed: preview again</span>}
-      </p>
-      {data.errors.length > 0 && <ErrorTable errors={data.errors} label="Bad rows in the preview" />}
-      <div className="table-wrap preview-wrap">
-        <table className="data-table compact" aria-label="Rows with the mapping applied">
-          <thead>
-            <tr>
-              <th className="num">Line</th>
-              <th>Record</th>
-              <th>Entities</th>
-              <th>Links</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) =>
-              'good' in r ? (
-                <tr key={`g${r.line}`}>
-                  <td className="num">{r.line}</td>
-                  <td>
-                    <div className="mono">{r.good.recordKey}</div>
-                    <div className="muted small">{r.good.summary}</div>
-                  </td>
-                  <td>
-                    {r.good.entities.map((e) => (
-                      <div key={e.id} className="pv-entity">
-                        <TypeIcon type={e.type} size={13} /> <span className="muted">{ENTITY_META[e.type].name}</span>{' '}
-                        {e.properties
-                          .filter((p) => p.value != null && p.value !== '')
-                          .map((p) => (
-                            <span key={p.name} className="pv-prop">
-                              <span className="muted">{p.name}</span> {p.value}
-                            </span>
-                          ))}
-                      </div>
-                    ))}
-                  </td>
-                  <td className="small">
-                    {r.good.links.map((l, i) => (
-                      <div key={i}>
-                        {linkMeta(l.type).verb}
-                        {l.role ? ` (${l.role.toLowerCase()})` : ''}
-                      </div>
-                    ))}
-                  </td>
-                </tr>
-              ) : (
-                <tr key={`b${r.line}`} className="bad-row">
-                  <td className="num">{r.line}</td>
-                  <td colSpan={3}>
-                    {r.bad.map((e, i) => (
-                      <div key={i}>
-                        <strong>Not imported</strong>
-                        {e.column ? (
-                          <>
-                            {' '}
-                            · column <span className="mono">{e.column}</span>
-                          </>
-                        ) : null}{' '}
-                        · {e.reason}
-                      </div>
-                    ))}
-                  </td>
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
-      </div>
-    </>
   );
 }
