@@ -151,13 +151,15 @@ export async function startServer(db: BenchDb): Promise<BenchServer> {
   };
 }
 
-/** The bench's API token (an analyst), made in the bench store when a server starts. */
-const auth = { authorization: '' };
+/** The bench's API token (an analyst), made in the bench store when a server starts; a run over
+ * several stores (--people 10k,100k) makes one in each, since a token lives in its store. */
+const auth = { authorization: '', dataDir: '' };
 
 async function signIn(db: BenchDb): Promise<void> {
-  if (auth.authorization) return;
+  if (auth.authorization && auth.dataDir === db.dataDir) return;
   const { secret } = await createApiToken(db.gateway, { name: `bench-${process.pid}-${Date.now()}`, role: 'analyst', createdBy: 'bench' });
   auth.authorization = `Bearer ${secret}`;
+  auth.dataDir = db.dataDir;
 }
 
 export async function graphql(url: string, s: Sample): Promise<{ status: number; errors: number }> {

@@ -91,6 +91,46 @@ async function withLoad<T>(work: () => Promise<T>): Promise<{ value: T; load: { 
   }
 }
 
+/** Where the running load is, so that a stopped run (SIGINT, SIGTERM) still leaves its figures. */
+const progress: { size?: string; phase?: string; people?: number; rows?: number; ms?: number; startedAt?: number; dataDir?: string; importerPeakRssMb?: number } = {};
+
+/** Resident memory (MB) of the importer JVM working in `dataDir`, found in /proc; 0 if none. */
+function importerRssMb(dataDir: string): number {
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (cmd.includes(dataDir) && cmd.includes('import')) return Math.round(Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return 0;
+}
+
+function writeStopped(signal: string): void {
+  if (!progress.size || progress.startedAt === undefined) process.exit(1);
+  const size = progress.size;
+  const elapsedS = round((performance.now() - progress.startedAt) / 1000, 1);
+  const stopped = {
+    signal,
+    at: new Date().toISOString(),
+    phase: progress.phase,
+    people: progress.people,
+    rows: progress.rows,
+    elapsedS,
+    filesRowsPerS: progress.phase === 'generate' && progress.ms ? Math.round(progress.rows! / (progress.ms / 1000)) : undefined,
+    nodeRssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
+    nodePeakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    importerPeakRssMb: progress.importerPeakRssMb,
+    loadAverage: os.loadavg().map((x) => round(x)),
+  };
+  process.stdout.write(`stopped: ${JSON.stringify(stopped)}\n`);
+  writeResult({ name: 'load', machine: machine(version), figures: { ...figures, [`seed_scale_stopped_people_${size}`]: progress.people ?? 0, [`seed_scale_stopped_rows_${size}`]: progress.rows ?? 0 }, notes: { ...notes, [`stopped_${size}`]: stopped } });
+  process.exit(1);
+}
+process.once('SIGINT', () => writeStopped('SIGINT'));
+process.once('SIGTERM', () => writeStopped('SIGTERM'));
+
 const runs = Number(arg('runs', '1'));
 const baselineRows = Number(arg('baseline-rows', '100000'));
 const skipBaseline = process.argv.includes('--skip-baseline');
@@ -111,6 +151,7 @@ for (const people of sizes('100k')) {
     removeDataDir(dataDir);
     const { value: r, load } = await withLoad(async () => {
       const started = performance.now();
+      Object.assign(progress, { size, phase: 'generate', people: 0, rows: 0, ms: 0, startedAt: started, dataDir, importerPeakRssMb: 0 });
       let lastPrint = 0;
       const bulk = await bulkScale({
         home: path.join(dataDir, 'neo4j'),
@@ -119,6 +160,8 @@ for (const people of sizes('100k')) {
         importerOffHeap: people > 200_000 ? '4g' : '2g',
         log: { info: (m) => log.info(m), warn: (m) => log.warn(m) },
         onProgress: (p) => {
+          Object.assign(progress, { phase: p.phase, people: p.people, rows: p.rows, ms: p.ms });
+          if (p.phase === 'import') progress.importerPeakRssMb = Math.max(progress.importerPeakRssMb ?? 0, importerRssMb(dataDir));
           if (p.phase === 'generate' && p.ms - lastPrint > 15_000) {
             lastPrint = p.ms;
             process.stdout.write(`  ${p.people} people, ${p.rows} rows, ${Math.round(p.rows / (p.ms / 1000))} rows/s\n`);
@@ -126,6 +169,7 @@ for (const people of sizes('100k')) {
         },
       });
       const indexStarted = performance.now();
+      Object.assign(progress, { phase: 'start and indexes', importerPeakRssMb: bulk.importerPeakRssMb });
       // Building the constraints and indexes over a full store takes minutes: migrations run until
       // every index is online (a wait that times out is run again while the population goes on).
       const db = await openBenchDb(`scale-${size}`, { ...mem, queryTimeoutMs: 3_600_000, startTimeoutMs: 3_600_000, migrate: false });

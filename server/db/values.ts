@@ -6,19 +6,17 @@ import neo4j, { isInt, isDate, isDateTime, isLocalDateTime, isDuration, isTime, 
 
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  // Strings, numbers and booleans (most of a row) need none of the checks below.
+  if (typeof value !== 'object') return typeof value === 'bigint' ? Number(value) : value;
   if (isInt(value)) return neo4j.integer.inSafeRange(value) ? value.toNumber() : value.toString();
-  if (typeof value === 'bigint') return Number(value);
   if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
     return value.toString();
   }
   if (isPoint(value)) return { x: value.x, y: value.y, srid: toPlain(value.srid) };
   if (Array.isArray(value)) return value.map(toPlain);
-  if (typeof value === 'object') {
-    const v = value as { properties?: unknown; labels?: unknown; type?: unknown; elementId?: unknown };
-    if (v.elementId !== undefined && v.properties !== undefined) return toPlain(v.properties);
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, x]) => [k, toPlain(x)]));
-  }
-  return value;
+  const v = value as { properties?: unknown; labels?: unknown; type?: unknown; elementId?: unknown };
+  if (v.elementId !== undefined && v.properties !== undefined) return toPlain(v.properties);
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, x]) => [k, toPlain(x)]));
 }
 
 /**

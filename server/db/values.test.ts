@@ -1,0 +1,28 @@
+import neo4j from 'neo4j-driver';
+import { describe, expect, it } from 'vitest';
+import { toPlain } from './values.ts';
+
+describe('toPlain', () => {
+  it('keeps strings, numbers and booleans, and turns null, undefined and bigints into JSON values', () => {
+    expect(toPlain('a')).toBe('a');
+    expect(toPlain(1.5)).toBe(1.5);
+    expect(toPlain(false)).toBe(false);
+    expect(toPlain(undefined)).toBeNull();
+    expect(toPlain(12n)).toBe(12);
+  });
+
+  it('turns integers into numbers, or strings past 2^53, and temporals into ISO strings', () => {
+    expect(toPlain(neo4j.int(42))).toBe(42);
+    expect(toPlain(neo4j.int('9007199254740993'))).toBe('9007199254740993');
+    expect(toPlain(new neo4j.types.Date(2025, 1, 10))).toBe('2025-01-10');
+    expect(toPlain(neo4j.types.DateTime.fromStandardDate(new Date('2025-01-10T12:30:00Z')))).toMatch(/^2025-01-10T\d\d:30:00/);
+  });
+
+  it('converts maps and lists all the way down, and nodes to their properties', () => {
+    const node = new neo4j.types.Node(neo4j.int(1), ['Entity'], { id: 'person-1', degree: neo4j.int(3) }, 'e1');
+    expect(toPlain({ n: node, list: [neo4j.int(1), 'x', { d: new neo4j.types.Date(2024, 12, 31) }] })).toEqual({
+      n: { id: 'person-1', degree: 3 },
+      list: [1, 'x', { d: '2024-12-31' }],
+    });
+  });
+});
