@@ -90,9 +90,7 @@ function formatPhone(number: string, style: Convention['phone'], row: number): s
   const e164 = parsePhone(number, 'GB')?.e164;
   if (!e164) throw new Error(`demo export: ${number} is not a phone number`);
   const national = e164.startsWith('+44') ? `0${e164.slice(3)}` : e164;
-  let s = style === 'mixed' ? (['national', 'international', 'as-written'] as const)[row % 3]! : style;
-  // libphonenumber places +44 1632 (a drama range no area uses) in no country: such numbers are written as dialled at home.
-  if (s === 'international' && !parsePhone(e164, 'GB')?.country) s = 'national';
+  const s = style === 'mixed' ? (['national', 'international', 'as-written'] as const)[row % 3]! : style;
   return s === 'national' ? national : s === 'international' ? e164 : number;
 }
 
@@ -204,8 +202,7 @@ function jsonValue(v: unknown, kind: Kind, c: Convention, prop: string, row: num
 
 function transformsFor(kind: Kind, prop: string, c: Convention): unknown[] | undefined {
   const t: unknown[] = [];
-  // Phone numbers need no transform: the model reads any format, GB by default (a `phone: GB`
-  // transform would make +44 1632 numbers E.164 first, and libphonenumber places those in no country).
+  // Phone numbers need no transform: the model reads any format, GB by default.
   if (prop === 'postcode' && c.compactPostcodes) t.push('postcode');
   if (c.format === 'csv') {
     if (kind === 'array') t.push({ split: ';' });

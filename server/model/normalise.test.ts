@@ -15,6 +15,13 @@ describe('phone numbers', () => {
     expect(p?.searchForms).toEqual(expect.arrayContaining(['+447700900123', '447700900123', '07700900123', '7700900123']));
   });
 
+  it('gives the country of a number outside the ranges in service, however it is written', () => {
+    // 01632 960xxx is an Ofcom drama range: possible, not valid, still a UK number.
+    for (const written of ['01632 960123', '+44 1632 960123', '441632960123']) expect(parsePhone(written)?.country).toBe('GB');
+    expect(parsePhone('+44 1632 960123', 'JE')?.country).toBe('JE');
+    expect(parsePhone('+33 1 99 00 00 00')?.country).toBe('FR');
+  });
+
   it('rejects text that is not a phone number', () => {
     expect(parsePhone('hello')).toBeUndefined();
     expect(parsePhone('123')).toBeUndefined();

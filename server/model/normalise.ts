@@ -29,7 +29,12 @@ export function parsePhone(text: string, defaultRegion: CountryCode = 'GB'): Pho
   const type = parsed.getType();
   const lineType = type === 'MOBILE' ? 'MOBILE' : type === 'FIXED_LINE' ? 'FIXED_LINE' : type === 'VOIP' ? 'VOIP' : 'UNKNOWN';
   const searchForms = [...new Set([e164, e164.slice(1), nationalDigits, parsed.nationalNumber])];
-  return { e164, national, country: parsed.country, lineType, searchForms };
+  // A number outside the ranges in service (Ofcom's drama ranges, a new range) has no country of
+  // its own when written with its calling code: +44 is the United Kingdom's, or the region the
+  // caller expects when the code is shared (GB, GG, IM and JE all use +44).
+  const possible = parsed.getPossibleCountries();
+  const country = parsed.country ?? (possible.includes(defaultRegion) ? defaultRegion : possible[0]);
+  return { e164, national, country, lineType, searchForms };
 }
 
 const POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})$/;
