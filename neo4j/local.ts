@@ -1,6 +1,8 @@
 /**
  * The local Neo4j: Neo4j Community 5.26 LTS and APOC core, assembled from Maven Central jars
  * (see pom.xml) and run on the machine's Java 17+ with Bolt on 127.0.0.1 and authentication off.
+ * Graph Data Science 2.13 (gds/pom.xml) is loaded too once `lantern neo4j fetch --gds` has
+ * fetched it into neo4j/gds-lib (docs/decisions/0008-graph-data-science.md).
  *
  * Used by `lantern serve` and by the test suites when NEO4J_URI is unset.
  */
@@ -17,6 +19,11 @@ const pomPath = path.join(here, 'pom.xml');
 const launcherSource = path.join(here, 'Launcher.java');
 const libDir = process.env.LANTERN_NEO4J_LIB_DIR ?? path.join(here, 'lib');
 const stampPath = path.join(libDir, '.complete');
+const gdsPomPath = path.join(here, 'gds', 'pom.xml');
+const gdsLibDir = process.env.LANTERN_NEO4J_GDS_LIB_DIR ?? path.join(here, 'gds-lib');
+const gdsStampPath = path.join(gdsLibDir, '.complete');
+/** In an instance's plugins/: the GDS jars Lantern copied there, to take out when GDS is gone. */
+const GDS_MANIFEST = '.lantern-gds-jars';
 
 export interface Log {
   info(msg: string): void;
@@ -89,20 +96,7 @@ export function jarsReady(): boolean {
  */
 export function ensureJars(java: JavaInfo, log: Log): void {
   if (jarsReady()) return;
-  const mvn = spawnSync('mvn', ['--version'], { encoding: 'utf8' });
-  if (mvn.error || mvn.status !== 0) {
-    throw new LocalNeo4jError(
-      'The local Neo4j is fetched from Maven Central with Maven (mvn), and mvn was not found.\n' +
-        '  Fix: install Maven (Debian/Ubuntu: apt-get install -y maven),\n' +
-        '  or set NEO4J_URI (with NEO4J_USERNAME and NEO4J_PASSWORD) to use a Neo4j server you already run.',
-    );
-  }
-  if (!java.javac) {
-    throw new LocalNeo4jError(
-      `Found ${java.java} but no javac beside it: the local Neo4j needs a JDK, not only a JRE.\n` +
-        '  Fix: install a JDK 17 (Debian/Ubuntu: apt-get install -y openjdk-17-jdk-headless), or set NEO4J_URI.',
-    );
-  }
+  requireMavenAndJdk(java);
   log.info('Fetching Neo4j Community 5.26 and APOC core from Maven Central (first run only)...');
   fs.rmSync(libDir, { recursive: true, force: true });
   fs.mkdirSync(libDir, { recursive: true });
@@ -123,6 +117,86 @@ export function ensureJars(java: JavaInfo, log: Log): void {
   if (c.status !== 0) throw new LocalNeo4jError(`javac could not compile neo4j/Launcher.java:\n${c.stderr}`);
   fs.writeFileSync(stampPath, pomHash());
   log.info(`Fetched Neo4j jars in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function requireMavenAndJdk(java: JavaInfo): asserts java is JavaInfo & { javac: string } {
+  const mvn = spawnSync('mvn', ['--version'], { encoding: 'utf8' });
+  if (mvn.error || mvn.status !== 0) {
+    throw new LocalNeo4jError(
+      'The local Neo4j is fetched from Maven Central with Maven (mvn), and mvn was not found.\n' +
+        '  Fix: install Maven (Debian/Ubuntu: apt-get install -y maven),\n' +
+        '  or set NEO4J_URI (with NEO4J_USERNAME and NEO4J_PASSWORD) to use a Neo4j server you already run.',
+    );
+  }
+  if (!java.javac) {
+    throw new LocalNeo4jError(
+      `Found ${java.java} but no javac beside it: the local Neo4j needs a JDK, not only a JRE.\n` +
+        '  Fix: install a JDK 17 (Debian/Ubuntu: apt-get install -y openjdk-17-jdk-headless), or set NEO4J_URI.',
+    );
+  }
+}
+
+function gdsHash(): string {
+  return createHash('sha256').update(fs.readFileSync(gdsPomPath)).update(fs.readFileSync(pomPath)).digest('hex');
+}
+
+/** Whether Graph Data Science has been fetched for the current poms (then every start loads it). */
+export function gdsReady(): boolean {
+  return fs.existsSync(gdsStampPath) && fs.readFileSync(gdsStampPath, 'utf8').trim() === gdsHash();
+}
+
+/** `mvn dependency:list` of a pom's runtime artifacts: groupId:artifactId -> jar path in ~/.m2. */
+function resolveRuntime(pom: string, java: JavaInfo, outFile: string): Map<string, string> {
+  const r = spawnSync('mvn', ['-q', '-B', '-f', pom, 'dependency:list', '-DincludeScope=runtime', '-DoutputAbsoluteArtifactFilename=true', `-DoutputFile=${outFile}`], {
+    encoding: 'utf8',
+    env: { ...process.env, JAVA_HOME: path.dirname(path.dirname(java.java)) },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0) {
+    throw new LocalNeo4jError(
+      `mvn could not resolve ${path.relative(here, pom)} (exit ${r.status}). Its last lines:\n${tail(r.stdout + r.stderr, 20)}\n` +
+        '  Fix: check that Maven Central is reachable (or a mirror in ~/.m2/settings.xml).',
+    );
+  }
+  const out = new Map<string, string>();
+  // Lines: group:artifact:type[:classifier]:version:scope:/path/to.jar
+  for (const line of fs.readFileSync(outFile, 'utf8').split('\n')) {
+    const parts = line.trim().split(':');
+    if (parts.length < 6 || !parts[parts.length - 1]!.endsWith('.jar')) continue;
+    out.set(`${parts[0]}:${parts[1]}`, parts[parts.length - 1]!);
+  }
+  fs.rmSync(outFile, { force: true });
+  return out;
+}
+
+/**
+ * Fetches Graph Data Science (Community) with Maven into neo4j/gds-lib: the runtime dependencies
+ * of gds/pom.xml, less every artifact the Neo4j server already brings (the server's version is the
+ * one on the classpath, as in the shaded plugin, which relocates its own copies). Does nothing when
+ * they are there for the current poms.
+ */
+export function ensureGdsJars(java: JavaInfo, log: Log): void {
+  ensureJars(java, log);
+  if (gdsReady()) return;
+  requireMavenAndJdk(java);
+  log.info('Fetching Neo4j Graph Data Science 2.13 (Community) from Maven Central...');
+  const started = Date.now();
+  fs.rmSync(gdsLibDir, { recursive: true, force: true });
+  fs.mkdirSync(gdsLibDir, { recursive: true });
+  const server = resolveRuntime(pomPath, java, path.join(gdsLibDir, 'server.txt'));
+  const gds = resolveRuntime(gdsPomPath, java, path.join(gdsLibDir, 'gds.txt'));
+  let copied = 0;
+  for (const [key, jar] of gds) {
+    if (server.has(key)) continue;
+    fs.copyFileSync(jar, path.join(gdsLibDir, path.basename(jar)));
+    copied++;
+  }
+  fs.writeFileSync(gdsStampPath, gdsHash());
+  log.info(`Fetched ${copied} GDS jars in ${((Date.now() - started) / 1000).toFixed(1)} s (${gds.size - copied} left to the server's own)`);
+}
+
+function gdsJars(): string[] {
+  return gdsReady() ? fs.readdirSync(gdsLibDir).filter((f) => f.endsWith('.jar')) : [];
 }
 
 function tail(text: string, lines: number): string {
@@ -193,6 +267,19 @@ function writeConfig(o: LocalNeo4jOptions): void {
     const target = path.join(o.home, 'plugins', jar);
     if (!fs.existsSync(target)) fs.copyFileSync(path.join(libDir, jar), target);
   }
+  // GDS too, when fetched (its extension is also on the classpath, see startLocalNeo4j). A GDS
+  // jar left in plugins/ without that extension stops Neo4j from starting, so the jars copied
+  // before are taken out again when GDS is gone or changed.
+  const manifest = path.join(o.home, 'plugins', GDS_MANIFEST);
+  const wanted = gdsJars();
+  const before = fs.existsSync(manifest) ? fs.readFileSync(manifest, 'utf8').split('\n').filter(Boolean) : [];
+  for (const jar of before.filter((j) => !wanted.includes(j))) fs.rmSync(path.join(o.home, 'plugins', jar), { force: true });
+  for (const jar of wanted) {
+    const target = path.join(o.home, 'plugins', jar);
+    if (!fs.existsSync(target)) fs.copyFileSync(path.join(gdsLibDir, jar), target);
+  }
+  if (wanted.length > 0) fs.writeFileSync(manifest, `${wanted.join('\n')}\n`);
+  else fs.rmSync(manifest, { force: true });
   const conf = [
     '# Written by Lantern at each start of the local Neo4j; edits here are overwritten.',
     'server.default_listen_address=127.0.0.1',
@@ -205,8 +292,8 @@ function writeConfig(o: LocalNeo4jOptions): void {
     `server.memory.heap.max_size=${o.heap}`,
     `server.memory.pagecache.size=${o.pageCache}`,
     'dbms.usage_report.enabled=false',
-    'dbms.security.procedures.unrestricted=apoc.*',
-    'dbms.security.procedures.allowlist=apoc.*',
+    'dbms.security.procedures.unrestricted=apoc.*,gds.*',
+    'dbms.security.procedures.allowlist=apoc.*,gds.*',
     `server.directories.data=${path.join(o.home, 'data')}`,
     `server.directories.logs=${path.join(o.home, 'logs')}`,
     `server.directories.plugins=${path.join(o.home, 'plugins')}`,
@@ -311,7 +398,7 @@ export async function startLocalNeo4j(o: LocalNeo4jOptions): Promise<LocalNeo4j>
       '-Djdk.nio.maxCachedBufferSize=1024',
       '-Dlog4j2.disable.jmx=true',
       '-cp',
-      `${path.join(libDir, 'classes')}${path.delimiter}${path.join(libDir, '*')}`,
+      [path.join(libDir, 'classes'), path.join(libDir, '*'), ...(gdsReady() ? [path.join(gdsLibDir, '*')] : [])].join(path.delimiter),
       'Launcher',
       `--home-dir=${o.home}`,
       `--config-dir=${path.join(o.home, 'conf')}`,

@@ -15,6 +15,7 @@ const NOT_CALLER_READS: Record<string, string> = {
   bench: 'benchmark baselines',
   chart: 'saved chart documents, not graph facts',
   editing: 'writes (analysts and admins only)',
+  gds: 'Graph Data Science algorithms on an in-memory projection that analytics/gds-project built within the caller scope; they match nothing in the store',
   import: 'writes and import bookkeeping (analysts and admins only)',
   load: 'the loader and its counts (command line)',
   resolve: 'entity-resolution bookkeeping (analysts and admins only)',

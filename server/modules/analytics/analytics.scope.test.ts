@@ -23,7 +23,7 @@ describe('the access scope in the analytics queries', () => {
   const names = queryNames().filter((n) => n.startsWith('analytics/'));
 
   it('finds them', () => {
-    expect(names).toEqual(['analytics/graph', 'analytics/links', 'analytics/links-among', 'analytics/nodes', 'analytics/nodes-by-id']);
+    expect(names).toEqual(['analytics/gds-metrics', 'analytics/gds-project', 'analytics/graph', 'analytics/links', 'analytics/links-among', 'analytics/nodes', 'analytics/nodes-by-id']);
   });
 
   for (const name of names) {

@@ -2,16 +2,25 @@
  * Network analytics (communities, centrality, brokers) and suspected networks of premises.
  * The subgraph is read through the caller's scoped gateway; the analysis runs in Node with
  * graphology (metrics.ts, networks.ts), so what a caller cannot see cannot shape the answer.
+ * The whole-graph analytics run inside Neo4j with Graph Data Science when it is installed
+ * (gds.ts: projected through the same scoped gateway).
  */
 import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../errors.ts';
 import { ids as idArg } from '../graph/graph.args.ts';
-import { networkMetrics, type Metrics } from './metrics.ts';
+import { assembleMetrics, networkMetrics, type Metrics } from './metrics.ts';
+import { gdsAvailable, gdsMetrics, TooManyEntities, type GdsResult } from './gds.ts';
 import { PROJECTION_LINK_TYPES, suspectedNetworks as findNetworks, type SuspectedNetwork } from './networks.ts';
 import * as repo from './analytics.repository.ts';
 
-/** Betweenness is O(nodes x links): past this many entities, ask for a selection. */
+/** Betweenness is O(nodes x links): past this many entities, ask for a selection (or install GDS). */
 export const MAX_ANALYTICS_NODES = 20_000;
+/**
+ * With GDS, the whole graph up to this many entities; past MAX_ANALYTICS_NODES its betweenness is
+ * estimated from BETWEENNESS_SAMPLE sampled sources (exact Brandes would take days at 100k people).
+ */
+export const MAX_GDS_ANALYTICS_NODES = 1_000_000;
+export const BETWEENNESS_SAMPLE = 100;
 const MAX_IDS = 5_000;
 
 export interface NetworkAnalyticsArgs {
@@ -19,9 +28,24 @@ export interface NetworkAnalyticsArgs {
   weighted?: boolean | null;
 }
 
-export async function networkAnalytics(ctx: Context, args: NetworkAnalyticsArgs): Promise<Metrics> {
+/** `engine`: 'graphology' keeps the whole-graph analytics in Node even when GDS is there (tests). */
+export async function networkAnalytics(ctx: Context, args: NetworkAnalyticsArgs, engine: 'auto' | 'graphology' = 'auto'): Promise<Metrics> {
   const ids = args.ids ? idArg('ids', args.ids, 1, MAX_IDS) : null;
   const weighted = args.weighted ?? true;
+  if (!ids && engine === 'auto' && (await gdsAvailable(ctx.gateway))) {
+    try {
+      const r = await gdsMetrics(ctx.gateway, {
+        weighted,
+        betweenness: (n) => (n <= MAX_ANALYTICS_NODES ? 'exact' : BETWEENNESS_SAMPLE),
+        neighbours: true,
+        maxNodes: MAX_GDS_ANALYTICS_NODES,
+      });
+      return fromGds(r, weighted);
+    } catch (e) {
+      if (e instanceof TooManyEntities) throw badInput('ids', `the graph has more than ${MAX_GDS_ANALYTICS_NODES} entities: give the ids of the part to analyse.`);
+      throw e;
+    }
+  }
   const { nodes, links } = await repo.read(ctx.gateway, async (tx) => {
     if (ids) return { nodes: await repo.nodes(tx, ids), links: await repo.linksAmong(tx, ids) };
     const whole = await repo.graph(tx, MAX_ANALYTICS_NODES + 1);
@@ -29,6 +53,21 @@ export async function networkAnalytics(ctx: Context, args: NetworkAnalyticsArgs)
     return whole;
   });
   return networkMetrics(nodes, links, { weighted });
+}
+
+/**
+ * GDS's figures on graphology's scales: PageRank sums to 1; betweenness normalised by
+ * (n - 1)(n - 2) / 2, as graphology normalises an undirected graph's (GDS counts each pair once).
+ */
+function fromGds(r: GdsResult, weighted: boolean): Metrics {
+  const n = r.nodes.length;
+  const rankSum = r.nodes.reduce((a, x) => a + x.pageRank, 0) || 1;
+  const scale = n > 2 ? 2 / ((n - 1) * (n - 2)) : 0;
+  return assembleMetrics(
+    r.nodes.map((x) => ({ ...x, pageRank: x.pageRank / rankSum, betweenness: x.betweenness * scale })),
+    r.modularity,
+    weighted,
+  );
 }
 
 export interface SuspectedNetworksArgs {

@@ -57,35 +57,48 @@ export function buildGraph(nodes: readonly ANode[], links: readonly WLink[], wei
   return g;
 }
 
+/** One entity's metrics before communities are numbered (its community under any labelling) and brokers picked. */
+export type RawNodeMetrics = Omit<NodeMetrics, 'broker'>;
+
+/**
+ * The answer from raw metrics, whichever engine computed them (graphology here, GDS in gds.ts):
+ * communities numbered by size (largest 0), then by their first id, for stable answers; brokers.
+ */
+export function assembleMetrics(raw: readonly RawNodeMetrics[], modularity: number, weighted: boolean): Metrics {
+  const groups = new Map<number, string[]>();
+  for (const n of raw) {
+    const g = groups.get(n.community);
+    if (g) g.push(n.id);
+    else groups.set(n.community, [n.id]);
+  }
+  const ordered = [...groups.entries()].map(([c, m]) => ({ c, m: m.sort() })).sort((a, b) => b.m.length - a.m.length || a.m[0]!.localeCompare(b.m[0]!));
+  const number = new Map(ordered.map((x, i) => [x.c, i]));
+  const positive = raw.map((n) => n.betweenness).filter((b) => b > 0).sort((a, b) => a - b);
+  const cut = positive.length > 0 ? positive[Math.min(positive.length - 1, Math.floor(positive.length * BROKER_QUANTILE))]! : Infinity;
+  const nodes = [...raw]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((n): NodeMetrics => ({ ...n, community: number.get(n.community)!, broker: n.betweenness > 0 && n.betweenness >= cut && n.communitiesLinked > 0 }));
+  return { nodes, communities: ordered.map((x, i) => ({ id: i, size: x.m.length, nodeIds: x.m })), modularity, weighted };
+}
+
 export function networkMetrics(nodes: readonly ANode[], links: readonly WLink[], o: { weighted: boolean; seed?: number }): Metrics {
   const g = buildGraph(nodes, links, o.weighted);
   if (g.order === 0) return { nodes: [], communities: [], modularity: 0, weighted: o.weighted };
   const hasEdges = g.size > 0;
   const detailed = hasEdges ? louvain.detailed(g, { getEdgeWeight: 'weight', rng: seededRandom(o.seed ?? 1) }) : null;
-  // Communities numbered by size (largest 0), then by their first id, for stable answers.
-  const raw = detailed?.communities ?? Object.fromEntries(g.nodes().map((n, i) => [n, i]));
-  const groups = new Map<number, string[]>();
-  for (const n of g.nodes()) groups.set(raw[n]!, [...(groups.get(raw[n]!) ?? []), n]);
-  const ordered = [...groups.values()].map((m) => m.sort()).sort((a, b) => b.length - a.length || a[0]!.localeCompare(b[0]!));
-  const community = new Map<string, number>();
-  ordered.forEach((m, i) => m.forEach((n) => community.set(n, i)));
-
+  const community: Record<string, number> = detailed?.communities ?? Object.fromEntries(g.nodes().map((n, i) => [n, i]));
   const betweenness = hasEdges ? betweennessCentrality(g, { getEdgeWeight: o.weighted ? 'distance' : null, normalized: true }) : {};
   const ranks = hasEdges ? pagerank(g, { getEdgeWeight: o.weighted ? 'weight' : null }) : {};
-  const positive = Object.values(betweenness).filter((b) => b > 0).sort((a, b) => a - b);
-  const cut = positive.length > 0 ? positive[Math.min(positive.length - 1, Math.floor(positive.length * BROKER_QUANTILE))]! : Infinity;
   const byId = new Map(nodes.map((n) => [n.id, n]));
-
-  const out = g.nodes().map((id): NodeMetrics => {
-    const own = community.get(id)!;
+  const raw = g.nodes().map((id): RawNodeMetrics => {
+    const own = community[id]!;
     const others = new Set<number>();
     let weightedDegree = 0;
     g.forEachEdge(id, (_e, attrs, s, t) => {
       weightedDegree += attrs.weight as number;
-      const c = community.get(s === id ? t : s)!;
+      const c = community[s === id ? t : s]!;
       if (c !== own) others.add(c);
     });
-    const b = betweenness[id] ?? 0;
     const n = byId.get(id)!;
     return {
       id,
@@ -94,16 +107,10 @@ export function networkMetrics(nodes: readonly ANode[], links: readonly WLink[],
       community: own,
       degree: g.degree(id),
       weightedDegree,
-      betweenness: b,
+      betweenness: betweenness[id] ?? 0,
       pageRank: ranks[id] ?? 1 / g.order,
       communitiesLinked: others.size,
-      broker: b > 0 && b >= cut && others.size > 0,
     };
   });
-  return {
-    nodes: out,
-    communities: ordered.map((m, i) => ({ id: i, size: m.length, nodeIds: m })),
-    modularity: detailed?.modularity ?? 0,
-    weighted: o.weighted,
-  };
+  return assembleMetrics(raw, detailed?.modularity ?? 0, o.weighted);
 }
