@@ -1,24 +1,29 @@
 /**
- * Frames that only move the viewport redraw the previous frame's WebGL instance data under
- * the new pan/zoom matrix, instead of rebuilding it element by element.
+ * Frames that only move the viewport redraw the previous frame's WebGL batches under the new
+ * pan/zoom matrix, from GPU buffers kept for them, instead of rebuilding and re-uploading them.
  *
  * Why: Cytoscape's WebGL renderer (3.34, 3.35) walks every element on every frame, reading
- * its style, bounding box and edge points and writing them into instance buffers, so a pan
- * costs O(elements) of JavaScript (at 5k elements nearly all of a frame's time, bench/ANALYSIS.md)
- * although the data it writes is the same as last frame's: only the pan/zoom matrix, a uniform,
- * changed. Here the batches of one full frame are kept (the instance data, the count and
- * the texture atlases each batch bound) and, while nothing but the viewport changes, replayed
- * through the renderer's own `endBatch` (same program, uniforms and draw call). Any other
+ * its style, bounding box and edge points and writing them into instance buffers, then uploads
+ * each batch into one shared set of GPU buffers before drawing it; but while only the viewport
+ * moves, that data is the same as last frame's: only the pan/zoom matrix, a uniform, changed.
+ * Under software WebGL (SwiftShader) the upload alone was three quarters of a frame at 5k
+ * elements (bench/ANALYSIS.md, Render). Here each batch of a full frame is written once into a
+ * VAO and instance buffers of its own (batchBuffers.ts) and drawn from them; while nothing but
+ * the viewport changes, the next frames draw the same batches again through the renderer's own
+ * `endBatch` (same program, textures, uniforms and draw call) with nothing uploaded. Any other
  * change the renderer is told of (a style, class, position, selection, element added or removed,
- * resize, atlas invalidation or garbage collection) makes the next frame a full one again.
+ * resize, atlas invalidation or garbage collection) makes the next frame a full one again, and
+ * a recording's GPU buffers are deleted when it is replaced or the chart destroyed.
  * The picking pass (what is under the pointer) is cached the same way, separately.
  *
  * It hooks instance methods of the renderer's internals, as Cytoscape's own WebGL module hooks
- * the canvas renderer's; `install` checks that the shape it relies on is there and otherwise
- * leaves the renderer alone. A browser check (bench/render `verify`) compares a replayed frame
- * with a full frame pixel for pixel.
+ * the canvas renderer's; `install` checks that the shape it relies on is there (and reads the
+ * renderer's attribute layout back from its VAO) and otherwise leaves the renderer alone. A
+ * browser check (bench/render `verify`) compares a replayed frame with a full frame pixel for
+ * pixel, checks picking and counts the GPU objects after many full frames.
  */
 import type { Core } from 'cytoscape';
+import { captureLayout, createBatch, deleteBatch, type GpuBatch, type GpuCounts, type SourceBuffer } from './batchBuffers.ts';
 
 interface RenderTarget {
   name: string;
@@ -29,9 +34,12 @@ interface InstanceBuffer {
   dataArray?: Float32Array | Int32Array;
   size?: number;
   getMatrixView?(i: number): Float32Array;
+  bufferSubData(...args: unknown[]): void;
 }
 
 interface Drawing {
+  gl: WebGL2RenderingContext;
+  vao: WebGLVertexArrayObject;
   instanceCount: number;
   buffers: InstanceBuffer[];
   batchManager: { batchAtlases: unknown[]; getAtlases(): unknown[] };
@@ -57,8 +65,8 @@ interface Renderer {
 
 interface Batch {
   count: number;
-  data: (Float32Array | Int32Array)[];
   atlases: unknown[];
+  gpu: GpuBatch;
 }
 
 interface Recording {
@@ -77,11 +85,11 @@ export interface ViewportCacheStats {
 const DRAW_METHODS = ['drawNode', 'drawTexture', 'drawEdgeLine', 'drawEdgeArrow', 'drawPickingRectangle'] as const;
 
 /** The typed array a buffer's instances are written to, and how many numbers one instance takes. */
-function backing(b: InstanceBuffer): { array: Float32Array | Int32Array; size: number } | null {
-  if (b.dataArray && b.size) return { array: b.dataArray, size: b.size };
+function backing(b: InstanceBuffer): SourceBuffer | null {
+  if (b.dataArray && b.size) return { array: b.dataArray, perInstance: b.size };
   if (b.getMatrixView) {
     const view = b.getMatrixView(0);
-    return { array: new Float32Array(view.buffer, view.byteOffset), size: 9 };
+    return { array: new Float32Array(view.buffer, view.byteOffset), perInstance: 9 };
   }
   return null;
 }
@@ -93,8 +101,10 @@ function hasShape(r: Renderer): r is Renderer & { drawing: Drawing } {
     typeof r.notify === 'function' &&
     typeof r.invalidateCachedZSortedEles === 'function' &&
     typeof r.onUpdateEleCalcs === 'function' &&
+    typeof d.gl?.createVertexArray === 'function' &&
+    !!d.vao &&
     Array.isArray(d.buffers) &&
-    d.buffers.every((b) => backing(b) !== null) &&
+    d.buffers.every((b) => backing(b) !== null && typeof b.bufferSubData === 'function') &&
     Array.isArray(d.batchManager?.batchAtlases) &&
     [...DRAW_METHODS, 'startFrame', 'endFrame', 'endBatch', 'gc', 'invalidate'].every((m) => typeof (d as unknown as Record<string, unknown>)[m] === 'function')
   );
@@ -102,6 +112,10 @@ function hasShape(r: Renderer): r is Renderer & { drawing: Drawing } {
 
 export interface ViewportCache {
   stats: ViewportCacheStats;
+  /** GPU objects the cache holds now (a VAO and its instance buffers per recorded batch). */
+  gpu: Readonly<GpuCounts>;
+  /** Batches in the recordings kept now (screen and picking): `gpu.vaos` should equal this. */
+  recordedBatches(): number;
   /** Makes the next frame a full one (for tests: compare a replayed frame with a full one). */
   invalidate(): void;
 }
@@ -115,12 +129,20 @@ export function installViewportCache(cy: Core): ViewportCache | null {
   const r = (cy as unknown as { renderer(): Renderer }).renderer();
   if (!r?.webgl || !hasShape(r)) return null;
   const d = r.drawing;
+  const gl = d.gl;
+  const layout = captureLayout(gl, d.vao, (b) => {
+    const own = d.buffers.find((x) => x === (b as unknown));
+    return own ? backing(own) : null;
+  });
+  // Every instance buffer of the renderer must be one the VAO reads, or a batch would miss data.
+  if (!layout || layout.sources.length !== d.buffers.length) return null;
 
   // Bumped by every change other than the viewport; a recording is good for its generation only.
   let generation = 0;
   const bump = () => {
     generation += 1;
   };
+  const counts: GpuCounts = { vaos: 0, buffers: 0 };
   const recordings = new Map<string, Recording>();
   let recording: { key: string; value: Recording } | null = null;
   let replaying: Recording | null = null;
@@ -129,6 +151,9 @@ export function installViewportCache(cy: Core): ViewportCache | null {
   const count = (key: string, replayed: boolean) => {
     if (key === 'picking') stats[replayed ? 'pickingReplayed' : 'pickingFull'] += 1;
     else stats[replayed ? 'replayed' : 'full'] += 1;
+  };
+  const drop = (rec: Recording | undefined) => {
+    for (const b of rec?.batches ?? []) deleteBatch(gl, b.gpu, counts);
   };
 
   const notify = r.notify;
@@ -155,17 +180,42 @@ export function installViewportCache(cy: Core): ViewportCache | null {
     return invalidate.apply(this, args);
   };
 
+  // The renderer's uploads are skipped while it draws a batch from the batch's own buffers.
+  let uploads = true;
+  for (const b of d.buffers) {
+    const bufferSubData = b.bufferSubData;
+    b.bufferSubData = function (...args: unknown[]) {
+      if (uploads) bufferSubData.apply(this, args);
+    };
+  }
+  const endBatch = d.endBatch;
+  /** The renderer's own endBatch (program, textures, uniforms, draw call) over the batch's VAO. */
+  const drawFrom = (batch: Batch) => {
+    const vao = d.vao;
+    d.vao = batch.gpu.vao;
+    uploads = false;
+    try {
+      endBatch.call(d);
+    } finally {
+      d.vao = vao;
+      uploads = true;
+    }
+  };
+
   const startFrame = d.startFrame;
   d.startFrame = function (matrix, target) {
     startFrame.call(this, matrix, target);
+    // A frame that threw before its end left its batches behind: free them.
+    if (recording) drop(recording.value);
+    recording = null;
     const key = target?.name ?? 'screen';
     const kept = recordings.get(key);
     if (kept && kept.generation === generation) {
       replaying = kept;
       replayingKey = key;
-      recording = null;
     } else {
       replaying = null;
+      drop(kept);
       recordings.delete(key);
       recording = { key, value: { generation, batches: [] } };
     }
@@ -179,20 +229,16 @@ export function installViewportCache(cy: Core): ViewportCache | null {
     };
   }
 
-  const endBatch = d.endBatch;
+  // A full frame's batch: its instance data goes once into GPU buffers of its own, drawn from there.
   d.endBatch = function () {
-    if (recording && this.instanceCount > 0) {
-      const count = this.instanceCount;
-      recording.value.batches.push({
-        count,
-        data: this.buffers.map((b) => {
-          const { array, size } = backing(b)!;
-          return array.slice(0, count * size);
-        }),
-        atlases: [...this.batchManager.getAtlases()],
-      });
+    const n = this.instanceCount;
+    if (!recording || n === 0) {
+      endBatch.call(this);
+      return;
     }
-    endBatch.call(this);
+    const batch: Batch = { count: n, atlases: [...this.batchManager.getAtlases()], gpu: createBatch(gl, layout, n, counts) };
+    recording.value.batches.push(batch);
+    drawFrom(batch);
   };
 
   const endFrame = d.endFrame;
@@ -209,17 +255,29 @@ export function installViewportCache(cy: Core): ViewportCache | null {
       recording = null;
       return;
     }
+    // Replay: nothing is uploaded; each batch is drawn from its buffers under the new matrix.
     replaying = null;
     for (const batch of replay.batches) {
-      this.buffers.forEach((b, i) => backing(b)!.array.set(batch.data[i]!));
       this.instanceCount = batch.count;
       this.batchManager.batchAtlases = [...batch.atlases];
-      endBatch.call(this);
+      drawFrom(batch);
     }
     count(key, true);
   };
 
-  const cache: ViewportCache = { stats, invalidate: bump };
+  cy.one('destroy', () => {
+    for (const rec of recordings.values()) drop(rec);
+    recordings.clear();
+    if (recording) drop(recording.value);
+    recording = null;
+  });
+
+  const cache: ViewportCache = {
+    stats,
+    gpu: counts,
+    recordedBatches: () => [...recordings.values()].reduce((n, rec) => n + rec.batches.length, 0),
+    invalidate: bump,
+  };
   installed.set(cy, cache);
   return cache;
 }
