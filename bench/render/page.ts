@@ -30,14 +30,35 @@ export interface RunResult {
   draws: number;
   durationMs: number;
   fps: number;
+  /** The same with the frames longer than a second left out (time and draws), for every renderer alike. */
+  fpsWithoutStalls: number;
   msPerFrameP50: number;
   msPerFrameP95: number;
+  /** The longest animation frame: a stall shows here (and in fps) but not in the median. */
+  msPerFrameMax: number;
+  /** Which frame of the pan and zoom was the longest. */
+  longestAt: number;
+  /** Frames longer than a second: [frame, ms]. */
+  stalls: [number, number][];
+  /** Each frame waited for the GPU to finish its WebGL drawing (run's `finish`). */
+  finished: boolean;
   webglActive: boolean;
   /** Cytoscape WebGL with the workspace's viewport cache: full frames and replayed frames. */
   cache?: { full: number; replayed: number };
 }
 
-const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
+/**
+ * The next animation frame; resolves with the time its callbacks ran (not the frame's timestamp,
+ * which Chromium may date from before a stall of the main thread).
+ */
+const frame = () => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())));
+
+/** gl.finish() on every WebGL context among `contexts` (2D contexts are left alone: a read-back would change how Chromium draws them). */
+function finishAll(contexts: unknown[]): void {
+  for (const c of contexts) {
+    if (c instanceof WebGL2RenderingContext || c instanceof WebGLRenderingContext) c.finish();
+  }
+}
 
 function webglInfo(): { renderer: string; vendor: string; webgl2: boolean } {
   const canvas = document.createElement('canvas');
@@ -56,6 +77,8 @@ interface Mounted {
   step(i: number): void;
   /** How many times the library has drawn so far. */
   draws(): number;
+  /** Waits until the GPU has carried out the library's WebGL drawing so far (gl.finish on each of its contexts). */
+  finish(): void;
   destroy(): void;
   webglActive: boolean;
   cache: ViewportCache | null;
@@ -116,13 +139,14 @@ async function mountCytoscape(g: BenchGraph, container: HTMLElement, mode: CyMod
     cy.viewport({ zoom, pan: { x: cy.width() / 2 - x * zoom, y: cy.height() / 2 - y * zoom } });
   };
   step(0);
-  const r = (cy as unknown as { renderer(): { webgl?: boolean; redrawCount?: number } }).renderer();
+  const r = (cy as unknown as { renderer(): { webgl?: boolean; redrawCount?: number; data: { contexts: unknown[] } } }).renderer();
   return {
     webglActive: !!r.webgl,
     cache,
     cy,
     step,
     draws: () => r.redrawCount ?? 0,
+    finish: () => finishAll(r.data.contexts),
     destroy: () => {
       detach();
       cy.destroy();
@@ -165,6 +189,7 @@ async function mountSigma(g: BenchGraph, container: HTMLElement): Promise<Mounte
       cam.setState({ ratio: pxPerUnit / zoom, x: framed.x, y: framed.y });
     },
     draws: () => draws,
+    finish: () => finishAll(Object.values((sigma as unknown as { webGLContexts: Record<string, unknown> }).webGLContexts)),
     destroy: () => sigma.kill(),
   };
 }
@@ -174,7 +199,12 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
 }
 
-async function run(renderer: RendererName, elements: number, durationMs = 4000): Promise<RunResult> {
+/**
+ * `finish`: after each animation frame, wait until the GPU has done that frame's WebGL drawing
+ * (gl.finish), so that a frame counts only once drawn. Without it the main thread can queue
+ * frames far ahead of SwiftShader and then stall for seconds while the backlog is drawn.
+ */
+async function run(renderer: RendererName, elements: number, durationMs = 4000, finish = true): Promise<RunResult> {
   const g = benchGraph(elements);
   const container = document.getElementById('stage')!;
   container.replaceChildren();
@@ -184,11 +214,13 @@ async function run(renderer: RendererName, elements: number, durationMs = 4000):
   // Both libraries draw in an animation frame after they are created: two frames later it is on screen.
   await frame();
   await frame();
+  if (finish) mounted.finish();
   const firstFrameMs = performance.now() - t0;
   // Warm up, then the scripted pan and zoom: the viewport changes on every frame.
   for (let i = 0; i < 10; i++) {
     mounted.step(i);
     await frame();
+    if (finish) mounted.finish();
   }
   const gaps: number[] = [];
   let frames = 0;
@@ -199,11 +231,14 @@ async function run(renderer: RendererName, elements: number, durationMs = 4000):
   while (performance.now() - start < durationMs) {
     mounted.step(frames + 10);
     const now = await frame();
+    // In the animation frame's own task, after the library's draw: the next frame starts once this one is drawn.
+    if (finish) mounted.finish();
     gaps.push(now - last);
     last = now;
     frames += 1;
   }
   const duration = performance.now() - start;
+  const stalled = gaps.filter((g) => g > 1000).reduce((a, b) => a + b, 0);
   // Frames the library drew (one per animation frame at most): an animation frame it skipped is not counted.
   const draws = mounted.draws() - draws0;
   const cache = mounted.cache && cache0 ? { full: mounted.cache.stats.full - cache0.full, replayed: mounted.cache.stats.replayed - cache0.replayed } : undefined;
@@ -218,8 +253,13 @@ async function run(renderer: RendererName, elements: number, durationMs = 4000):
     draws,
     durationMs: Math.round(duration),
     fps: Math.round((draws / duration) * 10000) / 10,
+    fpsWithoutStalls: Math.round((draws / Math.max(1, duration - stalled)) * 10000) / 10,
     msPerFrameP50: Math.round(percentile(gaps, 50) * 10) / 10,
     msPerFrameP95: Math.round(percentile(gaps, 95) * 10) / 10,
+    msPerFrameMax: Math.round(Math.max(0, ...gaps) * 10) / 10,
+    longestAt: gaps.indexOf(Math.max(0, ...gaps)),
+    stalls: gaps.flatMap((g, i) => (g > 1000 ? [[i, Math.round(g)] as [number, number]] : [])),
+    finished: finish,
     webglActive: mounted.webglActive,
     ...(cache ? { cache } : {}),
   };
@@ -254,6 +294,12 @@ export interface Verification {
   pickedRight: number;
   /** The look-ups were answered from a replayed picking pass. */
   pickingReplayed: boolean;
+  /**
+   * GPU objects (a VAO per recorded batch) after `fullFrames` full frames each followed by a
+   * replayed one: `vaos` must equal the batches of the recordings kept (`recorded`), not grow with
+   * the frames; `afterDestroy` is what is left once the chart is destroyed (0).
+   */
+  gpu: { fullFrames: number; vaosBefore: number; vaos: number; buffers: number; recorded: number; afterDestroy: number };
 }
 
 /**
@@ -331,8 +377,21 @@ async function verify(elements: number): Promise<Verification> {
     if (a[i] !== b[i] || a[i + 1] !== b[i + 1] || a[i + 2] !== b[i + 2] || a[i + 3] !== b[i + 3]) differing++;
     if (b[i + 3]! > 0) inked++;
   }
+  // Many full frames, each with a picking pass, then a pan: dropped recordings free their GPU buffers.
+  const vaosBefore = cache.gpu.vaos;
+  const fullFrames = 12;
+  for (let k = 0; k < fullFrames; k++) {
+    cache.invalidate();
+    cy.forceRender();
+    await frame();
+    r.findNearestElements((ext.x1 + ext.x2) / 2, (ext.y1 + ext.y2) / 2, true, false);
+    cy.panBy({ x: 5, y: 0 });
+    await frame();
+  }
+  const gpuAfter = { vaos: cache.gpu.vaos, buffers: cache.gpu.buffers, recorded: cache.recordedBatches() };
   mounted.destroy();
-  return { replayed, pixels: a.length / 4, differing, inked, picked, pickedRight, pickingReplayed };
+  const gpu = { fullFrames, vaosBefore, ...gpuAfter, afterDestroy: cache.gpu.vaos };
+  return { replayed, pixels: a.length / 4, differing, inked, picked, pickedRight, pickingReplayed, gpu };
 }
 
 declare global {
