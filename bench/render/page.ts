@@ -53,10 +53,19 @@ export interface RunResult {
  */
 const frame = () => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())));
 
-/** gl.finish() on every WebGL context among `contexts` (2D contexts are left alone: a read-back would change how Chromium draws them). */
+const pixel = new Uint8Array(4);
+/**
+ * Waits until the GPU process has carried out every WebGL context's commands so far: a
+ * one-pixel readPixels from the drawing buffer (Chromium's gl.finish() is only a flush). 2D
+ * contexts are left alone: a read-back would change how Chromium draws them.
+ */
 function finishAll(contexts: unknown[]): void {
   for (const c of contexts) {
-    if (c instanceof WebGL2RenderingContext || c instanceof WebGLRenderingContext) c.finish();
+    if (!(c instanceof WebGL2RenderingContext || c instanceof WebGLRenderingContext)) continue;
+    const fb = c.getParameter(c.FRAMEBUFFER_BINDING) as WebGLFramebuffer | null;
+    if (fb) c.bindFramebuffer(c.FRAMEBUFFER, null);
+    c.readPixels(0, 0, 1, 1, c.RGBA, c.UNSIGNED_BYTE, pixel);
+    if (fb) c.bindFramebuffer(c.FRAMEBUFFER, fb);
   }
 }
 
@@ -77,7 +86,7 @@ interface Mounted {
   step(i: number): void;
   /** How many times the library has drawn so far. */
   draws(): number;
-  /** Waits until the GPU has carried out the library's WebGL drawing so far (gl.finish on each of its contexts). */
+  /** Waits until the GPU has carried out the library's WebGL drawing so far (a one-pixel read-back on each of its contexts). */
   finish(): void;
   destroy(): void;
   webglActive: boolean;
@@ -214,7 +223,7 @@ function percentile(xs: number[], p: number): number {
 
 /**
  * `finish`: after each animation frame, wait until the GPU has done that frame's WebGL drawing
- * (gl.finish), so that a frame counts only once drawn. Without it the main thread can queue
+ * (finishAll), so that a frame counts only once drawn. Without it the main thread can queue
  * frames far ahead of SwiftShader and then stall for seconds while the backlog is drawn.
  */
 async function run(renderer: RendererName, elements: number, durationMs = 4000, finish = true): Promise<RunResult> {
