@@ -130,7 +130,7 @@ const file = writeResult({
     loadAverageBefore: loadBefore,
     seconds,
     rounds,
-    statistic: 'median of the interleaved rounds per renderer and size; frames per second counts the library\'s own draws, each frame waiting for the GPU to finish its WebGL drawing (gl.finish); fps_without_stalls leaves out frames longer than 1 s',
+    statistic: 'median of the interleaved rounds per renderer and size; frames per second counts the library\'s own draws, each frame waiting for the GPU to finish its WebGL drawing (a one-pixel readPixels per WebGL context; 2D canvases are not waited for); fps_without_stalls leaves out frames longer than 1 s',
     loadAverageAfter: m.loadAverage,
     stalls,
     viewport: '1280x800, pixel ratio 1; every renderer shown the same region at every step (page.ts camera())',
