@@ -139,10 +139,8 @@ try {
   // Once: the earlier two-statement read, and degree inside Neo4j by Cypher and APOC.
   const old = baselineRead ? await timed('baseline: the earlier read (analytics/nodes + analytics/links)', () => repo.read(gateway, async (tx) => ({ nodes: await repo.allNodes(tx, 50_000_000), links: await repo.allLinks(tx, null) }))) : null;
   const again = baselineRead ? await timed('read the whole graph again (analytics/graph, after the baseline)', () => repo.read(gateway, (tx) => repo.graph(tx, 50_000_000))) : null;
-  const degreeQuery = (f: string) =>
-    `MATCH (n:Entity) WHERE NOT coalesce(n.retired, false) RETURN n.id AS id, ${f} AS degree`;
-  const cyDeg = neo4jDegree ? await timed('degree in Neo4j (Cypher COUNT of distinct visible neighbours)', async () => (await gateway.driver.executeQuery(degreeQuery('COUNT { MATCH (n)-[r]-(m:Entity) WHERE NOT coalesce(r.retired, false) AND NOT coalesce(m.retired, false) AND m <> n RETURN DISTINCT m }'))).records.length) : null;
-  const apocDeg = neo4jDegree ? await timed('degree in Neo4j (apoc.node.degree, every link)', async () => (await gateway.driver.executeQuery(degreeQuery('apoc.node.degree(n)'))).records.length) : null;
+  const cyDeg = neo4jDegree ? await timed('degree in Neo4j (Cypher COUNT of distinct visible neighbours)', async () => (await gateway.read('bench/degree-cypher')).length) : null;
+  const apocDeg = neo4jDegree ? await timed('degree in Neo4j (apoc.node.degree, every link)', async () => (await gateway.read('bench/degree-apoc')).length) : null;
 
   // Sampled betweenness in Node: Brandes accumulation from `sampleSources` random sources.
   const brandes = createDijkstraIndexedBrandes(graph, 'distance');
