@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import { ENTITY_META, humanise, linkMeta } from '../model/meta.ts';
 import type { EntityType } from '../model/types.ts';
 import { typeIcon } from '../graph/icons.ts';
-import { markingLine, type BriefingInput, type SnapshotEdge, type SnapshotGrading, type SnapshotNode } from '../../../server/modules/snapshot/snapshot.types.ts';
+import { conditionsListedApart, markingLine, type BriefingInput, type SnapshotEdge, type SnapshotGrading, type SnapshotNode } from '../../../server/modules/snapshot/snapshot.types.ts';
 
 export interface ChartPicture {
   url: string;
@@ -101,7 +101,7 @@ export function Briefing({ input, chart, mode }: { input: BriefingInput; chart: 
   // themselves are listed once, under the cover's banner and in Annex B.
   const marking = markingLine(c.marking);
   const conditions = c.marking.handlingCode === 'C' ? c.marking.handlingConditions : [];
-  const conditionsListed = conditions.length > 0 && !marking.endsWith(`(${conditions[0]})`);
+  const conditionsListed = conditionsListedApart(c.marking);
   const linkText = (e: SnapshotEdge) => `${linkMeta(e.type).verb}${e.role ? ` (${humanise(e.role)})` : ''}${e.type === 'CALLED' && e.weight ? ` ×${Math.round(e.weight)}` : ''}`;
 
   // The chart and its legend: on the cover of the PNG; in the document after the findings, on a

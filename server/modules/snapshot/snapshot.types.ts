@@ -19,10 +19,18 @@ const INLINE_CONDITION = 80;
  * metadata: classification and handling code, with the condition itself only when there is one
  * short one; otherwise how many there are and where they are listed (the cover and Annex B).
  */
-export function markingLine(m: { classification: Classification; handlingCode: HandlingCode; handlingConditions: readonly string[] }): string {
+type MarkingParts = { classification: Classification; handlingCode: HandlingCode; handlingConditions: readonly string[] };
+
+/** Whether the conditions are listed apart from the marking line (several, or one too long for it). */
+export function conditionsListedApart(m: MarkingParts): boolean {
+  const c = m.handlingCode === 'C' ? m.handlingConditions : [];
+  return c.length > 1 || (c.length === 1 && c[0]!.length > INLINE_CONDITION);
+}
+
+export function markingLine(m: MarkingParts): string {
   if (m.handlingCode === 'P') return `${m.classification} · Handling code P: lawful sharing permitted`;
   const c = m.handlingConditions;
-  const detail = c.length === 0 ? '' : c.length === 1 && c[0]!.length <= INLINE_CONDITION ? ` (${c[0]})` : ` (${c.length === 1 ? 'one condition' : `${c.length} conditions`}, listed on the cover)`;
+  const detail = c.length === 0 ? '' : conditionsListedApart(m) ? ` (${c.length === 1 ? 'one condition' : `${c.length} conditions`}, listed on the cover)` : ` (${c[0]})`;
   return `${m.classification} · Handling code C: sharing with conditions${detail}`;
 }
 
