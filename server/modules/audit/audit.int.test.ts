@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestServer, testGateway, testLog, TEST_AUDIT_KEY, type TestServer } from '../../testing/harness.ts';
+import { createDriver, Gateway } from '../../db/gateway.ts';
 import { AuditLog, verifyAuditLog } from './audit.service.ts';
 import * as repo from './audit.repository.ts';
 
@@ -100,5 +102,26 @@ describe('the audit log', () => {
     await Promise.all([audit.flush(), other.flush()]);
     const v = await verifyAuditLog(gateway, Buffer.from(key));
     expect(v.problems).toEqual([]);
+  });
+  it('on shutdown with the database gone, puts the unwritten records in the log once and stops retrying', async () => {
+    const lines: { level: number; msg: string; records?: { requestId: string }[] }[] = [];
+    const log = pino({ level: 'error' }, { write: (l: string) => void lines.push(JSON.parse(l)) });
+    // Neo4j already stopped: nothing listens where the driver connects.
+    const gone = new Gateway(createDriver({ uri: 'bolt://127.0.0.1:1', username: 'neo4j', password: 'unused' }), { queryTimeoutMs: 1_000, log });
+    const closing = new AuditLog({ gateway: gone, key: Buffer.from(key), log, flushMs: 5 });
+    for (const id of ['last-1', 'last-2']) {
+      closing.record({
+        at: new Date().toISOString(), actor: 'shutdown', role: 'analyst', kind: 'graphql', operation: 'Last',
+        variables: '{}', purpose: '', recordCount: 0, recordIds: [], requestId: id, outcome: 'ok',
+      });
+    }
+    await closing.close();
+    const kept = lines.find((l) => l.msg.includes('could not be written to Neo4j before shutdown'));
+    expect(kept?.records?.map((r) => r.requestId)).toEqual(['last-1', 'last-2']);
+    // A retry after close would log again ("will retry") against the closed driver.
+    const seen = lines.length;
+    await new Promise((r) => setTimeout(r, 1_200));
+    expect(lines.length).toBe(seen);
+    await gone.close();
   });
 });

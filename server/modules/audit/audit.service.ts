@@ -48,6 +48,7 @@ export class AuditLog {
   private buffer: AuditRecord[] = [];
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
+  private closed = false;
   private readonly flushMs: number;
   private readonly maxBatch: number;
 
@@ -58,6 +59,10 @@ export class AuditLog {
 
   /** Queues a record; it reaches Neo4j within flushMs. */
   record(r: AuditRecord): void {
+    if (this.closed) {
+      this.o.log.error({ records: [r] }, 'An audit record came after the audit log was closed; it is in this log entry');
+      return;
+    }
     this.buffer.push(r);
     if (this.buffer.length >= this.maxBatch) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.flushMs);
@@ -77,14 +82,25 @@ export class AuditLog {
         // Never drop a record silently: put the batch back in front and retry with the next flush.
         this.o.log.error({ err: e, records: batch.length }, 'Could not write audit records; will retry');
         this.buffer = [...batch, ...this.buffer];
-        this.timer ??= setTimeout(() => void this.flush(), Math.max(this.flushMs, 1000));
+        if (!this.closed) this.timer ??= setTimeout(() => void this.flush(), Math.max(this.flushMs, 1000));
       }
     });
     return this.writing;
   }
 
+  /**
+   * Writes what is queued and stops retrying. Records that still cannot be written (the
+   * database already gone) are put in the server's log in full, so that none is lost silently.
+   */
   async close(): Promise<void> {
+    this.closed = true;
     await this.flush();
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.buffer.length > 0) {
+      this.o.log.error({ records: this.buffer }, `${this.buffer.length} audit records could not be written to Neo4j before shutdown; they are in this log entry`);
+      this.buffer = [];
+    }
   }
 
   verify(): Promise<Verification> {
