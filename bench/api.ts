@@ -268,3 +268,78 @@ export function mixRequests(all: Sample[]) {
     body: JSON.stringify({ query: QUERIES[s.kind], variables: s.variables }),
   }));
 }
+
+export interface RawMixRun {
+  requests: number;
+  requestsPerS: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  /** CPU ms per request of this process (the driver's side) and of Neo4j's JVM. */
+  clientCpuMsPerRequest: number;
+  neo4jCpuMsPerRequest: number;
+}
+
+/**
+ * The same mix through neo4j-driver alone: each request is one sample's recorded statements
+ * replayed in one read transaction (as api-latency does), `connections` of them at a time, round
+ * robin over the samples, for `seconds`. No HTTP, GraphQL, authentication or mapping: what this
+ * machine's Neo4j and the driver can do at best with the same statements.
+ */
+export async function runRawMix(driver: Driver, db: BenchDb, o: { connections: number; seconds: number; recorded: Statement[][] }): Promise<RawMixRun> {
+  const neo4jPid = db.local?.child.pid;
+  const n4Before = neo4jPid ? cpuMs(neo4jPid) : NaN;
+  const self = process.cpuUsage();
+  const latencies: number[] = [];
+  let errors = 0;
+  const start = performance.now();
+  const end = start + o.seconds * 1000;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: o.connections }, async () => {
+      while (performance.now() < end) {
+        const statements = o.recorded[next++ % o.recorded.length]!;
+        const t = performance.now();
+        try {
+          await replay(driver, statements);
+          latencies.push(performance.now() - t);
+        } catch {
+          errors += 1;
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(self);
+  const n = Math.max(1, latencies.length);
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil(p * latencies.length) - 1))] ?? NaN);
+  return {
+    requests: latencies.length,
+    requestsPerS: latencies.length / elapsed,
+    p50: q(0.5),
+    p99: q(0.99),
+    errors,
+    clientCpuMsPerRequest: (used.user + used.system) / 1000 / n,
+    neo4jCpuMsPerRequest: neo4jPid ? (cpuMs(neo4jPid) - n4Before) / n : NaN,
+  };
+}
+
+/** Each sample's statements, recorded once through Lantern's app in this process (a GraphQL
+ * request each, checked for errors), for the raw driver to replay. */
+export async function recordStatements(db: BenchDb, all: Sample[]): Promise<Statement[][]> {
+  const server = await startServer(db);
+  try {
+    const out: Statement[][] = [];
+    for (const s of all) {
+      server.gateway.recording = [];
+      const r = await graphql(server.url, s);
+      if (r.errors > 0 || r.status !== 200) throw new Error(`${s.kind} ${JSON.stringify(s.variables)} answered ${r.status} with ${r.errors} error(s)`);
+      out.push(server.gateway.recording);
+      server.gateway.recording = undefined;
+    }
+    return out;
+  } finally {
+    await server.close();
+  }
+}
