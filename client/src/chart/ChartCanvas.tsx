@@ -62,8 +62,9 @@ export function ChartCanvas(p: ChartCanvasProps) {
       selectionType: 'single',
       ...rendererOptions(p.large, p.webgl),
     } as cytoscape.CytoscapeOptions);
-    // Pans and zooms redraw the last frame's WebGL data instead of rebuilding it per element.
-    if (p.webgl) installViewportCache(instance);
+    // Pans and zooms redraw the last frame's WebGL data instead of rebuilding it per element;
+    // on large charts they show a snapshot of it, moved and scaled, until the view comes to rest.
+    if (p.webgl) installViewportCache(instance, { snapshot: p.large });
     setCy(instance);
     const api = createChartApi(instance);
     onReady(api);

@@ -16,6 +16,15 @@
  * a recording's GPU buffers are deleted when it is replaced or the chart destroyed.
  * The picking pass (what is under the pointer) is cached the same way, separately.
  *
+ * With `snapshot` (large charts in the workspace), frames while the view moves go further: the
+ * screen shows one textured quad, a snapshot of the scene with a margin around the view, moved
+ * and scaled to the current pan/zoom (viewportSnapshot.ts); the snapshot is taken again (from
+ * the recorded batches) when the view leaves it or the zoom has grown past its limit, and once
+ * the viewport has not changed for `restMs` and two animation frames (Cytoscape's own wheel zoom
+ * likewise ends 150 ms after the last wheel event; no library event marks the end of a wheel or
+ * programmatic viewport change) a full frame is drawn to the screen as without it. Picking
+ * always uses the recorded geometry, never the snapshot.
+ *
  * It hooks instance methods of the renderer's internals, as Cytoscape's own WebGL module hooks
  * the canvas renderer's; `install` checks that the shape it relies on is there (and reads the
  * renderer's attribute layout back from its VAO) and otherwise leaves the renderer alone. A
@@ -24,6 +33,7 @@
  */
 import type { Core } from 'cytoscape';
 import { captureLayout, createBatch, deleteBatch, type GpuBatch, type GpuCounts, type SourceBuffer } from './batchBuffers.ts';
+import { Snapshot, SNAPSHOT_DEFAULTS, type SnapshotOptions } from './viewportSnapshot.ts';
 
 interface RenderTarget {
   name: string;
@@ -57,8 +67,13 @@ interface Drawing {
 
 interface Renderer {
   webgl?: boolean;
+  NODE: number;
+  DRAG: number;
+  data: { contexts: unknown[] };
   drawing?: Drawing;
   notify(event: string, eles?: unknown): void;
+  redrawHint(group: string, value: boolean): void;
+  redraw(): void;
   invalidateCachedZSortedEles(): void;
   onUpdateEleCalcs(fn: (willDraw: boolean, eles: { length: number }) => void): void;
 }
@@ -74,12 +89,23 @@ interface Recording {
   batches: Batch[];
 }
 
-/** What the cache did, for the benchmark and tests: frames drawn in full and replayed, on screen and for picking. */
+/**
+ * What the cache did, for the benchmark and tests: frames drawn in full and replayed, on screen
+ * and for picking; with snapshots, screen frames that were only the snapshot's quad, and how
+ * many snapshots were taken (each also counted as a full or replayed frame, drawn off screen).
+ */
 export interface ViewportCacheStats {
   full: number;
   replayed: number;
   pickingFull: number;
   pickingReplayed: number;
+  snapshot: number;
+  refreshes: number;
+}
+
+export interface ViewportCacheOptions {
+  /** Draw frames during pans and zooms from a snapshot (defaults: SNAPSHOT_DEFAULTS). */
+  snapshot?: boolean | Partial<SnapshotOptions>;
 }
 
 const DRAW_METHODS = ['drawNode', 'drawTexture', 'drawEdgeLine', 'drawEdgeArrow', 'drawPickingRectangle'] as const;
@@ -99,6 +125,7 @@ function hasShape(r: Renderer): r is Renderer & { drawing: Drawing } {
   return (
     !!d &&
     typeof r.notify === 'function' &&
+    Array.isArray(r.data?.contexts) &&
     typeof r.invalidateCachedZSortedEles === 'function' &&
     typeof r.onUpdateEleCalcs === 'function' &&
     typeof d.gl?.createVertexArray === 'function' &&
@@ -118,12 +145,44 @@ export interface ViewportCache {
   recordedBatches(): number;
   /** Makes the next frame a full one (for tests: compare a replayed frame with a full one). */
   invalidate(): void;
+  /** The snapshot settings in use, or null without snapshots. */
+  snapshot: SnapshotOptions | null;
+  /** The view is moving (frames come from the snapshot) until it has been still for `restMs`. */
+  moving(): boolean;
+  /** Ends the motion now: the next frame is drawn in full (for tests, instead of waiting `restMs`). */
+  rest(): void;
 }
 
 const installed = new WeakMap<Core, ViewportCache>();
 
+const DRAWS_2D = ['fill', 'stroke', 'fillRect', 'strokeRect', 'drawImage', 'fillText', 'strokeText', 'putImageData'] as const;
+
+/**
+ * Cytoscape's WebGL mode clears two of its 2D canvas layers on every frame although it draws
+ * nothing on them (only its canvas fallback, beyond zoom 8, and its debug views do); each clear
+ * makes Chromium raster and composite that 1280x800 layer again. Here a clear of the whole
+ * canvas is skipped while nothing has been drawn on it since the last one.
+ */
+function skipClearsOfCleanLayers(ctx: CanvasRenderingContext2D): void {
+  let clean = false;
+  for (const m of DRAWS_2D) {
+    const original = ctx[m] as (...args: unknown[]) => unknown;
+    (ctx as unknown as Record<string, unknown>)[m] = function (this: CanvasRenderingContext2D, ...args: unknown[]) {
+      clean = false;
+      return original.apply(this, args);
+    };
+  }
+  const clearRect = ctx.clearRect;
+  ctx.clearRect = function (x, y, w, h) {
+    const whole = x <= 0 && y <= 0 && x + w >= this.canvas.width && y + h >= this.canvas.height && this.getTransform().isIdentity;
+    if (whole && clean) return;
+    clearRect.call(this, x, y, w, h);
+    if (whole) clean = true;
+  };
+}
+
 /** Installs the cache on a cy drawn by the WebGL renderer; returns null (and changes nothing) otherwise. */
-export function installViewportCache(cy: Core): ViewportCache | null {
+export function installViewportCache(cy: Core, options: ViewportCacheOptions = {}): ViewportCache | null {
   const existing = installed.get(cy);
   if (existing) return existing;
   const r = (cy as unknown as { renderer(): Renderer }).renderer();
@@ -147,7 +206,7 @@ export function installViewportCache(cy: Core): ViewportCache | null {
   let recording: { key: string; value: Recording } | null = null;
   let replaying: Recording | null = null;
   let replayingKey = 'screen';
-  const stats: ViewportCacheStats = { full: 0, replayed: 0, pickingFull: 0, pickingReplayed: 0 };
+  const stats: ViewportCacheStats = { full: 0, replayed: 0, pickingFull: 0, pickingReplayed: 0, snapshot: 0, refreshes: 0 };
   const count = (key: string, replayed: boolean) => {
     if (key === 'picking') stats[replayed ? 'pickingReplayed' : 'pickingFull'] += 1;
     else stats[replayed ? 'replayed' : 'full'] += 1;
@@ -156,9 +215,47 @@ export function installViewportCache(cy: Core): ViewportCache | null {
     for (const b of rec?.batches ?? []) deleteBatch(gl, b.gpu, counts);
   };
 
+  for (const layer of [r.NODE, r.DRAG]) {
+    const ctx = r.data.contexts[layer];
+    if (ctx instanceof CanvasRenderingContext2D) skipClearsOfCleanLayers(ctx);
+  }
+  const snapshotOptions = options.snapshot ? { ...SNAPSHOT_DEFAULTS, ...(options.snapshot === true ? {} : options.snapshot) } : null;
+  const snap = snapshotOptions ? new Snapshot(gl, snapshotOptions) : null;
+  let moving = false;
+  // Stillness is counted in animation frames, not with a timer: a frame that took longer than
+  // restMs to draw (a snapshot taken at 20k) must not end a motion that goes on in the next frame.
+  let lastChange = 0;
+  let changed = false;
+  let quiet = 0;
+  let tick: number | undefined;
+  const rest = () => {
+    if (tick !== undefined) cancelAnimationFrame(tick);
+    tick = undefined;
+    if (!moving) return;
+    moving = false;
+    r.redrawHint('eles', true);
+    r.redraw();
+  };
+  const watch = () => {
+    quiet = changed ? 0 : quiet + 1;
+    changed = false;
+    if (quiet >= 2 && performance.now() - lastChange >= snap!.options.restMs) rest();
+    else tick = requestAnimationFrame(watch);
+  };
+  /** How this screen frame is drawn: in full to the screen, as the snapshot's quad, or into a new snapshot and then as its quad. */
+  let mode: 'exact' | 'quad' | 'refresh' = 'exact';
+  let screenMatrix: ArrayLike<number> = [];
+  let frameGeneration = 0;
+
   const notify = r.notify;
   r.notify = function (event, eles) {
     if (event !== 'viewport') bump();
+    else if (snap) {
+      moving = true;
+      changed = true;
+      lastChange = performance.now();
+      tick ??= requestAnimationFrame(watch);
+    }
     notify.call(this, event, eles);
   };
   const invalidateZ = r.invalidateCachedZSortedEles;
@@ -204,11 +301,29 @@ export function installViewportCache(cy: Core): ViewportCache | null {
 
   const startFrame = d.startFrame;
   d.startFrame = function (matrix, target) {
-    startFrame.call(this, matrix, target);
+    const key = target?.name ?? 'screen';
+    // A snapshot that threw before its end is not kept, and the screen is drawn to again.
+    if (mode === 'refresh') snap!.abandon();
+    mode = 'exact';
+    let m = matrix;
+    if (snap && key === 'screen' && moving) {
+      const screen = matrix as ArrayLike<number>;
+      screenMatrix = screen;
+      frameGeneration = generation;
+      if (snap.serves(screen, generation)) mode = 'quad';
+      else {
+        mode = 'refresh';
+        m = snap.begin(screen);
+      }
+    }
+    startFrame.call(this, m, target);
     // A frame that threw before its end left its batches behind: free them.
     if (recording) drop(recording.value);
     recording = null;
-    const key = target?.name ?? 'screen';
+    if (mode === 'quad') {
+      replaying = null;
+      return;
+    }
     const kept = recordings.get(key);
     if (kept && kept.generation === generation) {
       replaying = kept;
@@ -225,7 +340,7 @@ export function installViewportCache(cy: Core): ViewportCache | null {
   for (const m of DRAW_METHODS) {
     const original = d[m];
     d[m] = function (...args: unknown[]) {
-      if (!replaying) original.apply(this, args);
+      if (!replaying && mode !== 'quad') original.apply(this, args);
     };
   }
 
@@ -243,6 +358,12 @@ export function installViewportCache(cy: Core): ViewportCache | null {
 
   const endFrame = d.endFrame;
   d.endFrame = function () {
+    if (mode === 'quad') {
+      mode = 'exact';
+      snap!.draw(screenMatrix);
+      stats.snapshot += 1;
+      return;
+    }
     const replay = replaying;
     const key = replayingKey;
     if (!replay) {
@@ -253,19 +374,28 @@ export function installViewportCache(cy: Core): ViewportCache | null {
         count(recording.key, false);
       }
       recording = null;
-      return;
+    } else {
+      // Replay: nothing is uploaded; each batch is drawn from its buffers under the new matrix.
+      replaying = null;
+      for (const batch of replay.batches) {
+        this.instanceCount = batch.count;
+        this.batchManager.batchAtlases = [...batch.atlases];
+        drawFrom(batch);
+      }
+      count(key, true);
     }
-    // Replay: nothing is uploaded; each batch is drawn from its buffers under the new matrix.
-    replaying = null;
-    for (const batch of replay.batches) {
-      this.instanceCount = batch.count;
-      this.batchManager.batchAtlases = [...batch.atlases];
-      drawFrom(batch);
+    if (mode === 'refresh') {
+      // The scene went into the snapshot's framebuffer: keep it and show it on the screen.
+      mode = 'exact';
+      snap!.end(frameGeneration);
+      snap!.draw(screenMatrix);
+      stats.refreshes += 1;
     }
-    count(key, true);
   };
 
   cy.one('destroy', () => {
+    if (tick !== undefined) cancelAnimationFrame(tick);
+    snap?.destroy();
     for (const rec of recordings.values()) drop(rec);
     recordings.clear();
     if (recording) drop(recording.value);
@@ -277,6 +407,9 @@ export function installViewportCache(cy: Core): ViewportCache | null {
     gpu: counts,
     recordedBatches: () => [...recordings.values()].reduce((n, rec) => n + rec.batches.length, 0),
     invalidate: bump,
+    snapshot: snapshotOptions,
+    moving: () => moving,
+    rest,
   };
   installed.set(cy, cache);
   return cache;
