@@ -17,7 +17,7 @@ import { nodeImage } from '../../client/src/graph/icons.ts';
 import { ENTITY_META } from '../../client/src/model/meta.ts';
 import { ENTITY_TYPES } from '../../client/src/model/types.ts';
 
-export type RendererName = 'cytoscape-canvas' | 'cytoscape-webgl' | 'cytoscape-webgl-stock' | 'sigma';
+export type RendererName = 'cytoscape-canvas' | 'cytoscape-webgl' | 'cytoscape-webgl-snapshot' | 'cytoscape-webgl-stock' | 'sigma';
 
 export interface RunResult {
   renderer: RendererName;
@@ -45,6 +45,12 @@ export interface RunResult {
   webglActive: boolean;
   /** Cytoscape WebGL with the workspace's viewport cache: full frames and replayed frames. */
   cache?: { full: number; replayed: number };
+  /**
+   * With snapshots: frames that were the snapshot's quad, frames that took a new snapshot
+   * (drawing the scene), and frames drawn in full to the screen; the median and longest time of
+   * the animation frame after a snapshot was taken (its drawing is waited for there).
+   */
+  snapshot?: { quad: number; refresh: number; full: number; refreshMsP50: number; refreshMsMax: number; quadMsP50: number };
 }
 
 /**
@@ -135,7 +141,7 @@ function bounds(g: BenchGraph): { cx: number; cy: number; side: number } {
   return b;
 }
 
-type CyMode = 'canvas' | 'webgl' | 'webgl-stock';
+type CyMode = 'canvas' | 'webgl' | 'webgl-snapshot' | 'webgl-stock';
 
 async function mountCytoscape(g: BenchGraph, container: HTMLElement, mode: CyMode): Promise<Mounted> {
   const webgl = mode !== 'canvas';
@@ -143,9 +149,10 @@ async function mountCytoscape(g: BenchGraph, container: HTMLElement, mode: CyMod
   const large = g.nodes.length + g.edges.length > LARGE_CHART;
   // As ChartCanvas does: an empty instance with the stylesheet, then the elements added in one batch.
   const cy: Core = cytoscape({ container, ...rendererOptions(large, webgl) } as CytoscapeOptions);
-  // The workspace installs the viewport cache on every WebGL chart; 'webgl-stock' is Cytoscape as shipped.
-  const cache = mode === 'webgl' ? installViewportCache(cy) : null;
-  if (mode === 'webgl' && !cache) throw new Error('The viewport cache did not install on this Cytoscape.');
+  // The workspace installs the viewport cache on every WebGL chart, with snapshots on large ones
+  // ('webgl-snapshot' uses them at every size, 'webgl' never); 'webgl-stock' is Cytoscape as shipped.
+  const cache = mode === 'webgl' || mode === 'webgl-snapshot' ? installViewportCache(cy, { snapshot: mode === 'webgl-snapshot' }) : null;
+  if (mode !== 'webgl-stock' && mode !== 'canvas' && !cache) throw new Error('The viewport cache did not install on this Cytoscape.');
   const detach = applyStyle(cy, 'hover', large);
   cy.batch(() => {
     cy.add([
@@ -245,9 +252,12 @@ async function run(renderer: RendererName, elements: number, durationMs = 4000, 
     if (finish) mounted.finish();
   }
   const gaps: number[] = [];
+  /** What the cache did in each frame (snapshot mode): the frame after it waits for that drawing. */
+  const kinds: ('quad' | 'refresh' | 'full' | 'none')[] = [];
   let frames = 0;
   const draws0 = mounted.draws();
   const cache0 = mounted.cache ? { ...mounted.cache.stats } : null;
+  let statsSeen = cache0!;
   const start = performance.now();
   let last = start;
   while (performance.now() - start < durationMs) {
@@ -255,6 +265,12 @@ async function run(renderer: RendererName, elements: number, durationMs = 4000, 
     const now = await frame();
     // In the animation frame's own task, after the library's draw: the next frame starts once this one is drawn.
     if (finish) mounted.finish();
+    if (mounted.cache?.snapshot) {
+      const before = kinds.length > 0 ? statsSeen : cache0!;
+      const st = mounted.cache.stats;
+      kinds.push(st.refreshes > before.refreshes ? 'refresh' : st.snapshot > before.snapshot ? 'quad' : st.full + st.replayed > before.full + before.replayed ? 'full' : 'none');
+      statsSeen = { ...st };
+    }
     gaps.push(now - last);
     last = now;
     frames += 1;
@@ -264,6 +280,18 @@ async function run(renderer: RendererName, elements: number, durationMs = 4000, 
   // Frames the library drew (one per animation frame at most): an animation frame it skipped is not counted.
   const draws = mounted.draws() - draws0;
   const cache = mounted.cache && cache0 ? { full: mounted.cache.stats.full - cache0.full, replayed: mounted.cache.stats.replayed - cache0.replayed } : undefined;
+  // The time until the next frame is where a frame's drawing was waited for (finish).
+  const after = (k: string) => gaps.filter((_, i) => i > 0 && kinds[i - 1] === k);
+  const snapshot = mounted.cache?.snapshot
+    ? {
+        quad: kinds.filter((k) => k === 'quad').length,
+        refresh: kinds.filter((k) => k === 'refresh').length,
+        full: kinds.filter((k) => k === 'full').length,
+        refreshMsP50: Math.round(percentile(after('refresh'), 50) * 10) / 10,
+        refreshMsMax: Math.round(Math.max(0, ...after('refresh')) * 10) / 10,
+        quadMsP50: Math.round(percentile(after('quad'), 50) * 10) / 10,
+      }
+    : undefined;
   mounted.destroy();
   return {
     renderer,
@@ -284,7 +312,78 @@ async function run(renderer: RendererName, elements: number, durationMs = 4000, 
     finished: finish,
     webglActive: mounted.webglActive,
     ...(cache ? { cache } : {}),
+    ...(snapshot ? { snapshot } : {}),
   };
+}
+
+/**
+ * The floor under every WebGL renderer here: a canvas of the stage's size that draws one quad
+ * per animation frame, textured from a texture `texScale` times its size (0: a plain colour),
+ * waited for as the runs are (one-pixel read-back); with `layers` 2D canvases over it, cleared
+ * every frame if `clear` (as Cytoscape's WebGL mode clears two of its own). Milliseconds per animation frame.
+ */
+async function floor(durationMs: number, texScale: number, layers: number, clear = true): Promise<{ frames: number; p50: number; p95: number; max: number }> {
+  const container = document.getElementById('stage')!;
+  container.replaceChildren();
+  const w = container.clientWidth;
+  const h = container.clientHeight;
+  const canvas = document.createElement('canvas');
+  canvas.width = w;
+  canvas.height = h;
+  canvas.style.cssText = 'position:absolute;left:0;top:0';
+  container.append(canvas);
+  const twoD = Array.from({ length: layers }, () => {
+    const c = document.createElement('canvas');
+    c.width = w;
+    c.height = h;
+    c.style.cssText = 'position:absolute;left:0;top:0';
+    container.append(c);
+    return c.getContext('2d')!;
+  });
+  const gl = canvas.getContext('webgl2')!;
+  const prog = gl.createProgram()!;
+  const sh = (type: number, src: string) => {
+    const x = gl.createShader(type)!;
+    gl.shaderSource(x, src);
+    gl.compileShader(x);
+    gl.attachShader(prog, x);
+  };
+  sh(gl.VERTEX_SHADER, '#version 300 es\nin vec2 p; out vec2 uv; uniform float t; void main(){ uv = p; gl_Position = vec4(p * 2.0 - 1.0 + vec2(t, 0.0), 0.0, 1.0); }');
+  sh(gl.FRAGMENT_SHADER, `#version 300 es\nprecision highp float; uniform sampler2D s; in vec2 uv; out vec4 o; void main(){ o = ${texScale > 0 ? 'texture(s, uv)' : 'vec4(0.2, 0.3, 0.4, 1.0)'}; }`);
+  gl.linkProgram(prog);
+  gl.useProgram(prog);
+  const buf = gl.createBuffer();
+  gl.bindBuffer(gl.ARRAY_BUFFER, buf);
+  gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([0, 0, 1, 0, 0, 1, 1, 1]), gl.STATIC_DRAW);
+  gl.enableVertexAttribArray(0);
+  gl.bindAttribLocation(prog, 0, 'p');
+  gl.vertexAttribPointer(gl.getAttribLocation(prog, 'p'), 2, gl.FLOAT, false, 0, 0);
+  if (texScale > 0) {
+    const tw = Math.round(w * texScale);
+    const th = Math.round(h * texScale);
+    const data = new Uint8Array(tw * th * 4).map((_, i) => (i * 37) & 255);
+    gl.bindTexture(gl.TEXTURE_2D, gl.createTexture());
+    gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA8, tw, th, 0, gl.RGBA, gl.UNSIGNED_BYTE, data);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+  }
+  const tLoc = gl.getUniformLocation(prog, 't');
+  const gaps: number[] = [];
+  const start = performance.now();
+  let last = start;
+  let i = 0;
+  while (performance.now() - start < durationMs) {
+    const now = await frame();
+    gl.clear(gl.COLOR_BUFFER_BIT);
+    gl.uniform1f(tLoc, 0.01 * Math.sin(i++ / 10));
+    gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
+    if (clear) for (const c of twoD) c.clearRect(0, 0, w, h);
+    finishAll([gl]);
+    gaps.push(now - last);
+    last = now;
+  }
+  container.replaceChildren();
+  const r1 = (x: number) => Math.round(x * 10) / 10;
+  return { frames: gaps.length, p50: r1(percentile(gaps, 50)), p95: r1(percentile(gaps, 95)), max: r1(Math.max(...gaps)) };
 }
 
 /** Mounts one renderer at step i of the pan and zoom and leaves it on screen (for a screenshot). */
@@ -302,6 +401,30 @@ interface WebglInternals {
   data: { contexts: WebGL2RenderingContext[] };
   render(o: unknown): void;
   findNearestElements(x: number, y: number, interactive: boolean, touch: boolean): { id(): string }[];
+}
+
+/**
+ * Looks up up to 25 nodes in view with no other node near them (so that the answer is not a
+ * matter of which is on top) through the renderer's picking, while `go()` holds.
+ */
+function pickLonely(cy: Core, go = () => true): { picked: number; pickedRight: number } {
+  const r = (cy as Core & { renderer(): WebglInternals }).renderer();
+  const ext = cy.extent();
+  const nodes = cy.nodes().toArray();
+  const lonely = nodes.filter((n) => {
+    const p = n.position();
+    if (p.x < ext.x1 + 40 || p.x > ext.x2 - 40 || p.y < ext.y1 + 40 || p.y > ext.y2 - 40) return false;
+    return nodes.every((m) => m === n || Math.hypot(m.position().x - p.x, m.position().y - p.y) > 60);
+  });
+  let picked = 0;
+  let pickedRight = 0;
+  for (const n of lonely.slice(0, 25)) {
+    if (!go()) break;
+    const p = n.position();
+    picked += 1;
+    if (r.findNearestElements(p.x, p.y, true, false).some((e) => e.id() === n.id())) pickedRight += 1;
+  }
+  return { picked, pickedRight };
 }
 
 export interface Verification {
@@ -373,20 +496,7 @@ async function verify(elements: number): Promise<Verification> {
   replayed = replayed && cache.stats.replayed > pickedBefore.replayed && cache.stats.full === pickedBefore.full;
   a = last;
   const ext = cy.extent();
-  const nodes = cy.nodes().toArray();
-  const lonely = nodes.filter((n) => {
-    const p = n.position();
-    if (p.x < ext.x1 + 40 || p.x > ext.x2 - 40 || p.y < ext.y1 + 40 || p.y > ext.y2 - 40) return false;
-    return nodes.every((m) => m === n || Math.hypot(m.position().x - p.x, m.position().y - p.y) > 60);
-  });
-  let picked = 0;
-  let pickedRight = 0;
-  for (const n of lonely.slice(0, 25)) {
-    const p = n.position();
-    const found = r.findNearestElements(p.x, p.y, true, false);
-    picked += 1;
-    if (found.some((e) => e.id() === n.id())) pickedRight += 1;
-  }
+  const { picked, pickedRight } = pickLonely(cy);
   const pickingReplayed = cache.stats.pickingReplayed > pickedBefore.pickingReplayed && cache.stats.pickingFull === pickedBefore.pickingFull;
   cache.invalidate();
   cy.forceRender();
@@ -416,10 +526,185 @@ async function verify(elements: number): Promise<Verification> {
   return { replayed, pixels: a.length / 4, differing, inked, picked, pickedRight, pickingReplayed, gpu };
 }
 
+/** Every screen frame's pixels, read back right after Cytoscape draws it (for the checks and shots). */
+function readBack(cy: Core): { last(): Uint8Array | null; next(): Promise<Uint8Array>; width: number; height: number } {
+  const r = (cy as Core & { renderer(): WebglInternals }).renderer();
+  const gl = r.data.contexts[r.WEBGL]!;
+  let last = null as Uint8Array | null;
+  let waiting: ((px: Uint8Array) => void)[] = [];
+  const render = r.render;
+  r.render = function (o) {
+    render.call(this, o);
+    const px = new Uint8Array(gl.drawingBufferWidth * gl.drawingBufferHeight * 4);
+    gl.readPixels(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight, gl.RGBA, gl.UNSIGNED_BYTE, px);
+    last = px;
+    const w = waiting;
+    waiting = [];
+    for (const f of w) f(px);
+  };
+  return {
+    last: () => last,
+    /** The next frame drawn, resolved in the draw's own task (before any timer can run). */
+    next: () => new Promise<Uint8Array>((resolve) => waiting.push(resolve)),
+    width: gl.drawingBufferWidth,
+    height: gl.drawingBufferHeight,
+  };
+}
+
+/** How two frames differ: pixels whose largest channel difference exceeds `threshold`, and the mean difference. */
+export interface FrameDiff {
+  pixels: number;
+  differing: number;
+  /** Share of the drawn (non-transparent in either frame) pixels that differ by more than the threshold. */
+  shareOfInked: number;
+  inked: number;
+  meanAbs: number;
+  threshold: number;
+}
+
+function diff(a: Uint8Array, b: Uint8Array, threshold: number): FrameDiff {
+  let differing = 0;
+  let inked = 0;
+  let sum = 0;
+  for (let i = 0; i < a.length; i += 4) {
+    let m = 0;
+    for (let c = 0; c < 4; c++) {
+      const d = Math.abs(a[i + c]! - b[i + c]!);
+      sum += d;
+      if (d > m) m = d;
+    }
+    if (a[i + 3]! > 0 || b[i + 3]! > 0) inked++;
+    if (m > threshold) differing++;
+  }
+  return { pixels: a.length / 4, differing, inked, shareOfInked: Math.round((differing / Math.max(1, inked)) * 10000) / 10000, meanAbs: Math.round((sum / a.length) * 1000) / 1000, threshold };
+}
+
+export interface SnapshotVerification {
+  /** After the view came to rest (the real rest timer): the frame against a full frame, exact. */
+  rest: FrameDiff & { drawnInFull: boolean };
+  /** Snapshot frames mid-motion against a full frame of the same view, by what the motion did since the snapshot. */
+  motion: { step: string; quad: boolean; diff: FrameDiff }[];
+  /** Look-ups under the pointer while the view moves (answered from the real geometry). */
+  picked: number;
+  pickedRight: number;
+  /** GPU objects after destroy (the snapshot's are deleted with the chart). */
+  vaosAfterDestroy: number;
+}
+
+/**
+ * Checks snapshot mode: at rest the frame is exactly a full frame; mid-motion a snapshot frame
+ * differs from a full frame of the same view only by resampling (measured, not asserted here);
+ * picking while moving finds the node under the pointer.
+ */
+async function verifySnapshot(elements: number): Promise<SnapshotVerification> {
+  const g = benchGraph(elements);
+  const container = document.getElementById('stage')!;
+  container.replaceChildren();
+  const mounted = await mountCytoscape(g, container, 'webgl-snapshot');
+  const cache = mounted.cache!;
+  const cy = mounted.cy!;
+  const r = (cy as Core & { renderer(): WebglInternals }).renderer();
+  const pixels = readBack(cy);
+  const settle = async () => {
+    for (let k = 0; k < 3; k++) await frame();
+  };
+  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  // Motion along the scripted camera, then stillness: the rest timer draws a full frame.
+  for (let i = 30; i < 45; i++) {
+    mounted.step(i);
+    await frame();
+  }
+  await wait(cache.snapshot!.restMs + 100);
+  await settle();
+  const before = { ...cache.stats };
+  const atRest = pixels.last()!;
+  cache.invalidate();
+  cy.forceRender();
+  await settle();
+  const full = pixels.last()!;
+  const rest = { ...diff(atRest, full, 0), drawnInFull: cache.stats.snapshot === before.snapshot && !cache.moving() };
+
+  // Mid-motion: a small pan takes a snapshot here; then each change below is compared (as a
+  // snapshot frame) with a full frame of the same view, and the view set back.
+  const motion: SnapshotVerification['motion'] = [];
+  const changes: [string, () => void][] = [
+    ['just taken (pan 1 px)', () => cy.panBy({ x: 1, y: 0 })],
+    ['pan 120 px, 80 px', () => cy.panBy({ x: 120, y: 80 })],
+    ['zoom in x1.2', () => cy.zoom({ level: cy.zoom() * 1.2, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } })],
+    ['zoom in x1.45', () => cy.zoom({ level: cy.zoom() * 1.45, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } })],
+    ['zoom out x0.7', () => cy.zoom({ level: cy.zoom() * 0.7, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } })],
+  ];
+  const home = { zoom: cy.zoom(), pan: { ...cy.pan() } };
+  for (const [step, change] of changes) {
+    cy.viewport(home);
+    cache.rest();
+    await settle();
+    cy.panBy({ x: 1, y: 0 });
+    await pixels.next();
+    const s0 = { ...cache.stats };
+    change();
+    const moved = await pixels.next();
+    const quad = cache.stats.snapshot > s0.snapshot && cache.stats.refreshes === s0.refreshes;
+    cache.rest();
+    const still = await pixels.next();
+    motion.push({ step, quad, diff: diff(moved, still, 32) });
+  }
+
+  // Picking while the view moves: the picking pass is drawn from the recorded geometry.
+  cy.panBy({ x: 7, y: 3 });
+  await pixels.next();
+  const { picked, pickedRight } = pickLonely(cy, () => cache.moving());
+  mounted.destroy();
+  return { rest, motion, picked, pickedRight, vaosAfterDestroy: cache.gpu.vaos };
+}
+
+/**
+ * Screen frames of one Cytoscape mode as PNG data URLs, read back from its WebGL canvas: mid-
+ * motion (the frame drawn after the camera ran from step i - 30 to i) and at rest (after the
+ * view has been still for longer than the rest time). Premultiplied colours over white.
+ */
+async function shots(renderer: RendererName, elements: number, i: number): Promise<{ moving: string; rest: string }> {
+  const g = benchGraph(elements);
+  const container = document.getElementById('stage')!;
+  container.replaceChildren();
+  const mounted = await mountCytoscape(g, container, renderer.replace('cytoscape-', '') as CyMode);
+  const pixels = readBack(mounted.cy!);
+  for (let k = i - 30; k <= i; k++) {
+    mounted.step(k);
+    await frame();
+    mounted.finish();
+  }
+  const moving = png(pixels.last()!, pixels.width, pixels.height);
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  for (let k = 0; k < 3; k++) await frame();
+  const rest = png(pixels.last()!, pixels.width, pixels.height);
+  mounted.destroy();
+  return { moving, rest };
+}
+
+function png(px: Uint8Array, width: number, height: number): string {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const ctx = canvas.getContext('2d')!;
+  const img = ctx.createImageData(width, height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const s = ((height - 1 - y) * width + x) * 4;
+      const d = (y * width + x) * 4;
+      const a = px[s + 3]!;
+      for (let c = 0; c < 3; c++) img.data[d + c] = px[s + c]! + (255 - a);
+      img.data[d + 3] = 255;
+    }
+  }
+  ctx.putImageData(img, 0, 0);
+  return canvas.toDataURL('image/png');
+}
+
 declare global {
   interface Window {
-    bench: { run: typeof run; webglInfo: typeof webglInfo; show: typeof show; verify: typeof verify };
+    bench: { run: typeof run; webglInfo: typeof webglInfo; show: typeof show; verify: typeof verify; verifySnapshot: typeof verifySnapshot; shots: typeof shots; floor: typeof floor };
   }
 }
 
-window.bench = { run, webglInfo, show, verify };
+window.bench = { run, webglInfo, show, verify, verifySnapshot, shots, floor };

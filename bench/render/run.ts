@@ -23,7 +23,7 @@ import type { RendererName, RunResult } from './page.ts';
 const sizes = arg('sizes', '1000,5000,20000').split(',').map(Number);
 const seconds = Number(arg('seconds', '4'));
 const rounds = Number(arg('rounds', '2'));
-const renderers = arg('renderers', 'cytoscape-canvas,cytoscape-webgl,cytoscape-webgl-stock,sigma').split(',') as RendererName[];
+const renderers = arg('renderers', 'cytoscape-canvas,cytoscape-webgl,cytoscape-webgl-snapshot,cytoscape-webgl-stock,sigma').split(',') as RendererName[];
 const shots = arg('shots', '');
 const anyGpu = process.argv.includes('--any-gpu');
 
@@ -68,8 +68,31 @@ for (const size of sizes) {
       process.exit(1);
     }
   }
+  if (renderers.includes('cytoscape-webgl-snapshot')) {
+    const page = await newPage();
+    const v = await page.evaluate((n) => window.bench.verifySnapshot(n), size);
+    await page.close();
+    const motion = v.motion.map((m) => `${m.step}: ${m.diff.differing} px (${(m.diff.shareOfInked * 100).toFixed(2)}% of ${m.diff.inked} drawn) differ by >${m.diff.threshold}, mean ${m.diff.meanAbs}${m.quad ? '' : ' (NOT a snapshot frame)'}`);
+    console.log(
+      `${String(size).padStart(6)}  snapshot: at rest ${v.rest.differing} of ${v.rest.pixels} pixels differ from a full frame (drawn in full ${v.rest.drawnInFull}); mid-motion against a full frame of the same view: ${motion.join('; ')}; picking while moving ${v.pickedRight} of ${v.picked}; ${v.vaosAfterDestroy} VAOs after destroy`,
+    );
+    verified[`snapshot_${sizeName(size)}`] = v;
+    if (v.rest.differing > 0 || !v.rest.drawnInFull || v.picked === 0 || v.pickedRight < v.picked || v.vaosAfterDestroy !== 0 || v.motion.some((m) => !m.quad)) {
+      console.error('Snapshot mode: the frame at rest is not a full frame, a motion frame was not a snapshot, or picking failed: not measuring.');
+      await browser.close();
+      process.exit(1);
+    }
+  }
   if (shots) {
     fs.mkdirSync(shots, { recursive: true });
+    if (renderers.includes('cytoscape-webgl-snapshot')) {
+      for (const r of ['cytoscape-webgl-snapshot', 'cytoscape-webgl'] as const) {
+        const page = await newPage();
+        const s = await page.evaluate(([renderer, n]) => window.bench.shots(renderer as RendererName, n as number, 60), [r, size] as const);
+        await page.close();
+        for (const [when, url] of Object.entries(s)) fs.writeFileSync(path.join(shots, `frame-${sizeName(size)}-${r}-${when}.png`), Buffer.from(url.split(',')[1]!, 'base64'));
+      }
+    }
     for (const r of renderers) {
       const page = await newPage();
       await page.evaluate(([renderer, n]) => window.bench.show(renderer as RendererName, n as number, 60), [r, size] as const);
@@ -87,13 +110,18 @@ for (const size of sizes) {
       await page.close();
       all.set(r, [...(all.get(r) ?? []), res]);
       const stalls = res.stalls.length > 0 ? `  stalls (frame, ms): ${res.stalls.map(([i, ms]) => `${i}: ${ms}`).join(', ')}, ${res.fpsWithoutStalls} fps without them` : '';
-      const cache = res.cache ? `  cache: ${res.cache.replayed} replayed, ${res.cache.full} full` : '';
+      const snap = res.snapshot;
+      const cache = snap
+        ? `  snapshot: ${snap.quad} quad, ${snap.refresh} refreshed, ${snap.full} full; frame after a refresh p50 ${snap.refreshMsP50} ms, max ${snap.refreshMsMax} ms; after a quad p50 ${snap.quadMsP50} ms`
+        : res.cache
+          ? `  cache: ${res.cache.replayed} replayed, ${res.cache.full} full`
+          : '';
       console.log(
         `${String(size).padStart(6)}  ${r.padEnd(21)} first frame ${String(res.firstFrameMs).padStart(6)} ms   ${String(res.fps).padStart(6)} fps (${res.draws} draws in ${res.frames} frames)   p50 ${res.msPerFrameP50} ms  p95 ${res.msPerFrameP95} ms  max ${res.msPerFrameMax} ms${res.webglActive ? '' : '  (no WebGL)'}${cache}${stalls}`,
       );
     }
   }
-  const med = new Map<RendererName, Record<'fps' | 'fpsWithoutStalls' | 'firstFrameMs' | 'msPerFrameP50', number>>();
+  const med = new Map<RendererName, Record<'fps' | 'fpsWithoutStalls' | 'firstFrameMs' | 'msPerFrameP50' | 'msPerFrameP95' | 'msPerFrameMax', number>>();
   for (const [r, runs] of all) {
     const s = sizeName(size);
     const m = {
@@ -101,12 +129,24 @@ for (const size of sizes) {
       fpsWithoutStalls: median(runs.map((x) => x.fpsWithoutStalls)),
       firstFrameMs: median(runs.map((x) => x.firstFrameMs)),
       msPerFrameP50: median(runs.map((x) => x.msPerFrameP50)),
+      msPerFrameP95: median(runs.map((x) => x.msPerFrameP95)),
+      msPerFrameMax: median(runs.map((x) => x.msPerFrameMax)),
     };
     med.set(r, m);
     figures[`${key(r)}_fps_${s}`] = m.fps;
     if (m.fpsWithoutStalls !== m.fps) figures[`${key(r)}_fps_without_stalls_${s}`] = m.fpsWithoutStalls;
     figures[`${key(r)}_first_frame_ms_${s}`] = m.firstFrameMs;
     figures[`${key(r)}_ms_per_frame_p50_${s}`] = m.msPerFrameP50;
+    figures[`${key(r)}_ms_per_frame_p95_${s}`] = m.msPerFrameP95;
+    figures[`${key(r)}_ms_per_frame_max_${s}`] = m.msPerFrameMax;
+    const snaps = runs.flatMap((x) => (x.snapshot ? [x.snapshot] : []));
+    if (snaps.length > 0) {
+      figures[`${key(r)}_quad_frames_${s}`] = median(snaps.map((x) => x.quad));
+      figures[`${key(r)}_refresh_frames_${s}`] = median(snaps.map((x) => x.refresh));
+      figures[`${key(r)}_full_frames_${s}`] = median(snaps.map((x) => x.full));
+      figures[`${key(r)}_refresh_ms_p50_${s}`] = median(snaps.map((x) => x.refreshMsP50));
+      figures[`${key(r)}_quad_ms_p50_${s}`] = median(snaps.map((x) => x.quadMsP50));
+    }
     stalls[`${key(r)}_${s}`] = runs.map((x) => x.stalls);
   }
   const sigma = med.get('sigma');
@@ -115,6 +155,8 @@ for (const size of sizes) {
   if (sigma && webgl && sigma.fps > 0) figures[`cytoscape_webgl_to_sigma_fps_${sizeName(size)}`] = Math.round((webgl.fps / sigma.fps) * 100) / 100;
   if (sigma && webgl && sigma.fpsWithoutStalls > 0) figures[`cytoscape_webgl_to_sigma_fps_without_stalls_${sizeName(size)}`] = Math.round((webgl.fpsWithoutStalls / sigma.fpsWithoutStalls) * 100) / 100;
   if (stock && webgl && stock.fps > 0) figures[`cytoscape_webgl_to_stock_fps_${sizeName(size)}`] = Math.round((webgl.fps / stock.fps) * 100) / 100;
+  const snapshot = med.get('cytoscape-webgl-snapshot');
+  if (sigma && snapshot && sigma.fps > 0) figures[`cytoscape_webgl_snapshot_to_sigma_fps_${sizeName(size)}`] = Math.round((snapshot.fps / sigma.fps) * 100) / 100;
 }
 await browser.close();
 
@@ -135,7 +177,8 @@ const file = writeResult({
     stalls,
     viewport: '1280x800, pixel ratio 1; every renderer shown the same region at every step (page.ts camera())',
     renderers: {
-      'cytoscape-webgl': 'Cytoscape WebGL as the workspace runs it (rendererOptions, large-chart style, viewport cache)',
+      'cytoscape-webgl': 'Cytoscape WebGL with the viewport cache replaying recorded batches (rendererOptions, large-chart style above 2,000 elements): the workspace\'s mode before snapshots',
+      'cytoscape-webgl-snapshot': 'the same with snapshots while the view moves (viewportSnapshot.ts): as the workspace runs charts above 2,000 elements',
       'cytoscape-webgl-stock': 'the same without the viewport cache: Cytoscape as shipped',
     },
     viewportCacheCheck: verified,

@@ -1,0 +1,59 @@
+/** The demo's ground truth: what was planted, for tests, benchmarks and the dashboards' checks. */
+
+export interface NetworkTruth {
+  id: string;
+  name: string;
+  towns: string[];
+  premisesIds: string[];
+  controllerIds: string[];
+  driverIds: string[];
+  workerIds: string[];
+  nomineeDirectorIds: string[];
+  phoneIds: string[];
+  vehicleIds: string[];
+  advertIds: string[];
+  organisationIds: string[];
+  accountIds: string[];
+}
+
+export interface OperationTruth {
+  id: string;
+  name: string;
+  startDate: string;
+  endDate: string;
+  visits: number;
+  premisesVisited: number;
+  peopleEncountered: number;
+  potentialVictimsIdentified: number;
+  safeguarded: number;
+  referralsByKind: Record<string, number>;
+  offencesByCategory: Record<string, number>;
+}
+
+export type PotentialVictimTruth = { personId: string; operationId: string; visitId: string; identifiedOn: string; safeguarded: boolean; referralIds: string[]; child: boolean };
+export type DuplicateTruth = { personIds: string[]; sources: string[]; differences: string };
+export type NoiseTruth = { description: string; ids: string[] };
+
+export interface DemoTruth {
+  scenario: 'lantern-demo';
+  version: 1;
+  seed: number;
+  synthetic: true;
+  description: string;
+  networks: NetworkTruth[];
+  potentialVictims: PotentialVictimTruth[];
+  duplicates: DuplicateTruth[];
+  operations: OperationTruth[];
+  /** The people planted with a combination of risk factors (two or more distinct kinds). */
+  riskFactorCombination: string[];
+  totals: {
+    premisesOfInterest: number;
+    premisesVisited: number;
+    peopleWithRiskFactorCombination: number;
+    potentialVictims: number;
+    safeguarded: number;
+    referralsByKind: Record<string, number>;
+    offencesByCategory: Record<string, number>;
+  };
+  noise: NoiseTruth[];
+}
