@@ -452,22 +452,11 @@ export interface Verification {
  * viewport pixel for pixel, and the picking pass finds the node under the pointer.
  */
 async function verify(elements: number): Promise<Verification> {
-  const g = benchGraph(elements);
-  const container = document.getElementById('stage')!;
-  container.replaceChildren();
-  const mounted = await mountCytoscape(g, container, 'webgl');
+  const mounted = await mountAlone(elements, 'webgl');
   const cache = mounted.cache!;
   const cy = mounted.cy!;
   const r = (cy as Core & { renderer(): WebglInternals }).renderer();
-  const gl = r.data.contexts[r.WEBGL]!;
-  let last = null as Uint8Array | null;
-  const render = r.render;
-  r.render = function (o) {
-    render.call(this, o);
-    const px = new Uint8Array(gl.drawingBufferWidth * gl.drawingBufferHeight * 4);
-    gl.readPixels(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight, gl.RGBA, gl.UNSIGNED_BYTE, px);
-    last = px;
-  };
+  const pixels = readBack(cy);
   const settle = async () => {
     for (let k = 0; k < 3; k++) await frame();
   };
@@ -482,7 +471,7 @@ async function verify(elements: number): Promise<Verification> {
     mounted.step(i);
     await settle();
     replayed = cache.stats.replayed > before.replayed && cache.stats.full === before.full;
-    a = last;
+    a = pixels.last();
   }
   // Picking through the cache: the node drawn at a point is the one found there (nodes with no
   // other node near them, so that the answer is not a matter of which is on top). One look-up
@@ -494,14 +483,14 @@ async function verify(elements: number): Promise<Verification> {
   await settle();
   // The frame compared below: after a pan only, so replayed.
   replayed = replayed && cache.stats.replayed > pickedBefore.replayed && cache.stats.full === pickedBefore.full;
-  a = last;
+  a = pixels.last();
   const ext = cy.extent();
   const { picked, pickedRight } = pickLonely(cy);
   const pickingReplayed = cache.stats.pickingReplayed > pickedBefore.pickingReplayed && cache.stats.pickingFull === pickedBefore.pickingFull;
   cache.invalidate();
   cy.forceRender();
   await settle();
-  const b = last!;
+  const b = pixels.last()!;
   if (!a) throw new Error('No frame was drawn.');
   let differing = 0;
   let inked = 0;
@@ -524,6 +513,13 @@ async function verify(elements: number): Promise<Verification> {
   mounted.destroy();
   const gpu = { fullFrames, vaosBefore, ...gpuAfter, afterDestroy: cache.gpu.vaos };
   return { replayed, pixels: a.length / 4, differing, inked, picked, pickedRight, pickingReplayed, gpu };
+}
+
+/** The bench graph of this size in Cytoscape, alone on the stage. */
+async function mountAlone(elements: number, mode: CyMode): Promise<Mounted> {
+  const container = document.getElementById('stage')!;
+  container.replaceChildren();
+  return mountCytoscape(benchGraph(elements), container, mode);
 }
 
 /** Every screen frame's pixels, read back right after Cytoscape draws it (for the checks and shots). */
@@ -597,13 +593,9 @@ export interface SnapshotVerification {
  * picking while moving finds the node under the pointer.
  */
 async function verifySnapshot(elements: number): Promise<SnapshotVerification> {
-  const g = benchGraph(elements);
-  const container = document.getElementById('stage')!;
-  container.replaceChildren();
-  const mounted = await mountCytoscape(g, container, 'webgl-snapshot');
+  const mounted = await mountAlone(elements, 'webgl-snapshot');
   const cache = mounted.cache!;
   const cy = mounted.cy!;
-  const r = (cy as Core & { renderer(): WebglInternals }).renderer();
   const pixels = readBack(cy);
   const settle = async () => {
     for (let k = 0; k < 3; k++) await frame();
@@ -664,10 +656,7 @@ async function verifySnapshot(elements: number): Promise<SnapshotVerification> {
  * view has been still for longer than the rest time). Premultiplied colours over white.
  */
 async function shots(renderer: RendererName, elements: number, i: number): Promise<{ moving: string; rest: string }> {
-  const g = benchGraph(elements);
-  const container = document.getElementById('stage')!;
-  container.replaceChildren();
-  const mounted = await mountCytoscape(g, container, renderer.replace('cytoscape-', '') as CyMode);
+  const mounted = await mountAlone(elements, renderer.replace('cytoscape-', '') as CyMode);
   const pixels = readBack(mounted.cy!);
   for (let k = i - 30; k <= i; k++) {
     mounted.step(k);

@@ -69,6 +69,7 @@ interface Renderer {
   webgl?: boolean;
   NODE: number;
   DRAG: number;
+  SELECT_BOX: number;
   data: { contexts: unknown[] };
   drawing?: Drawing;
   notify(event: string, eles?: unknown): void;
@@ -158,10 +159,10 @@ const installed = new WeakMap<Core, ViewportCache>();
 const DRAWS_2D = ['fill', 'stroke', 'fillRect', 'strokeRect', 'drawImage', 'fillText', 'strokeText', 'putImageData'] as const;
 
 /**
- * Cytoscape's WebGL mode clears two of its 2D canvas layers on every frame although it draws
- * nothing on them (only its canvas fallback, beyond zoom 8, and its debug views do); each clear
- * makes Chromium raster and composite that 1280x800 layer again. Here a clear of the whole
- * canvas is skipped while nothing has been drawn on it since the last one.
+ * Cytoscape's WebGL mode clears its three 2D canvas layers on every frame that moves the view
+ * although it draws nothing on them but a selection box (and its canvas fallback beyond zoom 8
+ * and debug views); each clear makes Chromium raster and composite that canvas-sized layer
+ * again. Here a clear of the whole canvas is skipped while nothing has been drawn on it since.
  */
 function skipClearsOfCleanLayers(ctx: CanvasRenderingContext2D): void {
   let clean = false;
@@ -215,7 +216,7 @@ export function installViewportCache(cy: Core, options: ViewportCacheOptions = {
     for (const b of rec?.batches ?? []) deleteBatch(gl, b.gpu, counts);
   };
 
-  for (const layer of [r.NODE, r.DRAG]) {
+  for (const layer of [r.NODE, r.DRAG, r.SELECT_BOX]) {
     const ctx = r.data.contexts[layer];
     if (ctx instanceof CanvasRenderingContext2D) skipClearsOfCleanLayers(ctx);
   }
