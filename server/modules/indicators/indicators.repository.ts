@@ -5,7 +5,7 @@
  * premises' advert is four links away); for the flagged list it is the whole visible graph.
  */
 import type { Gateway, Tx } from '../../db/gateway.ts';
-import type { ILink, INode } from './evaluate.ts';
+import type { ILink, INode } from './graph.ts';
 
 export const INDICATOR_LINK_TYPES = [
   'PREMISES_PHONE', 'USES_PHONE', 'ADVERT_LISTS_PHONE', 'ADVERT_LOCATED_AT', 'ADVERT_FEATURES', 'WORKS_AT', 'LIVES_AT', 'OPERATES',

@@ -7,7 +7,8 @@ import { badInput } from '../../errors.ts';
 import { toGrading } from '../entity/entity.mapper.ts';
 import { decodeCursor, intArg, page } from '../entity/paging.ts';
 import { allProfiles, asOfArg } from '../risk/risk.service.ts';
-import { evaluate, type Hit } from './evaluate.ts';
+import { evaluate } from './evaluate.ts';
+import type { Hit } from './graph.ts';
 import { library, libraryVersion } from './library.ts';
 import * as repo from './indicators.repository.ts';
 

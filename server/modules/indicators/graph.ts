@@ -1,0 +1,210 @@
+/**
+ * What the indicator rules read: the in-memory graph of the entities and links indicators look
+ * at, indexes shared by the rules, validity windows, and each hit's evidence (the entities and
+ * links that make it fire, with their grading, sources and dates).
+ */
+import { gradeWeight, INTELLIGENCE_ASSESSMENTS, SOURCE_EVALUATIONS, type IntelligenceAssessment, type SourceEvaluation } from '../../model/model.ts';
+import type { IndicatorRule } from './library.ts';
+
+export interface INode {
+  id: string;
+  type: string;
+  label: string;
+  kind?: string | null;
+  category?: string | null;
+  status?: string | null;
+  postedOn?: string | null;
+  obscuredNumber?: boolean | null;
+  potentialVictim?: boolean | null;
+  suspect?: boolean | null;
+  recordedAt?: string | null;
+}
+
+export interface ILink {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  role?: string | null;
+  validFrom?: string | null;
+  validTo?: string | null;
+  recordedAt?: string | null;
+  weight?: number | null;
+  sourceEvaluation?: number | null;
+  intelligenceAssessment?: string | null;
+  handlingCode?: string | null;
+  handlingConditions?: string | null;
+  classification?: string | null;
+  sourceIds?: string[] | null;
+}
+
+export interface HitEvidence {
+  summary: string;
+  entityIds: string[];
+  linkIds: string[];
+  /** The weakest link's stored grading. */
+  grading: Pick<ILink, 'sourceEvaluation' | 'intelligenceAssessment' | 'handlingCode' | 'handlingConditions' | 'classification'>;
+  sourceIds: string[];
+  from: string | null;
+  to: string | null;
+  strength: number;
+}
+
+export interface Hit {
+  indicatorId: string;
+  indicatorVersion: number;
+  title: string;
+  entityId: string;
+  entityType: string;
+  label: string;
+  score: number;
+  summary: string;
+  evidence: HitEvidence[];
+  entityIds: string[];
+  linkIds: string[];
+}
+
+export const DAY = 86_400_000;
+export const t = (d: string) => Date.parse(`${d.slice(0, 10)}T00:00:00Z`);
+
+/** A link's weight in (0, 1] from its grading; ungraded counts as untested and indirect (2-C). */
+export function linkStrength(l: Pick<ILink, 'sourceEvaluation' | 'intelligenceAssessment'>): number {
+  const s = SOURCE_EVALUATIONS.includes(l.sourceEvaluation as SourceEvaluation) ? (l.sourceEvaluation as SourceEvaluation) : 2;
+  const i = INTELLIGENCE_ASSESSMENTS.includes(l.intelligenceAssessment as IntelligenceAssessment) ? (l.intelligenceAssessment as IntelligenceAssessment) : 'C';
+  return gradeWeight({ sourceEvaluation: s, intelligenceAssessment: i });
+}
+
+/** A validity window; null ends are open. */
+export interface Window {
+  from: string | null;
+  to: string | null;
+}
+
+export const overlaps = (a: Window, b: Window) => (a.from === null || b.to === null || a.from <= b.to) && (b.from === null || a.to === null || b.from <= a.to);
+export const windowOf = (l: ILink): Window => ({ from: l.validFrom ?? null, to: l.validTo ?? null });
+const intersect = (a: Window, b: Window): Window => ({
+  from: a.from === null ? b.from : b.from === null ? a.from : a.from > b.from ? a.from : b.from,
+  to: a.to === null ? b.to : b.to === null ? a.to : a.to < b.to ? a.to : b.to,
+});
+
+/** The graph the rules read, indexed by link type and end. */
+export class IndicatorGraph {
+  readonly node = new Map<string, INode>();
+  private readonly outs = new Map<string, ILink[]>();
+  private readonly ins = new Map<string, ILink[]>();
+
+  constructor(nodes: readonly INode[], links: readonly ILink[]) {
+    for (const n of nodes) this.node.set(n.id, n);
+    for (const l of links) {
+      if (!this.node.has(l.source) || !this.node.has(l.target)) continue;
+      const o = this.outs.get(l.source) ?? [];
+      o.push(l);
+      this.outs.set(l.source, o);
+      const i = this.ins.get(l.target) ?? [];
+      i.push(l);
+      this.ins.set(l.target, i);
+    }
+  }
+
+  out(id: string, type: string): ILink[] {
+    return (this.outs.get(id) ?? []).filter((l) => l.type === type);
+  }
+
+  in(id: string, type: string): ILink[] {
+    return (this.ins.get(id) ?? []).filter((l) => l.type === type);
+  }
+
+  /** Links of a type in either direction, with the entity at the other end. */
+  both(id: string, type: string): { link: ILink; other: string }[] {
+    return [...this.out(id, type).map((link) => ({ link, other: link.target })), ...this.in(id, type).map((link) => ({ link, other: link.source }))];
+  }
+
+  label(id: string): string {
+    return this.node.get(id)?.label ?? id;
+  }
+
+  is(id: string, type: string): boolean {
+    return this.node.get(id)?.type === type;
+  }
+}
+
+export function evidence(g: IndicatorGraph, summary: string, entityIds: string[], links: ILink[]): HitEvidence {
+  const unique = [...new Map(links.map((l) => [l.id, l])).values()];
+  const weakest = unique.reduce<ILink | null>((w, l) => (w === null || linkStrength(l) < linkStrength(w) ? l : w), null);
+  const dates = unique.flatMap((l) => {
+    const posted = g.node.get(l.source)?.type === 'ADVERT' ? g.node.get(l.source)?.postedOn : null;
+    return [l.validFrom, l.validTo, posted].filter((d): d is string => !!d).map((d) => d.slice(0, 10));
+  });
+  dates.sort();
+  return {
+    summary,
+    entityIds: [...new Set(entityIds)],
+    linkIds: unique.map((l) => l.id),
+    grading: weakest ? { sourceEvaluation: weakest.sourceEvaluation, intelligenceAssessment: weakest.intelligenceAssessment, handlingCode: weakest.handlingCode, handlingConditions: weakest.handlingConditions, classification: weakest.classification } : {},
+    sourceIds: [...new Set(unique.flatMap((l) => l.sourceIds ?? []))],
+    from: dates[0] ?? null,
+    to: dates[dates.length - 1] ?? null,
+    strength: unique.length === 0 ? 0 : Math.min(...unique.map(linkStrength)),
+  };
+}
+
+export type Rule = (g: IndicatorGraph, rule: IndicatorRule, id: string, ctx: Shared) => { summary: string; evidence: HitEvidence[] } | null;
+
+/** Indexes shared by the rules over one graph (built once per evaluation). */
+export interface Shared {
+  /** Phone -> every way it is given for a premises: directly, or by an advert located there. */
+  phonePremises: Map<string, { premisesId: string; links: ILink[]; window: Window; advertId: string | null }[]>;
+  /** Premises -> the phones given for it (the keys of phonePremises that name it), in first-seen order. */
+  premisesPhones: Map<string, string[]>;
+  /** Phone -> the adverts listing it. */
+  phoneAdverts: Map<string, ILink[]>;
+  /** Offence ids of the rule's categories that did not end in no further action. */
+  mshtOffence: (offenceId: string, categories: string[]) => boolean;
+  asOf: string;
+}
+
+export function shared(g: IndicatorGraph, nodes: readonly INode[], asOf: string): Shared {
+  const phonePremises: Shared['phonePremises'] = new Map();
+  const phoneAdverts: Shared['phoneAdverts'] = new Map();
+  const premisesPhones: Shared['premisesPhones'] = new Map();
+  // Appends in place: copying the list on every add was quadratic in a phone's attachments.
+  const add = (ph: string, a: { premisesId: string; links: ILink[]; window: Window; advertId: string | null }) => {
+    const atts = phonePremises.get(ph);
+    if (atts) atts.push(a);
+    else phonePremises.set(ph, [a]);
+    const phones = premisesPhones.get(a.premisesId);
+    if (!phones) premisesPhones.set(a.premisesId, [ph]);
+    else if (!phones.includes(ph)) phones.push(ph);
+  };
+  for (const n of nodes) {
+    if (n.type === 'PREMISES') for (const l of g.out(n.id, 'PREMISES_PHONE')) add(l.target, { premisesId: n.id, links: [l], window: windowOf(l), advertId: null });
+    if (n.type === 'ADVERT') {
+      // An advert's links hold on the day it was posted (numbers are recycled).
+      const day: Window = n.postedOn ? { from: n.postedOn, to: n.postedOn } : { from: null, to: null };
+      for (const lp of g.out(n.id, 'ADVERT_LISTS_PHONE')) {
+        const ads = phoneAdverts.get(lp.target);
+        if (ads) ads.push(lp);
+        else phoneAdverts.set(lp.target, [lp]);
+        for (const la of g.out(n.id, 'ADVERT_LOCATED_AT')) add(lp.target, { premisesId: la.target, links: [la, lp], window: intersect(day, windowOf(lp)), advertId: n.id });
+      }
+    }
+  }
+  const mshtOffence = (id: string, categories: string[]) => {
+    const o = g.node.get(id);
+    return !!o && o.type === 'OFFENCE' && categories.includes(o.category ?? '') && o.status !== 'NFA';
+  };
+  return { phonePremises, premisesPhones, phoneAdverts, mshtOffence, asOf };
+}
+
+/** The greatest number of distinct keys whose windows meet one span of `days` days. */
+export function maxInWindow<T>(items: { key: string; window: Window; item: T }[], days: number): { key: string; item: T }[] {
+  let best: { key: string; item: T }[] = [];
+  for (const start of items) {
+    const from = start.window.from;
+    const span: Window = from ? { from, to: new Date(t(from) + days * DAY).toISOString().slice(0, 10) } : { from: null, to: null };
+    const inside = new Map<string, { key: string; item: T }>();
+    for (const x of items) if (overlaps(x.window, span) && !inside.has(x.key)) inside.set(x.key, { key: x.key, item: x.item });
+    if (inside.size > best.length) best = [...inside.values()];
+  }
+  return best;
+}

@@ -1,0 +1,70 @@
+/**
+ * Indicators on workers: many workers at one premises, living where they work, rotating between premises.
+ */
+import { DAY, evidence, type HitEvidence, type ILink, type IndicatorGraph, maxInWindow, overlaps, type Rule, t, type Window, windowOf } from '../graph.ts';
+import { num } from '../library.ts';
+
+export const manyWorkers: Rule = (g, rule, id) => {
+  const min = num(rule, 'minWorkers', 5);
+  const days = num(rule, 'windowDays', 180);
+  const items: { key: string; window: Window; item: ILink[] }[] = g.in(id, 'WORKS_AT').map((l) => ({ key: l.source, window: windowOf(l), item: [l] }));
+  for (const la of g.in(id, 'ADVERT_LOCATED_AT')) {
+    const posted = g.node.get(la.source)?.postedOn ?? null;
+    for (const lf of g.out(la.source, 'ADVERT_FEATURES')) items.push({ key: lf.target, window: { from: posted, to: posted }, item: [la, lf] });
+  }
+  const workers = maxInWindow(items, days);
+  if (workers.length < min) return null;
+  const ev = workers.map((w) => {
+    const all = items.filter((x) => x.key === w.key).flatMap((x) => x.item);
+    return evidence(g, `${g.label(w.key)} worked here (${all.filter((l) => l.type === 'WORKS_AT').length} stays, ${all.filter((l) => l.type === 'ADVERT_FEATURES').length} adverts)`, [id, w.key, ...all.filter((l) => l.type === 'ADVERT_LOCATED_AT').map((l) => l.source)], all);
+  });
+  return { summary: `${workers.length} different workers within ${days} days`, evidence: ev };
+};
+
+export const livesAtWork: Rule = (g, _rule, id) => {
+  const pairs: HitEvidence[] = [];
+  const people = g.is(id, 'PREMISES') ? [...new Set(g.in(id, 'WORKS_AT').map((l) => l.source))] : [id];
+  for (const p of people) {
+    for (const w of g.out(p, 'WORKS_AT')) {
+      if (g.is(id, 'PREMISES') && w.target !== id) continue;
+      for (const l of g.out(p, 'LIVES_AT').filter((x) => x.target === w.target && overlaps(windowOf(x), windowOf(w)))) {
+        pairs.push(evidence(g, `${g.label(p)} works and lives at ${g.label(w.target)} at the same time`, [id, p, w.target], [w, l]));
+      }
+    }
+  }
+  if (pairs.length === 0) return null;
+  const n = new Set(pairs.map((e) => e.entityIds[1])).size;
+  return { summary: g.is(id, 'PREMISES') ? `${n} worker${n === 1 ? '' : 's'} living at the work address` : 'Lives at the work address', evidence: pairs };
+};
+
+/** A person's stays at several premises within one window, or null. */
+function rotation(g: IndicatorGraph, person: string, minPremises: number, days: number): ILink[] | null {
+  const stays = g.out(person, 'WORKS_AT');
+  const best = maxInWindow(stays.map((l) => ({ key: l.target, window: windowOf(l), item: l })), days);
+  if (best.length < minPremises) return null;
+  const premises = new Set(best.map((b) => b.key));
+  const span = best.map((b) => b.item);
+  const from = span.map((l) => l.validFrom ?? '').sort()[0] ?? '';
+  // Every stay at those premises within the span, so the chart shows the circuit.
+  return stays.filter((l) => premises.has(l.target) && (!from || !l.validTo || l.validTo >= from)).filter((l) => overlaps(windowOf(l), { from: from || null, to: from ? new Date(t(from) + days * DAY).toISOString().slice(0, 10) : null }));
+}
+
+export const rotatingWorkers: Rule = (g, rule, id) => {
+  const minPremises = num(rule, 'minPremises', 3);
+  const days = num(rule, 'windowDays', 120);
+  if (g.is(id, 'PERSON')) {
+    const stays = rotation(g, id, minPremises, days);
+    if (!stays) return null;
+    const premises = [...new Set(stays.map((l) => l.target))];
+    return { summary: `Worked at ${premises.length} premises within ${days} days`, evidence: [evidence(g, `Stays at ${premises.map((p) => g.label(p)).join(', ')}`, [id, ...premises], stays)] };
+  }
+  const ev: HitEvidence[] = [];
+  for (const p of new Set(g.in(id, 'WORKS_AT').map((l) => l.source))) {
+    const stays = rotation(g, p, minPremises, days);
+    if (!stays || !stays.some((l) => l.target === id)) continue;
+    const premises = [...new Set(stays.map((l) => l.target))];
+    ev.push(evidence(g, `${g.label(p)} rotated between ${premises.length} premises within ${days} days`, [id, p, ...premises], stays));
+  }
+  if (ev.length < num(rule, 'minWorkers', 2)) return null;
+  return { summary: `${ev.length} workers rotating between premises`, evidence: ev };
+};
