@@ -117,9 +117,9 @@ export interface BenchDb extends Database {
   neo4jVersion: string;
 }
 
-/** Starts a local Neo4j in .data/bench-<tag> (kept unless `fresh`), schema applied. */
-export async function openBenchDb(tag: string, o: { heap: string; pageCache: string; fresh?: boolean; queryTimeoutMs?: number; startTimeoutMs?: number; migrate?: boolean }): Promise<BenchDb> {
-  const dataDir = path.join(root, '.data', `bench-${tag}`);
+/** Starts a local Neo4j in .data/bench-<tag> or `dataDir` (kept unless `fresh`), schema applied. */
+export async function openBenchDb(tag: string, o: { heap: string; pageCache: string; fresh?: boolean; queryTimeoutMs?: number; startTimeoutMs?: number; migrate?: boolean; dataDir?: string }): Promise<BenchDb> {
+  const dataDir = o.dataDir ?? path.join(root, '.data', `bench-${tag}`);
   if (o.fresh) fs.rmSync(dataDir, { recursive: true, force: true });
   const config = loadConfig({
     ...process.env,

@@ -3,7 +3,7 @@
  * the same nodes and links with batched UNWIND ... MERGE through neo4j-driver, in the same run,
  * each into a fresh local Neo4j with the same schema and memory settings.
  *
- *   tsx bench/load.ts [--people 100k,1m] [--runs 1] [--baseline-rows 100000] [--skip-baseline]
+ *   tsx bench/load.ts [--people 100k,1m] [--runs 1] [--baseline-rows 100000] [--skip-baseline] [--stores NAME]
  *
  * `seed scale` into a fresh store is the bulk path (docs/decisions/0006-bulk-load.md): generate
  * and shape the rows (the loader's own `prepare`) into CSV in worker threads, run
@@ -20,6 +20,8 @@
  *
  * The Lantern store is kept, stopped, in .data/bench-scale-<size> for the api benchmarks, with a
  * file READY in it (one JSON line: people, rows, seconds, neo4jHeap, pageCache) once complete.
+ * `--stores NAME` puts the stores in .data/NAME-scale-<size> and .data/NAME-baseline-<size>
+ * instead, leaving the api benchmarks' stores alone while they use them.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -134,6 +136,8 @@ process.once('SIGTERM', () => writeStopped('SIGTERM'));
 const runs = Number(arg('runs', '1'));
 const baselineRows = Number(arg('baseline-rows', '100000'));
 const skipBaseline = process.argv.includes('--skip-baseline');
+const stores = arg('stores', '');
+const storeDir = (what: string, size: string) => (stores ? path.join(root, '.data', `${stores}-${what}-${size}`) : path.join(root, '.data', `bench-${what}-${size}`));
 const figures: Record<string, number> = {};
 const notes: Record<string, unknown> = {};
 let version: string | null = null;
@@ -147,7 +151,7 @@ for (const people of sizes('100k')) {
   let seconds = NaN;
   for (let run = 0; run < runs; run++) {
     process.stdout.write(`load ${size}, run ${run + 1}/${runs}: seed scale (bulk import)...\n`);
-    const dataDir = path.join(root, '.data', `bench-scale-${size}`);
+    const dataDir = storeDir('scale', size);
     removeDataDir(dataDir);
     const { value: r, load } = await withLoad(async () => {
       const started = performance.now();
@@ -172,7 +176,7 @@ for (const people of sizes('100k')) {
       Object.assign(progress, { phase: 'start and indexes', importerPeakRssMb: bulk.importerPeakRssMb });
       // Building the constraints and indexes over a full store takes minutes: migrations run until
       // every index is online (a wait that times out is run again while the population goes on).
-      const db = await openBenchDb(`scale-${size}`, { ...mem, queryTimeoutMs: 3_600_000, startTimeoutMs: 3_600_000, migrate: false });
+      const db = await openBenchDb(`scale-${size}`, { ...mem, queryTimeoutMs: 3_600_000, startTimeoutMs: 3_600_000, migrate: false, dataDir });
       await migrateImported(db.gateway, log);
       version = db.neo4jVersion;
       const indexMs = performance.now() - indexStarted;
@@ -202,7 +206,7 @@ for (const people of sizes('100k')) {
     figures[`load_average_${size}`] = load.median;
     if (!skipBaseline) {
       process.stdout.write(`load ${size}, run ${run + 1}/${runs}: baseline (first ${baselineRows} rows)...\n`);
-      const bdb = await openBenchDb(`baseline-${size}`, { ...mem, fresh: true });
+      const bdb = await openBenchDb(`baseline-${size}`, { ...mem, fresh: true, dataDir: storeDir('baseline', size) });
       const { value: b, load: bLoad } = await withLoad(() => baseline(bdb.gateway.driver, people, baselineRows));
       await bdb.close();
       removeDataDir(bdb.dataDir);

@@ -3,7 +3,7 @@ import { type EntityType } from '../../server/model/model.ts';
 import { parsePhone } from '../../server/model/normalise.ts';
 import { prepare } from '../../server/modules/load/load.service.ts';
 import { generateDemo } from '../demo/generate.ts';
-import { cellCount, generateCell, generateScale, PEOPLE_PER_CELL } from './generate.ts';
+import { cellCount, generateCell, generateScale, PEOPLE_PER_CELL, scalePhoneForms } from './generate.ts';
 
 async function collect(people: number, cellsPerChunk?: number) {
   const chunks = [];
@@ -101,5 +101,15 @@ describe('the scale generator', { timeout: 60_000 }, () => {
     expect(biggest).toBeLessThan(2 * 1000);
     const small = await collect(200, 2);
     expect(Math.max(...small.map((c) => c.data.entities.length + c.data.links.length + c.data.sources.length))).toBeLessThan(2 * 1000);
+  });
+
+  it('gives its own phone numbers the forms libphonenumber gives them, and no forms to any other number', () => {
+    // Every phone of a few cells (the first, and ones near 1M people), and numbers across the range.
+    const numbers = [0, 1, 7, 9_999, 19_999].flatMap((cell) => generateCell(cell).data.entities.filter((e) => e.type === 'PHONE').map((e) => String(e.props.number)));
+    expect(numbers.length).toBeGreaterThan(50);
+    for (let i = 0; i < 500; i++) numbers.push(`04${String((i * 2_654_435_761) % 1_000_000_000).padStart(9, '0')}`);
+    numbers.push('04000000000', '04999999999');
+    for (const n of numbers) expect(scalePhoneForms(n), n).toEqual(parsePhone(n));
+    for (const other of ['07700900123', '+447700900123', '0400000000', '040000000001', '4400000001', ' 04000000001', '0118 496 0000']) expect(scalePhoneForms(other)).toBeUndefined();
   });
 });

@@ -23,6 +23,7 @@
  */
 import crypto from 'node:crypto';
 import { ID_PREFIX, type EntityType, type LinkType } from '../../server/model/model.ts';
+import type { PhoneForms } from '../../server/model/normalise.ts';
 import type { Dataset, EntityInput, LinkInput, SourceRecordInput } from '../../server/modules/load/load.service.ts';
 import { Random } from '../demo/random.ts';
 import { NAMES, PARLOUR_FIRST, PARLOUR_KIND, PARLOUR_SECOND, TOWNS, type Town } from '../demo/places.ts';
@@ -161,6 +162,22 @@ class Cell {
     this.links.push({ type, id, from, to, sourceIds: [source], ...extra });
     return id;
   }
+}
+
+/** The generator's phone numbers: 04, then the cell (6 digits) and a sequence number (3 digits). */
+const SCALE_PHONE = /^04\d{9}$/;
+
+/**
+ * The forms parsePhone gives the generator's own phone numbers, without a libphonenumber parse of
+ * each (the bulk path shapes millions): the range has no national format, so the national form
+ * is the ten digits after the 0, the country GB and the line type UNKNOWN. Undefined for any
+ * other number, which is then parsed. generate.test.ts checks it against parsePhone.
+ */
+export function scalePhoneForms(written: string): PhoneForms | undefined {
+  if (written.length !== 11 || !SCALE_PHONE.test(written)) return undefined;
+  const national = written.slice(1);
+  const e164 = `+44${national}`;
+  return { e164, national, country: 'GB', lineType: 'UNKNOWN', searchForms: [e164, e164.slice(1), national] };
 }
 
 /** Ids of entities in earlier cells that a cell links to, computed without generating them. */

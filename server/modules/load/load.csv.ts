@@ -143,6 +143,9 @@ const quote = (s: string, where: Where, key = ''): string => {
   return `"${s.replaceAll('"', '""')}"`;
 };
 
+/** A field, for messages (a function of its own: a closure made per field costs a field's time). */
+const where = (row: Where, key: string) => `${whereText(row)}: ${key}`;
+
 /** The kind of the value `encode` last encoded (saves a pair per field). */
 let encoded: Kind = 'string';
 
@@ -155,9 +158,8 @@ function encode(v: unknown, row: Where, key: string): string {
     encoded = 'boolean';
     return v ? 'true' : 'false';
   }
-  const where = () => `${whereText(row)}: ${key}`;
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw new LoadError(`${where()}: ${v} is not a finite number`);
+    if (!Number.isFinite(v)) throw new LoadError(`${where(row, key)}: ${v} is not a finite number`);
     encoded = Number.isSafeInteger(v) ? 'long' : 'double';
     return String(v);
   }
@@ -167,7 +169,7 @@ function encode(v: unknown, row: Where, key: string): string {
   }
   if (Array.isArray(v)) {
     if (v.every((x) => typeof x === 'string')) {
-      for (const x of v) if (x.includes(ARRAY_DELIMITER)) throw new LoadError(`${where()}: holds the list delimiter U+001F`);
+      for (const x of v) if (x.includes(ARRAY_DELIMITER)) throw new LoadError(`${where(row, key)}: holds the list delimiter U+001F`);
       encoded = 'string[]';
       return quote(v.join(ARRAY_DELIMITER), row);
     }
@@ -175,9 +177,9 @@ function encode(v: unknown, row: Where, key: string): string {
       encoded = 'double[]';
       return v.join(ARRAY_DELIMITER);
     }
-    throw new LoadError(`${where()}: a list must hold only strings or only numbers for the bulk import`);
+    throw new LoadError(`${where(row, key)}: a list must hold only strings or only numbers for the bulk import`);
   }
-  throw new LoadError(`${where()}: ${typeof v} values cannot be bulk imported`);
+  throw new LoadError(`${where(row, key)}: ${typeof v} values cannot be bulk imported`);
 }
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '_');

@@ -26,7 +26,7 @@ import {
   type LinkType,
   type SourceEvaluation,
 } from '../../model/model.ts';
-import { shapeEntity, ShapeError } from '../../model/shape.ts';
+import { shapeEntity, ShapeError, type KnownPhones } from '../../model/shape.ts';
 import { writeEntities, writeLinks, writeSources, type LinkWriteRow, type SourceWriteRow, type WriteRow } from './load.repository.ts';
 
 export interface SourceGrading {
@@ -90,6 +90,8 @@ export interface LoadOptions {
   synthetic?: boolean;
   /** Grading of sources loaded earlier, for rows that cite sources not in this data set. */
   knownSources?: ReadonlyMap<string, SourceGrading & { recordedAt: string }>;
+  /** Forms of the phone numbers the caller made itself (shape.ts); the rest are parsed. */
+  knownPhones?: KnownPhones;
   onProgress?: (p: { phase: 'sources' | 'entities' | 'links'; done: number; total: number }) => void;
 }
 
@@ -150,30 +152,28 @@ function checkGrading(where: string, g: SourceGrading): void {
   if (!(CLASSIFICATIONS as readonly string[]).includes(g.classification)) throw new LoadError(`${where}: classification must be OFFICIAL or OFFICIAL-SENSITIVE`);
 }
 
-/** Splits properties into plain, date and datetime maps, checking that values can be stored. */
-function splitProps(where: string, all: Record<string, unknown>): Omit<WriteRow, 'id'> {
-  const props: Record<string, unknown> = {};
-  const dates: Record<string, string> = {};
-  const datetimes: Record<string, string> = {};
-  for (const k in all) {
-    const v = all[k];
-    if (v === undefined) continue;
-    if (v !== null && DATE_PROPS.has(k)) {
-      if (typeof v !== 'string' || !DATE.test(v)) throw new LoadError(`${where}: ${k} must be a date YYYY-MM-DD, got ${JSON.stringify(v)}`);
-      dates[k] = v;
-    } else if (v !== null && DATETIME_PROPS.has(k)) {
-      if (typeof v !== 'string' || !DATETIME.test(v)) throw new LoadError(`${where}: ${k} must be an ISO datetime with a zone, got ${JSON.stringify(v)}`);
-      datetimes[k] = v;
-    } else if (typeof v === 'number' && INTEGER_PROPS.has(k)) {
-      if (!Number.isInteger(v)) throw new LoadError(`${where}: ${k} must be a whole number, got ${v}`);
-      props[k] = neo4j.int(v);
-    } else if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-      throw new LoadError(`${where}: ${k} is an object; Neo4j properties hold only values and lists`);
-    } else {
-      props[k] = v;
-    }
+/** Puts one property into a row's plain, date or datetime map, checking that its value can be stored. */
+function putProp(where: string, row: Omit<WriteRow, 'id'>, k: string, v: unknown): void {
+  if (v === undefined) return;
+  if (v !== null && DATE_PROPS.has(k)) {
+    if (typeof v !== 'string' || !DATE.test(v)) throw new LoadError(`${where}: ${k} must be a date YYYY-MM-DD, got ${JSON.stringify(v)}`);
+    row.dates[k] = v;
+  } else if (v !== null && DATETIME_PROPS.has(k)) {
+    if (typeof v !== 'string' || !DATETIME.test(v)) throw new LoadError(`${where}: ${k} must be an ISO datetime with a zone, got ${JSON.stringify(v)}`);
+    row.datetimes[k] = v;
+  } else if (typeof v === 'number' && INTEGER_PROPS.has(k)) {
+    if (!Number.isInteger(v)) throw new LoadError(`${where}: ${k} must be a whole number, got ${v}`);
+    row.props[k] = neo4j.int(v);
+  } else if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+    throw new LoadError(`${where}: ${k} is an object; Neo4j properties hold only values and lists`);
+  } else {
+    row.props[k] = v;
   }
-  return { props, dates, datetimes };
+}
+
+/** Puts a best grading's five properties into a row. */
+function putGrading(where: string, row: Omit<WriteRow, 'id'>, g: SourceGrading): void {
+  for (const k in g) putProp(where, row, k, g[k as keyof SourceGrading]);
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -184,11 +184,17 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 type Graded = SourceGrading & { recordedAt: string };
 
+const GRADING_PROPS = ['sourceEvaluation', 'intelligenceAssessment', 'handlingCode', 'handlingConditions', 'classification'];
+/** Properties `prepare` sets on every entity, over any shaped property of the same name. */
+const ENTITY_OWN = new Set(['id', 'type', 'label', 'searchText', 'sourceIds', ...GRADING_PROPS, 'recordedAt', 'updatedAt', 'synthetic']);
+/** A link's fields that are not properties, and the properties `prepare` sets on every link. */
+const LINK_OWN = new Set(['type', 'id', 'from', 'to', 'sourceIds', 'recordedAt', ...GRADING_PROPS, 'synthetic']);
+
 /**
  * Checks and prepares a data set for writing: shapes entities, grades everything from its
  * sources, checks link types, roles and ends. Pure; throws LoadError naming the bad row.
  */
-export function prepare(data: Dataset, o: Pick<LoadOptions, 'synthetic' | 'knownSources'> = {}) {
+export function prepare(data: Dataset, o: Pick<LoadOptions, 'synthetic' | 'knownSources' | 'knownPhones'> = {}) {
   const grades = new Map<string, Graded>(o.knownSources ?? []);
   const sources: SourceWriteRow[] = [];
   const seenSources = new Set<string>();
@@ -199,9 +205,16 @@ export function prepare(data: Dataset, o: Pick<LoadOptions, 'synthetic' | 'known
     checkGrading(where, s);
     if (!DATETIME.test(s.recordedAt)) throw new LoadError(`${where}: recordedAt must be an ISO datetime with a zone`);
     grades.set(s.id, s);
-    const { id, recordedAt, ...rest } = s;
-    const { props } = splitProps(where, { ...rest, file: rest.file ?? null, line: rest.line ?? null, synthetic: o.synthetic === true });
-    sources.push({ id, recordedAt, props });
+    // The record's own properties, then file and line (null when not given) and synthetic.
+    const row: Omit<WriteRow, 'id'> = { props: {}, dates: {}, datetimes: {} };
+    for (const k in s) {
+      if (k === 'id' || k === 'recordedAt' || k === 'synthetic') continue;
+      putProp(where, row, k, k === 'file' || k === 'line' ? (s[k] ?? null) : s[k as keyof SourceRecordInput]);
+    }
+    if (!('file' in s)) row.props.file = null;
+    if (!('line' in s)) row.props.line = null;
+    row.props.synthetic = o.synthetic === true;
+    sources.push({ id: s.id, recordedAt: s.recordedAt, props: row.props });
   }
 
   // Most rows cite one source: their grading is that source's (as bestGrading of one gives), made
@@ -243,27 +256,29 @@ export function prepare(data: Dataset, o: Pick<LoadOptions, 'synthetic' | 'known
     entityType.set(e.id, e.type);
     let shaped;
     try {
-      shaped = shapeEntity(e.type, e.props);
+      shaped = shapeEntity(e.type, e.props, o);
     } catch (err) {
       if (err instanceof ShapeError) throw new LoadError(`${where}: ${err.message}`);
       throw err;
     }
     const p = provenance(where, e.sourceIds);
-    const row = splitProps(where, {
-      ...shaped.props,
-      id: e.id,
-      type: e.type,
-      label: shaped.label,
-      searchText: shaped.searchText,
-      sourceIds: e.sourceIds,
-      ...p.grading,
-      recordedAt: e.recordedAt ?? p.first,
-      updatedAt: e.updatedAt ?? p.last,
-      synthetic: o.synthetic === true,
-    });
-    const list = entities.get(e.type) ?? [];
-    list.push({ id: e.id, ...row });
-    entities.set(e.type, list);
+    // The shaped properties, then what every entity has (which wins over a shaped property of
+    // the same name), put straight into the row.
+    const row: WriteRow = { id: e.id, props: {}, dates: {}, datetimes: {} };
+    const shapedProps = shaped.props;
+    for (const k in shapedProps) if (!ENTITY_OWN.has(k)) putProp(where, row, k, shapedProps[k]);
+    row.props.id = e.id;
+    row.props.type = e.type;
+    row.props.label = shaped.label;
+    row.props.searchText = shaped.searchText;
+    row.props.sourceIds = e.sourceIds;
+    putGrading(where, row, p.grading);
+    putProp(where, row, 'recordedAt', e.recordedAt ?? p.first);
+    putProp(where, row, 'updatedAt', e.updatedAt ?? p.last);
+    row.props.synthetic = o.synthetic === true;
+    let list = entities.get(e.type);
+    if (!list) entities.set(e.type, (list = []));
+    list.push(row);
   }
 
   const links = new Map<LinkType, LinkWriteRow[]>();
@@ -281,11 +296,16 @@ export function prepare(data: Dataset, o: Pick<LoadOptions, 'synthetic' | 'known
     if (fromType && !spec.from.includes(fromType)) throw new LoadError(`${where}: cannot start at ${fromType} ${l.from}`);
     if (toType && !spec.to.includes(toType)) throw new LoadError(`${where}: cannot end at ${toType} ${l.to}`);
     const p = provenance(where, l.sourceIds);
-    const { type: _t, id, from, to, sourceIds, ...rest } = l;
-    const row = splitProps(where, { ...rest, recordedAt: l.recordedAt ?? p.first, sourceIds, ...p.grading, synthetic: o.synthetic === true });
-    const list = links.get(l.type) ?? [];
-    list.push({ id, from, to, ...row });
-    links.set(l.type, list);
+    // The link's own properties, then its provenance and synthetic (which win over its own).
+    const row: LinkWriteRow = { id: l.id, from: l.from, to: l.to, props: {}, dates: {}, datetimes: {} };
+    for (const k in l) if (!LINK_OWN.has(k)) putProp(where, row, k, l[k as keyof LinkInput]);
+    putProp(where, row, 'recordedAt', l.recordedAt ?? p.first);
+    row.props.sourceIds = l.sourceIds;
+    putGrading(where, row, p.grading);
+    row.props.synthetic = o.synthetic === true;
+    let list = links.get(l.type);
+    if (!list) links.set(l.type, (list = []));
+    list.push(row);
   }
   return { sources, entities, links };
 }
