@@ -29,6 +29,8 @@ import { Random } from '../demo/random.ts';
 import { NAMES, PARLOUR_FIRST, PARLOUR_KIND, PARLOUR_SECOND, TOWNS, type Town } from '../demo/places.ts';
 import { SOURCE_SYSTEMS, type SourceCode } from '../demo/sources.ts';
 import type { NetworkTruth } from '../demo/generate.ts';
+import { LEGISLATION } from '../demo/scenario/offences.ts';
+import { RISK_SOURCE } from '../demo/scenario/risk.ts';
 
 export const SCALE_SEED = 20250915;
 export const PEOPLE_PER_CELL = 50;
@@ -80,16 +82,6 @@ const UNIT_LETTERS = 'CIKMOV';
 const STREETS = ['Amberwick', 'Brackfold', 'Cornmere', 'Dapplecombe', 'Elderstead', 'Fallowhithe', 'Gorseley', 'Hazelthorne', 'Ivelwick', 'Kestlefold', 'Linnetmere', 'Marlcombe', 'Nettlestead', 'Orrinley', 'Pebblethorne', 'Quillwick', 'Rookmere', 'Sorrelley'];
 const STREET_KINDS = ['Row', 'Lane', 'Yard', 'Parade', 'Mews', 'Walk', 'Close', 'Court', 'Terrace', 'Road'];
 const SITES = ['citymassage-listings.example', 'thamesvalley-adults.example', 'pleasurepages.example'];
-const RISK_SOURCE: Record<string, SourceCode> = { ORGANISED_CRIME: 'INTEL', DRUGS: 'TVCR', VIOLENCE: 'TVCR', WEAPONS: 'TVCR', MULTI_AGENCY_PLAN: 'VRU', EXPLOITATION: 'SAFE', MISSING_EPISODES: 'VRU' };
-const LEGISLATION: Record<string, string> = {
-  MODERN_SLAVERY: 'Modern Slavery Act 2015 s.1',
-  TRAFFICKING: 'Modern Slavery Act 2015 s.2',
-  CONTROLLING_PROSTITUTION: 'Sexual Offences Act 2003 s.53',
-  DRUG_SUPPLY: 'Misuse of Drugs Act 1971 s.4(3)',
-  IMMIGRATION: 'Immigration, Asylum and Nationality Act 2006 s.21',
-  VIOLENCE: 'Offences Against the Person Act 1861 s.47',
-  WEAPONS: 'Criminal Justice Act 1988 s.139',
-};
 
 /** One cell's rows, with ids scoped to the cell. */
 class Cell {
