@@ -4,6 +4,8 @@
 // always pass), $from/$to (validity window, ISO dates; open-ended links pass), $maxSourceEvaluation
 // (1..3) and $maxAssessment ('A'..'E') for the minimum grade, $knownBefore (ISO datetime: links and
 // entities recorded at or after it are hidden, "as known on"). Retired links and entities never pass.
+// Entities and links come as the chart draws them (CHART_NODE_PROPERTIES, CHART_LINK_PROPERTIES
+// in entity.mapper.ts).
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})-[r]-(m:Entity)
 WHERE NOT m.id IN $ids
@@ -27,5 +29,5 @@ ORDER BY size(sharedWith) DESC, m.id
 WITH collect({m: m, sharedWith: sharedWith, rs: rs}) AS found
 UNWIND found[..$limit] AS f
 WITH f.m AS m, f.sharedWith AS sharedWith, f.rs AS rs, size(found) AS total
-RETURN m {.*, searchText: null, degree: CASE WHEN $scope.shareAll THEN COUNT { (m)--() } ELSE COUNT { (m)-[sr]-(sm:Entity) WHERE sr.handlingCode = 'P' AND sr.classification = 'OFFICIAL' AND sm.handlingCode = 'P' AND sm.classification = 'OFFICIAL' } END} AS node, sharedWith, total,
-       [r IN rs | r {.*, type: type(r), source: startNode(r).id, target: endNode(r).id}] AS links
+RETURN m {.id, .type, .label, .potentialVictim, .suspect, .safeguarded, .riskScore, .kind, .category, .lineType, .dateOfBirth, .nationalities, .town, .e164, .colour, .make, .model, .companyNumber, .status, .occurredOn, .outcome, .site, .postedOn, .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, .recordedAt, degree: CASE WHEN $scope.shareAll THEN COUNT { (m)--() } ELSE COUNT { (m)-[sr]-(sm:Entity) WHERE sr.handlingCode = 'P' AND sr.classification = 'OFFICIAL' AND sm.handlingCode = 'P' AND sm.classification = 'OFFICIAL' } END} AS node, sharedWith, total,
+       [r IN rs | r {.id, .role, .validFrom, .validTo, .recordedAt, .weight, .count, .firstAt, .lastAt, .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, type: type(r), source: startNode(r).id, target: endNode(r).id}] AS links

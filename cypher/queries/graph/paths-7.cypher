@@ -6,6 +6,7 @@
 // always pass), $from/$to (validity window, ISO dates; open-ended links pass), $maxSourceEvaluation
 // (1..3) and $maxAssessment ('A'..'E') for the minimum grade, $knownBefore (ISO datetime: links and
 // entities recorded at or after it are hidden, "as known on"). Retired links and entities never pass.
+// Links come as the chart draws them (CHART_LINK_PROPERTIES in entity.mapper.ts).
 UNWIND $pairs AS pair
 MATCH (a:Entity {id: pair[0]})
 MATCH (b:Entity {id: pair[1]})
@@ -26,4 +27,4 @@ CALL (a, b) {
   RETURN p
   LIMIT $limit
 }
-RETURN [m IN nodes(p) | m.id] AS nodeIds, [r IN relationships(p) | r {.*, type: type(r), source: startNode(r).id, target: endNode(r).id}] AS links
+RETURN [m IN nodes(p) | m.id] AS nodeIds, [r IN relationships(p) | r {.id, .role, .validFrom, .validTo, .recordedAt, .weight, .count, .firstAt, .lastAt, .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, type: type(r), source: startNode(r).id, target: endNode(r).id}] AS links

@@ -2,6 +2,8 @@
 // (index entity_search on label and searchText). $query is a Lucene query built by
 // server/modules/search/search.query.ts from caller text, every term escaped; it is a parameter,
 // never query text. Results come in score order; type and retired filters, then the page.
+// Entities come as the chart draws them (CHART_NODE_PROPERTIES in entity.mapper.ts), with the
+// searchText that says which form matched.
 CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
 WHERE NOT coalesce(node.retired, false)
   AND ($scope.shareAll OR (node.handlingCode = 'P' AND node.classification = 'OFFICIAL'))
@@ -11,4 +13,4 @@ WHERE NOT coalesce(node.retired, false)
 WITH node, score
 SKIP $skip
 LIMIT $limit
-RETURN node {.*, degree: CASE WHEN $scope.shareAll THEN COUNT { (node)--() } ELSE COUNT { (node)-[sr]-(sm:Entity) WHERE sr.handlingCode = 'P' AND sr.classification = 'OFFICIAL' AND sm.handlingCode = 'P' AND sm.classification = 'OFFICIAL' } END} AS node, score
+RETURN node {.id, .type, .label, .potentialVictim, .suspect, .safeguarded, .riskScore, .kind, .category, .lineType, .dateOfBirth, .nationalities, .town, .e164, .colour, .make, .model, .companyNumber, .status, .occurredOn, .outcome, .site, .postedOn, .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, .recordedAt, searchText: node.searchText, degree: CASE WHEN $scope.shareAll THEN COUNT { (node)--() } ELSE COUNT { (node)-[sr]-(sm:Entity) WHERE sr.handlingCode = 'P' AND sr.classification = 'OFFICIAL' AND sm.handlingCode = 'P' AND sm.classification = 'OFFICIAL' } END} AS node, score

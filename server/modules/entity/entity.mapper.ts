@@ -116,6 +116,24 @@ export function toEntity(row: StoredRow): EntityOut {
   return out;
 }
 
+/**
+ * The stored properties a GraphNode is made from (toGraphNode, subtitleOf, kindOf, and what
+ * masking a potential victim reads): the graph queries project these, not every property.
+ * Keep in step with the projections in cypher/queries/graph/ (a unit test checks).
+ */
+export const CHART_NODE_PROPERTIES = [
+  'id', 'type', 'label', 'potentialVictim', 'suspect', 'safeguarded', 'riskScore', 'kind', 'category', 'lineType',
+  'dateOfBirth', 'nationalities', 'town', 'e164', 'colour', 'make', 'model', 'companyNumber', 'status', 'occurredOn',
+  'outcome', 'site', 'postedOn', 'sourceEvaluation', 'intelligenceAssessment', 'handlingCode', 'handlingConditions',
+  'classification', 'recordedAt',
+] as const;
+
+/** The stored properties a GraphEdge is made from (toGraphEdge), besides its type and ends. */
+export const CHART_LINK_PROPERTIES = [
+  'id', 'role', 'validFrom', 'validTo', 'recordedAt', 'weight', 'count', 'firstAt', 'lastAt', 'sourceEvaluation',
+  'intelligenceAssessment', 'handlingCode', 'handlingConditions', 'classification',
+] as const;
+
 /** The object a GraphNode resolves from. */
 export interface GraphNodeOut {
   id: string;

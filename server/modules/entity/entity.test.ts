@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cypher, queryNames } from '../../db/cypher.ts';
 import { LINK_TYPE_NAMES } from '../../model/model.ts';
-import { toEntity, toGrading, toGraphEdge, toGraphNode, toProperties } from './entity.mapper.ts';
+import { CHART_LINK_PROPERTIES, CHART_NODE_PROPERTIES, toEntity, toGrading, toGraphEdge, toGraphNode, toProperties } from './entity.mapper.ts';
+import { ENTITY_TYPES } from '../../model/model.ts';
+import { maskPerson } from '../../db/scope.ts';
 import { decodeCursor, encodeCursor, intArg, page } from './paging.ts';
 import { parseDate, parseDateTime } from './scalars.ts';
 
@@ -94,4 +96,31 @@ describe('named queries stay in step with the model', () => {
     }
     expect(base).toContain('allShortestPaths((a)-[*..1]-(b))');
   });
+
+  it('draws chart nodes and edges from the properties the graph queries project, and nothing else', () => {
+    // Every property toGraphNode, toGraphEdge and masking read, for every entity type.
+    const read = new Set<string>();
+    const spy = (row: Record<string, unknown>) => new Proxy(row, { get: (t, k) => (typeof k === 'string' && read.add(k), t[k as string]), ownKeys: (t) => Reflect.ownKeys(t) });
+    for (const type of ENTITY_TYPES) toGraphNode(spy({ id: 'x', type, potentialVictim: true, degree: 1 }));
+    maskPerson(Buffer.alloc(32), spy({ id: 'x', type: 'PERSON', potentialVictim: true }));
+    read.delete('degree');
+    read.delete('birthYear'); // masking's fallback when there is no date of birth; GraphNode has no birth year
+    expect([...read].filter((k) => !(CHART_NODE_PROPERTIES as readonly string[]).includes(k))).toEqual([]);
+    read.clear();
+    toGraphEdge(spy({ id: 'l', type: 'WORKS_AT', source: 'a', target: 'b' }));
+    // type, source and target come from the relationship; sourceIds and retired are not GraphEdge fields.
+    for (const k of ['type', 'source', 'target', 'sourceIds', 'retired']) read.delete(k);
+    expect([...read].filter((k) => !(CHART_LINK_PROPERTIES as readonly string[]).includes(k))).toEqual([]);
+    // And every chart projection in the graph queries lists exactly those properties.
+    const nodeList = CHART_NODE_PROPERTIES.map((p) => `.${p}`).join(', ');
+    const linkList = CHART_LINK_PROPERTIES.map((p) => `.${p}`).join(', ');
+    for (const name of queryNames().filter((n) => /^(graph\/(neighbourhood-step|chart-nodes|subgraph|common|paths-\d)|search\/entities)$/.test(n))) {
+      const text = cypher(name);
+      const projections = [...text.matchAll(/\b\w+ \{(\.\w+(?:, \.\w+)*)/g)].map((m) => m[1]);
+      expect(projections.length, name).toBeGreaterThan(0);
+      for (const p of projections) expect([nodeList, linkList], name).toContain(p);
+      expect(text, name).not.toContain('{.*');
+    }
+  });
 });
+

@@ -12,29 +12,42 @@ export function read<T>(gw: Gateway, work: (tx: Tx) => Promise<T>): Promise<T> {
   return gw.readTx(work);
 }
 
+/** Entities by id as the chart draws them (CHART_NODE_PROPERTIES and degree); retired ones left out. */
 export async function nodes(tx: Tx, ids: string[]): Promise<Row[]> {
   if (ids.length === 0) return [];
-  return (await tx.run('graph/nodes', { ids })).map((r) => r.node as Row);
+  return (await tx.run('graph/chart-nodes', { ids })).map((r) => r.node as Row);
 }
 
-export interface ExpandRow {
+export interface StepRow {
   node: Row;
   known: boolean;
-  newCount: number;
   links: Row[];
 }
 
-export async function expand(
-  tx: Tx,
-  q: { frontier: string[]; seen: string[]; keep: string[]; room: number; filter: FilterParams },
-): Promise<ExpandRow[]> {
-  const { filter, ...rest } = q;
-  return (await tx.run('graph/expand', { ...rest, room: int(rest.room), ...filter })) as unknown as ExpandRow[];
+export interface Step {
+  /** The starting entities found (first step only). */
+  starts: Row[];
+  found: StepRow[];
+  /** How many new entities the step found, before `room` cut them. */
+  newCount: number;
+  /** Links among the step's unexpanded new entities and everything seen (last or cut step). */
+  closing: Row[];
 }
 
-export async function linksAmong(tx: Tx, ids: string[], among: string[], filter: FilterParams): Promise<Row[]> {
-  if (ids.length === 0 || among.length === 0) return [];
-  return (await tx.run('graph/links-among', { ids, among, ...filter })).map((r) => r.link as Row);
+/** One step of a neighbourhood in one statement (graph/neighbourhood-step). */
+export async function neighbourhoodStep(
+  tx: Tx,
+  q: { starts: string[] | null; frontier: string[]; seen: string[]; keep: string[]; room: number; close: boolean; threshold: number; filter: FilterParams },
+): Promise<Step> {
+  const { filter, ...rest } = q;
+  const [row] = await tx.run('graph/neighbourhood-step', { ...rest, room: int(rest.room), threshold: int(rest.threshold), ...filter });
+  return { starts: [], found: [], newCount: 0, closing: [], ...(row as Partial<Step>) };
+}
+
+/** Entities by id and the links among them, in one statement (graph/subgraph). */
+export async function subgraph(tx: Tx, ids: string[], filter: FilterParams): Promise<{ nodes: Row[]; links: Row[] }> {
+  const [row] = await tx.run('graph/subgraph', { ids, ...filter });
+  return { nodes: (row?.nodes as Row[]) ?? [], links: (row?.links as Row[]) ?? [] };
 }
 
 export async function shortestPaths(

@@ -19,9 +19,9 @@ export interface GraphOut {
   paths: { nodeIds: string[]; edgeIds: string[]; length: number }[];
 }
 
-/** Loads the given entities; NOT_FOUND naming the first that does not exist (or is retired). */
-async function requireNodes(tx: repo.Tx, ids: string[], argument: string): Promise<Map<string, Row>> {
-  const found = new Map((await repo.nodes(tx, ids)).map((r) => [String(r.id), r]));
+/** The rows found by id; NOT_FOUND naming the first of `ids` that does not exist (or is retired). */
+function requireFound(ids: string[], rows: Row[], argument: string): Map<string, Row> {
+  const found = new Map(rows.map((r) => [String(r.id), r]));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) {
     const e = notFound('entity', missing[0]!);
@@ -30,6 +30,11 @@ async function requireNodes(tx: repo.Tx, ids: string[], argument: string): Promi
     throw e;
   }
   return found;
+}
+
+/** Loads the given entities; NOT_FOUND naming the first that does not exist (or is retired). */
+async function requireNodes(tx: repo.Tx, ids: string[], argument: string): Promise<Map<string, Row>> {
+  return requireFound(ids, await repo.nodes(tx, ids), argument);
 }
 
 function graph(nodes: GraphNodeOut[], edges: Map<string, Row>, reasons: string[], paths: GraphOut['paths'] = []): GraphOut {
@@ -57,18 +62,25 @@ export async function neighbourhood(ctx: Context, args: NeighbourhoodArgs): Prom
   const threshold = bounded('supernodeThreshold', args.supernodeThreshold, 1, LIMITS.supernode.max, LIMITS.supernode.default);
   const filter = filterParams(args.filter);
   return repo.read(ctx.gateway, async (tx) => {
-    const startRows = await requireNodes(tx, starts, 'ids');
     const nodes = new Map<string, { row: Row; hops: number; expanded: boolean }>();
-    for (const id of starts) nodes.set(id, { row: startRows.get(id)!, hops: 0, expanded: true });
     const edges = new Map<string, Row>();
     const reasons: string[] = [];
     const unexpandedSupernodes: string[] = [];
     let frontier = starts;
+    // One statement a hop: the first also reads the starting entities, and the last (or the one
+    // the node limit cut) also fetches the links among the entities it found that are not
+    // expanded further.
     for (let hop = 1; hop <= hops && frontier.length > 0; hop += 1) {
-      const room = Math.max(0, limit - nodes.size);
-      const rows = await repo.expand(tx, { frontier, seen: [...nodes.keys()], keep: starts, room, filter });
+      const room = Math.max(0, limit - Math.max(nodes.size, starts.length));
+      const step = await repo.neighbourhoodStep(tx, {
+        starts: hop === 1 ? starts : null, frontier, seen: hop === 1 ? starts : [...nodes.keys()], keep: starts, room, close: hop === hops, threshold, filter,
+      });
+      if (hop === 1) {
+        const found = requireFound(starts, step.starts, 'ids');
+        for (const id of starts) nodes.set(id, { row: found.get(id)!, hops: 0, expanded: true });
+      }
       const next: string[] = [];
-      for (const row of rows) {
+      for (const row of step.found) {
         const id = String(row.node.id);
         if (!row.known) {
           const degree = Number(row.node.degree ?? 0);
@@ -79,9 +91,9 @@ export async function neighbourhood(ctx: Context, args: NeighbourhoodArgs): Prom
         }
         for (const l of row.links) edges.set(String(l.id), l);
       }
-      const newCount = Number(rows[0]?.newCount ?? 0);
-      if (newCount > room) {
-        reasons.push(`the node limit of ${limit} was reached at hop ${hop}: ${newCount - room} more entities at that hop were left out${hop < hops ? ', and later hops were not explored from them' : ''}`);
+      for (const l of step.closing) edges.set(String(l.id), l);
+      if (step.newCount > room) {
+        reasons.push(`the node limit of ${limit} was reached at hop ${hop}: ${step.newCount - room} more entities at that hop were left out${hop < hops ? ', and later hops were not explored from them' : ''}`);
         break;
       }
       frontier = next;
@@ -90,10 +102,6 @@ export async function neighbourhood(ctx: Context, args: NeighbourhoodArgs): Prom
       const shown = unexpandedSupernodes.slice(0, 5).join(', ');
       reasons.push(`${unexpandedSupernodes.length} supernode(s) with more than ${threshold} links were not expanded: ${shown}${unexpandedSupernodes.length > 5 ? ', ...' : ''}`);
     }
-    // Links among entities found at the last step: they were not expanded, so their links to each
-    // other (and to earlier entities) are fetched once here.
-    const last = [...nodes.entries()].filter(([, n]) => !n.expanded && Number(n.row.degree ?? 0) <= threshold).map(([id]) => id);
-    for (const l of await repo.linksAmong(tx, last, [...nodes.keys()], filter)) edges.set(String(l.id), l);
     const out = [...nodes.values()].map((n) => toGraphNode(n.row, { supernodeThreshold: threshold, expanded: n.expanded, hops: n.hops }));
     return graph(out, edges, reasons);
   });
@@ -180,9 +188,10 @@ export async function subgraph(ctx: Context, args: { ids: readonly string[]; fil
   const ids = idArg('ids', args.ids, 1, LIMITS.subgraph);
   const filter = filterParams(args.filter);
   return repo.read(ctx.gateway, async (tx) => {
-    const rows = await requireNodes(tx, ids, 'ids');
+    const found = await repo.subgraph(tx, ids, filter);
+    const rows = requireFound(ids, found.nodes, 'ids');
     const edges = new Map<string, Row>();
-    for (const l of await repo.linksAmong(tx, ids, ids, filter)) edges.set(String(l.id), l);
+    for (const l of found.links) edges.set(String(l.id), l);
     return graph(ids.map((id) => toGraphNode(rows.get(id)!)), edges, []);
   });
 }

@@ -1,0 +1,10 @@
+// Entities by id with their degree, as the chart draws them; retired ones left out.
+// Entities and links come as the chart draws them: only the properties GraphNode and GraphEdge
+// resolve from (CHART_NODE_PROPERTIES and CHART_LINK_PROPERTIES in entity.mapper.ts; a unit test
+// keeps them in step), not every property (the entity module serves the rest).
+// Index: entity_id seek per id.
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+WHERE NOT coalesce(n.retired, false)
+  AND ($scope.shareAll OR (n.handlingCode = 'P' AND n.classification = 'OFFICIAL'))
+RETURN n {.id, .type, .label, .potentialVictim, .suspect, .safeguarded, .riskScore, .kind, .category, .lineType, .dateOfBirth, .nationalities, .town, .e164, .colour, .make, .model, .companyNumber, .status, .occurredOn, .outcome, .site, .postedOn, .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, .recordedAt, degree: CASE WHEN $scope.shareAll THEN COUNT { (n)--() } ELSE COUNT { (n)-[sr]-(sm:Entity) WHERE sr.handlingCode = 'P' AND sr.classification = 'OFFICIAL' AND sm.handlingCode = 'P' AND sm.classification = 'OFFICIAL' } END} AS node

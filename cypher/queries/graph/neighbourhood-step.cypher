@@ -1,0 +1,71 @@
+// One step of a neighbourhood, in one statement (one round trip): the links of the $frontier
+// entities that pass the filter, grouped by the entity at the other end. Entities already in
+// $seen come first (their links close the chart); of the new ones, at most $room are returned,
+// the best connected first, and newCount says how many there were, so the caller knows what the
+// limit cut. With $starts (the first step), the starting entities themselves (not retired,
+// visible to the caller; the caller names any missing). When the step is the last ($close), or
+// the limit cut it, closing holds the links among the new entities of at most $threshold links
+// and every entity in $seen or returned (they are not expanded, so their links to each other are
+// fetched here).
+// Entities and links come as the chart draws them: only the properties GraphNode and GraphEdge
+// resolve from (CHART_NODE_PROPERTIES and CHART_LINK_PROPERTIES in entity.mapper.ts; a unit test
+// keeps them in step), not every property (the entity module serves the rest).
+// Link filter parameters (null = no restriction): $linkTypes, $entityTypes (entities in $keep
+// always pass), $from/$to (validity window, ISO dates; open-ended links pass), $maxSourceEvaluation
+// (1..3) and $maxAssessment ('A'..'E') for the minimum grade, $knownBefore (ISO datetime: links and
+// entities recorded at or after it are hidden, "as known on"). Retired links and entities never pass.
+CALL () {
+  UNWIND coalesce($starts, []) AS sid
+  MATCH (s:Entity {id: sid})
+  WHERE NOT coalesce(s.retired, false)
+    AND ($scope.shareAll OR (s.handlingCode = 'P' AND s.classification = 'OFFICIAL'))
+  RETURN collect(s {.id, .type, .label, .potentialVictim, .suspect, .safeguarded, .riskScore, .kind, .category, .lineType, .dateOfBirth, .nationalities, .town, .e164, .colour, .make, .model, .companyNumber, .status, .occurredOn, .outcome, .site, .postedOn, .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, .recordedAt, degree: CASE WHEN $scope.shareAll THEN COUNT { (s)--() } ELSE COUNT { (s)-[sr]-(sm:Entity) WHERE sr.handlingCode = 'P' AND sr.classification = 'OFFICIAL' AND sm.handlingCode = 'P' AND sm.classification = 'OFFICIAL' } END}) AS starts
+}
+CALL () {
+  UNWIND $frontier AS fid
+  MATCH (n:Entity {id: fid})-[r]-(m:Entity)
+  WHERE NOT coalesce(r.retired, false)
+    AND ($linkTypes IS NULL OR type(r) IN $linkTypes)
+    AND ($from IS NULL OR coalesce(r.validTo >= date($from), true))
+    AND ($to IS NULL OR coalesce(r.validFrom <= date($to), true))
+    AND ($maxSourceEvaluation IS NULL OR r.sourceEvaluation <= $maxSourceEvaluation)
+    AND ($maxAssessment IS NULL OR r.intelligenceAssessment <= $maxAssessment)
+    AND ($knownBefore IS NULL OR coalesce(r.recordedAt < datetime($knownBefore), true))
+    AND NOT coalesce(m.retired, false)
+    AND ($scope.shareAll OR (n.handlingCode = 'P' AND n.classification = 'OFFICIAL'))
+    AND ($scope.shareAll OR (r.handlingCode = 'P' AND r.classification = 'OFFICIAL'))
+    AND ($scope.shareAll OR (m.handlingCode = 'P' AND m.classification = 'OFFICIAL'))
+    AND ($entityTypes IS NULL OR m.type IN $entityTypes OR m.id IN $keep)
+    AND ($knownBefore IS NULL OR coalesce(m.recordedAt < datetime($knownBefore), true))
+  WITH m, collect(DISTINCT r) AS rs, m.id IN $seen AS known
+  ORDER BY known DESC, size(rs) DESC, m.id
+  WITH collect({m: m, rs: rs, known: known}) AS found
+  WITH found, size([f IN found WHERE NOT f.known]) AS newCount, size([f IN found WHERE f.known]) AS knownCount
+  RETURN found[..knownCount + $room] AS kept, newCount
+}
+CALL (kept) {
+  UNWIND kept AS f
+  WITH f.m AS m, f.rs AS rs, f.known AS known
+  WITH m, rs, known, CASE WHEN $scope.shareAll THEN COUNT { (m)--() } ELSE COUNT { (m)-[sr]-(sm:Entity) WHERE sr.handlingCode = 'P' AND sr.classification = 'OFFICIAL' AND sm.handlingCode = 'P' AND sm.classification = 'OFFICIAL' } END AS degree
+  RETURN collect({node: m {.id, .type, .label, .potentialVictim, .suspect, .safeguarded, .riskScore, .kind, .category, .lineType, .dateOfBirth, .nationalities, .town, .e164, .colour, .make, .model, .companyNumber, .status, .occurredOn, .outcome, .site, .postedOn, .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, .recordedAt, degree: degree}, known: known, links: [r IN rs | r {.id, .role, .validFrom, .validTo, .recordedAt, .weight, .count, .firstAt, .lastAt, .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, type: type(r), source: startNode(r).id, target: endNode(r).id}]}) AS found,
+         collect(CASE WHEN NOT known AND degree <= $threshold THEN m END) AS last,
+         collect(m.id) AS foundIds
+}
+CALL (newCount, last, foundIds) {
+  WITH last, $seen + foundIds AS among
+  WHERE $close OR newCount > $room
+  UNWIND last AS n
+  MATCH (n)-[r]-(m:Entity)
+  WHERE m.id IN among
+    AND NOT coalesce(r.retired, false)
+    AND ($scope.shareAll OR (r.handlingCode = 'P' AND r.classification = 'OFFICIAL'))
+    AND ($linkTypes IS NULL OR type(r) IN $linkTypes)
+    AND ($from IS NULL OR coalesce(r.validTo >= date($from), true))
+    AND ($to IS NULL OR coalesce(r.validFrom <= date($to), true))
+    AND ($maxSourceEvaluation IS NULL OR r.sourceEvaluation <= $maxSourceEvaluation)
+    AND ($maxAssessment IS NULL OR r.intelligenceAssessment <= $maxAssessment)
+    AND ($knownBefore IS NULL OR coalesce(r.recordedAt < datetime($knownBefore), true))
+    AND ($scope.shareAll OR (m.handlingCode = 'P' AND m.classification = 'OFFICIAL'))
+  RETURN collect(DISTINCT r) AS closing
+}
+RETURN starts, found, newCount, [r IN closing | r {.id, .role, .validFrom, .validTo, .recordedAt, .weight, .count, .firstAt, .lastAt, .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, type: type(r), source: startNode(r).id, target: endNode(r).id}] AS closing

@@ -1,0 +1,33 @@
+// The $ids entities (not retired, visible to the caller; the caller names any missing) and the
+// links that pass the filter among them, each once, in one statement.
+// Entities and links come as the chart draws them: only the properties GraphNode and GraphEdge
+// resolve from (CHART_NODE_PROPERTIES and CHART_LINK_PROPERTIES in entity.mapper.ts; a unit test
+// keeps them in step), not every property (the entity module serves the rest).
+// Link filter parameters (null = no restriction): $linkTypes, $entityTypes (entities in $keep
+// always pass), $from/$to (validity window, ISO dates; open-ended links pass), $maxSourceEvaluation
+// (1..3) and $maxAssessment ('A'..'E') for the minimum grade, $knownBefore (ISO datetime: links and
+// entities recorded at or after it are hidden, "as known on"). Retired links and entities never pass.
+CALL () {
+  UNWIND $ids AS id
+  MATCH (n:Entity {id: id})
+  WHERE NOT coalesce(n.retired, false)
+    AND ($scope.shareAll OR (n.handlingCode = 'P' AND n.classification = 'OFFICIAL'))
+  RETURN collect(n) AS found
+}
+CALL (found) {
+  UNWIND found AS n
+  MATCH (n)-[r]-(m:Entity)
+  WHERE m.id IN $ids
+    AND NOT coalesce(r.retired, false)
+    AND ($scope.shareAll OR (r.handlingCode = 'P' AND r.classification = 'OFFICIAL'))
+    AND ($linkTypes IS NULL OR type(r) IN $linkTypes)
+    AND ($from IS NULL OR coalesce(r.validTo >= date($from), true))
+    AND ($to IS NULL OR coalesce(r.validFrom <= date($to), true))
+    AND ($maxSourceEvaluation IS NULL OR r.sourceEvaluation <= $maxSourceEvaluation)
+    AND ($maxAssessment IS NULL OR r.intelligenceAssessment <= $maxAssessment)
+    AND ($knownBefore IS NULL OR coalesce(r.recordedAt < datetime($knownBefore), true))
+    AND ($scope.shareAll OR (m.handlingCode = 'P' AND m.classification = 'OFFICIAL'))
+  RETURN collect(DISTINCT r) AS rs
+}
+RETURN [n IN found | n {.id, .type, .label, .potentialVictim, .suspect, .safeguarded, .riskScore, .kind, .category, .lineType, .dateOfBirth, .nationalities, .town, .e164, .colour, .make, .model, .companyNumber, .status, .occurredOn, .outcome, .site, .postedOn, .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, .recordedAt, degree: CASE WHEN $scope.shareAll THEN COUNT { (n)--() } ELSE COUNT { (n)-[sr]-(sm:Entity) WHERE sr.handlingCode = 'P' AND sr.classification = 'OFFICIAL' AND sm.handlingCode = 'P' AND sm.classification = 'OFFICIAL' } END}] AS nodes,
+       [r IN rs | r {.id, .role, .validFrom, .validTo, .recordedAt, .weight, .count, .firstAt, .lastAt, .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, type: type(r), source: startNode(r).id, target: endNode(r).id}] AS links
