@@ -320,9 +320,10 @@ async function run(renderer: RendererName, elements: number, durationMs = 4000, 
  * The floor under every WebGL renderer here: a canvas of the stage's size that draws one quad
  * per animation frame, textured from a texture `texScale` times its size (0: a plain colour),
  * waited for as the runs are (one-pixel read-back); with `layers` 2D canvases over it, cleared
- * every frame if `clear` (as Cytoscape's WebGL mode clears two of its own). Milliseconds per animation frame.
+ * every frame if `clear` (as Cytoscape's WebGL mode clears its own), hidden if `hidden`.
+ * Milliseconds per animation frame.
  */
-async function floor(durationMs: number, texScale: number, layers: number, clear = true): Promise<{ frames: number; p50: number; p95: number; max: number }> {
+async function floor(durationMs: number, texScale: number, layers: number, clear = true, hidden = false): Promise<{ frames: number; p50: number; p95: number; max: number }> {
   const container = document.getElementById('stage')!;
   container.replaceChildren();
   const w = container.clientWidth;
@@ -336,7 +337,7 @@ async function floor(durationMs: number, texScale: number, layers: number, clear
     const c = document.createElement('canvas');
     c.width = w;
     c.height = h;
-    c.style.cssText = 'position:absolute;left:0;top:0';
+    c.style.cssText = `position:absolute;left:0;top:0${hidden ? ';visibility:hidden' : ''}`;
     container.append(c);
     return c.getContext('2d')!;
   });

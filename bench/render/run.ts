@@ -144,7 +144,9 @@ for (const size of sizes) {
       figures[`${key(r)}_quad_frames_${s}`] = median(snaps.map((x) => x.quad));
       figures[`${key(r)}_refresh_frames_${s}`] = median(snaps.map((x) => x.refresh));
       figures[`${key(r)}_full_frames_${s}`] = median(snaps.map((x) => x.full));
-      figures[`${key(r)}_refresh_ms_p50_${s}`] = median(snaps.map((x) => x.refreshMsP50));
+      // Over the rounds that took a snapshot during the window (a round without one has no such frame).
+      const refreshed = snaps.filter((x) => x.refresh > 0);
+      if (refreshed.length > 0) figures[`${key(r)}_refresh_ms_p50_${s}`] = median(refreshed.map((x) => x.refreshMsP50));
       figures[`${key(r)}_quad_ms_p50_${s}`] = median(snaps.map((x) => x.quadMsP50));
     }
     stalls[`${key(r)}_${s}`] = runs.map((x) => x.stalls);
