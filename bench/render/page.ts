@@ -580,7 +580,7 @@ export interface SnapshotVerification {
   /** After the view came to rest (the real rest timer): the frame against a full frame, exact. */
   rest: FrameDiff & { drawnInFull: boolean };
   /** Snapshot frames mid-motion against a full frame of the same view, by what the motion did since the snapshot. */
-  motion: { step: string; quad: boolean; diff: FrameDiff }[];
+  motion: { step: string; quad: boolean; diff: FrameDiff; images?: { snapshot: string; full: string } }[];
   /** Look-ups under the pointer while the view moves (answered from the real geometry). */
   picked: number;
   pickedRight: number;
@@ -593,7 +593,7 @@ export interface SnapshotVerification {
  * differs from a full frame of the same view only by resampling (measured, not asserted here);
  * picking while moving finds the node under the pointer.
  */
-async function verifySnapshot(elements: number): Promise<SnapshotVerification> {
+async function verifySnapshot(elements: number, images = false): Promise<SnapshotVerification> {
   const mounted = await mountAlone(elements, 'webgl-snapshot');
   const cache = mounted.cache!;
   const cy = mounted.cy!;
@@ -640,7 +640,9 @@ async function verifySnapshot(elements: number): Promise<SnapshotVerification> {
     const quad = cache.stats.snapshot > s0.snapshot && cache.stats.refreshes === s0.refreshes;
     cache.rest();
     const still = await pixels.next();
-    motion.push({ step, quad, diff: diff(moved, still, 32) });
+    // With `images`: the middle 400x250 pixels of both frames, to look at the resampling.
+    const crop = (px: Uint8Array) => png(px, pixels.width, pixels.height, { x: (pixels.width - 400) >> 1, y: (pixels.height - 250) >> 1, w: 400, h: 250 });
+    motion.push({ step, quad, diff: diff(moved, still, 32), ...(images ? { images: { snapshot: crop(moved), full: crop(still) } } : {}) });
   }
 
   // Picking while the view moves: the picking pass is drawn from the recorded geometry.
@@ -672,16 +674,16 @@ async function shots(renderer: RendererName, elements: number, i: number): Promi
   return { moving, rest };
 }
 
-function png(px: Uint8Array, width: number, height: number): string {
+function png(px: Uint8Array, width: number, height: number, region = { x: 0, y: 0, w: width, h: height }): string {
   const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
+  canvas.width = region.w;
+  canvas.height = region.h;
   const ctx = canvas.getContext('2d')!;
-  const img = ctx.createImageData(width, height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const s = ((height - 1 - y) * width + x) * 4;
-      const d = (y * width + x) * 4;
+  const img = ctx.createImageData(region.w, region.h);
+  for (let y = 0; y < region.h; y++) {
+    for (let x = 0; x < region.w; x++) {
+      const s = ((height - 1 - (y + region.y)) * width + x + region.x) * 4;
+      const d = (y * region.w + x) * 4;
       const a = px[s + 3]!;
       for (let c = 0; c < 3; c++) img.data[d + c] = px[s + c]! + (255 - a);
       img.data[d + 3] = 255;

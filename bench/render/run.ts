@@ -70,7 +70,15 @@ for (const size of sizes) {
   }
   if (renderers.includes('cytoscape-webgl-snapshot')) {
     const page = await newPage();
-    const v = await page.evaluate((n) => window.bench.verifySnapshot(n), size);
+    const v = await page.evaluate(([n, images]) => window.bench.verifySnapshot(n as number, images as boolean), [size, !!shots] as const);
+    if (shots) {
+      // Crops of each mid-motion snapshot frame and the full frame of the same view, then kept out of the result.
+      fs.mkdirSync(shots, { recursive: true });
+      for (const m of v.motion) {
+        for (const [which, url] of Object.entries(m.images ?? {})) fs.writeFileSync(path.join(shots, `motion-${sizeName(size)}-${m.step.replace(/[^a-z0-9.]+/gi, '-')}-${which}.png`), Buffer.from(url.split(',')[1]!, 'base64'));
+        delete m.images;
+      }
+    }
     await page.close();
     const motion = v.motion.map((m) => `${m.step}: ${m.diff.differing} px (${(m.diff.shareOfInked * 100).toFixed(2)}% of ${m.diff.inked} drawn) differ by >${m.diff.threshold}, mean ${m.diff.meanAbs}${m.quad ? '' : ' (NOT a snapshot frame)'}`);
     console.log(
