@@ -68,4 +68,8 @@ CALL (newCount, last, foundIds) {
     AND ($scope.shareAll OR (m.handlingCode = 'P' AND m.classification = 'OFFICIAL'))
   RETURN collect(DISTINCT r) AS closing
 }
-RETURN starts, found, newCount, [r IN closing | r {.id, .role, .validFrom, .validTo, .recordedAt, .weight, .count, .firstAt, .lastAt, .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, type: type(r), source: startNode(r).id, target: endNode(r).id}] AS closing
+// One row per entity found (a single record of hundreds of maps costs the driver more to unpack);
+// the starting entities and the closing links come on the first row.
+UNWIND range(0, CASE WHEN size(found) = 0 THEN 0 ELSE size(found) - 1 END) AS i
+RETURN CASE WHEN i = 0 THEN starts ELSE [] END AS starts, found[i] AS found, newCount,
+       CASE WHEN i = 0 THEN [r IN closing | r {.id, .role, .validFrom, .validTo, .recordedAt, .weight, .count, .firstAt, .lastAt, .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, type: type(r), source: startNode(r).id, target: endNode(r).id}] ELSE [] END AS closing

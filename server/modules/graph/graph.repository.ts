@@ -40,8 +40,14 @@ export async function neighbourhoodStep(
   q: { starts: string[] | null; frontier: string[]; seen: string[]; keep: string[]; room: number; close: boolean; threshold: number; filter: FilterParams },
 ): Promise<Step> {
   const { filter, ...rest } = q;
-  const [row] = await tx.run('graph/neighbourhood-step', { ...rest, room: int(rest.room), threshold: int(rest.threshold), ...filter });
-  return { starts: [], found: [], newCount: 0, closing: [], ...(row as Partial<Step>) };
+  const rows = await tx.run('graph/neighbourhood-step', { ...rest, room: int(rest.room), threshold: int(rest.threshold), ...filter });
+  const first = rows[0] as { starts?: Row[]; closing?: Row[]; newCount?: number } | undefined;
+  return {
+    starts: first?.starts ?? [],
+    found: rows.map((r) => r.found as StepRow | null).filter((f): f is StepRow => f !== null),
+    newCount: Number(first?.newCount ?? 0),
+    closing: first?.closing ?? [],
+  };
 }
 
 /** Entities by id and the links among them, in one statement (graph/subgraph). */
