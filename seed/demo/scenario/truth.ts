@@ -16,7 +16,14 @@ export interface NetworkTruth {
   accountIds: string[];
 }
 
-export interface OperationTruth {
+/** What an operation (or both together) achieved, counted the same way for each and for the totals. */
+export interface OutcomeCounts {
+  safeguarded: number;
+  referralsByKind: Record<string, number>;
+  offencesByCategory: Record<string, number>;
+}
+
+export interface OperationTruth extends OutcomeCounts {
   id: string;
   name: string;
   startDate: string;
@@ -25,9 +32,6 @@ export interface OperationTruth {
   premisesVisited: number;
   peopleEncountered: number;
   potentialVictimsIdentified: number;
-  safeguarded: number;
-  referralsByKind: Record<string, number>;
-  offencesByCategory: Record<string, number>;
 }
 
 export type PotentialVictimTruth = { personId: string; operationId: string; visitId: string; identifiedOn: string; safeguarded: boolean; referralIds: string[]; child: boolean };
@@ -46,14 +50,11 @@ export interface DemoTruth {
   operations: OperationTruth[];
   /** The people planted with a combination of risk factors (two or more distinct kinds). */
   riskFactorCombination: string[];
-  totals: {
+  totals: OutcomeCounts & {
     premisesOfInterest: number;
     premisesVisited: number;
     peopleWithRiskFactorCombination: number;
     potentialVictims: number;
-    safeguarded: number;
-    referralsByKind: Record<string, number>;
-    offencesByCategory: Record<string, number>;
   };
   noise: NoiseTruth[];
 }

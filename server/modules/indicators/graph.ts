@@ -4,6 +4,7 @@
  * links that make it fire, with their grading, sources and dates).
  */
 import { gradeWeight, INTELLIGENCE_ASSESSMENTS, SOURCE_EVALUATIONS, type IntelligenceAssessment, type SourceEvaluation } from '../../model/model.ts';
+import type { ALink } from '../analytics/analytics.types.ts';
 import type { IndicatorRule } from './library.ts';
 
 export interface INode {
@@ -20,18 +21,9 @@ export interface INode {
   recordedAt?: string | null;
 }
 
-export interface ILink {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
-  role?: string | null;
-  validFrom?: string | null;
-  validTo?: string | null;
+/** A link as the analytics read it, with what the indicators also show: when it was recorded, its handling and its sources. */
+export interface ILink extends ALink {
   recordedAt?: string | null;
-  weight?: number | null;
-  sourceEvaluation?: number | null;
-  intelligenceAssessment?: string | null;
   handlingCode?: string | null;
   handlingConditions?: string | null;
   classification?: string | null;
