@@ -9,7 +9,7 @@ import { ID_PREFIX, type EntityType, type LinkType } from '../../server/model/mo
 import type { Dataset, EntityInput, LinkInput, SourceRecordInput } from '../../server/modules/load/load.service.ts';
 import { linkId, sourceRecordId } from '../../server/modules/import/rows.ts';
 import type { Random } from './random.ts';
-import { SOURCE_SYSTEMS, type SourceCode } from './sources.ts';
+import { gradingAt, SOURCE_SYSTEMS, type SourceCode } from './sources.ts';
 
 const pad = (n: number) => String(n).padStart(6, '0');
 
@@ -32,16 +32,7 @@ export class Builder {
   /** A row of a source system, recorded at `at` (a date or an ISO datetime). */
   record(code: SourceCode, at: string, summary: string): string {
     const sys = SOURCE_SYSTEMS[code];
-    const total = sys.gradings.reduce((s, g) => s + g.weight, 0);
-    let r = this.rng.next() * total;
-    let grading = sys.gradings[0]!.grading;
-    for (const g of sys.gradings) {
-      r -= g.weight;
-      if (r < 0) {
-        grading = g.grading;
-        break;
-      }
-    }
+    const grading = gradingAt(sys, this.rng.next());
     const n = this.next(`src-${code}`);
     const recordKey = `${code}-2025-${pad(n)}`;
     const id = sourceRecordId(code, recordKey);

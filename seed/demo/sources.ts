@@ -20,6 +20,16 @@ export interface SourceSystem {
   gradings: readonly { weight: number; grading: SourceGrading }[];
 }
 
+/** The grading at `u` (in [0, 1)) along a system's gradings laid end to end by weight. */
+export function gradingAt(sys: SourceSystem, u: number): SourceGrading {
+  let r = u * sys.gradings.reduce((s, g) => s + g.weight, 0);
+  for (const g of sys.gradings) {
+    r -= g.weight;
+    if (r < 0) return g.grading;
+  }
+  return sys.gradings[0]!.grading;
+}
+
 const P = (se: 1 | 2 | 3, ia: 'A' | 'B' | 'C' | 'D' | 'E', classification: 'OFFICIAL' | 'OFFICIAL-SENSITIVE' = 'OFFICIAL'): SourceGrading => ({
   sourceEvaluation: se,
   intelligenceAssessment: ia,

@@ -5,7 +5,7 @@
  */
 import { PARLOUR_FIRST, PARLOUR_SECOND, town, type Town } from '../places.ts';
 import { day, hash, WINDOW_END, WINDOW_START, type Scene } from './scene.ts';
-import type { NetworkTruth } from './truth.ts';
+import { emptyNetwork, type NetworkTruth } from './truth.ts';
 
 interface NetworkSpec {
   name: string;
@@ -81,21 +81,7 @@ interface NetworkBuild extends NetworkBase {
 }
 
 function plantNetwork(s: Scene, shared: SharedNoise, planted: Planted, spec: NetworkSpec, k: number): void {
-  const net: NetworkTruth = {
-    id: `network-${k + 1}`,
-    name: spec.name,
-    towns: spec.towns,
-    premisesIds: [],
-    controllerIds: [],
-    driverIds: [],
-    workerIds: [],
-    nomineeDirectorIds: [],
-    phoneIds: [],
-    vehicleIds: [],
-    advertIds: [],
-    organisationIds: [],
-    accountIds: [],
-  };
+  const net = emptyNetwork(`network-${k + 1}`, spec.name, spec.towns);
   planted.networks.push(net);
   const towns = spec.towns.map(town);
   const { parlours, hmos, shortLet } = addPremises(s, shared, planted, spec, net, towns);

@@ -16,6 +16,11 @@ export interface NetworkTruth {
   accountIds: string[];
 }
 
+/** A network's truth before any of its ids are known. */
+export function emptyNetwork(id: string, name: string, towns: string[]): NetworkTruth {
+  return { id, name, towns, premisesIds: [], controllerIds: [], driverIds: [], workerIds: [], nomineeDirectorIds: [], phoneIds: [], vehicleIds: [], advertIds: [], organisationIds: [], accountIds: [] };
+}
+
 /** What an operation (or both together) achieved, counted the same way for each and for the totals. */
 export interface OutcomeCounts {
   safeguarded: number;
