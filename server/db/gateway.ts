@@ -27,7 +27,12 @@ export interface Tx {
 }
 
 function rows(records: Neo4jRecord[]): Row[] {
-  return records.map((r) => Object.fromEntries(r.keys.map((k) => [String(k), toPlain(r.get(k))])));
+  return records.map((r) => {
+    const row: Row = {};
+    // By position: get(name) looks each name up again.
+    r.keys.forEach((k, i) => (row[String(k)] = toPlain(r.get(i))));
+    return row;
+  });
 }
 
 /**

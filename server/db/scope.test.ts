@@ -103,4 +103,15 @@ describe('masking potential victims', () => {
     expect(maskValue(key, [suspect])).toEqual([suspect]);
     expect(maskValue(key, { id: 'phone-1', type: 'PHONE', label: '+447700900123' })).toEqual({ id: 'phone-1', type: 'PHONE', label: '+447700900123' });
   });
+
+  it('masks victims however deep they sit in a row, and leaves the row it was given as it was', () => {
+    const row = { paths: [[{ id: 'phone-1', type: 'PHONE' }, victim]], n: 3 };
+    const before = JSON.stringify(row);
+    const out = maskValue(key, row) as { paths: Record<string, unknown>[][]; n: number };
+    expect(out.paths[0]![1]).toMatchObject({ id: 'person-7', label: pseudonym(key, 'person-7'), masked: true });
+    expect(out.paths[0]![1]).not.toHaveProperty('passportNumber');
+    expect(out.paths[0]![0]).toEqual({ id: 'phone-1', type: 'PHONE' });
+    expect(out.n).toBe(3);
+    expect(JSON.stringify(row)).toBe(before);
+  });
 });

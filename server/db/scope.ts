@@ -55,18 +55,25 @@ export function maskPerson(key: Buffer, o: Record<string, unknown>): Record<stri
 
 /** Masks every protected person found anywhere in a row (entities, nodes, path ends, timeline ends). */
 export function maskValue(key: Buffer, value: unknown): unknown {
-  if (Array.isArray(value)) return value.map((v) => maskValue(key, v));
-  if (value && typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    if (isProtected(o)) return maskPerson(key, o);
-    let changed = false;
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(o)) {
-      const m = maskValue(key, v);
-      if (m !== v) changed = true;
-      out[k] = m;
+  if (value === null || typeof value !== 'object') return value;
+  // Every row of a masked caller's answer is walked: copy only what changes, so an answer with no
+  // potential victim in it comes back as it was, without a new object per map and list.
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const m = maskValue(key, value[i]);
+      if (m !== value[i]) (out ??= value.slice())[i] = m;
     }
-    return changed ? out : o;
+    return out ?? value;
   }
-  return value;
+  const o = value as Record<string, unknown>;
+  if (isProtected(o)) return maskPerson(key, o);
+  let out: Record<string, unknown> | undefined;
+  for (const k of Object.keys(o)) {
+    const v = o[k];
+    if (v === null || typeof v !== 'object') continue;
+    const m = maskValue(key, v);
+    if (m !== v) (out ??= { ...o })[k] = m;
+  }
+  return out ?? o;
 }

@@ -25,4 +25,16 @@ describe('toPlain', () => {
       list: [1, 'x', { d: '2024-12-31' }],
     });
   });
+
+  it('keeps a map key named __proto__ as a property, never as the prototype', () => {
+    const out = toPlain(JSON.parse('{"__proto__": {"polluted": 1}, "a": 1}')) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.keys(out)).toEqual(['__proto__', 'a']);
+    expect((out as { polluted?: number }).polluted).toBeUndefined();
+  });
+
+  it('turns relationships into their properties', () => {
+    const rel = new neo4j.types.Relationship(neo4j.int(5), neo4j.int(1), neo4j.int(2), 'USES', { id: 'link-1', weight: neo4j.int(2) }, 'r5', 'e1', 'e2');
+    expect(toPlain([rel])).toEqual([{ id: 'link-1', weight: 2 }]);
+  });
 });

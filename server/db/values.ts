@@ -8,15 +8,32 @@ export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   // Strings, numbers and booleans (most of a row) need none of the checks below.
   if (typeof value !== 'object') return typeof value === 'bigint' ? Number(value) : value;
+  // Then lists and maps, the rest of a row: plain loops, since every row of every answer comes
+  // through here (Object.entries/fromEntries cost a pair array per property).
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = toPlain(value[i]);
+    return out;
+  }
+  if (Object.getPrototypeOf(value) === Object.prototype) return plainMap(value as Record<string, unknown>);
   if (isInt(value)) return neo4j.integer.inSafeRange(value) ? value.toNumber() : value.toString();
   if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
     return value.toString();
   }
   if (isPoint(value)) return { x: value.x, y: value.y, srid: toPlain(value.srid) };
-  if (Array.isArray(value)) return value.map(toPlain);
   const v = value as { properties?: unknown; labels?: unknown; type?: unknown; elementId?: unknown };
   if (v.elementId !== undefined && v.properties !== undefined) return toPlain(v.properties);
-  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, x]) => [k, toPlain(x)]));
+  return plainMap(value as Record<string, unknown>);
+}
+
+function plainMap(o: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(o)) {
+    // A key named __proto__ stays a property (assigning it would set the prototype).
+    if (k === '__proto__') Object.defineProperty(out, k, { value: toPlain(o[k]), enumerable: true, writable: true, configurable: true });
+    else out[k] = toPlain(o[k]);
+  }
+  return out;
 }
 
 /**

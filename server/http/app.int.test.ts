@@ -36,6 +36,18 @@ describe('the HTTP server on a real Neo4j', () => {
     expect(JSON.stringify(res)).not.toMatch(/at .*\.ts:\d+/);
   });
 
+  it('marks GraphQL answers, errors included, as not to be stored, without an ETag', async () => {
+    for (const query of ['{ about { version } }', '{ about { nope } }']) {
+      const res = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: server.authorization },
+        body: JSON.stringify({ query }),
+      });
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.headers.get('etag')).toBeNull();
+    }
+  });
+
   it('tags each response with a request id', async () => {
     const res = await fetch(`${server.url}/healthz`, { headers: { 'x-request-id': 'abc-123' } });
     expect(res.headers.get('x-request-id')).toBe('abc-123');

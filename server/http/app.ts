@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -136,6 +137,9 @@ const legacyJsonStatus: ApolloServerPlugin<Context> = {
 export async function createApp(o: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on API answers: a hash of every response body, and nothing here is cached (no-store).
+  // Static files and snapshots set their own.
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
   // Security headers and a Content Security Policy the workspace works under: its scripts, styles,
   // layout worker and API all come from this origin; Cytoscape draws on canvases; PNG export uses
@@ -203,7 +207,10 @@ export async function createApp(o: AppOptions): Promise<App> {
     validationRules: [queryLimitsRule(limits)],
     // `lantern serve` stops the HTTP server, Apollo and Neo4j in order on SIGINT and SIGTERM.
     stopOnTerminationSignals: false,
-    plugins: [legacyJsonStatus, auditPlugin],
+    // Apollo's cache-control plugin hooks every field of every answer to work out a cache policy
+    // from @cacheControl hints, and the schema has none: every answer is uncacheable, so the
+    // /graphql route says no-store itself (below) and the per-field hook is left out.
+    plugins: [legacyJsonStatus, auditPlugin, ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
   app.use(
@@ -227,6 +234,7 @@ export async function createApp(o: AppOptions): Promise<App> {
         return;
       }
       res.locals.unmaskReason = u.reason;
+      res.setHeader('cache-control', 'no-store');
       next();
     },
     expressMiddleware(apollo, {
