@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import helmet from 'helmet';
 import type { JWTVerifyGetKey } from 'jose';
 import { pinoHttp } from 'pino-http';
@@ -29,6 +29,23 @@ import type { AuditLog } from '../modules/audit/audit.service.ts';
 import { buildSchema } from '../graphql/schema.ts';
 import { readinessProbe } from './readiness.ts';
 import { snapshotRouter } from '../modules/snapshot/snapshot.http.ts';
+import { MAX_DOCUMENT_BYTES } from '../modules/chart/chart.service.ts';
+
+/**
+ * The largest /graphql request body: a saved chart's document (up to MAX_DOCUMENT_BYTES, which
+ * saveChart checks with a message that says what to do) with the query text (up to 100,000
+ * characters) and the JSON around them. At 1 MB a chart of about 3,000 elements could not be saved.
+ */
+const GRAPHQL_BODY_BYTES = MAX_DOCUMENT_BYTES + 256 * 1024;
+
+/** A body the parser refuses gets a GraphQL error, which the workspace shows, not an HTML page. */
+const bodyTooLarge: ErrorRequestHandler = (err: { type?: string }, _req, res, next) => {
+  if (err.type !== 'entity.too.large') {
+    next(err);
+    return;
+  }
+  res.status(413).json({ errors: [{ message: `The request is larger than ${GRAPHQL_BODY_BYTES / 1024 / 1024} MB; save a smaller chart.`, extensions: { code: 'BAD_USER_INPUT' } }] });
+};
 
 export const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/client');
 
@@ -221,7 +238,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     '/graphql',
     requireAuthentication(authenticator),
     perPrincipalRateLimit(limits.ratePerMinute),
-    express.json({ limit: '1mb', type: ['application/json', 'application/graphql-response+json'] }),
+    express.json({ limit: GRAPHQL_BODY_BYTES, type: ['application/json', 'application/graphql-response+json'] }),
     (req, res, next) => {
       const q = (req.body as { query?: unknown } | undefined)?.query ?? req.query.query;
       if (typeof q === 'string' && q.length > 100_000) {
@@ -254,6 +271,8 @@ export async function createApp(o: AppOptions): Promise<App> {
       },
     }),
   );
+
+  app.use('/graphql', bodyTooLarge);
 
   // Snapshot renders (briefing.html|pdf|png), with the same credentials and scope as /graphql.
   const snapshots = snapshotRouter({

@@ -43,6 +43,24 @@ describe('saved charts over GraphQL', () => {
     expect(second.data!.saveChart.nodeCount).toBe(1);
   });
 
+  it('saves a chart of 3 MB over HTTP (a large chart), and refuses larger ones with a message that says what to do', async () => {
+    // 6,000 entities of about 500 bytes: the size of a saved chart of a few thousand elements.
+    const chartOf = (n: number) => ({ version: 1, elements: { nodes: Array.from({ length: n }, (_, i) => ({ id: `person-${i}`, label: 'x'.repeat(480) })), edges: [] } });
+    const big = await server.graphql<{ saveChart: { id: string; nodeCount: number } }>(SAVE, { name: `${name}-big`, document: chartOf(6000) });
+    expect(big.status).toBe(200);
+    expect(big.errors).toBeUndefined();
+    ids.push(big.data!.saveChart.id);
+    expect(big.data!.saveChart.nodeCount).toBe(6000);
+
+    // Over the document limit (5 MB) but within the request limit: the service's own message.
+    const over = await server.graphql(SAVE, { name: `${name}-over`, document: chartOf(10_600) });
+    expect(over.errors?.[0]).toMatchObject({ message: expect.stringMatching(/larger than 5 MB; save a smaller chart/), extensions: { code: 'BAD_USER_INPUT' } });
+    // Over the request limit: still a GraphQL error the workspace can show, not an HTML page.
+    const huge = await server.graphql(SAVE, { name: `${name}-huge`, document: chartOf(12_000) });
+    expect(huge.status).toBe(413);
+    expect(huge.errors?.[0]).toMatchObject({ message: expect.stringMatching(/larger than 5.25 MB; save a smaller chart/), extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
   it('refuses a blank name with BAD_USER_INPUT and deletes charts', async () => {
     const bad = await server.graphql(SAVE, { name: ' ', document: {} });
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
