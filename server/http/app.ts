@@ -2,7 +2,7 @@
  * The HTTP application: /healthz, /readyz, /graphql (Apollo Server on Express) and the built
  * workspace at /.
  */
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,6 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import helmet from 'helmet';
 import type { JWTVerifyGetKey } from 'jose';
-import { pinoHttp } from 'pino-http';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../config/logger.ts';
@@ -28,6 +27,7 @@ import { auditPlugin } from '../modules/audit/audit.plugin.ts';
 import type { AuditLog } from '../modules/audit/audit.service.ts';
 import { buildSchema } from '../graphql/schema.ts';
 import { readinessProbe } from './readiness.ts';
+import { requestLog } from './request-log.ts';
 import { snapshotRouter } from '../modules/snapshot/snapshot.http.ts';
 import { MAX_DOCUMENT_BYTES } from '../modules/chart/chart.service.ts';
 
@@ -193,18 +193,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   });
   const pseudonymKey = o.pseudonymKey ?? randomBytes(32);
   const limits = { ratePerMinute: o.limits?.ratePerMinute ?? 600, maxDepth: o.limits?.maxDepth ?? 15, maxCost: o.limits?.maxCost ?? 50_000 };
-  app.use(
-    pinoHttp({
-      logger: o.log,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-    }),
-  );
+  app.use(requestLog(o.log));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
