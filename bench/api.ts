@@ -162,14 +162,45 @@ async function signIn(db: BenchDb): Promise<void> {
   auth.dataDir = db.dataDir;
 }
 
-export async function graphql(url: string, s: Sample): Promise<{ status: number; errors: number }> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', authorization: auth.authorization },
-    body: JSON.stringify({ query: QUERIES[s.kind], variables: s.variables }),
+/**
+ * The bench's HTTP client: node:http with keep-alive. Not fetch: in this process beside the
+ * server, undici's fetch cost about 1 ms of CPU a request more (streams, Headers, a Request per
+ * call; bench/ANALYSIS.md, session 6), time that is neither Lantern's nor any real client's.
+ */
+const agent = new http.Agent({ keepAlive: true });
+
+export function graphql(url: string, s: Sample): Promise<{ status: number; errors: number }> {
+  const body = JSON.stringify({ query: QUERIES[s.kind], variables: s.variables });
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          accept: 'application/graphql-response+json, application/json',
+          authorization: auth.authorization,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', reject);
+        res.on('end', () => {
+          try {
+            const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { errors?: unknown[] };
+            resolve({ status: res.statusCode ?? 0, errors: parsed.errors?.length ?? 0 });
+          } catch (e) {
+            reject(e instanceof Error ? e : new Error(String(e)));
+          }
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
   });
-  const body = (await res.json()) as { errors?: unknown[] };
-  return { status: res.status, errors: body.errors?.length ?? 0 };
 }
 
 export interface ServeChild {
