@@ -26,7 +26,8 @@ const PARAMS: Record<string, Record<string, unknown>> = {
   'entity/annotations': { targetId: 'person-1' },
   'entity/links': { id: 'person-1', types: null, entityTypes: null, skip: 0, limit: 10 },
   'entity/link-by-id': { id: 'link-works_at-1', visibleOnly: true },
-  'search/entities': { query: 'smith', types: null, skip: 0, limit: 10 },
+  'search/entities': { query: 'smith', types: null, skip: 0, limit: 10, exclude: [] },
+  'search/entities-top': { query: 'smith', types: null, skip: 0, limit: 10, fetch: 256 },
   'graph/nodes': { ids: ['person-1'] },
   'graph/chart-nodes': { ids: ['person-1'] },
   'graph/neighbourhood-step': { starts: ['person-1'], frontier: ['person-1', 'person-2'], seen: ['person-1', 'person-2'], keep: ['person-1'], room: 10, close: true, threshold: 100, ...filter },
@@ -65,7 +66,7 @@ describe('query plans', () => {
         const result = await session.run('EXPLAIN ' + cypher(name), params);
         const ops = operators(result.summary.plan as unknown as Plan);
         expect(ops.filter((o) => SCANS.test(o)), ops.join('\n')).toEqual([]);
-        if (name === 'search/entities') expect(ops.join('\n')).toMatch(/db\.index\.fulltext\.queryNodes/);
+        if (name.startsWith('search/entities')) expect(ops.join('\n')).toMatch(/db\.index\.fulltext\.queryNodes/);
         else if (!name.startsWith('editing/create-entity') && !name.startsWith('editing/annotate') && !name.startsWith('editing/source-record')) {
           expect(ops.join('\n'), ops.join('\n')).toMatch(/IndexSeek|ByElementIdSeek/);
         }

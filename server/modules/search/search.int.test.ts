@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../testing/harness.ts';
+import { Fixture } from '../entity/fixture.ts';
 import { writeScenario } from '../graph/scenario.ts';
 
 const SEARCH = `query ($text: String!, $types: [EntityType!], $first: Int, $after: String) {
@@ -71,6 +72,38 @@ describe('search', () => {
     const ids = [...first.edges, ...second.edges, ...third.edges].map((e) => e.node.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.filter((id) => s.ids.workers.includes(id))).toHaveLength(8);
+  });
+
+  describe('among many hits', () => {
+    // 300 people share a rare name, with equal scores; a company has it too, and ranks below them
+    // all (a longer label), beyond the 256 best hits the server reads first.
+    const many = new Fixture('srchmany');
+    const people = Array.from({ length: 300 }, (_, i) => many.entity('PERSON', { givenName: 'Quorvane', familyName: `Ashby${i}` }));
+    const company = many.entity('ORGANISATION', { name: 'Quorvane Holdings and Trading Company Ltd' });
+    beforeAll(() => many.write(server.gateway));
+    afterAll(() => many.remove(server.gateway));
+
+    it('pages through every hit in rank order without repeats', async () => {
+      const ids: string[] = [];
+      const scores: number[] = [];
+      let after: string | null = null;
+      do {
+        const r = await search('Quorvane', { first: 40, after });
+        ids.push(...r.edges.map((e) => e.node.id));
+        scores.push(...r.edges.map((e) => e.score));
+        after = r.pageInfo.hasNextPage ? r.pageInfo.endCursor : null;
+      } while (after);
+      expect(ids).toHaveLength(301);
+      expect(new Set(ids)).toEqual(new Set([...people, company]));
+      expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+      expect(ids.indexOf(company)).toBe(300);
+    });
+
+    it('finds the one hit of a type filter ranked below many of other types', async () => {
+      const r = await search('Quorvane', { types: ['ORGANISATION'] });
+      expect(r.edges.map((e) => e.node.id)).toEqual([company]);
+      expect(r.pageInfo.hasNextPage).toBe(false);
+    });
   });
 
   it('treats hostile text as plain text', async () => {
