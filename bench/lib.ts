@@ -87,7 +87,13 @@ export function quantile(xs: number[], q: number): number {
   const i = Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1));
   return s[i]!;
 }
-export const median = (xs: number[]) => quantile(xs, 0.5);
+/** The middle value; for an even count, the mean of the two middle ones (quantile gives the lower). */
+export function median(xs: number[]): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
 export const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 export function arg(name: string, fallback: string): string {
