@@ -48,6 +48,16 @@ describe('the HTTP server on a real Neo4j', () => {
     }
   });
 
+  it('answers a /graphql body that is not JSON with a 400 and no stack trace', async () => {
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: server.authorization },
+      body: '{"query": ',
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).not.toMatch(/node_modules|at \w+ \(|SyntaxError: /);
+  });
+
   it('tags each response with a request id', async () => {
     const res = await fetch(`${server.url}/healthz`, { headers: { 'x-request-id': 'abc-123' } });
     expect(res.headers.get('x-request-id')).toBe('abc-123');

@@ -157,6 +157,10 @@ export async function createApp(o: AppOptions): Promise<App> {
   // No ETag on API answers: a hash of every response body, and nothing here is cached (no-store).
   // Static files and snapshots set their own.
   app.set('etag', false);
+  // Express takes its mode from NODE_ENV, which `lantern serve` does not need set; left unset it is
+  // 'development', and errors that reach Express's own handler (a body that is not JSON) were
+  // answered with their stack trace. Lantern's own setting decides.
+  app.set('env', o.development ? 'development' : 'production');
   app.set('trust proxy', 'loopback');
   // Security headers and a Content Security Policy the workspace works under: its scripts, styles,
   // layout worker and API all come from this origin; Cytoscape draws on canvases; PNG export uses
