@@ -5,6 +5,7 @@
  */
 import { UndirectedGraph } from 'graphology';
 import * as fa2 from 'graphology-layout-forceatlas2';
+import { scaleToLinks } from './layoutScale.ts';
 
 // The package is CommonJS: the bundler hands over module.exports, the types describe `.default`.
 interface FA2 {
@@ -35,5 +36,5 @@ self.onmessage = (event: MessageEvent<LayoutRequest>) => {
   const positions = forceAtlas2(graph, { iterations, settings });
   const out: LayoutResponse['positions'] = {};
   for (const [id, p] of Object.entries(positions)) out[id] = { x: p.x * SCALE, y: p.y * SCALE };
-  (self as unknown as Worker).postMessage({ positions: out } satisfies LayoutResponse);
+  (self as unknown as Worker).postMessage({ positions: scaleToLinks(out, edges, nodes.some((n) => n.fixed)) } satisfies LayoutResponse);
 };
