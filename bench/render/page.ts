@@ -10,7 +10,7 @@ import type { Core, CytoscapeOptions } from 'cytoscape';
 import { UndirectedGraph } from 'graphology';
 import Sigma from 'sigma';
 import { benchGraph, type BenchGraph } from './graph.ts';
-import { cytoscape, LARGE_CHART, rendererOptions } from '../../client/src/chart/cytoscape.ts';
+import { createCytoscape, LARGE_CHART, rendererOptions } from '../../client/src/chart/cytoscape.ts';
 import { installViewportCache, type ViewportCache } from '../../client/src/chart/viewportCache.ts';
 import { applyStyle, LARGE_LABEL_ZOOM } from '../../client/src/chart/hooks/useGraphStyle.ts';
 import { nodeImage } from '../../client/src/graph/icons.ts';
@@ -148,9 +148,10 @@ async function mountCytoscape(g: BenchGraph, container: HTMLElement, mode: CyMod
   // What the workspace does at this size (ChartCanvas): the same stylesheet, renderer options and zoom-dependent labels.
   const large = g.nodes.length + g.edges.length > LARGE_CHART;
   // As ChartCanvas does: an empty instance with the stylesheet, then the elements added in one batch.
-  const cy: Core = cytoscape({ container, ...rendererOptions(large, webgl) } as CytoscapeOptions);
-  // The workspace installs the viewport cache on every WebGL chart, with snapshots on large ones
-  // ('webgl-snapshot' uses them at every size, 'webgl' never); 'webgl-stock' is Cytoscape as shipped.
+  // The workspace installs the viewport cache on every WebGL chart, with snapshots and its own
+  // multisampling on large ones ('webgl-snapshot' uses both at every size, 'webgl' neither);
+  // 'webgl-stock' is Cytoscape as shipped.
+  const cy: Core = createCytoscape({ container, ...rendererOptions(large, webgl) } as CytoscapeOptions, mode === 'webgl-snapshot');
   const cache = mode === 'webgl' || mode === 'webgl-snapshot' ? installViewportCache(cy, { snapshot: mode === 'webgl-snapshot' }) : null;
   if (mode !== 'webgl-stock' && mode !== 'canvas' && !cache) throw new Error('The viewport cache did not install on this Cytoscape.');
   const detach = applyStyle(cy, 'hover', large);
@@ -579,6 +580,13 @@ function diff(a: Uint8Array, b: Uint8Array, threshold: number): FrameDiff {
 export interface SnapshotVerification {
   /** After the view came to rest (the real rest timer): the frame against a full frame, exact. */
   rest: FrameDiff & { drawnInFull: boolean };
+  /**
+   * The same full frame against one drawn on a canvas that Chromium multisamples (antialias: true):
+   * exact in the large-chart style (`large`); in the small-chart style, which the workspace never
+   * draws with WebGL, labels and icons from texture atlases differed in a few hundred pixels (reported only).
+   */
+  restAgainstCanvasMultisampled: FrameDiff;
+  large: boolean;
   /** Snapshot frames mid-motion against a full frame of the same view, by what the motion did since the snapshot. */
   motion: { step: string; quad: boolean; diff: FrameDiff; images?: { snapshot: string; full: string } }[];
   /** Look-ups under the pointer while the view moves (answered from the real geometry). */
@@ -616,6 +624,7 @@ async function verifySnapshot(elements: number, images = false): Promise<Snapsho
   await settle();
   const full = pixels.last()!;
   const rest = { ...diff(atRest, full, 0), drawnInFull: cache.stats.snapshot === before.snapshot && !cache.moving() };
+  const restView = { zoom: cy.zoom(), pan: { ...cy.pan() } };
 
   // Mid-motion: a small pan takes a snapshot here; then each change below is compared (as a
   // snapshot frame) with a full frame of the same view, and the view set back.
@@ -650,7 +659,19 @@ async function verifySnapshot(elements: number, images = false): Promise<Snapsho
   await pixels.next();
   const { picked, pickedRight } = pickLonely(cy, () => cache.moving());
   mounted.destroy();
-  return { rest, motion, picked, pickedRight, vaosAfterDestroy: cache.gpu.vaos };
+  const vaosAfterDestroy = cache.gpu.vaos;
+
+  // The frame at rest against the same view drawn on a canvas multisampled by Chromium (the
+  // 'webgl' mode's canvas, made with antialias: true): the cache's own multisampling looks the same.
+  const plain = await mountAlone(elements, 'webgl');
+  const plainPixels = readBack(plain.cy!);
+  plain.cy!.viewport(restView);
+  plain.cache!.invalidate();
+  plain.cy!.forceRender();
+  await settle();
+  const canvasMultisampled = diff(full, plainPixels.last()!, 0);
+  plain.destroy();
+  return { rest, restAgainstCanvasMultisampled: canvasMultisampled, large: elements > LARGE_CHART, motion, picked, pickedRight, vaosAfterDestroy };
 }
 
 /**

@@ -4,12 +4,12 @@
  * creation). Everything else reaches cy through the hooks below and the ChartApi handle.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Core } from 'cytoscape';
+import type { Core, CytoscapeOptions } from 'cytoscape';
 import { buildStylesheet } from '../graph/stylesheet.ts';
 import type { ChartDoc, LayoutName, Viewport } from '../state/chartDoc.ts';
 import type { Position } from '../model/types.ts';
 import type { NodeStyle } from '../analysis/encoding.ts';
-import { registerExtensions, rendererOptions } from './cytoscape.ts';
+import { createCytoscape, registerExtensions, rendererOptions } from './cytoscape.ts';
 import { installViewportCache } from './viewportCache.ts';
 import { useGraphData } from './hooks/useGraphData.ts';
 import { useGraphEncoding } from './hooks/useGraphEncoding.ts';
@@ -51,17 +51,22 @@ export function ChartCanvas(p: ChartCanvasProps) {
   const { onReady, onError } = p;
 
   useEffect(() => {
-    const cytoscape = registerExtensions();
-    const instance = cytoscape({
-      container: container.current,
-      style: buildStylesheet({ edgeLabels: p.doc.style.edgeLabels, large: p.large }),
-      wheelSensitivity: 0.3,
-      minZoom: 0.02,
-      maxZoom: 4,
-      boxSelectionEnabled: true,
-      selectionType: 'single',
-      ...rendererOptions(p.large, p.webgl),
-    } as cytoscape.CytoscapeOptions);
+    registerExtensions();
+    // Large WebGL charts multisample in the viewport cache rather than in the canvas (createCytoscape).
+    const ownMultisampling = p.webgl && p.large;
+    const instance = createCytoscape(
+      {
+        container: container.current,
+        style: buildStylesheet({ edgeLabels: p.doc.style.edgeLabels, large: p.large }),
+        wheelSensitivity: 0.3,
+        minZoom: 0.02,
+        maxZoom: 4,
+        boxSelectionEnabled: true,
+        selectionType: 'single',
+        ...rendererOptions(p.large, p.webgl),
+      } as CytoscapeOptions,
+      ownMultisampling,
+    );
     // Pans and zooms redraw the last frame's WebGL data instead of rebuilding it per element;
     // on large charts they show a snapshot of it, moved and scaled, until the view comes to rest.
     if (p.webgl) installViewportCache(instance, { snapshot: p.large });

@@ -34,6 +34,27 @@ export function rendererOptions(large: boolean, webgl: boolean): Partial<cytosca
   } as Partial<cytoscape.CytoscapeOptions>;
 }
 
+/**
+ * Creates the Cytoscape instance. With `ownMultisampling` (large WebGL charts) its WebGL canvas
+ * is made without antialiasing: the viewport cache then multisamples full frames and snapshots
+ * itself (multisampledScreen.ts), so that the one-quad frames drawn while the view moves are not
+ * drawn, resolved and composited at four samples a pixel. Cytoscape makes its canvases inside
+ * the constructor and takes no context attributes, so `getContext` is wrapped for that call only.
+ */
+export function createCytoscape(options: cytoscape.CytoscapeOptions, ownMultisampling = false): cytoscape.Core {
+  if (!ownMultisampling) return cytoscape(options);
+  const proto = HTMLCanvasElement.prototype as unknown as { getContext(type: string, attributes?: object): unknown };
+  const getContext = proto.getContext;
+  proto.getContext = function (this: HTMLCanvasElement, type: string, attributes?: object) {
+    return getContext.call(this, type, type === 'webgl2' ? { ...attributes, antialias: false } : attributes);
+  };
+  try {
+    return cytoscape(options);
+  } finally {
+    proto.getContext = getContext;
+  }
+}
+
 let webgl2: boolean | undefined;
 
 /**

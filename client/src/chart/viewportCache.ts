@@ -23,7 +23,10 @@
  * the viewport has not changed for `restMs` and two animation frames (Cytoscape's own wheel zoom
  * likewise ends 150 ms after the last wheel event; no library event marks the end of a wheel or
  * programmatic viewport change) a full frame is drawn to the screen as without it. Picking
- * always uses the recorded geometry, never the snapshot.
+ * always uses the recorded geometry, never the snapshot. On a canvas made without antialiasing
+ * (large charts: `createCytoscape`), full screen frames are drawn multisampled into a framebuffer
+ * of the cache's own and resolved onto the canvas (multisampledScreen.ts), and snapshots are
+ * multisampled alike, so that only the quad frames go without.
  *
  * It hooks instance methods of the renderer's internals, as Cytoscape's own WebGL module hooks
  * the canvas renderer's; `install` checks that the shape it relies on is there (and reads the
@@ -34,6 +37,7 @@
 import type { Core } from 'cytoscape';
 import { captureLayout, createBatch, deleteBatch, type GpuBatch, type GpuCounts, type SourceBuffer } from './batchBuffers.ts';
 import { skipClearsOfCleanLayers } from './cleanLayers.ts';
+import { canvasSamples, MultisampledScreen, ownSamples } from './multisampledScreen.ts';
 import { Snapshot, SNAPSHOT_DEFAULTS, type SnapshotOptions } from './viewportSnapshot.ts';
 
 interface RenderTarget {
@@ -196,7 +200,10 @@ export function installViewportCache(cy: Core, options: ViewportCacheOptions = {
     if (ctx instanceof CanvasRenderingContext2D) skipClearsOfCleanLayers(ctx);
   }
   const snapshotOptions = options.snapshot ? { ...SNAPSHOT_DEFAULTS, ...(options.snapshot === true ? {} : options.snapshot) } : null;
-  const snap = snapshotOptions ? new Snapshot(gl, snapshotOptions) : null;
+  // A canvas made without antialiasing (createCytoscape, large charts): full screen frames are
+  // multisampled here instead, and snapshots as they are.
+  const multisampled = gl.getContextAttributes()?.antialias === false ? new MultisampledScreen(gl) : null;
+  const snap = snapshotOptions ? new Snapshot(gl, snapshotOptions, multisampled ? ownSamples(gl) : canvasSamples(gl)) : null;
   let moving = false;
   // Stillness is counted in animation frames, not with a timer: a frame that took longer than
   // restMs to draw (a snapshot taken at 20k) must not end a motion that goes on in the next frame.
@@ -278,8 +285,9 @@ export function installViewportCache(cy: Core, options: ViewportCacheOptions = {
   const startFrame = d.startFrame;
   d.startFrame = function (matrix, target) {
     const key = target?.name ?? 'screen';
-    // A snapshot that threw before its end is not kept, and the screen is drawn to again.
+    // A snapshot or multisampled frame that threw before its end is not kept, and the screen is drawn to again.
     if (mode === 'refresh') snap!.abandon();
+    multisampled?.abandon();
     mode = 'exact';
     let m = matrix;
     if (snap && key === 'screen' && moving) {
@@ -292,6 +300,7 @@ export function installViewportCache(cy: Core, options: ViewportCacheOptions = {
         m = snap.begin(screen);
       }
     }
+    if (multisampled && key === 'screen' && mode === 'exact') multisampled.begin();
     startFrame.call(this, m, target);
     // A frame that threw before its end left its batches behind: free them.
     if (recording) drop(recording.value);
@@ -360,6 +369,7 @@ export function installViewportCache(cy: Core, options: ViewportCacheOptions = {
       }
       count(key, true);
     }
+    multisampled?.end();
     if (mode === 'refresh') {
       // The scene went into the snapshot's framebuffer: keep it and show it on the screen.
       mode = 'exact';
@@ -372,6 +382,7 @@ export function installViewportCache(cy: Core, options: ViewportCacheOptions = {
   cy.one('destroy', () => {
     if (tick !== undefined) cancelAnimationFrame(tick);
     snap?.destroy();
+    multisampled?.destroy();
     for (const rec of recordings.values()) drop(rec);
     recordings.clear();
     if (recording) drop(recording.value);

@@ -97,7 +97,7 @@ function compile(gl: WebGL2RenderingContext, type: number, source: string): WebG
 }
 
 /**
- * The snapshot's GPU objects: a framebuffer (multisampled when the canvas is, resolved into the
+ * The snapshot's GPU objects: a framebuffer (multisampled as full frames are, resolved into the
  * texture) `k` times the canvas, the texture, and a program that draws it as one quad.
  */
 export class Snapshot {
@@ -113,7 +113,6 @@ export class Snapshot {
   private canvas = { width: 0, height: 0 };
   private readonly texture: WebGLTexture;
   private readonly target: WebGLFramebuffer;
-  private readonly samples: number;
   private multisampled: WebGLFramebuffer | null = null;
   private renderbuffer: WebGLRenderbuffer | null = null;
   private readonly program: WebGLProgram;
@@ -122,9 +121,14 @@ export class Snapshot {
   private readonly uRect: WebGLUniformLocation;
   private readonly uTex: WebGLUniformLocation;
 
+  /**
+   * `samples`: draw the snapshot as full frames are drawn, multisampled as the canvas is or, when
+   * it is not, as the viewport cache draws full frames itself (multisampledScreen.ts).
+   */
   constructor(
     private readonly gl: WebGL2RenderingContext,
     readonly options: SnapshotOptions,
+    private readonly samples: number,
   ) {
     const program = gl.createProgram()!;
     gl.attachShader(program, compile(gl, gl.VERTEX_SHADER, VERTEX));
@@ -146,12 +150,6 @@ export class Snapshot {
     gl.bindBuffer(gl.ARRAY_BUFFER, null);
     this.texture = gl.createTexture()!;
     this.target = gl.createFramebuffer()!;
-    // Draw the snapshot as the canvas is drawn: multisampled as the canvas's drawing buffer is
-    // (SwiftShader's is not, whatever the context asked for).
-    const previous = gl.getParameter(gl.FRAMEBUFFER_BINDING) as WebGLFramebuffer | null;
-    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
-    this.samples = Math.min(gl.getParameter(gl.SAMPLES) as number, gl.getParameter(gl.MAX_SAMPLES) as number);
-    gl.bindFramebuffer(gl.FRAMEBUFFER, previous);
   }
 
   /** Sizes the framebuffer for this canvas: a margin of whole pixels each side. */
