@@ -26,8 +26,9 @@ const TARGETS: Target[] = [
     { figure: `ratio_to_baseline_${s}`, text: '>= 0.8x the baseline', ok: (v: number) => v >= 0.8 },
   ]),
   { figure: 'seed_scale_seconds_1m', text: '1M people loaded in under 10 minutes (600 s)', ok: (v) => v < 600 },
-  { figure: 'cytoscape_webgl_fps_5k', text: '>= 30 frames/s at 5k elements', ok: (v) => v >= 30 },
-  { figure: 'cytoscape_webgl_to_sigma_fps_20k', text: '>= sigma.js’s rate at 20k (same run)', ok: (v) => v >= 1 },
+  // The workspace draws charts above 2,000 elements with WebGL and viewport snapshots (LARGE_CHART).
+  { figure: 'cytoscape_webgl_snapshot_fps_5k', text: '>= 30 frames/s at 5k elements (the workspace’s renderer)', ok: (v) => v >= 30 },
+  { figure: 'cytoscape_webgl_snapshot_to_sigma_fps_20k', text: '>= sigma.js’s rate at 20k (same run)', ok: (v) => v >= 1 },
 ];
 
 const ORDER = ['load', 'api-latency', 'api-throughput', 'memory', 'render'];
