@@ -16,6 +16,7 @@ import { useGraphEncoding } from './hooks/useGraphEncoding.ts';
 import { useGraphEvents, type ContextTarget } from './hooks/useGraphEvents.ts';
 import { useGraphLayout, type LayoutCommand } from './hooks/useGraphLayout.ts';
 import { useGraphStyle } from './hooks/useGraphStyle.ts';
+import { useWheelZoom } from './hooks/useWheelZoom.ts';
 import { useGraphView } from './hooks/useGraphView.ts';
 import { Navigator } from './Navigator.tsx';
 import { createChartApi, type ChartApi } from './chartApi.ts';
@@ -58,7 +59,6 @@ export function ChartCanvas(p: ChartCanvasProps) {
       {
         container: container.current,
         style: buildStylesheet({ edgeLabels: p.doc.style.edgeLabels, large: p.large }),
-        wheelSensitivity: 0.3,
         minZoom: 0.02,
         maxZoom: 4,
         boxSelectionEnabled: true,
@@ -84,6 +84,7 @@ export function ChartCanvas(p: ChartCanvasProps) {
   }, [p.large, p.webgl]);
 
   useGraphStyle(cy, p.doc.style.edgeLabels, p.large);
+  useWheelZoom(cy, container);
 
   // New nodes outside the view bring the whole chart back into view.
   const reveal = useCallback(
