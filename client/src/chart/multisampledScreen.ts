@@ -25,37 +25,73 @@ export function canvasSamples(gl: WebGL2RenderingContext): number {
   return samples;
 }
 
-export class MultisampledScreen {
-  private readonly framebuffer: WebGLFramebuffer;
+/**
+ * A multisampled colour buffer of a given size, bound as a framebuffer to draw into and resolved
+ * by a blit into another framebuffer (null: the canvas). Full screen frames here and viewport
+ * snapshots (viewportSnapshot.ts) both draw through one.
+ */
+export class MultisampledBuffer {
+  readonly framebuffer: WebGLFramebuffer;
   private renderbuffer: WebGLRenderbuffer | null = null;
-  private width = 0;
-  private height = 0;
-  /** Between begin() and end(): the frame's drawing goes to the framebuffer. */
-  private drawing = false;
+  width = 0;
+  height = 0;
 
   constructor(
     private readonly gl: WebGL2RenderingContext,
-    private readonly samples = ownSamples(gl),
+    private readonly samples: number,
   ) {
     this.framebuffer = gl.createFramebuffer()!;
   }
 
-  /** Binds and clears the framebuffer (sized to the canvas) for a full frame. */
+  /** Gives the buffer this size (new storage only when it changes); leaves the framebuffer bound. */
+  size(w: number, h: number): void {
+    const gl = this.gl;
+    gl.bindFramebuffer(gl.FRAMEBUFFER, this.framebuffer);
+    if (w === this.width && h === this.height) return;
+    if (this.renderbuffer) gl.deleteRenderbuffer(this.renderbuffer);
+    this.renderbuffer = gl.createRenderbuffer()!;
+    gl.bindRenderbuffer(gl.RENDERBUFFER, this.renderbuffer);
+    gl.renderbufferStorageMultisample(gl.RENDERBUFFER, this.samples, gl.RGBA8, w, h);
+    gl.bindRenderbuffer(gl.RENDERBUFFER, null);
+    gl.framebufferRenderbuffer(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.RENDERBUFFER, this.renderbuffer);
+    this.width = w;
+    this.height = h;
+  }
+
+  /** Resolves what was drawn into `into` (null: the canvas); no framebuffer is bound after. */
+  resolve(into: WebGLFramebuffer | null): void {
+    const gl = this.gl;
+    gl.bindFramebuffer(gl.READ_FRAMEBUFFER, this.framebuffer);
+    gl.bindFramebuffer(gl.DRAW_FRAMEBUFFER, into);
+    gl.blitFramebuffer(0, 0, this.width, this.height, 0, 0, this.width, this.height, gl.COLOR_BUFFER_BIT, gl.NEAREST);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+  }
+
+  destroy(): void {
+    this.gl.deleteFramebuffer(this.framebuffer);
+    if (this.renderbuffer) this.gl.deleteRenderbuffer(this.renderbuffer);
+  }
+}
+
+/** Full screen frames drawn into a MultisampledBuffer the canvas's size and resolved onto the canvas. */
+export class MultisampledScreen {
+  private readonly buffer: MultisampledBuffer;
+  /** Between begin() and end(): the frame's drawing goes to the buffer. */
+  private drawing = false;
+
+  constructor(
+    private readonly gl: WebGL2RenderingContext,
+    samples = ownSamples(gl),
+  ) {
+    this.buffer = new MultisampledBuffer(gl, samples);
+  }
+
+  /** Binds and clears the buffer (sized to the canvas) for a full frame. */
   begin(): void {
     const gl = this.gl;
     const w = gl.drawingBufferWidth;
     const h = gl.drawingBufferHeight;
-    gl.bindFramebuffer(gl.FRAMEBUFFER, this.framebuffer);
-    if (w !== this.width || h !== this.height) {
-      if (this.renderbuffer) gl.deleteRenderbuffer(this.renderbuffer);
-      this.renderbuffer = gl.createRenderbuffer()!;
-      gl.bindRenderbuffer(gl.RENDERBUFFER, this.renderbuffer);
-      gl.renderbufferStorageMultisample(gl.RENDERBUFFER, this.samples, gl.RGBA8, w, h);
-      gl.bindRenderbuffer(gl.RENDERBUFFER, null);
-      gl.framebufferRenderbuffer(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.RENDERBUFFER, this.renderbuffer);
-      this.width = w;
-      this.height = h;
-    }
+    this.buffer.size(w, h);
     gl.viewport(0, 0, w, h);
     gl.clearColor(0, 0, 0, 0);
     gl.clear(gl.COLOR_BUFFER_BIT);
@@ -65,11 +101,7 @@ export class MultisampledScreen {
   /** Resolves the frame onto the canvas and returns drawing to it. */
   end(): void {
     if (!this.drawing) return;
-    const gl = this.gl;
-    gl.bindFramebuffer(gl.READ_FRAMEBUFFER, this.framebuffer);
-    gl.bindFramebuffer(gl.DRAW_FRAMEBUFFER, null);
-    gl.blitFramebuffer(0, 0, this.width, this.height, 0, 0, this.width, this.height, gl.COLOR_BUFFER_BIT, gl.NEAREST);
-    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+    this.buffer.resolve(null);
     this.drawing = false;
   }
 
@@ -82,7 +114,6 @@ export class MultisampledScreen {
 
   destroy(): void {
     this.abandon();
-    this.gl.deleteFramebuffer(this.framebuffer);
-    if (this.renderbuffer) this.gl.deleteRenderbuffer(this.renderbuffer);
+    this.buffer.destroy();
   }
 }

@@ -18,6 +18,7 @@
  * with the screen matrix scaled by 1/k per axis (k = framebuffer size / canvas size), so it
  * covers the view and a margin of (k - 1)/2 of it each side at the same pixel density.
  */
+import { MultisampledBuffer } from './multisampledScreen.ts';
 
 /** A pan/zoom matrix as affine maps per axis: clip = a·model + b. */
 export interface Axes {
@@ -113,8 +114,7 @@ export class Snapshot {
   private canvas = { width: 0, height: 0 };
   private readonly texture: WebGLTexture;
   private readonly target: WebGLFramebuffer;
-  private multisampled: WebGLFramebuffer | null = null;
-  private renderbuffer: WebGLRenderbuffer | null = null;
+  private readonly multisampled: MultisampledBuffer | null;
   private readonly program: WebGLProgram;
   private readonly vao: WebGLVertexArrayObject;
   private readonly corners: WebGLBuffer;
@@ -128,7 +128,7 @@ export class Snapshot {
   constructor(
     private readonly gl: WebGL2RenderingContext,
     readonly options: SnapshotOptions,
-    private readonly samples: number,
+    samples: number,
   ) {
     const program = gl.createProgram()!;
     gl.attachShader(program, compile(gl, gl.VERTEX_SHADER, VERTEX));
@@ -150,6 +150,7 @@ export class Snapshot {
     gl.bindBuffer(gl.ARRAY_BUFFER, null);
     this.texture = gl.createTexture()!;
     this.target = gl.createFramebuffer()!;
+    this.multisampled = samples > 0 ? new MultisampledBuffer(gl, samples) : null;
   }
 
   /** Sizes the framebuffer for this canvas: a margin of whole pixels each side. */
@@ -174,16 +175,7 @@ export class Snapshot {
     gl.bindTexture(gl.TEXTURE_2D, null);
     gl.bindFramebuffer(gl.FRAMEBUFFER, this.target);
     gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, this.texture, 0);
-    if (this.samples > 0) {
-      if (this.renderbuffer) gl.deleteRenderbuffer(this.renderbuffer);
-      this.renderbuffer = gl.createRenderbuffer()!;
-      gl.bindRenderbuffer(gl.RENDERBUFFER, this.renderbuffer);
-      gl.renderbufferStorageMultisample(gl.RENDERBUFFER, this.samples, gl.RGBA8, w, h);
-      gl.bindRenderbuffer(gl.RENDERBUFFER, null);
-      this.multisampled ??= gl.createFramebuffer()!;
-      gl.bindFramebuffer(gl.FRAMEBUFFER, this.multisampled);
-      gl.framebufferRenderbuffer(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.RENDERBUFFER, this.renderbuffer);
-    }
+    this.multisampled?.size(w, h);
     gl.bindFramebuffer(gl.FRAMEBUFFER, null);
   }
 
@@ -204,7 +196,7 @@ export class Snapshot {
   begin(m: ArrayLike<number>): Float32Array {
     const gl = this.gl;
     this.size();
-    gl.bindFramebuffer(gl.FRAMEBUFFER, this.multisampled ?? this.target);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, this.multisampled?.framebuffer ?? this.target);
     gl.viewport(0, 0, this.width, this.height);
     gl.clearColor(0, 0, 0, 0);
     gl.clear(gl.COLOR_BUFFER_BIT);
@@ -215,13 +207,7 @@ export class Snapshot {
   /** Ends the snapshot (resolving the multisampled buffer into the texture) and returns to the screen. */
   end(generation: number): void {
     const gl = this.gl;
-    if (this.multisampled) {
-      gl.bindFramebuffer(gl.READ_FRAMEBUFFER, this.multisampled);
-      gl.bindFramebuffer(gl.DRAW_FRAMEBUFFER, this.target);
-      gl.blitFramebuffer(0, 0, this.width, this.height, 0, 0, this.width, this.height, gl.COLOR_BUFFER_BIT, gl.NEAREST);
-      gl.bindFramebuffer(gl.READ_FRAMEBUFFER, null);
-      gl.bindFramebuffer(gl.DRAW_FRAMEBUFFER, null);
-    }
+    this.multisampled?.resolve(this.target);
     gl.bindFramebuffer(gl.FRAMEBUFFER, null);
     gl.viewport(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight);
     this.generation = generation;
@@ -258,8 +244,7 @@ export class Snapshot {
     const gl = this.gl;
     gl.deleteTexture(this.texture);
     gl.deleteFramebuffer(this.target);
-    if (this.multisampled) gl.deleteFramebuffer(this.multisampled);
-    if (this.renderbuffer) gl.deleteRenderbuffer(this.renderbuffer);
+    this.multisampled?.destroy();
     gl.deleteProgram(this.program);
     gl.deleteVertexArray(this.vao);
     gl.deleteBuffer(this.corners);
