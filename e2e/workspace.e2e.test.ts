@@ -137,6 +137,10 @@ describe('the analyst workspace', () => {
     await page.mouse.click(b.x, b.y);
     await page.keyboard.up('Shift');
     await page.locator('.statusbar').getByText('2 selected', { exact: true }).waitFor();
+    // Quick clicks on the background and on two different entities are not a double click:
+    // nothing was expanded.
+    await idle(page);
+    expect(await counts(page)).toEqual({ entities: 2, links: 0 });
     await page.getByRole('button', { name: 'Analyse ▾' }).click();
     await page.getByRole('menuitem', { name: 'Shortest paths between the two' }).click();
     const hl = page.locator('.statusbar .hl');

@@ -25,6 +25,30 @@ export interface GraphEventHandlers {
 /** Above this many elements hover highlighting is off: restyling costs more than it helps. */
 export const HOVER_LIMIT = 1500;
 
+/**
+ * Calls `open` for a double tap on a node. Cytoscape fires `dbltap` for any two taps within its
+ * debounce time, wherever they land, so a click on the background or on one node followed
+ * quickly by a click on another would open the second; only two taps on the same node count.
+ * Returns the function that removes the listeners.
+ */
+export function onDoubleTap(cy: Core, open: (id: string) => void): () => void {
+  let last: unknown = null;
+  let before: unknown = null;
+  const onTap = (e: EventObject) => {
+    before = last;
+    last = e.target;
+  };
+  const onDbl = (e: EventObject) => {
+    if (before === e.target) open(e.target.id());
+  };
+  cy.on('tap', onTap);
+  cy.on('dbltap', 'node', onDbl);
+  return () => {
+    cy.removeListener('tap', onTap);
+    cy.removeListener('dbltap', 'node', onDbl);
+  };
+}
+
 export function useGraphEvents(cy: Core | null, handlers: GraphEventHandlers): void {
   const ref = useRef(handlers);
   useEffect(() => {
@@ -70,7 +94,7 @@ export function useGraphEvents(cy: Core | null, handlers: GraphEventHandlers): v
         ref.current.onContext({ kind: e.target.isNode() ? 'node' : 'edge', id: e.target.id(), x, y });
       }
     };
-    const onDbl = (e: EventObject) => ref.current.onOpen(e.target.id());
+    const offDouble = onDoubleTap(cy, (id) => ref.current.onOpen(id));
     const onOver = (e: EventObject) => {
       if (cy.elements().length > HOVER_LIMIT) return;
       const hood = e.target.closedNeighborhood();
@@ -86,14 +110,13 @@ export function useGraphEvents(cy: Core | null, handlers: GraphEventHandlers): v
     cy.on('select unselect', onSelection);
     cy.on('dragfree', 'node', onDragFree);
     cy.on('cxttap', onCxt);
-    cy.on('dbltap', 'node', onDbl);
     cy.on('mouseover', 'node', onOver);
     cy.on('mouseout', 'node', onOut);
     return () => {
       cy.removeListener('select unselect', onSelection);
       cy.removeListener('dragfree', 'node', onDragFree);
       cy.removeListener('cxttap', onCxt);
-      cy.removeListener('dbltap', 'node', onDbl);
+      offDouble();
       cy.removeListener('mouseover', 'node', onOver);
       cy.removeListener('mouseout', 'node', onOut);
     };
