@@ -18,6 +18,15 @@ describe('toPlain', () => {
     expect(toPlain(neo4j.types.DateTime.fromStandardDate(new Date('2025-01-10T12:30:00Z')))).toMatch(/^2025-01-10T\d\d:30:00/);
   });
 
+  it('writes a fraction of a second without the driver’s padding, as Cypher’s toString does', () => {
+    const at = (nanos: number) => new neo4j.types.DateTime(2025, 1, 10, 12, 30, 5, nanos, 0);
+    expect(toPlain(at(120_000_000))).toBe('2025-01-10T12:30:05.12Z');
+    expect(toPlain(at(1))).toBe('2025-01-10T12:30:05.000000001Z');
+    expect(toPlain(at(0))).toBe('2025-01-10T12:30:05Z');
+    expect(toPlain(new neo4j.types.LocalTime(9, 0, 0, 500_000_000))).toBe('09:00:00.5');
+    expect(toPlain(new neo4j.types.DateTime(2025, 1, 10, 12, 30, 5, 100_000_000, undefined, 'Europe/London'))).toBe('2025-01-10T12:30:05.1[Europe/London]');
+  });
+
   it('converts maps and lists all the way down, and nodes to their properties', () => {
     const node = new neo4j.types.Node(neo4j.int(1), ['Entity'], { id: 'person-1', degree: neo4j.int(3) }, 'e1');
     expect(toPlain({ n: node, list: [neo4j.int(1), 'x', { d: new neo4j.types.Date(2024, 12, 31) }] })).toEqual({

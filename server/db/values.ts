@@ -17,13 +17,24 @@ export function toPlain(value: unknown): unknown {
   }
   if (Object.getPrototypeOf(value) === Object.prototype) return plainMap(value as Record<string, unknown>);
   if (isInt(value)) return neo4j.integer.inSafeRange(value) ? value.toNumber() : value.toString();
-  if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
-    return value.toString();
-  }
+  if (isDate(value) || isDuration(value)) return value.toString();
+  if (isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value)) return isoText(value.toString());
   if (isPoint(value)) return { x: value.x, y: value.y, srid: toPlain(value.srid) };
   const v = value as { properties?: unknown; labels?: unknown; type?: unknown; elementId?: unknown };
   if (v.elementId !== undefined && v.properties !== undefined) return toPlain(v.properties);
   return plainMap(value as Record<string, unknown>);
+}
+
+/** A fraction of a second with the zeros the driver pads it to nine digits with. */
+const PADDED_FRACTION = /\.(\d*?)0+(?!\d)/;
+
+/**
+ * The driver's text of a time or datetime as Cypher's toString writes it, which the chart queries
+ * return (CHART_TEMPORAL_PROPERTIES): the fraction without trailing zeros, and none when it is
+ * zero ("10:30:00.120000000Z" -> "10:30:00.12Z"), so a property reads the same by either path.
+ */
+function isoText(text: string): string {
+  return text.replace(PADDED_FRACTION, (_, digits: string) => (digits ? `.${digits}` : ''));
 }
 
 function plainMap(o: Record<string, unknown>): Record<string, unknown> {

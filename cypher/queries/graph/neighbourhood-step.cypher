@@ -19,7 +19,7 @@ CALL () {
   MATCH (s:Entity {id: sid})
   WHERE NOT coalesce(s.retired, false)
     AND ($scope.shareAll OR (s.handlingCode = 'P' AND s.classification = 'OFFICIAL'))
-  RETURN collect(s {.id, .type, .label, .potentialVictim, .suspect, .safeguarded, .riskScore, .kind, .category, .lineType, .dateOfBirth, .nationalities, .town, .e164, .colour, .make, .model, .companyNumber, .status, .occurredOn, .outcome, .site, .postedOn, .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, .recordedAt, degree: CASE WHEN $scope.shareAll THEN COUNT { (s)--() } ELSE COUNT { (s)-[sr]-(sm:Entity) WHERE sr.handlingCode = 'P' AND sr.classification = 'OFFICIAL' AND sm.handlingCode = 'P' AND sm.classification = 'OFFICIAL' } END}) AS starts
+  RETURN collect(s {.id, .type, .label, .potentialVictim, .suspect, .safeguarded, .riskScore, .kind, .category, .lineType, dateOfBirth: toString(s.dateOfBirth), .nationalities, .town, .e164, .colour, .make, .model, .companyNumber, .status, occurredOn: toString(s.occurredOn), .outcome, .site, postedOn: toString(s.postedOn), .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, recordedAt: toString(s.recordedAt), degree: CASE WHEN $scope.shareAll THEN COUNT { (s)--() } ELSE COUNT { (s)-[sr]-(sm:Entity) WHERE sr.handlingCode = 'P' AND sr.classification = 'OFFICIAL' AND sm.handlingCode = 'P' AND sm.classification = 'OFFICIAL' } END}) AS starts
 }
 CALL () {
   UNWIND $frontier AS fid
@@ -47,7 +47,7 @@ CALL (kept) {
   UNWIND kept AS f
   WITH f.m AS m, f.rs AS rs, f.known AS known
   WITH m, rs, known, CASE WHEN $scope.shareAll THEN COUNT { (m)--() } ELSE COUNT { (m)-[sr]-(sm:Entity) WHERE sr.handlingCode = 'P' AND sr.classification = 'OFFICIAL' AND sm.handlingCode = 'P' AND sm.classification = 'OFFICIAL' } END AS degree
-  RETURN collect({node: m {.id, .type, .label, .potentialVictim, .suspect, .safeguarded, .riskScore, .kind, .category, .lineType, .dateOfBirth, .nationalities, .town, .e164, .colour, .make, .model, .companyNumber, .status, .occurredOn, .outcome, .site, .postedOn, .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, .recordedAt, degree: degree}, known: known, links: [r IN rs | r {.id, .role, .validFrom, .validTo, .recordedAt, .weight, .count, .firstAt, .lastAt, .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, type: type(r), source: startNode(r).id, target: endNode(r).id}]}) AS found,
+  RETURN collect({node: m {.id, .type, .label, .potentialVictim, .suspect, .safeguarded, .riskScore, .kind, .category, .lineType, dateOfBirth: toString(m.dateOfBirth), .nationalities, .town, .e164, .colour, .make, .model, .companyNumber, .status, occurredOn: toString(m.occurredOn), .outcome, .site, postedOn: toString(m.postedOn), .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, recordedAt: toString(m.recordedAt), degree: degree}, known: known, links: [r IN rs | r {.id, .role, validFrom: toString(r.validFrom), validTo: toString(r.validTo), recordedAt: toString(r.recordedAt), .weight, .count, firstAt: toString(r.firstAt), lastAt: toString(r.lastAt), .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, type: type(r), source: startNode(r).id, target: endNode(r).id}]}) AS found,
          collect(CASE WHEN NOT known AND degree <= $threshold THEN m END) AS last,
          collect(m.id) AS foundIds
 }
@@ -72,4 +72,4 @@ CALL (newCount, last, foundIds) {
 // the starting entities and the closing links come on the first row.
 UNWIND range(0, CASE WHEN size(found) = 0 THEN 0 ELSE size(found) - 1 END) AS i
 RETURN CASE WHEN i = 0 THEN starts ELSE [] END AS starts, found[i] AS found, newCount,
-       CASE WHEN i = 0 THEN [r IN closing | r {.id, .role, .validFrom, .validTo, .recordedAt, .weight, .count, .firstAt, .lastAt, .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, type: type(r), source: startNode(r).id, target: endNode(r).id}] ELSE [] END AS closing
+       CASE WHEN i = 0 THEN [r IN closing | r {.id, .role, validFrom: toString(r.validFrom), validTo: toString(r.validTo), recordedAt: toString(r.recordedAt), .weight, .count, firstAt: toString(r.firstAt), lastAt: toString(r.lastAt), .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, type: type(r), source: startNode(r).id, target: endNode(r).id}] ELSE [] END AS closing

@@ -27,4 +27,4 @@ CALL (a, b) {
   RETURN p
   LIMIT $limit
 }
-RETURN [m IN nodes(p) | m.id] AS nodeIds, [r IN relationships(p) | r {.id, .role, .validFrom, .validTo, .recordedAt, .weight, .count, .firstAt, .lastAt, .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, type: type(r), source: startNode(r).id, target: endNode(r).id}] AS links
+RETURN [m IN nodes(p) | m.id] AS nodeIds, [r IN relationships(p) | r {.id, .role, validFrom: toString(r.validFrom), validTo: toString(r.validTo), recordedAt: toString(r.recordedAt), .weight, .count, firstAt: toString(r.firstAt), lastAt: toString(r.lastAt), .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, type: type(r), source: startNode(r).id, target: endNode(r).id}] AS links

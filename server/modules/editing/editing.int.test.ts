@@ -131,6 +131,25 @@ describe('editing and reading entities and links', () => {
     expect(badType.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('gives an entity’s and a link’s recording time as the same text in their details and on the chart', async () => {
+    // Chart queries return dates and times as Cypher's text; details convert the driver's values.
+    const vic = id('person', 'vic');
+    const details = await server.graphql<{ entity: { recordedAt: string; links: { edges: { node: { id: string; type: string; recordedAt: string } }[] } } }>(
+      `query ($id: ID!) { entity(id: $id) { recordedAt links(first: 10) { edges { node { id type recordedAt } } } } }`,
+      { id: vic },
+    );
+    const chart = await server.graphql<{ neighbourhood: { nodes: { id: string; recordedAt: string }[]; edges: { id: string; recordedAt: string }[] } }>(
+      `query ($ids: [ID!]!) { neighbourhood(ids: $ids) { nodes { id recordedAt } edges { id recordedAt } } }`,
+      { ids: [vic] },
+    );
+    const entity = details.data!.entity;
+    const works = entity.links.edges.find((e) => e.node.type === 'WORKS_AT')!.node;
+    // Recorded now, so with a fraction of a second (unless it fell on a whole millisecond's zeros).
+    expect(entity.recordedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d*[1-9])?Z$/);
+    expect(chart.data!.neighbourhood.nodes.find((n) => n.id === vic)!.recordedAt).toBe(entity.recordedAt);
+    expect(chart.data!.neighbourhood.edges.find((e) => e.id === works.id)!.recordedAt).toBe(works.recordedAt);
+  });
+
   it('reads and updates a link by id, annotates, and retires links and entities so they vanish from reads', async () => {
     await create('PERSON', 'sus', { givenName: 'Dario', familyName: 'Kessel' });
     await create('OFFENCE', 'off2', { category: 'TRAFFICKING' });

@@ -134,6 +134,14 @@ export const CHART_LINK_PROPERTIES = [
   'intelligenceAssessment', 'handlingCode', 'handlingConditions', 'classification',
 ] as const;
 
+/**
+ * Of those, the dates and datetimes: the graph queries project them as `toString(x.p)`, the same
+ * ISO text toPlain makes of them. neo4j-driver decodes a temporal value with its 64-bit Integer
+ * arithmetic, ~12 µs of CPU a value (400 chart rows with 5 each: 33 ms of client CPU against
+ * 9 ms as text, on the 100k store); a chart answer holds hundreds.
+ */
+export const CHART_TEMPORAL_PROPERTIES: ReadonlySet<string> = new Set(['dateOfBirth', 'occurredOn', 'postedOn', 'recordedAt', 'validFrom', 'validTo', 'firstAt', 'lastAt']);
+
 /** The object a GraphNode resolves from. */
 export interface GraphNodeOut {
   id: string;
