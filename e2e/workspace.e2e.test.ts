@@ -150,6 +150,8 @@ describe('the analyst workspace', () => {
     expect(m).not.toBeNull();
     expect(Number(m![1])).toBeGreaterThanOrEqual(2);
     expect(Number(m![2])).toBeGreaterThanOrEqual(1);
+    // The pointer went from an entity straight to the toolbar: nothing stays dimmed by hovering.
+    await expect(page.evaluate(() => window.lanternChart!.dimmedIds())).resolves.toEqual([]);
     await idle(page);
     await shot(page, 'e2e-05-path');
     expect(errors).toEqual([]);

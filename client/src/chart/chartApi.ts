@@ -17,8 +17,10 @@ export interface ChartApi {
   pagePosition(id: string): { x: number; y: number } | null;
   /** Model positions of the visible nodes. */
   positions(): Record<string, { x: number; y: number }>;
-  /** Ids of the visible elements, and of the highlighted ones. */
+  /** Ids of the visible elements. */
   visibleIds(): string[];
+  /** Ids of the elements dimmed while the pointer is over a node (none once it has left). */
+  dimmedIds(): string[];
 }
 
 declare global {
@@ -69,6 +71,7 @@ export function createChartApi(cy: Core): ChartApi {
       return out;
     },
     visibleIds: () => cy.elements(':visible').map((e) => e.id()),
+    dimmedIds: () => cy.elements('.dim').map((e) => e.id()),
     renderer: () => ((cy as unknown as { renderer(): { webgl?: boolean } }).renderer().webgl ? 'webgl' : 'canvas'),
   };
 }

@@ -112,7 +112,12 @@ export function useGraphEvents(cy: Core | null, handlers: GraphEventHandlers): v
     cy.on('cxttap', onCxt);
     cy.on('mouseover', 'node', onOver);
     cy.on('mouseout', 'node', onOut);
+    // Cytoscape sends no mouseout when the pointer leaves the chart straight from a node (to the
+    // toolbar, say), which left the rest of the chart dimmed.
+    const container = cy.container();
+    container?.addEventListener('mouseleave', onOut);
     return () => {
+      container?.removeEventListener('mouseleave', onOut);
       cy.removeListener('select unselect', onSelection);
       cy.removeListener('dragfree', 'node', onDragFree);
       cy.removeListener('cxttap', onCxt);
