@@ -31,7 +31,8 @@ export interface Machine {
 export function machine(neo4jVersion: string | null = null): Machine {
   let chromium: string | null = null;
   try {
-    chromium = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', timeout: 10_000 }).trim();
+    // Debian's launcher script complains on stderr about /dev/shm here; only the version is wanted.
+    chromium = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     chromium = null;
   }
