@@ -9,7 +9,7 @@
  *
  *   tsx bench/api-latency.ts [--people 100k,1m] [--samples 150] [--rounds 3]
  */
-import { arg, machine, median, printMachine, quantile, round, sizeName, sizes, writeResult } from './lib.ts';
+import { arg, machine, median, printMachine, quantile, round, settled, sizeName, sizes, writeResult } from './lib.ts';
 import { graphql, KINDS, replay, samples, scaleStore, startServer, type Kind, type Statement } from './api.ts';
 
 const count = Number(arg('samples', '150'));
@@ -43,7 +43,7 @@ for (const people of sizes('100k')) {
       await replay(db.gateway.driver, recorded.get(i)!);
     }
     passes.push(round((performance.now() - t) / 1000, 1));
-    if (passes.length >= 2 && passes.at(-1)! > 0.95 * Math.min(...passes.slice(0, -1))) break;
+    if (settled(passes, 2)) break;
   }
   process.stdout.write(`${size} warm-up passes: ${passes.join(', ')} s\n`);
   const perRound: Record<string, number[]> = {};

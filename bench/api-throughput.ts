@@ -15,7 +15,7 @@
  *   tsx bench/api-throughput.ts [--people 100k,1m] [--store scale] [--connections 50] [--seconds 30] [--runs 3] [--no-raw]
  */
 import os from 'node:os';
-import { arg, machine, median, printMachine, round, sizeName, sizes, writeResult } from './lib.ts';
+import { arg, machine, median, printMachine, round, settled, sizeName, sizes, writeResult } from './lib.ts';
 import { recordStatements, runMix, runRawMix, samples, scaleStore, startServeChild } from './api.ts';
 
 const connections = Number(arg('connections', '50'));
@@ -40,7 +40,7 @@ for (const people of sizes('100k')) {
     const w = await runMix(server, db, { connections, seconds: 10, samples: mix });
     warm.push(round(w.serverCpuMsPerRequest + w.neo4jCpuMsPerRequest));
     process.stdout.write(`${size} warm-up ${step + 1}: ${round(w.result.requests.average, 1)} req/s, CPU per request ${warm.at(-1)} ms (server ${round(w.serverCpuMsPerRequest)}, Neo4j ${round(w.neo4jCpuMsPerRequest)})\n`);
-    if (warm.length >= 6 && warm.at(-1)! > 0.95 * Math.min(...warm.slice(0, -1))) break;
+    if (settled(warm, 6)) break;
   }
   const raw = { rps: [] as number[], p99: [] as number[], neo4jCpu: [] as number[], clientCpu: [] as number[], errors: [] as number[], ratio: [] as number[] };
   const rps: number[] = [];

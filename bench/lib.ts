@@ -97,6 +97,14 @@ export function median(xs: number[]): number {
 }
 export const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
+/**
+ * Whether a warm-up has settled: at least `minSteps` steps, and the last (a time or a cost, lower
+ * is better) no longer 5% below the best before it.
+ */
+export function settled(steps: number[], minSteps: number): boolean {
+  return steps.length >= Math.max(2, minSteps) && steps.at(-1)! > 0.95 * Math.min(...steps.slice(0, -1));
+}
+
 export function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
