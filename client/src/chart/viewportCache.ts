@@ -29,60 +29,17 @@
  * multisampled alike, so that only the quad frames go without.
  *
  * It hooks instance methods of the renderer's internals, as Cytoscape's own WebGL module hooks
- * the canvas renderer's; `install` checks that the shape it relies on is there (and reads the
- * renderer's attribute layout back from its VAO) and otherwise leaves the renderer alone. A
- * browser check (bench/render `verify`) compares a replayed frame with a full frame pixel for
- * pixel, checks picking and counts the GPU objects after many full frames.
+ * the canvas renderer's; `install` checks that the shape it relies on is there (rendererShape.ts)
+ * and reads the renderer's attribute layout back from its VAO, and otherwise leaves the renderer
+ * alone. A browser check (bench/render `verify`) compares a replayed frame with a full frame
+ * pixel for pixel, checks picking and counts the GPU objects after many full frames.
  */
 import type { Core } from 'cytoscape';
-import { captureLayout, createBatch, deleteBatch, type GpuBatch, type GpuCounts, type SourceBuffer } from './batchBuffers.ts';
+import { captureLayout, createBatch, deleteBatch, type GpuBatch, type GpuCounts } from './batchBuffers.ts';
 import { skipClearsOfCleanLayers } from './cleanLayers.ts';
 import { canvasSamples, MultisampledScreen, ownSamples } from './multisampledScreen.ts';
+import { backing, DRAW_METHODS, hasShape, type Renderer } from './rendererShape.ts';
 import { Snapshot, SNAPSHOT_DEFAULTS, type SnapshotOptions } from './viewportSnapshot.ts';
-
-interface RenderTarget {
-  name: string;
-}
-
-/** A WebGL instance-attribute buffer: the renderer writes into its typed array, then uploads. */
-interface InstanceBuffer {
-  dataArray?: Float32Array | Int32Array;
-  size?: number;
-  getMatrixView?(i: number): Float32Array;
-  bufferSubData(...args: unknown[]): void;
-}
-
-interface Drawing {
-  gl: WebGL2RenderingContext;
-  vao: WebGLVertexArrayObject;
-  instanceCount: number;
-  buffers: InstanceBuffer[];
-  batchManager: { batchAtlases: unknown[]; getAtlases(): unknown[] };
-  startFrame(matrix: unknown, target?: RenderTarget): void;
-  endFrame(): void;
-  endBatch(): void;
-  gc(): void;
-  invalidate(...args: unknown[]): unknown;
-  drawNode(...args: unknown[]): void;
-  drawTexture(...args: unknown[]): void;
-  drawEdgeLine(...args: unknown[]): void;
-  drawEdgeArrow(...args: unknown[]): void;
-  drawPickingRectangle(...args: unknown[]): void;
-}
-
-interface Renderer {
-  webgl?: boolean;
-  NODE: number;
-  DRAG: number;
-  SELECT_BOX: number;
-  data: { contexts: unknown[] };
-  drawing?: Drawing;
-  notify(event: string, eles?: unknown): void;
-  redrawHint(group: string, value: boolean): void;
-  redraw(): void;
-  invalidateCachedZSortedEles(): void;
-  onUpdateEleCalcs(fn: (willDraw: boolean, eles: { length: number }) => void): void;
-}
 
 interface Batch {
   count: number;
@@ -112,35 +69,6 @@ export interface ViewportCacheStats {
 export interface ViewportCacheOptions {
   /** Draw frames during pans and zooms from a snapshot (defaults: SNAPSHOT_DEFAULTS). */
   snapshot?: boolean | Partial<SnapshotOptions>;
-}
-
-const DRAW_METHODS = ['drawNode', 'drawTexture', 'drawEdgeLine', 'drawEdgeArrow', 'drawPickingRectangle'] as const;
-
-/** The typed array a buffer's instances are written to, and how many numbers one instance takes. */
-function backing(b: InstanceBuffer): SourceBuffer | null {
-  if (b.dataArray && b.size) return { array: b.dataArray, perInstance: b.size };
-  if (b.getMatrixView) {
-    const view = b.getMatrixView(0);
-    return { array: new Float32Array(view.buffer, view.byteOffset), perInstance: 9 };
-  }
-  return null;
-}
-
-function hasShape(r: Renderer): r is Renderer & { drawing: Drawing } {
-  const d = r.drawing;
-  return (
-    !!d &&
-    typeof r.notify === 'function' &&
-    Array.isArray(r.data?.contexts) &&
-    typeof r.invalidateCachedZSortedEles === 'function' &&
-    typeof r.onUpdateEleCalcs === 'function' &&
-    typeof d.gl?.createVertexArray === 'function' &&
-    !!d.vao &&
-    Array.isArray(d.buffers) &&
-    d.buffers.every((b) => backing(b) !== null && typeof b.bufferSubData === 'function') &&
-    Array.isArray(d.batchManager?.batchAtlases) &&
-    [...DRAW_METHODS, 'startFrame', 'endFrame', 'endBatch', 'gc', 'invalidate'].every((m) => typeof (d as unknown as Record<string, unknown>)[m] === 'function')
-  );
 }
 
 export interface ViewportCache {
