@@ -203,11 +203,13 @@ function frontCompanies(
   { nat, ctl, ctlEmail, ctlAccount }: Bosses,
 ): Front {
   const rng = c.rng;
-  const co = c.record(
-    'COREG',
-    c.date('2024-06-01', '2025-02-28'),
-    'Company extract: officers and registered office',
-  );
+  const extract = () =>
+    c.record(
+      'COREG',
+      c.date('2024-06-01', '2025-02-28'),
+      'Company extract: officers and registered office',
+    );
+  const co = extract();
   const nominee = c.person(nat, 'F', [1950, 1970], co);
   net.nomineeDirectorIds.push(nominee);
   const org = c.organisation(`${rng.pick(PARLOUR_FIRST)} Wellness ${c.tag} Ltd`, 'COMPANY', co);
@@ -230,11 +232,7 @@ function frontCompanies(
   );
   const shared = c.account(co);
   c.link('HOLDS_ACCOUNT', org, shared, co);
-  const co2 = c.record(
-    'COREG',
-    c.date('2024-06-01', '2025-02-28'),
-    'Company extract: officers and registered office',
-  );
+  const co2 = extract();
   const org2 = c.organisation(`${rng.pick(PARLOUR_FIRST)} Leisure ${c.tag} Ltd`, 'COMPANY', co2);
   net.organisationIds.push(org2);
   c.link('DIRECTOR_OF', nominee, org2, co2, { validFrom: c.date('2023-01-01', '2024-12-31') });
