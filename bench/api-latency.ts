@@ -1,19 +1,22 @@
 /**
  * API latency: p50, p95 and p99 of search, neighbourhood (1 and 2 hops), paths and subgraph
- * through GraphQL over HTTP (Lantern's Express + Apollo app in this process, keep-alive fetch),
- * and of the same Cypher through the raw driver in the same run: each GraphQL request's
- * statements are recorded by the gateway and replayed in one read transaction by neo4j-driver.
+ * through GraphQL over HTTP (keep-alive node:http) and of the same Cypher through the raw driver in
+ * the same run: each GraphQL request's statements are recorded by the gateway (of an app in this
+ * process) and replayed in one read transaction by neo4j-driver. The GraphQL server is
+ * `lantern serve` in its own process, as deployed (production mode, every operation audited);
+ * `--server in-process` measures the app in this process instead, without the audit log.
  * GraphQL and raw calls alternate sample by sample, so both see the same noise; the ratio of
  * p95s is taken within the run. Before the rounds, whole passes over the samples through both paths
  * until a pass is no longer 5% faster than the best before it (at most 6).
  *
- *   tsx bench/api-latency.ts [--people 100k,1m] [--samples 150] [--rounds 3]
+ *   tsx bench/api-latency.ts [--people 100k,1m] [--samples 150] [--rounds 3] [--server child|in-process]
  */
 import { arg, machine, median, printMachine, quantile, round, settled, sizeName, sizes, writeResult } from './lib.ts';
-import { graphql, KINDS, replay, samples, scaleStore, startServer, type Kind, type Statement } from './api.ts';
+import { graphql, KINDS, recordStatements, replay, samples, scaleStore, startServeChild, startServer, type Kind } from './api.ts';
 
 const count = Number(arg('samples', '150'));
 const rounds = Number(arg('rounds', '3'));
+const inProcess = arg('server', 'child') === 'in-process';
 const figures: Record<string, number> = {};
 const notes: Record<string, unknown> = {};
 let version: string | null = null;
@@ -22,17 +25,10 @@ for (const people of sizes('100k')) {
   const size = sizeName(people);
   const db = await scaleStore(people);
   version = db.neo4jVersion;
-  const server = await startServer(db);
   const all = samples(people, count);
   // Warm up (plans, page cache) and record each sample's statements once.
-  const recorded = new Map<number, Statement[]>();
-  for (const [i, s] of all.entries()) {
-    server.gateway.recording = [];
-    const r = await graphql(server.url, s);
-    if (r.errors > 0 || r.status !== 200) throw new Error(`${s.kind} ${JSON.stringify(s.variables)} answered ${r.status} with ${r.errors} error(s)`);
-    recorded.set(i, server.gateway.recording);
-    server.gateway.recording = undefined;
-  }
+  const recorded = await recordStatements(db, all);
+  const server = inProcess ? await startServer(db) : await startServeChild(db);
   // Then whole passes through both paths until a pass stops getting faster (Neo4j's and V8's JITs
   // are still compiling after one pass; the first measured round used to be the slowest by far).
   const passes: number[] = [];
@@ -40,7 +36,7 @@ for (const people of sizes('100k')) {
     const t = performance.now();
     for (const [i, s] of all.entries()) {
       await graphql(server.url, s);
-      await replay(db.gateway.driver, recorded.get(i)!);
+      await replay(db.gateway.driver, recorded[i]!);
     }
     passes.push(round((performance.now() - t) / 1000, 1));
     if (settled(passes, 2)) break;
@@ -55,7 +51,7 @@ for (const people of sizes('100k')) {
       for (const which of gqlFirst ? ['gql', 'raw'] : ['raw', 'gql']) {
         const t = performance.now();
         if (which === 'gql') await graphql(server.url, s);
-        else await replay(db.gateway.driver, recorded.get(i)!);
+        else await replay(db.gateway.driver, recorded[i]!);
         times[s.kind][which as 'gql' | 'raw'].push(performance.now() - t);
       }
     }
@@ -71,8 +67,8 @@ for (const people of sizes('100k')) {
   // Medians over the rounds.
   for (const [k, v] of Object.entries(perRound)) figures[k] = round(median(v));
   notes[`neo4j_memory_${size}`] = { heap: db.heap, pageCache: db.pageCache };
-  notes[`samples_${size}`] = { perKind: count, rounds, statistic: 'median over rounds of each round’s percentile', warmUpPassesSeconds: passes };
-  await server.close();
+  notes[`samples_${size}`] = { perKind: count, rounds, statistic: 'median over rounds of each round’s percentile', warmUpPassesSeconds: passes, server: inProcess ? 'the app in the bench process, no audit log' : 'lantern serve in its own process (NODE_ENV=production, audit log on)' };
+  await ('close' in server ? server.close() : server.stop());
   await db.close();
 }
 
