@@ -3,7 +3,9 @@
  * the read transaction inside the server (session, statements, conversion and masking of rows),
  * the statements alone, and the same statements replayed through the raw driver (as
  * api-latency does). What is left of the HTTP time after the transaction is the Node side:
- * HTTP, authentication, Apollo, the resolvers' mapping, serialising and the client's parse.
+ * HTTP, authentication, Apollo, the resolvers' mapping, serialising and the client's parse;
+ * beside it, the CPU time this process (server and client, all threads) spent outside the
+ * transaction: what is not CPU was waiting, for a core or for the other end of a socket.
  * A diagnostic, not a figure of the table: it prints medians and writes nothing.
  *
  *   tsx bench/api-stages.ts [--people 100k] [--store api] [--samples 100] [--kinds neighbourhood1,search]
@@ -18,11 +20,17 @@ const kinds = arg('kinds', KINDS.join(',')).split(',') as Kind[];
 const gqlOnly = process.argv.includes('--gql-only');
 
 /** Times each read transaction and each statement in it (rows converted and masked included). */
-const stat = { txMs: 0, runMs: 0 };
+const stat = { txMs: 0, runMs: 0, txCpuMs: 0 };
+/** CPU time (user + system) of this process so far, in ms. */
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 /** (Requests run on scoped views of the gateway, made by Object.create: the sums live outside it.) */
 class TimingGateway extends RecordingGateway {
   override readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const t = performance.now();
+    const c = cpuNow();
     return super
       .readTx((tx) =>
         work({
@@ -36,7 +44,10 @@ class TimingGateway extends RecordingGateway {
           },
         }),
       )
-      .finally(() => (stat.txMs += performance.now() - t));
+      .finally(() => {
+        stat.txMs += performance.now() - t;
+        stat.txCpuMs += cpuNow() - c;
+      });
   }
 }
 
@@ -59,13 +70,17 @@ for (const people of sizes('100k')) {
     const tx: number[] = [];
     const run: number[] = [];
     const raw: number[] = [];
+    const outsideCpu: number[] = [];
     for (const [i, s] of all.entries()) {
       if (s.kind !== kind) continue;
       stat.txMs = 0;
       stat.runMs = 0;
+      stat.txCpuMs = 0;
       const t = performance.now();
+      const c = cpuNow();
       await graphql(server.url, s);
       http.push(performance.now() - t);
+      outsideCpu.push(cpuNow() - c - stat.txCpuMs);
       tx.push(stat.txMs);
       run.push(stat.runMs);
       if (!gqlOnly) {
@@ -76,7 +91,7 @@ for (const people of sizes('100k')) {
     }
     const q = (xs: number[]) => `p50 ${round(quantile(xs, 0.5), 1)} p95 ${round(quantile(xs, 0.95), 1)}`;
     const outside = http.map((h, i) => h - tx[i]!);
-    process.stdout.write(`${sizeName(people)} ${kind} (${http.length}): HTTP ${q(http)} | server tx ${q(tx)} | statements ${q(run)} | HTTP minus tx ${q(outside)}${gqlOnly ? '' : ` | raw replay ${q(raw)}`} ms\n`);
+    process.stdout.write(`${sizeName(people)} ${kind} (${http.length}): HTTP ${q(http)} | server tx ${q(tx)} | statements ${q(run)} | HTTP minus tx ${q(outside)}, of it CPU of this process ${q(outsideCpu)}${gqlOnly ? '' : ` | raw replay ${q(raw)}`} ms\n`);
   }
   await server.close();
   await db.close();
