@@ -50,7 +50,7 @@ for (const people of sizes('100k')) {
       `mix of ${kinds.length} kinds, raw driver: Neo4j ${round(mean(rawNeo4j))} ms a request (at most ${Math.round((cores * 1000) / mean(rawNeo4j))} req/s on ${cores} cores for Neo4j alone), Neo4j + driver ${round(mean(rawAll))} ms (at most ${Math.round((cores * 1000) / mean(rawAll))} req/s)\n`,
     );
   } finally {
-    await server.stop();
+    await server.close();
     await db.close();
   }
 }

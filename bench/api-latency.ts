@@ -71,7 +71,7 @@ for (const people of sizes('100k')) {
   for (const [k, v] of Object.entries(perRound)) figures[k] = round(median(v));
   notes[`neo4j_memory_${size}`] = { heap: db.heap, pageCache: db.pageCache };
   notes[`samples_${size}`] = { perKind: count, rounds, statistic: 'median over rounds of each round’s percentile', warmUpPassesSeconds: passes, server: inProcess ? 'the app in the bench process, no audit log' : 'lantern serve in its own process (NODE_ENV=production, audit log on)' };
-  await ('close' in server ? server.close() : server.stop());
+  await server.close();
   await db.close();
 }
 

@@ -92,7 +92,7 @@ for (const people of sizes('100k')) {
   notes[`warmup_${size}`] = { stepSeconds: 10, connections, cpuMsPerRequestBySteps: warm };
   notes[`load_${size}`] = { connections, seconds, runs, mix: 'search, neighbourhood 1 hop, neighbourhood 2 hops, paths (maxLength 4), subgraph (20 ids), equal shares', statistic: 'median of runs; errors: the worst run', cpu: 'user+system CPU of each process over the run / requests answered (/proc)', driver: withRaw ? 'the same statements through neo4j-driver alone (one read transaction a request), same connections and seconds, after each GraphQL run; ratio: GraphQL req/s / driver req/s within a run, median' : 'not run' };
   notes[`neo4j_memory_${size}`] = { heap: db.heap, pageCache: db.pageCache };
-  await server.stop();
+  await server.close();
   await db.close();
 }
 

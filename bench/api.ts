@@ -203,10 +203,11 @@ export function graphql(url: string, s: Sample): Promise<{ status: number; error
   });
 }
 
+/** Like BenchServer (a URL to send GraphQL to, and close), with the process's id for its CPU time. */
 export interface ServeChild {
   url: string;
   pid: number;
-  stop(): Promise<void>;
+  close(): Promise<void>;
 }
 
 /** `node bin/lantern.js serve` as its own process (as deployed), on the bench store's Neo4j. */
@@ -232,7 +233,7 @@ export async function startServeChild(db: BenchDb, o: { nodeArgs?: string[]; env
   return {
     url: `${base}/graphql`,
     pid: child.pid!,
-    stop: async () => {
+    close: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');

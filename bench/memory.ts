@@ -55,7 +55,7 @@ for (const people of sizes('100k')) {
   process.stdout.write(
     `${size}: server RSS idle ${idle} MB, under load median ${median(seen)} MB, max ${Math.max(...seen)} MB; Neo4j RSS idle ${neo4jIdle} MB, max ${Math.max(...neo4jSeen)} MB (heap ${db.heap}: ${heapIdle.used} MB used idle, at most ${Math.max(...heapSeen)} MB under load; page cache ${db.pageCache}); ${run.result.requests.total} requests, ${run.errors} errors\n`,
   );
-  await server.stop();
+  await server.close();
   await db.close();
 }
 
