@@ -210,11 +210,15 @@ export interface ServeChild {
   close(): Promise<void>;
 }
 
-/** `node bin/lantern.js serve` as its own process (as deployed), on the bench store's Neo4j. */
-export async function startServeChild(db: BenchDb, o: { nodeArgs?: string[]; env?: Record<string, string> } = {}): Promise<ServeChild> {
+/**
+ * `node bin/lantern.js serve` as its own process (as deployed), on the bench store's Neo4j.
+ * `checkout`: serve another checkout's code instead (a git worktree with node_modules linked), for
+ * an A/B of the server in one run.
+ */
+export async function startServeChild(db: BenchDb, o: { nodeArgs?: string[]; env?: Record<string, string>; checkout?: string } = {}): Promise<ServeChild> {
   const port = await freePort();
   await signIn(db);
-  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), path.join(root, 'bin', 'lantern.js'), 'serve'], {
+  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), path.join(o.checkout ?? root, 'bin', 'lantern.js'), 'serve'], {
     env: { ...process.env, NEO4J_URI: db.uri, NEO4J_USERNAME: '', NEO4J_PASSWORD: '', PORT: String(port), LANTERN_SEED_DEMO: 'never', LOG_LEVEL: 'warn', LANTERN_QUERY_TIMEOUT_MS: '60000', LANTERN_RATE_LIMIT: '1000000000', ...o.env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

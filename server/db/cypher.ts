@@ -1,26 +1,34 @@
 /**
  * Cypher lives in cypher/queries/<area>/<name>.cypher, one parameterised statement per file,
- * read once and served by name. Nothing else in the server writes Cypher text.
+ * read once and served by name. Nothing else in the server writes Cypher text. As a file is
+ * read, its chart projections are narrowed to each entity type's properties (chart-projection.ts):
+ * the same values, without the keys a type cannot have.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { narrowChartProjections } from '../modules/entity/chart-projection.ts';
 
 export const cypherRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cypher');
 
 const cache = new Map<string, string>();
 
-/** The statement named `name` (e.g. `graph/neighbourhood`), from cypher/queries/. */
+/** The statement named `name` (e.g. `graph/neighbourhood`), from cypher/queries/, as sent to Neo4j. */
 export function cypher(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {
-    if (!/^[a-z0-9_-]+(\/[a-z0-9_-]+)*$/i.test(name)) throw new Error(`Bad query name ${JSON.stringify(name)}`);
-    const file = path.join(cypherRoot, 'queries', `${name}.cypher`);
-    if (!fs.existsSync(file)) throw new Error(`No Cypher query named ${name} (looked for ${file})`);
-    text = stripComments(fs.readFileSync(file, 'utf8'));
+    text = narrowChartProjections(cypherAsWritten(name));
     cache.set(name, text);
   }
   return text;
+}
+
+/** The statement as its file writes it: comments dropped, projections not narrowed. */
+export function cypherAsWritten(name: string): string {
+  if (!/^[a-z0-9_-]+(\/[a-z0-9_-]+)*$/i.test(name)) throw new Error(`Bad query name ${JSON.stringify(name)}`);
+  const file = path.join(cypherRoot, 'queries', `${name}.cypher`);
+  if (!fs.existsSync(file)) throw new Error(`No Cypher query named ${name} (looked for ${file})`);
+  return stripComments(fs.readFileSync(file, 'utf8'));
 }
 
 /** All query names, for tests that check every statement parses and uses its indexes. */

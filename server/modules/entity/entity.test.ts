@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cypher, queryNames } from '../../db/cypher.ts';
+import { cypher, cypherAsWritten, queryNames } from '../../db/cypher.ts';
+import { chartPropertiesOf } from './chart-projection.ts';
 import { LINK_TYPE_NAMES } from '../../model/model.ts';
 import { CHART_LINK_PROPERTIES, CHART_NODE_PROPERTIES, CHART_TEMPORAL_PROPERTIES, toEntity, toGrading, toGraphEdge, toGraphNode, toProperties } from './entity.mapper.ts';
 import { ENTITY_TYPES } from '../../model/model.ts';
@@ -115,7 +116,7 @@ describe('named queries stay in step with the model', () => {
     // Dates and datetimes come as text (toString), the rest as they are stored.
     const list = (props: readonly string[], v: string) => props.map((p) => (CHART_TEMPORAL_PROPERTIES.has(p) ? `${p}: toString(${v}.${p})` : `.${p}`)).join(', ');
     for (const name of queryNames().filter((n) => /^(graph\/(neighbourhood-step|chart-nodes|subgraph|common|paths-\d)|search\/entities(-top)?)$/.test(n))) {
-      const text = cypher(name);
+      const text = cypherAsWritten(name);
       const projections = [...text.matchAll(/\b(\w+) \{(\.id(?:, (?:\.\w+|\w+: toString\(\w+\.\w+\)))*)/g)];
       expect(projections.length, name).toBeGreaterThan(0);
       for (const [, v, p] of projections) expect([list(CHART_NODE_PROPERTIES, v!), list(CHART_LINK_PROPERTIES, v!)], name).toContain(p);
@@ -124,3 +125,40 @@ describe('named queries stay in step with the model', () => {
   });
 });
 
+
+describe('chart projections narrowed by type', () => {
+  const charts = queryNames().filter((n) => /^(graph\/(neighbourhood-step|chart-nodes|subgraph|common)|search\/entities(-top)?)$/.test(n));
+
+  it('sends each chart query with one CASE over the entity type for every projection its file writes', () => {
+    for (const name of charts) {
+      const written = [...cypherAsWritten(name).matchAll(/\b(\w+) \{\.id, \.type, /g)].map((m) => m[1]);
+      const sent = cypher(name);
+      expect(written.length, name).toBeGreaterThan(0);
+      for (const v of written) expect(sent, name).toContain(`CASE ${v!}.type WHEN 'PERSON' THEN ${v!} {.id, .type, .label, .potentialVictim`);
+      // Every type has its branch; an unknown type falls back to the whole projection.
+      for (const t of ENTITY_TYPES) expect(sent, name).toContain(`WHEN '${t}' THEN`);
+      expect(sent.split(' ELSE ').length, name).toBeGreaterThan(written.length);
+    }
+  });
+
+  it('keeps what the chart draws for each type and drops what the type cannot have', () => {
+    expect(chartPropertiesOf('PERSON')).toEqual(expect.arrayContaining(['dateOfBirth', 'nationalities', 'potentialVictim', 'suspect', 'safeguarded', 'riskScore']));
+    expect(chartPropertiesOf('PERSON')).not.toContain('make');
+    expect(chartPropertiesOf('PHONE')).toEqual(expect.arrayContaining(['e164', 'lineType']));
+    expect(chartPropertiesOf('PHONE')).not.toContain('dateOfBirth');
+    expect(chartPropertiesOf('VEHICLE')).toEqual(expect.arrayContaining(['make', 'model', 'colour']));
+    expect(chartPropertiesOf('OFFENCE')).toEqual(expect.arrayContaining(['category', 'occurredOn', 'status']));
+    for (const t of ENTITY_TYPES) {
+      // Identity, label, grading and handling, whatever the type.
+      expect(chartPropertiesOf(t), t).toEqual(expect.arrayContaining(['id', 'type', 'label', 'sourceEvaluation', 'intelligenceAssessment', 'handlingCode', 'handlingConditions', 'classification', 'recordedAt']));
+      // The subtitle and kind the chart shows come from properties the type keeps.
+      const read = new Set<string>();
+      const row = new Proxy({ id: 'x', type: t } as Record<string, unknown>, { get: (o, k) => (typeof k === 'string' && read.add(k), o[k as string]) });
+      toGraphNode(row);
+      const kept = new Set(chartPropertiesOf(t));
+      const dropped = [...read].filter((k) => (CHART_NODE_PROPERTIES as readonly string[]).includes(k) && !kept.has(k));
+      // What a type drops, the mappers only read as a fallback for other types (kind, category, line type; flags of people).
+      expect(dropped.filter((k) => !['kind', 'category', 'lineType', 'potentialVictim', 'suspect', 'safeguarded', 'riskScore'].includes(k)), t).toEqual([]);
+    }
+  });
+});
