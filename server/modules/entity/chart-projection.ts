@@ -12,18 +12,18 @@
  */
 import { ENTITY_TYPES, type EntityType } from '../../model/model.ts';
 import { PROPERTIES } from '../editing/editing.input.ts';
-import { CHART_NODE_PROPERTIES, CHART_TEMPORAL_PROPERTIES } from './entity.mapper.ts';
-
-/** Chart properties any entity may carry: its identity, label, grading and handling. */
-const COMMON = new Set(['id', 'type', 'label', 'sourceEvaluation', 'intelligenceAssessment', 'handlingCode', 'handlingConditions', 'classification', 'recordedAt']);
+import { CHART_NODE_PROPERTIES, CHART_TEMPORAL_PROPERTIES, SYSTEM_PROPERTIES } from './entity.mapper.ts';
 
 /** Chart properties set by normalisation, not given in an input (a phone's line type, from its number). */
 const DERIVED: Partial<Record<EntityType, readonly string[]>> = { PHONE: ['lineType'] };
 
-/** The chart properties an entity of `type` can have, in CHART_NODE_PROPERTIES' order. */
+/**
+ * The chart properties an entity of `type` can have, in CHART_NODE_PROPERTIES' order: Lantern's own
+ * (identity, label, grading, handling) and the type's.
+ */
 export function chartPropertiesOf(type: EntityType): string[] {
   const own = new Set([...Object.keys(PROPERTIES[type]), ...(DERIVED[type] ?? [])]);
-  return CHART_NODE_PROPERTIES.filter((p) => COMMON.has(p) || own.has(p));
+  return CHART_NODE_PROPERTIES.filter((p) => SYSTEM_PROPERTIES.has(p) || own.has(p));
 }
 
 /** The projection's property list as the queries write it: `.p`, or `p: toString(v.p)` for dates and times. */

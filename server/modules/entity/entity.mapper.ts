@@ -51,8 +51,8 @@ export function toGrading(row: StoredRow): GradingOut {
   };
 }
 
-/** Properties that are Lantern's bookkeeping, not the entity's own. */
-const SYSTEM_PROPERTIES = new Set([
+/** Properties that are Lantern's bookkeeping, not the entity's own (every entity may carry them). */
+export const SYSTEM_PROPERTIES: ReadonlySet<string> = new Set([
   'id', 'type', 'label', 'searchText', 'sourceIds', 'sourceEvaluation', 'intelligenceAssessment', 'handlingCode',
   'handlingConditions', 'classification', 'recordedAt', 'updatedAt', 'retired', 'retiredAt', 'retiredReason',
   'synthetic', 'degree', 'postcodeCompact', 'masked',
