@@ -1,8 +1,8 @@
 /**
  * Cypher lives in cypher/queries/<area>/<name>.cypher, one parameterised statement per file,
  * read once and served by name. Nothing else in the server writes Cypher text. As a file is
- * read, its chart projections are narrowed to each entity type's properties (chart-projection.ts):
- * the same values, without the keys a type cannot have.
+ * read, its chart projections are narrowed to each entity type's and link type's properties
+ * (chart-projection.ts): the same values, without the keys a type cannot have.
  */
 import fs from 'node:fs';
 import path from 'node:path';

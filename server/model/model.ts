@@ -61,6 +61,8 @@ export interface LinkTypeSpec {
   to: readonly EntityType[];
   /** Roles the link may carry, when it carries one. */
   roles?: readonly string[];
+  /** Properties only links of this type carry (every link may carry validity, weight and grading). */
+  properties?: readonly string[];
   description: string;
 }
 
@@ -90,7 +92,12 @@ export const LINK_TYPES = {
   ADVERT_LISTS_PHONE: { from: ['ADVERT'], to: ['PHONE'], description: 'advert lists a phone number' },
   ADVERT_LOCATED_AT: { from: ['ADVERT'], to: ['PREMISES'], description: 'advert gives premises as its location' },
   ADVERT_FEATURES: { from: ['ADVERT'], to: ['PERSON'], description: 'advert features a person' },
-  CALLED: { from: ['PHONE'], to: ['PHONE'], description: 'call records between phones (count, first, last)' },
+  CALLED: {
+    from: ['PHONE'],
+    to: ['PHONE'],
+    properties: ['count', 'firstAt', 'lastAt'],
+    description: 'call records between phones (count, first, last)',
+  },
   INVOLVED_IN: {
     from: ['PERSON', 'ORGANISATION'],
     to: ['OFFENCE'],
@@ -112,6 +119,24 @@ export const LINK_TYPES = {
 
 export type LinkType = keyof typeof LINK_TYPES;
 export const LINK_TYPE_NAMES = Object.keys(LINK_TYPES) as LinkType[];
+
+/** The roles links of `type` may carry (none for most types). */
+export function rolesOf(type: LinkType): readonly string[] {
+  return (LINK_TYPES[type] as LinkTypeSpec).roles ?? [];
+}
+
+/** The properties only links of `type` carry (a CALLED link's count, first and last call). */
+export function linkPropertiesOf(type: LinkType): readonly string[] {
+  return (LINK_TYPES[type] as LinkTypeSpec).properties ?? [];
+}
+
+/** The link types that carry `property` (one of TYPE_SPECIFIC_LINK_PROPERTIES). */
+export function linkTypesCarrying(property: string): LinkType[] {
+  return LINK_TYPE_NAMES.filter((t) => linkPropertiesOf(t).includes(property));
+}
+
+/** Every property some link types carry and the others do not. */
+export const TYPE_SPECIFIC_LINK_PROPERTIES: readonly string[] = [...new Set(LINK_TYPE_NAMES.flatMap(linkPropertiesOf))];
 
 /** UK 3x5x2 grading. */
 export const SOURCE_EVALUATIONS = [1, 2, 3] as const; // 1 reliable, 2 untested, 3 not reliable

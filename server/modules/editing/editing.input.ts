@@ -4,7 +4,7 @@
  * implies. Every error is BAD_USER_INPUT naming the field, e.g. `input.properties.dateOfBirth`.
  */
 import { badInput } from '../../errors.ts';
-import { LINK_TYPES, type EntityType, type LinkType } from '../../model/model.ts';
+import { LINK_TYPES, rolesOf, type EntityType, type LinkType } from '../../model/model.ts';
 import { parseDate, parseDateTime } from '../entity/scalars.ts';
 import { CLASSIFICATION_VALUE, SOURCE_EVALUATION_VALUE, type ClassificationName, type SourceEvaluationName } from '../entity/entity.mapper.ts';
 
@@ -135,7 +135,7 @@ export function checkLink(type: LinkType, from: EntityType, to: EntityType, role
 
 export function checkRole(type: LinkType, role: string | null | undefined, arg: string): void {
   if (role === null || role === undefined) return;
-  const roles: readonly string[] = 'roles' in LINK_TYPES[type] ? (LINK_TYPES[type] as { roles: readonly string[] }).roles : [];
+  const roles = rolesOf(type);
   if (roles.length === 0) throw badInput(arg, `a ${type} link has no roles.`);
   if (!roles.includes(role)) throw badInput(arg, `must be one of ${roles.join(', ')} for ${type}.`);
 }

@@ -127,6 +127,8 @@ describe('editing and reading entities and links', () => {
     expect(dates.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.validTo' });
     const unknownEnd = await link({ type: 'LIVES_AT', source: id('person', 'nobody'), target: id('premises', 'spa') });
     expect(unknownEnd.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'input.source' });
+    const callCount = await link({ type: 'WORKS_AT', source: id('person', 'vic'), target: id('premises', 'spa'), lastAt: '2024-05-01T10:00:00Z' });
+    expect(callCount.errors?.[0]).toMatchObject({ message: expect.stringContaining('belongs to CALLED links only'), extensions: { code: 'BAD_USER_INPUT', argument: 'input.lastAt' } });
     const badType = await link({ type: 'OWNS_PET', source: id('person', 'vic'), target: id('premises', 'spa') });
     expect(badType.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });

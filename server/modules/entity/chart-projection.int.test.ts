@@ -1,16 +1,30 @@
 /**
  * Narrowed chart projections give the chart the same values as the projections the files write:
- * every entity of the demo data (every type) through graph/chart-nodes both ways.
+ * every entity of the demo data (every type) through graph/chart-nodes, and every link among them
+ * through graph/subgraph, both ways.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher, cypherAsWritten } from '../../db/cypher.ts';
 import type { Gateway, Row } from '../../db/gateway.ts';
 import { scopeParams, SYSTEM_SCOPE } from '../../db/scope.ts';
-import { ENTITY_TYPES } from '../../model/model.ts';
+import { ENTITY_TYPES, LINK_TYPE_NAMES } from '../../model/model.ts';
 import { testGateway } from '../../testing/harness.ts';
 
 /** The row without its null-valued keys. */
 const present = (row: Row) => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null));
+
+/** Checks each row by id has the same values both ways; returns how many keys each way sent. */
+function sameValues(before: Map<string, Row>, after: Map<string, Row>): { keysBefore: number; keysAfter: number } {
+  expect(after.size).toBe(before.size);
+  let keysBefore = 0;
+  let keysAfter = 0;
+  for (const [id, row] of before) {
+    expect(present(after.get(id)!), id).toEqual(present(row));
+    keysBefore += Object.keys(row).length;
+    keysAfter += Object.keys(after.get(id)!).length;
+  }
+  return { keysBefore, keysAfter };
+}
 
 describe('chart projections narrowed by type', () => {
   let gw: Gateway;
@@ -31,16 +45,31 @@ describe('chart projections narrowed by type', () => {
     const after = nodes(sent);
     // The demo has entities of every type, so every branch is checked.
     expect(new Set([...after.values()].map((n) => n.type))).toEqual(new Set(ENTITY_TYPES));
-    let keysBefore = 0;
-    let keysAfter = 0;
-    for (const [id, node] of before) {
-      expect(present(after.get(id)!), id).toEqual(present(node));
-      keysBefore += Object.keys(node).length;
-      keysAfter += Object.keys(after.get(id)!).length;
-    }
+    const { keysBefore, keysAfter } = sameValues(before, after);
     const phone = [...after.values()].find((n) => n.type === 'PHONE')!;
     expect(Object.keys(phone)).not.toContain('dateOfBirth');
     expect(Object.keys(phone)).toContain('e164');
     expect(keysAfter).toBeLessThan(keysBefore * 0.75);
+  });
+
+  it('draws every link of the demo with the same values, without the keys its type cannot carry', async () => {
+    const params = { ids, scope: scopeParams(SYSTEM_SCOPE), linkTypes: null, from: null, to: null, maxSourceEvaluation: null, maxAssessment: null, knownBefore: null };
+    const [written] = await gw.runScript(cypherAsWritten('graph/subgraph'), params);
+    const [sent] = await gw.runScript(cypher('graph/subgraph'), params);
+    const links = (row: Row | undefined) => new Map((row!.links as Row[]).map((l) => [String(l.id), l]));
+    const before = links(written);
+    const after = links(sent);
+    // Every link type of the demo is drawn, with and without roles, and call records.
+    const types = new Set([...after.values()].map((l) => String(l.type)));
+    expect(types.size).toBeGreaterThanOrEqual(LINK_TYPE_NAMES.length - 3);
+    for (const t of ['CALLED', 'ENCOUNTERED', 'OPERATES', 'WORKS_AT', 'USES_PHONE']) expect(types).toContain(t);
+    const { keysBefore, keysAfter } = sameValues(before, after);
+    const called = [...after.values()].find((l) => l.type === 'CALLED' && l.count !== null)!;
+    expect(Object.keys(called)).toEqual(expect.arrayContaining(['count', 'firstAt', 'lastAt']));
+    expect(Object.keys(called)).not.toContain('role');
+    const worksAt = [...after.values()].find((l) => l.type === 'WORKS_AT')!;
+    expect(Object.keys(worksAt)).not.toContain('role');
+    expect(Object.keys(worksAt)).not.toContain('count');
+    expect(keysAfter).toBeLessThan(keysBefore * 0.85);
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cypher, cypherAsWritten, queryNames } from '../../db/cypher.ts';
-import { chartPropertiesOf, projectionList } from './chart-projection.ts';
+import { chartLinkPropertiesOf, chartPropertiesOf, projectionList } from './chart-projection.ts';
 import { LINK_TYPE_NAMES } from '../../model/model.ts';
 import { CHART_LINK_PROPERTIES, CHART_NODE_PROPERTIES, toEntity, toGrading, toGraphEdge, toGraphNode, toProperties } from './entity.mapper.ts';
 import { ENTITY_TYPES } from '../../model/model.ts';
@@ -140,6 +140,32 @@ describe('chart projections narrowed by type', () => {
       // Every type has its branch; an unknown type falls back to the whole projection.
       for (const t of ENTITY_TYPES) expect(sent, name).toContain(`WHEN '${t}' THEN`);
       expect(sent.split(' ELSE ').length, name).toBeGreaterThan(written.length);
+    }
+  });
+
+  it('sends every link projection as a CASE over the link type, each type in one branch', () => {
+    for (const name of queryNames().filter((n) => /^graph\/(neighbourhood-step|subgraph|common|paths-\d)$/.test(n))) {
+      const written = [...cypherAsWritten(name).matchAll(/\b(\w+) \{\.id, \.role, /g)].map((m) => m[1]);
+      const sent = cypher(name);
+      expect(written.length, name).toBeGreaterThan(0);
+      for (const v of written) {
+        const narrowed = sent.slice(sent.indexOf(`CASE WHEN type(${v!}) `));
+        expect(narrowed, name).toContain(`WHEN type(${v!}) = 'CALLED' THEN ${v!} {.id, validFrom: toString(${v!}.validFrom)`);
+        for (const t of LINK_TYPE_NAMES) expect(narrowed, `${name} ${t}`).toMatch(new RegExp(`WHEN type\\(${v!}\\) (= '${t}'|IN \\[[^\\]]*'${t}')`));
+        // An unknown type falls back to the whole projection.
+        expect(narrowed, name).toContain(`ELSE ${v!} {${projectionList(CHART_LINK_PROPERTIES, v!)}`);
+      }
+    }
+  });
+
+  it('keeps what the chart draws for each link type and drops what the type cannot carry', () => {
+    expect(chartLinkPropertiesOf('CALLED')).toEqual(expect.arrayContaining(['count', 'firstAt', 'lastAt']));
+    expect(chartLinkPropertiesOf('CALLED')).not.toContain('role');
+    expect(chartLinkPropertiesOf('ENCOUNTERED')).toContain('role');
+    expect(chartLinkPropertiesOf('ENCOUNTERED')).not.toContain('count');
+    expect(chartLinkPropertiesOf('USES_PHONE')).not.toContain('role');
+    for (const t of LINK_TYPE_NAMES) {
+      expect(chartLinkPropertiesOf(t), t).toEqual(expect.arrayContaining(['id', 'validFrom', 'validTo', 'recordedAt', 'weight', 'sourceEvaluation', 'intelligenceAssessment', 'handlingCode', 'handlingConditions', 'classification']));
     }
   });
 

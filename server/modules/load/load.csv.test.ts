@@ -13,10 +13,12 @@ const dataset = (): Dataset => ({
     { type: 'PERSON', id: 'person-1', props: { givenName: 'Ana', familyName: 'Pop', dateOfBirth: '1990-02-03', nationalities: ['ROU', 'MDA'], riskScore: 0.75 }, sourceIds: ['src-1'] },
     { type: 'PERSON', id: 'person-2', props: { givenName: 'Ion', familyName: 'Pop' }, sourceIds: ['src-1'] },
     { type: 'PHONE', id: 'phone-1', props: { number: '07700 900123' }, sourceIds: ['src-1'] },
+    { type: 'PHONE', id: 'phone-2', props: { number: '07700 900456' }, sourceIds: ['src-1'] },
   ],
   links: [
     { type: 'USES_PHONE', id: 'link-1', from: 'person-1', to: 'phone-1', validFrom: '2025-01-01', weight: 3, sourceIds: ['src-1'] },
-    { type: 'USES_PHONE', id: 'link-2', from: 'person-2', to: 'phone-1', weight: 0.5, count: 4, sourceIds: ['src-1'] },
+    { type: 'USES_PHONE', id: 'link-2', from: 'person-2', to: 'phone-1', weight: 0.5, sourceIds: ['src-1'] },
+    { type: 'CALLED', id: 'link-3', from: 'phone-1', to: 'phone-2', count: 4, sourceIds: ['src-1'] },
   ],
 });
 
@@ -41,9 +43,9 @@ describe('CsvWriter (bulk import files)', () => {
     const w = new CsvWriter(dir, 'p0', new Date('2026-01-02T03:04:05Z'));
     w.add(prepare(dataset(), { synthetic: true }));
     const g = w.close();
-    expect(g).toMatchObject({ sources: 1, entities: 3, links: 2 });
+    expect(g).toMatchObject({ sources: 1, entities: 4, links: 3 });
     const groups = read(g.args);
-    expect(Object.keys(groups).sort()).toEqual(['Entity:Person', 'Entity:Phone', 'SourceRecord', 'USES_PHONE']);
+    expect(Object.keys(groups).sort()).toEqual(['CALLED', 'Entity:Person', 'Entity:Phone', 'SourceRecord', 'USES_PHONE']);
 
     const [source] = groups.SourceRecord!;
     expect(source).toMatchObject({ 'id:ID': 'src-1', 'summary:string': 'a "quoted" row', 'sourceEvaluation:long': '2', 'synthetic:boolean': 'true', 'recordedAt:datetime': '2025-06-01T09:00:00Z', 'importedAt:datetime': '2026-01-02T03:04:05.000Z' });
@@ -62,7 +64,7 @@ describe('CsvWriter (bulk import files)', () => {
     // weight holds 3 and 0.5: the column is stored as floats; count is a whole number: integers.
     expect(l1!['weight:double']).toBe('3');
     expect(l2!['weight:double']).toBe('0.5');
-    expect(l2!['count:long']).toBe('4');
+    expect(groups.CALLED![0]!['count:long']).toBe('4');
   });
 
   it('refuses what the import cannot hold as the online loader would store it, naming the row', () => {

@@ -65,6 +65,13 @@ describe('prepare', () => {
     expect(() => prepare(dataset({ links: [{ type: 'USES_PHONE', id: 'l3', from: 'person-1', to: 'phone-1', role: 'CONTROLLER', sourceIds: ['src-1'] }] }))).toThrow(/role CONTROLLER/);
   });
 
+  it("refuses a call record's count, first and last call on a link that is not CALLED, naming the link", () => {
+    const uses = { type: 'USES_PHONE' as const, id: 'l4', from: 'person-1', to: 'phone-1', sourceIds: ['src-1'] };
+    expect(() => prepare(dataset({ links: [{ ...uses, count: 4 }] }))).toThrow('USES_PHONE l4: count belongs to CALLED links only');
+    expect(() => prepare(dataset({ links: [{ ...uses, lastAt: '2025-08-01T21:05:00Z' }] }))).toThrow('USES_PHONE l4: lastAt belongs to CALLED links only');
+    expect(prepare(dataset({ links: [{ ...uses, weight: 0.5, validFrom: '2025-01-01' }] })).links).toHaveLength(1);
+  });
+
   it('refuses bad dates, shapes and duplicate ids, naming them', () => {
     const d = dataset();
     d.entities[0]!.props.dateOfBirth = '03/02/1990';
