@@ -6,13 +6,16 @@
  * `lantern serve` in its own process, as deployed (production mode, every operation audited);
  * `--server in-process` measures the app in this process instead, without the audit log.
  * GraphQL and raw calls alternate sample by sample, so both see the same noise; the ratio of
- * p95s is taken within the run. Before the rounds, whole passes over the samples through both paths
- * until a pass is no longer 5% faster than the best before it (at least 3, at most 6).
+ * p95s is taken within the run. Beside each sample a signed-in `{ __typename }` is timed too: the
+ * floor of any GraphQL request (HTTP, authentication, limits, Apollo, request log, no data), and
+ * `<kind>_p50_gap_ms` is GraphQL's p50 less the raw driver's: what only the GraphQL path costs.
+ * Before the rounds, whole passes over the samples through both paths until a pass is no longer
+ * 5% faster than the best before it (at least 3, at most 6).
  *
  *   tsx bench/api-latency.ts [--people 100k,1m] [--samples 150] [--rounds 3] [--server child|in-process]
  */
 import { arg, machine, median, printMachine, quantile, round, settled, sizeName, sizes, writeResult } from './lib.ts';
-import { graphql, KINDS, recordStatements, replay, samples, scaleStore, startServeChild, startServer, type Kind } from './api.ts';
+import { FLOOR, graphql, KINDS, recordStatements, replay, samples, scaleStore, startServeChild, startServer, type Kind } from './api.ts';
 
 const count = Number(arg('samples', '150'));
 const rounds = Number(arg('rounds', '3'));
@@ -49,23 +52,29 @@ for (const people of sizes('100k')) {
   const put = (k: string, v: number) => (perRound[k] ??= []).push(v);
   for (let round_ = 0; round_ < rounds; round_++) {
     const times: Record<Kind, { gql: number[]; raw: number[] }> = Object.fromEntries(KINDS.map((k) => [k, { gql: [], raw: [] }])) as never;
+    const floor: number[] = [];
     for (const [i, s] of all.entries()) {
       const gqlFirst = (i + round_) % 2 === 0;
-      for (const which of gqlFirst ? ['gql', 'raw'] : ['raw', 'gql']) {
+      for (const which of gqlFirst ? ['gql', 'raw', 'floor'] : ['floor', 'raw', 'gql']) {
         const t = performance.now();
         if (which === 'gql') await graphql(server.url, s);
-        else await replay(db.gateway.driver, recorded[i]!);
-        times[s.kind][which as 'gql' | 'raw'].push(performance.now() - t);
+        else if (which === 'raw') await replay(db.gateway.driver, recorded[i]!);
+        else await graphql(server.url, FLOOR);
+        if (which === 'floor') floor.push(performance.now() - t);
+        else times[s.kind][which as 'gql' | 'raw'].push(performance.now() - t);
       }
     }
+    put(`floor_graphql_p50_ms_${size}`, quantile(floor, 0.5));
+    put(`floor_graphql_p95_ms_${size}`, quantile(floor, 0.95));
     for (const k of KINDS) {
       for (const [q, qn] of [[0.5, 'p50'], [0.95, 'p95'], [0.99, 'p99']] as const) {
         put(`${k}_graphql_${qn}_ms_${size}`, quantile(times[k].gql, q));
         put(`${k}_driver_${qn}_ms_${size}`, quantile(times[k].raw, q));
       }
       put(`${k}_p95_ratio_${size}`, quantile(times[k].gql, 0.95) / quantile(times[k].raw, 0.95));
+      put(`${k}_p50_gap_ms_${size}`, quantile(times[k].gql, 0.5) - quantile(times[k].raw, 0.5));
     }
-    process.stdout.write(`${size} round ${round_ + 1}/${rounds}: ${KINDS.map((k) => `${k} p95 ${round(quantile(times[k].gql, 0.95), 1)} / ${round(quantile(times[k].raw, 0.95), 1)} ms`).join('; ')}\n`);
+    process.stdout.write(`${size} round ${round_ + 1}/${rounds}: ${KINDS.map((k) => `${k} p95 ${round(quantile(times[k].gql, 0.95), 1)} / ${round(quantile(times[k].raw, 0.95), 1)} ms`).join('; ')}; { __typename } p50 ${round(quantile(floor, 0.5), 2)}, p95 ${round(quantile(floor, 0.95), 2)} ms\n`);
   }
   // Medians over the rounds.
   for (const [k, v] of Object.entries(perRound)) figures[k] = round(median(v));
