@@ -10,6 +10,7 @@ import { conflict, internal, timeout, unavailable } from '../errors.ts';
 import type { Logger } from '../config/logger.ts';
 import { cypher } from './cypher.ts';
 import { toParams, toPlain } from './values.ts';
+import { FirstRuns } from './first-runs.ts';
 import { maskValue, scopeParams, SYSTEM_SCOPE, type AccessScope } from './scope.ts';
 
 export type Params = Record<string, unknown>;
@@ -39,17 +40,26 @@ function rows(records: Neo4jRecord[]): Row[] {
  * Every statement gets the caller's `$scope` (the queries leave out what it may not see), and
  * every row comes back with potential victims masked when the scope says so.
  */
-function wrap(tx: ManagedTransaction, scope: AccessScope): Tx {
+function wrap(tx: ManagedTransaction, scope: AccessScope, firstRuns: FirstRuns | null): Tx {
   const extra = { scope: scopeParams(scope) };
   return {
     run: async (name, params = {}) => {
-      const out = rows((await tx.run(cypher(name), toParams({ ...params, ...extra }) as Params)).records);
+      const statement = async () => await tx.run(cypher(name), toParams({ ...params, ...extra }) as Params);
+      const result = await (firstRuns ? firstRuns.run(name, statement) : statement());
+      const out = rows(result.records);
       return scope.mask ? (out.map((r) => maskValue(scope.pseudonymKey, r)) as Row[]) : out;
     },
   };
 }
 
 export class Gateway {
+  /**
+   * Each read statement's first run goes alone, so that concurrent requests do not each plan it.
+   * Not writes: a first write waiting on a lock held by a transaction that waits for it here
+   * would stall until the timeout, unseen by Neo4j's deadlock detection.
+   */
+  private readonly firstRuns = new FirstRuns();
+
   constructor(
     readonly driver: Driver,
     private readonly options: GatewayOptions,
@@ -124,8 +134,8 @@ export class Gateway {
     const config = { timeout: this.options.queryTimeoutMs };
     try {
       return mode === 'READ'
-        ? await session.executeRead((tx) => work(wrap(tx, this.scope)), config)
-        : await session.executeWrite((tx) => work(wrap(tx, this.scope)), config);
+        ? await session.executeRead((tx) => work(wrap(tx, this.scope, this.firstRuns)), config)
+        : await session.executeWrite((tx) => work(wrap(tx, this.scope, null)), config);
     } catch (e) {
       throw this.mapError(e);
     } finally {

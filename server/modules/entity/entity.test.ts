@@ -143,6 +143,16 @@ describe('chart projections narrowed by type', () => {
     }
   });
 
+  it('keeps one copy of a subquery that follows the properties (a degree), not one a branch', () => {
+    const subqueries = (text: string) => text.match(/\bCOUNT \{/g)?.length ?? 0;
+    const withDegree = charts.filter((name) => subqueries(cypherAsWritten(name)) > 0);
+    expect(withDegree).toEqual(expect.arrayContaining(['graph/chart-nodes', 'graph/subgraph']));
+    for (const name of withDegree) {
+      expect(subqueries(cypher(name)), name).toBe(subqueries(cypherAsWritten(name)));
+      expect(cypher(name), name).toMatch(/\[(\w+)_chart IN \[CASE \1\.type WHEN 'PERSON' THEN .* END\] \| \1_chart \{\.\*, degree: /);
+    }
+  });
+
   it('sends every link projection as a CASE over the link type, each type in one branch', () => {
     for (const name of queryNames().filter((n) => /^graph\/(neighbourhood-step|subgraph|common|paths-\d)$/.test(n))) {
       const written = [...cypherAsWritten(name).matchAll(/\b(\w+) \{\.id, \.role, /g)].map((m) => m[1]);
