@@ -131,12 +131,24 @@ export function linkPropertiesOf(type: LinkType): readonly string[] {
 }
 
 /** The link types that carry `property` (one of TYPE_SPECIFIC_LINK_PROPERTIES). */
-export function linkTypesCarrying(property: string): LinkType[] {
+function linkTypesCarrying(property: string): LinkType[] {
   return LINK_TYPE_NAMES.filter((t) => linkPropertiesOf(t).includes(property));
 }
 
 /** Every property some link types carry and the others do not. */
 export const TYPE_SPECIFIC_LINK_PROPERTIES: readonly string[] = [...new Set(LINK_TYPE_NAMES.flatMap(linkPropertiesOf))];
+
+/**
+ * The first property `link` sets (not null, undefined or '') that links of `type` do not carry
+ * (a count on a WORKS_AT link), with the types that do; null when there is none. Imports and edits
+ * refuse such a link, so that what a link stores is what its type's chart projection reads.
+ */
+export function foreignLinkProperty(type: LinkType, link: object): { property: string; carriedBy: LinkType[] } | null {
+  const values = link as Record<string, unknown>;
+  const own = linkPropertiesOf(type);
+  const property = TYPE_SPECIFIC_LINK_PROPERTIES.find((k) => !own.includes(k) && values[k] !== null && values[k] !== undefined && values[k] !== '');
+  return property === undefined ? null : { property, carriedBy: linkTypesCarrying(property) };
+}
 
 /** UK 3x5x2 grading. */
 export const SOURCE_EVALUATIONS = [1, 2, 3] as const; // 1 reliable, 2 untested, 3 not reliable

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from '../../graphql/context.ts';
 import { date } from '../../db/values.ts';
 import { badInput, notFound } from '../../errors.ts';
-import { ID_PREFIX, LABEL, linkPropertiesOf, linkTypesCarrying, TYPE_SPECIFIC_LINK_PROPERTIES, type EntityType, type LinkType } from '../../model/model.ts';
+import { foreignLinkProperty, ID_PREFIX, LABEL, type EntityType, type LinkType } from '../../model/model.ts';
 import { shapeEntity, ShapeError, type Props } from '../../model/shape.ts';
 import { entityTypeOf, toEntity, toGraphEdge, type EntityOut } from '../entity/entity.mapper.ts';
 import type { LinkOut } from '../entity/entity.service.ts';
@@ -103,10 +103,8 @@ export async function createLink(ctx: Context, input: CreateLinkArg): Promise<Li
   const id = input.id ? checkId(input.id, 'link', 'input.id') : `link-${input.type.toLowerCase()}-${randomUUID()}`;
   checkDates(input.validFrom, input.validTo, 'input');
   if (input.source === input.target) throw badInput('input.target', 'a link joins two different entities.');
-  for (const k of TYPE_SPECIFIC_LINK_PROPERTIES) {
-    const v = (input as unknown as Record<string, unknown>)[k];
-    if (v !== null && v !== undefined && v !== '' && !linkPropertiesOf(input.type).includes(k)) throw badInput(`input.${k}`, `belongs to ${linkTypesCarrying(k).join(', ')} links only.`);
-  }
+  const foreign = foreignLinkProperty(input.type, input);
+  if (foreign) throw badInput(`input.${foreign.property}`, `belongs to ${foreign.carriedBy.join(', ')} links only.`);
   if (input.count != null && (!Number.isInteger(input.count) || input.count < 0)) throw badInput('input.count', 'must be a whole number, 0 or more.');
   const provenance = parseProvenance(input.provenance, 'input.provenance');
   return repo.write(ctx.gateway, async (tx) => {

@@ -36,7 +36,10 @@ export function chartPropertiesOf(type: EntityType): string[] {
  */
 export function chartLinkPropertiesOf(type: LinkType): string[] {
   const own = linkPropertiesOf(type);
-  return CHART_LINK_PROPERTIES.filter((p) => (p === 'role' ? rolesOf(type).length > 0 : !TYPE_SPECIFIC_LINK_PROPERTIES.includes(p) || own.includes(p)));
+  return CHART_LINK_PROPERTIES.filter((p) => {
+    if (p === 'role') return rolesOf(type).length > 0;
+    return !TYPE_SPECIFIC_LINK_PROPERTIES.includes(p) || own.includes(p);
+  });
 }
 
 /** Link types grouped by the chart properties they can have, each group's list once. */
@@ -95,7 +98,8 @@ const KINDS = [
 /**
  * Every `v {<CHART_NODE_PROPERTIES>...}` and `r {<CHART_LINK_PROPERTIES>...}` in a statement, as a
  * CASE over the entity's or link's type with each type's properties. What follows the list in the
- * map (`, degree: ...`, `, type: type(r), ...`) is kept in every branch.
+ * map (`, degree: ...`, `, type: type(r), ...`) is kept in every branch, or, when it holds a
+ * subquery, added once to the branch's map.
  */
 export function narrowChartProjections(text: string): string {
   for (const kind of KINDS) {

@@ -18,10 +18,8 @@ import {
   INTELLIGENCE_ASSESSMENTS,
   LINK_TYPES,
   LINK_TYPE_NAMES,
-  linkPropertiesOf,
-  linkTypesCarrying,
+  foreignLinkProperty,
   SOURCE_EVALUATIONS,
-  TYPE_SPECIFIC_LINK_PROPERTIES,
   type Classification,
   type EntityType,
   type HandlingCode,
@@ -293,11 +291,8 @@ export function prepare(data: Dataset, o: Pick<LoadOptions, 'synthetic' | 'known
     if (linkIds.has(`${l.type}/${l.id}`)) throw new LoadError(`${where}: duplicate id`);
     linkIds.add(`${l.type}/${l.id}`);
     if (l.role !== undefined && !spec.roles?.includes(l.role)) throw new LoadError(`${where}: role ${l.role} is not one of ${(spec.roles ?? []).join(', ') || '(none)'}`);
-    for (const k of TYPE_SPECIFIC_LINK_PROPERTIES) {
-      if ((l as unknown as Record<string, unknown>)[k] !== undefined && !linkPropertiesOf(l.type).includes(k)) {
-        throw new LoadError(`${where}: ${k} belongs to ${linkTypesCarrying(k).join(', ')} links only`);
-      }
-    }
+    const foreign = foreignLinkProperty(l.type, l);
+    if (foreign) throw new LoadError(`${where}: ${foreign.property} belongs to ${foreign.carriedBy.join(', ')} links only`);
     const fromType = entityType.get(l.from);
     const toType = entityType.get(l.to);
     // Ends loaded earlier are checked by the statement itself (it matches only allowed types).
