@@ -216,9 +216,14 @@ export interface ServeChild {
 /**
  * `node bin/lantern.js serve` as its own process (as deployed), on the bench store's Neo4j.
  * `checkout`: serve another checkout's code instead (a git worktree with node_modules linked), for
- * an A/B of the server in one run.
+ * an A/B of the server in one run. Resolves once /readyz answers and the server's warm-up
+ * (LANTERN_WARM_UP_SECONDS) is over, as analysts would find it an hour after a restart, unless
+ * `warmUp: 'skip'` (cold-start measures the first requests with and without it).
  */
-export async function startServeChild(db: BenchDb, o: { nodeArgs?: string[]; env?: Record<string, string>; checkout?: string } = {}): Promise<ServeChild> {
+export async function startServeChild(
+  db: BenchDb,
+  o: { nodeArgs?: string[]; env?: Record<string, string>; checkout?: string; warmUp?: 'wait' | 'skip' } = {},
+): Promise<ServeChild> {
   const port = await freePort();
   await signIn(db);
   const child = spawn(process.execPath, [...(o.nodeArgs ?? []), path.join(o.checkout ?? root, 'bin', 'lantern.js'), 'serve'], {
@@ -226,15 +231,17 @@ export async function startServeChild(db: BenchDb, o: { nodeArgs?: string[]; env
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`lantern serve exited with ${child.exitCode}`);
     try {
-      if ((await fetch(`${base}/readyz`)).ok) break;
+      const r = await fetch(`${base}/readyz`);
+      // A checkout from before the warm-up says nothing of it.
+      if (r.ok && (o.warmUp === 'skip' || ((await r.json()) as { warmUp?: string }).warmUp !== 'running')) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error('lantern serve did not become ready in 60 s');
+    if (Date.now() > deadline) throw new Error('lantern serve did not become ready (and warm) in 3 minutes');
     await new Promise((r) => setTimeout(r, 250));
   }
   return {

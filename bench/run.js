@@ -19,6 +19,7 @@ const suite = [
   ['api-latency', 'api-latency.ts'],
   ['api-throughput', 'api-throughput.ts'],
   ['memory', 'memory.ts'],
+  ['cold-start', 'cold-start.ts'],
   ['render', 'render/run.ts'],
 ];
 let failed = 0;

@@ -56,7 +56,7 @@ export async function serve(config: Config, log: Logger, hooks: { afterMigrate?:
     });
     const auditKey = loadAuditKey(config);
     const audit = new AuditLog({ gateway: db.gateway, key: auditKey, log });
-    const { app, stop: stopApollo } = await createApp({
+    const { app, warmUp, stop: stopApollo } = await createApp({
       gateway: db.gateway,
       log,
       development: config.development,
@@ -73,9 +73,19 @@ export async function serve(config: Config, log: Logger, hooks: { afterMigrate?:
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`;
+    // Plans and JIT-compiled code for the everyday reads before analysts need them; in the
+    // background, and out of the way of any request that comes meanwhile.
+    const warming = new AbortController();
+    const warmedUp = warmUp(config.warmUpSeconds, warming.signal).then((r) => {
+      const figures = { rounds: r.rounds, seconds: r.seconds, firstRoundMs: r.firstRoundMs, lastRoundMs: r.lastRoundMs };
+      if (r.state === 'failed') log.warn({ ...figures, errors: r.errors }, 'The warm-up stopped on an error; the first requests will be slower');
+      else if (r.state !== 'off') log.info({ ...figures, state: r.state }, `Warm-up: ${r.state} after ${r.rounds} rounds in ${r.seconds} s`);
+    });
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
+        warming.abort();
+        await warmedUp;
         server.closeIdleConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await stopApollo();

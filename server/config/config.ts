@@ -48,6 +48,7 @@ const schema = z.object({
   LANTERN_MAX_QUERY_DEPTH: z.coerce.number({ message: 'must be a number' }).int().min(2).max(100).default(15),
   LANTERN_MAX_QUERY_COST: z.coerce.number({ message: 'must be a number' }).int().min(10).default(50_000),
   LANTERN_SEED_DEMO: z.enum(['auto', 'never'], { message: "must be 'auto' or 'never'" }).default('auto'),
+  LANTERN_WARM_UP_SECONDS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number of seconds').min(0).max(600).default(60),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       message: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -77,6 +78,8 @@ export interface Config {
     startTimeoutMs: number;
   };
   seedDemo: 'auto' | 'never';
+  /** How long the warm-up after a start may run (server/http/warm-up.ts); 0: none. */
+  warmUpSeconds: number;
   /** Key of the audit log's hash chain; unset: a key file in dataDir. */
   auditKey: string | undefined;
   logLevel: Env['LOG_LEVEL'];
@@ -165,6 +168,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       startTimeoutMs: e.LANTERN_NEO4J_START_TIMEOUT_MS,
     },
     seedDemo: e.LANTERN_SEED_DEMO,
+    warmUpSeconds: e.LANTERN_WARM_UP_SECONDS,
     auditKey: e.LANTERN_AUDIT_KEY,
     logLevel: e.LOG_LEVEL,
     development: e.NODE_ENV === 'development',

@@ -29,6 +29,7 @@ import { buildSchema } from '../graphql/schema.ts';
 import { readinessProbe } from './readiness.ts';
 import { requestLog } from './request-log.ts';
 import { snapshotRouter } from '../modules/snapshot/snapshot.http.ts';
+import { warmUp, type WarmUpReport } from './warm-up.ts';
 import { MAX_DOCUMENT_BYTES } from '../modules/chart/chart.service.ts';
 
 /**
@@ -91,6 +92,11 @@ function unmaskOf(principal: Principal, header: string | string[] | undefined): 
 
 export interface App {
   app: Express;
+  /**
+   * Runs the workspace's everyday reads until their times settle or `seconds` pass, waiting while
+   * requests are answered (warm-up.ts); /readyz says how it stands. `lantern serve` starts it.
+   */
+  warmUp(seconds: number, signal?: AbortSignal): Promise<WarmUpReport>;
   stop(): Promise<void>;
 }
 
@@ -198,6 +204,20 @@ export async function createApp(o: AppOptions): Promise<App> {
   const pseudonymKey = o.pseudonymKey ?? randomBytes(32);
   const limits = { ratePerMinute: o.limits?.ratePerMinute ?? 600, maxDepth: o.limits?.maxDepth ?? 15, maxCost: o.limits?.maxCost ?? 50_000 };
   app.use(requestLog(o.log));
+  // GraphQL requests being answered: the warm-up waits while there are any.
+  let answering = 0;
+  app.use('/graphql', (_req, res, next) => {
+    answering += 1;
+    let counted = true;
+    const done = () => {
+      if (counted) answering -= 1;
+      counted = false;
+    };
+    res.once('finish', done);
+    res.once('close', done);
+    next();
+  });
+  let warm: WarmUpReport['state'] = 'off';
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -205,7 +225,9 @@ export async function createApp(o: AppOptions): Promise<App> {
   const ready = readinessProbe(o.gateway);
   app.get('/readyz', async (_req, res) => {
     const r = await ready();
-    res.status(r.ready ? 200 : 503).json(r.ready ? { status: 'ready', checkedAt: r.checkedAt } : { status: 'unavailable', reason: r.reason, checkedAt: r.checkedAt });
+    res
+      .status(r.ready ? 200 : 503)
+      .json(r.ready ? { status: 'ready', warmUp: warm, checkedAt: r.checkedAt } : { status: 'unavailable', reason: r.reason, checkedAt: r.checkedAt });
   });
 
   const apollo = new ApolloServer<Context>({
@@ -292,6 +314,12 @@ export async function createApp(o: AppOptions): Promise<App> {
 
   return {
     app,
+    warmUp: async (seconds, signal) => {
+      warm = seconds > 0 ? 'running' : 'off';
+      const report = await warmUp({ apollo, gateway: o.gateway, pseudonymKey, log: o.log, seconds, busy: () => answering, signal });
+      warm = report.state;
+      return report;
+    },
     stop: async () => {
       await apollo.stop();
       await snapshots.close();

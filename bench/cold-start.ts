@@ -1,0 +1,110 @@
+/**
+ * Cold start: what the first analyst after a restart waits for, with `lantern serve`'s warm-up
+ * (LANTERN_WARM_UP_SECONDS, server/http/warm-up.ts) and without it, in the same run. Each start
+ * is a fresh Neo4j JVM and a fresh server on the same store. The baseline ('off') sends its first
+ * requests as soon as /readyz answers; 'on' sends them once /readyz says the warm-up is over.
+ * Then both are measured the same way:
+ *   - the first request of each kind (search, 1 hop, 2 hops, paths, subgraph), one after another,
+ *     on samples the warm-up never read;
+ *   - requests answered in the next 10 s one at a time (an analyst at work);
+ *   - requests answered in the 10 s after that under 50 connections (the api-throughput mix).
+ *
+ *   tsx bench/cold-start.ts [--people 100k] [--runs 2] [--warm-up 60]
+ */
+import { arg, machine, median, printMachine, round, sizeName, sizes, writeResult } from './lib.ts';
+import { graphql, KINDS, runMix, samples, scaleStore, startServeChild, type Sample } from './api.ts';
+
+const runs = Number(arg('runs', '2'));
+const warmUpSeconds = arg('warm-up', '60');
+const figures: Record<string, number> = {};
+const notes: Record<string, unknown> = {};
+let version: string | null = null;
+
+type Mode = 'off' | 'on';
+interface Start {
+  readyS: number;
+  warmUpS: number;
+  warmUpState: string;
+  first: Record<string, number>;
+  sequential10s: number;
+  mix10s: number;
+  mixErrors: number;
+}
+
+async function start(people: number, mode: Mode): Promise<Start> {
+  const db = await scaleStore(people);
+  version = db.neo4jVersion;
+  try {
+    const t0 = performance.now();
+    const server = await startServeChild(db, { env: { LANTERN_WARM_UP_SECONDS: mode === 'on' ? warmUpSeconds : '0' }, warmUp: 'skip' });
+    const readyS = (performance.now() - t0) / 1000;
+    const base = server.url.replace(/\/graphql$/, '');
+    let warmUpState = 'off';
+    for (;;) {
+      warmUpState = ((await (await fetch(`${base}/readyz`)).json()) as { warmUp: string }).warmUp;
+      if (warmUpState !== 'running') break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const warmUpS = (performance.now() - t0) / 1000 - readyS;
+    try {
+      // Seed 23: not the warm-up's person, nor api-latency's samples.
+      const fresh = samples(people, 40, 23);
+      const first: Record<string, number> = {};
+      for (const kind of KINDS) {
+        const s = fresh.find((x) => x.kind === kind)!;
+        const t = performance.now();
+        const r = await graphql(server.url, s);
+        if (r.status !== 200 || r.errors) throw new Error(`${kind}: status ${r.status}, ${r.errors} errors`);
+        first[kind] = performance.now() - t;
+      }
+      const rest: Sample[] = fresh.filter((_, i) => i >= KINDS.length);
+      let sequential10s = 0;
+      const until = performance.now() + 10_000;
+      while (performance.now() < until) {
+        await graphql(server.url, rest[sequential10s % rest.length]!);
+        sequential10s += 1;
+      }
+      const mix = await runMix(server, db, { connections: 50, seconds: 10, samples: samples(people, 200, 29) });
+      return { readyS, warmUpS, warmUpState, first, sequential10s, mix10s: mix.result.requests.total, mixErrors: mix.errors };
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+for (const people of sizes('100k')) {
+  const size = sizeName(people);
+  const seen: Record<Mode, Start[]> = { off: [], on: [] };
+  for (let i = 0; i < runs; i++) {
+    // Alternating, so that neither mode always has the warmer operating system behind it.
+    for (const mode of (i % 2 === 0 ? ['off', 'on'] : ['on', 'off']) as Mode[]) {
+      const s = await start(people, mode);
+      seen[mode].push(s);
+      process.stdout.write(
+        `${size} warm-up ${mode}: ready in ${round(s.readyS, 1)} s, warm-up ${s.warmUpState} after ${round(s.warmUpS, 1)} s; first requests ${KINDS.map((k) => `${k} ${Math.round(s.first[k]!)}`).join(', ')} ms; then ${s.sequential10s} requests in 10 s one at a time, ${s.mix10s} in 10 s under 50 connections (${s.mixErrors} errors)\n`,
+      );
+    }
+  }
+  for (const mode of ['off', 'on'] as Mode[]) {
+    const xs = seen[mode];
+    for (const kind of KINDS) figures[`first_${kind}_ms_${mode}_${size}`] = Math.round(median(xs.map((s) => s.first[kind]!)));
+    figures[`first_five_ms_${mode}_${size}`] = Math.round(median(xs.map((s) => KINDS.reduce((a, k) => a + s.first[k]!, 0))));
+    figures[`sequential_10s_requests_${mode}_${size}`] = median(xs.map((s) => s.sequential10s));
+    figures[`mix_10s_requests_${mode}_${size}`] = median(xs.map((s) => s.mix10s));
+    figures[`mix_errors_${mode}_${size}`] = Math.max(...xs.map((s) => s.mixErrors));
+  }
+  figures[`warm_up_s_${size}`] = round(median(seen.on.map((s) => s.warmUpS)), 1);
+  figures[`first_five_ratio_${size}`] = round(figures[`first_five_ms_off_${size}`]! / figures[`first_five_ms_on_${size}`]!, 1);
+  notes[`cold_start_${size}`] = {
+    runs,
+    warmUpBudgetS: Number(warmUpSeconds),
+    warmUpStates: seen.on.map((s) => s.warmUpState),
+    statistic: 'median of runs; a fresh Neo4j JVM and lantern serve each start; modes alternate',
+  };
+}
+
+const m = machine(version);
+printMachine(m);
+process.stdout.write(`wrote ${writeResult({ name: 'cold-start', machine: m, figures, notes })}\n`);

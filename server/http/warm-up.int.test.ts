@@ -1,0 +1,98 @@
+/**
+ * The warm-up against the run's Neo4j and its demo: every operation answers, nothing reaches the
+ * audit log, /readyz says how it stands, and it waits while requests are being answered.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Gateway } from '../db/gateway.ts';
+import type { Context } from '../graphql/context.ts';
+import { buildSchema } from '../graphql/schema.ts';
+import { search as searchAudit } from '../modules/audit/audit.repository.ts';
+import { AuditLog } from '../modules/audit/audit.service.ts';
+import { TEST_AUDIT_KEY, testGateway, testLog } from '../testing/harness.ts';
+import { createApp, type App } from './app.ts';
+import { WARM_UP_PRINCIPAL, warmUp } from './warm-up.ts';
+
+const pseudonymKey = Buffer.from('test pseudonym key, not a secret');
+
+describe('the warm-up after a start', () => {
+  let gateway: Gateway;
+  let apollo: ApolloServer<Context>;
+
+  beforeAll(async () => {
+    gateway = testGateway();
+    apollo = new ApolloServer<Context>({ schema: buildSchema() });
+    await apollo.start();
+  });
+  afterAll(async () => {
+    await apollo?.stop();
+    await gateway?.close();
+  });
+
+  const run = (o: { seconds: number; busy?: () => number; signal?: AbortSignal }) =>
+    warmUp({ apollo, gateway, pseudonymKey, log: testLog, seconds: o.seconds, busy: o.busy ?? (() => 0), signal: o.signal });
+
+  it('runs every operation on the demo without an error, round after round', async () => {
+    // A cold Neo4j plans every statement in the first round: seconds each on this machine.
+    const r = await run({ seconds: 30 });
+    expect(r.errors).toEqual([]);
+    expect(r.state).toBe('done');
+    expect(r.rounds).toBeGreaterThanOrEqual(1);
+    // Nine operations a round; the last round may have been cut by the budget.
+    expect(r.answered).toBeGreaterThanOrEqual(9 * r.rounds);
+    expect(r.seconds).toBeLessThan(30 + 15);
+  });
+
+  it('runs nothing while requests are being answered', async () => {
+    const r = await run({ seconds: 1, busy: () => 1 });
+    expect(r).toMatchObject({ state: 'done', rounds: 0, answered: 0 });
+  });
+
+  it('stops when asked, and does nothing with a budget of 0', async () => {
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(), 50);
+    const r = await run({ seconds: 60, signal: stop.signal });
+    expect(r.state).toBe('stopped');
+    expect(r.seconds).toBeLessThan(20);
+    expect(await run({ seconds: 0 })).toMatchObject({ state: 'off', answered: 0 });
+  });
+
+  describe('in the app', () => {
+    let app: App;
+    let server: http.Server;
+    let url: string;
+    let audit: AuditLog;
+
+    beforeAll(async () => {
+      audit = new AuditLog({ gateway, key: Buffer.from(TEST_AUDIT_KEY), log: testLog, flushMs: 20 });
+      app = await createApp({ gateway, log: testLog, development: false, pseudonymKey, audit });
+      server = http.createServer(app.app);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    afterAll(async () => {
+      server?.closeAllConnections();
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      await app?.stop();
+      await audit?.close();
+    });
+
+    const warmUpState = async () => ((await (await fetch(`${url}/readyz`)).json()) as { warmUp: string }).warmUp;
+
+    it('says on /readyz whether it is running, and leaves no audit record', async () => {
+      expect(await warmUpState()).toBe('off');
+      const warming = app.warmUp(5);
+      // /readyz caches its Neo4j check for a second, but not the warm-up's state.
+      expect(await warmUpState()).toBe('running');
+      const r = await warming;
+      expect(r.errors).toEqual([]);
+      expect(r.answered).toBeGreaterThanOrEqual(9);
+      expect(await warmUpState()).toBe('done');
+      await audit.flush();
+      const mine = await searchAudit(gateway, { beforeSeq: Number.MAX_SAFE_INTEGER, limit: 10, actor: WARM_UP_PRINCIPAL.name, operation: null, from: null, to: null });
+      expect(mine).toEqual([]);
+    });
+  });
+});

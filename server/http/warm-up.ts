@@ -1,0 +1,194 @@
+/**
+ * The warm-up after a start.
+ *
+ * A fresh Neo4j plans each statement the first time it sees it, which takes seconds on a cold
+ * JVM, and then runs it slowly until the JVM has compiled the hot paths; V8 in this process is
+ * cold too. Measured on the 100k store (bench/cold-start.ts, bench/ANALYSIS.md, session 11): one
+ * request at a time, a fresh start answered 8 requests in its first 10 s and took about 45 s to
+ * reach its warm speed, and the first search an analyst made waited seconds.
+ *
+ * So `lantern serve` runs the workspace's everyday reads, one at a time, around one well-linked
+ * person of the store, until their times settle or the budget runs out. They go through the
+ * GraphQL schema as a masked analyst would send them, so Neo4j plans the same statements with the
+ * same parameter types that analysts' requests will use. Nothing read leaves the process and
+ * nothing is audited: the answers are dropped. While requests are being answered the warm-up
+ * waits, so it never competes with an analyst for the two cores.
+ */
+import type { ApolloServer } from '@apollo/server';
+import type { Logger } from '../config/logger.ts';
+import type { Gateway } from '../db/gateway.ts';
+import { createContext, type Context, type Principal } from '../graphql/context.ts';
+
+/** Who the warm-up's reads run as: an analyst without need-to-know (victims masked). */
+export const WARM_UP_PRINCIPAL: Principal = Object.freeze({ id: 'system:warm-up', name: 'system:warm-up', role: 'analyst', needToKnow: false, via: 'system' });
+
+// The fields the workspace asks for (client/src/api/operations.ts), so that the same resolvers run.
+const GRADING = 'grading { code low sourceEvaluation intelligenceAssessment handlingCode handlingConditions classification }';
+const NODE = `id type label subtitle degree supernode potentialVictim suspect safeguarded riskScore kind ${GRADING}`;
+const EDGE = `id type source target role validFrom validTo recordedAt weight ${GRADING}`;
+const GRAPH = `nodes { ${NODE} } edges { ${EDGE} } truncated truncation`;
+const SOURCES = `sources { id source recordKey recordedAt summary ${GRADING} }`;
+
+export interface Seeds {
+  /** A person with 3 to 40 links. */
+  id: string;
+  label: string;
+  /** Up to 12 entities one link from it. */
+  near: string[];
+  /** An entity two links from it, if any. */
+  far: string | null;
+}
+
+export interface WarmUpOperation {
+  name: string;
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+/** The reads an analyst makes most: search, details, expand, paths, networks, timeline. */
+export function warmUpOperations(s: Seeds): WarmUpOperation[] {
+  const other = s.far ?? s.near[0] ?? s.id;
+  const some = [s.id, ...s.near];
+  return [
+    {
+      name: 'Search',
+      query: `query Search($text: String!, $types: [EntityType!], $first: Int) { search(text: $text, types: $types, first: $first) { edges { score matched node { ${NODE} } } } }`,
+      variables: { text: s.label.slice(0, 200), types: null, first: 30 },
+    },
+    {
+      name: 'Entity',
+      query: `query Entity($id: ID!) { entity(id: $id) { id type label recordedAt ${GRADING} ${SOURCES} properties { name value } ... on Person { masked } } }`,
+      variables: { id: s.id },
+    },
+    {
+      name: 'Neighbourhood',
+      query: `query Neighbourhood($ids: [ID!]!, $limit: Int, $filter: LinkFilter, $threshold: Int) { neighbourhood(ids: $ids, hops: 1, limit: $limit, filter: $filter, supernodeThreshold: $threshold) { ${GRAPH} } }`,
+      variables: { ids: [s.id], limit: 500, filter: null, threshold: null },
+    },
+    {
+      name: 'Neighbourhood2',
+      query: `query Neighbourhood2($ids: [ID!]!) { neighbourhood(ids: $ids, hops: 2) { ${GRAPH} } }`,
+      variables: { ids: [s.id] },
+    },
+    {
+      name: 'Paths',
+      query: `query Paths($from: ID!, $to: ID!, $filter: LinkFilter) { paths(from: $from, to: $to, maxLength: 6, filter: $filter) { ${GRAPH} } }`,
+      variables: { from: s.id, to: other, filter: null },
+    },
+    {
+      name: 'Connecting',
+      query: `query Connecting($ids: [ID!]!, $filter: LinkFilter) { connectingNetwork(ids: $ids, filter: $filter) { ${GRAPH} } }`,
+      variables: { ids: [s.id, other], filter: null },
+    },
+    {
+      name: 'Common',
+      query: `query Common($ids: [ID!]!, $filter: LinkFilter) { commonNeighbours(ids: $ids, filter: $filter) { sharedWith node { ${NODE} } } }`,
+      variables: { ids: [s.id, other], filter: null },
+    },
+    {
+      name: 'Sub',
+      query: `query Sub($ids: [ID!]!) { subgraph(ids: $ids) { ${GRAPH} } }`,
+      variables: { ids: some },
+    },
+    {
+      name: 'Timeline',
+      query: 'query Timeline($ids: [ID!]!) { timeline(ids: $ids, limit: 200) { date endDate kind description entityIds linkId } }',
+      variables: { ids: some },
+    },
+  ];
+}
+
+/**
+ * Whether round times have settled: at least 10 rounds, and the last 5 took on average at least
+ * 95% of the time of the 5 before them (a JIT still compiling keeps cutting them by more).
+ */
+export function settled(roundMs: readonly number[]): boolean {
+  if (roundMs.length < 10) return false;
+  const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return mean(roundMs.slice(-5)) >= 0.95 * mean(roundMs.slice(-10, -5));
+}
+
+export type WarmUpState = 'off' | 'running' | 'done' | 'nothing to read' | 'failed' | 'stopped';
+
+export interface WarmUpReport {
+  state: WarmUpState;
+  rounds: number;
+  /** Operations answered without errors. */
+  answered: number;
+  /** Wall-clock seconds from start to end, waits for analysts' requests included. */
+  seconds: number;
+  firstRoundMs: number | null;
+  lastRoundMs: number | null;
+  /** The first errors an operation gave (operation: message), when state is 'failed'. */
+  errors: string[];
+}
+
+export interface WarmUpOptions {
+  apollo: ApolloServer<Context>;
+  /** The unscoped gateway; the reads run through a masked analyst's scope of it. */
+  gateway: Gateway;
+  pseudonymKey: Buffer;
+  log: Logger;
+  /** The budget; 0 turns the warm-up off. */
+  seconds: number;
+  /** How many analysts' requests are being answered now; the warm-up waits while any are. */
+  busy: () => number;
+  signal?: AbortSignal;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function warmUp(o: WarmUpOptions): Promise<WarmUpReport> {
+  const started = performance.now();
+  const deadline = started + o.seconds * 1000;
+  const rounds: number[] = [];
+  let answered = 0;
+  const report = (state: WarmUpState, errors: string[] = []): WarmUpReport => ({
+    state,
+    rounds: rounds.length,
+    answered,
+    seconds: Math.round((performance.now() - started) / 100) / 10,
+    firstRoundMs: rounds.length ? Math.round(rounds[0]!) : null,
+    lastRoundMs: rounds.length ? Math.round(rounds.at(-1)!) : null,
+    errors,
+  });
+  if (o.seconds <= 0) return report('off');
+  try {
+    const [row] = await o.gateway.read('system/warm-up-seeds');
+    if (!row) return report('nothing to read');
+    const operations = warmUpOperations({
+      id: String(row.id),
+      label: String(row.label ?? row.id),
+      near: (row.near as unknown[]).map(String),
+      far: row.far == null ? null : String(row.far),
+    });
+    const contextValue = createContext({
+      gateway: o.gateway.forScope({ shareAll: true, mask: true, pseudonymKey: o.pseudonymKey }),
+      log: o.log,
+      requestId: 'warm-up',
+      principal: WARM_UP_PRINCIPAL,
+      purpose: 'warm-up after a start',
+      unmaskReason: null,
+      audit: undefined,
+      services: { system: o.gateway },
+    });
+    for (;;) {
+      let roundMs = 0;
+      for (const op of operations) {
+        while (o.busy() > 0 && performance.now() < deadline && !o.signal?.aborted) await sleep(20);
+        if (o.signal?.aborted) return report('stopped');
+        if (performance.now() >= deadline) return report('done');
+        const t = performance.now();
+        const res = await o.apollo.executeOperation({ query: op.query, variables: op.variables, operationName: op.name }, { contextValue });
+        roundMs += performance.now() - t;
+        const errors = res.body.kind === 'single' ? (res.body.singleResult.errors ?? []) : [];
+        if (errors.length) return report('failed', errors.slice(0, 3).map((e) => `${op.name}: ${e.message}`));
+        answered += 1;
+      }
+      rounds.push(roundMs);
+      if (settled(rounds)) return report('done');
+    }
+  } catch (e) {
+    return report('failed', [e instanceof Error ? e.message : String(e)]);
+  }
+}
