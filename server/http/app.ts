@@ -29,7 +29,7 @@ import { buildSchema } from '../graphql/schema.ts';
 import { readinessProbe } from './readiness.ts';
 import { requestLog } from './request-log.ts';
 import { snapshotRouter } from '../modules/snapshot/snapshot.http.ts';
-import { warmUp, type WarmUpReport } from './warm-up.ts';
+import { WARM_UP_PRINCIPAL, warmUp, type WarmUpReport } from './warm-up.ts';
 import { MAX_DOCUMENT_BYTES } from '../modules/chart/chart.service.ts';
 
 /**
@@ -157,6 +157,48 @@ const legacyJsonStatus: ApolloServerPlugin<Context> = {
   },
 };
 
+/**
+ * Callers' operations being executed (the warm-up's own are not counted): the warm-up waits while
+ * there are any, and stopping waits for them. Counted in Apollo, not on the HTTP response: an
+ * operation whose caller hung up goes on running, and records itself in the audit log, after its
+ * socket has closed. Listed after the audit plugin, so its records are made before a count of
+ * nought is seen.
+ */
+function inFlight() {
+  let count = 0;
+  const idle: (() => void)[] = [];
+  const plugin: ApolloServerPlugin<Context> = {
+    async requestDidStart({ contextValue }) {
+      if (contextValue.principal === WARM_UP_PRINCIPAL) return {};
+      count += 1;
+      return {
+        // Apollo calls it once for every operation it started, answered or failed.
+        async willSendResponse() {
+          count -= 1;
+          if (count === 0) for (const f of idle.splice(0)) f();
+        },
+      };
+    },
+  };
+  return {
+    plugin,
+    get count() {
+      return count;
+    },
+    /** Resolves when no operation is running, or after `ms`. */
+    drained: (ms: number) =>
+      count === 0
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, ms);
+            idle.push(() => {
+              clearTimeout(timer);
+              resolve();
+            });
+          }),
+  };
+}
+
 export async function createApp(o: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
@@ -204,19 +246,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   const pseudonymKey = o.pseudonymKey ?? randomBytes(32);
   const limits = { ratePerMinute: o.limits?.ratePerMinute ?? 600, maxDepth: o.limits?.maxDepth ?? 15, maxCost: o.limits?.maxCost ?? 50_000 };
   app.use(requestLog(o.log));
-  // GraphQL requests being answered: the warm-up waits while there are any.
-  let answering = 0;
-  app.use('/graphql', (_req, res, next) => {
-    answering += 1;
-    let counted = true;
-    const done = () => {
-      if (counted) answering -= 1;
-      counted = false;
-    };
-    res.once('finish', done);
-    res.once('close', done);
-    next();
-  });
+  const operations = inFlight();
   let warm: WarmUpReport['state'] = 'off';
 
   app.get('/healthz', (_req, res) => {
@@ -242,7 +272,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     // Apollo's cache-control plugin hooks every field of every answer to work out a cache policy
     // from @cacheControl hints, and the schema has none: every answer is uncacheable, so the
     // /graphql route says no-store itself (below) and the per-field hook is left out.
-    plugins: [legacyJsonStatus, auditPlugin, ApolloServerPluginCacheControlDisabled()],
+    plugins: [legacyJsonStatus, auditPlugin, operations.plugin, ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
   app.use(
@@ -316,11 +346,14 @@ export async function createApp(o: AppOptions): Promise<App> {
     app,
     warmUp: async (seconds, signal) => {
       warm = seconds > 0 ? 'running' : 'off';
-      const report = await warmUp({ apollo, gateway: o.gateway, pseudonymKey, log: o.log, seconds, busy: () => answering, signal });
+      const report = await warmUp({ apollo, gateway: o.gateway, pseudonymKey, log: o.log, seconds, busy: () => operations.count, signal });
       warm = report.state;
       return report;
     },
     stop: async () => {
+      // Operations whose callers hung up still run; let them finish (and reach the audit log, which
+      // serve closes next) rather than recording after it is closed.
+      await operations.drained(10_000);
       await apollo.stop();
       await snapshots.close();
     },
