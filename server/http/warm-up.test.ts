@@ -7,7 +7,8 @@ import { settled, warmUpOperations } from './warm-up.ts';
 const { parse, validate } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
 describe('the warm-up', () => {
-  const ops = warmUpOperations({ id: 'person-1', label: 'Ana Popescu', near: ['premises-1', 'phone-1'], far: 'person-2' });
+  const seeds = { id: 'person-1', texts: ['Ana Popescu', 'Rose Spa', '07700 900123'], near: ['premises-1', 'phone-1'], far: 'person-2' };
+  const ops = warmUpOperations(seeds);
 
   it('sends operations the schema accepts, each named as its document names it', () => {
     const schema = buildSchema();
@@ -25,8 +26,13 @@ describe('the warm-up', () => {
   it('reads around the person it was given, and two links out where it can', () => {
     expect(ops.find((o) => o.name === 'Paths')?.variables).toMatchObject({ from: 'person-1', to: 'person-2' });
     expect(ops.find((o) => o.name === 'Sub')?.variables).toEqual({ ids: ['person-1', 'premises-1', 'phone-1'] });
-    const alone = warmUpOperations({ id: 'person-1', label: 'x', near: ['phone-1'], far: null });
+    const alone = warmUpOperations({ id: 'person-1', texts: ['x'], near: ['phone-1'], far: null });
     expect(alone.find((o) => o.name === 'Paths')?.variables).toMatchObject({ from: 'person-1', to: 'phone-1' });
+  });
+
+  it('searches for a different name or number each round', () => {
+    const texts = [0, 1, 2, 3].map((round) => warmUpOperations(seeds, round).find((o) => o.name === 'Search')?.variables.text);
+    expect(texts).toEqual(['Ana Popescu', 'Rose Spa', '07700 900123', 'Ana Popescu']);
   });
 
   it('stops once round times stop falling, not while a JIT still cuts them', () => {

@@ -32,7 +32,9 @@ const SOURCES = `sources { id source recordKey recordedAt summary ${GRADING} }`;
 export interface Seeds {
   /** A person with 3 to 40 links. */
   id: string;
-  label: string;
+  /** Its label and its neighbours': one is searched for each round, so that the full-text index
+   * answers names, numbers and addresses of different lengths. */
+  texts: string[];
   /** Up to 12 entities one link from it. */
   near: string[];
   /** An entity two links from it, if any. */
@@ -45,15 +47,15 @@ export interface WarmUpOperation {
   variables: Record<string, unknown>;
 }
 
-/** The reads an analyst makes most: search, details, expand, paths, networks, timeline. */
-export function warmUpOperations(s: Seeds): WarmUpOperation[] {
+/** The reads an analyst makes most (search, details, expand, paths, networks, timeline), for round `round`. */
+export function warmUpOperations(s: Seeds, round = 0): WarmUpOperation[] {
   const other = s.far ?? s.near[0] ?? s.id;
   const some = [s.id, ...s.near];
   return [
     {
       name: 'Search',
       query: `query Search($text: String!, $types: [EntityType!], $first: Int) { search(text: $text, types: $types, first: $first) { edges { score matched node { ${NODE} } } } }`,
-      variables: { text: s.label.slice(0, 200), types: null, first: 30 },
+      variables: { text: (s.texts[round % s.texts.length] ?? s.id).slice(0, 200), types: null, first: 30 },
     },
     {
       name: 'Entity',
@@ -156,12 +158,12 @@ export async function warmUp(o: WarmUpOptions): Promise<WarmUpReport> {
   try {
     const [row] = await o.gateway.read('system/warm-up-seeds');
     if (!row) return report('nothing to read');
-    const operations = warmUpOperations({
+    const seeds: Seeds = {
       id: String(row.id),
-      label: String(row.label ?? row.id),
+      texts: (row.texts as unknown[]).filter((t): t is string => typeof t === 'string' && t.trim() !== ''),
       near: (row.near as unknown[]).map(String),
       far: row.far == null ? null : String(row.far),
-    });
+    };
     const contextValue = createContext({
       gateway: o.gateway.forScope({ shareAll: true, mask: true, pseudonymKey: o.pseudonymKey }),
       log: o.log,
@@ -174,7 +176,7 @@ export async function warmUp(o: WarmUpOptions): Promise<WarmUpReport> {
     });
     for (;;) {
       let roundMs = 0;
-      for (const op of operations) {
+      for (const op of warmUpOperations(seeds, rounds.length)) {
         while (o.busy() > 0 && performance.now() < deadline && !o.signal?.aborted) await sleep(20);
         if (o.signal?.aborted) return report('stopped');
         if (performance.now() >= deadline) return report('done');

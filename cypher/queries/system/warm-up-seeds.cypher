@@ -1,6 +1,7 @@
 // Where `lantern serve`'s warm-up reads from: a person with a few links (3 to 40; among the first
 // 500 people, so it costs a few hundred index entries on any store), up to 12 entities one link
-// away, and one entity two links away. Nothing read here leaves the server.
+// away with their labels (things to search for), and one entity two links away. Nothing read here
+// leaves the server.
 MATCH (p:Person)
 WHERE NOT coalesce(p.retired, false)
 WITH p LIMIT 500
@@ -10,7 +11,8 @@ WITH p ORDER BY degree DESC LIMIT 1
 CALL (p) {
   MATCH (p)--(m:Entity)
   WHERE NOT coalesce(m.retired, false)
-  RETURN collect(DISTINCT m.id)[..12] AS near
+  WITH DISTINCT m LIMIT 12
+  RETURN collect(m.id) AS near, collect(m.label) AS nearLabels
 }
 CALL (p, near) {
   OPTIONAL MATCH (p)--(:Entity)--(o:Entity)
@@ -18,4 +20,4 @@ CALL (p, near) {
   RETURN o.id AS far
   LIMIT 1
 }
-RETURN p.id AS id, p.label AS label, near, far
+RETURN p.id AS id, [p.label] + nearLabels AS texts, near, far
