@@ -346,7 +346,16 @@ export async function createApp(o: AppOptions): Promise<App> {
     app,
     warmUp: async (seconds, signal) => {
       warm = seconds > 0 ? 'running' : 'off';
-      const report = await warmUp({ apollo, gateway: o.gateway, pseudonymKey, log: o.log, seconds, busy: () => operations.count, signal });
+      const report = await warmUp({
+        apollo,
+        gateway: o.gateway,
+        pseudonymKey,
+        log: o.log,
+        seconds,
+        credentials: () => authenticator.lookUpNothing(),
+        busy: () => operations.count,
+        signal,
+      });
       warm = report.state;
       return report;
     },

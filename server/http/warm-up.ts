@@ -8,7 +8,8 @@
  * reach its warm speed, and the first search an analyst made waited seconds.
  *
  * So `lantern serve` runs the workspace's everyday reads, one at a time, around one well-linked
- * person of the store, until their times settle or the budget runs out. They go through the
+ * person of the store, with the look-ups of credentials every request makes, until their times
+ * settle or the budget runs out. They go through the
  * GraphQL schema as a masked analyst would send them, so Neo4j plans the same statements with the
  * same parameter types that analysts' requests will use. Nothing read leaves the process and
  * nothing is audited: the answers are dropped. While requests are being answered the warm-up
@@ -133,6 +134,8 @@ export interface WarmUpOptions {
   log: Logger;
   /** The budget; 0 turns the warm-up off. */
   seconds: number;
+  /** Looks up credentials as each request does (for ones that do not exist); run each round. */
+  credentials?: () => Promise<unknown>;
   /** How many analysts' requests are being answered now; the warm-up waits while any are. */
   busy: () => number;
   signal?: AbortSignal;
@@ -174,13 +177,22 @@ export async function warmUp(o: WarmUpOptions): Promise<WarmUpReport> {
       audit: undefined,
       services: { system: o.gateway },
     });
+    /** Waits while requests are answered; then whether to go on ('stopped' or 'done' if not). */
+    const turn = async (): Promise<WarmUpState | null> => {
+      while (o.busy() > 0 && performance.now() < deadline && !o.signal?.aborted) await sleep(20);
+      return o.signal?.aborted ? 'stopped' : performance.now() >= deadline ? 'done' : null;
+    };
     for (;;) {
       let roundMs = 0;
+      let end = await turn();
+      if (end) return report(end);
+      let t = performance.now();
+      await o.credentials?.();
+      roundMs += performance.now() - t;
       for (const op of warmUpOperations(seeds, rounds.length)) {
-        while (o.busy() > 0 && performance.now() < deadline && !o.signal?.aborted) await sleep(20);
-        if (o.signal?.aborted) return report('stopped');
-        if (performance.now() >= deadline) return report('done');
-        const t = performance.now();
+        end = await turn();
+        if (end) return report(end);
+        t = performance.now();
         const res = await o.apollo.executeOperation({ query: op.query, variables: op.variables, operationName: op.name }, { contextValue });
         roundMs += performance.now() - t;
         const errors = res.body.kind === 'single' ? (res.body.singleResult.errors ?? []) : [];

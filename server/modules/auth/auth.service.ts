@@ -257,6 +257,18 @@ export class Authenticator {
     return { ok: false, reason: 'missing' };
   }
 
+  /**
+   * Looks up an API token and a session that do not exist, as every request's credentials are
+   * looked up: the warm-up after a start runs it, so that those statements are planned before the
+   * first caller signs in. Nothing is cached or recorded for a credential that is not found.
+   */
+  async lookUpNothing(): Promise<void> {
+    await Promise.all([
+      this.authenticate({ authorization: `Bearer ${TOKEN_PREFIX}${secret()}`, sessionCookie: undefined, csrfHeader: undefined }),
+      this.session(secret()),
+    ]);
+  }
+
   /** Records a token's last use, at most once a minute per token and instance. */
   private touch(id: string): void {
     const now = Date.now();
