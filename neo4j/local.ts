@@ -299,8 +299,10 @@ function writeConfig(o: LocalNeo4jOptions): void {
     `server.directories.plugins=${path.join(o.home, 'plugins')}`,
     `server.directories.run=${path.join(o.home, 'run')}`,
     `server.directories.import=${path.join(o.home, 'import')}`,
-    // 2 cores: keep Neo4j's own thread pools modest.
-    'server.bolt.thread_pool_max_size=100',
+    // Neo4j's default. A connection holds a Bolt thread while its transaction is open, and work
+    // that finds none free is refused ("no available threads"). At 100, one server's driver pool
+    // (100 connections) could take them all, leaving none for a second instance or the command line.
+    'server.bolt.thread_pool_max_size=400',
     'db.transaction.timeout=60s',
     'db.logs.query.enabled=OFF',
     '',

@@ -1,5 +1,30 @@
+import { Neo4jError } from 'neo4j-driver';
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { duplicateOf } from './gateway.ts';
+import { codeOf } from '../errors.ts';
+import { duplicateOf, lanternError } from './gateway.ts';
+
+const o = { queryTimeoutMs: 15_000, log: pino({ level: 'silent' }) };
+const neo4jError = (message: string, code: string) => new Neo4jError(message, code, '50N42', 'error');
+
+describe('what a caller is told of a driver error', () => {
+  it('says the database is busy, and to try again, when Neo4j has no free Bolt thread', () => {
+    // Neo4j's words when it refuses a connection at login (seen under 50 connections at a cold start).
+    const e = lanternError(
+      neo4jError('There are no available threads to serve this request at the moment. You can retry at a later time or consider increasing max thread pool size for bolt connector(s).', 'ProtocolError'),
+      o,
+    );
+    expect(codeOf(e)).toBe('SERVICE_UNAVAILABLE');
+    expect(e.message).toBe('The graph database is not available: every one of its connection threads is busy. Try again shortly.');
+  });
+
+  it('names a timeout with the limit, and hides anything unexpected', () => {
+    expect(codeOf(lanternError(neo4jError('terminated', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'), o))).toBe('TIMEOUT');
+    const other = lanternError(neo4jError('Variable `x` not defined (line 1, column 8)', 'Neo.ClientError.Statement.SyntaxError'), o);
+    expect(codeOf(other)).toBe('INTERNAL_SERVER_ERROR');
+    expect(other.message).not.toContain('Variable');
+  });
+});
 
 describe('a refused duplicate', () => {
   it('names the label, property and value from Neo4j’s message, not the internal node id', () => {

@@ -143,26 +143,36 @@ export class Gateway {
     }
   }
 
-  /** Driver errors to Lantern codes; the original goes to the log, never to the caller. */
   private mapError(e: unknown): Error {
-    if (e instanceof GraphQLError) return e;
-    if (e instanceof Neo4jError) {
-      const code = e.code ?? '';
-      if (code.includes('TransactionTimedOut') || code.includes('Transaction.Terminated')) {
-        return timeout(this.options.queryTimeoutMs);
-      }
-      if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.includes('DatabaseUnavailable')) {
-        return unavailable(e.message.split('\n')[0] ?? code);
-      }
-      if (code.includes('ConstraintValidationFailed')) {
-        this.options.log.warn({ neo4jCode: code, detail: e.message.split('\n')[0] }, 'Write refused by a uniqueness constraint');
-        return conflict(`That would duplicate an existing record${duplicateOf(e.message)}.`);
-      }
-      this.options.log.error({ err: e, neo4jCode: code }, 'Neo4j error');
-      return internal();
-    }
-    return e instanceof Error ? e : new Error(String(e));
+    return lanternError(e, this.options);
   }
+}
+
+/** Driver errors to Lantern codes; the original goes to the log, never to the caller. */
+export function lanternError(e: unknown, o: { queryTimeoutMs: number; log: Logger }): Error {
+  if (e instanceof GraphQLError) return e;
+  if (e instanceof Neo4jError) {
+    const code = e.code ?? '';
+    if (code.includes('TransactionTimedOut') || code.includes('Transaction.Terminated')) {
+      return timeout(o.queryTimeoutMs);
+    }
+    if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.includes('DatabaseUnavailable')) {
+      return unavailable(e.message.split('\n')[0] ?? code);
+    }
+    // Neo4j refuses a new connection when every Bolt thread is busy (server.bolt.thread_pool_max_size):
+    // a moment's overload, not a fault of the request.
+    if (e.message.includes('no available threads to serve this request')) {
+      o.log.warn({ neo4jCode: code }, 'Neo4j refused a connection: every Bolt thread is busy');
+      return unavailable('every one of its connection threads is busy');
+    }
+    if (code.includes('ConstraintValidationFailed')) {
+      o.log.warn({ neo4jCode: code, detail: e.message.split('\n')[0] }, 'Write refused by a uniqueness constraint');
+      return conflict(`That would duplicate an existing record${duplicateOf(e.message)}.`);
+    }
+    o.log.error({ err: e, neo4jCode: code }, 'Neo4j error');
+    return internal();
+  }
+  return e instanceof Error ? e : new Error(String(e));
 }
 
 export interface ConnectOptions {
