@@ -65,6 +65,7 @@ export async function serve(config: Config, log: Logger, hooks: { afterMigrate?:
       auth: { sessionHours: config.auth.sessionHours, secureCookies: config.auth.secureCookies, oidc: config.auth.oidc },
       limits: config.limits,
       dataDir: config.dataDir,
+      stopWaitMs: config.neo4j.queryTimeoutMs + 5_000,
     });
     const server = http.createServer(app);
     server.keepAliveTimeout = 65_000;
@@ -74,9 +75,8 @@ export async function serve(config: Config, log: Logger, hooks: { afterMigrate?:
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`;
     // Plans and JIT-compiled code for the everyday reads before analysts need them; in the
-    // background, and out of the way of any request that comes meanwhile.
-    const warming = new AbortController();
-    const warmedUp = warmUp(config.warmUpSeconds, warming.signal).then((r) => {
+    // background, starting nothing while a caller's operation runs. Stopping Apollo ends it.
+    void warmUp(config.warmUpSeconds).then((r) => {
       const figures = { rounds: r.rounds, seconds: r.seconds, firstRoundMs: r.firstRoundMs, lastRoundMs: r.lastRoundMs };
       if (r.state === 'failed') log.warn({ ...figures, errors: r.errors }, 'The warm-up stopped on an error; the first requests will be slower');
       else if (r.state !== 'off') log.info({ ...figures, state: r.state }, `Warm-up: ${r.state} after ${r.rounds} rounds in ${r.seconds} s`);
@@ -84,8 +84,6 @@ export async function serve(config: Config, log: Logger, hooks: { afterMigrate?:
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
-        warming.abort();
-        await warmedUp;
         server.closeIdleConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await stopApollo();

@@ -16,6 +16,8 @@ describe('what a caller is told of a driver error', () => {
     );
     expect(codeOf(e)).toBe('SERVICE_UNAVAILABLE');
     expect(e.message).toBe('The graph database is not available: every one of its connection threads is busy. Try again shortly.');
+    // The same refusal once a connection is open comes with a transient code.
+    expect(codeOf(lanternError(neo4jError('No threads available', 'Neo.TransientError.Request.NoThreadsAvailable'), o))).toBe('SERVICE_UNAVAILABLE');
   });
 
   it('names a timeout with the limit, and hides anything unexpected', () => {

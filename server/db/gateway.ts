@@ -161,7 +161,7 @@ export function lanternError(e: unknown, o: { queryTimeoutMs: number; log: Logge
     }
     // Neo4j refuses a new connection when every Bolt thread is busy (server.bolt.thread_pool_max_size):
     // a moment's overload, not a fault of the request.
-    if (e.message.includes('no available threads to serve this request')) {
+    if (code.includes('NoThreadsAvailable') || e.message.includes('no available threads to serve this request')) {
       o.log.warn({ neo4jCode: code }, 'Neo4j refused a connection: every Bolt thread is busy');
       return unavailable('every one of its connection threads is busy');
     }

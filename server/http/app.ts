@@ -69,6 +69,8 @@ export interface AppOptions {
   limits?: Partial<LimitsConfig>;
   /** Where snapshot renders are kept (LANTERN_DATA_DIR); unset, a folder under the system's temp dir. */
   dataDir?: string;
+  /** How long stop() waits for callers' operations to finish: longer than the query timeout (20 s). */
+  stopWaitMs?: number;
 }
 
 /** The pseudonym key serve derives from the audit key, so that instances sharing one agree. */
@@ -93,10 +95,12 @@ function unmaskOf(principal: Principal, header: string | string[] | undefined): 
 export interface App {
   app: Express;
   /**
-   * Runs the workspace's everyday reads until their times settle or `seconds` pass, waiting while
-   * requests are answered (warm-up.ts); /readyz says how it stands. `lantern serve` starts it.
+   * Runs the workspace's everyday reads until their times settle or `seconds` pass, starting none
+   * while a caller's operation is running (warm-up.ts); /readyz says how it stands. `lantern serve`
+   * starts it; stop() ends it.
    */
-  warmUp(seconds: number, signal?: AbortSignal): Promise<WarmUpReport>;
+  warmUp(seconds: number): Promise<WarmUpReport>;
+  /** Ends the warm-up, lets callers' operations finish (up to stopWaitMs), and stops Apollo. */
   stop(): Promise<void>;
 }
 
@@ -248,6 +252,8 @@ export async function createApp(o: AppOptions): Promise<App> {
   app.use(requestLog(o.log));
   const operations = inFlight();
   let warm: WarmUpReport['state'] = 'off';
+  let warming: Promise<WarmUpReport> | undefined;
+  const stopWarmUp = new AbortController();
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -344,9 +350,9 @@ export async function createApp(o: AppOptions): Promise<App> {
 
   return {
     app,
-    warmUp: async (seconds, signal) => {
+    warmUp: (seconds) => {
       warm = seconds > 0 ? 'running' : 'off';
-      const report = await warmUp({
+      warming = warmUp({
         apollo,
         gateway: o.gateway,
         pseudonymKey,
@@ -354,15 +360,19 @@ export async function createApp(o: AppOptions): Promise<App> {
         seconds,
         credentials: () => authenticator.lookUpNothing(),
         busy: () => operations.count,
-        signal,
+        signal: stopWarmUp.signal,
+      }).then((report) => {
+        warm = report.state;
+        return report;
       });
-      warm = report.state;
-      return report;
+      return warming;
     },
     stop: async () => {
+      stopWarmUp.abort();
+      await warming;
       // Operations whose callers hung up still run; let them finish (and reach the audit log, which
       // serve closes next) rather than recording after it is closed.
-      await operations.drained(10_000);
+      await operations.drained(o.stopWaitMs ?? 20_000);
       await apollo.stop();
       await snapshots.close();
     },

@@ -12,11 +12,17 @@ import { AuditLog } from '../modules/audit/audit.service.ts';
 import { TEST_AUDIT_KEY, testGateway, testLog, testToken } from '../testing/harness.ts';
 import { createApp } from './app.ts';
 
+/** Resolves when a caller's read has begun (the operation is inside Apollo by then). */
+let readBegun: () => void = () => undefined;
+
 /** The run's Neo4j, with callers' read transactions starting a second late: a slow query. Signing
  * in (the system's scope) is not slowed. */
 class SlowGateway extends Gateway {
   override async readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    if (this.scope !== SYSTEM_SCOPE) await new Promise((r) => setTimeout(r, 1000));
+    if (this.scope !== SYSTEM_SCOPE) {
+      readBegun();
+      await new Promise((r) => setTimeout(r, 1000));
+    }
     return super.readTx(work);
   }
 }
@@ -38,9 +44,10 @@ describe('stopping the app', () => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(body) },
       });
       req.on('error', () => undefined);
+      const begun = new Promise<void>((resolve) => (readBegun = resolve));
       req.end(body);
-      // The server has the request and is in the slow read; the caller hangs up and the server stops.
-      await new Promise((r) => setTimeout(r, 400));
+      // Once the operation is in its slow read, the caller hangs up and the server stops.
+      await begun;
       req.destroy();
       const t = performance.now();
       server.closeAllConnections();

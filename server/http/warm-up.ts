@@ -12,8 +12,9 @@
  * settle or the budget runs out. They go through the
  * GraphQL schema as a masked analyst would send them, so Neo4j plans the same statements with the
  * same parameter types that analysts' requests will use. Nothing read leaves the process and
- * nothing is audited: the answers are dropped. While requests are being answered the warm-up
- * waits, so it never competes with an analyst for the two cores.
+ * nothing is audited: the answers are dropped. It starts no operation while a caller's GraphQL
+ * operation is running (one it has started runs to its end), so analysts rarely share the two
+ * cores with it.
  */
 import type { ApolloServer } from '@apollo/server';
 import type { Logger } from '../config/logger.ts';
@@ -36,7 +37,7 @@ export interface Seeds {
   /** Its label and its neighbours': one is searched for each round, so that the full-text index
    * answers names, numbers and addresses of different lengths. */
   texts: string[];
-  /** Up to 12 entities one link from it. */
+  /** The entities one link from it (at most 40). */
   near: string[];
   /** An entity two links from it, if any. */
   far: string | null;
@@ -111,7 +112,9 @@ export function settled(roundMs: readonly number[]): boolean {
   return mean(roundMs.slice(-5)) >= 0.95 * mean(roundMs.slice(-10, -5));
 }
 
-export type WarmUpState = 'off' | 'running' | 'done' | 'nothing to read' | 'failed' | 'stopped';
+/** 'out of time': the budget passed before the warm-up could answer anything (callers kept the
+ * server busy throughout, which warms it as well). */
+export type WarmUpState = 'off' | 'running' | 'done' | 'out of time' | 'nothing to read' | 'failed' | 'stopped';
 
 export interface WarmUpReport {
   state: WarmUpState;
@@ -136,7 +139,7 @@ export interface WarmUpOptions {
   seconds: number;
   /** Looks up credentials as each request does (for ones that do not exist); run each round. */
   credentials?: () => Promise<unknown>;
-  /** How many analysts' requests are being answered now; the warm-up waits while any are. */
+  /** How many callers' GraphQL operations are running now; the warm-up starts none while any are. */
   busy: () => number;
   signal?: AbortSignal;
 }
@@ -159,7 +162,7 @@ export async function warmUp(o: WarmUpOptions): Promise<WarmUpReport> {
   });
   if (o.seconds <= 0) return report('off');
   try {
-    const [row] = await o.gateway.read('system/warm-up-seeds');
+    const [row] = await o.gateway.read('system/warm-up-seeds', { person: null });
     if (!row) return report('nothing to read');
     const seeds: Seeds = {
       id: String(row.id),
@@ -180,7 +183,7 @@ export async function warmUp(o: WarmUpOptions): Promise<WarmUpReport> {
     /** Waits while requests are answered; then whether to go on ('stopped' or 'done' if not). */
     const turn = async (): Promise<WarmUpState | null> => {
       while (o.busy() > 0 && performance.now() < deadline && !o.signal?.aborted) await sleep(20);
-      return o.signal?.aborted ? 'stopped' : performance.now() >= deadline ? 'done' : null;
+      return o.signal?.aborted ? 'stopped' : performance.now() >= deadline ? (answered > 0 ? 'done' : 'out of time') : null;
     };
     for (;;) {
       let roundMs = 0;
