@@ -19,7 +19,7 @@ describe('the warm-up', () => {
   });
 
   it('covers the reads an analyst makes most', () => {
-    const fields = ops.map((op) => /\{ (\w+)\(/.exec(op.query)?.[1]);
+    const fields = ops.map((op) => /\{\s*(\w+)\(/.exec(op.query)?.[1]);
     expect(fields).toEqual(['search', 'entity', 'neighbourhood', 'neighbourhood', 'paths', 'connectingNetwork', 'commonNeighbours', 'subgraph', 'timeline']);
   });
 

@@ -20,16 +20,11 @@ import type { ApolloServer } from '@apollo/server';
 import type { Logger } from '../config/logger.ts';
 import type { Gateway } from '../db/gateway.ts';
 import { createContext, type Context, type Principal } from '../graphql/context.ts';
+// The workspace's own documents, so that what is planned is what it sends.
+import { COMMON, CONNECTING, ENTITY, GRAPH, NEIGHBOURHOOD, PATHS, SEARCH, SUBGRAPH, TIMELINE } from '../../client/src/api/documents.ts';
 
 /** Who the warm-up's reads run as: an analyst without need-to-know (victims masked). */
 export const WARM_UP_PRINCIPAL: Principal = Object.freeze({ id: 'system:warm-up', name: 'system:warm-up', role: 'analyst', needToKnow: false, via: 'system' });
-
-// The fields the workspace asks for (client/src/api/operations.ts), so that the same resolvers run.
-const GRADING = 'grading { code low sourceEvaluation intelligenceAssessment handlingCode handlingConditions classification }';
-const NODE = `id type label subtitle degree supernode potentialVictim suspect safeguarded riskScore kind ${GRADING}`;
-const EDGE = `id type source target role validFrom validTo recordedAt weight ${GRADING}`;
-const GRAPH = `nodes { ${NODE} } edges { ${EDGE} } truncated truncation`;
-const SOURCES = `sources { id source recordKey recordedAt summary ${GRADING} }`;
 
 export interface Seeds {
   /** A person with 3 to 40 links. */
@@ -54,51 +49,16 @@ export function warmUpOperations(s: Seeds, round = 0): WarmUpOperation[] {
   const other = s.far ?? s.near[0] ?? s.id;
   const some = [s.id, ...s.near];
   return [
-    {
-      name: 'Search',
-      query: `query Search($text: String!, $types: [EntityType!], $first: Int) { search(text: $text, types: $types, first: $first) { edges { score matched node { ${NODE} } } } }`,
-      variables: { text: (s.texts[round % s.texts.length] ?? s.id).slice(0, 200), types: null, first: 30 },
-    },
-    {
-      name: 'Entity',
-      query: `query Entity($id: ID!) { entity(id: $id) { id type label recordedAt ${GRADING} ${SOURCES} properties { name value } ... on Person { masked } } }`,
-      variables: { id: s.id },
-    },
-    {
-      name: 'Neighbourhood',
-      query: `query Neighbourhood($ids: [ID!]!, $limit: Int, $filter: LinkFilter, $threshold: Int) { neighbourhood(ids: $ids, hops: 1, limit: $limit, filter: $filter, supernodeThreshold: $threshold) { ${GRAPH} } }`,
-      variables: { ids: [s.id], limit: 500, filter: null, threshold: null },
-    },
-    {
-      name: 'Neighbourhood2',
-      query: `query Neighbourhood2($ids: [ID!]!) { neighbourhood(ids: $ids, hops: 2) { ${GRAPH} } }`,
-      variables: { ids: [s.id] },
-    },
-    {
-      name: 'Paths',
-      query: `query Paths($from: ID!, $to: ID!, $filter: LinkFilter) { paths(from: $from, to: $to, maxLength: 6, filter: $filter) { ${GRAPH} } }`,
-      variables: { from: s.id, to: other, filter: null },
-    },
-    {
-      name: 'Connecting',
-      query: `query Connecting($ids: [ID!]!, $filter: LinkFilter) { connectingNetwork(ids: $ids, filter: $filter) { ${GRAPH} } }`,
-      variables: { ids: [s.id, other], filter: null },
-    },
-    {
-      name: 'Common',
-      query: `query Common($ids: [ID!]!, $filter: LinkFilter) { commonNeighbours(ids: $ids, filter: $filter) { sharedWith node { ${NODE} } } }`,
-      variables: { ids: [s.id, other], filter: null },
-    },
-    {
-      name: 'Sub',
-      query: `query Sub($ids: [ID!]!) { subgraph(ids: $ids) { ${GRAPH} } }`,
-      variables: { ids: some },
-    },
-    {
-      name: 'Timeline',
-      query: 'query Timeline($ids: [ID!]!) { timeline(ids: $ids, limit: 200) { date endDate kind description entityIds linkId } }',
-      variables: { ids: some },
-    },
+    { name: 'Search', query: SEARCH, variables: { text: (s.texts[round % s.texts.length] ?? s.id).slice(0, 200), types: null, first: 30 } },
+    { name: 'Entity', query: ENTITY, variables: { id: s.id } },
+    { name: 'Neighbourhood', query: NEIGHBOURHOOD, variables: { ids: [s.id], limit: 500, filter: null, threshold: null } },
+    // Not one of the workspace's (it expands a hop at a time), but the API's, and the benchmarks'.
+    { name: 'Neighbourhood2', query: `query Neighbourhood2($ids: [ID!]!) { neighbourhood(ids: $ids, hops: 2) { ${GRAPH} } }`, variables: { ids: [s.id] } },
+    { name: 'Paths', query: PATHS, variables: { from: s.id, to: other, filter: null } },
+    { name: 'Connecting', query: CONNECTING, variables: { ids: [s.id, other], filter: null } },
+    { name: 'Common', query: COMMON, variables: { ids: [s.id, other], filter: null } },
+    { name: 'Sub', query: SUBGRAPH, variables: { ids: some } },
+    { name: 'Timeline', query: TIMELINE, variables: { ids: some } },
   ];
 }
 

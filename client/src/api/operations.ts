@@ -4,10 +4,9 @@ import type { EntityType, Graph, GraphNode, Grading } from '../model/types.ts';
 import type { SavedDocument } from '../state/chartDoc.ts';
 import { gql } from './graphql.ts';
 
-const GRADING = 'grading { code low sourceEvaluation intelligenceAssessment handlingCode handlingConditions classification }';
-export const NODE_FIELDS = `id type label subtitle degree supernode potentialVictim suspect safeguarded riskScore kind ${GRADING}`;
-export const EDGE_FIELDS = `id type source target role validFrom validTo recordedAt weight ${GRADING}`;
-const GRAPH = `nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated truncation`;
+import { COMMON, CONNECTING, ENTITY, GRADING, NEIGHBOURHOOD, PATHS, SEARCH, SOURCES, SUBGRAPH, TIMELINE } from './documents.ts';
+
+export { EDGE_FIELDS, NODE_FIELDS } from './documents.ts';
 
 export interface LinkFilterInput {
   linkTypes?: string[];
@@ -38,9 +37,7 @@ export interface SearchHit {
 
 export async function search(text: string, types: EntityType[], signal?: AbortSignal): Promise<SearchHit[]> {
   const d = await gql<{ search: { edges: SearchHit[] } }>(
-    `query Search($text: String!, $types: [EntityType!], $first: Int) {
-      search(text: $text, types: $types, first: $first) { edges { score matched node { ${NODE_FIELDS} } } }
-    }`,
+    SEARCH,
     { text, types: types.length ? types : null, first: 30 },
     signal,
   );
@@ -52,9 +49,7 @@ export async function neighbourhood(
   o: { limit?: number; supernodeThreshold?: number; filter?: LinkFilterInput } = {},
 ): Promise<Graph> {
   const d = await gql<{ neighbourhood: Graph }>(
-    `query Neighbourhood($ids: [ID!]!, $limit: Int, $filter: LinkFilter, $threshold: Int) {
-      neighbourhood(ids: $ids, hops: 1, limit: $limit, filter: $filter, supernodeThreshold: $threshold) { ${GRAPH} }
-    }`,
+    NEIGHBOURHOOD,
     { ids, limit: o.limit ?? 500, filter: o.filter ?? null, threshold: o.supernodeThreshold ?? null },
   );
   return d.neighbourhood;
@@ -62,7 +57,7 @@ export async function neighbourhood(
 
 export async function paths(from: string, to: string, filter?: LinkFilterInput): Promise<Graph> {
   const d = await gql<{ paths: Graph }>(
-    `query Paths($from: ID!, $to: ID!, $filter: LinkFilter) { paths(from: $from, to: $to, maxLength: 6, filter: $filter) { ${GRAPH} } }`,
+    PATHS,
     { from, to, filter: filter ?? null },
   );
   return d.paths;
@@ -70,7 +65,7 @@ export async function paths(from: string, to: string, filter?: LinkFilterInput):
 
 export async function connectingNetwork(ids: string[], filter?: LinkFilterInput): Promise<Graph> {
   const d = await gql<{ connectingNetwork: Graph }>(
-    `query Connecting($ids: [ID!]!, $filter: LinkFilter) { connectingNetwork(ids: $ids, filter: $filter) { ${GRAPH} } }`,
+    CONNECTING,
     { ids, filter: filter ?? null },
   );
   return d.connectingNetwork;
@@ -78,14 +73,14 @@ export async function connectingNetwork(ids: string[], filter?: LinkFilterInput)
 
 export async function commonNeighbours(ids: string[], filter?: LinkFilterInput): Promise<{ node: GraphNode; sharedWith: string[] }[]> {
   const d = await gql<{ commonNeighbours: { node: GraphNode; sharedWith: string[] }[] }>(
-    `query Common($ids: [ID!]!, $filter: LinkFilter) { commonNeighbours(ids: $ids, filter: $filter) { sharedWith node { ${NODE_FIELDS} } } }`,
+    COMMON,
     { ids, filter: filter ?? null },
   );
   return d.commonNeighbours;
 }
 
 export async function subgraph(ids: string[]): Promise<Graph> {
-  const d = await gql<{ subgraph: Graph }>(`query Sub($ids: [ID!]!) { subgraph(ids: $ids) { ${GRAPH} } }`, { ids });
+  const d = await gql<{ subgraph: Graph }>(SUBGRAPH, { ids });
   return d.subgraph;
 }
 
@@ -109,8 +104,6 @@ export interface EntityDetails {
   [field: string]: unknown;
 }
 
-const SOURCES = `sources { id source recordKey recordedAt summary ${GRADING} }`;
-
 export const UNMASK_HEADER = 'x-lantern-unmask';
 
 /**
@@ -120,11 +113,7 @@ export const UNMASK_HEADER = 'x-lantern-unmask';
 export async function entityDetails(id: string, unmaskReason?: string): Promise<EntityDetails | null> {
   const reason = unmaskReason?.trim();
   const d = await gql<{ entity: EntityDetails | null }>(
-    `query Entity($id: ID!) { entity(id: $id) {
-      id type label recordedAt ${GRADING} ${SOURCES}
-      properties { name value }
-      ... on Person { masked }
-    } }`,
+    ENTITY,
     { id },
     undefined,
     // Header values must be Latin-1; anything else is percent-encoded rather than refused.
@@ -169,7 +158,7 @@ export interface TimelineEvent {
 
 export async function timeline(ids: string[]): Promise<TimelineEvent[]> {
   const d = await gql<{ timeline: TimelineEvent[] }>(
-    `query Timeline($ids: [ID!]!) { timeline(ids: $ids, limit: 200) { date endDate kind description entityIds linkId } }`,
+    TIMELINE,
     { ids },
   );
   return d.timeline;
