@@ -184,22 +184,22 @@ function inFlight() {
       };
     },
   };
+  /** Resolves when no operation is running. */
+  const whenIdle = () => (count === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve)));
   return {
     plugin,
-    get count() {
-      return count;
+    busy: {
+      get count() {
+        return count;
+      },
+      idle: whenIdle,
     },
     /** Resolves when no operation is running, or after `ms`. */
-    drained: (ms: number) =>
-      count === 0
-        ? Promise.resolve()
-        : new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, ms);
-            idle.push(() => {
-              clearTimeout(timer);
-              resolve();
-            });
-          }),
+    drained: async (ms: number) => {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([whenIdle(), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+      clearTimeout(timer);
+    },
   };
 }
 
@@ -359,7 +359,7 @@ export async function createApp(o: AppOptions): Promise<App> {
         log: o.log,
         seconds,
         credentials: () => authenticator.lookUpNothing(),
-        busy: () => operations.count,
+        busy: operations.busy,
         signal: stopWarmUp.signal,
       }).then((report) => {
         warm = report.state;

@@ -99,12 +99,11 @@ export interface WarmUpOptions {
   seconds: number;
   /** Looks up credentials as each request does (for ones that do not exist); run each round. */
   credentials?: () => Promise<unknown>;
-  /** How many callers' GraphQL operations are running now; the warm-up starts none while any are. */
-  busy: () => number;
+  /** Callers' GraphQL operations running now, and the moment none is; the warm-up starts none
+   * while any are. */
+  busy: { readonly count: number; idle(): Promise<void> };
   signal?: AbortSignal;
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function warmUp(o: WarmUpOptions): Promise<WarmUpReport> {
   const started = performance.now();
@@ -140,9 +139,14 @@ export async function warmUp(o: WarmUpOptions): Promise<WarmUpReport> {
       audit: undefined,
       services: { system: o.gateway },
     });
-    /** Waits while requests are answered; then whether to go on ('stopped' or 'done' if not). */
+    const stopped = new Promise<void>((resolve) => o.signal?.addEventListener('abort', () => resolve(), { once: true }));
+    /** Waits while callers' operations run; then whether to go on ('stopped' or 'done' if not). */
     const turn = async (): Promise<WarmUpState | null> => {
-      while (o.busy() > 0 && performance.now() < deadline && !o.signal?.aborted) await sleep(20);
+      while (o.busy.count > 0 && performance.now() < deadline && !o.signal?.aborted) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([o.busy.idle(), stopped, new Promise<void>((resolve) => (timer = setTimeout(resolve, deadline - performance.now())))]);
+        clearTimeout(timer);
+      }
       return o.signal?.aborted ? 'stopped' : performance.now() >= deadline ? (answered > 0 ? 'done' : 'out of time') : null;
     };
     for (;;) {
