@@ -235,15 +235,14 @@ export async function startServeChild(
   for (;;) {
     if (child.exitCode !== null) throw new Error(`lantern serve exited with ${child.exitCode}`);
     try {
-      const r = await fetch(`${base}/readyz`);
-      // A checkout from before the warm-up says nothing of it.
-      if (r.ok && (o.warmUp === 'skip' || ((await r.json()) as { warmUp?: string }).warmUp !== 'running')) break;
+      if ((await fetch(`${base}/readyz`)).ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error('lantern serve did not become ready (and warm) in 3 minutes');
+    if (Date.now() > deadline) throw new Error('lantern serve did not become ready in 3 minutes');
     await new Promise((r) => setTimeout(r, 250));
   }
+  if (o.warmUp !== 'skip') await warmUpOver(base);
   return {
     url: `${base}/graphql`,
     pid: child.pid!,
@@ -254,6 +253,18 @@ export async function startServeChild(
       await exited;
     },
   };
+}
+
+/**
+ * Waits until the server at `base` says its warm-up is over (/readyz's `warmUp` no longer
+ * `running`; a checkout from before the warm-up says nothing of it) and returns how it ended.
+ */
+export async function warmUpOver(base: string): Promise<string> {
+  for (;;) {
+    const state = ((await (await fetch(`${base}/readyz`)).json()) as { warmUp?: string }).warmUp ?? 'off';
+    if (state !== 'running') return state;
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 /** CPU time (user + system) a process has used so far, in ms, from /proc. */

@@ -12,7 +12,7 @@
  *   tsx bench/cold-start.ts [--people 100k] [--runs 2] [--warm-up 60]
  */
 import { arg, machine, median, printMachine, round, sizeName, sizes, writeResult } from './lib.ts';
-import { graphql, KINDS, runMix, samples, scaleStore, startServeChild, type Sample } from './api.ts';
+import { graphql, KINDS, runMix, samples, scaleStore, startServeChild, warmUpOver, type Sample } from './api.ts';
 
 const runs = Number(arg('runs', '2'));
 const warmUpSeconds = arg('warm-up', '60');
@@ -38,13 +38,7 @@ async function start(people: number, mode: Mode): Promise<Start> {
     const t0 = performance.now();
     const server = await startServeChild(db, { env: { LANTERN_WARM_UP_SECONDS: mode === 'on' ? warmUpSeconds : '0' }, warmUp: 'skip' });
     const readyS = (performance.now() - t0) / 1000;
-    const base = server.url.replace(/\/graphql$/, '');
-    let warmUpState = 'off';
-    for (;;) {
-      warmUpState = ((await (await fetch(`${base}/readyz`)).json()) as { warmUp: string }).warmUp;
-      if (warmUpState !== 'running') break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    const warmUpState = await warmUpOver(server.url.replace(/\/graphql$/, ''));
     const warmUpS = (performance.now() - t0) / 1000 - readyS;
     try {
       // Seed 23: not the warm-up's person, nor api-latency's samples.

@@ -102,7 +102,7 @@ export class Gateway {
     try {
       return rows((await session.run(text, toParams(params) as Params)).records);
     } catch (e) {
-      throw this.mapError(e);
+      throw lanternError(e, this.options);
     } finally {
       await session.close();
     }
@@ -137,14 +137,10 @@ export class Gateway {
         ? await session.executeRead((tx) => work(wrap(tx, this.scope, this.firstRuns)), config)
         : await session.executeWrite((tx) => work(wrap(tx, this.scope, null)), config);
     } catch (e) {
-      throw this.mapError(e);
+      throw lanternError(e, this.options);
     } finally {
       await session.close();
     }
-  }
-
-  private mapError(e: unknown): Error {
-    return lanternError(e, this.options);
   }
 }
 
