@@ -65,13 +65,20 @@ export function legitimateBusinesses(
       c.link('USES_EMAIL', o, e, coSrc);
       c.link('HOLDS_ACCOUNT', o, c.account(coSrc), coSrc);
     }
+    // Staff come from their own record, as in the demo: the premises licence names the
+    // premises, not who works there.
+    const staffSrc = c.record(
+      'LICENSING',
+      c.date('2025-01-01', '2025-05-31'),
+      'Staff listed on licence application',
+    );
     const staff = c.person(
       rng.pick(['GBR', 'POL', 'VNM', 'BRA', 'ROU']),
       rng.chance(0.6) ? 'F' : 'M',
       [1980, 2004],
-      lic,
+      staffSrc,
     );
-    c.link('WORKS_AT', staff, p, lic, { validFrom: c.date('2024-06-01', '2025-03-31') });
+    c.link('WORKS_AT', staff, p, staffSrc, { validFrom: c.date('2024-06-01', '2025-03-31') });
     if (i < 2)
       c.link('OPERATES', landlord, p, landlordSrc, { role: 'LANDLORD', validFrom: '2022-01-01' });
     if (kind === 'MASSAGE_PARLOUR') {
