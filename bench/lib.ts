@@ -26,6 +26,28 @@ export interface Machine {
   neo4j: string | null;
   chromium: string | null;
   loadAverage: number[];
+  /**
+   * The kernel's file cache and the memory it could give programs, in GB, when the figures were
+   * taken: a store bigger than the cache is read from disk, and the machine's reclaim has been
+   * seen to shrink it mid-session (bench/ANALYSIS.md, session 11). Null where /proc is missing.
+   */
+  fileCacheGb?: number | null;
+  availableGb?: number | null;
+}
+
+/** `Cached` and `MemAvailable` from /proc/meminfo, in GB (one decimal). */
+export function memoryState(): { fileCacheGb: number | null; availableGb: number | null } {
+  let text = '';
+  try {
+    text = fs.readFileSync('/proc/meminfo', 'utf8');
+  } catch {
+    return { fileCacheGb: null, availableGb: null };
+  }
+  const gb = (key: string) => {
+    const kb = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text)?.[1];
+    return kb === undefined ? null : Math.round((Number(kb) / 2 ** 20) * 10) / 10;
+  };
+  return { fileCacheGb: gb('Cached'), availableGb: gb('MemAvailable') };
 }
 
 export function machine(neo4jVersion: string | null = null): Machine {
@@ -45,12 +67,13 @@ export function machine(neo4jVersion: string | null = null): Machine {
     neo4j: neo4jVersion,
     chromium,
     loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
+    ...memoryState(),
   };
 }
 
 export function printMachine(m: Machine): void {
   process.stdout.write(
-    `machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB; ${m.os}; Node ${m.node}; Neo4j ${m.neo4j ?? '?'}; ${m.chromium ?? 'no Chromium'}; load ${m.loadAverage.join(' ')}\n`,
+    `machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB; ${m.os}; Node ${m.node}; Neo4j ${m.neo4j ?? '?'}; ${m.chromium ?? 'no Chromium'}; load ${m.loadAverage.join(' ')}; file cache ${m.fileCacheGb ?? '?'} GB, available ${m.availableGb ?? '?'} GB\n`,
   );
 }
 

@@ -57,7 +57,7 @@ const lines: string[] = [
 for (const r of results) {
   const m = r.machine;
   lines.push(`## ${r.name}`, '');
-  lines.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.os}; Node ${m.node}; Neo4j ${m.neo4j ?? '?'}; ${m.chromium ?? 'no Chromium'}; load average at the end ${m.loadAverage.join(', ')}.`, '');
+  lines.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.os}; Node ${m.node}; Neo4j ${m.neo4j ?? '?'}; ${m.chromium ?? 'no Chromium'}; load average at the end ${m.loadAverage.join(', ')}${m.fileCacheGb != null ? `; file cache ${m.fileCacheGb} GB, available ${m.availableGb ?? '?'} GB` : ''}.`, '');
   if (r.notes && Object.keys(r.notes).length) lines.push(`Settings: \`${JSON.stringify(r.notes)}\``, '');
   lines.push('| figure | value | target | stands |', '|---|---:|---|---|');
   for (const [k, v] of Object.entries(r.figures)) {
