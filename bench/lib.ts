@@ -73,8 +73,13 @@ export function machine(neo4jVersion: string | null = null): Machine {
 
 export function printMachine(m: Machine): void {
   process.stdout.write(
-    `machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB; ${m.os}; Node ${m.node}; Neo4j ${m.neo4j ?? '?'}; ${m.chromium ?? 'no Chromium'}; load ${m.loadAverage.join(' ')}; file cache ${m.fileCacheGb ?? '?'} GB, available ${m.availableGb ?? '?'} GB\n`,
+    `machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB; ${m.os}; Node ${m.node}; Neo4j ${m.neo4j ?? '?'}; ${m.chromium ?? 'no Chromium'}; load ${m.loadAverage.join(' ')}${memoryText(m)}\n`,
   );
+}
+
+/** "; file cache X GB, available Y GB", or nothing for results written before it was recorded. */
+export function memoryText(m: Machine): string {
+  return m.fileCacheGb == null ? '' : `; file cache ${m.fileCacheGb} GB, available ${m.availableGb ?? '?'} GB`;
 }
 
 export interface Result {

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { resultsDir, root, type Result } from './lib.ts';
+import { memoryText, resultsDir, root, type Result } from './lib.ts';
 
 interface Target {
   figure: string;
@@ -57,7 +57,7 @@ const lines: string[] = [
 for (const r of results) {
   const m = r.machine;
   lines.push(`## ${r.name}`, '');
-  lines.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.os}; Node ${m.node}; Neo4j ${m.neo4j ?? '?'}; ${m.chromium ?? 'no Chromium'}; load average at the end ${m.loadAverage.join(', ')}${m.fileCacheGb != null ? `; file cache ${m.fileCacheGb} GB, available ${m.availableGb ?? '?'} GB` : ''}.`, '');
+  lines.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.os}; Node ${m.node}; Neo4j ${m.neo4j ?? '?'}; ${m.chromium ?? 'no Chromium'}; load average at the end ${m.loadAverage.join(', ')}${memoryText(m)}.`, '');
   if (r.notes && Object.keys(r.notes).length) lines.push(`Settings: \`${JSON.stringify(r.notes)}\``, '');
   lines.push('| figure | value | target | stands |', '|---|---:|---|---|');
   for (const [k, v] of Object.entries(r.figures)) {
