@@ -1,6 +1,6 @@
 /**
  * The entity-resolution benchmarks' data: FEBRL dataset1 and Splink's fake_1000 (read from
- * shared/datasets, never copied into the repository), the demo scenario's people with its truth
+ * bench/datasets, with their licences), the demo scenario's people with its truth
  * file's duplicates, and the scale generator's people for throughput.
  */
 import fs from 'node:fs';
@@ -11,7 +11,7 @@ import { generateDemo } from '../../seed/demo/generate.ts';
 import { generateCell, PEOPLE_PER_CELL } from '../../seed/scale/generate.ts';
 import type { Dataset } from '../../server/modules/load/load.service.ts';
 import { parsePhone } from '../../server/model/normalise.ts';
-import { root } from '../lib.ts';
+import { datasetsDir } from '../datasets/location.ts';
 
 export interface Labelled {
   records: PersonInput[];
@@ -19,11 +19,11 @@ export interface Labelled {
   truth: string[][];
 }
 
-export const datasetsDir = process.env.LANTERN_DATASETS ?? path.resolve(root, '..', 'shared', 'datasets');
+export { datasetsDir };
 
 function readCsv(file: string): Record<string, string>[] {
   const full = path.join(datasetsDir, file);
-  if (!fs.existsSync(full)) throw new Error(`${full} is missing: the benchmarks read shared/datasets beside the repository (or set LANTERN_DATASETS)`);
+  if (!fs.existsSync(full)) throw new Error(`${full} is missing: the benchmarks read bench/datasets (or LANTERN_DATASETS when set)`);
   return parse(fs.readFileSync(full), { columns: true, trim: true, skip_empty_lines: true }) as Record<string, string>[];
 }
 

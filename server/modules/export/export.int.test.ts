@@ -16,8 +16,9 @@ import { startTestServer, testGateway, testLog, TEST_AUDIT_KEY, type TestClient,
 import { AuditLog } from '../audit/audit.service.ts';
 import * as auditRepo from '../audit/audit.repository.ts';
 import { HOSTILE, writeExportScenario } from '../selection/scenario.ts';
+import { datasetsDir } from '../../../bench/datasets/location.ts';
 
-const DATASETS = process.env.LANTERN_DATASETS ?? path.resolve(import.meta.dirname, '../../../../shared/datasets');
+const DATASETS = datasetsDir;
 const EXPORT = `query Export($format: ExportFormat!, $selection: SelectionInput!, $unmaskReason: String) {
   exportSelection(format: $format, selection: $selection, unmaskReason: $unmaskReason) {
     filename mediaType encoding content entityCount linkCount masked maskedCount truncated truncation

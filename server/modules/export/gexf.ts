@@ -2,7 +2,7 @@
  * GEXF 1.3 (Gephi): attributes declared per class, nodes with their chart position, the
  * workspace's colour for their type and a size by degree; edges with the link type as `kind`,
  * the label, colour, weight and, where dated, `start`/`end` (a dynamic graph Gephi's timeline
- * can play). Valid against the GEXF 1.3 schemas (../shared/datasets/gexf-xsd/), which put the
+ * can play). Valid against the GEXF 1.3 schemas (bench/datasets/gexf-xsd/), which put the
  * viz elements (color, position, size) in the GEXF namespace itself.
  */
 import type { Selection } from '../selection/selection.service.ts';

@@ -1,7 +1,7 @@
 /**
  * GraphML (graphdrawing.org): one key per field and entity property, nodes and edges with
  * their data, positions and colours as data. Valid against the GraphML 1.0 schemas
- * (../shared/datasets/graphml-xsd/). Ids must be NMTOKENs: a Lantern id that is not one is
+ * (bench/datasets/graphml-xsd/). Ids must be NMTOKENs: a Lantern id that is not one is
  * written as `n<index>` / `e<index>`, the id itself kept in `lantern_id`.
  */
 import type { Selection } from '../selection/selection.service.ts';

@@ -15,8 +15,9 @@ import { importFiles } from './import.service.ts';
 import { removeSource, sourceGraph } from './import.repository.ts';
 import { sourceIdPrefix } from './rows.ts';
 import { Fixture } from '../entity/fixture.ts';
+import { datasetsDir } from '../../../bench/datasets/location.ts';
 
-const datasets = process.env.LANTERN_DATASETS ?? path.resolve(import.meta.dirname, '../../../../shared/datasets');
+const datasets = datasetsDir;
 
 const MAPPING = `
 version: 1
