@@ -454,3 +454,110 @@ export async function startLocalNeo4j(o: LocalNeo4jOptions): Promise<LocalNeo4j>
   o.log.info(`Neo4j is up at ${uri} (home ${o.home})`);
   return { uri, logFile, child, exited, stop };
 }
+
+/** How a supervised local Neo4j stands: what /healthz and /readyz report. */
+export interface Neo4jHealth {
+  state: 'running' | 'restarting' | 'failed' | 'stopped';
+  /** Restarts after the JVM died, since Lantern started. */
+  restarts: number;
+  /** Exit code (or signal) of the last JVM that died, if one did. */
+  lastExit: string | null;
+  /** Why Lantern gave up restarting it, when state is 'failed'. */
+  reason?: string;
+}
+
+export interface SupervisedNeo4j extends Omit<LocalNeo4j, 'child'> {
+  /** The JVM running now (a new one after each restart). */
+  readonly child: ChildProcess;
+  health(): Neo4jHealth;
+}
+
+export interface SupervisionOptions {
+  /** Waits before each restart attempt in a row, the last one repeated; default 1, 2, 4, 8, 16 s. */
+  backoffMs?: number[];
+  /** Consecutive failed restarts before Lantern gives up and reports itself unhealthy; default 5. */
+  maxFailedStarts?: number;
+}
+
+/**
+ * Starts the local Neo4j and keeps it running: when its JVM dies (a crash, an out-of-memory exit,
+ * `kill -9`), it is started again on the same port and store, with back-off between attempts.
+ * Neo4j recovers the store from its transaction log on start, so committed writes survive. After
+ * `maxFailedStarts` failed attempts in a row it gives up: health() says 'failed' with the reason,
+ * /healthz then fails so an orchestrator restarts Lantern as a whole.
+ */
+export async function superviseLocalNeo4j(o: LocalNeo4jOptions & SupervisionOptions): Promise<SupervisedNeo4j> {
+  const backoff = o.backoffMs ?? [1000, 2000, 4000, 8000, 16000];
+  const maxFailed = o.maxFailedStarts ?? 5;
+  let current = await startLocalNeo4j(o);
+  let stopping = false;
+  const health: Neo4jHealth = { state: 'running', restarts: 0, lastExit: null };
+  let settle: (code: number | null) => void = () => {};
+  const exited = new Promise<number | null>((resolve) => (settle = resolve));
+  let wake: (() => void) | undefined;
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(t);
+        resolve();
+      };
+    });
+
+  const watch = (instance: LocalNeo4j) => {
+    instance.child.once('exit', (code, signal) => {
+      if (stopping) return settle(code);
+      health.lastExit = signal ?? String(code);
+      health.state = 'restarting';
+      o.log.warn(`The local Neo4j stopped unexpectedly (${health.lastExit}); starting it again`);
+      void restart();
+    });
+  };
+
+  const restart = async () => {
+    for (let failed = 0; !stopping; ) {
+      await pause(backoff[Math.min(failed, backoff.length - 1)]!);
+      if (stopping) break;
+      try {
+        current = await startLocalNeo4j(o);
+        if (stopping) {
+          await current.stop();
+          break;
+        }
+        health.restarts += 1;
+        health.state = 'running';
+        o.log.warn(`The local Neo4j is running again at ${current.uri} (restart ${health.restarts})`);
+        watch(current);
+        return;
+      } catch (e) {
+        failed += 1;
+        const reason = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+        o.log.warn(`Restarting the local Neo4j failed (attempt ${failed} of ${maxFailed}): ${reason}`);
+        if (failed >= maxFailed) {
+          health.state = 'failed';
+          health.reason = `the local Neo4j died (${health.lastExit}) and ${failed} attempts to start it again failed: ${reason}`;
+          return;
+        }
+      }
+    }
+    settle(null);
+  };
+
+  watch(current);
+  return {
+    uri: current.uri,
+    logFile: current.logFile,
+    get child() {
+      return current.child;
+    },
+    exited,
+    health: () => ({ ...health }),
+    stop: async () => {
+      stopping = true;
+      health.state = 'stopped';
+      wake?.();
+      await current.stop();
+      settle(current.child.exitCode);
+    },
+  };
+}

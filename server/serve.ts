@@ -66,6 +66,7 @@ export async function serve(config: Config, log: Logger, hooks: { afterMigrate?:
       limits: config.limits,
       dataDir: config.dataDir,
       stopWaitMs: config.neo4j.queryTimeoutMs + 5_000,
+      neo4jHealth: () => db.health(),
     });
     const server = http.createServer(app);
     server.keepAliveTimeout = 65_000;

@@ -6,15 +6,17 @@
 import path from 'node:path';
 import type { Config } from '../config/config.ts';
 import type { Logger } from '../config/logger.ts';
-import { runningLocalNeo4j, startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local.ts';
+import { runningLocalNeo4j, superviseLocalNeo4j, type Neo4jHealth, type SupervisedNeo4j } from '../../neo4j/local.ts';
 import { createDriver, Gateway } from './gateway.ts';
 import { migrate } from './migrations.ts';
 
 export interface Database {
   gateway: Gateway;
   uri: string;
-  /** The local Neo4j this process started, if any. */
-  local: LocalNeo4j | undefined;
+  /** The local Neo4j this process started and keeps running, if any. */
+  local: SupervisedNeo4j | undefined;
+  /** How the local Neo4j stands (restarted after a crash, or given up on); undefined with NEO4J_URI. */
+  health(): Neo4jHealth | undefined;
   close(): Promise<void>;
 }
 
@@ -23,14 +25,14 @@ export class DatabaseUnreachable extends Error {
 }
 
 export async function openDatabase(config: Config, log: Logger, o: { migrate?: boolean } = {}): Promise<Database> {
-  let local: LocalNeo4j | undefined;
+  let local: SupervisedNeo4j | undefined;
   let uri = config.neo4j.uri;
   const home = path.join(config.dataDir, 'neo4j');
   // A `lantern` command run beside `lantern serve` uses the Neo4j that serve started.
   if (!uri) uri = runningLocalNeo4j(home);
   if (uri && !config.neo4j.uri) log.info(`Using the local Neo4j already running at ${uri}`);
   if (!uri) {
-    local = await startLocalNeo4j({
+    local = await superviseLocalNeo4j({
       home,
       boltPort: config.localNeo4j.boltPort,
       heap: config.localNeo4j.heap,
@@ -69,5 +71,5 @@ export async function openDatabase(config: Config, log: Logger, o: { migrate?: b
       throw e;
     }
   }
-  return { gateway, uri, local, close };
+  return { gateway, uri, local, close, health: () => local?.health() };
 }

@@ -26,6 +26,7 @@ import { jwtVerifier } from '../modules/auth/auth.oidc.ts';
 import { auditPlugin } from '../modules/audit/audit.plugin.ts';
 import type { AuditLog } from '../modules/audit/audit.service.ts';
 import { buildSchema } from '../graphql/schema.ts';
+import type { Neo4jHealth } from '../../neo4j/local.ts';
 import { readinessProbe } from './readiness.ts';
 import { requestLog } from './request-log.ts';
 import { snapshotRouter } from '../modules/snapshot/snapshot.http.ts';
@@ -71,6 +72,8 @@ export interface AppOptions {
   dataDir?: string;
   /** How long stop() waits for callers' operations to finish: longer than the query timeout (20 s). */
   stopWaitMs?: number;
+  /** How the local Neo4j stands under supervision (database.ts); /healthz fails once it is given up on. */
+  neo4jHealth?: () => Neo4jHealth | undefined;
 }
 
 /** The pseudonym key serve derives from the audit key, so that instances sharing one agree. */
@@ -255,8 +258,12 @@ export async function createApp(o: AppOptions): Promise<App> {
   let warming: Promise<WarmUpReport> | undefined;
   const stopWarmUp = new AbortController();
 
+  // Alive unless Lantern cannot recover by itself: the local Neo4j it supervises died and could
+  // not be started again, so an orchestrator should restart Lantern as a whole.
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+    const neo4j = o.neo4jHealth?.();
+    if (neo4j?.state === 'failed') res.status(503).json({ status: 'failed', reason: neo4j.reason, neo4j });
+    else res.json(neo4j ? { status: 'ok', neo4j } : { status: 'ok' });
   });
   const ready = readinessProbe(o.gateway);
   app.get('/readyz', async (_req, res) => {

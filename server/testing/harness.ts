@@ -61,7 +61,7 @@ export async function testToken(gateway: Gateway, role: Role, needToKnow = false
 }
 
 export async function startTestServer(
-  o: { gateway?: Gateway; development?: boolean; audit?: AuditLog; auth?: AppOptions['auth']; limits?: AppOptions['limits'] } = {},
+  o: { gateway?: Gateway; development?: boolean; audit?: AuditLog; auth?: AppOptions['auth']; limits?: AppOptions['limits']; neo4jHealth?: AppOptions['neo4jHealth'] } = {},
 ): Promise<TestServer> {
   const gateway = o.gateway ?? testGateway();
   const pseudonymKey = Buffer.from('test pseudonym key, not a secret');
@@ -73,6 +73,7 @@ export async function startTestServer(
     ...(o.audit ? { audit: o.audit } : {}),
     ...(o.auth ? { auth: o.auth } : {}),
     ...(o.limits ? { limits: o.limits } : {}),
+    ...(o.neo4jHealth ? { neo4jHealth: o.neo4jHealth } : {}),
   });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
