@@ -19,7 +19,7 @@ import type { Gateway } from '../db/gateway.ts';
 import { ErrorCode } from '../errors.ts';
 import { createContext, type Context, type Principal } from '../graphql/context.ts';
 import type { LimitsConfig, OidcConfig } from '../config/config.ts';
-import { queryLimitsRule } from '../graphql/limits.ts';
+import { DEFAULT_LIMITS, queryLimitsRule } from '../graphql/limits.ts';
 import { authRouter, perPrincipalRateLimit, principalOf, requireAuthentication } from '../modules/auth/auth.http.ts';
 import { Authenticator } from '../modules/auth/auth.service.ts';
 import { jwtVerifier } from '../modules/auth/auth.oidc.ts';
@@ -122,6 +122,19 @@ function formatError(log: Logger, development: boolean) {
     if (KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions: development ? formatted.extensions : extensions };
+    }
+    // Apollo files every validation error under GRAPHQL_VALIDATION_FAILED; a query refused for its
+    // size (graphql/limits.ts) keeps Lantern's code, and so does one the parser stopped reading.
+    const cause = (error as { originalError?: { extensions?: Record<string, unknown> } } | undefined)?.originalError;
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && cause?.extensions?.code === ErrorCode.TOO_COMPLEX) {
+      return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.TOO_COMPLEX, limit: cause.extensions.limit } };
+    }
+    const tokens = code === 'GRAPHQL_PARSE_FAILED' ? /more than (\d+) tokens/.exec(formatted.message) : null;
+    if (tokens) {
+      return {
+        message: `The query has more than ${tokens[1]} tokens (names, values and punctuation); it was refused unread. Send a smaller query, with values as variables.`,
+        extensions: { code: ErrorCode.TOO_COMPLEX, limit: 'tokens' },
+      };
     }
     if (['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE'].includes(code)) {
       return { message: formatted.message, locations: formatted.locations, extensions: { code } };
@@ -248,7 +261,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     log: o.log,
   });
   const pseudonymKey = o.pseudonymKey ?? randomBytes(32);
-  const limits = { ratePerMinute: o.limits?.ratePerMinute ?? 600, maxDepth: o.limits?.maxDepth ?? 15, maxCost: o.limits?.maxCost ?? 50_000 };
+  const limits: LimitsConfig = { ratePerMinute: 600, ...DEFAULT_LIMITS, ...o.limits };
   app.use(requestLog(o.log));
   const operations = inFlight();
   let warm: WarmUpReport['state'] = 'off';
@@ -273,6 +286,8 @@ export async function createApp(o: AppOptions): Promise<App> {
     // Every /graphql request is authenticated first, so only signed-in callers can introspect.
     introspection: true,
     validationRules: [queryLimitsRule(limits)],
+    // The parser stops at this many tokens, before anything else looks at the document.
+    parseOptions: { maxTokens: limits.maxTokens },
     // `lantern serve` stops the HTTP server, Apollo and Neo4j in order on SIGINT and SIGTERM.
     stopOnTerminationSignals: false,
     // Apollo's cache-control plugin hooks every field of every answer to work out a cache policy
