@@ -24,7 +24,7 @@ import { authRouter, perPrincipalRateLimit, principalOf, requireAuthentication }
 import { Authenticator } from '../modules/auth/auth.service.ts';
 import { jwtVerifier } from '../modules/auth/auth.oidc.ts';
 import { auditPlugin } from '../modules/audit/audit.plugin.ts';
-import type { AuditLog } from '../modules/audit/audit.service.ts';
+import { queryHash, type AuditLog } from '../modules/audit/audit.service.ts';
 import { buildSchema } from '../graphql/schema.ts';
 import { readinessProbe } from './readiness.ts';
 import { requestLog } from './request-log.ts';
@@ -92,6 +92,29 @@ function unmaskOf(principal: Principal, header: string | string[] | undefined): 
   return { reason: v, refused: false };
 }
 
+/** An unmask the caller may not make is recorded as such (kind `unmask`, outcome FORBIDDEN), with the reason given. */
+function recordRefusedUnmask(audit: AuditLog | undefined, req: express.Request, principal: Principal, query: string): void {
+  const given = req.headers['x-lantern-unmask'];
+  const body = req.body as { operationName?: unknown } | undefined;
+  audit?.record({
+    at: new Date().toISOString(),
+    actor: principal.name,
+    role: principal.role,
+    kind: 'unmask',
+    // Not parsed: the operation's name as given, or as the query text starts.
+    operation: (typeof body?.operationName === 'string' && body.operationName
+      ? body.operationName
+      : /^\s*(?:query|mutation|subscription)\s+([_A-Za-z]\w*)/.exec(query)?.[1] ?? 'refused request').slice(0, 300),
+    variables: JSON.stringify({ reason: String(Array.isArray(given) ? given[0] : given ?? '').trim().slice(0, 500) }),
+    ...(query ? { queryHash: queryHash(query) } : {}),
+    purpose: purposeOf(req.headers['x-lantern-purpose']),
+    recordCount: 0,
+    recordIds: [],
+    requestId: String(req.id),
+    outcome: ErrorCode.FORBIDDEN,
+  });
+}
+
 export interface App {
   app: Express;
   /**
@@ -129,7 +152,7 @@ function formatError(log: Logger, development: boolean) {
     if (code === 'GRAPHQL_VALIDATION_FAILED' && cause?.extensions?.code === ErrorCode.TOO_COMPLEX) {
       return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.TOO_COMPLEX, limit: cause.extensions.limit } };
     }
-    const tokens = code === 'GRAPHQL_PARSE_FAILED' ? /more than (\d+) tokens/.exec(formatted.message) : null;
+    const tokens = code === 'GRAPHQL_PARSE_FAILED' ? /more tha[nt] (\d+) tokens/.exec(formatted.message) : null;
     if (tokens) {
       return {
         message: `The query has more than ${tokens[1]} tokens (names, values and punctuation); it was refused unread. Send a smaller query, with values as variables.`,
@@ -286,7 +309,8 @@ export async function createApp(o: AppOptions): Promise<App> {
     // Every /graphql request is authenticated first, so only signed-in callers can introspect.
     introspection: true,
     validationRules: [queryLimitsRule(limits)],
-    // The parser stops at this many tokens, before anything else looks at the document.
+    // The parser stops at this many tokens, before anything else looks at the document (graphql-js
+    // words it "more that N tokens"; formatError gives it as TOO_COMPLEX).
     parseOptions: { maxTokens: limits.maxTokens },
     // `lantern serve` stops the HTTP server, Apollo and Neo4j in order on SIGINT and SIGTERM.
     stopOnTerminationSignals: false,
@@ -313,6 +337,7 @@ export async function createApp(o: AppOptions): Promise<App> {
       }
       const u = unmaskOf(principalOf(res), req.headers['x-lantern-unmask']);
       if (u.refused) {
+        recordRefusedUnmask(o.audit, req, principalOf(res), typeof q === 'string' ? q : '');
         res.status(403).json({ errors: [{ message: 'Unmasking potential victims needs the admin or analyst role with need-to-know.', extensions: { code: 'FORBIDDEN' } }] });
         return;
       }
@@ -325,7 +350,8 @@ export async function createApp(o: AppOptions): Promise<App> {
         const principal = principalOf(res);
         const unmaskReason = (res.locals.unmaskReason as string | null) ?? null;
         return createContext({
-          gateway: o.gateway.forScope({ shareAll: principal.role !== 'partner', mask: unmaskReason === null, pseudonymKey }),
+          // disclosures: the potential victims this request reads unmasked, for its audit entry.
+          gateway: o.gateway.forScope({ shareAll: principal.role !== 'partner', mask: unmaskReason === null, pseudonymKey, disclosures: new Set() }),
           log: req.log,
           requestId: String(req.id),
           principal,
