@@ -30,7 +30,8 @@ function auditVerifyCli(): Promise<{ code: number | null; out: string }> {
 }
 
 describe('the audit log', () => {
-  const gateway = testGateway();
+  // Generous: on the shared 2-core machine a first neighbourhood read took over 15 s at load 23.
+  const gateway = testGateway({ queryTimeoutMs: 60_000 });
   const audit = new AuditLog({ gateway, key: Buffer.from(key), log: testLog, flushMs: 20 });
   let server: TestServer;
 
@@ -71,6 +72,7 @@ describe('the audit log', () => {
     const analyst = await server.as('analyst', { needToKnow: true, unmask: 'OP-AIDANT-2025/17' });
     const query = 'query Reveal { neighbourhood(ids: ["premises-000001"]) { nodes { label potentialVictim } } }';
     const revealed = await analyst.graphql(query);
+    expect(revealed.errors).toBeUndefined();
     const nodes = (revealed.data as { neighbourhood: { nodes: { label: string; potentialVictim: boolean }[] } }).neighbourhood.nodes;
     const named = nodes.filter((n) => n.potentialVictim);
     // Names, not pseudonyms: this answer discloses who they are.
@@ -79,6 +81,7 @@ describe('the audit log', () => {
 
     // The same neighbourhood with ids, to know which victims those names belong to.
     const withIds = await analyst.graphql('query Which { neighbourhood(ids: ["premises-000001"]) { nodes { id type potentialVictim } } }');
+    expect(withIds.errors).toBeUndefined();
     const victims = (withIds.data as { neighbourhood: { nodes: { id: string; type: string; potentialVictim: boolean }[] } }).neighbourhood.nodes
       .filter((n) => n.potentialVictim && n.type === 'PERSON')
       .map((n) => n.id);
