@@ -47,6 +47,10 @@ const schema = z.object({
   LANTERN_RATE_LIMIT: z.coerce.number({ message: 'must be a number' }).int().min(1).default(600),
   LANTERN_MAX_QUERY_DEPTH: z.coerce.number({ message: 'must be a number' }).int().min(2).max(100).default(15),
   LANTERN_MAX_QUERY_COST: z.coerce.number({ message: 'must be a number' }).int().min(10).default(50_000),
+  LANTERN_MAX_QUERY_ALIASES: z.coerce.number({ message: 'must be a number' }).int().min(0).default(30),
+  LANTERN_MAX_QUERY_INTROSPECTION: z.coerce.number({ message: 'must be a number' }).int().min(0).default(2),
+  LANTERN_MAX_QUERY_TOKENS: z.coerce.number({ message: 'must be a number' }).int().min(200).default(3_000),
+  LANTERN_MAX_VALIDATION_MS: z.coerce.number({ message: 'must be a number' }).int().min(5).default(100),
   LANTERN_SEED_DEMO: z.enum(['auto', 'never'], { message: "must be 'auto' or 'never'" }).default('auto'),
   LANTERN_WARM_UP_SECONDS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number of seconds').min(0).max(600).default(60),
   LOG_LEVEL: z
@@ -112,6 +116,14 @@ export interface LimitsConfig {
   ratePerMinute: number;
   maxDepth: number;
   maxCost: number;
+  /** Aliased fields in one operation. */
+  maxAliases: number;
+  /** `__schema` and `__type` fields in one operation. */
+  maxIntrospection: number;
+  /** Tokens the parser reads before it refuses the document. */
+  maxTokens: number;
+  /** Time graphql-js's validation of one document may take. */
+  maxValidationMs: number;
 }
 
 export class ConfigError extends Error {
@@ -179,6 +191,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       secureCookies: e.LANTERN_SECURE_COOKIES,
       oidc: oidc(e),
     },
-    limits: { ratePerMinute: e.LANTERN_RATE_LIMIT, maxDepth: e.LANTERN_MAX_QUERY_DEPTH, maxCost: e.LANTERN_MAX_QUERY_COST },
+    limits: {
+      ratePerMinute: e.LANTERN_RATE_LIMIT,
+      maxDepth: e.LANTERN_MAX_QUERY_DEPTH,
+      maxCost: e.LANTERN_MAX_QUERY_COST,
+      maxAliases: e.LANTERN_MAX_QUERY_ALIASES,
+      maxIntrospection: e.LANTERN_MAX_QUERY_INTROSPECTION,
+      maxTokens: e.LANTERN_MAX_QUERY_TOKENS,
+      maxValidationMs: e.LANTERN_MAX_VALIDATION_MS,
+    },
   };
 }

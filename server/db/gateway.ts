@@ -11,7 +11,7 @@ import type { Logger } from '../config/logger.ts';
 import { cypher } from './cypher.ts';
 import { toParams, toPlain } from './values.ts';
 import { FirstRuns } from './first-runs.ts';
-import { maskValue, scopeParams, SYSTEM_SCOPE, type AccessScope } from './scope.ts';
+import { maskValue, noteDisclosed, scopeParams, SYSTEM_SCOPE, type AccessScope } from './scope.ts';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -38,7 +38,8 @@ function rows(records: Neo4jRecord[]): Row[] {
 
 /**
  * Every statement gets the caller's `$scope` (the queries leave out what it may not see), and
- * every row comes back with potential victims masked when the scope says so.
+ * every row comes back with potential victims masked when the scope says so; when it does not,
+ * their ids go to the scope's `disclosures`, if it has one.
  */
 function wrap(tx: ManagedTransaction, scope: AccessScope, firstRuns: FirstRuns | null): Tx {
   const extra = { scope: scopeParams(scope) };
@@ -47,7 +48,10 @@ function wrap(tx: ManagedTransaction, scope: AccessScope, firstRuns: FirstRuns |
       const statement = async () => await tx.run(cypher(name), toParams({ ...params, ...extra }) as Params);
       const result = await (firstRuns ? firstRuns.run(name, statement) : statement());
       const out = rows(result.records);
-      return scope.mask ? (out.map((r) => maskValue(scope.pseudonymKey, r)) as Row[]) : out;
+      if (scope.mask) return out.map((r) => maskValue(scope.pseudonymKey, r)) as Row[];
+      // Unmasked: what masking would have hidden is noted for the request's audit entry.
+      if (scope.disclosures) noteDisclosed(out, scope.disclosures);
+      return out;
     },
   };
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cypherRoot, queryNames, stripComments } from './cypher.ts';
-import { maskValue, pseudonym } from './scope.ts';
+import { maskValue, noteDisclosed, pseudonym } from './scope.ts';
 
 /**
  * Areas whose statements are not reads of the graph for a caller, with the reason. Every other
@@ -113,5 +113,12 @@ describe('masking potential victims', () => {
     expect(out.paths[0]![0]).toEqual({ id: 'phone-1', type: 'PHONE' });
     expect(out.n).toBe(3);
     expect(JSON.stringify(row)).toBe(before);
+  });
+
+  it('notes, for an unmasked request, exactly the people masking would have hidden, however deep', () => {
+    const sink = new Set<string>();
+    const other = { ...victim, id: 'person-9' };
+    noteDisclosed([{ paths: [[{ id: 'phone-1', type: 'PHONE' }, victim]] }, { nodes: [{ ...victim, id: 'person-3', potentialVictim: false }, other] }], sink);
+    expect([...sink].sort()).toEqual(['person-7', 'person-9']);
   });
 });

@@ -14,6 +14,12 @@ export interface AccessScope {
   readonly mask: boolean;
   /** Key of the pseudonyms (an HMAC of the id), the same on every instance. */
   readonly pseudonymKey: Buffer;
+  /**
+   * Where a request notes the potential victims it read unmasked (one set per request, which the
+   * audit log records): the gateway adds the id of every person it would have masked, whatever
+   * the caller then selects of them.
+   */
+  readonly disclosures?: Set<string>;
 }
 
 /** What the Cypher statements see as `$scope`. */
@@ -51,6 +57,21 @@ export function maskPerson(key: Buffer, o: Record<string, unknown>): Record<stri
   out.birthYear = /^\d{4}/.test(dob) ? Number(dob.slice(0, 4)) : null;
   out.masked = true;
   return out;
+}
+
+/** Notes the id of every protected person found anywhere in an unmasked row: those masking would have hidden. */
+export function noteDisclosed(value: unknown, sink: Set<string>): void {
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const v of value) noteDisclosed(v, sink);
+    return;
+  }
+  const o = value as Record<string, unknown>;
+  if (isProtected(o)) sink.add(o.id as string);
+  for (const k of Object.keys(o)) {
+    const v = o[k];
+    if (v !== null && typeof v === 'object') noteDisclosed(v, sink);
+  }
 }
 
 /** Masks every protected person found anywhere in a row (entities, nodes, path ends, timeline ends). */

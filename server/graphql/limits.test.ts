@@ -2,20 +2,32 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { buildSchema } from './schema.ts';
-import { queryLimitsRule } from './limits.ts';
+import { DEFAULT_LIMITS, measureDocument, queryLimitsRule } from './limits.ts';
 import * as documents from '../../client/src/api/documents.ts';
 
 // The schema is built by @graphql-tools, which loads graphql's CommonJS build; validate with the
 // same build (the ESM one refuses its objects as "from another realm").
 const { parse, validate, specifiedRules } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 const schema = buildSchema();
-const check = (query: string, limits = { maxDepth: 15, maxCost: 50_000 }) =>
+const validated = (query: string, limits: Parameters<typeof queryLimitsRule>[0] = { maxDepth: 15, maxCost: 50_000 }) =>
   validate(schema, parse(query), [...specifiedRules, queryLimitsRule(limits)]).map((e) => e.message);
+/** The refusals, without the "Validation aborted." graphql-js adds when the rule stops it. */
+const check = (...a: Parameters<typeof validated>) => validated(...a).filter((m) => m !== 'Validation aborted.');
+
+/** A chain of n fragments, each spreading the next twice: 2^n copies of the last when expanded. */
+export function fragmentChain(n: number, leaf = 'about { version }'): string {
+  const fragments = Array.from({ length: n }, (_, i) => `fragment F${i} on Query { ${leaf} ...F${i + 1} ...F${i + 1} }`);
+  return ['query Chain { ...F0 }', ...fragments, `fragment F${n} on Query { ${leaf} }`].join('\n');
+}
+const aliases = (n: number, field: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
 
 describe('query depth and cost limits', () => {
   it('passes every query the workspace sends', () => {
-    const source = fs.readFileSync('client/src/api/operations.ts', 'utf8');
-    const inline = [...source.matchAll(/`((?:query|mutation)[\s\S]*?)`/g)].map((m) => m[1]!.replace(/\$\{[^}]*\}/g, 'id'));
+    // Every GraphQL document written in the workspace's source, not only the shared ones.
+    const sources = (fs.readdirSync('client/src', { recursive: true }) as string[])
+      .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f))
+      .map((f) => fs.readFileSync(`client/src/${f}`, 'utf8'));
+    const inline = sources.flatMap((source) => [...source.matchAll(/`((?:query|mutation)[\s\S]*?)`/g)].map((m) => m[1]!.replace(/\$\{[^}]*\}/g, 'id')));
     // The everyday reads' documents, as sent (the warm-up runs them too).
     const shared = Object.values(documents).filter((d) => /^(query|mutation)\b/.test(d));
     expect(shared.length).toBeGreaterThanOrEqual(8);
@@ -28,10 +40,11 @@ describe('query depth and cost limits', () => {
       } catch {
         continue; // fragments spliced in at run time
       }
+      expect(() => parse(q, { maxTokens: DEFAULT_LIMITS.maxTokens }), q).not.toThrow();
       expect(validate(schema, doc, [queryLimitsRule({ maxDepth: 15, maxCost: 50_000 })]).map((e) => e.message), q).toEqual([]);
       checked += 1;
     }
-    expect(checked).toBeGreaterThan(5);
+    expect(checked).toBeGreaterThan(25);
   });
 
   it('refuses a query nested deeper than the limit, and counts fragments', () => {
@@ -53,5 +66,48 @@ describe('query depth and cost limits', () => {
 
   it('does not count introspection, so tools can introspect', () => {
     expect(check('{ __schema { types { name fields { name type { name ofType { name ofType { name ofType { name } } } } } } } }', { maxDepth: 3, maxCost: 10 })).toEqual([]);
+  });
+
+  it('measures a fragment once however often it is spread: a chain of 40 is refused in milliseconds', () => {
+    const started = performance.now();
+    const errors = check(fragmentChain(40), { maxDepth: 15, maxCost: 50_000 });
+    const ms = performance.now() - started;
+    expect(errors).toEqual(expect.arrayContaining([expect.stringMatching(/could return about \d+ records; at most 50000/)]));
+    // The cost is the expanded document's: 2^40 copies of `about { version }`.
+    const measure = measureDocument(schema, parse(fragmentChain(40)))[0]?.measure;
+    expect(measure!.cost).toBeGreaterThan(2 ** 40);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it('counts aliases, every spread of a fragment included', () => {
+    expect(check(aliases(31, 'about { version }'))).toEqual([expect.stringMatching(/uses 31 aliases .*; at most 30 are allowed/)]);
+    expect(check(aliases(30, 'about { version }'))).toEqual([]);
+    const viaFragment = `fragment A on Query { x: about { version } y: about { version } } { ...A ${Array.from({ length: 15 }, (_, i) => `f${i}: about { version }`).join(' ')} }`;
+    expect(check(viaFragment, { maxDepth: 15, maxCost: 50_000, maxAliases: 16 })).toEqual([expect.stringMatching(/uses 17 aliases/)]);
+    // __typename under an alias is what clients write to tell union members apart: free.
+    expect(check(aliases(40, '__typename'))).toEqual([]);
+  });
+
+  it('counts introspection: one or two __schema are fine, a hundred are refused', () => {
+    const one = '{ __schema { types { name } } }';
+    expect(check(one)).toEqual([]);
+    expect(check(aliases(100, '__schema { types { name } }'))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/asks for the schema \(__schema or __type\) 100 times; at most 2/), expect.stringMatching(/uses 100 aliases/)]),
+    );
+  });
+
+  it('refuses a selection of more fields than one may have, fragments merged in', () => {
+    const copies = `{ ${Array.from({ length: 250 }, () => 'about { version }').join(' ')} }`;
+    expect(check(copies)).toEqual([expect.stringMatching(/One selection in the query asks for 250 fields .*at most 200/)]);
+  });
+
+  it('stops graphql-js validation at once when it refuses, before the rules that compare fields', () => {
+    // 700 copies of one field kept graphql-js's overlapping-fields rule busy for about half a second.
+    const copies = parse(`{ ${Array.from({ length: 700 }, () => 'about { version }').join(' ')} }`);
+    const started = performance.now();
+    const errors = validate(schema, copies, [...specifiedRules, queryLimitsRule({ maxDepth: 15, maxCost: 50_000 })]).map((e) => e.message);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(errors[0]).toMatch(/asks for 700 fields/);
+    expect(errors.at(-1)).toBe('Validation aborted.');
   });
 });

@@ -19,12 +19,12 @@ import type { Gateway } from '../db/gateway.ts';
 import { ErrorCode } from '../errors.ts';
 import { createContext, type Context, type Principal } from '../graphql/context.ts';
 import type { LimitsConfig, OidcConfig } from '../config/config.ts';
-import { queryLimitsRule } from '../graphql/limits.ts';
+import { DEFAULT_LIMITS, queryLimitsRule } from '../graphql/limits.ts';
 import { authRouter, perPrincipalRateLimit, principalOf, requireAuthentication } from '../modules/auth/auth.http.ts';
 import { Authenticator } from '../modules/auth/auth.service.ts';
 import { jwtVerifier } from '../modules/auth/auth.oidc.ts';
 import { auditPlugin } from '../modules/audit/audit.plugin.ts';
-import type { AuditLog } from '../modules/audit/audit.service.ts';
+import { queryHash, type AuditLog } from '../modules/audit/audit.service.ts';
 import { buildSchema } from '../graphql/schema.ts';
 import type { Neo4jHealth } from '../../neo4j/local.ts';
 import { readinessProbe } from './readiness.ts';
@@ -95,6 +95,29 @@ function unmaskOf(principal: Principal, header: string | string[] | undefined): 
   return { reason: v, refused: false };
 }
 
+/** An unmask the caller may not make is recorded as such (kind `unmask`, outcome FORBIDDEN), with the reason given. */
+function recordRefusedUnmask(audit: AuditLog | undefined, req: express.Request, principal: Principal, query: string): void {
+  const given = req.headers['x-lantern-unmask'];
+  const body = req.body as { operationName?: unknown } | undefined;
+  audit?.record({
+    at: new Date().toISOString(),
+    actor: principal.name,
+    role: principal.role,
+    kind: 'unmask',
+    // Not parsed: the operation's name as given, or as the query text starts.
+    operation: (typeof body?.operationName === 'string' && body.operationName
+      ? body.operationName
+      : /^\s*(?:query|mutation|subscription)\s+([_A-Za-z]\w*)/.exec(query)?.[1] ?? 'refused request').slice(0, 300),
+    variables: JSON.stringify({ reason: String(Array.isArray(given) ? given[0] : given ?? '').trim().slice(0, 500) }),
+    ...(query ? { queryHash: queryHash(query) } : {}),
+    purpose: purposeOf(req.headers['x-lantern-purpose']),
+    recordCount: 0,
+    recordIds: [],
+    requestId: String(req.id),
+    outcome: ErrorCode.FORBIDDEN,
+  });
+}
+
 export interface App {
   app: Express;
   /**
@@ -125,6 +148,19 @@ function formatError(log: Logger, development: boolean) {
     if (KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions: development ? formatted.extensions : extensions };
+    }
+    // Apollo files every validation error under GRAPHQL_VALIDATION_FAILED; a query refused for its
+    // size (graphql/limits.ts) keeps Lantern's code, and so does one the parser stopped reading.
+    const cause = (error as { originalError?: { extensions?: Record<string, unknown> } } | undefined)?.originalError;
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && cause?.extensions?.code === ErrorCode.TOO_COMPLEX) {
+      return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.TOO_COMPLEX, limit: cause.extensions.limit } };
+    }
+    const tokens = code === 'GRAPHQL_PARSE_FAILED' ? /more tha[nt] (\d+) tokens/.exec(formatted.message) : null;
+    if (tokens) {
+      return {
+        message: `The query has more than ${tokens[1]} tokens (names, values and punctuation); it was refused unread. Send a smaller query, with values as variables.`,
+        extensions: { code: ErrorCode.TOO_COMPLEX, limit: 'tokens' },
+      };
     }
     if (['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE'].includes(code)) {
       return { message: formatted.message, locations: formatted.locations, extensions: { code } };
@@ -251,7 +287,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     log: o.log,
   });
   const pseudonymKey = o.pseudonymKey ?? randomBytes(32);
-  const limits = { ratePerMinute: o.limits?.ratePerMinute ?? 600, maxDepth: o.limits?.maxDepth ?? 15, maxCost: o.limits?.maxCost ?? 50_000 };
+  const limits: LimitsConfig = { ratePerMinute: 600, ...DEFAULT_LIMITS, ...o.limits };
   app.use(requestLog(o.log));
   const operations = inFlight();
   let warm: WarmUpReport['state'] = 'off';
@@ -280,6 +316,9 @@ export async function createApp(o: AppOptions): Promise<App> {
     // Every /graphql request is authenticated first, so only signed-in callers can introspect.
     introspection: true,
     validationRules: [queryLimitsRule(limits)],
+    // The parser stops at this many tokens, before anything else looks at the document (graphql-js
+    // words it "more that N tokens"; formatError gives it as TOO_COMPLEX).
+    parseOptions: { maxTokens: limits.maxTokens },
     // `lantern serve` stops the HTTP server, Apollo and Neo4j in order on SIGINT and SIGTERM.
     stopOnTerminationSignals: false,
     // Apollo's cache-control plugin hooks every field of every answer to work out a cache policy
@@ -305,6 +344,7 @@ export async function createApp(o: AppOptions): Promise<App> {
       }
       const u = unmaskOf(principalOf(res), req.headers['x-lantern-unmask']);
       if (u.refused) {
+        recordRefusedUnmask(o.audit, req, principalOf(res), typeof q === 'string' ? q : '');
         res.status(403).json({ errors: [{ message: 'Unmasking potential victims needs the admin or analyst role with need-to-know.', extensions: { code: 'FORBIDDEN' } }] });
         return;
       }
@@ -317,7 +357,8 @@ export async function createApp(o: AppOptions): Promise<App> {
         const principal = principalOf(res);
         const unmaskReason = (res.locals.unmaskReason as string | null) ?? null;
         return createContext({
-          gateway: o.gateway.forScope({ shareAll: principal.role !== 'partner', mask: unmaskReason === null, pseudonymKey }),
+          // disclosures: the potential victims this request reads unmasked, for its audit entry.
+          gateway: o.gateway.forScope({ shareAll: principal.role !== 'partner', mask: unmaskReason === null, pseudonymKey, disclosures: new Set() }),
           log: req.log,
           requestId: String(req.id),
           principal,

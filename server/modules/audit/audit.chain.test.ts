@@ -58,4 +58,12 @@ describe('the audit hash chain', () => {
   it('hashes canonical JSON regardless of key order', () => {
     expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe('{"a":[{"c":3,"d":2}],"b":1}');
   });
+
+  it('chains entries with a query hash beside entries written before it was recorded', () => {
+    const mixed = chain(key, { seq: 0, hash: '' }, [record(1), { ...record(2), queryHash: 'ab'.repeat(32) }, record(3)]);
+    expect(mixed[0]!.hash).toBe(entries[0]!.hash);
+    expect(verify(mixed)).toEqual({ ok: true, checked: 3, problems: [] });
+    expect(verify([mixed[0]!, { ...mixed[1]!, queryHash: 'cd'.repeat(32) }, mixed[2]!]).problems).toEqual(['entry 2 was altered after it was written']);
+  });
 });
+

@@ -18,6 +18,12 @@ export interface AuditRecord {
   operation: string;
   /** The variables or arguments as JSON, secrets removed. */
   variables: string;
+  /**
+   * SHA-256 (hex) of the GraphQL query text as sent, so that values written inline in it can be
+   * matched to a given text later. Absent on entries that are not GraphQL requests, and on entries
+   * written before it was recorded (the chain hashes only the fields an entry has).
+   */
+  queryHash?: string;
   /** The purpose the caller gave (e.g. a case reference). */
   purpose: string;
   /** How many records were disclosed, and which. */
@@ -44,7 +50,7 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-const FIELDS: (keyof AuditRecord)[] = ['at', 'actor', 'role', 'kind', 'operation', 'variables', 'purpose', 'recordCount', 'recordIds', 'requestId', 'outcome'];
+const FIELDS: (keyof AuditRecord)[] = ['at', 'actor', 'role', 'kind', 'operation', 'variables', 'queryHash', 'purpose', 'recordCount', 'recordIds', 'requestId', 'outcome'];
 
 export function entryHash(key: Buffer, seq: number, prevHash: string, record: AuditRecord): string {
   const content: Record<string, unknown> = { seq };

@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestServer, testGateway, testLog, TEST_AUDIT_KEY, type TestServer } from '../../testing/harness.ts';
 import { createDriver, Gateway } from '../../db/gateway.ts';
-import { AuditLog, verifyAuditLog } from './audit.service.ts';
+import { AuditLog, queryHash, verifyAuditLog } from './audit.service.ts';
 import * as repo from './audit.repository.ts';
 
 // Shared with every audit writer in the run (see TEST_AUDIT_KEY), so the run's one chain verifies.
@@ -30,7 +30,8 @@ function auditVerifyCli(): Promise<{ code: number | null; out: string }> {
 }
 
 describe('the audit log', () => {
-  const gateway = testGateway();
+  // Generous: on the shared 2-core machine a first neighbourhood read took over 15 s at load 23.
+  const gateway = testGateway({ queryTimeoutMs: 60_000 });
   const audit = new AuditLog({ gateway, key: Buffer.from(key), log: testLog, flushMs: 20 });
   let server: TestServer;
 
@@ -59,6 +60,63 @@ describe('the audit log', () => {
     expect(JSON.parse(entry!.variables)).toEqual({ text: 'massage' });
     expect(entry!.recordIds.sort()).toEqual([...ids].sort());
     expect(entry!.recordCount).toBe(ids.length);
+  });
+
+  const latest = async (operation: string, kind: string) => {
+    await audit.flush();
+    const entries = await repo.search(gateway, { beforeSeq: Number.MAX_SAFE_INTEGER, limit: 5, actor: null, operation, from: null, to: null });
+    return entries.find((e) => e.kind === kind);
+  };
+
+  it('records every potential victim an unmasked answer reveals, though the query selected no id', async () => {
+    const analyst = await server.as('analyst', { needToKnow: true, unmask: 'OP-AIDANT-2025/17' });
+    const query = 'query Reveal { neighbourhood(ids: ["premises-000001"]) { nodes { label potentialVictim } } }';
+    const revealed = await analyst.graphql(query);
+    expect(revealed.errors).toBeUndefined();
+    const nodes = (revealed.data as { neighbourhood: { nodes: { label: string; potentialVictim: boolean }[] } }).neighbourhood.nodes;
+    const named = nodes.filter((n) => n.potentialVictim);
+    // Names, not pseudonyms: this answer discloses who they are.
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.every((n) => !n.label.startsWith('Protected person'))).toBe(true);
+
+    // The same neighbourhood with ids, to know which victims those names belong to.
+    const withIds = await analyst.graphql('query Which { neighbourhood(ids: ["premises-000001"]) { nodes { id type potentialVictim } } }');
+    expect(withIds.errors).toBeUndefined();
+    const victims = (withIds.data as { neighbourhood: { nodes: { id: string; type: string; potentialVictim: boolean }[] } }).neighbourhood.nodes
+      .filter((n) => n.potentialVictim && n.type === 'PERSON')
+      .map((n) => n.id);
+    expect(victims).toHaveLength(named.length);
+
+    for (const kind of ['graphql', 'unmask']) {
+      const entry = await latest('Reveal', kind);
+      expect(entry, kind).toBeDefined();
+      expect(entry!.recordIds).toEqual(expect.arrayContaining(victims));
+      expect(entry!.recordCount).toBeGreaterThanOrEqual(victims.length);
+      expect(entry!.queryHash).toBe(queryHash(query));
+    }
+    expect((await verifyAuditLog(gateway, Buffer.from(key))).ok).toBe(true);
+  });
+
+  it('records a refused unmask attempt, over HTTP and through an export', async () => {
+    const viewer = await server.as('viewer', { unmask: 'curious' });
+    const query = 'query Peek { neighbourhood(ids: ["premises-000001"]) { nodes { label } } }';
+    const res = await viewer.graphql(query);
+    expect(res.status).toBe(403);
+    const entry = await latest('Peek', 'unmask');
+    expect(entry).toMatchObject({ role: 'viewer', outcome: 'FORBIDDEN', recordIds: [], queryHash: queryHash(query) });
+    expect(JSON.parse(entry!.variables)).toEqual({ reason: 'curious' });
+
+    // An analyst without need-to-know asking an export to unmask.
+    const analyst = await server.as('analyst');
+    const exported = await analyst.graphql(
+      'query Leak { exportSelection(format: CSV, selection: { ids: ["premises-000001"] }, unmaskReason: "just looking") { filename } }',
+    );
+    expect(exported.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await audit.flush();
+    const [refused] = (await repo.search(gateway, { beforeSeq: Number.MAX_SAFE_INTEGER, limit: 20, actor: null, operation: null, from: null, to: null }))
+      .filter((e) => e.kind === 'unmask' && e.outcome === 'FORBIDDEN' && e.operation.includes('premises-000001'));
+    expect(refused).toMatchObject({ role: 'analyst', recordIds: [] });
+    expect(JSON.parse(refused!.variables)).toEqual({ reason: 'just looking' });
   });
 
   it('records failed operations with their error codes, and never stores passwords', async () => {

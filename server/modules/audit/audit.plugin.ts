@@ -1,11 +1,13 @@
 /**
  * Records every GraphQL operation in the audit log once its response is known: who, the
- * operation, its variables (secrets removed), the stated purpose, and the records disclosed.
+ * operation, its variables (secrets removed) and the query text's hash, the stated purpose, and
+ * the records disclosed: those whose id is in the answer, and every potential victim the request
+ * read unmasked (noted by the gateway, db/scope.ts), whatever fields of them the query selected.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { OperationDefinitionNode } from 'graphql';
+import { print, type OperationDefinitionNode } from 'graphql';
 import type { Context } from '../../graphql/context.ts';
-import { disclosedIds, redactVariables } from './audit.service.ts';
+import { disclosedIds, queryHash, redactVariables } from './audit.service.ts';
 
 function operationName(op: OperationDefinitionNode | undefined, given: string | null | undefined): string {
   if (given) return given;
@@ -20,7 +22,14 @@ export const auditPlugin: ApolloServerPlugin<Context> = {
       async willSendResponse({ contextValue: ctx, request, response, operation, document }) {
         if (!ctx.audit) return;
         const single = response.body.kind === 'single' ? response.body.singleResult : undefined;
-        const { count, ids } = disclosedIds(single?.data);
+        const answered = disclosedIds(single?.data);
+        const unmasked = ctx.gateway.scope.disclosures ?? new Set<string>();
+        const all = new Set([...answered.ids, ...unmasked]);
+        const ids = [...all].slice(0, 5000);
+        // disclosedIds keeps at most 5,000 ids but counts them all.
+        const count = all.size + (answered.count - answered.ids.length);
+        const text = request.query ?? (document ? print(document) : '');
+        const hash = text ? queryHash(text) : undefined;
         const codes = [...new Set((single?.errors ?? []).map((e) => String(e.extensions?.code ?? 'ERROR')))];
         const name = operationName(
           operation ?? (document?.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode | undefined),
@@ -35,6 +44,7 @@ export const auditPlugin: ApolloServerPlugin<Context> = {
             kind: 'unmask',
             operation: name,
             variables: JSON.stringify({ reason: ctx.unmaskReason }),
+            ...(hash ? { queryHash: hash } : {}),
             purpose: ctx.purpose,
             recordCount: count,
             recordIds: ids,
@@ -49,6 +59,7 @@ export const auditPlugin: ApolloServerPlugin<Context> = {
           kind: 'graphql',
           operation: name,
           variables: redactVariables(request.variables),
+          ...(hash ? { queryHash: hash } : {}),
           purpose: ctx.purpose,
           recordCount: count,
           recordIds: ids,

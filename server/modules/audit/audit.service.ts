@@ -3,6 +3,7 @@
  * with which variables, for what purpose, which records were disclosed). Records are buffered
  * briefly and appended in batches, so that auditing costs one write per batch, not per request.
  */
+import { createHash } from 'node:crypto';
 import type { Gateway } from '../../db/gateway.ts';
 import type { Logger } from '../../config/logger.ts';
 import type { Context } from '../../graphql/context.ts';
@@ -27,6 +28,11 @@ const SECRET = /pass(word)?|secret|token|authorization|cookie/i;
 export function redactVariables(variables: unknown, max = 4000): string {
   const json = JSON.stringify(variables ?? {}, (k, v) => (SECRET.test(k) ? '[redacted]' : v));
   return json.length > max ? `${json.slice(0, max)}…(${json.length} chars)` : json;
+}
+
+/** SHA-256 (hex) of a GraphQL query text, as recorded beside its variables. */
+export function queryHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /** Ids of the records in a response: every object with an `id` (and a type) anywhere in it. */

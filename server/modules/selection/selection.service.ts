@@ -138,6 +138,23 @@ function checkUnmask(principal: Principal, reason: string | null | undefined): s
   return r;
 }
 
+/** An unmask the caller may not make is recorded too (kind `unmask`, outcome FORBIDDEN), with the reason given. */
+function recordRefusedUnmask(caller: SelectionCaller, input: SelectionInput, reason: string): void {
+  caller.audit?.record({
+    at: new Date().toISOString(),
+    actor: caller.principal.name,
+    role: caller.principal.role,
+    kind: 'unmask',
+    operation: `selection ${'chart' in input ? `the chart ${JSON.stringify(input.chart)}` : describeIds(input)}`.slice(0, 300),
+    variables: JSON.stringify({ reason: reason.trim().slice(0, SELECTION_LIMITS.reason) }),
+    purpose: caller.purpose ?? '',
+    recordCount: 0,
+    recordIds: [],
+    requestId: caller.requestId ?? '',
+    outcome: ErrorCode.FORBIDDEN,
+  });
+}
+
 interface SavedChart {
   elements?: { nodes?: { id?: unknown }[]; edges?: { id?: unknown }[] };
   positions?: Record<string, { x?: unknown; y?: unknown }>;
@@ -163,7 +180,13 @@ function asGrading(g: SelectionGrading): GraphNode['grading'] {
  * may not make. A chart's entities the caller may not see are left out, as if not on it.
  */
 export async function resolveSelection(caller: SelectionCaller, input: SelectionInput, o: SelectionOptions = {}): Promise<Selection> {
-  const unmaskReason = checkUnmask(caller.principal, o.unmaskReason);
+  let unmaskReason: string | null;
+  try {
+    unmaskReason = checkUnmask(caller.principal, o.unmaskReason);
+  } catch (e) {
+    if (e instanceof GraphQLError && e.extensions.code === ErrorCode.FORBIDDEN) recordRefusedUnmask(caller, input, o.unmaskReason ?? '');
+    throw e;
+  }
   const limit = Math.min(o.limit ?? SELECTION_LIMITS.entities, SELECTION_LIMITS.entities);
   const gw = selectionGateway(caller, unmaskReason);
   const reasons: string[] = [];
