@@ -57,6 +57,7 @@ const BASELINES: [RegExp, string][] = [
   [/^requests_per_s_(\w+)$/, 'driver_requests_per_s_$1'],
   [/^(html|pdf|png)_warm_ms_\d+$/, '$1_baseline_empty_ms'],
   [/^(graphml|gexf|anx|csv|ftm)_write_ms$/, 'baseline_json_stringify_ms'],
+  [/_refused_ms_median$/, '_graphql_validate_alone_ms'],
   [/^(.+)$/, '$1_without_tf'],
 ];
 
