@@ -45,6 +45,16 @@ export function statementFile(root: string, name: string): string {
   return stripComments(fs.readFileSync(file, 'utf8'));
 }
 
+/**
+ * Loads every statement once, so that a statement the scope check refuses stops the server at
+ * start, naming it, rather than failing the first request that uses it.
+ */
+export function loadAllStatements(): number {
+  const names = queryNames();
+  for (const name of names) cypher(name);
+  return names.length;
+}
+
 /** All query names, for tests that check every statement parses and uses its indexes. */
 export function queryNames(): string[] {
   const root = path.join(cypherRoot, 'queries');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cypher, cypherRoot, queryNames } from './cypher.ts';
+import { cypher, cypherRoot, loadAllStatements, queryNames } from './cypher.ts';
 import { isCallerRead, scopedStatement, scopeProblems } from './statement-scope.ts';
 import { offlineCypher } from '../testing/statements.ts';
 import { maskValue, pseudonym } from './scope.ts';
@@ -19,9 +19,10 @@ describe('the access scope in every read statement', () => {
     expect(names).toEqual(expect.arrayContaining(['graph/neighbourhood-step', 'search/entities', 'analytics/graph', 'snapshot/list', 'entity/sources']));
   });
 
-  it('loads every statement, so each caller read scopes what it matches', () => {
+  it('loads every statement, so each caller read scopes what it matches (as lantern serve does at start)', () => {
     const refused = queryNames().flatMap((n) => { try { cypher(n); return []; } catch (e) { return [(e as Error).message]; } });
     expect(refused).toEqual([]);
+    expect(loadAllStatements()).toBe(queryNames().length);
   });
 
   it('sends the predicate it expands, and no macro, to Neo4j', () => {
