@@ -20,6 +20,7 @@ const TOKEN_PREFIX = 'lt_';
 export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 const secret = (): string => randomBytes(32).toString('base64url');
 
+// Decided by the access module; re-exported for older imports.
 export { isRole };
 
 export function roleArg(argument: string, r: unknown): Role {
@@ -276,7 +277,6 @@ export class Authenticator {
     repo.touchToken(this.o.gateway, id).catch((e: unknown) => this.o.log.warn({ err: e }, 'Could not record a token\'s last use'));
   }
 }
-
 
 // ---- The GraphQL side: the caller, and admin work on users and tokens. ----
 
