@@ -27,7 +27,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { cypher } from '../server/db/cypher.ts';
+import { offlineCypher, type OfflineStatement } from '../server/testing/statements.ts';
 import { LABEL, type EntityType, type LinkType } from '../server/model/model.ts';
 import { graphCounts } from '../server/modules/load/load.repository.ts';
 import { prepare } from '../server/modules/load/load.service.ts';
@@ -48,8 +48,8 @@ function toDriverValues(o: { props: Record<string, unknown>; dates?: Record<stri
   return props;
 }
 
-async function writeBatches(driver: Driver, name: string, rows: unknown[], extra: Record<string, unknown>) {
-  const text = cypher(name);
+async function writeBatches(driver: Driver, name: OfflineStatement, rows: unknown[], extra: Record<string, unknown>) {
+  const text = offlineCypher(name);
   for (let i = 0; i < rows.length; i += BATCH) {
     const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });
     try {

@@ -7,6 +7,7 @@
  */
 import { arg, machine, median, printMachine, rssMb, sizeName, sizes, writeResult, type BenchDb } from './lib.ts';
 import { runMix, samples, scaleStore, startServeChild } from './api.ts';
+import { runOffline } from '../server/testing/statements.ts';
 
 const seconds = Number(arg('seconds', '20'));
 const figures: Record<string, number> = {};
@@ -14,7 +15,7 @@ const notes: Record<string, unknown> = {};
 let version: string | null = null;
 /** The Neo4j JVM's heap in use and committed (MB), from its JMX bean. */
 async function heapUsedMb(db: BenchDb): Promise<{ used: number; committed: number }> {
-  const [r] = await db.gateway.read('bench/jvm-memory');
+  const [r] = await runOffline(db.gateway, 'bench/jvm-memory');
   return { used: Math.round(Number(r?.heapUsed) / 2 ** 20), committed: Math.round(Number(r?.heapCommitted) / 2 ** 20) };
 }
 const mb = (s: string) => (s.endsWith('g') ? Number(s.slice(0, -1)) * 1024 : s.endsWith('m') ? Number(s.slice(0, -1)) : Number(s) / 2 ** 20);

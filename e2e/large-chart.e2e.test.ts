@@ -15,6 +15,7 @@ import { NODE_FIELDS, EDGE_FIELDS } from '../client/src/api/operations.ts';
 import { addGraph, EMPTY_DOC, toSaved } from '../client/src/state/chartDoc.ts';
 import type { Graph, Position } from '../client/src/model/types.ts';
 import { counts, idle, launch, nodePosition, openWorkspace, shot, waitForEntities } from './support/browser.ts';
+import { runOffline } from '../server/testing/statements.ts';
 
 // The first 300 people of `lantern seed scale` (six cells of 50; cell N links into cell N - 1,
 // so a store is always cells 0 to N). No other suite loads scale data into the test database;
@@ -64,7 +65,7 @@ afterAll(async () => {
   for (const id of savedCharts) await server?.graphql('mutation($id: ID!) { deleteChart(id: $id) }', { id });
   // The entities (with their links) go with the first call, each system's source records with its own.
   for (const [i, prefix] of sourcePrefixes.entries()) {
-    await server?.gateway.write('testing/remove-fixture', { ids: i === 0 ? entityIds : [], prefix, source: `e2e-none-${process.pid}` });
+    if (server) await runOffline(server.gateway, 'testing/remove-fixture', { ids: i === 0 ? entityIds : [], prefix, source: `e2e-none-${process.pid}` });
   }
   await browser?.close();
   await server?.close();

@@ -11,6 +11,7 @@ import { AuditLog } from '../server/modules/audit/audit.service.ts';
 import { createUser } from '../server/modules/auth/auth.service.ts';
 import * as auditRepo from '../server/modules/audit/audit.repository.ts';
 import { launch, nodePosition, openWorkspace, searchAndAdd, shot, waitForEntities } from './support/browser.ts';
+import { runOffline } from '../server/testing/statements.ts';
 
 const TAG = `xss${Date.now()}`;
 const HOSTILE = `Zqxparlour <img src=x onerror="window.__xss=1"> & <script>window.__xss=2</script>`;
@@ -41,7 +42,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await server?.gateway.write('testing/remove-fixture', { ids: [ID], prefix: `src-${TAG}-`, source: `test-${TAG}` });
+  if (server) await runOffline(server.gateway, 'testing/remove-fixture', { ids: [ID], prefix: `src-${TAG}-`, source: `test-${TAG}` });
   await browser?.close();
   await server?.close();
   await audit.close();

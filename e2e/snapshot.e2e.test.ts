@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/testing/harness.ts';
 import { idle, launch, openWorkspace, searchAndAdd, shot, waitForEntities } from './support/browser.ts';
+import { runOffline } from '../server/testing/statements.ts';
 
 const TAG = `snapxss${Date.now()}`;
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -35,7 +36,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await server?.gateway.write('testing/remove-fixture', { ids: [ID], prefix: `src-${TAG}-`, source: `test-${TAG}` });
+  if (server) await runOffline(server.gateway, 'testing/remove-fixture', { ids: [ID], prefix: `src-${TAG}-`, source: `test-${TAG}` });
   await browser?.close();
   await server?.close();
   fs.rmSync(dir, { recursive: true, force: true });

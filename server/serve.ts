@@ -6,6 +6,7 @@
 import http from 'node:http';
 import type { Config } from './config/config.ts';
 import type { Logger } from './config/logger.ts';
+import { loadAllStatements } from './db/cypher.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { createApp, pseudonymKeyFrom } from './http/app.ts';
 import { ensureFirstAdmin } from './modules/auth/auth.service.ts';
@@ -46,6 +47,8 @@ function listen(server: http.Server, port: number, host: string): Promise<void> 
 }
 
 export async function serve(config: Config, log: Logger, hooks: { afterMigrate?: (db: Database) => Promise<void> } = {}): Promise<Running> {
+  // Before connecting: a read statement without the caller's scope refuses to load (statement-scope.ts).
+  loadAllStatements();
   const db = await openDatabase(config, log);
   try {
     await hooks.afterMigrate?.(db);

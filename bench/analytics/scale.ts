@@ -38,6 +38,7 @@ import { suspectedNetworks } from '../../server/modules/analytics/analytics.serv
 import { allProfiles, today } from '../../server/modules/risk/risk.service.ts';
 import { allHits } from '../../server/modules/indicators/indicators.service.ts';
 import { gdsAvailable, gdsMetrics } from '../../server/modules/analytics/gds.ts';
+import { runOffline } from '../../server/testing/statements.ts';
 
 const louvain = louvainModule as unknown as (typeof louvainModule)['default'];
 const pagerank = pagerankModule as unknown as (typeof pagerankModule)['default'];
@@ -139,8 +140,8 @@ try {
   // Once: the earlier two-statement read, and degree inside Neo4j by Cypher and APOC.
   const old = baselineRead ? await timed('baseline: the earlier read (analytics/nodes + analytics/links)', () => repo.read(gateway, async (tx) => ({ nodes: await repo.allNodes(tx, 50_000_000), links: await repo.allLinks(tx, null) }))) : null;
   const again = baselineRead ? await timed('read the whole graph again (analytics/graph, after the baseline)', () => repo.read(gateway, (tx) => repo.graph(tx, 50_000_000))) : null;
-  const cyDeg = neo4jDegree ? await timed('degree in Neo4j (Cypher COUNT of distinct visible neighbours)', async () => (await gateway.read('bench/degree-cypher')).length) : null;
-  const apocDeg = neo4jDegree ? await timed('degree in Neo4j (apoc.node.degree, every link)', async () => (await gateway.read('bench/degree-apoc')).length) : null;
+  const cyDeg = neo4jDegree ? await timed('degree in Neo4j (Cypher COUNT of distinct visible neighbours)', async () => (await runOffline(gateway, 'bench/degree-cypher')).length) : null;
+  const apocDeg = neo4jDegree ? await timed('degree in Neo4j (apoc.node.degree, every link)', async () => (await runOffline(gateway, 'bench/degree-apoc')).length) : null;
 
   // Sampled betweenness in Node: Brandes accumulation from `sampleSources` random sources.
   const brandes = createDijkstraIndexedBrandes(graph, 'distance');

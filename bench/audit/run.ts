@@ -17,6 +17,7 @@ import { AuditLog, disclosedIds, redactVariables } from '../../server/modules/au
 import { createApiToken } from '../../server/modules/auth/auth.service.ts';
 import { seedDemoIfEmpty } from '../../seed/demo/index.ts';
 import * as auditRepo from '../../server/modules/audit/audit.repository.ts';
+import { runOffline } from '../../server/testing/statements.ts';
 
 const connections = Number(arg('connections', '10'));
 const seconds = Number(arg('seconds', '15'));
@@ -25,7 +26,7 @@ const runs = Number(arg('runs', '3'));
 const db = await openBenchDb('audit', { heap: '1g', pageCache: '512m' });
 await seedDemoIfEmpty(db, { info: (m: unknown) => process.stdout.write(`${typeof m === 'string' ? m : JSON.stringify(m)}\n`) });
 const { secret } = await createApiToken(db.gateway, { name: `bench-audit-${Date.now()}`, role: 'analyst' });
-const ids = (await db.gateway.read('testing/bench-ids')).map((r) => String(r.id));
+const ids = (await runOffline(db.gateway, 'testing/bench-ids')).map((r) => String(r.id));
 
 const headers = { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${secret}`, 'x-lantern-purpose': 'BENCH-AUDIT' };
 const body = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });

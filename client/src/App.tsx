@@ -28,7 +28,8 @@ import { AnalysisPanel } from './analysis/AnalysisPanel.tsx';
 import type { NodeStyle } from './analysis/encoding.ts';
 import { useChartEncoding } from './analysis/useChartEncoding.ts';
 import { WhyFlagged } from './analysis/WhyFlagged.tsx';
-import { canWrite, PAGES, PageView, type PageName } from './pages/PageView.tsx';
+import { PAGES, PageView, type PageName } from './pages/PageView.tsx';
+import { may } from './admin/useMe.ts';
 import type { GraphNode, Position } from './model/types.ts';
 import { elementCount, LAYOUT_NAMES, setFilters, setLayout, setPositions, type LayoutName } from './state/chartDoc.ts';
 import { useChart } from './state/useChart.ts';
@@ -115,12 +116,12 @@ export function App() {
             <button type="button" title="The link chart" aria-pressed={page === null} onClick={closePage}>
               Chart
             </button>
-            {PAGES.filter((p) => !p.writers || canWrite(me?.role)).map((p) => (
+            {PAGES.filter((p) => !p.writers || may(me, 'write')).map((p) => (
               <button key={p.name} type="button" title={p.title} aria-pressed={page === p.name} onClick={() => setPage(p.name)}>
                 {p.label}
               </button>
             ))}
-            {me?.role === 'admin' && (
+            {may(me, 'administer') && (
               <button type="button" onClick={() => setPage('audit')}>
                 Audit log
               </button>

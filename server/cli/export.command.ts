@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { openDatabase } from '../db/database.ts';
-import { ROLES, type Role } from '../graphql/context.ts';
+import { isRole, roleMay, ROLES, type Role } from '../modules/access/access.ts';
 import { pseudonymKeyFrom } from '../http/app.ts';
 import { loadAuditKey } from '../modules/audit/audit.key.ts';
 import { AuditLog } from '../modules/audit/audit.service.ts';
-import { isRole } from '../modules/auth/auth.service.ts';
 import { EXPORT_FORMATS, exportSelection, type ExportFormat } from '../modules/export/export.service.ts';
 import { cliCaller, parseSelection } from '../modules/selection/selection.service.ts';
 import { UserError, type CliEnv } from './cli-env.ts';
@@ -70,7 +69,7 @@ export function registerExport(program: Command, env: CliEnv): void {
       } catch (e) {
         userError(e);
       }
-      if (opts.unmask !== undefined && opts.asRole !== 'admin' && opts.asRole !== 'analyst') throw new UserError(`--unmask: a ${opts.asRole} may not unmask potential victims.`);
+      if (opts.unmask !== undefined && !roleMay(opts.asRole, 'unmask')) throw new UserError(`--unmask: a ${opts.asRole} may not unmask potential victims.`);
       const out = path.resolve(opts.out);
       if (!fs.existsSync(path.dirname(out))) throw new UserError(`--out: the folder ${path.dirname(out)} does not exist.`);
       const config = env.config();

@@ -9,7 +9,7 @@ import { Option, type Command } from 'commander';
 import { GraphQLError } from 'graphql';
 import { openDatabase } from '../db/database.ts';
 import { pseudonymKeyFrom, clientDir } from '../http/app.ts';
-import { ROLES, type Role } from '../graphql/context.ts';
+import { ROLES, type Role } from '../modules/access/access.ts';
 import { loadAuditKey } from '../modules/audit/audit.key.ts';
 import { AuditLog } from '../modules/audit/audit.service.ts';
 import { cliCaller, parseSelection } from '../modules/selection/selection.service.ts';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { openDatabase } from '../db/database.ts';
-import { ROLES } from '../graphql/context.ts';
-import { createApiToken, createUser, generatePassword, isRole, revokeApiToken } from '../modules/auth/auth.service.ts';
+import { isRole, ROLES } from '../modules/access/access.ts';
+import { createApiToken, createUser, generatePassword, revokeApiToken } from '../modules/auth/auth.service.ts';
 import * as repo from '../modules/auth/auth.repository.ts';
 import { UserError, type CliEnv } from './cli-env.ts';
 

@@ -1,13 +1,18 @@
 /**
  * Cypher lives in cypher/queries/<area>/<name>.cypher, one parameterised statement per file,
  * read once and served by name. Nothing else in the server writes Cypher text. As a file is
- * read, its chart projections are narrowed to each entity type's and link type's properties
- * (chart-projection.ts): the same values, without the keys a type cannot have.
+ * read, the caller's scope is applied (statement-scope.ts: `@visible(x)` is expanded, and a
+ * caller read that matches something without it is refused), then its chart projections are
+ * narrowed to each entity type's and link type's properties (chart-projection.ts): the same
+ * values, without the keys a type cannot have. Test fixtures and benchmark statements live
+ * outside cypher/queries/ (cypher/testing/, cypher/bench/) and are not loadable here
+ * (server/testing/statements.ts loads them for tests and benchmarks).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { narrowChartProjections } from '../modules/entity/chart-projection.ts';
+import { scopedStatement } from './statement-scope.ts';
 
 export const cypherRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cypher');
 
@@ -23,12 +28,31 @@ export function cypher(name: string): string {
   return text;
 }
 
-/** The statement as its file writes it: comments dropped, projections not narrowed. */
+/**
+ * The statement as its file writes it, with the scope applied: comments dropped, `@visible`
+ * expanded, projections not narrowed. Throws, naming the statement, when a caller read does
+ * not scope every entity, link and record it matches.
+ */
 export function cypherAsWritten(name: string): string {
+  return scopedStatement(name, statementFile(path.join(cypherRoot, 'queries'), name));
+}
+
+/** The text of `<root>/<name>.cypher` without its comments. */
+export function statementFile(root: string, name: string): string {
   if (!/^[a-z0-9_-]+(\/[a-z0-9_-]+)*$/i.test(name)) throw new Error(`Bad query name ${JSON.stringify(name)}`);
-  const file = path.join(cypherRoot, 'queries', `${name}.cypher`);
+  const file = path.join(root, `${name}.cypher`);
   if (!fs.existsSync(file)) throw new Error(`No Cypher query named ${name} (looked for ${file})`);
   return stripComments(fs.readFileSync(file, 'utf8'));
+}
+
+/**
+ * Loads every statement once, so that a statement the scope check refuses stops the server at
+ * start, naming it, rather than failing the first request that uses it.
+ */
+export function loadAllStatements(): number {
+  const names = queryNames();
+  for (const name of names) cypher(name);
+  return names.length;
 }
 
 /** All query names, for tests that check every statement parses and uses its indexes. */

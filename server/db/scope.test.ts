@@ -1,80 +1,77 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cypherRoot, queryNames, stripComments } from './cypher.ts';
+import { cypher, cypherRoot, loadAllStatements, queryNames } from './cypher.ts';
+import { isCallerRead, scopedStatement, scopeProblems } from './statement-scope.ts';
+import { offlineCypher } from '../testing/statements.ts';
 import { maskValue, noteDisclosed, pseudonym } from './scope.ts';
 
 /**
- * Areas whose statements are not reads of the graph for a caller, with the reason. Every other
- * area (entity, search, graph, analytics, and any new one such as exports or snapshots) must
- * apply the scope: a new area is covered by default.
+ * The scope is applied by the loader (statement-scope.ts): these tests check that it is a
+ * property of loading, i.e. that every statement loads and that a statement which forgets the
+ * scope cannot be loaded.
  */
-const NOT_CALLER_READS: Record<string, string> = {
-  auth: 'users, tokens and sessions: access control itself',
-  audit: 'the audit log: admins only, through the unscoped gateway',
-  bench: 'benchmark baselines',
-  chart: 'saved chart documents, not graph facts',
-  editing: 'writes (analysts and admins only)',
-  gds: 'Graph Data Science algorithms on an in-memory projection that analytics/gds-project built within the caller scope; they match nothing in the store',
-  import: 'writes and import bookkeeping (analysts and admins only)',
-  load: 'the loader and its counts (command line)',
-  resolve: 'entity-resolution bookkeeping (analysts and admins only)',
-  system: 'server and database versions',
-  testing: 'test fixtures',
-};
-const isCallerRead = (name: string) => !(name.split('/')[0]! in NOT_CALLER_READS);
-/** Statements that apply the scope differently, with the reason. */
-const ALLOWLIST: Record<string, string> = {
-  'entity/annotations': 'notes are not graded: partners see none ($scope.shareAll alone), and notes on victims are hidden while masked',
-};
-
-const predicate = (v: string) => `($scope.shareAll OR (${v}.handlingCode = 'P' AND ${v}.classification = 'OFFICIAL'))`;
-
-/** Variables that MATCH binds to entities, source records and links, and those of path predicates. */
-function boundVariables(text: string): string[] {
-  const vars = new Set<string>();
-  for (const clause of text.match(/MATCH[^\n]*/g) ?? []) {
-    for (const m of clause.matchAll(/\((\w+)(?::(?:Entity|SourceRecord))?[\s){]/g)) vars.add(m[1]!);
-    for (const m of clause.matchAll(/-\[(\w+)[\]:\s]/g)) vars.add(m[1]!);
-  }
-  if (/relationships\(p\)/.test(text)) ['r', 'm'].forEach((v) => vars.add(v));
-  // Path ends are covered by the all(m IN nodes(p) ...) predicate; subquery helpers are not results.
-  for (const v of ['p', 'sr', 'sm', 't']) vars.delete(v);
-  if (/relationships\(p\)/.test(text)) ['a', 'b'].forEach((v) => vars.delete(v));
-  return [...vars];
-}
-
-describe('the access scope in every read query', () => {
+describe('the access scope in every read statement', () => {
   const names = queryNames().filter(isCallerRead);
 
-  it('finds the read queries', () => {
+  it('finds the caller reads: every area but the listed exceptions', () => {
     expect(names.length).toBeGreaterThan(15);
+    expect(names).toEqual(expect.arrayContaining(['graph/neighbourhood-step', 'search/entities', 'analytics/graph', 'snapshot/list', 'entity/sources']));
   });
 
-  for (const name of queryNames().filter(isCallerRead)) {
-    it(`${name} restricts every entity, link and record it matches to the caller's scope`, () => {
-      const text = stripComments(fs.readFileSync(path.join(cypherRoot, 'queries', `${name}.cypher`), 'utf8'));
-      expect(text).toContain('$scope.');
-      if (ALLOWLIST[name]) return;
-      const missing = boundVariables(text).filter((v) => !text.includes(predicate(v)));
-      expect(missing, `variables without the scope predicate in ${name}`).toEqual([]);
-    });
-  }
-
-  it('counts degree within the scope where it returns one', () => {
-    for (const name of names) {
-      const text = fs.readFileSync(path.join(cypherRoot, 'queries', `${name}.cypher`), 'utf8');
-      for (const m of text.matchAll(/degree: ([^\n]*)/g)) {
-        // Either counted in place, or a `degree` variable bound by the scoped count earlier in the statement.
-        if (/^degree\b/.test(m[1]!)) expect(text, name).toMatch(/CASE WHEN \$scope\.shareAll THEN COUNT[^\n]*END AS degree\b/);
-        else expect(m[1], name).toMatch(/^CASE WHEN \$scope\.shareAll/);
-      }
-    }
+  it('loads every statement, so each caller read scopes what it matches (as lantern serve does at start)', () => {
+    const refused = queryNames().flatMap((n) => { try { cypher(n); return []; } catch (e) { return [(e as Error).message]; } });
+    expect(refused).toEqual([]);
+    expect(loadAllStatements()).toBe(queryNames().length);
   });
 
-  it('notices a query without the predicate (the check can fail)', () => {
-    const text = 'MATCH (n:Entity {id: $id})-[r]-(m:Entity) WHERE ' + predicate('n') + ' RETURN m';
-    expect(boundVariables(text).filter((v) => !text.includes(predicate(v))).sort()).toEqual(['m', 'r']);
+  it('sends the predicate it expands, and no macro, to Neo4j', () => {
+    const text = cypher('entity/sources');
+    expect(text).toContain(`($scope.shareAll OR (s.handlingCode = 'P' AND s.classification = 'OFFICIAL'))`);
+    for (const n of queryNames()) expect(cypher(n), n).not.toMatch(/@\w+\(/);
+  });
+
+  it('refuses a caller read that matches a link and an entity without @visible, naming them', () => {
+    const text = 'MATCH (n:Entity {id: $id})-[r]-(m:Entity) WHERE @visible(n) RETURN m';
+    expect(() => scopedStatement('graph/new-read', text)).toThrow(/graph\/new-read .*matches m, r without @visible\(m\), @visible\(r\)/);
+    expect(scopedStatement('graph/new-read', `${text.replace('WHERE', 'WHERE @visible(r) AND @visible(m) AND')}`)).toContain(
+      `($scope.shareAll OR (m.handlingCode = 'P' AND m.classification = 'OFFICIAL'))`,
+    );
+  });
+
+  it('refuses a predicate pasted by hand instead of @visible, and a new area that never scopes', () => {
+    const pasted = `MATCH (n:Entity) WHERE ($scope.shareAll OR (n.handlingCode = 'P' AND n.classification = 'OFFICIAL')) RETURN n`;
+    expect(() => scopedStatement('reports/by-hand', pasted)).toThrow(/reports\/by-hand .*without @visible\(n\)/);
+    expect(() => scopedStatement('reports/everything', 'MATCH (n:Entity) RETURN n')).toThrow(/never applies the caller's scope/);
+  });
+
+  it('refuses a pattern comprehension without the predicate', () => {
+    const text = 'MATCH (n:Entity) WHERE @visible(n) RETURN [(n)-[r]->(m:Entity) | m.id]';
+    expect(scopeProblems('analytics/x', text)).toEqual(['it matches m, r without @visible(m), @visible(r)']);
+  });
+
+  it('refuses a degree not counted within the scope', () => {
+    expect(scopeProblems('graph/x', 'MATCH (n:Entity) WHERE @visible(n) RETURN n {.id, degree: COUNT { (n)--() }}')[0]).toMatch(/degree \(COUNT/);
+    expect(scopeProblems('graph/x', 'MATCH (n:Entity) WHERE @visible(n) RETURN n {.id, degree: @visibleDegree(n)}')).toEqual([]);
+    expect(scopeProblems('graph/x', 'MATCH (n:Entity) WHERE @visible(n) WITH n, @visibleDegree(n) AS degree RETURN n {.id, degree: degree}')).toEqual([]);
+  });
+
+  it('loads statements of the listed areas without the check, and refuses unknown macros everywhere', () => {
+    expect(scopedStatement('auth/x', 'MATCH (u:User) RETURN u')).toBe('MATCH (u:User) RETURN u');
+    expect(() => scopedStatement('auth/x', 'MATCH (u:User) WHERE @visbile(u) RETURN u')).toThrow(/auth\/x: unknown macro @visbile\(u\)/);
+  });
+
+  it('keeps test fixtures and benchmark statements out of the production loader', () => {
+    expect(queryNames().filter((n) => /^(testing|bench)\//.test(n))).toEqual([]);
+    expect(() => cypher('testing/tamper-audit')).toThrow(/No Cypher query named testing\/tamper-audit/);
+    expect(() => cypher('bench/jvm-memory')).toThrow(/No Cypher query named bench\/jvm-memory/);
+    expect(offlineCypher('testing/tamper-audit')).toContain('SET a.actor = $actor');
+    // Only tests, fixtures and bench/ load them.
+    const server = path.resolve(cypherRoot, '../server');
+    const importers = (fs.readdirSync(server, { recursive: true }) as string[])
+      .filter((f) => /\.tsx?$/.test(f) && !/\.test\.ts$|^testing\/|fixture\.ts$|scenario\.ts$/.test(f.replace(/\\/g, '/')))
+      .filter((f) => fs.readFileSync(path.join(server, f), 'utf8').match(/from '[^']*testing\/statements\.ts'/));
+    expect(importers).toEqual([]);
   });
 });
 

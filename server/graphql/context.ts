@@ -4,23 +4,10 @@
 import type { Logger } from '../config/logger.ts';
 import type { Gateway } from '../db/gateway.ts';
 import type { AuditLog } from '../modules/audit/audit.service.ts';
+import type { Principal } from '../modules/access/access.ts';
 
-export const ROLES = ['admin', 'analyst', 'viewer', 'partner'] as const;
-export type Role = (typeof ROLES)[number];
-
-/** Who is asking: a signed-in user, an API token, a verified identity-provider token, or the CLI. */
-export interface Principal {
-  id: string;
-  /** What the audit log records as the actor: a username, `token:NAME`, or the JWT subject's name. */
-  name: string;
-  role: Role;
-  /** May see potential victims' identities, after unmasking with a recorded reason. */
-  needToKnow: boolean;
-  via: 'session' | 'token' | 'jwt' | 'system';
-}
-
-/** The command line on the server's own machine (exports, snapshots): full access, recorded as `system`. */
-export const SYSTEM_PRINCIPAL: Principal = Object.freeze({ id: 'system', name: 'system', role: 'admin', needToKnow: true, via: 'system' });
+// Roles and principals are the access module's; re-exported here for older imports.
+export { ROLES, SYSTEM_PRINCIPAL, type Principal, type Role } from '../modules/access/access.ts';
 
 export interface Context {
   /** The gateway seen through this caller's access scope (partners' rules, victim masking). */

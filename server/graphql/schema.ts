@@ -24,7 +24,7 @@ import { resolvers as indicators } from '../modules/indicators/indicators.resolv
 import { resolvers as operations } from '../modules/operations/operations.resolvers.ts';
 import { resolvers as snapshot } from '../modules/snapshot/snapshot.resolvers.ts';
 import { resolvers as exports } from '../modules/export/export.resolvers.ts';
-import { requireRole } from '../modules/auth/auth.service.ts';
+import { requireCan } from '../modules/access/access.ts';
 import type { Context } from './context.ts';
 
 const modules = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../modules');
@@ -54,9 +54,9 @@ const resolverMaps: Resolvers[] = [system, entity, search, graph, editing, chart
 type Resolver = (parent: unknown, args: unknown, ctx: Context, info: unknown) => unknown;
 
 /**
- * Viewers and partners read; every mutation needs the analyst or admin role. Checked once here,
- * around every Mutation field, so that a new mutation cannot forget it. (Admin-only fields check
- * for admin in their services as well.)
+ * Viewers and partners read; every mutation needs the `write` capability (modules/access).
+ * Checked once here, around every Mutation field, so that a new mutation cannot forget it.
+ * (Admin-only fields ask for `administer` in their services as well.)
  */
 function guardMutations(map: Resolvers): Resolvers {
   const mutation = map.Mutation as Record<string, Resolver> | undefined;
@@ -65,7 +65,7 @@ function guardMutations(map: Resolvers): Resolvers {
     Object.entries(mutation).map(([name, fn]) => [
       name,
       (parent: unknown, args: unknown, ctx: Context, info: unknown) => {
-        requireRole(ctx.principal, 'admin', 'analyst');
+        requireCan(ctx.principal, 'write');
         return fn(parent, args, ctx, info);
       },
     ]),

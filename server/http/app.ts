@@ -17,7 +17,9 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../config/logger.ts';
 import type { Gateway } from '../db/gateway.ts';
 import { ErrorCode } from '../errors.ts';
-import { createContext, type Context, type Principal } from '../graphql/context.ts';
+import { createContext, type Context } from '../graphql/context.ts';
+import type { Principal } from '../modules/access/access.ts';
+import { purposeOf, refusal, scopeFor, unmaskOf } from '../modules/access/access.ts';
 import type { LimitsConfig, OidcConfig } from '../config/config.ts';
 import { DEFAULT_LIMITS, queryLimitsRule } from '../graphql/limits.ts';
 import { authRouter, perPrincipalRateLimit, principalOf, requireAuthentication } from '../modules/auth/auth.http.ts';
@@ -81,20 +83,6 @@ export function pseudonymKeyFrom(auditKey: Buffer): Buffer {
   return createHmac('sha256', auditKey).update('lantern pseudonyms').digest();
 }
 
-/** Roles that may see potential victims' identities, when they have need-to-know and give a reason. */
-const UNMASK_ROLES: readonly Principal['role'][] = ['admin', 'analyst'];
-
-/**
- * The unmask reason a request may use: the X-Lantern-Unmask header, honoured for need-to-know
- * admins and analysts only; anyone else asking is refused rather than silently masked.
- */
-function unmaskOf(principal: Principal, header: string | string[] | undefined): { reason: string | null; refused: boolean } {
-  const v = (Array.isArray(header) ? header[0] : header)?.trim().slice(0, 500) ?? '';
-  if (!v) return { reason: null, refused: false };
-  if (!principal.needToKnow || !UNMASK_ROLES.includes(principal.role)) return { reason: null, refused: true };
-  return { reason: v, refused: false };
-}
-
 /** An unmask the caller may not make is recorded as such (kind `unmask`, outcome FORBIDDEN), with the reason given. */
 function recordRefusedUnmask(audit: AuditLog | undefined, req: express.Request, principal: Principal, query: string): void {
   const given = req.headers['x-lantern-unmask'];
@@ -128,12 +116,6 @@ export interface App {
   warmUp(seconds: number): Promise<WarmUpReport>;
   /** Ends the warm-up, lets callers' operations finish (up to stopWaitMs), and stops Apollo. */
   stop(): Promise<void>;
-}
-
-/** The stated purpose of a request, as given (trimmed, at most 200 characters). */
-function purposeOf(header: string | string[] | undefined): string {
-  const v = Array.isArray(header) ? header[0] : header;
-  return (v ?? '').trim().slice(0, 200);
 }
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
@@ -342,10 +324,11 @@ export async function createApp(o: AppOptions): Promise<App> {
         res.status(413).json({ errors: [{ message: 'The query text is longer than 100,000 characters.', extensions: { code: 'BAD_USER_INPUT' } }] });
         return;
       }
-      const u = unmaskOf(principalOf(res), req.headers['x-lantern-unmask']);
+      const principal = principalOf(res);
+      const u = unmaskOf(principal, req.headers['x-lantern-unmask']);
       if (u.refused) {
-        recordRefusedUnmask(o.audit, req, principalOf(res), typeof q === 'string' ? q : '');
-        res.status(403).json({ errors: [{ message: 'Unmasking potential victims needs the admin or analyst role with need-to-know.', extensions: { code: 'FORBIDDEN' } }] });
+        recordRefusedUnmask(o.audit, req, principal, typeof q === 'string' ? q : '');
+        res.status(403).json({ errors: [{ message: refusal(principal, 'unmask'), extensions: { code: 'FORBIDDEN' } }] });
         return;
       }
       res.locals.unmaskReason = u.reason;
@@ -357,8 +340,8 @@ export async function createApp(o: AppOptions): Promise<App> {
         const principal = principalOf(res);
         const unmaskReason = (res.locals.unmaskReason as string | null) ?? null;
         return createContext({
-          // disclosures: the potential victims this request reads unmasked, for its audit entry.
-          gateway: o.gateway.forScope({ shareAll: principal.role !== 'partner', mask: unmaskReason === null, pseudonymKey, disclosures: new Set() }),
+          // The scope carries the set of potential victims this request reads unmasked, for its audit entry.
+          gateway: o.gateway.forScope(scopeFor(principal, { unmaskReason, pseudonymKey })),
           log: req.log,
           requestId: String(req.id),
           principal,

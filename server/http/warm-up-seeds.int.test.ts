@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gateway } from '../db/gateway.ts';
 import { testGateway } from '../testing/harness.ts';
+import { runOffline } from '../testing/statements.ts';
 
 interface Seen {
   id: string;
@@ -20,7 +21,7 @@ describe('the warm-up’s starting point', () => {
   let victim: string;
   beforeAll(async () => {
     gateway = testGateway();
-    const [fixture] = await gateway.read('testing/warm-up-fixture');
+    const [fixture] = await runOffline(gateway, 'testing/warm-up-fixture');
     linked = String(fixture?.linked);
     victim = String(fixture?.victim);
   });

@@ -19,7 +19,8 @@
 import type { ApolloServer } from '@apollo/server';
 import type { Logger } from '../config/logger.ts';
 import type { Gateway } from '../db/gateway.ts';
-import { createContext, type Context, type Principal } from '../graphql/context.ts';
+import { createContext, type Context } from '../graphql/context.ts';
+import { scopeFor, type Principal } from '../modules/access/access.ts';
 // The workspace's own documents, so that what is planned is what it sends.
 import { COMMON, CONNECTING, ENTITY, GRAPH, NEIGHBOURHOOD, PATHS, SEARCH, SUBGRAPH, TIMELINE } from '../../client/src/api/documents.ts';
 
@@ -130,7 +131,7 @@ export async function warmUp(o: WarmUpOptions): Promise<WarmUpReport> {
       far: row.far == null ? null : String(row.far),
     };
     const contextValue = createContext({
-      gateway: o.gateway.forScope({ shareAll: true, mask: true, pseudonymKey: o.pseudonymKey }),
+      gateway: o.gateway.forScope(scopeFor(WARM_UP_PRINCIPAL, { unmaskReason: null, pseudonymKey: o.pseudonymKey })),
       log: o.log,
       requestId: 'warm-up',
       principal: WARM_UP_PRINCIPAL,

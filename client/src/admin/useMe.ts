@@ -2,17 +2,26 @@
 import { useEffect, useState } from 'react';
 import { gql } from '../api/graphql.ts';
 
+/** What the server's access module says the caller may do (`me { capabilities }`); the workspace never derives it from the role. */
+export type Capability = 'read' | 'readUnshareable' | 'write' | 'unmask' | 'administer';
+
 export interface Me {
   name: string;
   role: 'admin' | 'analyst' | 'viewer' | 'partner';
   needToKnow: boolean;
+  capabilities: Capability[];
+}
+
+/** May the signed-in caller do this? False while `me` is not known. */
+export function may(me: Me | null | undefined, c: Capability): boolean {
+  return !!me?.capabilities.includes(c);
 }
 
 export function useMe(signedInAs: unknown): Me | null {
   const [me, setMe] = useState<Me | null>(null);
   useEffect(() => {
     let live = true;
-    gql<{ me: Me }>('query Me { me { name role needToKnow } }')
+    gql<{ me: Me }>('query Me { me { name role needToKnow capabilities } }')
       .then((d) => live && setMe(d.me))
       .catch(() => live && setMe(null));
     return () => {

@@ -4,6 +4,7 @@ import { entityDetails, linkDetails, timeline, type EntityDetails, type LinkDeta
 import { ENTITY_META, humanise, linkMeta } from '../model/meta.ts';
 import type { GraphEdge, GraphNode, Grading } from '../model/types.ts';
 import { TypeIcon } from './TypeIcon.tsx';
+import { may } from '../admin/useMe.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.ts';
 
 interface Props {
@@ -93,19 +94,16 @@ function Timeline({ id }: { id: string }) {
   );
 }
 
-/** Roles that may unmask potential victims (with need-to-know and a reason); the server decides. */
-const UNMASK_ROLES = new Set(['admin', 'analyst']);
-
 /**
  * A masked potential victim: who may unmask says why (recorded in the audit log with the ids
  * disclosed), and sees the identity in this panel only; the chart and saved charts keep the pseudonym.
  */
 function Unmask({ reason, onUnmask, onMask }: { reason: string | null; onUnmask(reason: string): void; onMask(): void }) {
   const { session } = useWorkspace();
-  const me = session.me;
   const [asking, setAsking] = useState(false);
   const [text, setText] = useState('');
-  const may = !!me && me.needToKnow && UNMASK_ROLES.has(me.role);
+  // The server's access module decides (me.capabilities), and checks again on the request.
+  const mayUnmask = may(session.me, 'unmask');
   if (reason)
     return (
       <div className="unmask on" role="status">
@@ -117,7 +115,7 @@ function Unmask({ reason, onUnmask, onMask }: { reason: string | null; onUnmask(
         </button>
       </div>
     );
-  if (!may)
+  if (!mayUnmask)
     return (
       <div className="unmask">
         <span>Identity masked (potential victim). Only analysts and admins with need-to-know can unmask.</span>

@@ -7,6 +7,7 @@
  */
 import { useState } from 'react';
 import { gql } from '../api/graphql.ts';
+import { may } from '../admin/useMe.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.ts';
 import type { MenuItem } from './ContextMenu.tsx';
 import { Dialog } from './Dialog.tsx';
@@ -73,7 +74,7 @@ export function ExportMenu({ dropdown }: { dropdown(e: React.MouseEvent, items: 
           savedChart={file.saved}
           chartIds={Object.keys(chart.doc.nodes)}
           selectedIds={view.selection.filter((id) => chart.doc.nodes[id])}
-          mayUnmask={!!session.me?.needToKnow && (session.me.role === 'admin' || session.me.role === 'analyst')}
+          mayUnmask={may(session.me, 'unmask')}
           onClose={() => setOpen(false)}
         />
       )}

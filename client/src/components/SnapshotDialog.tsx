@@ -9,6 +9,7 @@ import { createPortal } from 'react-dom';
 import { gql } from '../api/graphql.ts';
 import { csrfHeaders } from '../api/session.ts';
 import { purposeHeaders } from '../auth/purpose.ts';
+import { may } from '../admin/useMe.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.ts';
 import { Dialog } from './Dialog.tsx';
 import { download } from './download.ts';
@@ -69,8 +70,8 @@ export function SnapshotMenu() {
           <SnapshotDialog
             ids={ids.filter((id) => !chart.doc.hidden.includes(id))}
             positions={chart.doc.positions}
-            mayUnmask={!!session.me?.needToKnow && (session.me.role === 'admin' || session.me.role === 'analyst')}
-            mayCreate={session.me?.role === 'admin' || session.me?.role === 'analyst'}
+            mayUnmask={may(session.me, 'unmask')}
+            mayCreate={may(session.me, 'write')}
             onClose={() => setOpen(false)}
           />,
           document.body,

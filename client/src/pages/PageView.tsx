@@ -10,18 +10,13 @@ import { useWorkspace } from '../workspace/WorkspaceContext.ts';
 
 export type PageName = 'flagged' | 'networks' | 'dashboard' | 'import' | 'review';
 
-export const PAGES: { name: PageName; label: string; title: string; writers?: boolean }[] = [
+export const PAGES: { name: PageName; label: string; title: string; /** Shown only to callers with the `write` capability (import, decide matches). */ writers?: boolean }[] = [
   { name: 'flagged', label: 'Flagged', title: 'People and premises flagged by risk factors or MSHT indicators' },
   { name: 'networks', label: 'Networks', title: 'Suspected networks of premises' },
   { name: 'dashboard', label: 'Dashboard', title: 'Operation dashboard' },
   { name: 'import', label: 'Import', title: 'Import a file through a mapping', writers: true },
   { name: 'review', label: 'Review', title: 'Review queue of entity resolution', writers: true },
 ];
-
-/** Roles that may import and decide matches. */
-export function canWrite(role: string | undefined): boolean {
-  return role === 'analyst' || role === 'admin';
-}
 
 export function PageView({ page, onClose, onNavigate }: { page: PageName; onClose(): void; onNavigate(p: PageName): void }) {
   const add = useAddToChart();

@@ -4,7 +4,7 @@
 // its visible neighbours belong to. potentialVictim travels so that the gateway masks victims.
 CALL gds.graph.nodeProperty.stream($graphName, 'community') YIELD nodeId, propertyValue AS community
 WITH nodeId, community, gds.util.asNode(nodeId) AS n
-WHERE ($scope.shareAll OR (n.handlingCode = 'P' AND n.classification = 'OFFICIAL'))
+WHERE @visible(n)
 RETURN n {.id, .type, .label, .potentialVictim} AS node,
        community,
        gds.util.nodeProperty($graphName, nodeId, 'degree') AS degree,
@@ -16,8 +16,8 @@ RETURN n {.id, .type, .label, .potentialVictim} AS node,
          WHERE m <> n
            AND NOT coalesce(r.retired, false)
            AND NOT coalesce(m.retired, false)
-           AND ($scope.shareAll OR (r.handlingCode = 'P' AND r.classification = 'OFFICIAL'))
-           AND ($scope.shareAll OR (m.handlingCode = 'P' AND m.classification = 'OFFICIAL'))
+           AND @visible(r)
+           AND @visible(m)
          WITH DISTINCT gds.util.nodeProperty($graphName, m, 'community') AS c
          WHERE c <> community
          RETURN c

@@ -8,13 +8,13 @@
 // without a visible link come in as lone nodes. The caller drops the graph (gds/drop).
 MATCH (n:Entity)
 WHERE NOT coalesce(n.retired, false)
-  AND ($scope.shareAll OR (n.handlingCode = 'P' AND n.classification = 'OFFICIAL'))
+  AND @visible(n)
 OPTIONAL MATCH (n)-[r]->(m:Entity)
 WHERE m <> n
   AND NOT coalesce(r.retired, false)
   AND NOT coalesce(m.retired, false)
-  AND ($scope.shareAll OR (r.handlingCode = 'P' AND r.classification = 'OFFICIAL'))
-  AND ($scope.shareAll OR (m.handlingCode = 'P' AND m.classification = 'OFFICIAL'))
+  AND @visible(r)
+  AND @visible(m)
 WITH CASE WHEN m IS NULL OR elementId(n) < elementId(m) THEN n ELSE m END AS a,
      CASE WHEN m IS NULL OR elementId(n) < elementId(m) THEN m ELSE n END AS b,
      CASE

@@ -7,12 +7,12 @@
 // masks victims' labels.
 MATCH (n:Entity)
 WHERE NOT coalesce(n.retired, false)
-  AND ($scope.shareAll OR (n.handlingCode = 'P' AND n.classification = 'OFFICIAL'))
+  AND @visible(n)
 WITH n LIMIT $limit
 RETURN n {.id, .type, .label, .kind, .potentialVictim, .postedOn} AS node,
        [(n)-[r]->(m:Entity)
         WHERE NOT coalesce(r.retired, false)
           AND NOT coalesce(m.retired, false)
-          AND ($scope.shareAll OR (r.handlingCode = 'P' AND r.classification = 'OFFICIAL'))
-          AND ($scope.shareAll OR (m.handlingCode = 'P' AND m.classification = 'OFFICIAL'))
+          AND @visible(r)
+          AND @visible(m)
         | [m.id, r.sourceEvaluation, r.intelligenceAssessment]] AS out

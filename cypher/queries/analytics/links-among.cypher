@@ -7,9 +7,9 @@ WHERE m.id IN $ids
   AND NOT coalesce(r.retired, false)
   AND NOT coalesce(n.retired, false)
   AND NOT coalesce(m.retired, false)
-  AND ($scope.shareAll OR (n.handlingCode = 'P' AND n.classification = 'OFFICIAL'))
-  AND ($scope.shareAll OR (r.handlingCode = 'P' AND r.classification = 'OFFICIAL'))
-  AND ($scope.shareAll OR (m.handlingCode = 'P' AND m.classification = 'OFFICIAL'))
+  AND @visible(n)
+  AND @visible(r)
+  AND @visible(m)
 RETURN r.id AS id, type(r) AS type, n.id AS source, m.id AS target, r.role AS role,
        r.validFrom AS validFrom, r.validTo AS validTo, r.weight AS weight,
        r.sourceEvaluation AS sourceEvaluation, r.intelligenceAssessment AS intelligenceAssessment

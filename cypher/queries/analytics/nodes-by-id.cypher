@@ -4,6 +4,6 @@
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 WHERE NOT coalesce(n.retired, false)
-  AND ($scope.shareAll OR (n.handlingCode = 'P' AND n.classification = 'OFFICIAL'))
+  AND @visible(n)
 RETURN n {.id, .type, .label, .kind, .potentialVictim, .postedOn} AS node
 ORDER BY node.id

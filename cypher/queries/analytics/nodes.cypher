@@ -3,7 +3,7 @@
 // masks victims' labels; postedOn dates an advert's links.
 MATCH (n:Entity)
 WHERE NOT coalesce(n.retired, false)
-  AND ($scope.shareAll OR (n.handlingCode = 'P' AND n.classification = 'OFFICIAL'))
+  AND @visible(n)
 WITH n ORDER BY n.id
 LIMIT $limit
 RETURN n {.id, .type, .label, .kind, .potentialVictim, .postedOn} AS node

@@ -51,11 +51,11 @@ CALL () {
 }
 WITH r, a, b
 WHERE (NOT $visibleOnly OR (NOT coalesce(r.retired, false) AND NOT coalesce(a.retired, false) AND NOT coalesce(b.retired, false)))
-  AND ($scope.shareAll OR (r.handlingCode = 'P' AND r.classification = 'OFFICIAL'))
-  AND ($scope.shareAll OR (a.handlingCode = 'P' AND a.classification = 'OFFICIAL'))
-  AND ($scope.shareAll OR (b.handlingCode = 'P' AND b.classification = 'OFFICIAL'))
+  AND @visible(r)
+  AND @visible(a)
+  AND @visible(b)
 RETURN r {.*, type: type(r), source: a.id, target: b.id} AS link,
-       a {.*, searchText: null, degree: CASE WHEN $scope.shareAll THEN COUNT { (a)--() } ELSE COUNT { (a)-[sr]-(sm:Entity) WHERE sr.handlingCode = 'P' AND sr.classification = 'OFFICIAL' AND sm.handlingCode = 'P' AND sm.classification = 'OFFICIAL' } END} AS source,
-       b {.*, searchText: null, degree: CASE WHEN $scope.shareAll THEN COUNT { (b)--() } ELSE COUNT { (b)-[sr]-(sm:Entity) WHERE sr.handlingCode = 'P' AND sr.classification = 'OFFICIAL' AND sm.handlingCode = 'P' AND sm.classification = 'OFFICIAL' } END} AS target,
+       a {.*, searchText: null, degree: @visibleDegree(a)} AS source,
+       b {.*, searchText: null, degree: @visibleDegree(b)} AS target,
        elementId(r) AS elementId
 LIMIT 1

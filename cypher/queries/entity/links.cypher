@@ -2,9 +2,9 @@
 // and the total count. $types / $entityTypes null means any. Offset paging: $skip, $limit.
 MATCH (n:Entity {id: $id})-[r]-(m:Entity)
 WHERE NOT coalesce(r.retired, false)
-  AND ($scope.shareAll OR (n.handlingCode = 'P' AND n.classification = 'OFFICIAL'))
-  AND ($scope.shareAll OR (r.handlingCode = 'P' AND r.classification = 'OFFICIAL'))
-  AND ($scope.shareAll OR (m.handlingCode = 'P' AND m.classification = 'OFFICIAL'))
+  AND @visible(n)
+  AND @visible(r)
+  AND @visible(m)
   AND NOT coalesce(m.retired, false)
   AND ($types IS NULL OR type(r) IN $types)
   AND ($entityTypes IS NULL OR m.type IN $entityTypes)
@@ -15,4 +15,4 @@ UNWIND (CASE WHEN size(found) > $skip THEN found[$skip..$skip + $limit] ELSE [nu
 WITH size(found) AS total, f.r AS r, f.m AS m
 RETURN total,
        r {.*, type: type(r), source: startNode(r).id, target: endNode(r).id} AS link,
-       m {.*, searchText: null, degree: CASE WHEN $scope.shareAll THEN COUNT { (m)--() } ELSE COUNT { (m)-[sr]-(sm:Entity) WHERE sr.handlingCode = 'P' AND sr.classification = 'OFFICIAL' AND sm.handlingCode = 'P' AND sm.classification = 'OFFICIAL' } END} AS other
+       m {.*, searchText: null, degree: @visibleDegree(m)} AS other

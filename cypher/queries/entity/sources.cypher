@@ -1,6 +1,6 @@
 // Source records by id, best graded first. Index: source_record_id (unique) seek.
 MATCH (s:SourceRecord)
 WHERE s.id IN $ids
-  AND ($scope.shareAll OR (s.handlingCode = 'P' AND s.classification = 'OFFICIAL'))
+  AND @visible(s)
 RETURN s {.*} AS source
 ORDER BY s.sourceEvaluation, s.intelligenceAssessment, s.recordedAt DESC

@@ -6,5 +6,5 @@
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 WHERE NOT coalesce(n.retired, false)
-  AND ($scope.shareAll OR (n.handlingCode = 'P' AND n.classification = 'OFFICIAL'))
-RETURN n {.id, .type, .label, .potentialVictim, .suspect, .safeguarded, .riskScore, .kind, .category, .lineType, dateOfBirth: toString(n.dateOfBirth), .nationalities, .town, .e164, .colour, .make, .model, .companyNumber, .status, occurredOn: toString(n.occurredOn), .outcome, .site, postedOn: toString(n.postedOn), .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, recordedAt: toString(n.recordedAt), degree: CASE WHEN $scope.shareAll THEN COUNT { (n)--() } ELSE COUNT { (n)-[sr]-(sm:Entity) WHERE sr.handlingCode = 'P' AND sr.classification = 'OFFICIAL' AND sm.handlingCode = 'P' AND sm.classification = 'OFFICIAL' } END} AS node
+  AND @visible(n)
+RETURN n {.id, .type, .label, .potentialVictim, .suspect, .safeguarded, .riskScore, .kind, .category, .lineType, dateOfBirth: toString(n.dateOfBirth), .nationalities, .town, .e164, .colour, .make, .model, .companyNumber, .status, occurredOn: toString(n.occurredOn), .outcome, .site, postedOn: toString(n.postedOn), .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, recordedAt: toString(n.recordedAt), degree: @visibleDegree(n)} AS node

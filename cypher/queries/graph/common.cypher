@@ -17,9 +17,9 @@ WHERE NOT m.id IN $ids
   AND ($maxAssessment IS NULL OR r.intelligenceAssessment <= $maxAssessment)
   AND ($knownBefore IS NULL OR coalesce(r.recordedAt < datetime($knownBefore), true))
   AND NOT coalesce(m.retired, false)
-  AND ($scope.shareAll OR (n.handlingCode = 'P' AND n.classification = 'OFFICIAL'))
-  AND ($scope.shareAll OR (r.handlingCode = 'P' AND r.classification = 'OFFICIAL'))
-  AND ($scope.shareAll OR (m.handlingCode = 'P' AND m.classification = 'OFFICIAL'))
+  AND @visible(n)
+  AND @visible(r)
+  AND @visible(m)
   AND ($entityTypes IS NULL OR m.type IN $entityTypes OR m.id IN $keep)
   AND ($knownBefore IS NULL OR coalesce(m.recordedAt < datetime($knownBefore), true))
 WITH m, collect(DISTINCT n.id) AS sharedWith, collect(r) AS rs
@@ -29,5 +29,5 @@ ORDER BY size(sharedWith) DESC, m.id
 WITH collect({m: m, sharedWith: sharedWith, rs: rs}) AS found
 UNWIND found[..$limit] AS f
 WITH f.m AS m, f.sharedWith AS sharedWith, f.rs AS rs, size(found) AS total
-RETURN m {.id, .type, .label, .potentialVictim, .suspect, .safeguarded, .riskScore, .kind, .category, .lineType, dateOfBirth: toString(m.dateOfBirth), .nationalities, .town, .e164, .colour, .make, .model, .companyNumber, .status, occurredOn: toString(m.occurredOn), .outcome, .site, postedOn: toString(m.postedOn), .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, recordedAt: toString(m.recordedAt), degree: CASE WHEN $scope.shareAll THEN COUNT { (m)--() } ELSE COUNT { (m)-[sr]-(sm:Entity) WHERE sr.handlingCode = 'P' AND sr.classification = 'OFFICIAL' AND sm.handlingCode = 'P' AND sm.classification = 'OFFICIAL' } END} AS node, sharedWith, total,
+RETURN m {.id, .type, .label, .potentialVictim, .suspect, .safeguarded, .riskScore, .kind, .category, .lineType, dateOfBirth: toString(m.dateOfBirth), .nationalities, .town, .e164, .colour, .make, .model, .companyNumber, .status, occurredOn: toString(m.occurredOn), .outcome, .site, postedOn: toString(m.postedOn), .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, recordedAt: toString(m.recordedAt), degree: @visibleDegree(m)} AS node, sharedWith, total,
        [r IN rs | r {.id, .role, validFrom: toString(r.validFrom), validTo: toString(r.validTo), recordedAt: toString(r.recordedAt), .weight, .count, firstAt: toString(r.firstAt), lastAt: toString(r.lastAt), .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, type: type(r), source: startNode(r).id, target: endNode(r).id}] AS links

@@ -8,9 +8,9 @@ UNWIND $ids AS id
 MATCH (n:Entity {id: id})-[r]-(m:Entity)
 WHERE m.id IN $among
   AND NOT coalesce(r.retired, false)
-  AND ($scope.shareAll OR (n.handlingCode = 'P' AND n.classification = 'OFFICIAL'))
-  AND ($scope.shareAll OR (r.handlingCode = 'P' AND r.classification = 'OFFICIAL'))
-  AND ($scope.shareAll OR (m.handlingCode = 'P' AND m.classification = 'OFFICIAL'))
+  AND @visible(n)
+  AND @visible(r)
+  AND @visible(m)
   AND ($linkTypes IS NULL OR type(r) IN $linkTypes)
   AND ($from IS NULL OR coalesce(r.validTo >= date($from), true))
   AND ($to IS NULL OR coalesce(r.validFrom <= date($to), true))

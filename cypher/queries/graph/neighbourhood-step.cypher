@@ -18,8 +18,8 @@ CALL () {
   UNWIND coalesce($starts, []) AS sid
   MATCH (s:Entity {id: sid})
   WHERE NOT coalesce(s.retired, false)
-    AND ($scope.shareAll OR (s.handlingCode = 'P' AND s.classification = 'OFFICIAL'))
-  RETURN collect(s {.id, .type, .label, .potentialVictim, .suspect, .safeguarded, .riskScore, .kind, .category, .lineType, dateOfBirth: toString(s.dateOfBirth), .nationalities, .town, .e164, .colour, .make, .model, .companyNumber, .status, occurredOn: toString(s.occurredOn), .outcome, .site, postedOn: toString(s.postedOn), .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, recordedAt: toString(s.recordedAt), degree: CASE WHEN $scope.shareAll THEN COUNT { (s)--() } ELSE COUNT { (s)-[sr]-(sm:Entity) WHERE sr.handlingCode = 'P' AND sr.classification = 'OFFICIAL' AND sm.handlingCode = 'P' AND sm.classification = 'OFFICIAL' } END}) AS starts
+    AND @visible(s)
+  RETURN collect(s {.id, .type, .label, .potentialVictim, .suspect, .safeguarded, .riskScore, .kind, .category, .lineType, dateOfBirth: toString(s.dateOfBirth), .nationalities, .town, .e164, .colour, .make, .model, .companyNumber, .status, occurredOn: toString(s.occurredOn), .outcome, .site, postedOn: toString(s.postedOn), .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, recordedAt: toString(s.recordedAt), degree: @visibleDegree(s)}) AS starts
 }
 CALL () {
   UNWIND $frontier AS fid
@@ -32,9 +32,9 @@ CALL () {
     AND ($maxAssessment IS NULL OR r.intelligenceAssessment <= $maxAssessment)
     AND ($knownBefore IS NULL OR coalesce(r.recordedAt < datetime($knownBefore), true))
     AND NOT coalesce(m.retired, false)
-    AND ($scope.shareAll OR (n.handlingCode = 'P' AND n.classification = 'OFFICIAL'))
-    AND ($scope.shareAll OR (r.handlingCode = 'P' AND r.classification = 'OFFICIAL'))
-    AND ($scope.shareAll OR (m.handlingCode = 'P' AND m.classification = 'OFFICIAL'))
+    AND @visible(n)
+    AND @visible(r)
+    AND @visible(m)
     AND ($entityTypes IS NULL OR m.type IN $entityTypes OR m.id IN $keep)
     AND ($knownBefore IS NULL OR coalesce(m.recordedAt < datetime($knownBefore), true))
   WITH m, collect(DISTINCT r) AS rs, m.id IN $seen AS known
@@ -46,7 +46,7 @@ CALL () {
 CALL (kept) {
   UNWIND kept AS f
   WITH f.m AS m, f.rs AS rs, f.known AS known
-  WITH m, rs, known, CASE WHEN $scope.shareAll THEN COUNT { (m)--() } ELSE COUNT { (m)-[sr]-(sm:Entity) WHERE sr.handlingCode = 'P' AND sr.classification = 'OFFICIAL' AND sm.handlingCode = 'P' AND sm.classification = 'OFFICIAL' } END AS degree
+  WITH m, rs, known, @visibleDegree(m) AS degree
   RETURN collect({node: m {.id, .type, .label, .potentialVictim, .suspect, .safeguarded, .riskScore, .kind, .category, .lineType, dateOfBirth: toString(m.dateOfBirth), .nationalities, .town, .e164, .colour, .make, .model, .companyNumber, .status, occurredOn: toString(m.occurredOn), .outcome, .site, postedOn: toString(m.postedOn), .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, recordedAt: toString(m.recordedAt), degree: degree}, known: known, links: [r IN rs | r {.id, .role, validFrom: toString(r.validFrom), validTo: toString(r.validTo), recordedAt: toString(r.recordedAt), .weight, .count, firstAt: toString(r.firstAt), lastAt: toString(r.lastAt), .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, type: type(r), source: startNode(r).id, target: endNode(r).id}]}) AS found,
          collect(CASE WHEN NOT known AND degree <= $threshold THEN m END) AS last,
          collect(m.id) AS foundIds
@@ -58,14 +58,14 @@ CALL (newCount, last, foundIds) {
   MATCH (n)-[r]-(m:Entity)
   WHERE m.id IN among
     AND NOT coalesce(r.retired, false)
-    AND ($scope.shareAll OR (r.handlingCode = 'P' AND r.classification = 'OFFICIAL'))
+    AND @visible(r)
     AND ($linkTypes IS NULL OR type(r) IN $linkTypes)
     AND ($from IS NULL OR coalesce(r.validTo >= date($from), true))
     AND ($to IS NULL OR coalesce(r.validFrom <= date($to), true))
     AND ($maxSourceEvaluation IS NULL OR r.sourceEvaluation <= $maxSourceEvaluation)
     AND ($maxAssessment IS NULL OR r.intelligenceAssessment <= $maxAssessment)
     AND ($knownBefore IS NULL OR coalesce(r.recordedAt < datetime($knownBefore), true))
-    AND ($scope.shareAll OR (m.handlingCode = 'P' AND m.classification = 'OFFICIAL'))
+    AND @visible(m)
   RETURN collect(DISTINCT r) AS closing
 }
 // One row per entity found (a single record of hundreds of maps costs the driver more to unpack);

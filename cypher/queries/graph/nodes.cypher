@@ -3,5 +3,5 @@
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 WHERE NOT coalesce(n.retired, false)
-  AND ($scope.shareAll OR (n.handlingCode = 'P' AND n.classification = 'OFFICIAL'))
-RETURN n {.*, searchText: null, degree: CASE WHEN $scope.shareAll THEN COUNT { (n)--() } ELSE COUNT { (n)-[sr]-(sm:Entity) WHERE sr.handlingCode = 'P' AND sr.classification = 'OFFICIAL' AND sm.handlingCode = 'P' AND sm.classification = 'OFFICIAL' } END} AS node
+  AND @visible(n)
+RETURN n {.*, searchText: null, degree: @visibleDegree(n)} AS node

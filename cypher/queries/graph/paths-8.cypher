@@ -13,7 +13,7 @@ MATCH (b:Entity {id: pair[1]})
 CALL (a, b) {
   MATCH p = allShortestPaths((a)-[*..8]-(b))
   WHERE all(r IN relationships(p) WHERE NOT coalesce(r.retired, false)
-            AND ($scope.shareAll OR (r.handlingCode = 'P' AND r.classification = 'OFFICIAL'))
+            AND @visible(r)
             AND ($linkTypes IS NULL OR type(r) IN $linkTypes)
             AND ($from IS NULL OR coalesce(r.validTo >= date($from), true))
             AND ($to IS NULL OR coalesce(r.validFrom <= date($to), true))
@@ -21,7 +21,7 @@ CALL (a, b) {
             AND ($maxAssessment IS NULL OR r.intelligenceAssessment <= $maxAssessment)
             AND ($knownBefore IS NULL OR coalesce(r.recordedAt < datetime($knownBefore), true)))
     AND all(m IN nodes(p) WHERE NOT coalesce(m.retired, false)
-            AND ($scope.shareAll OR (m.handlingCode = 'P' AND m.classification = 'OFFICIAL'))
+            AND @visible(m)
             AND ($entityTypes IS NULL OR m.type IN $entityTypes OR m.id IN $keep)
             AND ($knownBefore IS NULL OR coalesce(m.recordedAt < datetime($knownBefore), true)))
   RETURN p

@@ -11,7 +11,7 @@ CALL () {
   UNWIND $ids AS id
   MATCH (n:Entity {id: id})
   WHERE NOT coalesce(n.retired, false)
-    AND ($scope.shareAll OR (n.handlingCode = 'P' AND n.classification = 'OFFICIAL'))
+    AND @visible(n)
   RETURN collect(n) AS found
 }
 CALL (found) {
@@ -19,15 +19,15 @@ CALL (found) {
   MATCH (n)-[r]-(m:Entity)
   WHERE m.id IN $ids
     AND NOT coalesce(r.retired, false)
-    AND ($scope.shareAll OR (r.handlingCode = 'P' AND r.classification = 'OFFICIAL'))
+    AND @visible(r)
     AND ($linkTypes IS NULL OR type(r) IN $linkTypes)
     AND ($from IS NULL OR coalesce(r.validTo >= date($from), true))
     AND ($to IS NULL OR coalesce(r.validFrom <= date($to), true))
     AND ($maxSourceEvaluation IS NULL OR r.sourceEvaluation <= $maxSourceEvaluation)
     AND ($maxAssessment IS NULL OR r.intelligenceAssessment <= $maxAssessment)
     AND ($knownBefore IS NULL OR coalesce(r.recordedAt < datetime($knownBefore), true))
-    AND ($scope.shareAll OR (m.handlingCode = 'P' AND m.classification = 'OFFICIAL'))
+    AND @visible(m)
   RETURN collect(DISTINCT r) AS rs
 }
-RETURN [n IN found | n {.id, .type, .label, .potentialVictim, .suspect, .safeguarded, .riskScore, .kind, .category, .lineType, dateOfBirth: toString(n.dateOfBirth), .nationalities, .town, .e164, .colour, .make, .model, .companyNumber, .status, occurredOn: toString(n.occurredOn), .outcome, .site, postedOn: toString(n.postedOn), .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, recordedAt: toString(n.recordedAt), degree: CASE WHEN $scope.shareAll THEN COUNT { (n)--() } ELSE COUNT { (n)-[sr]-(sm:Entity) WHERE sr.handlingCode = 'P' AND sr.classification = 'OFFICIAL' AND sm.handlingCode = 'P' AND sm.classification = 'OFFICIAL' } END}] AS nodes,
+RETURN [n IN found | n {.id, .type, .label, .potentialVictim, .suspect, .safeguarded, .riskScore, .kind, .category, .lineType, dateOfBirth: toString(n.dateOfBirth), .nationalities, .town, .e164, .colour, .make, .model, .companyNumber, .status, occurredOn: toString(n.occurredOn), .outcome, .site, postedOn: toString(n.postedOn), .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, recordedAt: toString(n.recordedAt), degree: @visibleDegree(n)}] AS nodes,
        [r IN rs | r {.id, .role, validFrom: toString(r.validFrom), validTo: toString(r.validTo), recordedAt: toString(r.recordedAt), .weight, .count, firstAt: toString(r.firstAt), lastAt: toString(r.lastAt), .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, type: type(r), source: startNode(r).id, target: endNode(r).id}] AS links

@@ -7,11 +7,11 @@
 UNWIND $ids AS tid
 MATCH (n:Entity {id: tid})
 WHERE NOT coalesce(n.retired, false)
-  AND ($scope.shareAll OR (n.handlingCode = 'P' AND n.classification = 'OFFICIAL'))
+  AND @visible(n)
 CALL (n) {
   MATCH (n)-[r]-(m:Entity)
   WHERE NOT coalesce(r.retired, false) AND NOT coalesce(m.retired, false)
-    AND ($scope.shareAll OR (r.handlingCode = 'P' AND r.classification = 'OFFICIAL')) AND ($scope.shareAll OR (m.handlingCode = 'P' AND m.classification = 'OFFICIAL'))
+    AND @visible(r) AND @visible(m)
     AND (r.validFrom IS NOT NULL OR r.validTo IS NOT NULL OR r.firstAt IS NOT NULL)
     AND ($knownBefore IS NULL OR coalesce(r.recordedAt < datetime($knownBefore), true))
   WITH r, startNode(r) AS s, endNode(r) AS t
@@ -23,7 +23,7 @@ CALL (n) {
   MATCH (n)-[r]-(e)
   WHERE e.type IN ['VISIT', 'OFFENCE', 'REFERRAL', 'OPERATION', 'ADVERT', 'RISK_FACTOR']
     AND NOT coalesce(r.retired, false) AND NOT coalesce(e.retired, false)
-    AND ($scope.shareAll OR (r.handlingCode = 'P' AND r.classification = 'OFFICIAL')) AND ($scope.shareAll OR (e.handlingCode = 'P' AND e.classification = 'OFFICIAL'))
+    AND @visible(r) AND @visible(e)
     AND ($knownBefore IS NULL OR coalesce(e.recordedAt < datetime($knownBefore), true))
   RETURN e.id AS id, e.type AS kind, date(coalesce(e.visitedOn, e.occurredOn, e.referredOn, e.startDate, e.postedOn, e.recordedOn)) AS date, date(e.endDate) AS endDate,
          e {.id, .type, .label, .potentialVictim, .dateOfBirth} AS fromNode, null AS toNode, null AS role, [e.id, n.id] AS entityIds, null AS linkId, e.id AS entityId,

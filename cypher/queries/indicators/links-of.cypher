@@ -6,9 +6,9 @@ WHERE type(r) IN $linkTypes
   AND NOT coalesce(r.retired, false)
   AND NOT coalesce(x.retired, false)
   AND NOT coalesce(y.retired, false)
-  AND ($scope.shareAll OR (x.handlingCode = 'P' AND x.classification = 'OFFICIAL'))
-  AND ($scope.shareAll OR (r.handlingCode = 'P' AND r.classification = 'OFFICIAL'))
-  AND ($scope.shareAll OR (y.handlingCode = 'P' AND y.classification = 'OFFICIAL'))
+  AND @visible(x)
+  AND @visible(r)
+  AND @visible(y)
 WITH DISTINCT r
 WITH r, startNode(r) AS n, endNode(r) AS m
 RETURN r {.id, .role, .validFrom, .validTo, .recordedAt, .weight, .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, sourceIds: coalesce(r.sourceIds, []), type: type(r), source: n.id, target: m.id} AS link

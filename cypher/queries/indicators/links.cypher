@@ -5,7 +5,7 @@ WHERE type(r) IN $linkTypes
   AND NOT coalesce(r.retired, false)
   AND NOT coalesce(n.retired, false)
   AND NOT coalesce(m.retired, false)
-  AND ($scope.shareAll OR (n.handlingCode = 'P' AND n.classification = 'OFFICIAL'))
-  AND ($scope.shareAll OR (r.handlingCode = 'P' AND r.classification = 'OFFICIAL'))
-  AND ($scope.shareAll OR (m.handlingCode = 'P' AND m.classification = 'OFFICIAL'))
+  AND @visible(n)
+  AND @visible(r)
+  AND @visible(m)
 RETURN r {.id, .role, .validFrom, .validTo, .recordedAt, .weight, .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, sourceIds: coalesce(r.sourceIds, []), type: type(r), source: n.id, target: m.id} AS link

@@ -3,5 +3,5 @@
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 WHERE NOT coalesce(n.retired, false)
-  AND ($scope.shareAll OR (n.handlingCode = 'P' AND n.classification = 'OFFICIAL'))
+  AND @visible(n)
 RETURN n {.id, .type, .label, .kind, .category, .status, .postedOn, .obscuredNumber, .potentialVictim, .suspect, .recordedAt} AS node

@@ -1,6 +1,6 @@
 // Every operation the caller may see, latest first.
 MATCH (op:Entity:Operation)
 WHERE NOT coalesce(op.retired, false)
-  AND ($scope.shareAll OR (op.handlingCode = 'P' AND op.classification = 'OFFICIAL'))
+  AND @visible(op)
 RETURN op {.id, .name, .startDate, .endDate, .lead, .description} AS operation
 ORDER BY operation.startDate DESC, operation.id

@@ -4,12 +4,12 @@ UNWIND $ids AS id
 MATCH (p:Entity {id: id})
 WHERE p:Person
   AND NOT coalesce(p.retired, false)
-  AND ($scope.shareAll OR (p.handlingCode = 'P' AND p.classification = 'OFFICIAL'))
+  AND @visible(p)
 OPTIONAL MATCH (p)-[r:HAS_RISK_FACTOR|INVOLVED_IN]->(f:Entity)
 WHERE NOT coalesce(r.retired, false)
   AND NOT coalesce(f.retired, false)
-  AND ($scope.shareAll OR (r.handlingCode = 'P' AND r.classification = 'OFFICIAL'))
-  AND ($scope.shareAll OR (f.handlingCode = 'P' AND f.classification = 'OFFICIAL'))
+  AND @visible(r)
+  AND @visible(f)
 WITH p, collect(CASE WHEN r IS NULL THEN null ELSE {
   origin: CASE type(r) WHEN 'HAS_RISK_FACTOR' THEN 'RISK_FACTOR' ELSE 'OFFENCE' END,
   linkId: r.id, role: r.role, linkRecordedAt: r.recordedAt, linkValidFrom: r.validFrom,

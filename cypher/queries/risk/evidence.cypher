@@ -5,9 +5,9 @@ MATCH (p:Entity:Person)-[r:HAS_RISK_FACTOR|INVOLVED_IN]->(f:Entity)
 WHERE NOT coalesce(p.retired, false)
   AND NOT coalesce(r.retired, false)
   AND NOT coalesce(f.retired, false)
-  AND ($scope.shareAll OR (p.handlingCode = 'P' AND p.classification = 'OFFICIAL'))
-  AND ($scope.shareAll OR (r.handlingCode = 'P' AND r.classification = 'OFFICIAL'))
-  AND ($scope.shareAll OR (f.handlingCode = 'P' AND f.classification = 'OFFICIAL'))
+  AND @visible(p)
+  AND @visible(r)
+  AND @visible(f)
 WITH p, collect({
   origin: CASE type(r) WHEN 'HAS_RISK_FACTOR' THEN 'RISK_FACTOR' ELSE 'OFFENCE' END,
   linkId: r.id, role: r.role, linkRecordedAt: r.recordedAt, linkValidFrom: r.validFrom,

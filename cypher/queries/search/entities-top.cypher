@@ -12,7 +12,7 @@
 // searchText that says which form matched.
 CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $fetch}) YIELD node, score
 WITH count(*) AS found, collect(node.id) AS seen, collect(CASE WHEN NOT coalesce(node.retired, false)
-    AND ($scope.shareAll OR (node.handlingCode = 'P' AND node.classification = 'OFFICIAL'))
+    AND @visible(node)
     // Masked callers cannot find a potential victim by their real name (the hit would disclose it).
     AND NOT ($scope.mask AND coalesce(node.potentialVictim, false))
     AND ($types IS NULL OR node.type IN $types)
@@ -20,4 +20,4 @@ WITH count(*) AS found, collect(node.id) AS seen, collect(CASE WHEN NOT coalesce
 WITH found, seen, size(kept) AS keptCount, CASE WHEN size(kept) > $skip THEN kept[$skip..($skip + $limit)] ELSE [null] END AS page
 UNWIND range(0, size(page) - 1) AS i
 WITH found, keptCount, CASE WHEN i = 0 AND found = $fetch AND keptCount < $skip + $limit THEN seen END AS seen, page[i].node AS node, page[i].score AS score
-RETURN found, keptCount, seen, node {.id, .type, .label, .potentialVictim, .suspect, .safeguarded, .riskScore, .kind, .category, .lineType, dateOfBirth: toString(node.dateOfBirth), .nationalities, .town, .e164, .colour, .make, .model, .companyNumber, .status, occurredOn: toString(node.occurredOn), .outcome, .site, postedOn: toString(node.postedOn), .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, recordedAt: toString(node.recordedAt), searchText: node.searchText, degree: CASE WHEN $scope.shareAll THEN COUNT { (node)--() } ELSE COUNT { (node)-[sr]-(sm:Entity) WHERE sr.handlingCode = 'P' AND sr.classification = 'OFFICIAL' AND sm.handlingCode = 'P' AND sm.classification = 'OFFICIAL' } END} AS node, score
+RETURN found, keptCount, seen, node {.id, .type, .label, .potentialVictim, .suspect, .safeguarded, .riskScore, .kind, .category, .lineType, dateOfBirth: toString(node.dateOfBirth), .nationalities, .town, .e164, .colour, .make, .model, .companyNumber, .status, occurredOn: toString(node.occurredOn), .outcome, .site, postedOn: toString(node.postedOn), .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, recordedAt: toString(node.recordedAt), searchText: node.searchText, degree: @visibleDegree(node)} AS node, score

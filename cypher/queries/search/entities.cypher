@@ -9,11 +9,11 @@
 CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
 WHERE NOT node.id IN $exclude
   AND NOT coalesce(node.retired, false)
-  AND ($scope.shareAll OR (node.handlingCode = 'P' AND node.classification = 'OFFICIAL'))
+  AND @visible(node)
   // Masked callers cannot find a potential victim by their real name (the hit would disclose it).
   AND NOT ($scope.mask AND coalesce(node.potentialVictim, false))
   AND ($types IS NULL OR node.type IN $types)
 WITH node, score
 SKIP $skip
 LIMIT $limit
-RETURN node {.id, .type, .label, .potentialVictim, .suspect, .safeguarded, .riskScore, .kind, .category, .lineType, dateOfBirth: toString(node.dateOfBirth), .nationalities, .town, .e164, .colour, .make, .model, .companyNumber, .status, occurredOn: toString(node.occurredOn), .outcome, .site, postedOn: toString(node.postedOn), .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, recordedAt: toString(node.recordedAt), searchText: node.searchText, degree: CASE WHEN $scope.shareAll THEN COUNT { (node)--() } ELSE COUNT { (node)-[sr]-(sm:Entity) WHERE sr.handlingCode = 'P' AND sr.classification = 'OFFICIAL' AND sm.handlingCode = 'P' AND sm.classification = 'OFFICIAL' } END} AS node, score
+RETURN node {.id, .type, .label, .potentialVictim, .suspect, .safeguarded, .riskScore, .kind, .category, .lineType, dateOfBirth: toString(node.dateOfBirth), .nationalities, .town, .e164, .colour, .make, .model, .companyNumber, .status, occurredOn: toString(node.occurredOn), .outcome, .site, postedOn: toString(node.postedOn), .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, recordedAt: toString(node.recordedAt), searchText: node.searchText, degree: @visibleDegree(node)} AS node, score

@@ -2,7 +2,7 @@
 // masked snapshots without analysts' notes; snapshots that show victims' identities only to
 // callers who may unmask ($canUnmask). Index: snapshot_id.
 MATCH (s:Snapshot {id: $id})
-WHERE ($scope.shareAll OR (s.handlingCode = 'P' AND s.classification = 'OFFICIAL'))
+WHERE @visible(s)
   AND ($scope.shareAll OR (s.masked AND s.annotationCount = 0))
   AND (s.masked OR $canUnmask)
 OPTIONAL MATCH (newer:Snapshot)-[:SUPERSEDES]->(s)

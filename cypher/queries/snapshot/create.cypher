@@ -2,7 +2,7 @@
 // visible to the caller and not already superseded (else no row comes back). Nothing else is
 // ever written to a snapshot: there is no update statement.
 OPTIONAL MATCH (old:Snapshot {id: $supersedes})
-WHERE ($scope.shareAll OR (old.handlingCode = 'P' AND old.classification = 'OFFICIAL'))
+WHERE @visible(old)
   AND NOT EXISTS { MATCH (:Snapshot)-[:SUPERSEDES]->(old) }
 WITH old
 WHERE $supersedes IS NULL OR old IS NOT NULL

@@ -1,6 +1,6 @@
 // Snapshots the caller may see (as in snapshot/by-id), newest first, without their records.
 MATCH (s:Snapshot)
-WHERE ($scope.shareAll OR (s.handlingCode = 'P' AND s.classification = 'OFFICIAL'))
+WHERE @visible(s)
   AND ($scope.shareAll OR (s.masked AND s.annotationCount = 0))
   AND (s.masked OR $canUnmask)
   AND ($title IS NULL OR toLower(s.title) CONTAINS toLower($title))

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from '../../../seed/demo/index.ts';
 import { cypher } from '../../db/cypher.ts';
 import { startTestServer, type TestServer } from '../../testing/harness.ts';
+import { runOffline } from '../../testing/statements.ts';
 
 interface Net {
   id: string;
@@ -94,7 +95,7 @@ describe('suspected networks and network analytics on the demo', () => {
   });
 
   it('analyses for a partner only what partners may see: a hidden entity and its links leave no trace', async () => {
-    const f = (await server.gateway.read('testing/access-fixture'))[0] as { a: string; v: string; h: string; y: string };
+    const f = (await runOffline(server.gateway, 'testing/access-fixture'))[0] as { a: string; v: string; h: string; y: string };
     expect(f).toBeDefined();
     const q = `query ($ids: [ID!]) { networkAnalytics(ids: $ids) { nodes { id degree } } }`;
     type A = { networkAnalytics: { nodes: { id: string; degree: number }[] } };

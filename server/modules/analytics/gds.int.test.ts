@@ -14,6 +14,7 @@ import { startTestServer, type TestServer } from '../../testing/harness.ts';
 import { networkAnalytics } from './analytics.service.ts';
 import { gdsAvailable } from './gds.ts';
 import type { Metrics, NodeMetrics } from './metrics.ts';
+import { runOffline } from '../../testing/statements.ts';
 
 /** Spearman's rank correlation of two equally long lists (ties share their mean rank). */
 function spearman(a: number[], b: number[]): number {
@@ -145,7 +146,7 @@ describe('whole-graph analytics in Graph Data Science agree with graphology on t
 
   it('shows a partner, through GDS, nothing of what partners may not see', async (t) => {
     if (!available) t.skip();
-    const f = (await gw.read('testing/access-fixture'))[0] as {
+    const f = (await runOffline(gw, 'testing/access-fixture'))[0] as {
       a: string;
       v: string;
       h: string;

@@ -5,6 +5,7 @@ import { startTestServer, testGateway, testLog, TEST_AUDIT_KEY, type TestServer 
 import { createDriver, Gateway } from '../../db/gateway.ts';
 import { AuditLog, queryHash, verifyAuditLog } from './audit.service.ts';
 import * as repo from './audit.repository.ts';
+import { runOffline } from '../../testing/statements.ts';
 
 // Shared with every audit writer in the run (see TEST_AUDIT_KEY), so the run's one chain verifies.
 const key = TEST_AUDIT_KEY;
@@ -139,13 +140,13 @@ describe('the audit log', () => {
     expect(intact.out).toMatch(/intact: \d+ entries/);
 
     const head = await repo.head(gateway);
-    const [row] = await gateway.write('testing/tamper-audit', { seq: head.seq - 2, actor: 'nobody' });
+    const [row] = await runOffline(gateway, 'testing/tamper-audit', { seq: head.seq - 2, actor: 'nobody' });
     try {
       const broken = await auditVerifyCli();
       expect(broken.code).toBe(1);
       expect(broken.out).toContain(`entry ${head.seq - 2} was altered after it was written`);
     } finally {
-      await gateway.write('testing/tamper-audit', { seq: head.seq - 2, actor: row?.before });
+      await runOffline(gateway, 'testing/tamper-audit', { seq: head.seq - 2, actor: row?.before });
     }
     expect((await verifyAuditLog(gateway, Buffer.from(key))).ok).toBe(true);
   });

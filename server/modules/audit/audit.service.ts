@@ -8,7 +8,7 @@ import type { Gateway } from '../../db/gateway.ts';
 import type { Logger } from '../../config/logger.ts';
 import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../errors.ts';
-import { requireRole } from '../auth/auth.service.ts';
+import { requireCan } from '../access/access.ts';
 import { ChainVerifier, type AuditEntry, type AuditRecord, type Verification } from './audit.chain.ts';
 import * as repo from './audit.repository.ts';
 
@@ -137,7 +137,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/;
 
 /** A page of the audit log for admins, newest first; the cursor is the last entry's sequence number. */
 export async function auditLogPage(ctx: Context, args: AuditLogArgs) {
-  requireRole(ctx.principal, 'admin');
+  requireCan(ctx.principal, 'administer');
   const first = args.first ?? 50;
   if (!Number.isInteger(first) || first < 1 || first > 500) throw badInput('first', 'give 1 to 500.');
   let beforeSeq = Number.MAX_SAFE_INTEGER;

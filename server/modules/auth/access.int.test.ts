@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pseudonym } from '../../db/scope.ts';
 import { startTestServer, testGateway, type TestClient, type TestServer } from '../../testing/harness.ts';
+import { runOffline } from '../../testing/statements.ts';
 
 interface Fixture { a: string; v: string; h: string; hLabel: string; hType: string; y: string }
 interface Victim { id: string; fullName: string; label: string; dateOfBirth: string }
@@ -23,9 +24,9 @@ describe('access by role on every read path', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ gateway });
-    f = (await gateway.read('testing/access-fixture'))[0] as unknown as Fixture;
-    victim = (await gateway.read('testing/victim-fixture', { shareable: false }))[0] as unknown as Victim;
-    shareableVictim = (await gateway.read('testing/victim-fixture', { shareable: true }))[0] as unknown as Victim | undefined;
+    f = (await runOffline(gateway, 'testing/access-fixture'))[0] as unknown as Fixture;
+    victim = (await runOffline(gateway, 'testing/victim-fixture', { shareable: false }))[0] as unknown as Victim;
+    shareableVictim = (await runOffline(gateway, 'testing/victim-fixture', { shareable: true }))[0] as unknown as Victim | undefined;
     as.admin = await server.as('admin');
     as.analyst = server;
     as.viewer = await server.as('viewer');
@@ -158,6 +159,12 @@ describe('access by role on every read path', () => {
         if (role === 'admin') expect(u.errors).toBeUndefined();
         else expect(u.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       });
+
+      it('is told what it may do in me { capabilities }, which the workspace reads instead of the role', async () => {
+        const expected = { admin: ['read', 'readUnshareable', 'write', 'administer'], analyst: ['read', 'readUnshareable', 'write'], viewer: ['read', 'readUnshareable'], partner: ['read'] }[role];
+        const r = await as[role]!.graphql<{ me: { role: string; capabilities: string[] } }>('{ me { role capabilities } }');
+        expect(r.data?.me).toEqual({ role, capabilities: expected });
+      });
     });
   }
 
@@ -176,6 +183,14 @@ describe('access by role on every read path', () => {
     it('is refused to an analyst without need-to-know', async () => {
       const c = await server.as('analyst', { unmask: 'curious' });
       expect((await c.graphql(q, { id: victim.id })).status).toBe(403);
+    });
+
+    it('lists unmask among the capabilities of a need-to-know analyst, and of no need-to-know viewer', async () => {
+      const me = '{ me { capabilities } }';
+      const analyst = await (await server.as('analyst', { needToKnow: true })).graphql<{ me: { capabilities: string[] } }>(me);
+      expect(analyst.data?.me.capabilities).toContain('unmask');
+      const viewer = await (await server.as('viewer', { needToKnow: true })).graphql<{ me: { capabilities: string[] } }>(me);
+      expect(viewer.data?.me.capabilities).not.toContain('unmask');
     });
 
     it('keeps victims masked for a need-to-know analyst until they give a reason', async () => {

@@ -7,8 +7,9 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { hash, verify } from '@node-rs/argon2';
 import type { Gateway } from '../../db/gateway.ts';
 import type { Logger } from '../../config/logger.ts';
-import { badInput, conflict, forbidden, notFound } from '../../errors.ts';
-import { ROLES, type Context, type Principal, type Role } from '../../graphql/context.ts';
+import { badInput, conflict, notFound } from '../../errors.ts';
+import type { Context } from '../../graphql/context.ts';
+import { capabilities, isRole, requireCan, roleMay, ROLES, type Principal, type Role } from '../access/access.ts';
 import * as repo from './auth.repository.ts';
 import type { JwtVerifier } from './auth.oidc.ts';
 
@@ -19,9 +20,8 @@ const TOKEN_PREFIX = 'lt_';
 export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 const secret = (): string => randomBytes(32).toString('base64url');
 
-export function isRole(r: unknown): r is Role {
-  return typeof r === 'string' && (ROLES as readonly string[]).includes(r);
-}
+// Decided by the access module; re-exported for older imports.
+export { isRole };
 
 export function roleArg(argument: string, r: unknown): Role {
   if (!isRole(r)) throw badInput(argument, `must be one of ${ROLES.join(', ')}.`);
@@ -278,32 +278,25 @@ export class Authenticator {
   }
 }
 
-/** Refuses callers whose role is not among `roles`. */
-export function requireRole(principal: Principal, ...roles: Role[]): void {
-  if (!roles.includes(principal.role)) {
-    throw forbidden(`This needs the ${roles.join(' or ')} role; you are signed in as ${principal.role}.`);
-  }
-}
-
 // ---- The GraphQL side: the caller, and admin work on users and tokens. ----
 
 export function me(ctx: Context) {
   const p = ctx.principal;
-  return { id: p.id, name: p.name, role: p.role, needToKnow: p.needToKnow, via: p.via, unmasked: ctx.unmaskReason !== null };
+  return { id: p.id, name: p.name, role: p.role, needToKnow: p.needToKnow, via: p.via, unmasked: ctx.unmaskReason !== null, capabilities: capabilities(p) };
 }
 
 export async function listUsers(ctx: Context) {
-  requireRole(ctx.principal, 'admin');
+  requireCan(ctx.principal, 'administer');
   return (await repo.users(ctx.services.system)).map(userOut);
 }
 
 export async function listTokens(ctx: Context) {
-  requireRole(ctx.principal, 'admin');
+  requireCan(ctx.principal, 'administer');
   return (await repo.tokens(ctx.services.system)).map(tokenOut);
 }
 
 export async function addUser(ctx: Context, input: { username: string; password: string; role: string; needToKnow?: boolean | null }) {
-  requireRole(ctx.principal, 'admin');
+  requireCan(ctx.principal, 'administer');
   return userOut(await createUser(ctx.services.system, { ...input, role: roleArg('input.role', input.role), needToKnow: input.needToKnow ?? false }));
 }
 
@@ -312,21 +305,21 @@ export async function changeUser(
   id: string,
   input: { role?: string | null; needToKnow?: boolean | null; disabled?: boolean | null; password?: string | null },
 ) {
-  requireRole(ctx.principal, 'admin');
-  if (id === ctx.principal.id && (input.disabled === true || (input.role && input.role !== 'admin'))) {
+  requireCan(ctx.principal, 'administer');
+  if (id === ctx.principal.id && (input.disabled === true || (input.role && !(isRole(input.role) && roleMay(input.role, 'administer'))))) {
     throw badInput('id', 'you cannot disable yourself or give up your own admin role; ask another admin.');
   }
   return userOut(await updateUser(ctx.services.system, { id, ...input, role: input.role ? roleArg('input.role', input.role) : null }));
 }
 
 export async function addToken(ctx: Context, name: string, role: string, needToKnow: boolean | null | undefined) {
-  requireRole(ctx.principal, 'admin');
+  requireCan(ctx.principal, 'administer');
   const t = await createApiToken(ctx.services.system, { name, role: roleArg('role', role), needToKnow: needToKnow ?? false, createdBy: ctx.principal.name });
   return { token: tokenOut(t.token), secret: t.secret };
 }
 
 export async function removeToken(ctx: Context, idOrName: string) {
-  requireRole(ctx.principal, 'admin');
+  requireCan(ctx.principal, 'administer');
   return (await revokeApiToken(ctx.services.system, idOrName)).map(tokenOut);
 }
 

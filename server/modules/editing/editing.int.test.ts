@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../testing/harness.ts';
+import { runOffline } from '../../testing/statements.ts';
 
 const TAG = 'edit';
 const provenance = (over: Record<string, unknown> = {}) => ({
@@ -41,7 +42,7 @@ describe('editing and reading entities and links', () => {
     server = await startTestServer();
   });
   afterAll(async () => {
-    await server.gateway.write('testing/remove-fixture', { ids: created, prefix: `src-${TAG}-`, source: `test-${TAG}` });
+    await runOffline(server.gateway, 'testing/remove-fixture', { ids: created, prefix: `src-${TAG}-`, source: `test-${TAG}` });
     await server.close();
   });
 

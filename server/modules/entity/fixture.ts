@@ -1,11 +1,12 @@
 /**
  * Integration-test fixtures (factories with overrides): entities shaped the way every writer
  * stores them (shapeEntity), links with dates and grades, all ids carrying the suite's tag so
- * that suites never share data. Written and removed through named queries in cypher/queries/testing/.
+ * that suites never share data. Written and removed through the test statements in cypher/testing/.
  */
 import type { Gateway } from '../../db/gateway.ts';
 import { ID_PREFIX, LABEL, LINK_TYPES, type EntityType, type LinkType } from '../../model/model.ts';
 import { shapeEntity, type Props } from '../../model/shape.ts';
+import { runOffline } from '../../testing/statements.ts';
 
 export interface Grade {
   sourceEvaluation?: 1 | 2 | 3;
@@ -79,13 +80,13 @@ export class Fixture {
   }
 
   async write(gw: Gateway): Promise<void> {
-    await gw.write('testing/source-records', {
+    await runOffline(gw, 'testing/source-records', {
       records: [{ id: this.sourceId, source: `test-${this.tag}`, recordKey: '1', recordedAt: '2024-01-01T00:00:00Z', summary: 'test fixture', ...DEFAULT_GRADE }],
     });
-    await gw.write('testing/write-fixture', { entities: this.entities, links: this.links });
+    await runOffline(gw, 'testing/write-fixture', { entities: this.entities, links: this.links });
   }
 
   async remove(gw: Gateway, extraIds: string[] = []): Promise<void> {
-    await gw.write('testing/remove-fixture', { ids: [...this.entities.map((e) => String(e.id)), ...extraIds], prefix: `src-${this.tag}-`, source: `test-${this.tag}` });
+    await runOffline(gw, 'testing/remove-fixture', { ids: [...this.entities.map((e) => String(e.id)), ...extraIds], prefix: `src-${this.tag}-`, source: `test-${this.tag}` });
   }
 }

@@ -1,13 +1,13 @@
 import type { Resolvers } from '../../graphql/resolvers.ts';
-import { requireRole } from '../auth/auth.service.ts';
+import { requireCan } from '../access/access.ts';
 import * as imports from './import.api.ts';
 import * as jobs from './import.jobs.ts';
 
 export const resolvers: Resolvers = {
   Query: {
-    importPreview: (_root, args, ctx) => (requireRole(ctx.principal, 'admin', 'analyst'), imports.preview(args)) as never,
-    importJob: (_root, args, ctx) => (requireRole(ctx.principal, 'admin', 'analyst'), jobs.getJob(ctx.gateway, args.id)) as never,
-    importJobs: (_root, args, ctx) => (requireRole(ctx.principal, 'admin', 'analyst'), jobs.listJobs(ctx.gateway, args.first ?? 20)) as never,
+    importPreview: (_root, args, ctx) => (requireCan(ctx.principal, 'write'), imports.preview(args)) as never,
+    importJob: (_root, args, ctx) => (requireCan(ctx.principal, 'write'), jobs.getJob(ctx.gateway, args.id)) as never,
+    importJobs: (_root, args, ctx) => (requireCan(ctx.principal, 'write'), jobs.listJobs(ctx.gateway, args.first ?? 20)) as never,
   },
   Mutation: {
     importFile: (_root, args, ctx) => imports.importOne(ctx.gateway, args) as never,

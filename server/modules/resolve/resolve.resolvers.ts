@@ -1,13 +1,13 @@
 import type { Resolvers } from '../../graphql/resolvers.ts';
-import { requireRole } from '../auth/auth.service.ts';
+import { requireCan } from '../access/access.ts';
 import * as resolve from './resolve.service.ts';
 
 // Reading the queue shows records side by side: analysts and admins only (mutations are
 // guarded for them in schema.ts).
 export const resolvers: Resolvers = {
   Query: {
-    reviewQueue: (_root, args, ctx) => (requireRole(ctx.principal, 'admin', 'analyst'), resolve.reviewQueue(ctx.gateway, args.first ?? 20, args.offset ?? 0, args.entityType ?? null)) as never,
-    matchDecision: (_root, args, ctx) => (requireRole(ctx.principal, 'admin', 'analyst'), resolve.getDecision(ctx.gateway, args.id)) as never,
+    reviewQueue: (_root, args, ctx) => (requireCan(ctx.principal, 'write'), resolve.reviewQueue(ctx.gateway, args.first ?? 20, args.offset ?? 0, args.entityType ?? null)) as never,
+    matchDecision: (_root, args, ctx) => (requireCan(ctx.principal, 'write'), resolve.getDecision(ctx.gateway, args.id)) as never,
   },
   Mutation: {
     acceptMatch: (_root, args, ctx) => resolve.acceptMatch(ctx.gateway, args.id, ctx.principal.name, args.note ?? null) as never,

@@ -7,6 +7,7 @@
  */
 import type { Gateway } from '../../db/gateway.ts';
 import { Fixture } from '../entity/fixture.ts';
+import { runOffline } from '../../testing/statements.ts';
 
 /** Strings that break naive XML, CSV or spreadsheet writers. */
 export const HOSTILE = {
@@ -57,7 +58,7 @@ export async function writeExportScenario(gw: Gateway, tag: string) {
   const v = f.entities.find((e) => e.id === victim)!;
   v.sourceIds = [...(v.sourceIds as string[]), namingRecord];
   await f.write(gw);
-  await gw.write('testing/source-records', {
+  await runOffline(gw, 'testing/source-records', {
     records: [{
       id: namingRecord, source: `test-${tag}`, recordKey: '2', recordedAt: '2025-07-01T09:00:00Z',
       summary: `Liliana Vossberg${tag} seen at Velvet Touch`, sourceEvaluation: 2, intelligenceAssessment: 'B', handlingCode: 'P', classification: 'OFFICIAL',

@@ -8,10 +8,11 @@
  */
 import { GraphQLError } from 'graphql';
 import os from 'node:os';
-import { ErrorCode, badInput, forbidden } from '../../errors.ts';
+import { ErrorCode, badInput } from '../../errors.ts';
 import type { Row } from '../../db/gateway.ts';
 import { LABEL, type EntityType } from '../../model/model.ts';
-import type { Context, Principal, Role } from '../../graphql/context.ts';
+import type { Context } from '../../graphql/context.ts';
+import { requireCan, roleMay, scopeFor, type Principal, type Role } from '../access/access.ts';
 import type { Gateway } from '../../db/gateway.ts';
 import type { AuditLog } from '../audit/audit.service.ts';
 import { entityTypeOf, subtitleOf, toGrading, toGraphEdge } from '../entity/entity.mapper.ts';
@@ -29,9 +30,6 @@ import type {
 export type * from './selection.types.ts';
 
 export const SELECTION_LIMITS = { ids: LIMITS.ids, hops: LIMITS.hops, defaultHops: 1, entities: 5000, reason: 500 } as const;
-
-/** Roles that may unmask potential victims (with need-to-know and a reason), as over HTTP. */
-const UNMASK_ROLES: readonly Role[] = ['admin', 'analyst'];
 
 /**
  * Checks a selection as a caller gave it (GraphQL input, CLI flags): exactly one of `ids` and
@@ -131,9 +129,7 @@ function selectionGateway(caller: SelectionCaller, unmaskReason: string | null):
 function checkUnmask(principal: Principal, reason: string | null | undefined): string | null {
   if (reason === undefined || reason === null) return null;
   const r = reason.trim();
-  if (!UNMASK_ROLES.includes(principal.role) || !principal.needToKnow) {
-    throw forbidden('Unmasking potential victims needs the admin or analyst role with need-to-know.');
-  }
+  requireCan(principal, 'unmask');
   if (r.length < 3 || r.length > SELECTION_LIMITS.reason) throw badInput('unmaskReason', `give the reason for unmasking (3 to ${SELECTION_LIMITS.reason} characters), e.g. a case reference.`);
   return r;
 }
@@ -388,9 +384,9 @@ export function cliCaller(o: { gateway: Gateway; role: Role; pseudonymKey: Buffe
   } catch {
     // No user name on this system: recorded as cli:unknown.
   }
-  const principal: Principal = Object.freeze({ id: `cli:${user}`, name: `cli:${user}`, role: o.role, needToKnow: UNMASK_ROLES.includes(o.role), via: 'system' });
+  const principal: Principal = Object.freeze({ id: `cli:${user}`, name: `cli:${user}`, role: o.role, needToKnow: roleMay(o.role, 'unmask'), via: 'system' });
   return {
-    gateway: o.gateway.forScope({ shareAll: o.role !== 'partner', mask: true, pseudonymKey: o.pseudonymKey }),
+    gateway: o.gateway.forScope(scopeFor(principal, { unmaskReason: null, pseudonymKey: o.pseudonymKey })),
     principal,
     audit: o.audit,
     purpose: o.purpose ?? '',

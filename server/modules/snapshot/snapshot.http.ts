@@ -8,7 +8,7 @@ import path from 'node:path';
 import express, { type RequestHandler, type Router } from 'express';
 import type { Logger } from '../../config/logger.ts';
 import type { Gateway } from '../../db/gateway.ts';
-import type { Principal } from '../../graphql/context.ts';
+import { purposeOf, scopeFor, type Principal } from '../access/access.ts';
 import type { AuditLog } from '../audit/audit.service.ts';
 import type { SelectionCaller } from '../selection/selection.service.ts';
 import { STANDALONE_CSP } from './snapshot.content.ts';
@@ -45,9 +45,10 @@ export function snapshotRouter(o: SnapshotRouterOptions): { router: Router; file
       }
       const format = m[1] as Format;
       const principal = res.locals.principal as Principal;
-      const purpose = String(req.headers['x-lantern-purpose'] ?? '').trim().slice(0, 200);
+      const purpose = purposeOf(req.headers['x-lantern-purpose']);
       const caller: SelectionCaller = {
-        gateway: o.gateway.forScope({ shareAll: principal.role !== 'partner', mask: true, pseudonymKey: o.pseudonymKey }),
+        // Files are made masked whatever the request's own unmasking; an unmasked snapshot is read through `can` (snapshot.service).
+        gateway: o.gateway.forScope(scopeFor(principal, { unmaskReason: null, pseudonymKey: o.pseudonymKey })),
         principal,
         audit: o.audit,
         purpose,

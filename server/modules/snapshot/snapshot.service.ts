@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { badInput, conflict, ErrorCode } from '../../errors.ts';
-import type { Principal } from '../../graphql/context.ts';
+import { can } from '../access/access.ts';
 import { auditSelection, resolveSelection, type Selection, type SelectionCaller, type SelectionInput } from '../selection/selection.service.ts';
 import {
   canonicalForm, contentHash, diffContents, markingOf, SNAPSHOT_FORMAT,
@@ -41,11 +41,6 @@ export interface StoredSnapshot extends Omit<repo.SnapshotRow, 'content'> {
   content: SnapshotContent;
   /** True when the stored record still hashes to `hash`. */
   verified: boolean;
-}
-
-/** May this principal see snapshots that show victims' identities? Admins and analysts with need-to-know. */
-export function canUnmask(p: Principal): boolean {
-  return (p.role === 'admin' || p.role === 'analyst') && p.needToKnow;
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -154,7 +149,7 @@ export async function createSnapshot(caller: SelectionCaller, input: CreateSnaps
   if (!!input.selection === !!input.chartElements) throw badInput('selection', 'give a selection (ids and hops, or a chart) or the chart elements, one of them.');
   let previous: StoredSnapshot | null = null;
   if (input.supersedes) {
-    const row = await repo.byId(caller.gateway, input.supersedes, canUnmask(caller.principal));
+    const row = await repo.byId(caller.gateway, input.supersedes, can(caller.principal, 'read', { unmasked: true }));
     if (!row) throw notFoundSnapshot(input.supersedes, 'supersedes');
     if (row.supersededBy) throw conflict(`Snapshot ${input.supersedes} is already superseded by ${row.supersededBy}; supersede the latest version.`);
     previous = parse(row);
@@ -247,7 +242,7 @@ export async function createSnapshot(caller: SelectionCaller, input: CreateSnaps
 
 /** A snapshot the caller may see, or null (a hidden snapshot answers as one that does not exist). */
 export async function getSnapshot(caller: SelectionCaller, id: string): Promise<StoredSnapshot | null> {
-  const row = await repo.byId(caller.gateway, id, canUnmask(caller.principal));
+  const row = await repo.byId(caller.gateway, id, can(caller.principal, 'read', { unmasked: true }));
   if (!row) return null;
   const s = parse(row);
   if (!s.masked) {
@@ -278,7 +273,7 @@ export async function requireSnapshot(caller: SelectionCaller, id: string, argum
 export async function listSnapshots(caller: SelectionCaller, o: { first?: number | null; title?: string | null } = {}): Promise<repo.SnapshotRow[]> {
   const first = o.first ?? 50;
   if (!Number.isInteger(first) || first < 1 || first > SNAPSHOT_LIMITS.list) throw badInput('first', `give 1 to ${SNAPSHOT_LIMITS.list}.`);
-  return repo.list(caller.gateway, { canUnmask: canUnmask(caller.principal), limit: first, title: o.title?.trim() || null });
+  return repo.list(caller.gateway, { canUnmask: can(caller.principal, 'read', { unmasked: true }), limit: first, title: o.title?.trim() || null });
 }
 
 /** What changed from one version to another (any two snapshots the caller may see). */
