@@ -70,8 +70,8 @@ describe('can: one decision per role, action and resource', () => {
 
 describe('the caller\'s scope and the request headers', () => {
   it('gives partners the partner view, and masks unless the request was granted an unmask reason', () => {
-    expect(scopeFor(who('partner'), { unmaskReason: null, pseudonymKey: key })).toEqual({ shareAll: false, mask: true, pseudonymKey: key });
-    expect(scopeFor(who('viewer'), { unmaskReason: null, pseudonymKey: key })).toEqual({ shareAll: true, mask: true, pseudonymKey: key });
+    expect(scopeFor(who('partner'), { unmaskReason: null, pseudonymKey: key })).toEqual({ shareAll: false, mask: true, pseudonymKey: key, disclosures: new Set() });
+    expect(scopeFor(who('viewer'), { unmaskReason: null, pseudonymKey: key })).toEqual({ shareAll: true, mask: true, pseudonymKey: key, disclosures: new Set() });
     expect(scopeFor(who('analyst', true), { unmaskReason: 'Case 17', pseudonymKey: key }).mask).toBe(false);
     // A reason cannot unmask for someone who may not.
     expect(scopeFor(who('viewer', true), { unmaskReason: 'Case 17', pseudonymKey: key }).mask).toBe(true);
