@@ -2,7 +2,7 @@
  * The HTTP application: /healthz, /readyz, /graphql (Apollo Server on Express) and the built
  * workspace at /.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,10 +73,6 @@ export interface AppOptions {
   stopWaitMs?: number;
 }
 
-/** The pseudonym key serve derives from the audit key, so that instances sharing one agree. */
-export function pseudonymKeyFrom(auditKey: Buffer): Buffer {
-  return createHmac('sha256', auditKey).update('lantern pseudonyms').digest();
-}
 
 /** Roles that may see potential victims' identities, when they have need-to-know and give a reason. */
 const UNMASK_ROLES: readonly Principal['role'][] = ['admin', 'analyst'];
