@@ -126,7 +126,8 @@ describe('resolving a selection', () => {
     for (const by of [chartName, `chart-sel-${process.pid}`]) {
       const sel = await resolveSelection(as('viewer'), parseSelection({ chart: by }));
       expect(sel.entities.map((e) => e.id)).toEqual([s.ids.suspect, s.ids.victim, s.ids.parlour]);
-      expect(sel.links.map((l) => l.id).sort()).toEqual([s.links.controls, s.links.operates, s.links.victimWorks].sort());
+      // The suspect's OFFICIAL-SENSITIVE stay at the parlour is among them too: a viewer may see it.
+      expect(sel.links.map((l) => l.id).sort()).toEqual([s.links.controls, s.links.operates, s.links.victimWorks, s.links.sensitive].sort());
       expect(sel.entities.map((e) => e.position)).toEqual([{ x: 10, y: 20 }, { x: 110, y: 20 }, { x: 60, y: 120 }]);
       expect(sel.entities[1]!.label).toBe(pseudonym(KEY, s.ids.victim));
       expect(JSON.stringify(sel)).not.toContain(s.names.victim);
