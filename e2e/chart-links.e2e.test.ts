@@ -10,7 +10,8 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../server/testing/harness.ts';
+import type { Gateway } from '../server/db/gateway.ts';
+import { startTestServer, testGateway, type TestServer } from '../server/testing/harness.ts';
 import { EDGE_FIELDS, NODE_FIELDS } from '../client/src/api/operations.ts';
 import { addGraph, EMPTY_DOC, toSaved } from '../client/src/state/chartDoc.ts';
 import type { Graph, GraphEdge } from '../client/src/model/types.ts';
@@ -22,17 +23,22 @@ const CONTROLLER = 'person-000003';
 const TAG = `${process.pid}`;
 
 let server: TestServer;
+let gateway: Gateway;
 let browser: Browser;
 const charts: string[] = [];
 const chart = { name: `Unexpanded network ${TAG}`, entities: 0, linksSaved: 0, among: [] as string[], victim: { id: '', label: '' } };
 
-const neighbourhood = async (id: string): Promise<Graph> =>
-  (await server.graphql<{ neighbourhood: Graph }>(`query($ids: [ID!]!) { neighbourhood(ids: $ids, hops: 1, limit: 500) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } }`, { ids: [id] })).data!
-    .neighbourhood;
+async function neighbourhood(id: string): Promise<Graph> {
+  const res = await server.graphql<{ neighbourhood: Graph }>(`query($ids: [ID!]!) { neighbourhood(ids: $ids, hops: 1, limit: 500) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } }`, { ids: [id] });
+  expect(res.errors).toBeUndefined();
+  return res.data!.neighbourhood;
+}
 
 beforeAll(async () => {
   if (!fs.existsSync('dist/client/index.html')) throw new Error('Build the workspace first: npm run build');
-  server = await startTestServer();
+  // A cold database's first reads can outlast the default query timeout on a loaded machine.
+  gateway = testGateway({ queryTimeoutMs: 60_000 });
+  server = await startTestServer({ gateway });
   // The parlour expanded, and the controller's network added without expanding it.
   const a = await neighbourhood(PARLOUR);
   const b = await neighbourhood(CONTROLLER);
@@ -56,6 +62,7 @@ afterAll(async () => {
   for (const id of charts) await server?.graphql('mutation($id: ID!) { deleteChart(id: $id) }', { id });
   await browser?.close();
   await server?.close();
+  await gateway?.close();
 });
 
 async function openSaved(page: Page, name: string, entities: number): Promise<void> {

@@ -16,7 +16,8 @@ import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pseudonym } from '../../db/scope.ts';
-import { startTestServer, type TestServer } from '../../testing/harness.ts';
+import type { Gateway } from '../../db/gateway.ts';
+import { startTestServer, testGateway, type TestServer } from '../../testing/harness.ts';
 import { EDGE_FIELDS, NODE_FIELDS } from '../../../client/src/api/operations.ts';
 import { addGraph, EMPTY_DOC, toSaved } from '../../../client/src/state/chartDoc.ts';
 import type { Graph, GraphEdge } from '../../../client/src/model/types.ts';
@@ -65,17 +66,23 @@ function read(format: string, content: string): Read {
 
 describe('exports in the tools analysts use', () => {
   let server: TestServer;
+  let gateway: Gateway;
   let chartId: string;
   const chart = { entities: 0, linksSaved: 0, linksAmong: 0, victim: { id: '', label: '' } };
 
   beforeAll(async () => {
     requireReaders();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-readers-'));
-    server = await startTestServer();
+    // A cold database's first reads can outlast the default query timeout on a loaded machine.
+    gateway = testGateway({ queryTimeoutMs: 60_000 });
+    server = await startTestServer({ gateway });
     // A chart as an analyst leaves it after expanding the parlour and adding the controller's
     // network without expanding it: saved with the parlour's own links only.
-    const hood = async (id: string) =>
-      (await server.graphql<{ neighbourhood: Graph }>(`query($ids: [ID!]!) { neighbourhood(ids: $ids, hops: 1, limit: 500) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } }`, { ids: [id] })).data!.neighbourhood;
+    const hood = async (id: string) => {
+      const res = await server.graphql<{ neighbourhood: Graph }>(`query($ids: [ID!]!) { neighbourhood(ids: $ids, hops: 1, limit: 500) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } }`, { ids: [id] });
+      expect(res.errors).toBeUndefined();
+      return res.data!.neighbourhood;
+    };
     const a = await hood(PARLOUR);
     const b = await hood(CONTROLLER);
     const nodes = [...new Map([...a.nodes, ...b.nodes].map((n) => [n.id, n])).values()];
@@ -98,6 +105,7 @@ describe('exports in the tools analysts use', () => {
   afterAll(async () => {
     if (chartId) await server.graphql('mutation($id: ID!) { deleteChart(id: $id) }', { id: chartId });
     await server?.close();
+    await gateway?.close();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
