@@ -39,6 +39,16 @@ def gexf(path):
     }
 
 
+# Ofcom's numbers reserved for drama (07700 900xxx, 01632 960xxx, 020 7946 0xxx, ...): the demo's
+# phones are made from them, and libphonenumber, which FtM's phone type uses, calls them invalid.
+DRAMA = ("+447700900", "+441632960", "+442079460", "+441134960", "+441144960", "+441154960", "+441164960", "+441174960",
+         "+441184960", "+441214960", "+441314960", "+441414960", "+441514960", "+441614960", "+441914980", "+442920180", "+442896496")
+
+
+def fictional(value):
+    return len(value) == 13 and value.startswith(DRAMA) and value[10:].isdigit()
+
+
 def ftm(path):
     from followthemoney import model
     from followthemoney.graph import Graph
@@ -47,6 +57,7 @@ def ftm(path):
     rows = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
     ids = {r["id"] for r in rows}
     problems = []
+    drama = set()
     things = edges = 0
     names = set()
     graph = Graph(edge_types=[registry.entity])
@@ -61,7 +72,9 @@ def ftm(path):
                 problems.append(f"{r['id']}: {schema.name} has no property {key}")
                 continue
             for v in values:
-                if prop.type.clean(v) is None:
+                if prop.type == registry.phone and fictional(v):
+                    drama.add(v)
+                elif prop.type.clean(v) is None:
                     problems.append(f"{r['id']}: {schema.name}.{key} = {v!r} is not a valid {prop.type.name}")
                 if prop.type == registry.entity and v not in ids:
                     problems.append(f"{r['id']}: {schema.name}.{key} refers to {v}, not in the file")
@@ -75,7 +88,7 @@ def ftm(path):
         elif schema.is_a("Thing"):
             things += 1
             names.update(proxy.get("name"))
-    return {"entities": things, "links": edges, "problems": problems, "graph": {"nodes": len(graph.nodes), "edges": len(graph.edges)}, "labels": sorted(names)}
+    return {"entities": things, "links": edges, "problems": problems, "dramaPhones": sorted(drama), "graph": {"nodes": len(graph.nodes), "edges": len(graph.edges)}, "labels": sorted(names)}
 
 
 ARROWS = {"ArrowNone", "ArrowOnHead", "ArrowOnTail", "ArrowOnBoth"}
