@@ -83,11 +83,15 @@ def ftm(path):
                 problems.append(f"{r['id']}: {schema.name} needs {req}")
         proxy = model.get_proxy(r)
         graph.add(proxy)
-        if schema.edge:
-            edges += 1
-        elif schema.is_a("Thing"):
+        # Entities are Things; links are Intervals (UnknownLink, Associate, Directorship, ...,
+        # and Call, which joins phone numbers rather than entities, so is no graph edge).
+        if schema.is_a("Thing"):
             things += 1
             names.update(proxy.get("name"))
+        elif schema.is_a("Interval"):
+            edges += 1
+        else:
+            problems.append(f"{r['id']}: {schema.name} is neither a Thing nor an Interval")
     return {"entities": things, "links": edges, "problems": problems, "dramaPhones": sorted(drama), "graph": {"nodes": len(graph.nodes), "edges": len(graph.edges)}, "labels": sorted(names)}
 
 
