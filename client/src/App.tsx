@@ -36,6 +36,7 @@ import { useChart } from './state/useChart.ts';
 import { useWorkspaceActions, type Feedback } from './useWorkspaceActions.ts';
 import { useChartCommands } from './workspace/useChartCommands.ts';
 import { useChartFile } from './workspace/useChartFile.ts';
+import { useChartLinks } from './workspace/useChartLinks.ts';
 import { useChartSummary } from './workspace/useChartSummary.ts';
 import { useChartView } from './workspace/useChartView.ts';
 import { useKeyboard } from './workspace/useKeyboard.ts';
@@ -49,6 +50,8 @@ export function App() {
   const { doc } = chart;
   const view = useChartView();
   const messages = useMessages();
+  // Every link among what is on the chart, whatever added the entities.
+  useChartLinks(chart, messages.task);
   const session = useSession();
   const file = useChartFile(chart, view, messages);
   const [guard, setGuard] = useState<{ node: GraphNode; remaining: number } | null>(null);

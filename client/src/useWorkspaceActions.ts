@@ -38,12 +38,9 @@ export function useWorkspaceActions(chart: ChartState, fb: Feedback) {
   const addNodes = useCallback(
     async (nodes: GraphNode[]) => {
       if (!nodes.length) return;
-      // Bring the links among what is added and what is already on the chart.
-      const ids = [...new Set([...Object.keys(docRef.current.nodes), ...nodes.map((n) => n.id)])];
-      const g = ids.length <= 5000 ? await fb.task('Adding to the chart', () => api.subgraph(ids)) : undefined;
-      const edges = g?.edges ?? [];
+      // The links among them and what is already on the chart follow (workspace/useChartLinks.ts).
       const label = nodes.length === 1 ? `Add ${nodes[0]!.label}` : `Add ${nodes.length} entities`;
-      chart.apply(label, (d) => addGraph(d, { nodes, edges }, { kind: 'beside' }));
+      chart.apply(label, (d) => addGraph(d, { nodes, edges: [] }, { kind: 'beside' }));
     },
     [chart, fb],
   );

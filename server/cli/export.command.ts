@@ -3,7 +3,7 @@ import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { openDatabase } from '../db/database.ts';
 import { isRole, roleMay, ROLES, type Role } from '../modules/access/access.ts';
-import { pseudonymKeyFrom } from '../http/app.ts';
+import { pseudonymKeyFrom } from '../db/scope.ts';
 import { loadAuditKey } from '../modules/audit/audit.key.ts';
 import { AuditLog } from '../modules/audit/audit.service.ts';
 import { EXPORT_FORMATS, exportSelection, type ExportFormat } from '../modules/export/export.service.ts';

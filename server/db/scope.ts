@@ -30,7 +30,20 @@ export function scopeParams(s: AccessScope): { shareAll: boolean; mask: boolean 
 /** System work (loading, migrations, the CLI's own bookkeeping): everything, unmasked. */
 export const SYSTEM_SCOPE: AccessScope = Object.freeze({ shareAll: true, mask: false, pseudonymKey: Buffer.alloc(32) });
 
-/** A consistent pseudonym for a person: the same id gives the same name on every instance. */
+/**
+ * The pseudonyms' key, derived from the audit key, so that every instance and command sharing
+ * one (LANTERN_AUDIT_KEY, or the data directory's audit.key) names each person the same way,
+ * across restarts.
+ */
+export function pseudonymKeyFrom(auditKey: Buffer): Buffer {
+  return createHmac('sha256', auditKey).update('lantern pseudonyms').digest();
+}
+
+/**
+ * A potential victim's one pseudonym, used everywhere a masked person is shown: the workspace and
+ * the API (through the gateway's masking), exports, briefings and snapshots (selection), the
+ * audit views. The same id gives the same name on every instance.
+ */
 export function pseudonym(key: Buffer, id: string): string {
   return `Protected person ${createHmac('sha256', key).update(id).digest('hex').slice(0, 6).toUpperCase()}`;
 }

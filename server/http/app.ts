@@ -2,7 +2,7 @@
  * The HTTP application: /healthz, /readyz, /graphql (Apollo Server on Express) and the built
  * workspace at /.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,10 +78,6 @@ export interface AppOptions {
   neo4jHealth?: () => Neo4jHealth | undefined;
 }
 
-/** The pseudonym key serve derives from the audit key, so that instances sharing one agree. */
-export function pseudonymKeyFrom(auditKey: Buffer): Buffer {
-  return createHmac('sha256', auditKey).update('lantern pseudonyms').digest();
-}
 
 /** An unmask the caller may not make is recorded as such (kind `unmask`, outcome FORBIDDEN), with the reason given. */
 function recordRefusedUnmask(audit: AuditLog | undefined, req: express.Request, principal: Principal, query: string): void {

@@ -20,7 +20,7 @@ describe('the warm-up', () => {
 
   it('covers the reads an analyst makes most', () => {
     const fields = ops.map((op) => /\{\s*(\w+)\(/.exec(op.query)?.[1]);
-    expect(fields).toEqual(['search', 'entity', 'neighbourhood', 'neighbourhood', 'paths', 'connectingNetwork', 'commonNeighbours', 'subgraph', 'timeline']);
+    expect(fields).toEqual(['search', 'entity', 'neighbourhood', 'neighbourhood', 'paths', 'connectingNetwork', 'commonNeighbours', 'subgraph', 'linksAmong', 'timeline']);
   });
 
   it('reads around the person it was given, and two links out where it can', () => {

@@ -22,7 +22,7 @@ import type { Gateway } from '../db/gateway.ts';
 import { createContext, type Context } from '../graphql/context.ts';
 import { scopeFor, type Principal } from '../modules/access/access.ts';
 // The workspace's own documents, so that what is planned is what it sends.
-import { COMMON, CONNECTING, ENTITY, GRAPH, NEIGHBOURHOOD, PATHS, SEARCH, SUBGRAPH, TIMELINE } from '../../client/src/api/documents.ts';
+import { COMMON, CONNECTING, ENTITY, GRAPH, LINKS_AMONG, NEIGHBOURHOOD, PATHS, SEARCH, SUBGRAPH, TIMELINE } from '../../client/src/api/documents.ts';
 
 /** Who the warm-up's reads run as: an analyst without need-to-know (victims masked). */
 export const WARM_UP_PRINCIPAL: Principal = Object.freeze({ id: 'system:warm-up', name: 'system:warm-up', role: 'analyst', needToKnow: false, via: 'system' });
@@ -59,6 +59,8 @@ export function warmUpOperations(s: Seeds, round = 0): WarmUpOperation[] {
     { name: 'Connecting', query: CONNECTING, variables: { ids: [s.id, other], filter: null } },
     { name: 'Common', query: COMMON, variables: { ids: [s.id, other], filter: null } },
     { name: 'Sub', query: SUBGRAPH, variables: { ids: some } },
+    // After every addition to a chart: the added entities' links to everything on it.
+    { name: 'LinksAmong', query: LINKS_AMONG, variables: { ids: [s.id], among: some, filter: null } },
     { name: 'Timeline', query: TIMELINE, variables: { ids: some } },
   ];
 }

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import { pino } from 'pino';
 import { createDriver, Gateway } from '../db/gateway.ts';
+import { pseudonymKeyFrom } from '../db/scope.ts';
 import { createApp } from '../http/app.ts';
 import type { AuditLog } from '../modules/audit/audit.service.ts';
 import type { Role } from '../graphql/context.ts';
@@ -64,7 +65,8 @@ export async function startTestServer(
   o: { gateway?: Gateway; development?: boolean; audit?: AuditLog; auth?: AppOptions['auth']; limits?: AppOptions['limits']; neo4jHealth?: AppOptions['neo4jHealth'] } = {},
 ): Promise<TestServer> {
   const gateway = o.gateway ?? testGateway();
-  const pseudonymKey = Buffer.from('test pseudonym key, not a secret');
+  // As serve derives it, so the command line run with LANTERN_AUDIT_KEY=TEST_AUDIT_KEY names victims the same way.
+  const pseudonymKey = pseudonymKeyFrom(Buffer.from(TEST_AUDIT_KEY, 'utf8'));
   const { app, stop } = await createApp({
     gateway,
     log: testLog,

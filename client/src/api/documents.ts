@@ -25,6 +25,10 @@ export const COMMON = `query Common($ids: [ID!]!, $filter: LinkFilter) { commonN
 
 export const SUBGRAPH = `query Sub($ids: [ID!]!) { subgraph(ids: $ids) { ${GRAPH} } }`;
 
+export const LINKS_AMONG = `query LinksAmong($ids: [ID!]!, $among: [ID!], $filter: LinkFilter) {
+  linksAmong(ids: $ids, among: $among, filter: $filter) { ${EDGE_FIELDS} }
+}`;
+
 export const ENTITY = `query Entity($id: ID!) { entity(id: $id) {
   id type label recordedAt ${GRADING} ${SOURCES}
   properties { name value }

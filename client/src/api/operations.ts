@@ -1,10 +1,10 @@
 /** The workspace's GraphQL operations, each a typed function. */
 import type { Filters } from '../graph/filters.ts';
-import type { EntityType, Graph, GraphNode, Grading } from '../model/types.ts';
+import type { EntityType, Graph, GraphEdge, GraphNode, Grading } from '../model/types.ts';
 import type { SavedDocument } from '../state/chartDoc.ts';
 import { gql } from './graphql.ts';
 
-import { COMMON, CONNECTING, ENTITY, GRADING, NEIGHBOURHOOD, PATHS, SEARCH, SOURCES, SUBGRAPH, TIMELINE } from './documents.ts';
+import { COMMON, CONNECTING, ENTITY, GRADING, LINKS_AMONG, NEIGHBOURHOOD, PATHS, SEARCH, SOURCES, SUBGRAPH, TIMELINE } from './documents.ts';
 
 export { EDGE_FIELDS, NODE_FIELDS } from './documents.ts';
 
@@ -77,6 +77,12 @@ export async function commonNeighbours(ids: string[], filter?: LinkFilterInput):
     { ids, filter: filter ?? null },
   );
   return d.commonNeighbours;
+}
+
+/** The links between `ids` and `among` (default: among `ids`), within the filter, each once. */
+export async function linksAmong(q: { ids: string[]; among?: string[]; filter?: LinkFilterInput }): Promise<GraphEdge[]> {
+  const d = await gql<{ linksAmong: GraphEdge[] }>(LINKS_AMONG, { ids: q.ids, among: q.among ?? null, filter: q.filter ?? null });
+  return d.linksAmong;
 }
 
 export async function subgraph(ids: string[]): Promise<Graph> {

@@ -179,7 +179,7 @@ export function ExportDialog({ savedChart, chartIds, selectedIds, mayUnmask, onC
               )}
             </div>
           ) : (
-            <span>Potential victims are masked with pseudonyms (Protected person A, B, ...). Only the entities and links you may see are exported.</span>
+            <span>Potential victims are masked under the pseudonym the workspace shows (Protected person 3F9A2C). Only the entities and links you may see are exported.</span>
           )}
         </div>
         <div className="actions">

@@ -104,6 +104,19 @@ export function addGraph(doc: ChartDoc, graph: Pick<Graph, 'nodes' | 'edges'>, p
   return { ...doc, nodes, edges, positions, hidden };
 }
 
+/**
+ * Adds links read after the entities they join: those whose two ends are on the chart and that
+ * are not on it yet. The same document when there is none, so a state without those entities
+ * (an earlier step in the history) is left as it was.
+ */
+export function addLinks(doc: ChartDoc, links: readonly GraphEdge[]): ChartDoc {
+  const fresh = links.filter((e) => !doc.edges[e.id] && doc.nodes[e.source] && doc.nodes[e.target]);
+  if (fresh.length === 0) return doc;
+  const edges: Record<string, GraphEdge> = { ...doc.edges };
+  for (const e of fresh) edges[e.id] = e;
+  return { ...doc, edges };
+}
+
 /** Removes entities (with their links) and links. */
 export function removeElements(doc: ChartDoc, ids: Iterable<string>): ChartDoc {
   const gone = new Set(ids);

@@ -44,6 +44,27 @@ export function redo<T>(h: History<T>): History<T> {
   };
 }
 
+/**
+ * Applies `fn` to every state in the history, past, present and future, without a new step: for
+ * what a step brought that arrives after it (the links among the entities it added), so that the
+ * step, and every state that still holds those entities, has it. States `fn` leaves alone stay
+ * the same objects; with no change at all, the same history comes back.
+ */
+export function amend<T>(h: History<T>, fn: (state: T) => T): History<T> {
+  let changed = false;
+  const map = (e: { state: T; label: string }) => {
+    const state = fn(e.state);
+    if (state === e.state) return e;
+    changed = true;
+    return { ...e, state };
+  };
+  const past = h.past.map(map);
+  const future = h.future.map(map);
+  const present = fn(h.present);
+  if (present !== h.present) changed = true;
+  return changed ? { ...h, past, present, future } : h;
+}
+
 /** Replaces the whole history, e.g. when a saved chart is opened: nothing to undo into. */
 export function reset<T>(state: T): History<T> {
   return createHistory(state);

@@ -4,30 +4,44 @@
  */
 import { useCallback, useMemo, useReducer } from 'react';
 import { EMPTY_DOC, type ChartDoc } from './chartDoc.ts';
-import { canRedo, canUndo, createHistory, push, redo, redoLabel, reset, undo, undoLabel, type History } from './history.ts';
+import { amend, canRedo, canUndo, createHistory, push, redo, redoLabel, reset, undo, undoLabel, type History } from './history.ts';
 
 type Action =
   | { kind: 'apply'; label: string; fn: (doc: ChartDoc) => ChartDoc }
+  | { kind: 'amend'; fn: (doc: ChartDoc) => ChartDoc }
   | { kind: 'undo' }
   | { kind: 'redo' }
   | { kind: 'reset'; doc: ChartDoc };
 
-export function chartReducer(h: History<ChartDoc>, a: Action): History<ChartDoc> {
+/** The history, and how many times it was replaced (a chart opened): a new chart, not a step. */
+export type ChartHistory = History<ChartDoc> & { opened: number };
+
+export function chartReducer(h: ChartHistory, a: Action): ChartHistory {
   switch (a.kind) {
     case 'apply':
-      return push(h, a.fn(h.present), a.label);
+      return keep(h, push(h, a.fn(h.present), a.label));
+    case 'amend':
+      return keep(h, amend(h, a.fn));
     case 'undo':
-      return undo(h);
+      return keep(h, undo(h));
     case 'redo':
-      return redo(h);
+      return keep(h, redo(h));
     case 'reset':
-      return reset(a.doc);
+      return { ...reset(a.doc), opened: h.opened + 1 };
   }
+}
+
+function keep(h: ChartHistory, next: History<ChartDoc>): ChartHistory {
+  return next === h ? h : { ...next, opened: h.opened };
 }
 
 export interface ChartState {
   doc: ChartDoc;
   apply(label: string, fn: (doc: ChartDoc) => ChartDoc): void;
+  /** Changes every state of the history without a new undo step (see history.ts amend). */
+  amend(fn: (doc: ChartDoc) => ChartDoc): void;
+  /** Increases each time a chart is opened (the history replaced). */
+  opened: number;
   undo(): void;
   redo(): void;
   reset(doc: ChartDoc): void;
@@ -38,8 +52,9 @@ export interface ChartState {
 }
 
 export function useChart(initial: ChartDoc = EMPTY_DOC): ChartState {
-  const [h, dispatch] = useReducer(chartReducer, initial, createHistory);
+  const [h, dispatch] = useReducer(chartReducer, initial, (doc) => ({ ...createHistory(doc), opened: 0 }));
   const apply = useCallback((label: string, fn: (doc: ChartDoc) => ChartDoc) => dispatch({ kind: 'apply', label, fn }), []);
+  const doAmend = useCallback((fn: (doc: ChartDoc) => ChartDoc) => dispatch({ kind: 'amend', fn }), []);
   const doUndo = useCallback(() => dispatch({ kind: 'undo' }), []);
   const doRedo = useCallback(() => dispatch({ kind: 'redo' }), []);
   const doReset = useCallback((doc: ChartDoc) => dispatch({ kind: 'reset', doc }), []);
@@ -47,6 +62,8 @@ export function useChart(initial: ChartDoc = EMPTY_DOC): ChartState {
     () => ({
       doc: h.present,
       apply,
+      amend: doAmend,
+      opened: h.opened,
       undo: doUndo,
       redo: doRedo,
       reset: doReset,
@@ -55,6 +72,6 @@ export function useChart(initial: ChartDoc = EMPTY_DOC): ChartState {
       undoLabel: undoLabel(h),
       redoLabel: redoLabel(h),
     }),
-    [h, apply, doUndo, doRedo, doReset],
+    [h, apply, doAmend, doUndo, doRedo, doReset],
   );
 }

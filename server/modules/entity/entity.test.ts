@@ -118,7 +118,7 @@ describe('named queries stay in step with the model', () => {
     expect([...read].filter((k) => !(CHART_LINK_PROPERTIES as readonly string[]).includes(k))).toEqual([]);
     // And every chart projection in the graph queries lists exactly those properties.
     // Dates and datetimes come as text (toString), the rest as they are stored.
-    for (const name of queryNames().filter((n) => /^(graph\/(neighbourhood-step|chart-nodes|subgraph|common|paths-\d)|search\/entities(-top)?)$/.test(n))) {
+    for (const name of queryNames().filter((n) => /^(graph\/(neighbourhood-step|chart-nodes|chart-links|subgraph|common|paths-\d)|search\/entities(-top)?)$/.test(n))) {
       const text = cypherAsWritten(name);
       const projections = [...text.matchAll(/\b(\w+) \{(\.id(?:, (?:\.\w+|\w+: toString\(\w+\.\w+\)))*)/g)];
       expect(projections.length, name).toBeGreaterThan(0);

@@ -71,6 +71,9 @@ export function linkFields(l: SelectedLink): Record<string, string> {
     lantern_id: l.id,
     type: l.type,
     label: linkLabel(l),
+    // Every link is written from source to target; this says whether its type has a direction
+    // (works at) or not (associate of, uses phone): data, not the file's structure (docs/exports.md).
+    directed: String(l.directed),
     role: l.role ?? '',
     valid_from: l.validFrom ?? '',
     valid_to: l.validTo ?? '',

@@ -12,6 +12,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Gateway } from '../../db/gateway.ts';
+import { pseudonym } from '../../db/scope.ts';
 import { startTestServer, testGateway, testLog, TEST_AUDIT_KEY, type TestClient, type TestServer } from '../../testing/harness.ts';
 import { AuditLog } from '../audit/audit.service.ts';
 import * as auditRepo from '../audit/audit.repository.ts';
@@ -183,7 +184,7 @@ describe('exports', () => {
     expect(byId.get(s.ids.victim)?.properties.nationality).toBeUndefined();
     expect(byId.get(s.ids.company)?.schema).toBe('Company');
     expect(byId.get(s.ids.parlour)).toMatchObject({ schema: 'Address', properties: { postalCode: ['RG1 2AB'], country: ['gb'] } });
-    expect(byId.get(s.ids.victim)).toMatchObject({ schema: 'Person', properties: { name: ['Protected person A'], birthDate: ['1999'] } });
+    expect(byId.get(s.ids.victim)).toMatchObject({ schema: 'Person', properties: { name: [pseudonym(server.pseudonymKey, s.ids.victim)], birthDate: ['1999'] } });
   });
 
   it('writes a CSV zip whose files round-trip through csv-parse with hostile strings intact and formulas disarmed', async () => {
@@ -205,7 +206,7 @@ describe('exports', () => {
     expect(entities.find((e) => e.lantern_id === s.ids.parlour)!.longitude).toBe('-0.97');
     // No cell a spreadsheet would evaluate.
     for (const r of [...entities, ...links]) for (const v of Object.values(r)) expect(/^[=+\-@\t\r]/.test(v) && !/^-?\d+(\.\d+)?$/.test(v), v).toBe(false);
-    expect(links.find((l) => l.lantern_id === s.links.controls)).toMatchObject({ source: s.ids.suspect, target: s.ids.victim, target_label: 'Protected person A', grade: '2-C-P', role: 'CONTROLS' });
+    expect(links.find((l) => l.lantern_id === s.links.controls)).toMatchObject({ source: s.ids.suspect, target: s.ids.victim, target_label: pseudonym(server.pseudonymKey, s.ids.victim), grade: '2-C-P', role: 'CONTROLS' });
   });
 
   it('gives a partner nothing a partner may not see, in every format', async () => {

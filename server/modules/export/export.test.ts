@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSelection, pseudonymFor } from '../selection/selection.service.ts';
+import { parseSelection } from '../selection/selection.service.ts';
+import { pseudonym, pseudonymKeyFrom } from '../../db/scope.ts';
 import { XMLParser } from 'fast-xml-parser';
 import { linkLabel, xmlText } from './common.ts';
 import { safeCell } from './csv.ts';
@@ -39,10 +40,13 @@ describe('export helpers', () => {
     expect(xmlText(null)).toBe('');
   });
 
-  it('names pseudonyms A to Z, then AA, AB, ...', () => {
-    expect([0, 1, 25, 26, 27, 701, 702].map(pseudonymFor)).toEqual([
-      'Protected person A', 'Protected person B', 'Protected person Z', 'Protected person AA', 'Protected person AB', 'Protected person ZZ', 'Protected person AAA',
-    ]);
+  it('gives a person one pseudonym from the audit key: the same on every instance, another under another key', () => {
+    const key = pseudonymKeyFrom(Buffer.from('an audit key of at least 32 characters'));
+    const again = pseudonymKeyFrom(Buffer.from('an audit key of at least 32 characters'));
+    expect(pseudonym(key, 'person-1')).toMatch(/^Protected person [0-9A-F]{6}$/);
+    expect(pseudonym(again, 'person-1')).toBe(pseudonym(key, 'person-1'));
+    expect(pseudonym(key, 'person-2')).not.toBe(pseudonym(key, 'person-1'));
+    expect(pseudonym(pseudonymKeyFrom(Buffer.from('another audit key of at least 32 chars')), 'person-1')).not.toBe(pseudonym(key, 'person-1'));
   });
 
   it('labels links by verb, role and call count', () => {

@@ -2,8 +2,12 @@
  * GEXF 1.3 (Gephi): attributes declared per class, nodes with their chart position, the
  * workspace's colour for their type and a size by degree; edges with the link type as `kind`,
  * the label, colour, weight and, where dated, `start`/`end` (a dynamic graph Gephi's timeline
- * can play). Valid against the GEXF 1.3 schemas (bench/datasets/gexf-xsd/), which put the
- * viz elements (color, position, size) in the GEXF namespace itself.
+ * can play). Valid against the GEXF 1.3 schemas (bench/datasets/gexf-xsd/), which put the viz elements (color,
+ * position, size) in the GEXF namespace itself.
+ *
+ * One declared direction: `defaultedgetype="directed"` and no edge overrides it, so NetworkX and
+ * Gephi read one directed graph (NetworkX refuses a directed graph with an edge typed
+ * undirected). Whether the link's type has a direction is the edge's `directed` attribute.
  */
 import type { Selection } from '../selection/selection.service.ts';
 import { ENTITY_FIELDS, LINK_FIELDS, entityFields, linkFields, linkLabel, propertyNames, propertyText, provenanceLine, rgb, xmlText } from './common.ts';
@@ -29,7 +33,7 @@ export function toGexf(s: Selection): string {
   const linkAttrs = LINK_FIELDS.filter((k) => k !== 'label');
   const declare = (cls: 'node' | 'edge', names: string[]) => {
     const el = graph.ele('attributes', { class: cls, mode: 'static' });
-    names.forEach((n, i) => el.ele('attribute', { id: `${cls[0]}${i}`, title: n, type: 'string' }));
+    names.forEach((n, i) => el.ele('attribute', { id: `${cls[0]}${i}`, title: n, type: n === 'directed' ? 'boolean' : 'string' }));
     return new Map(names.map((n, i) => [n, `${cls[0]}${i}`]));
   };
   const nodeIds = declare('node', nodeAttrs);
@@ -52,7 +56,7 @@ export function toGexf(s: Selection): string {
   for (const l of s.links) {
     const attrs: Record<string, string | number> = {
       id: xmlText(l.id), source: xmlText(l.source), target: xmlText(l.target), label: xmlText(linkLabel(l)), kind: l.type,
-      type: l.directed ? 'directed' : 'undirected', weight: l.weight ?? 1,
+      weight: l.weight ?? 1,
     };
     if (l.validFrom) attrs.start = l.validFrom;
     if (l.validTo) attrs.end = l.validTo;

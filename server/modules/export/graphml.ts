@@ -9,6 +9,11 @@ import { ENTITY_FIELDS, LINK_FIELDS, entityFields, linkFields, propertyNames, pr
 import { xmlDocument } from './xml.ts';
 
 const NS = 'http://graphml.graphdrawing.org/xmlns';
+
+// One declared direction: every edge is directed (source to target, as stored), none overrides
+// it, so NetworkX, igraph and Gephi read one directed (multi)graph. Whether the link's type has a
+// direction is the edge's `directed` data (true/false). A file mixing directed and undirected
+// edges passes the schema but NetworkX refuses it ("directed=false edge found in directed graph").
 const NMTOKEN = /^[\p{L}\p{N}._:-]+$/u;
 
 export function toGraphml(s: Selection): string {
@@ -32,7 +37,7 @@ export function toGraphml(s: Selection): string {
   for (const k of ['x', 'y']) key('node', k, 'double');
   key('node', 'colour');
   for (const p of props) key('node', `property_${p}`);
-  for (const k of LINK_FIELDS) key('edge', k);
+  for (const k of LINK_FIELDS) key('edge', k, k === 'directed' ? 'boolean' : 'string');
   key('edge', 'colour');
 
   const graph = root.ele('graph', { id: 'lantern', edgedefault: 'directed' });
@@ -49,7 +54,7 @@ export function toGraphml(s: Selection): string {
     for (const p of props) data(`property_${p}`, e.properties[p] === undefined ? '' : propertyText(e.properties[p]!));
   }
   s.links.forEach((l, i) => {
-    const edge = graph.ele('edge', { id: NMTOKEN.test(l.id) ? l.id : `e${i}`, source: nodeId.get(l.source)!, target: nodeId.get(l.target)!, directed: String(l.directed) });
+    const edge = graph.ele('edge', { id: NMTOKEN.test(l.id) ? l.id : `e${i}`, source: nodeId.get(l.source)!, target: nodeId.get(l.target)! });
     for (const [k, v] of Object.entries(linkFields(l))) if (v !== '') edge.ele('data', { key: keys.get(`edge:${k}`)! }).txt(xmlText(v));
     edge.ele('data', { key: keys.get('edge:colour')! }).txt(l.colour);
   });

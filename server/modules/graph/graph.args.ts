@@ -71,6 +71,8 @@ export const LIMITS = {
   paths: { max: 100, default: 25 },
   connecting: { ids: 20, maxLength: 4, perPair: 10 },
   subgraph: 5000,
+  /** Entities on a chart whose links are read at once (linksAmong). */
+  linksAmong: 20_000,
   common: { ids: 50, max: 500, default: 100 },
   timeline: { ids: 500, max: 2000, default: 500 },
 } as const;

@@ -129,6 +129,25 @@ describe('graph queries', () => {
       expect(await errorOf(q, { ids: [s.ids.ana, 'premises-grph-none'] })).toMatchObject({ code: 'NOT_FOUND' });
     });
 
+    it('reads the links between added entities and a chart in one request: each once, within the filter, passing over ids that name nothing', async () => {
+      const q = `query ($ids: [ID!]!, $among: [ID!], $filter: LinkFilter) { linksAmong(ids: $ids, among: $among, filter: $filter) { id type source target } }`;
+      const among = async (vars: Record<string, unknown>) => {
+        const res = await server.graphql<{ linksAmong: { id: string }[] }>(q, vars);
+        expect(res.errors).toBeUndefined();
+        return res.data!.linksAmong.map((l) => l.id).sort();
+      };
+      // Ana added to a chart holding her workplaces and phone, and the phone's link to the parlour.
+      const chart = [s.ids.ana, s.ids.lotus, s.ids.orchid, s.ids.phone];
+      expect(await among({ ids: [s.ids.ana], among: chart })).toEqual([s.links.anaLotus, s.links.anaOrchid, s.links.anaPhone].sort());
+      // Without `among`: every link among the ids, each once, as the subgraph has them.
+      expect(await among({ ids: chart })).toEqual([s.links.anaLotus, s.links.anaOrchid, s.links.anaPhone, s.links.lotusPhone].sort());
+      // As known on a date: what was recorded later is left out, as the subgraph leaves it out.
+      expect(await among({ ids: [s.ids.ana, s.ids.lotus, s.ids.orchid], filter: { asKnownOn: '2024-05-01' } })).toEqual([s.links.anaLotus]);
+      // A chart may outlive what it shows: an unknown id is passed over, not refused.
+      expect(await among({ ids: [s.ids.ana, 'person-grph-gone'], among: [...chart, 'premises-grph-gone'] })).toEqual([s.links.anaLotus, s.links.anaOrchid, s.links.anaPhone].sort());
+      expect(await errorOf(q, { ids: [] })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'ids' });
+    });
+
     it('finds common neighbours', async () => {
       const q = `query ($ids: [ID!]!, $minShared: Int) { commonNeighbours(ids: $ids, minShared: $minShared) { sharedWith node { id } links { id } } }`;
       const res = await server.graphql<{ commonNeighbours: { sharedWith: string[]; node: { id: string }; links: { id: string }[] }[] }>(q, { ids: [s.ids.ana, s.ids.viktor] });

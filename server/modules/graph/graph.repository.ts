@@ -56,6 +56,12 @@ export async function subgraph(tx: Tx, ids: string[], filter: FilterParams): Pro
   return { nodes: (row?.nodes as Row[]) ?? [], links: (row?.links as Row[]) ?? [] };
 }
 
+/** The links among the chart's entities: those between `ids` and `among`, each once (graph/chart-links). */
+export async function chartLinks(tx: Tx, ids: string[], among: string[], filter: FilterParams): Promise<Row[]> {
+  if (ids.length === 0 || among.length === 0) return [];
+  return (await tx.run('graph/chart-links', { ids, among, ...filter })).map((r) => r.link as Row);
+}
+
 export async function shortestPaths(
   tx: Tx,
   q: { maxLength: number; pairs: [string, string][]; keep: string[]; limit: number; filter: FilterParams },

@@ -7,6 +7,7 @@ export const resolvers: Resolvers = {
     paths: (_root, args, ctx) => graphs.paths(ctx, args),
     connectingNetwork: (_root, args, ctx) => graphs.connectingNetwork(ctx, args),
     subgraph: (_root, args, ctx) => graphs.subgraph(ctx, args),
+    linksAmong: (_root, args, ctx) => graphs.linksAmong(ctx, args),
     commonNeighbours: (_root, args, ctx) => graphs.commonNeighbours(ctx, args),
     timeline: (_root, args, ctx) => graphs.timeline(ctx, args),
   },

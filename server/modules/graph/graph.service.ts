@@ -196,6 +196,26 @@ export async function subgraph(ctx: Context, args: { ids: readonly string[]; fil
   });
 }
 
+export interface LinksAmongArgs {
+  ids: readonly string[];
+  among?: readonly string[] | null;
+  filter?: LinkFilterArg | null;
+}
+
+/**
+ * The links between `ids` and `among` (default: among `ids` themselves) that the caller may see
+ * and that pass the filter, each once: the workspace's one read after entities are added to a
+ * chart (`ids` the added ones, `among` everything on it). An id that names nothing (retired,
+ * or out of the caller's scope) is passed over: a chart may outlive what it shows.
+ */
+export async function linksAmong(ctx: Context, args: LinksAmongArgs): Promise<GraphEdgeOut[]> {
+  const ids = idArg('ids', args.ids, 1, LIMITS.linksAmong);
+  const among = args.among ? idArg('among', args.among, 1, LIMITS.linksAmong) : ids;
+  const filter = filterParams(args.filter);
+  const rows = await repo.read(ctx.gateway, (tx) => repo.chartLinks(tx, ids, among, filter));
+  return rows.map(toGraphEdge);
+}
+
 export interface CommonArgs {
   ids: readonly string[];
   minShared?: number | null;

@@ -33,6 +33,7 @@ const PARAMS: Record<string, Record<string, unknown>> = {
   'graph/neighbourhood-step': { starts: ['person-1'], frontier: ['person-1', 'person-2'], seen: ['person-1', 'person-2'], keep: ['person-1'], room: 10, close: true, threshold: 100, ...filter },
   'graph/subgraph': { ids: ['person-1', 'person-2'], ...filter },
   'graph/links-among': { ids: ['person-1', 'person-2'], among: ['person-1', 'person-2'], ...filter },
+  'graph/chart-links': { ids: ['person-1'], among: ['person-1', 'person-2'], ...filter },
   'graph/common': { ids: ['person-1', 'person-2'], minShared: 2, limit: 10, keep: [], ...filter },
   'graph/timeline': { ids: ['person-1'], from: null, to: null, knownBefore: null, limit: 10 },
   'editing/source-record': { id: 'src-1', recordedAt: null, record: { source: 's', recordKey: 'k' } },

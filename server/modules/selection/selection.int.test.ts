@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gateway } from '../../db/gateway.ts';
+import { pseudonym } from '../../db/scope.ts';
 import type { Role } from '../../graphql/context.ts';
 import type { AuditRecord } from '../audit/audit.chain.ts';
 import type { AuditLog } from '../audit/audit.service.ts';
@@ -28,7 +29,7 @@ describe('resolving a selection', () => {
     await gw.close();
   });
 
-  it('selects the entities within one link, with grading, provenance and positions, victims under pseudonyms in id order', async () => {
+  it('selects the entities within one link, with grading, provenance and positions, victims under their one pseudonym', async () => {
     const sel = await resolveSelection(as('admin'), parseSelection({ ids: [s.ids.suspect] }));
     const ids = sel.entities.map((e) => e.id);
     expect(ids).toEqual(expect.arrayContaining([s.ids.suspect, s.ids.victim, s.ids.parlour, s.ids.phone, s.ids.car, s.ids.company, s.ids.account, s.ids.email, s.ids.offence]));
@@ -37,12 +38,11 @@ describe('resolving a selection', () => {
     expect(sel.links.find((l) => l.id === s.links.victimWorks)).toMatchObject({ validFrom: '2025-03-01', validTo: '2025-06-30', recordedAt: expect.stringMatching(/^2025-07-01T09:00/) });
     for (const l of sel.links) expect(ids).toEqual(expect.arrayContaining([l.source, l.target]));
     const victim = sel.entities.find((e) => e.id === s.ids.victim)!;
-    expect(victim).toMatchObject({ label: 'Protected person A', masked: true, potentialVictim: true, subtitle: null });
+    expect(victim).toMatchObject({ label: pseudonym(KEY, s.ids.victim), masked: true, potentialVictim: true, subtitle: null });
     expect(victim.properties).toEqual({ birthYear: 1999, gender: 'FEMALE' });
     expect(sel.masking).toEqual({ masked: true, maskedCount: 1, unmaskReason: null });
     const text = JSON.stringify(sel);
     for (const n of Object.values(s.names)) expect(text).not.toContain(n);
-    expect(text).not.toMatch(/Protected person [0-9A-F]{6}/);
     // The record naming the victim is cited but its summary is withheld.
     expect(sel.sources.find((r) => r.id === s.namingRecord)).toMatchObject({ withheld: true, summary: null, grading: { code: '2-B-P' } });
     expect(new Set(sel.entities.map((e) => `${e.position.x},${e.position.y}`)).size).toBe(sel.entities.length);
@@ -50,11 +50,11 @@ describe('resolving a selection', () => {
     expect(sel.entities.find((e) => e.id === s.ids.parlour)?.colour).toMatch(/^#[0-9a-f]{6}$/);
   });
 
-  it('gives two victims consistent pseudonyms A and B by id, the same on every run', async () => {
+  it('gives each victim the pseudonym the gateway gives (db/scope.ts), the same on every run', async () => {
     const one = await resolveSelection(as('analyst'), parseSelection({ ids: [s.ids.parlour], hops: 1 }));
     const two = await resolveSelection(as('analyst'), parseSelection({ ids: [s.ids.parlour], hops: 1 }));
     const names = (sel: typeof one) => Object.fromEntries(sel.entities.filter((e) => e.masked).map((e) => [e.id, e.label]));
-    expect(names(one)).toEqual({ [s.ids.victim]: 'Protected person A', [s.ids.victim2]: 'Protected person B' });
+    expect(names(one)).toEqual({ [s.ids.victim]: pseudonym(KEY, s.ids.victim), [s.ids.victim2]: pseudonym(KEY, s.ids.victim2) });
     expect(names(two)).toEqual(names(one));
   });
 
@@ -104,14 +104,16 @@ describe('resolving a selection', () => {
     expect(() => parseSelection({ ids: Array.from({ length: 101 }, (_, i) => `p${i}`) })).toThrow(/1 to 100 distinct ids/);
   });
 
-  it('selects a saved chart as shown: its positions, without hidden or filtered-out elements, labels from the graph', async () => {
+  it('selects a saved chart as the workspace opens it: its positions, every link among its entities, without hidden or filtered-out elements, labels from the graph', async () => {
     const node = (id: string, label: string, type: string) => ({ id, label, type });
     const document = {
       version: 1,
       elements: {
         // A label saved while unmasked must not come back through the document.
         nodes: [node(s.ids.suspect, 'x', 'PERSON'), node(s.ids.victim, s.names.victim, 'PERSON'), node(s.ids.parlour, 'x', 'PREMISES'), node(s.ids.phone, 'x', 'PHONE'), node(s.ids.car, 'x', 'VEHICLE')],
-        edges: [{ id: s.links.controls }, { id: s.links.operates }, { id: s.links.victimWorks }, { id: s.links.suspectPhone }, { id: s.links.keeper }],
+        // The suspect operates the parlour, a link among the chart's entities saved without it: the
+        // workspace draws it when the chart is opened, so the selection has it too.
+        edges: [{ id: s.links.controls }, { id: s.links.victimWorks }, { id: s.links.suspectPhone }, { id: s.links.keeper }],
       },
       positions: { [s.ids.suspect]: { x: 10, y: 20 }, [s.ids.victim]: { x: 110, y: 20 }, [s.ids.parlour]: { x: 60, y: 120 }, [s.ids.phone]: { x: 0, y: 0 } },
       hidden: [s.ids.car],
@@ -124,9 +126,10 @@ describe('resolving a selection', () => {
     for (const by of [chartName, `chart-sel-${process.pid}`]) {
       const sel = await resolveSelection(as('viewer'), parseSelection({ chart: by }));
       expect(sel.entities.map((e) => e.id)).toEqual([s.ids.suspect, s.ids.victim, s.ids.parlour]);
-      expect(sel.links.map((l) => l.id).sort()).toEqual([s.links.controls, s.links.operates, s.links.victimWorks].sort());
+      // The suspect's OFFICIAL-SENSITIVE stay at the parlour is among them too: a viewer may see it.
+      expect(sel.links.map((l) => l.id).sort()).toEqual([s.links.controls, s.links.operates, s.links.victimWorks, s.links.sensitive].sort());
       expect(sel.entities.map((e) => e.position)).toEqual([{ x: 10, y: 20 }, { x: 110, y: 20 }, { x: 60, y: 120 }]);
-      expect(sel.entities[1]!.label).toBe('Protected person A');
+      expect(sel.entities[1]!.label).toBe(pseudonym(KEY, s.ids.victim));
       expect(JSON.stringify(sel)).not.toContain(s.names.victim);
       expect(sel).toMatchObject({ kind: 'chart', positions: 'chart', chart: { name: chartName, layout: 'fcose' }, description: `the chart "${chartName}"` });
     }

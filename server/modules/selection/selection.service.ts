@@ -2,9 +2,10 @@
  * Resolves a selection (entities and their neighbourhood, or a saved chart) into the entities,
  * links and source records an export or a briefing snapshot shows. Everything is read through
  * the caller's scoped gateway: a partner's selection holds only what a partner may see. Potential
- * victims are masked for everyone by default, whatever the request's own unmasking, and get
- * pseudonyms consistent within the selection ("Protected person A", "B", ... in id order);
- * unmasking needs the admin or analyst role with need-to-know and a reason, and is audited.
+ * victims are masked for everyone by default, whatever the request's own unmasking, under the one
+ * pseudonym the workspace also shows (db/scope.ts pseudonym(): "Protected person 3F9A2C", an HMAC
+ * of the id, the same in every export, briefing and answer, on every instance); unmasking needs
+ * the admin or analyst role with need-to-know and a reason, and is audited.
  */
 import { GraphQLError } from 'graphql';
 import os from 'node:os';
@@ -59,18 +60,6 @@ function describeIds(input: { ids: string[]; hops: number }): string {
   return input.hops === 0 ? shown : `${shown} and the entities within ${input.hops} link${input.hops > 1 ? 's' : ''}`;
 }
 
-/** "Protected person A" ... "Z", "AA", ...: bijective base 26. */
-export function pseudonymFor(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `Protected person ${s}`;
-}
-
 function grading(row: Row): SelectionGrading {
   const g = toGrading(row);
   const se = ({ RELIABLE: 1, UNTESTED: 2, NOT_RELIABLE: 3 } as const)[g.sourceEvaluation];
@@ -96,7 +85,7 @@ function ownProperties(row: Row, masked: boolean): Record<string, PropertyValue>
   const out: Record<string, PropertyValue> = {};
   for (const [k, v] of Object.entries(row)) {
     if (NOT_OWN.has(k) || v === null || v === undefined) continue;
-    // A masked person's fullName is the gateway's own pseudonym; the selection gives its own.
+    // A masked person's fullName is the pseudonym, given once as the label.
     if (masked && (k === 'fullName' || k === 'label')) continue;
     if (Array.isArray(v)) {
       if (v.length > 0) out[k] = v.map(String);
@@ -188,7 +177,7 @@ export async function resolveSelection(caller: SelectionCaller, input: Selection
   const reasons: string[] = [];
   let chartInfo: Selection['chart'] = null;
   let nodeIds: string[];
-  let chartEdgeIds: Set<string> | null = null;
+  let hiddenLinks: Set<string> | null = null;
   const chartPositions: Record<string, Position> = {};
   let chartFilters: Filters = NO_FILTERS;
 
@@ -203,7 +192,9 @@ export async function resolveSelection(caller: SelectionCaller, input: Selection
     }
     const hidden = new Set((doc.hidden ?? []).map(String));
     nodeIds = [...new Set((doc.elements?.nodes ?? []).map((n) => String(n.id)))].filter((id) => !hidden.has(id));
-    chartEdgeIds = new Set((doc.elements?.edges ?? []).map((e) => String(e.id)).filter((id) => !hidden.has(id)));
+    // Every link among the chart's entities, as the workspace draws it when the chart is opened
+    // (workspace/useChartLinks.ts), whether or not it was on the chart when saved; hidden ones not.
+    hiddenLinks = hidden;
     if (nodeIds.length > limit) throw badInput('selection.chart', `the chart ${JSON.stringify(row.name)} shows ${nodeIds.length} entities; at most ${limit} can be selected.`);
     for (const [id, p] of Object.entries(doc.positions ?? {})) {
       if (typeof p?.x === 'number' && typeof p.y === 'number' && Number.isFinite(p.x) && Number.isFinite(p.y)) chartPositions[id] = { x: p.x, y: p.y };
@@ -231,16 +222,16 @@ export async function resolveSelection(caller: SelectionCaller, input: Selection
       }
     }
     let linkRows = await repo.linksAmong(tx, [...found]);
-    if (chartEdgeIds) linkRows = linkRows.filter((l) => chartEdgeIds!.has(String(l.id)));
+    if (hiddenLinks) linkRows = linkRows.filter((l) => !hiddenLinks!.has(String(l.id)));
     const cited = new Set<string>();
     for (const r of [...rows, ...linkRows]) if (Array.isArray(r.sourceIds)) r.sourceIds.forEach((s) => cited.add(String(s)));
     const sourceRows = await repo.sources(tx, [...cited]);
     return { rows, linkRows, sourceRows };
   });
 
-  // Pseudonyms in id order, so the same selection always names the same person the same way.
-  const maskedIds = rows.filter((r) => r.masked === true).map((r) => String(r.id)).sort();
-  const pseudonyms = new Map(maskedIds.map((id, i) => [id, pseudonymFor(i)]));
+  // A masked row's label is its pseudonym, made by the gateway (db/scope.ts), as everywhere else.
+  const maskedIds = rows.filter((r) => r.masked === true).map((r) => String(r.id));
+  const pseudonyms = new Map(rows.filter((r) => r.masked === true).map((r) => [String(r.id), String(r.label)]));
   const order = new Map(nodeIds.map((id, i) => [id, i]));
   let entities: SelectedEntity[] = rows
     .map((row) => {

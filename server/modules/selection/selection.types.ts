@@ -50,7 +50,7 @@ export interface SelectedEntity {
   type: EntityType;
   /** `Person`, `Premises`, ... (the Neo4j label). */
   typeName: string;
-  /** What the chart shows; for a masked potential victim, the pseudonym ("Protected person A"). */
+  /** What the chart shows; for a masked potential victim, the pseudonym ("Protected person 3F9A2C", db/scope.ts). */
   label: string;
   /** A second line (a premises' kind and town, ...); null for masked people. */
   subtitle: string | null;

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { pseudonym } from '../../db/scope.ts';
 import { startTestServer, testGateway, testLog, TEST_AUDIT_KEY, type TestClient, type TestServer } from '../../testing/harness.ts';
 import { AuditLog } from '../audit/audit.service.ts';
 import * as auditRepo from '../audit/audit.repository.ts';
@@ -78,7 +79,8 @@ describe('making a snapshot', () => {
     expect(first.nodeCount).toBe(ids.length);
     for (const n of first.content.nodes) expect(Number.isFinite(n.position.x) && Number.isFinite(n.position.y)).toBe(true);
     const victims = first.content.nodes.filter((n) => n.potentialVictim);
-    expect(victims.map((n) => n.label).sort()).toEqual(['Protected person A', 'Protected person B']);
+    // The one pseudonym each victim has everywhere (db/scope.ts), the one the workspace shows.
+    expect(victims.map((n) => n.label).sort()).toEqual([s.ids.victim, s.ids.victim2].map((id) => pseudonym(server.pseudonymKey, id)).sort());
     const works = first.content.edges.find((e) => e.id === s.links.victimWorks)!;
     expect(works).toMatchObject({ validFrom: '2025-03-01', validTo: '2025-06-30', grading: { code: expect.stringMatching(/^\d-[A-E]-[PC]$/) } });
     expect(works.sources.length).toBeGreaterThan(0);
@@ -166,8 +168,8 @@ describe('making a snapshot', () => {
     expect(flat).toContain('Snapshot test: Velvet Touch');
     expect(flat.toUpperCase()).toContain(first.marking.toUpperCase());
     expect(flat).toContain(first.hash);
-    expect(flat).toContain('Protected person A');
-    expect(flat).toContain('Protected person B');
+    expect(flat).toContain(pseudonym(server.pseudonymKey, s.ids.victim));
+    expect(flat).toContain(pseudonym(server.pseudonymKey, s.ids.victim2));
     expect(flat).toMatch(/Page 1 of \d+/);
     // Each handling condition is written out in full (the line on every page may only point to them).
     expect(first.content.marking.handlingConditions.length).toBeGreaterThan(0);
