@@ -27,7 +27,7 @@ export default defineConfig({
           name: 'integration-access',
           include: ['server/modules/auth/access.int.test.ts', 'seed/demo/front-door.int.test.ts', 'server/http/warm-up-seeds.int.test.ts'],
           globalSetup: ['server/testing/global-setup.ts'],
-          testTimeout: 60_000,
+          testTimeout: 120_000,
           hookTimeout: 240_000,
           fileParallelism: false,
           sequence: { groupOrder: 1 },
@@ -39,7 +39,7 @@ export default defineConfig({
           include: ['{server,client,seed,neo4j,bench}/**/*.int.test.ts'],
           exclude: ['server/modules/auth/access.int.test.ts', 'seed/demo/front-door.int.test.ts', 'server/http/warm-up-seeds.int.test.ts', '**/node_modules/**'],
           globalSetup: ['server/testing/global-setup.ts'],
-          testTimeout: 60_000,
+          testTimeout: 120_000,
           hookTimeout: 240_000,
           // One Neo4j for the run; suites use their own data, so files may run in parallel.
           maxWorkers: 2,

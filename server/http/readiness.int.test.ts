@@ -40,7 +40,7 @@ describe('readiness while Neo4j goes away and comes back', () => {
   beforeAll(async () => {
     port = await freePort();
     neo4j = await start();
-    gateway = new Gateway(createDriver({ uri: neo4j.uri }), { queryTimeoutMs: 5000, log: testLog });
+    gateway = new Gateway(createDriver({ uri: neo4j.uri }), { queryTimeoutMs: 30_000, log: testLog });
     server = await startTestServer({ gateway });
   });
 

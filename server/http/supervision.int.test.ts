@@ -30,9 +30,18 @@ async function until(server: TestServer, route: string, want: number, ms: number
 
 const killed = (neo4j: SupervisedNeo4j) =>
   new Promise<void>((resolve) => {
-    neo4j.child.once('exit', () => resolve());
-    neo4j.child.kill('SIGKILL');
+    const jvm = neo4j.child;
+    if (jvm.exitCode !== null || jvm.signalCode !== null) return resolve();
+    jvm.once('exit', () => resolve());
+    jvm.kill('SIGKILL');
   });
+
+/** Waits for the supervisor to say it runs Neo4j again (it notices a moment after Bolt answers). */
+async function untilRunning(neo4j: SupervisedNeo4j, ms: number) {
+  const deadline = Date.now() + ms;
+  while (neo4j.health().state !== 'running' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+  return neo4j.health();
+}
 
 describe('a supervised local Neo4j that dies', () => {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-supervised-'));
@@ -45,7 +54,7 @@ describe('a supervised local Neo4j that dies', () => {
   beforeAll(async () => {
     port = await freePort();
     neo4j = await superviseLocalNeo4j({ home, boltPort: port, heap: '512m', pageCache: '128m', startTimeoutMs: 120_000, log, backoffMs: [200], maxFailedStarts: 2 });
-    gateway = new Gateway(createDriver({ uri: neo4j.uri }), { queryTimeoutMs: 5000, log: testLog });
+    gateway = new Gateway(createDriver({ uri: neo4j.uri }), { queryTimeoutMs: 30_000, log: testLog });
     server = await startTestServer({ gateway, neo4jHealth: () => neo4j.health() });
   }, 240_000);
 
@@ -66,7 +75,7 @@ describe('a supervised local Neo4j that dies', () => {
 
     const up = await until(server, '/readyz', 200, 180_000);
     expect(up.status).toBe(200);
-    expect(neo4j.health()).toMatchObject({ state: 'running', restarts: 1, lastExit: 'SIGKILL' });
+    expect(await untilRunning(neo4j, 30_000)).toMatchObject({ state: 'running', restarts: 1, lastExit: 'SIGKILL' });
     expect(neo4j.child.pid).not.toBe(before);
     const [row] = await gateway.runScript('MATCH (n:SupervisionProbe) RETURN count(n) AS n');
     expect(row!.n).toBe(500);
@@ -76,6 +85,7 @@ describe('a supervised local Neo4j that dies', () => {
   }, 240_000);
 
   it('fails /healthz with the reason once it cannot be started again', async () => {
+    expect((await untilRunning(neo4j, 120_000)).state).toBe('running');
     await killed(neo4j);
     // Something else takes its port before the restart: every attempt is refused.
     const squatter = net.createServer();
@@ -89,5 +99,5 @@ describe('a supervised local Neo4j that dies', () => {
     } finally {
       await new Promise<void>((resolve) => squatter.close(() => resolve()));
     }
-  }, 120_000);
+  }, 240_000);
 });

@@ -22,9 +22,13 @@ export const testLog = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
  */
 export const TEST_AUDIT_KEY = 'test-audit-key-for-this-run-only-not-a-secret';
 
+/**
+ * A gateway to the run's Neo4j. Its default timeout is generous: a statement's first planning takes
+ * seconds on a busy 2-core machine, and suites test what is answered, not how fast (bench/ does).
+ */
 export function testGateway(o: { queryTimeoutMs?: number } = {}): Gateway {
   const driver = createDriver({ uri: inject('neo4jUri'), username: inject('neo4jUsername') || undefined, password: inject('neo4jPassword') || undefined });
-  return new Gateway(driver, { queryTimeoutMs: o.queryTimeoutMs ?? 15_000, log: testLog });
+  return new Gateway(driver, { queryTimeoutMs: o.queryTimeoutMs ?? 60_000, log: testLog });
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
