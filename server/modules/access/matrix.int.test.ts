@@ -24,6 +24,7 @@ import type { Graph } from '../../../client/src/model/types.ts';
 import { up as migrateChartViews } from '../../../cypher/schema/041_chart_views.ts';
 import type { Role } from '../../graphql/context.ts';
 import { startTestServer, testGateway, type GraphQLResponse, type TestClient, type TestServer } from '../../testing/harness.ts';
+import { named, printType, selection, type IntroField, type IntroType } from '../../testing/introspection.ts';
 
 type Json = Record<string, unknown>;
 type Vars = Record<string, unknown>;
@@ -88,32 +89,6 @@ function textOf(body: unknown): string {
   walk(body);
   // JSON escapes and markup entities undone, so that a name written as "O&apos;Brien" is still found.
   return decodeEntities(parts.join('\n').replace(/\\u([0-9a-f]{4})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/\\"/g, '"'));
-}
-
-// --- Introspection: selection sets that ask for every field, a few levels deep -----------------
-
-interface TypeRef { kind: string; name: string | null; ofType: TypeRef | null }
-interface IntroField { name: string; args: { name: string; type: TypeRef; defaultValue: string | null }[]; type: TypeRef }
-interface IntroType { kind: string; name: string; fields: IntroField[] | null; possibleTypes: { name: string }[] | null }
-
-const named = (t: TypeRef): string => (t.ofType ? named(t.ofType) : t.name!);
-const printType = (t: TypeRef): string => (t.kind === 'NON_NULL' ? `${printType(t.ofType!)}!` : t.kind === 'LIST' ? `[${printType(t.ofType!)}]` : t.name!);
-const required = (a: { type: TypeRef; defaultValue: string | null }) => a.type.kind === 'NON_NULL' && a.defaultValue === null;
-
-function selection(types: Map<string, IntroType>, typeName: string, depth: number): string {
-  const t = types.get(typeName)!;
-  if (t.kind === 'SCALAR' || t.kind === 'ENUM') return '';
-  if (t.kind === 'INTERFACE' || t.kind === 'UNION') {
-    return `{ __typename ${(t.possibleTypes ?? []).map((p) => `... on ${p.name} ${selection(types, p.name, depth)}`).join(' ')} }`;
-  }
-  const fields: string[] = ['__typename'];
-  for (const f of t.fields ?? []) {
-    if (f.args.some(required)) continue;
-    const inner = types.get(named(f.type))!;
-    if (inner.kind === 'SCALAR' || inner.kind === 'ENUM') fields.push(f.name);
-    else if (depth > 0) fields.push(`${f.name} ${selection(types, inner.name, depth - 1)}`);
-  }
-  return `{ ${fields.join(' ')} }`;
 }
 
 // --- The probes ----------------------------------------------------------------------------------
