@@ -161,7 +161,9 @@ const REACHES_HIDDEN = ['entity', 'entities', 'link', 'search', 'neighbourhood',
 const REACHES_VICTIM = ['entity', 'entities', 'search', 'neighbourhood', 'subgraph', 'chart'];
 
 describe('the role x read-path matrix', () => {
-  const gateway = testGateway();
+  // Whole-graph probes (flagged, indicator hits) on a machine shared with other work: a first run
+  // of a statement may take longer than the usual 15 s.
+  const gateway = testGateway({ queryTimeoutMs: 60_000 });
   let server: TestServer;
   let types: Map<string, IntroType>;
   let queryFields: IntroField[];
