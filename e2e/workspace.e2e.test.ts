@@ -214,6 +214,10 @@ describe('the analyst workspace', () => {
       expect(reopened[id]!.y).toBeCloseTo(q.y, 3);
     }
     await expect(page.locator('.chart-name').textContent()).resolves.toBe(name);
+    // The server keeps ids and layout only; the labels drawn are read again when the chart opens.
+    const { data } = await server.graphql<{ entity: { label: string } }>('query($id: ID!) { entity(id: $id) { label } }', { id: PARLOUR });
+    const word = data!.entity.label.split(/[\s,]+/).find((w) => w.length >= 4)!;
+    expect(await page.evaluate(() => window.lanternChart!.svg())).toContain(word);
     await shot(page, 'e2e-07-reopened');
     expect(errors).toEqual([]);
     await page.close();

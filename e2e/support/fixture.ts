@@ -194,8 +194,15 @@ export function answer(body: { query: string; variables: Record<string, unknown>
     }
     case 'Charts':
       return { charts: [...charts.values()].map(({ document: _d, ...c }) => ({ ...c, nodeCount: 0, edgeCount: 0 })) };
-    case 'Chart':
-      return { chart: charts.get(String(v.id)) ? { ...charts.get(String(v.id))!, nodeCount: 0, edgeCount: 0 } : null };
+    case 'Chart': {
+      // As the server does: a saved chart holds ids; opening it reads the entities and links again.
+      const c = charts.get(String(v.id));
+      if (!c) return { chart: null };
+      const d = c.document as { elements: { nodes: { id: string }[]; edges: { id: string }[] } };
+      const edgeById = new Map(edges.map((e) => [e.id, e]));
+      const elements = { nodes: d.elements.nodes.map((x) => byId.get(x.id) ?? x), edges: d.elements.edges.map((x) => edgeById.get(x.id) ?? x) };
+      return { chart: { ...c, document: { ...d, elements }, nodeCount: elements.nodes.length, edgeCount: elements.edges.length } };
+    }
     case 'Save': {
       const existing = [...charts.values()].find((c) => c.name === v.name);
       const c = { id: existing?.id ?? `chart-${charts.size + 1}`, name: String(v.name), document: v.document, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() };

@@ -3,10 +3,14 @@
  * statements (IF NOT EXISTS). Applied at start in name order; each is recorded as a
  * (:LanternMigration) node once applied and is not run again. A recorded file whose text has
  * since changed is reported, not re-run: schema changes go in a new file.
+ * A change to stored data that Cypher alone cannot make (rewriting JSON text without APOC, which
+ * a Neo4j server may not have) is a NNN_name.ts file beside them exporting `up(gateway)`: it is
+ * ordered, run once and recorded in the same way, and must be idempotent too.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Logger } from '../config/logger.ts';
 import { cypherRoot, splitStatements } from './cypher.ts';
 import type { Gateway } from './gateway.ts';
@@ -16,20 +20,25 @@ export interface Migration {
   file: string;
   checksum: string;
   statements: string[];
+  /** A data migration written in TypeScript (NNN_name.ts): what it does after the statements. */
+  run?: (gateway: Gateway) => Promise<void>;
 }
 
 export function loadMigrations(dir = path.join(cypherRoot, 'schema')): Migration[] {
   return fs
     .readdirSync(dir)
-    .filter((f) => /^\d{3}_[a-z0-9_-]+\.cypher$/i.test(f))
+    .filter((f) => /^\d{3}_[a-z0-9_-]+\.(cypher|ts)$/i.test(f) && !f.endsWith('.test.ts'))
     .sort()
     .map((f) => {
-      const text = fs.readFileSync(path.join(dir, f), 'utf8');
+      const file = path.join(dir, f);
+      const text = fs.readFileSync(file, 'utf8');
+      const code = f.endsWith('.ts');
       return {
-        id: f.replace(/\.cypher$/, ''),
+        id: f.replace(/\.(cypher|ts)$/, ''),
         file: f,
         checksum: createHash('sha256').update(text).digest('hex'),
-        statements: splitStatements(text),
+        statements: code ? [] : splitStatements(text),
+        ...(code ? { run: async (gateway: Gateway) => ((await import(pathToFileURL(file).href)) as { up(g: Gateway): Promise<void> }).up(gateway) } : {}),
       };
     });
 }
@@ -59,6 +68,7 @@ export async function migrate(gateway: Gateway, log: Logger, migrations = loadMi
       continue;
     }
     for (const statement of m.statements) await gateway.runScript(statement);
+    await m.run?.(gateway);
     // Index builds are asynchronous; wait so that the first queries use them.
     await gateway.runScript('CALL db.awaitIndexes(300)');
     await gateway.runScript(

@@ -1,7 +1,7 @@
 /** The workspace's GraphQL operations, each a typed function. */
 import type { Filters } from '../graph/filters.ts';
 import type { EntityType, Graph, GraphEdge, GraphNode, Grading } from '../model/types.ts';
-import type { SavedDocument } from '../state/chartDoc.ts';
+import type { SavedDocument, StoredDocument } from '../state/chartDoc.ts';
 import { gql } from './graphql.ts';
 
 import { COMMON, CONNECTING, ENTITY, GRADING, LINKS_AMONG, NEIGHBOURHOOD, PATHS, SEARCH, SOURCES, SUBGRAPH, TIMELINE } from './documents.ts';
@@ -193,7 +193,7 @@ export async function loadChart(id: string): Promise<ChartSummary & { document: 
   return d.chart;
 }
 
-export async function saveChart(name: string, document: SavedDocument): Promise<ChartSummary> {
+export async function saveChart(name: string, document: StoredDocument): Promise<ChartSummary> {
   const d = await gql<{ saveChart: ChartSummary }>(
     'mutation Save($name: String!, $document: JSON!) { saveChart(name: $name, document: $document) { id name nodeCount edgeCount createdAt updatedAt } }',
     { name, document },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aNode, anEdge } from '../testing/factories.ts';
-import { addGraph, EMPTY_DOC, fromSaved, hide, removeElements, setPositions, toSaved } from './chartDoc.ts';
+import { addGraph, EMPTY_DOC, fromSaved, hide, removeElements, setPositions, toSaved, toStoredDocument } from './chartDoc.ts';
 
 const parlour = aNode({ id: 'premises-000001', type: 'PREMISES', label: 'Lotus Spa' });
 const ana = aNode();
@@ -40,5 +40,13 @@ describe('the chart document', () => {
     const { doc: back, viewport } = fromSaved(saved);
     expect(back).toEqual(doc);
     expect(viewport).toEqual({ zoom: 1.5, pan: { x: 3, y: 4 } });
+  });
+
+  it('sends the server ids, positions and styling only: no label, subtitle or grading', () => {
+    const doc = hide(addGraph(EMPTY_DOC, { nodes: [parlour, ana], edges: [anEdge()] }), [parlour.id]);
+    const stored = toStoredDocument(doc, null);
+    expect(stored.elements).toEqual({ nodes: [{ id: parlour.id }, { id: ana.id }], edges: [{ id: anEdge().id }] });
+    expect(stored).toMatchObject({ positions: doc.positions, hidden: [parlour.id], layout: doc.layout, viewport: null });
+    for (const n of [parlour, ana]) expect(JSON.stringify(stored)).not.toContain(JSON.stringify(n.label));
   });
 });

@@ -1,7 +1,9 @@
 /**
  * The chart document: what is on the chart (entities, links, positions, hidden and pinned
  * elements, filters, layout and style choices). Immutable; every operation returns a new one
- * and goes on the undo stack. It is also what is saved on the server, with the viewport.
+ * and goes on the undo stack. What is saved on the server is a view of it (`toStoredDocument`):
+ * ids, positions and styling only; the server reads the entities again through each reader's
+ * scope and masking when the chart is opened, and sends back a `SavedDocument` (docs/security.md).
  */
 import type { Graph, GraphEdge, GraphNode, Position } from '../model/types.ts';
 import { NO_FILTERS, type Filters } from '../graph/filters.ts';
@@ -37,7 +39,7 @@ export interface Viewport {
   pan: Position;
 }
 
-/** What is saved on the server. */
+/** A chart as the server sends it when opened (and as the workspace exports it as JSON). */
 export interface SavedDocument {
   version: 1;
   elements: { nodes: GraphNode[]; edges: GraphEdge[] };
@@ -182,6 +184,26 @@ export function toSaved(doc: ChartDoc, viewport: Viewport | null): SavedDocument
     layout: doc.layout,
     style: doc.style,
     viewport,
+  };
+}
+
+/**
+ * What the workspace sends to be saved: entity and link ids (and whether an entity is drawn as an
+ * unexpanded supernode), positions and styling. No label, subtitle or grading: the server drops
+ * them anyway, and a saved chart is re-read in the scope of whoever opens it.
+ */
+export interface StoredDocument extends Omit<SavedDocument, 'elements'> {
+  elements: { nodes: { id: string; supernode?: true }[]; edges: { id: string }[] };
+}
+
+export function toStoredDocument(doc: ChartDoc, viewport: Viewport | null): StoredDocument {
+  const saved = toSaved(doc, viewport);
+  return {
+    ...saved,
+    elements: {
+      nodes: saved.elements.nodes.map((n) => (n.supernode ? { id: n.id, supernode: true } : { id: n.id })),
+      edges: saved.elements.edges.map((e) => ({ id: e.id })),
+    },
   };
 }
 

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import * as api from '../api/operations.ts';
 import { download, fileStem } from '../components/download.ts';
-import { fromSaved, toSaved } from '../state/chartDoc.ts';
+import { fromSaved, toSaved, toStoredDocument } from '../state/chartDoc.ts';
 import type { ChartState } from '../state/useChart.ts';
 import type { ChartView } from './useChartView.ts';
 import type { Messages } from './useMessages.ts';
@@ -18,7 +18,7 @@ export function useChartFile(chart: ChartState, view: ChartView, msg: Messages) 
 
   const save = useCallback(
     async (name: string) => {
-      const s = await api.saveChart(name, toSaved(doc, chartApi?.viewport() ?? null));
+      const s = await api.saveChart(name, toStoredDocument(doc, chartApi?.viewport() ?? null));
       setSaved({ id: s.id, name: s.name });
       say('notice', `Saved “${s.name}” (${s.nodeCount} entities, ${s.edgeCount} links).`);
       window.history.replaceState(null, '', `#chart=${encodeURIComponent(s.id)}`);
@@ -28,6 +28,7 @@ export function useChartFile(chart: ChartState, view: ChartView, msg: Messages) 
 
   const open = useCallback(
     async (id: string) => {
+      // The server sends the chart as this user may see it: labels read now, in their scope and masking.
       const c = await api.loadChart(id);
       const { doc: opened, viewport } = fromSaved(c.document);
       chart.reset(opened);

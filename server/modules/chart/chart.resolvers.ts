@@ -37,7 +37,7 @@ export const resolvers: Resolvers = {
     chart: (_root, args, ctx) => charts.get(ctx, args),
   },
   Mutation: {
-    saveChart: (_root, args, ctx) => charts.save(ctx, args.name, args.document),
+    saveChart: (_root, args, ctx) => charts.save(ctx, args.name, args.document, args.sharedWithPartners),
     deleteChart: (_root, args, ctx) => charts.remove(ctx, args.id),
   },
 };

@@ -122,7 +122,7 @@ describe('resolving a selection', () => {
       style: { edgeLabels: 'hover' },
       viewport: null,
     };
-    await gw.write('chart/save', { id: `chart-sel-${process.pid}`, name: chartName, document: JSON.stringify(document), nodeCount: 5, edgeCount: 5 });
+    await gw.write('chart/save', { id: `chart-sel-${process.pid}`, name: chartName, document: JSON.stringify(document), nodeIds: document.elements.nodes.map((n) => n.id), edgeIds: document.elements.edges.map((e) => e.id), sharedWithPartners: null });
     for (const by of [chartName, `chart-sel-${process.pid}`]) {
       const sel = await resolveSelection(as('viewer'), parseSelection({ chart: by }));
       expect(sel.entities.map((e) => e.id)).toEqual([s.ids.suspect, s.ids.victim, s.ids.parlour]);

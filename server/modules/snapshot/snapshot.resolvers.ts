@@ -22,6 +22,8 @@ export const resolvers: Resolvers = {
     },
   },
   Snapshot: {
+    // Kept in the snapshot's content only (the stored record has no purpose property).
+    purpose: (s) => (s as unknown as snapshots.StoredSnapshot).content.purpose,
     findings: (s) => (s as unknown as snapshots.StoredSnapshot).content.findings,
     files: (s) => snapshots.fileUrls(String(s.id)),
   },
