@@ -64,8 +64,9 @@ export function registerImport(program: Command, env: CliEnv): void {
         const skipped = l.skipped ? ` ${l.skipped} rows skipped by the mapping's conditions.` : '';
         return parts.length ? `Lost: ${parts.join('; ')}.${skipped} (exit code ${exitCodeOf(l)})\n` : `Nothing lost.${skipped}\n`;
       };
-      const unmapped = (list: { file: string; column: string; values: number }[]) => {
+      const unmapped = (list: { file: string; column: string; values: number }[], absent: { file: string; column: string }[]) => {
         if (list.length > 0) out.write(`Columns the mapping does not read (not imported): ${list.map((c) => `${c.column} (${c.values} values)`).join(', ')}.\n`);
+        if (absent.length > 0) out.write(`Fields the mapping names that no record has: ${absent.map((c) => `${c.file}: ${c.column}`).join(', ')}.\n`);
       };
       const strict = opts.strict === true;
       if (opts.dryRun) {
@@ -79,9 +80,9 @@ export function registerImport(program: Command, env: CliEnv): void {
         const lost = lossCounts(r.errors, r.warnings, r.skipped);
         printProblems(r.errors, r.warnings);
         out.write(`${r.rows} rows: ${r.mapped.length} would be imported, ${r.skipped} skipped by conditions, ${lost.rowsRefused} refused.\n`);
-        unmapped(r.unmappedColumns);
+        unmapped(r.unmappedColumns, r.absentColumns);
         out.write(lossLine(lost));
-        if (opts.report) fs.writeFileSync(opts.report, `${JSON.stringify({ rows: r.rows, mapped: r.mapped.length, lost, exitCode: exitCodeOf(lost), errors: r.errors, warnings: r.warnings, unmappedColumns: r.unmappedColumns }, null, 2)}\n`);
+        if (opts.report) fs.writeFileSync(opts.report, `${JSON.stringify({ rows: r.rows, mapped: r.mapped.length, lost, exitCode: exitCodeOf(lost), errors: r.errors, warnings: r.warnings, unmappedColumns: r.unmappedColumns, absentColumns: r.absentColumns }, null, 2)}\n`);
         process.exitCode = exitCodeOf(lost);
         return;
       }
@@ -130,7 +131,7 @@ export function registerImport(program: Command, env: CliEnv): void {
             `${r.sourceRecords.changed} changed (earlier versions kept), ${r.sourceRecords.unchanged} unchanged; ${r.entities} entities and ${r.links} links written` +
             `${r.retries ? `; ${r.retries} batch retries` : ''}.\n`,
         );
-        unmapped(r.unmappedColumns);
+        unmapped(r.unmappedColumns, r.absentColumns);
         out.write(lossLine(r.lost));
         if (opts.report) fs.writeFileSync(opts.report, `${JSON.stringify({ ...r, exitCode: exitCodeOf(r.lost) }, null, 2)}\n`);
         process.exitCode = exitCodeOf(r.lost);

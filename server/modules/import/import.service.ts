@@ -68,6 +68,8 @@ export interface ImportReport {
   lost: LossCounts;
   /** Columns of the files that the mapping does not read, with how many rows have a value in them. */
   unmappedColumns: { file: string; column: string; values: number }[];
+  /** Fields the mapping names that no record of a JSON or NDJSON file has (a CSV file lacking a column is refused). */
+  absentColumns: { file: string; column: string }[];
   ms: number;
 }
 
@@ -135,6 +137,7 @@ export function mapFiles(o: Pick<ImportOptions, 'source' | 'mapping' | 'files' |
   const errors: RowError[] = [];
   const warnings: RowError[] = [];
   const unmappedColumns: ImportReport['unmappedColumns'] = [];
+  const absentColumns: ImportReport['absentColumns'] = [];
   let rows = 0;
   let skipped = 0;
   const seen = new Map<string, { file: string; line: number }>();
@@ -147,7 +150,10 @@ export function mapFiles(o: Pick<ImportOptions, 'source' | 'mapping' | 'files' |
       const r = readRows(f.name, f.bytes, o.mapping);
       if (r.columns) {
         const lacking = missingColumns(o.mapping, r.columns);
-        if (lacking.length > 0) missing.push(`${f.name}: the mapping names ${lacking.length === 1 ? 'a column' : 'columns'} the file does not have: ${lacking.join(', ')} (its columns: ${r.columns.filter((c) => !/^\d+$/.test(c)).join(', ') || 'none named'})`);
+        // JSON leaves out empty fields, so a name no record has is reported, not refused; a CSV
+        // file's header says which columns it has.
+        if (lacking.length > 0 && formatOf(f.name, o.mapping) !== 'csv') absentColumns.push(...lacking.map((column) => ({ file: f.name, column })));
+        else if (lacking.length > 0) missing.push(`${f.name}: the mapping names ${lacking.length === 1 ? 'a column' : 'columns'} the file does not have: ${lacking.join(', ')} (its columns: ${r.columns.filter((c) => !/^\d+$/.test(c)).join(', ') || 'none named'})`);
         const used = new Set(namedColumns(o.mapping));
         for (const c of r.columns) {
           if (used.has(c) || /^\d+$/.test(c) || c.includes('.') && [...used].some((u) => u.startsWith(`${c}.`))) continue;
@@ -192,7 +198,7 @@ export function mapFiles(o: Pick<ImportOptions, 'source' | 'mapping' | 'files' |
   const byLine = (a: RowError, b: RowError) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line;
   errors.sort(byLine);
   warnings.sort(byLine);
-  return { mapped, errors, warnings, rows, skipped, importedAt, unmappedColumns };
+  return { mapped, errors, warnings, rows, skipped, importedAt, unmappedColumns, absentColumns };
 }
 
 /** One entity per id within a batch: sourceIds gathered, later rows' properties winning. */
@@ -223,7 +229,7 @@ export async function importFiles(gateway: GatewayLike, o: ImportOptions): Promi
   const retries = o.retries ?? 3;
   const sleep = o.sleep ?? defaultSleep;
   const progress = (phase: ImportProgress['phase'], done: number, total: number) => o.onProgress?.({ phase, done, total, ms: performance.now() - started });
-  const { mapped, errors, warnings, rows, skipped, unmappedColumns } = mapFiles(o);
+  const { mapped, errors, warnings, rows, skipped, unmappedColumns, absentColumns } = mapFiles(o);
   progress('reading', rows, rows);
   const report: ImportReport = {
     source: o.source,
@@ -240,6 +246,7 @@ export async function importFiles(gateway: GatewayLike, o: ImportOptions): Promi
     warnings,
     lost: lossCounts([], [], skipped),
     unmappedColumns,
+    absentColumns,
     ms: 0,
   };
   const synthetic = o.mapping.synthetic === true;
