@@ -291,7 +291,8 @@ export async function importFiles(gateway: GatewayLike, o: ImportOptions): Promi
       const counts = await gateway.writeTx(async (tx) => {
         const s = await writeSources(
           tx,
-          prepared.sources.map((x, i) => ({ id: x.id, props: { ...x.props, recordedAt: x.recordedAt, contentHash: batch[i]!.source.contentHash } })),
+          // unparsed: null clears the values an earlier version of a changed row lost.
+          prepared.sources.map((x, i) => ({ id: x.id, props: { ...x.props, unparsed: x.props.unparsed ?? null, recordedAt: x.recordedAt, contentHash: batch[i]!.source.contentHash } })),
         );
         let n = 0;
         for (const type of ENTITY_TYPES) {
