@@ -54,18 +54,19 @@ export function registerImport(program: Command, env: CliEnv): void {
         print('Rows refused (not imported)', errors);
         print('Left out of rows that were imported', warnings);
       };
+      const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
       const lossLine = (l: LossCounts) => {
         const parts = [
-          l.rowsRefused ? `${l.rowsRefused} rows refused` : '',
-          l.valuesLeftOut ? `${l.valuesLeftOut} values left out of ${l.rowsWithValuesLeftOut} rows (each kept as written on its source record)` : '',
-          l.linksNotMade ? `${l.linksNotMade} links not made${l.referencesMissing ? ` (${l.referencesMissing} to entities not in the file)` : ''}` : '',
-          l.notLinked ? `${l.notLinked} relations kept as text (no link type for them)` : '',
+          l.rowsRefused ? `${n(l.rowsRefused, 'row')} refused` : '',
+          l.valuesLeftOut ? `${n(l.valuesLeftOut, 'value')} left out of ${n(l.rowsWithValuesLeftOut, 'row')} (each kept as written on its source record)` : '',
+          l.linksNotMade ? `${n(l.linksNotMade, 'link')} not made${l.referencesMissing ? ` (${l.referencesMissing} to entities not in the file)` : ''}` : '',
+          l.notLinked ? `${n(l.notLinked, 'relation')} kept as text (no link type for them)` : '',
         ].filter(Boolean);
-        const skipped = l.skipped ? ` ${l.skipped} rows skipped by the mapping's conditions.` : '';
+        const skipped = l.skipped ? ` ${n(l.skipped, 'row')} skipped by the mapping's conditions.` : '';
         return parts.length ? `Lost: ${parts.join('; ')}.${skipped} (exit code ${exitCodeOf(l)})\n` : `Nothing lost.${skipped}\n`;
       };
       const unmapped = (list: { file: string; column: string; values: number }[], absent: { file: string; column: string }[]) => {
-        if (list.length > 0) out.write(`Columns the mapping does not read (not imported): ${list.map((c) => `${c.column} (${c.values} values)`).join(', ')}.\n`);
+        if (list.length > 0) out.write(`Columns the mapping does not read (not imported): ${list.map((c) => `${c.column} (${n(c.values, 'value')})`).join(', ')}.\n`);
         if (absent.length > 0) out.write(`Fields the mapping names that no record has: ${absent.map((c) => `${c.file}: ${c.column}`).join(', ')}.\n`);
       };
       const strict = opts.strict === true;

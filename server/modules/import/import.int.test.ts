@@ -308,7 +308,7 @@ describe('lantern import of a messy file (command line)', () => {
       // 3: a row was refused (the stray quote's).
       expect(first.code, first.stderr).toBe(3);
       expect(first.stdout).toMatch(/Imported 6 of 7 rows/);
-      expect(first.stdout).toMatch(/Lost: 1 rows refused; 2 values left out of 2 rows \(each kept as written on its source record\); 2 links not made/);
+      expect(first.stdout).toMatch(/Lost: 1 row refused; 2 values left out of 2 rows \(each kept as written on its source record\); 2 links not made/);
       expect(first.stderr).toMatch(/messy\.csv:6: a quoted field opened on this line is never closed/);
       expect(first.stderr).toMatch(/messy\.csv:3 \[dob\]: person\.dateOfBirth: "31\/02\/1990" is not a real date/);
       const r = JSON.parse(fs.readFileSync(report, 'utf8')) as { exitCode: number; errors: { line: number; column: string | null }[]; warnings: { line: number; column: string | null; value?: string; code: string }[]; lost: Record<string, number> };
@@ -371,8 +371,8 @@ describe('lantern import of a messy file (command line)', () => {
       const dates = await lantern(['import', '--mapping', path.join(dir, 'map.yaml'), '--source', s, path.join(dir, 'dates.csv')]);
       expect(dates.code, dates.stderr).toBe(2);
       expect(dates.stdout).toMatch(/Imported 2 of 2 rows/);
-      expect(dates.stdout).toMatch(/Columns the mapping does not read \(not imported\): notes \(1 values\)/);
-      expect(dates.stdout).toMatch(/Lost: 1 values left out of 1 rows/);
+      expect(dates.stdout).toMatch(/Columns the mapping does not read \(not imported\): notes \(1 value\)/);
+      expect(dates.stdout).toMatch(/Lost: 1 value left out of 1 row/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

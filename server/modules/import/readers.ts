@@ -62,21 +62,41 @@ export function sniffDelimiter(text: string): string {
   return best;
 }
 
-/** Column names a mapping refers to by name (used to tell a header row from data). */
+/** Column names a mapping refers to by name (to tell a header row from data, and to check a file's columns). */
 export function namedColumns(m: Mapping): string[] {
   const out = new Set<string>();
+  const template = (t: string) => {
+    for (const x of t.matchAll(/\{([^}]+)\}/g)) out.add(x[1]!);
+  };
+  /** A value spec, or a column named in shorthand. */
+  const value = (v: unknown) => {
+    if (typeof v === 'string') out.add(v);
+    else walk(v);
+  };
   const walk = (v: unknown): void => {
     if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) {
         if (k === 'column' && typeof x === 'string') out.add(x);
-        else if (k === 'template' && typeof x === 'string') for (const t of x.matchAll(/\{([^}]+)\}/g)) out.add(t[1]!);
+        else if (k === 'template' && typeof x === 'string') template(x);
         else walk(x);
       }
     }
   };
-  walk({ ...m.entities, links: m.links, recordedAt: m.recordedAt, when: m.when, fromColumns: m.grading.fromColumns });
-  for (const v of Object.values(m.entities).flatMap((e) => Object.values(e.properties))) if (typeof v === 'string') out.add(v);
+  for (const e of Object.values(m.entities)) {
+    for (const v of Object.values(e.properties)) value(v);
+    if (e.id !== undefined) value(e.id);
+    for (const k of e.key ?? []) if (typeof k === 'string') out.add(k);
+    walk(e.when);
+  }
+  for (const l of m.links) {
+    for (const k of ['role', 'validFrom', 'validTo', 'weight', 'count', 'firstAt', 'lastAt'] as const) if (l[k] !== undefined) value(l[k]);
+    walk(l.when);
+  }
+  if (m.recordedAt !== undefined) value(m.recordedAt);
+  if (m.summary) template(m.summary);
+  walk(m.when);
+  for (const c of Object.values(m.grading.fromColumns ?? {})) if (typeof c === 'string') out.add(c);
   for (const k of m.recordKey) if (typeof k === 'string') out.add(k);
   return [...out];
 }
