@@ -83,7 +83,7 @@ export function registerImport(program: Command, env: CliEnv): void {
         out.write(`${r.rows} rows: ${r.mapped.length} would be imported, ${r.skipped} skipped by conditions, ${lost.rowsRefused} refused.\n`);
         unmapped(r.unmappedColumns, r.absentColumns);
         out.write(lossLine(lost));
-        if (opts.report) fs.writeFileSync(opts.report, `${JSON.stringify({ rows: r.rows, mapped: r.mapped.length, lost, exitCode: exitCodeOf(lost), errors: r.errors, warnings: r.warnings, unmappedColumns: r.unmappedColumns, absentColumns: r.absentColumns }, null, 2)}\n`);
+        if (opts.report) fs.writeFileSync(opts.report, `${JSON.stringify({ rows: r.rows, mapped: r.mapped.length, lost, exitCode: exitCodeOf(lost), errors: r.errors, warnings: r.warnings, unmappedColumns: r.unmappedColumns, absentColumns: r.absentColumns, skippedRows: r.skippedRows }, null, 2)}\n`);
         process.exitCode = exitCodeOf(lost);
         return;
       }

@@ -164,7 +164,7 @@ export function mapFtmRow(row: Row, m: Mapping, ctx: RowContext, index: FtmIndex
     Associate: ['person', 'associate', 'ASSOCIATE_OF', 'ASSOCIATE'],
   };
   const spec = ends[schema];
-  if (!spec) return { skipped: true, errors: [], warnings: [] };
+  if (!spec) return { skipped: `FtM schema ${schema} is not imported`, errors: [], warnings: [] };
   const [fromProp, toProp, linkType, role] = spec;
   const from = idFor(first(props, fromProp) ?? '');
   const to = idFor(first(props, toProp) ?? '');

@@ -187,6 +187,7 @@ grading: { sourceEvaluation: 2, intelligenceAssessment: B, handlingCode: P, clas
     const count = (schema: string) => lines.filter((l) => l.schema === schema).length;
     expect(r.errors).toEqual([]);
     expect(r.skipped).toBe(count('Payment'));
+    expect(r.skippedRows.filter((x) => x.reason === 'FtM schema Payment is not imported')).toHaveLength(count('Payment'));
     const g = await sourceGraph(gateway, s);
     expect(g.entities.PERSON).toBe(count('Person'));
     expect(g.entities.PREMISES).toBe(count('Address'));

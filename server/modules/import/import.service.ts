@@ -70,6 +70,8 @@ export interface ImportReport {
   unmappedColumns: { file: string; column: string; values: number }[];
   /** Fields the mapping names that no record of a JSON or NDJSON file has (a CSV file lacking a column is refused). */
   absentColumns: { file: string; column: string }[];
+  /** Rows the mapping's conditions (or FtM schemata Lantern does not import) left out, and why. */
+  skippedRows: { file: string; line: number; reason: string }[];
   ms: number;
 }
 
@@ -138,6 +140,7 @@ export function mapFiles(o: Pick<ImportOptions, 'source' | 'mapping' | 'files' |
   const warnings: RowError[] = [];
   const unmappedColumns: ImportReport['unmappedColumns'] = [];
   const absentColumns: ImportReport['absentColumns'] = [];
+  const skippedRows: ImportReport['skippedRows'] = [];
   let rows = 0;
   let skipped = 0;
   const seen = new Map<string, { file: string; line: number }>();
@@ -180,7 +183,10 @@ export function mapFiles(o: Pick<ImportOptions, 'source' | 'mapping' | 'files' |
     for (const row of fileRows) {
       rows++;
       const r = ftm ? mapFtmRow(row, o.mapping, ctx, index!) : mapRow(row, o.mapping, ctx);
-      if (r.skipped) skipped++;
+      if (r.skipped) {
+        skipped++;
+        skippedRows.push({ file: f.name, line: row.line, reason: r.skipped });
+      }
       errors.push(...r.errors);
       if (!r.row) continue;
       const earlier = seen.get(r.row.source.id);
@@ -198,7 +204,7 @@ export function mapFiles(o: Pick<ImportOptions, 'source' | 'mapping' | 'files' |
   const byLine = (a: RowError, b: RowError) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line;
   errors.sort(byLine);
   warnings.sort(byLine);
-  return { mapped, errors, warnings, rows, skipped, importedAt, unmappedColumns, absentColumns };
+  return { mapped, errors, warnings, rows, skipped, skippedRows, importedAt, unmappedColumns, absentColumns };
 }
 
 /** One entity per id within a batch: sourceIds gathered, later rows' properties winning. */
@@ -229,7 +235,7 @@ export async function importFiles(gateway: GatewayLike, o: ImportOptions): Promi
   const retries = o.retries ?? 3;
   const sleep = o.sleep ?? defaultSleep;
   const progress = (phase: ImportProgress['phase'], done: number, total: number) => o.onProgress?.({ phase, done, total, ms: performance.now() - started });
-  const { mapped, errors, warnings, rows, skipped, unmappedColumns, absentColumns } = mapFiles(o);
+  const { mapped, errors, warnings, rows, skipped, skippedRows, unmappedColumns, absentColumns } = mapFiles(o);
   progress('reading', rows, rows);
   const report: ImportReport = {
     source: o.source,
@@ -247,6 +253,7 @@ export async function importFiles(gateway: GatewayLike, o: ImportOptions): Promi
     lost: lossCounts([], [], skipped),
     unmappedColumns,
     absentColumns,
+    skippedRows,
     ms: 0,
   };
   const synthetic = o.mapping.synthetic === true;

@@ -208,7 +208,9 @@ links:
 
   it('applies conditions to rows, entities and links', () => {
     const m = parseMapping(MAPPING.replace('recordKey: [ref]', 'recordKey: [ref]\nwhen: { column: status, in: [open, closed] }').replace("    type: PHONE\n", "    type: PHONE\n    when: { not: { column: tel, matches: '^000' } }\n"));
-    expect(mapRow(row({ ref: 'A', name: 'X', status: 'void' }), m, ctx).skipped).toBe(true);
+    expect(mapRow(row({ ref: 'A', name: 'X', status: 'void' }), m, ctx).skipped).toBe("the mapping's when condition");
+    const files = mapFiles({ source: 'TEST', mapping: m, files: [{ name: 's.csv', bytes: bytes('ref,name,dob,tel,status\nA,X,,,void\nB,Y,,,open\n') }] });
+    expect([files.skipped, files.skippedRows]).toEqual([1, [{ file: 's.csv', line: 2, reason: "the mapping's when condition" }]]);
     const r = mapRow(row({ ref: 'A', name: 'X Y', status: 'Open', tel: '000111' }), m, ctx);
     expect(r.row!.entities.map((e) => e.type)).toEqual(['PERSON']);
   });

@@ -62,7 +62,8 @@ export interface RowContext {
 /** What mapping one row gave: the row (when it is kept), the errors that refused it, the values and links it lost. */
 export interface RowResult {
   row?: MappedRow;
-  skipped?: boolean;
+  /** Why the row was skipped (not an error: the mapping says to leave such rows out). */
+  skipped?: string;
   errors: RowError[];
   warnings: RowError[];
 }
@@ -254,7 +255,7 @@ export function mapRow(row: Row, m: Mapping, ctx: RowContext): RowResult {
     fail(null, row.values.__error);
     return { errors, warnings };
   }
-  if (m.when && !holds(row, m.when)) return { skipped: true, errors, warnings };
+  if (m.when && !holds(row, m.when)) return { skipped: "the mapping's when condition", errors, warnings };
 
   const keyParts = m.recordKey.map((c) => cell(row, c));
   const missingKey = m.recordKey.filter((_, i) => keyParts[i] === null);
