@@ -1,6 +1,6 @@
 /**
  * Importing and reviewing in Chromium against the built app and a real server: upload a small
- * CSV, see the preview with the bad row named, import it, find the person by search; then the
+ * CSV, see the preview with the bad value named (its row kept), import it, find the person by search; then the
  * review queue side by side, accept and undo. Each test uses its own source names and removes
  * what it imported.
  * Build first: npx vite build && npx vitest run --project e2e e2e/importing.e2e.test.ts
@@ -55,7 +55,7 @@ afterAll(async () => {
 });
 
 describe('importing a file from the workspace', () => {
-  it('previews a CSV with its bad row named, imports it with a summary, and the person is found by search', async () => {
+  it('previews a CSV with its bad value named, imports every row with a summary of what was left out, and the person is found by search', async () => {
     const { page, errors } = await openWorkspace(browser, server.url, server.authorization);
     await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Import a file' }).waitFor();
@@ -66,26 +66,27 @@ describe('importing a file from the workspace', () => {
     await page.getByLabel('Source system').fill(SOURCE);
     await page.getByRole('button', { name: 'Preview', exact: true }).click();
 
-    const bad = page.getByRole('table', { name: 'Bad rows in the preview' });
+    const bad = page.getByRole('table', { name: 'Left out of rows in the preview' });
     await bad.waitFor({ timeout: 150_000 });
-    // 31 February is no date: line 3, column dob.
+    // 31 February is no date: line 3, column dob, the value as written; the row itself is kept.
     const cells = await bad.locator('tbody tr').first().locator('td').allTextContents();
-    expect(cells[0]).toBe('3');
-    expect(cells[1]).toBe('dob');
-    expect(cells[2]).toMatch(/date/i);
+    expect(cells.slice(0, 3)).toEqual(['3', 'dob', '31/02/1988']);
+    expect(cells[3]).toMatch(/date/i);
     const rows = page.getByRole('table', { name: 'Rows with the mapping applied' });
     await expect(rows.textContent()).resolves.toMatch(/Vantrossen/);
+    await expect(rows.textContent()).resolves.toMatch(/Pellinore/);
     await expect(rows.textContent()).resolves.toMatch(/\+447700900871/);
-    await expect(page.getByTestId('preview-summary').textContent()).resolves.toMatch(/^3 rows in the file .* 1 bad row among them/);
+    await expect(page.getByTestId('preview-summary').textContent()).resolves.toMatch(/^3 rows in the file .* 0 bad rows among them · 1 value or link left out of kept rows/);
     await shot(page, 'importing-01-preview');
 
     await page.getByLabel('resolve people afterwards').uncheck();
     await page.getByRole('button', { name: /^Import 3 rows/ }).click();
     const result = page.getByRole('status', { name: 'Import result' });
     await result.waitFor({ timeout: 150_000 });
-    await expect(result.getByRole('heading').textContent()).resolves.toMatch(/^Imported 2 of 3 rows/);
-    await expect(result.textContent()).resolves.toMatch(/New records2/);
-    await expect(result.getByRole('table', { name: 'Bad rows (not imported)' }).textContent()).resolves.toMatch(/dob/);
+    await expect(result.getByRole('heading').textContent()).resolves.toMatch(/^Imported 3 of 3 rows/);
+    await expect(result.textContent()).resolves.toMatch(/New records3/);
+    await expect(result.textContent()).resolves.toMatch(/Values left out1/);
+    await expect(result.getByRole('table', { name: 'Left out of imported rows' }).textContent()).resolves.toMatch(/dob31\/02\/1988/);
     await shot(page, 'importing-02-result');
 
     // Back on the chart, the imported person is found by search.

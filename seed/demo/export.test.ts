@@ -18,6 +18,7 @@ function imported(): Dataset {
   for (const f of committed) {
     const r = mapFiles({ source: f.code, mapping: parseMapping(f.mapping, f.mappingFile), files: [{ name: f.file, bytes: f.bytes }] });
     expect(r.errors, f.file).toEqual([]);
+    expect(r.warnings, f.file).toEqual([]);
     for (const row of r.mapped) {
       const { contentHash: _h, ...source } = row.source;
       out.sources.push(source);

@@ -76,15 +76,17 @@ export async function importDemo(gateway: Pick<Gateway, 'read' | 'write' | 'writ
   for (const f of files) {
     const r = await run(f);
     reports.set(f.code, r);
-    const other = r.errors.filter((e) => e.code !== 'LINK_END_MISSING');
+    // Links to entities of files imported later are made on a second pass; nothing else may be lost.
+    const other = [...r.errors, ...r.warnings.filter((e) => e.code !== 'LINK_END_MISSING')];
     if (other.length > 0) throw new Error(`the demo's ${f.file} did not import cleanly: ${other.slice(0, 3).map((e) => `${e.file}:${e.line} ${e.reason}`).join('; ')}`);
-    if (r.errors.length > 0) again.push(f.code);
+    if (r.warnings.length > 0) again.push(f.code);
   }
   for (const code of again) {
     const r = await run(files.find((f) => f.code === code)!);
-    if (r.errors.length > 0) throw new Error(`the demo's ${r.files[0]} left links without their ends: ${r.errors.slice(0, 3).map((e) => `${e.file}:${e.line} ${e.reason}`).join('; ')}`);
+    const lost = [...r.errors, ...r.warnings];
+    if (lost.length > 0) throw new Error(`the demo's ${r.files[0]} left links without their ends: ${lost.slice(0, 3).map((e) => `${e.file}:${e.line} ${e.reason}`).join('; ')}`);
     const first = reports.get(code)!;
-    reports.set(code, { ...first, errors: [], bad: 0, links: first.links + r.links, retries: first.retries + r.retries, ms: first.ms + r.ms });
+    reports.set(code, { ...first, errors: [], warnings: [], lost: r.lost, bad: 0, links: first.links + r.links, retries: first.retries + r.retries, ms: first.ms + r.ms });
   }
   let resolution: ResolveRun | null = null;
   if (o.resolve !== false) {

@@ -23,9 +23,16 @@ export function PreviewTable({ data, stale }: { data: Preview; stale: boolean })
         <span className={data.errors.length ? 'warn-text' : ''}>
           {data.errors.length} bad row{data.errors.length === 1 ? '' : 's'} among them
         </span>
+        {data.warnings.length > 0 && (
+          <span className="warn-text">
+            {' '}
+            · {data.warnings.length} value{data.warnings.length === 1 ? '' : 's'} or link{data.warnings.length === 1 ? '' : 's'} left out of kept rows
+          </span>
+        )}
         {stale && <span className="warn-text"> · the file, source or mapping changed: preview again</span>}
       </p>
       {data.errors.length > 0 && <ErrorTable errors={data.errors} label="Bad rows in the preview" />}
+      {data.warnings.length > 0 && <ErrorTable errors={data.warnings} label="Left out of rows in the preview" />}
       <div className="table-wrap preview-wrap">
         <table className="data-table compact" aria-label="Rows with the mapping applied">
           <thead>

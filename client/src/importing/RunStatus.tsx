@@ -52,6 +52,8 @@ export function RunStatus({ run, onReview }: { run: Run; onReview(): void }) {
         <Fig label="Unchanged" value={r.unchanged} />
         <Fig label="Skipped" value={r.skipped} />
         <Fig label="Bad rows" value={r.bad} warn={r.bad > 0} />
+        <Fig label="Values left out" value={r.valuesLeftOut} warn={r.valuesLeftOut > 0} />
+        <Fig label="Links not made" value={r.linksNotMade} warn={r.linksNotMade > 0} />
         <Fig label="Entities written" value={r.entities} />
         <Fig label="Links written" value={r.links} />
       </dl>
@@ -67,6 +69,7 @@ export function RunStatus({ run, onReview }: { run: Run; onReview(): void }) {
         </p>
       )}
       {r.errors.length > 0 && <ErrorTable errors={r.errors} label="Bad rows (not imported)" />}
+      {r.warnings.length > 0 && <ErrorTable errors={r.warnings} label="Left out of imported rows" />}
     </div>
   );
 }
@@ -92,6 +95,7 @@ export function ErrorTable({ errors, label }: { errors: RowError[]; label: strin
         <tr>
           <th className="num">Line</th>
           <th>Column</th>
+          <th>Value</th>
           <th>Reason</th>
         </tr>
       </thead>
@@ -100,6 +104,7 @@ export function ErrorTable({ errors, label }: { errors: RowError[]; label: strin
           <tr key={i}>
             <td className="num">{e.line || 'file'}</td>
             <td className="mono">{e.column ?? '–'}</td>
+            <td className="mono">{e.value ?? '–'}</td>
             <td>{e.reason}</td>
           </tr>
         ))}

@@ -6,6 +6,8 @@ export interface RowError {
   file: string;
   line: number;
   column: string | null;
+  /** The value as written, where one value is at fault. */
+  value?: string | null;
   reason: string;
 }
 
@@ -21,6 +23,7 @@ export interface Preview {
   rows: number;
   records: PreviewRow[];
   errors: RowError[];
+  warnings: RowError[];
 }
 
 export interface ImportInput {
@@ -36,7 +39,7 @@ export async function preview(i: ImportInput, rows = 20): Promise<Preview> {
     `query ImportPreview($source: String!, $mapping: String!, $fileName: String!, $content: String!, $rows: Int) {
       importPreview(source: $source, mapping: $mapping, fileName: $fileName, content: $content, rows: $rows) {
         rows records { line recordKey summary entities { type id properties { name value } } links { type from to role } }
-        errors { file line column reason }
+        errors { file line column value reason } warnings { file line column value reason }
       }
     }`,
     { ...i, rows },
@@ -54,7 +57,10 @@ export interface ImportResult {
   unchanged: number;
   entities: number;
   links: number;
+  valuesLeftOut: number;
+  linksNotMade: number;
   errors: RowError[];
+  warnings: RowError[];
 }
 
 export interface ImportJob {
@@ -72,7 +78,7 @@ export interface ImportJob {
   error: string | null;
 }
 
-const RESULT = 'rows imported skipped bad created changed unchanged entities links errors { file line column reason }';
+const RESULT = 'rows imported skipped bad created changed unchanged entities links valuesLeftOut linksNotMade errors { file line column value reason } warnings { file line column value reason }';
 const JOB = `id status phase done total rowsPerSecond secondsLeft startedAt finishedAt error
   result { ${RESULT} } resolution { records newRecords candidatePairs merged review }`;
 

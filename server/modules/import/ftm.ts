@@ -12,7 +12,8 @@ import type { EntityType, LinkType } from '../../model/model.ts';
 import type { LinkInput } from '../load/load.service.ts';
 import type { Mapping } from './mapping.ts';
 import type { Row } from './readers.ts';
-import { entityId, gradingOf, hash, linkId, naturalKeyOf, sourceRecordId, type MappedEntity, type MappedRow, type RowContext, type RowError } from './rows.ts';
+import { entityId, gradingOf, hash, linkId, naturalKeyOf, sourceRecordId, type ImportSource, type MappedEntity, type RowContext, type RowError, type RowResult } from './rows.ts';
+import { phoneForRegion, TransformError } from './transforms.ts';
 
 const ENTITY_SCHEMA: Record<string, EntityType> = {
   Person: 'PERSON',
@@ -27,21 +28,39 @@ const ENTITY_SCHEMA: Record<string, EntityType> = {
 type Props = Record<string, string[] | undefined>;
 const first = (p: Props, k: string) => p[k]?.find((x) => x.trim() !== '')?.trim();
 
-/** FtM ids of the file with their schema, so that links can find their ends' types. */
-export function ftmIndex(rows: Row[]): Map<string, string> {
-  const index = new Map<string, string>();
-  for (const r of rows) if (typeof r.values.id === 'string' && typeof r.values.schema === 'string') index.set(r.values.id, r.values.schema);
+/** FtM ids of the file with their schema, so that links can find their ends' types, and addresses' text. */
+export type FtmIndex = Map<string, string> & { address?: Map<string, string> };
+
+export function ftmIndex(rows: Row[]): FtmIndex {
+  const index = Object.assign(new Map<string, string>(), { address: new Map<string, string>() });
+  for (const r of rows) {
+    if (typeof r.values.id !== 'string' || typeof r.values.schema !== 'string') continue;
+    index.set(r.values.id, r.values.schema);
+    const props = (r.values.properties ?? {}) as Props;
+    const text = first(props, 'full') ?? [first(props, 'street'), first(props, 'city'), first(props, 'postalCode')].filter(Boolean).join(', ');
+    if (r.values.schema === 'Address' && text) index.address.set(r.values.id, text);
+  }
   return index;
 }
 
-export function mapFtmRow(row: Row, m: Mapping, ctx: RowContext, index: Map<string, string>): { row?: MappedRow; skipped?: boolean; errors: RowError[] } {
-  const fail = (column: string | null, reason: string) => ({ errors: [{ file: ctx.file, line: row.line, column, reason }] });
+/**
+ * One FtM entity. A bad phone or email is left out (reported, and kept as written on the source
+ * record) and the entity kept, unless strict; a reference to an entity not in the file, and an
+ * organisation's address (Lantern has no link type for it yet), are reported, never dropped silently.
+ */
+export function mapFtmRow(row: Row, m: Mapping, ctx: RowContext, index: FtmIndex): RowResult {
+  const fail = (column: string | null, reason: string, value?: string): RowResult => ({ errors: [{ file: ctx.file, line: row.line, column, reason, ...(value !== undefined ? { value } : {}) }], warnings: [] });
+  const warnings: RowError[] = [];
+  const unparsed: string[] = [];
+  const strict = ctx.strict === true || m.strict === true;
+  const warn = (column: string, reason: string, code: RowError['code'], value?: string) =>
+    warnings.push({ file: ctx.file, line: row.line, column, reason, code, ...(value !== undefined ? { value } : {}) });
   if (typeof row.values.__error === 'string') return fail(null, row.values.__error);
   const { id: ftmId, schema } = row.values as { id?: unknown; schema?: unknown };
   const props = (row.values.properties ?? {}) as Props;
   if (typeof ftmId !== 'string' || !ftmId) return fail('id', 'an FtM entity needs an id');
   if (typeof schema !== 'string') return fail('schema', 'an FtM entity needs a schema');
-  const source = {
+  const source: ImportSource = {
     id: sourceRecordId(ctx.source, ftmId),
     source: ctx.source,
     recordKey: ftmId,
@@ -101,30 +120,41 @@ export function mapFtmRow(row: Row, m: Mapping, ctx: RowContext, index: Map<stri
     const self = idFor(ftmId)!;
     const naturalKey = naturalKeyOf(type, shaped.props);
     entities.push({ type, id: self.id, props: p, sourceIds: [source.id], ...(naturalKey ? { naturalKey } : {}) });
-    // Phones and emails are properties in FtM and entities here.
+    // Phones and emails are properties in FtM and entities here; a value holding several is
+    // split by the mapping's separator.
     if (type === 'PERSON' || type === 'ORGANISATION') {
       for (const [prop, t, rel] of [['phone', 'PHONE', 'USES_PHONE'], ['email', 'EMAIL', 'USES_EMAIL']] as const) {
-        for (const v of props[prop] ?? []) {
+        const values = (props[prop] ?? []).flatMap((v) => (m.separator ? v.split(m.separator) : [v])).map((v) => v.trim()).filter(Boolean);
+        for (const v of values) {
           try {
-            const s = shapeEntity(t, t === 'PHONE' ? { number: v } : { address: v });
+            const written = t === 'PHONE' ? { number: phoneForRegion(v, m.phoneRegion ?? 'GB') } : { address: v };
+            const s = shapeEntity(t, written);
             const nk = naturalKeyOf(t, s.props)!;
             const eid = entityId(t, nk.value);
-            entities.push({ type: t, id: eid, props: t === 'PHONE' ? { number: v } : { address: v }, sourceIds: [source.id], naturalKey: nk });
+            entities.push({ type: t, id: eid, props: written, sourceIds: [source.id], naturalKey: nk });
             link(rel, self.id, eid);
           } catch (e) {
-            if (e instanceof ShapeError) return fail(`properties.${prop}`, `${schema}: ${e.message}`);
-            throw e;
+            if (!(e instanceof ShapeError) && !(e instanceof TransformError)) throw e;
+            if (strict) return fail(`properties.${prop}`, `${schema}: ${e.message}`, v);
+            warn(`properties.${prop}`, `${schema}: ${e.message}; left out, the entity is kept`, 'VALUE_LEFT_OUT', v);
+            unparsed.push(`properties.${prop}: ${v}`);
           }
         }
       }
     }
-    if (type === 'PERSON') {
-      for (const a of props.addressEntity ?? []) {
-        const end = idFor(a);
-        if (end?.type === 'PREMISES') link('LIVES_AT', self.id, end.id);
+    for (const a of props.addressEntity ?? []) {
+      const end = idFor(a);
+      if (!index.has(a)) warn('properties.addressEntity', `${schema}: its address ${a} is not an entity of this file; not linked`, 'REFERENCE_MISSING', a);
+      else if (end?.type !== 'PREMISES') warn('properties.addressEntity', `${schema}: its address ${a} is a ${index.get(a)}, not an Address; not linked`, 'NOT_LINKED', a);
+      else if (type === 'PERSON') link('LIVES_AT', self.id, end.id);
+      else {
+        // No link type says "registered at" yet (a deployment type, docs/import.md): the address is kept as text.
+        p.address = index.address?.get(a) ?? a;
+        warn('properties.addressEntity', `${schema}: its address ${a} is kept as its address property; Lantern has no link type for an organisation's address`, 'NOT_LINKED', a);
       }
     }
-    return { row: { line: row.line, source, entities, links }, errors: [] };
+    if (unparsed.length > 0) source.unparsed = unparsed;
+    return { row: { line: row.line, source, entities, links }, errors: [], warnings };
   }
 
   // Interval schemata: links between entities of the file.
@@ -134,11 +164,15 @@ export function mapFtmRow(row: Row, m: Mapping, ctx: RowContext, index: Map<stri
     Associate: ['person', 'associate', 'ASSOCIATE_OF', 'ASSOCIATE'],
   };
   const spec = ends[schema];
-  if (!spec) return { skipped: true, errors: [] };
+  if (!spec) return { skipped: `FtM schema ${schema} is not imported`, errors: [], warnings: [] };
   const [fromProp, toProp, linkType, role] = spec;
   const from = idFor(first(props, fromProp) ?? '');
   const to = idFor(first(props, toProp) ?? '');
-  if (!from || !to) return fail(`properties.${from ? toProp : fromProp}`, `${schema}: its ${from ? toProp : fromProp} is not an entity of this file`);
+  if (!from || !to) {
+    const end = from ? toProp : fromProp;
+    const ref = first(props, end) ?? '';
+    return fail(`properties.${end}`, `${schema}: its ${end} ${ref ? `${ref} ` : ''}${ref && index.has(ref) ? `is a ${index.get(ref)}, which Lantern does not import` : 'is not an entity of this file'}`, ref || undefined);
+  }
   const extra: Partial<LinkInput> = {};
   if (role) extra.role = role;
   const start = date(first(props, 'startDate'));
@@ -146,5 +180,5 @@ export function mapFtmRow(row: Row, m: Mapping, ctx: RowContext, index: Map<stri
   if (start) extra.validFrom = start;
   if (end) extra.validTo = end;
   link(linkType, from.id, to.id, extra);
-  return { row: { line: row.line, source, entities: [], links }, errors: [] };
+  return { row: { line: row.line, source, entities: [], links }, errors: [], warnings: [] };
 }

@@ -43,6 +43,7 @@ export function preview(a: FileArgs & { rows?: number | null }) {
   return {
     rows: p.rows,
     errors: p.errors,
+    warnings: p.warnings,
     records: p.records.map((r) => ({
       line: r.line,
       recordKey: r.source.recordKey,
@@ -65,7 +66,10 @@ export function resultOf(r: ImportReport) {
     unchanged: r.sourceRecords.unchanged,
     entities: r.entities,
     links: r.links,
+    valuesLeftOut: r.lost.valuesLeftOut,
+    linksNotMade: r.lost.linksNotMade,
     errors: r.errors.slice(0, 1000),
+    warnings: r.warnings.slice(0, 1000),
   };
 }
 

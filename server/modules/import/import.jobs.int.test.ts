@@ -21,7 +21,7 @@ entities:
     properties:
       givenName: forename
       familyName: surname
-      dateOfBirth: { column: dob, transform: [{ date: dd/MM/yyyy }] }
+      dateOfBirth: { column: dob, transform: [{ date: dd/MM/yyyy }], required: true }
   home:
     type: PREMISES
     key: [postcode, street]
@@ -71,7 +71,7 @@ interface Job {
   resolution: { newRecords: number; merged: number; review: number } | null;
   error: string | null;
 }
-const JOB_FIELDS = `id status phase done total rowsPerSecond secondsLeft startedBy error result { rows imported bad created errors { file line column reason } } resolution { newRecords merged review }`;
+const JOB_FIELDS = `id status phase done total rowsPerSecond secondsLeft startedBy error result { rows imported bad created errors { file line column value reason } } resolution { newRecords merged review }`;
 
 async function waitFor(id: string): Promise<Job> {
   for (let i = 0; i < 600; i++) {
@@ -109,7 +109,7 @@ describe('upload over GraphQL', () => {
     expect(job.done).toBe(job.total);
     expect(job.rowsPerSecond).toBeGreaterThan(0);
     expect(job.result).toMatchObject({ rows: 1201, imported: 1200, bad: 1, created: 1200 });
-    expect(job.result!.errors).toEqual([{ file: 'people.csv', line: 1202, column: 'dob', reason: expect.stringMatching(/date/) }]);
+    expect(job.result!.errors).toEqual([{ file: 'people.csv', line: 1202, column: 'dob', value: '31/02/1990', reason: expect.stringMatching(/date/) }]);
     expect((await sourceGraph(gateway, SRC)).current).toBe(1200);
     const list = await server.graphql<{ importJobs: { id: string }[] }>(`{ importJobs(first: 50) { id } }`);
     expect(list.data!.importJobs.map((j) => j.id)).toContain(job.id);

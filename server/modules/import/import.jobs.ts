@@ -64,7 +64,8 @@ function fromStore(p: Record<string, unknown>, at = Date.now()): ImportJob {
     startedAt: String(p.startedAt),
     updatedAt,
     finishedAt: (p.finishedAt as string | null) ?? null,
-    result: typeof p.result === 'string' ? (JSON.parse(p.result) as ImportJob['result']) : null,
+    // Jobs stored before warnings were reported have none.
+    result: typeof p.result === 'string' ? { valuesLeftOut: 0, linksNotMade: 0, warnings: [], ...(JSON.parse(p.result) as Partial<NonNullable<ImportJob['result']>>) } as ImportJob['result'] : null,
     resolution: typeof p.resolution === 'string' ? (JSON.parse(p.resolution) as ImportJob['resolution']) : null,
     error: (p.error as string | null) ?? null,
   };

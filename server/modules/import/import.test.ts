@@ -79,6 +79,29 @@ describe('CSV reading', () => {
   });
 });
 
+describe('CSV rows that cannot be read, and columns', () => {
+  it('reports a stray quote at the line it is on, and reads the rows after it', () => {
+    const text = ['ref,name,dob,tel', '1,Ana,,', '2,Ion,,', '3,Eva,,', '4,Dan,,', '5,"Mara,,', '6,Ilie,,', '7,Radu,,'].join('\n') + '\n';
+    const r = mapFiles({ source: 'TEST', mapping, files: [{ name: 'malformed.csv', bytes: bytes(text) }] });
+    expect(r.errors).toEqual([{ file: 'malformed.csv', line: 6, column: null, reason: expect.stringMatching(/quoted field opened on this line is never closed; this row is not imported/) }]);
+    expect(r.mapped.map((x) => [x.line, x.source.recordKey])).toEqual([
+      [2, '1'],
+      [3, '2'],
+      [4, '3'],
+      [5, '4'],
+      [7, '6'],
+      [8, '7'],
+    ]);
+    expect(r.rows).toBe(7);
+  });
+
+  it('refuses, before anything is read into rows, a mapping naming a column the file lacks; lists columns it does not read', () => {
+    expect(() => mapFiles({ source: 'TEST', mapping, files: [{ name: 'a.csv', bytes: bytes('ref,name,tel\n1,Ana,\n') }] })).toThrow(/a\.csv: the mapping names a column the file does not have: dob \(its columns: ref, name, tel\)/);
+    const r = mapFiles({ source: 'TEST', mapping, files: [{ name: 'a.csv', bytes: bytes('ref,name,dob,tel,notes\n1,Ana,,,x\n2,Ion,,,\n') }] });
+    expect(r.unmappedColumns).toEqual([{ file: 'a.csv', column: 'notes', values: 1 }]);
+  });
+});
+
 describe('transforms', () => {
   it('parses dates by format and refuses impossible ones', () => {
     expect(parseDateByFormat('3/2/1990', 'd/M/yyyy').date).toBe('1990-02-03');
@@ -129,13 +152,65 @@ describe('rows', () => {
     const r = mapRow(row({ ref: 'A2', name: 'Ion', dob: '', tel: '' }), mapping, ctx);
     expect(r.row!.entities.map((e) => e.type)).toEqual(['PERSON']);
     expect(r.row!.links).toEqual([]);
+  });
+
+  it('leaves a bad optional value out of a kept row, reporting it with its column and value; strict refuses the row', () => {
     const bad = mapRow(row({ ref: 'A3', name: 'Ion', dob: '1990-02-03', tel: '' }, 7), mapping, ctx);
-    expect(bad.errors).toEqual([{ file: 'f.csv', line: 7, column: 'dob', reason: expect.stringMatching(/does not match the date format dd\/MM\/yyyy/) }]);
+    expect(bad.errors).toEqual([]);
+    expect(bad.warnings).toEqual([
+      { file: 'f.csv', line: 7, column: 'dob', value: '1990-02-03', code: 'VALUE_LEFT_OUT', reason: expect.stringMatching(/does not match the date format dd\/MM\/yyyy; left out, the row is kept/) },
+    ]);
+    expect(bad.row!.entities.map((e) => e.props)).toEqual([{ fullName: 'Ion' }]);
+    expect(bad.row!.source.unparsed).toEqual(['dob: 1990-02-03']);
+    const strict = mapRow(row({ ref: 'A3', name: 'Ion', dob: '1990-02-03', tel: '' }, 7), mapping, { ...ctx, strict: true });
+    expect(strict.row).toBeUndefined();
+    expect(strict.errors).toEqual([{ file: 'f.csv', line: 7, column: 'dob', value: '1990-02-03', reason: expect.stringMatching(/does not match the date format dd\/MM\/yyyy/) }]);
+    // A value declared required refuses its row without --strict.
+    const required = parseMapping(MAPPING.replace('transform: [{ date: dd/MM/yyyy }] }', 'transform: [{ date: dd/MM/yyyy }], required: true }'));
+    expect(mapRow(row({ ref: 'A3', name: 'Ion', dob: '1990-02-03', tel: '' }, 7), required, ctx).errors).toHaveLength(1);
+  });
+
+  it('reads declared date formats (several, tried in order) and phones of a declared region, never reinterpreting one', () => {
+    const m = parseMapping(`version: 1
+recordKey: [ref]
+dateFormat: [d/MM/yyyy, yyyy-MM-dd]
+phoneRegion: US
+grading: { sourceEvaluation: 1, intelligenceAssessment: A, handlingCode: P, classification: OFFICIAL }
+entities:
+  person: { type: PERSON, properties: { fullName: name, dateOfBirth: dob } }
+  phone: { type: PHONE, properties: { number: tel } }
+links:
+  - { type: USES_PHONE, from: person, to: phone }
+`);
+    const ok = mapRow(row({ ref: 'D1', name: 'Ana Pop', dob: '7/08/2017', tel: '(202) 555-0143' }), m, ctx);
+    expect(ok.warnings).toEqual([]);
+    expect(ok.row!.entities.map((e) => e.props)).toEqual([{ fullName: 'Ana Pop', dateOfBirth: '2017-08-07' }, { number: '+12025550143' }]);
+    expect(mapRow(row({ ref: 'D2', name: 'Ana Pop', dob: '2017-08-07', tel: '' }), m, ctx).row!.entities[0]!.props.dateOfBirth).toBe('2017-08-07');
+    // Read as GB (the default), 9-(233)340-7834 is no number: kept as written, not made +92 (Pakistan).
+    const gb = parseMapping(MAPPING.replace('transform: [{ phone: GB }]', 'separator: ";"'));
+    const foreign = mapRow(row({ ref: 'D3', name: 'Ana Pop', dob: '', tel: '9-(233)340-7834' }, 4), gb, ctx);
+    expect(foreign.row!.entities.map((e) => e.type)).toEqual(['PERSON']);
+    expect(foreign.warnings.map((w) => [w.line, w.column, w.value, w.code])).toEqual([
+      [4, 'tel', '9-(233)340-7834', 'VALUE_LEFT_OUT'],
+      [4, null, undefined, 'VALUE_LEFT_OUT'],
+    ]);
+    expect(foreign.warnings[1]!.reason).toMatch(/link USES_PHONE person -> phone not made: phone was left out/);
+    expect(foreign.row!.source.unparsed).toEqual(['tel: 9-(233)340-7834']);
+  });
+
+  it('splits a cell holding several phones by its separator into one phone (and link) each', () => {
+    const m = parseMapping(MAPPING.replace('transform: [{ phone: GB }]', 'separator: ";"'));
+    const r = mapRow(row({ ref: 'S1', name: 'Acme Ltd', dob: '', tel: '07700 900123; 07700 900124 ;+33 6 12 34 56 78' }), m, ctx);
+    expect(r.warnings).toEqual([]);
+    expect(r.row!.entities.filter((e) => e.type === 'PHONE').map((e) => e.props.number)).toEqual(['+447700900123', '+447700900124', '+33612345678']);
+    expect(r.row!.links.map((l) => l.type)).toEqual(['USES_PHONE', 'USES_PHONE', 'USES_PHONE']);
   });
 
   it('applies conditions to rows, entities and links', () => {
     const m = parseMapping(MAPPING.replace('recordKey: [ref]', 'recordKey: [ref]\nwhen: { column: status, in: [open, closed] }').replace("    type: PHONE\n", "    type: PHONE\n    when: { not: { column: tel, matches: '^000' } }\n"));
-    expect(mapRow(row({ ref: 'A', name: 'X', status: 'void' }), m, ctx).skipped).toBe(true);
+    expect(mapRow(row({ ref: 'A', name: 'X', status: 'void' }), m, ctx).skipped).toBe("the mapping's when condition");
+    const files = mapFiles({ source: 'TEST', mapping: m, files: [{ name: 's.csv', bytes: bytes('ref,name,dob,tel,status\nA,X,,,void\nB,Y,,,open\n') }] });
+    expect([files.skipped, files.skippedRows]).toEqual([1, [{ file: 's.csv', line: 2, reason: "the mapping's when condition" }]]);
     const r = mapRow(row({ ref: 'A', name: 'X Y', status: 'Open', tel: '000111' }), m, ctx);
     expect(r.row!.entities.map((e) => e.type)).toEqual(['PERSON']);
   });
@@ -160,7 +235,7 @@ links:
   });
 
   it('reports a record key used twice in one import', () => {
-    const r = mapFiles({ source: 'TEST', mapping, files: [{ name: 'a.csv', bytes: bytes('ref,name\n1,Ana\n1,Ion\n') }] });
+    const r = mapFiles({ source: 'TEST', mapping, files: [{ name: 'a.csv', bytes: bytes('ref,name,dob,tel\n1,Ana,,\n1,Ion,,\n') }] });
     expect(r.mapped).toHaveLength(1);
     expect(r.errors).toEqual([{ file: 'a.csv', line: 3, column: null, reason: 'record key 1 already used at a.csv:2' }]);
   });
@@ -195,7 +270,7 @@ describe('batches', () => {
     return { gateway: gateway as unknown as Gateway, committed };
   }
 
-  const file = { name: 'a.csv', bytes: bytes('ref,name,tel\n1,Ana Pop,07700900123\n2,Ion Rusu,07700900124\n3,Eva Stan,\n') };
+  const file = { name: 'a.csv', bytes: bytes('ref,name,dob,tel\n1,Ana Pop,,07700900123\n2,Ion Rusu,,07700900124\n3,Eva Stan,,\n') };
 
   it('retries a failed batch as a whole and counts it once', async () => {
     const { gateway, committed } = flakyGateway(2);

@@ -18,7 +18,7 @@ const column = z.union([z.string().min(1), z.number().int().positive()]);
 
 export const transformSchema = z.union([
   z.enum(['trim', 'upper', 'lower', 'title', 'collapse_spaces', 'digits', 'postcode', 'null_if_empty', 'given_name', 'family_name', 'number', 'integer', 'boolean']),
-  z.object({ date: z.string().min(1) }).strict(),
+  z.object({ date: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]) }).strict(),
   z.object({ datetime: z.string().min(1), zone: z.string().optional() }).strict(),
   z.object({ phone: z.string().length(2) }).strict(),
   z.object({ map: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])), default: z.unknown().optional() }).strict(),
@@ -28,7 +28,18 @@ export const transformSchema = z.union([
 ]);
 export type Transform = z.infer<typeof transformSchema>;
 
-/** A value: a column (shorthand: its name), a constant, or a template of columns ("{forename} {surname}"). */
+const dateFormats = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+const region = z
+  .string()
+  .length(2, 'a phone region is a two-letter country code (GB, FR, US)')
+  .transform((r) => r.toUpperCase());
+
+/**
+ * A value: a column (shorthand: its name), a constant, or a template of columns ("{forename} {surname}").
+ * A value is optional unless `required: true`: a bad optional value is left out of the record and
+ * reported, and the row is kept (`--strict` refuses the row instead). `separator` splits a cell
+ * holding several values; `dateFormat` and `phoneRegion` declare how dates and phones are written.
+ */
 export const valueSchema = z.union([
   column,
   z
@@ -37,6 +48,10 @@ export const valueSchema = z.union([
       value: z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]).optional(),
       template: z.string().optional(),
       transform: z.array(transformSchema).optional(),
+      required: z.boolean().optional(),
+      separator: z.string().min(1).optional(),
+      dateFormat: dateFormats.optional(),
+      phoneRegion: region.optional(),
     })
     .strict()
     .refine((v) => [v.column, v.value, v.template].filter((x) => x !== undefined).length === 1, { message: 'give exactly one of column, value or template' }),
@@ -131,6 +146,14 @@ export const mappingSchema = z
       .strict()
       .optional(),
     json: z.object({ records: z.string().optional() }).strict().optional(),
+    /** How dates are written, for every date property without its own (one format or several, tried in order). */
+    dateFormat: dateFormats.optional(),
+    /** The region phone numbers written without a country code belong to (default GB). */
+    phoneRegion: region.optional(),
+    /** Splits FollowTheMoney phone and email values holding several (CSV and JSON columns declare their own). */
+    separator: z.string().min(1).optional(),
+    /** Every bad value refuses its row, as `--strict` does. */
+    strict: z.boolean().optional(),
     /** Columns whose values identify a row in its source system. */
     recordKey: z.array(column).min(1),
     recordedAt: valueSchema.optional(),

@@ -62,44 +62,129 @@ export function sniffDelimiter(text: string): string {
   return best;
 }
 
-/** Column names a mapping refers to by name (used to tell a header row from data). */
+/** Column names a mapping refers to by name (to tell a header row from data, and to check a file's columns). */
 export function namedColumns(m: Mapping): string[] {
   const out = new Set<string>();
+  const template = (t: string) => {
+    for (const x of t.matchAll(/\{([^}]+)\}/g)) out.add(x[1]!);
+  };
+  /** A value spec, or a column named in shorthand. */
+  const value = (v: unknown) => {
+    if (typeof v === 'string') out.add(v);
+    else walk(v);
+  };
   const walk = (v: unknown): void => {
     if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) {
         if (k === 'column' && typeof x === 'string') out.add(x);
-        else if (k === 'template' && typeof x === 'string') for (const t of x.matchAll(/\{([^}]+)\}/g)) out.add(t[1]!);
+        else if (k === 'template' && typeof x === 'string') template(x);
         else walk(x);
       }
     }
   };
-  walk({ ...m.entities, links: m.links, recordedAt: m.recordedAt, when: m.when, fromColumns: m.grading.fromColumns });
-  for (const v of Object.values(m.entities).flatMap((e) => Object.values(e.properties))) if (typeof v === 'string') out.add(v);
+  for (const e of Object.values(m.entities)) {
+    for (const v of Object.values(e.properties)) value(v);
+    if (e.id !== undefined) value(e.id);
+    for (const k of e.key ?? []) if (typeof k === 'string') out.add(k);
+    walk(e.when);
+  }
+  for (const l of m.links) {
+    for (const k of ['role', 'validFrom', 'validTo', 'weight', 'count', 'firstAt', 'lastAt'] as const) if (l[k] !== undefined) value(l[k]);
+    walk(l.when);
+  }
+  if (m.recordedAt !== undefined) value(m.recordedAt);
+  if (m.summary) template(m.summary);
+  walk(m.when);
+  for (const c of Object.values(m.grading.fromColumns ?? {})) if (typeof c === 'string') out.add(c);
   for (const k of m.recordKey) if (typeof k === 'string') out.add(k);
   return [...out];
 }
 
-export function readCsv(bytes: Uint8Array, m: Mapping): { rows: Row[]; delimiter: string; header: boolean; encoding: string } {
+/** A row the reader could not split into fields: the line it starts on and why. */
+export interface BrokenRow {
+  line: number;
+  reason: string;
+}
+
+interface CsvRecord {
+  line: number;
+  record: string[];
+}
+
+/**
+ * Splits CSV text into records with the physical line each starts on, surviving malformed rows.
+ * A quote that opens a field and is never closed (or closes only lines later, giving the row a
+ * different number of fields than its neighbours) would swallow the rest of the file: that row
+ * is reported at the line it starts on and reading resumes on the next line. Records csv-parse
+ * itself cannot read are skipped and reported (`skip_records_with_error`).
+ */
+export function splitCsv(text: string, delimiter: string): { records: CsvRecord[]; broken: BrokenRow[] } {
+  // Line endings are made LF first: csv-parse counts a CRLF inside a quoted field as two lines.
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const records: CsvRecord[] = [];
+  const broken: BrokenRow[] = [];
+  let width: number | undefined;
+  let offset = 0; // lines before the part being read
+  for (;;) {
+    const part: { start: number; end: number; record: string[] }[] = [];
+    let failure: { message: string; start: number } | undefined;
+    let previousEnd = 0;
+    try {
+      parse(lines.slice(offset).join('\n'), {
+        delimiter,
+        relax_column_count: true,
+        relax_quotes: true,
+        bom: true,
+        skip_records_with_error: true,
+        on_skip: (err) => {
+          // csv-parse's `lines` is where it noticed; the record began after the previous one.
+          if (err?.code === 'CSV_QUOTE_NOT_CLOSED') failure = { message: 'a quoted field opened on this line is never closed', start: previousEnd + 1 };
+          else if (err) broken.push({ line: offset + previousEnd + 1, reason: `${err.message.replace(/ at line \d+/, '')}; this row is not imported` });
+          previousEnd = Number(err?.lines ?? previousEnd);
+          return undefined;
+        },
+        on_record: (record: string[], info) => {
+          const end = Number((info as { lines: number }).lines);
+          part.push({ start: previousEnd + 1, end, record });
+          previousEnd = end;
+          return record;
+        },
+      });
+    } catch (e) {
+      failure ??= { message: (e as Error).message.replace(/ at line \d+/, ''), start: previousEnd + 1 };
+    }
+    // The usual number of fields: that of the rows on one line each.
+    if (width === undefined) {
+      const counts = new Map<number, number>();
+      for (const r of part) if (r.end === r.start && r.record.length > 1) counts.set(r.record.length, (counts.get(r.record.length) ?? 0) + 1);
+      width = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+    }
+    let resumeAt: number | undefined;
+    for (const r of part) {
+      if (r.end > r.start && width !== undefined && r.record.length !== width && r.record.some((v) => v.includes('\n'))) {
+        broken.push({ line: offset + r.start, reason: `a quoted field opened on this line is not closed on it (read to line ${offset + r.end} as ${r.record.length} fields, not ${width}); this row is not imported` });
+        resumeAt = r.start;
+        break;
+      }
+      records.push({ line: offset + r.start, record: r.record });
+    }
+    if (resumeAt === undefined && failure) {
+      broken.push({ line: offset + failure.start, reason: `${failure.message}; this row is not imported` });
+      resumeAt = failure.start;
+    }
+    if (resumeAt === undefined) break;
+    offset += resumeAt; // the line after the broken row's first
+    if (offset >= lines.length) break;
+  }
+  return { records, broken };
+}
+
+export function readCsv(bytes: Uint8Array, m: Mapping): { rows: Row[]; broken: BrokenRow[]; names: string[]; delimiter: string; header: boolean; encoding: string } {
   const { text, encoding } = decode(bytes, m.csv?.encoding ?? 'auto');
   const delimiter = m.csv?.delimiter && m.csv.delimiter !== 'auto' ? m.csv.delimiter.replace('\\t', '\t') : sniffDelimiter(text);
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    // Line endings are made LF first: csv-parse counts a CRLF inside a quoted field as two
-    // lines, which would put the reported line numbers out. (A line break inside a field is
-    // therefore stored as LF, whatever the file used.)
-    records = parse(text.replace(/\r\n?/g, '\n'), { delimiter, info: true, relax_column_count: true, relax_quotes: true, bom: true }) as never;
-  } catch (e) {
-    const err = e as Error & { lines?: number };
-    throw new ReadError(`line ${err.lines ?? '?'}: ${err.message}`);
-  }
-  const withLines: { line: number; record: string[] }[] = [];
-  let previousEnd = 0;
-  for (const r of records) {
-    withLines.push({ line: previousEnd + 1, record: r.record });
-    previousEnd = r.info.lines;
-  }
+  // A line break inside a field is stored as LF, whatever the file used.
+  const { records: withLines, broken } = splitCsv(text, delimiter);
   const data = withLines.filter((r) => r.record.some((v) => v.trim() !== ''));
   let header: boolean;
   const setting = m.csv?.header ?? 'auto';
@@ -124,7 +209,7 @@ export function readCsv(bytes: Uint8Array, m: Mapping): { rows: Row[]; delimiter
     });
     return { line, values };
   });
-  return { rows, delimiter, header, encoding };
+  return { rows, broken, names, delimiter, header, encoding };
 }
 
 function atPath(value: unknown, path: string | undefined): unknown {
@@ -195,10 +280,16 @@ export function formatOf(file: string, m: Mapping): Format {
   return 'csv';
 }
 
-export function readRows(file: string, bytes: Uint8Array, m: Mapping): Row[] {
+/** A file's rows, the rows it could not split (CSV), and its column names where it has them (null: FtM). */
+export function readRows(file: string, bytes: Uint8Array, m: Mapping): { rows: Row[]; broken: BrokenRow[]; columns: string[] | null } {
   const format = formatOf(file, m);
-  if (format === 'csv') return readCsv(bytes, m).rows;
-  if (format === 'json') return readJson(bytes, m);
-  if (format === 'ftm') return readFtm(bytes);
-  return readNdjson(bytes);
+  if (format === 'csv') {
+    const r = readCsv(bytes, m);
+    return { rows: r.rows, broken: r.broken, columns: r.names };
+  }
+  if (format === 'ftm') return { rows: readFtm(bytes), broken: [], columns: null };
+  const rows = format === 'json' ? readJson(bytes, m) : readNdjson(bytes);
+  const columns = new Set<string>();
+  for (const r of rows) for (const k of Object.keys(r.values)) if (k !== '__error') columns.add(k);
+  return { rows, broken: [], columns: [...columns] };
 }

@@ -7,22 +7,31 @@
 import crypto from 'node:crypto';
 import { ID_PREFIX, type EntityType, type LinkType } from '../../model/model.ts';
 import { shapeEntity, ShapeError } from '../../model/shape.ts';
-import { LoadError, prepare, type EntityInput, type LinkInput, type SourceRecordInput } from '../load/load.service.ts';
+import { DATE_PROPS, LoadError, prepare, type EntityInput, type LinkInput, type SourceRecordInput } from '../load/load.service.ts';
 import type { Condition, EntityMapping, Mapping, ValueSpec } from './mapping.ts';
 import type { Row } from './readers.ts';
-import { applyTransform, TransformError } from './transforms.ts';
+import { applyTransform, parseDateByFormats, phoneForRegion, TransformError } from './transforms.ts';
 
 export interface RowError {
   file: string;
   line: number;
   column: string | null;
   reason: string;
-  /** For callers that act on a kind of error (the reason is for people): a link whose end is not in the graph. */
-  code?: 'LINK_END_MISSING';
+  /** The value as written, where one value is at fault (a row kept without it keeps it on its source record). */
+  value?: string;
+  /**
+   * For callers that act on a kind of problem (the reason is for people): LINK_END_MISSING, a
+   * link whose end is not in the graph; VALUE_LEFT_OUT, a bad optional value left out of a row
+   * that was kept; REFERENCE_MISSING, a reference to something not in the file; NOT_LINKED, a
+   * relation Lantern has no link type for.
+   */
+  code?: 'LINK_END_MISSING' | 'VALUE_LEFT_OUT' | 'REFERENCE_MISSING' | 'NOT_LINKED';
 }
 
 export interface ImportSource extends SourceRecordInput {
   contentHash: string;
+  /** Values left out of the row's entities, as written (`column: value`), so that nothing is lost. */
+  unparsed?: string[];
 }
 
 /** An entity with an identity outside Lantern's ids (a phone's number): found again by it, whatever its id. */
@@ -46,6 +55,17 @@ export interface RowContext {
   source: string;
   file: string;
   importedAt: string;
+  /** Every bad value refuses its row (`--strict`); otherwise only required ones do. */
+  strict?: boolean;
+}
+
+/** What mapping one row gave: the row (when it is kept), the errors that refused it, the values and links it lost. */
+export interface RowResult {
+  row?: MappedRow;
+  /** Why the row was skipped (not an error: the mapping says to leave such rows out). */
+  skipped?: string;
+  errors: RowError[];
+  warnings: RowError[];
 }
 
 export const hash = (...parts: string[]) => crypto.createHash('sha256').update(parts.join('\u0000')).digest('hex');
@@ -87,9 +107,34 @@ function columnOf(spec: ValueSpec | undefined): string | null {
   return spec.column !== undefined ? String(spec.column) : spec.template ?? null;
 }
 
-export function evaluate(row: Row, spec: ValueSpec): unknown {
+/** How a value is read: the property it fills and the mapping's defaults (for dates and phones). */
+interface ValueContext {
+  prop?: string;
+  entityType?: EntityType;
+  mapping?: Mapping;
+}
+
+/** A value that could not be read: as written, and why. */
+interface BadValue {
+  value: string;
+  reason: string;
+}
+
+const hasTransform = (spec: ValueSpec, key: 'date' | 'datetime' | 'phone') =>
+  typeof spec === 'object' && (spec.transform ?? []).some((t) => typeof t === 'object' && key in t);
+
+/** The property of a type that one entity holds one of: a cell holding several makes several entities. */
+const ONE_PER_ENTITY: Partial<Record<EntityType, string[]>> = { PHONE: ['number', 'e164'], EMAIL: ['address'], VEHICLE: ['vrm'] };
+
+/**
+ * Reads a value: the cell, constant or template; split by its separator; its transforms; then
+ * its declared (or the mapping's) date format and phone region. A value that cannot be read is
+ * null and comes back in `bad`; of a split cell only the parts that cannot be read are.
+ */
+export function readValue(row: Row, spec: ValueSpec, vc: ValueContext = {}): { value: unknown; bad: BadValue[] } {
   let v: unknown;
-  const transforms = typeof spec === 'object' ? (spec.transform ?? []) : [];
+  const o = typeof spec === 'object' ? spec : undefined;
+  const transforms = o?.transform ?? [];
   if (typeof spec === 'string' || typeof spec === 'number') v = cell(row, spec);
   else if (spec.value !== undefined) v = spec.value;
   else if (spec.template !== undefined) {
@@ -102,15 +147,47 @@ export function evaluate(row: Row, spec: ValueSpec): unknown {
     v = any ? (v as string).replace(/\s+/g, ' ').trim() : null;
   } else v = cell(row, spec.column!);
   if (typeof v === 'string') v = v.trim() === '' ? null : v;
-  for (const t of transforms) {
+  if (o?.separator && typeof v === 'string') v = v.split(o.separator).map((x) => x.trim()).filter(Boolean);
+  const dateFormat = o?.dateFormat ?? (vc.prop && DATE_PROPS.has(vc.prop) && !hasTransform(spec, 'date') && !hasTransform(spec, 'datetime') ? vc.mapping?.dateFormat : undefined);
+  const phoneProp = vc.entityType === 'PHONE' && (vc.prop === 'number' || vc.prop === 'e164');
+  const region = o?.phoneRegion ?? (phoneProp && !hasTransform(spec, 'phone') ? (vc.mapping?.phoneRegion ?? 'GB') : undefined);
+  const bad: BadValue[] = [];
+  const finish = (x: unknown): unknown => {
+    if (x === null || x === undefined) return x;
+    if (dateFormat) x = parseDateByFormats(String(x), dateFormat).date;
+    if (region) x = phoneForRegion(String(x), region);
+    return x;
+  };
+  const one = (x: unknown): unknown => {
+    const written = x;
     try {
-      v = applyTransform(v, t);
+      for (const t of transforms) x = applyTransform(x, t);
+      if (!Array.isArray(x)) return finish(x);
+      // A list made by a split transform: its parts that cannot be read are left out.
+      return x.map((part) => {
+        try {
+          return finish(part);
+        } catch (e) {
+          if (!(e instanceof TransformError)) throw e;
+          bad.push({ value: String(part), reason: e.message });
+          return null;
+        }
+      }).filter((p) => p !== null && p !== undefined);
     } catch (e) {
-      if (e instanceof TransformError) throw new CellError(columnOf(spec), e.message);
-      throw e;
+      if (!(e instanceof TransformError)) throw e;
+      bad.push({ value: String(written), reason: e.message });
+      return null;
     }
-  }
-  return v;
+  };
+  v = Array.isArray(v) ? v.map(one).filter((x) => x !== null && x !== undefined) : one(v);
+  return { value: v, bad };
+}
+
+/** Reads a value; a value that cannot be read throws, naming its column. */
+export function evaluate(row: Row, spec: ValueSpec, vc: ValueContext = {}): unknown {
+  const { value, bad } = readValue(row, spec, vc);
+  if (bad.length > 0) throw new CellError(columnOf(spec), bad[0]!.reason);
+  return value;
 }
 
 export function holds(row: Row, c: Condition): boolean {
@@ -152,32 +229,46 @@ export function gradingOf(row: Row, m: Mapping) {
   return out;
 }
 
-/** Maps one row. Returns the mapped row, or the errors that stop it (the row is then not imported). */
-export function mapRow(row: Row, m: Mapping, ctx: RowContext): { row?: MappedRow; skipped?: boolean; errors: RowError[] } {
+const isRequired = (spec: ValueSpec | undefined) => typeof spec === 'object' && spec.required === true;
+
+/**
+ * Maps one row. The row is refused (errors) when its record key is empty, a required value is
+ * bad, or any value is bad under `strict`; otherwise a bad value is left out of the row, its
+ * entity when it was the entity's only value, and that entity's links, and each is reported
+ * (warnings) with the value as written, which the source record keeps (`unparsed`).
+ */
+export function mapRow(row: Row, m: Mapping, ctx: RowContext): RowResult {
   const errors: RowError[] = [];
-  const fail = (column: string | null, reason: string) => errors.push({ file: ctx.file, line: row.line, column, reason });
+  const warnings: RowError[] = [];
+  const unparsed: string[] = [];
+  const strict = ctx.strict === true || m.strict === true;
+  const fail = (column: string | null, reason: string, value?: string) => errors.push({ file: ctx.file, line: row.line, column, reason, ...(value !== undefined ? { value } : {}) });
+  /** A bad value: refuses the row when required (or strict), else is left out and reported. */
+  const badValue = (column: string | null, what: string, b: BadValue, required: boolean) => {
+    if (required || strict) fail(column, `${what}: ${b.reason}`, b.value);
+    else {
+      warnings.push({ file: ctx.file, line: row.line, column, reason: `${what}: ${b.reason}; left out, the row is kept`, value: b.value, code: 'VALUE_LEFT_OUT' });
+      unparsed.push(`${column ?? what}: ${b.value}`);
+    }
+  };
   if (typeof row.values.__error === 'string') {
     fail(null, row.values.__error);
-    return { errors };
+    return { errors, warnings };
   }
-  if (m.when && !holds(row, m.when)) return { skipped: true, errors };
+  if (m.when && !holds(row, m.when)) return { skipped: "the mapping's when condition", errors, warnings };
 
   const keyParts = m.recordKey.map((c) => cell(row, c));
   const missingKey = m.recordKey.filter((_, i) => keyParts[i] === null);
   if (missingKey.length > 0) {
     fail(String(missingKey[0]), `the record key column ${String(missingKey[0])} is empty`);
-    return { errors };
+    return { errors, warnings };
   }
   const recordKey = keyParts.map(String).join('|');
   let recordedAt = ctx.importedAt;
   if (m.recordedAt) {
-    try {
-      const v = evaluate(row, m.recordedAt);
-      if (v !== null) recordedAt = /^\d{4}-\d{2}-\d{2}$/.test(String(v)) ? `${String(v)}T00:00:00Z` : String(v);
-    } catch (e) {
-      if (e instanceof CellError) fail(e.column, e.message);
-      else throw e;
-    }
+    const { value: v, bad } = readValue(row, m.recordedAt, { mapping: m });
+    for (const b of bad) badValue(columnOf(m.recordedAt), 'recordedAt', b, isRequired(m.recordedAt));
+    if (v !== null && v !== undefined) recordedAt = /^\d{4}-\d{2}-\d{2}$/.test(String(v)) ? `${String(v)}T00:00:00Z` : String(v);
   }
   const source: ImportSource = {
     id: sourceRecordId(ctx.source, recordKey),
@@ -192,95 +283,157 @@ export function mapRow(row: Row, m: Mapping, ctx: RowContext): { row?: MappedRow
   };
 
   const entities: MappedEntity[] = [];
-  const byName = new Map<string, MappedEntity>();
+  /** The row's entities by mapping name (several where a cell held several phones). */
+  const byName = new Map<string, MappedEntity[]>();
+  /** Entities a bad value took out of the row: their links are reported as not made. */
+  const lost = new Set<string>();
   const propColumn = new Map<string, string | null>();
+  const propRequired = new Map<string, boolean>();
   for (const [name, e] of Object.entries(m.entities) as [string, EntityMapping][]) {
     if (e.when && !holds(row, e.when)) continue;
     let given: string | null = null;
     if (e.id !== undefined) {
-      const v = evaluate(row, e.id);
+      const { value: v, bad } = readValue(row, e.id, { mapping: m });
+      for (const b of bad) badValue(columnOf(e.id), `${name}.id`, b, isRequired(e.id));
       given = v === null || v === undefined ? null : String(v);
       if (e.reference) {
         // Named only to be linked: not written, and it does not cite this row.
-        if (given !== null) byName.set(name, { type: e.type, id: given, props: {}, sourceIds: [] });
+        if (given !== null) byName.set(name, [{ type: e.type, id: given, props: {}, sourceIds: [] }]);
         continue;
       }
     }
     const props: Record<string, unknown> = {};
-    let ok = true;
+    let hadBad = false;
     for (const [prop, spec] of Object.entries(e.properties)) {
       propColumn.set(`${name}.${prop}`, columnOf(spec));
-      try {
-        const v = evaluate(row, spec);
-        if (v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0)) props[prop] = v;
-      } catch (err) {
-        if (!(err instanceof CellError)) throw err;
-        fail(err.column, `${name}.${prop}: ${err.message}`);
-        ok = false;
-      }
+      propRequired.set(`${name}.${prop}`, isRequired(spec));
+      const { value: v, bad } = readValue(row, spec, { prop, entityType: e.type, mapping: m });
+      for (const b of bad) badValue(columnOf(spec), `${name}.${prop}`, b, isRequired(spec));
+      if (bad.length > 0) hadBad = true;
+      if (v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0)) props[prop] = v;
     }
-    if (!ok) continue;
     // An entity none of whose columns has a value is not in this row (an optional phone).
     const fromData = Object.entries(e.properties).filter(([, s]) => !(typeof s === 'object' && s.value !== undefined));
-    if (fromData.every(([p]) => props[p] === undefined)) continue;
-    let shaped;
-    try {
-      shaped = shapeEntity(e.type, props);
-    } catch (err) {
-      if (!(err instanceof ShapeError)) throw err;
-      fail(propColumn.get(`${name}.${err.property}`) ?? null, `${name} (${e.type}): ${err.message}`);
+    if (fromData.every(([p]) => props[p] === undefined)) {
+      if (hadBad) lost.add(name);
       continue;
     }
-    const naturalKey = naturalKeyOf(e.type, shaped.props);
-    let id: string;
-    if (given !== null) id = given;
-    else if (naturalKey) id = entityId(e.type, naturalKey.value);
-    else if (e.key) {
-      const parts = e.key.map((c) => cell(row, c));
-      if (parts.some((p) => p === null)) {
-        fail(String(e.key[parts.findIndex((p) => p === null)]), `${name}: its key column is empty`);
+    // A cell holding several phones (emails, vehicles) makes one entity of each.
+    const many = (ONE_PER_ENTITY[e.type] ?? []).find((p) => Array.isArray(props[p]));
+    const variants = many ? (props[many] as unknown[]).map((x) => ({ ...props, [many]: x })) : [props];
+    const made: MappedEntity[] = [];
+    for (const variant of variants) {
+      const shaped = shapeLeniently(e.type, variant, (prop, reason) => {
+        const written = variant[prop];
+        badValue(propColumn.get(`${name}.${prop}`) ?? null, `${name} (${e.type})`, { value: written === undefined ? '' : Array.isArray(written) ? written.join(', ') : String(written), reason }, propRequired.get(`${name}.${prop}`) === true);
+        return written !== undefined && !propRequired.get(`${name}.${prop}`) && !strict;
+      });
+      if (!shaped) {
+        lost.add(name);
         continue;
       }
-      id = entityId(e.type, ctx.source, name, ...parts.map(String));
-    } else id = entityId(e.type, ctx.source, recordKey, name);
-    const entity: MappedEntity = { type: e.type, id, props, sourceIds: [source.id], ...(naturalKey ? { naturalKey } : {}) };
-    entities.push(entity);
-    byName.set(name, entity);
+      const naturalKey = naturalKeyOf(e.type, shaped.props);
+      let id: string;
+      if (given !== null) id = given;
+      else if (naturalKey) id = entityId(e.type, naturalKey.value);
+      else if (e.key) {
+        const parts = e.key.map((c) => cell(row, c));
+        if (parts.some((p) => p === null)) {
+          const col = String(e.key[parts.findIndex((p) => p === null)]);
+          if (strict) fail(col, `${name}: its key column is empty`);
+          else warnings.push({ file: ctx.file, line: row.line, column: col, reason: `${name}: its key column is empty; ${name} is left out, the row is kept`, code: 'VALUE_LEFT_OUT' });
+          lost.add(name);
+          continue;
+        }
+        id = entityId(e.type, ctx.source, name, ...parts.map(String));
+      } else id = entityId(e.type, ctx.source, recordKey, name);
+      const entity: MappedEntity = { type: e.type, id, props: variant, sourceIds: [source.id], ...(naturalKey ? { naturalKey } : {}) };
+      made.push(entity);
+    }
+    entities.push(...made);
+    if (made.length > 0) byName.set(name, made);
   }
 
   const links: LinkInput[] = [];
   for (const l of m.links) {
     if (l.when && !holds(row, l.when)) continue;
-    const from = byName.get(l.from);
-    const to = byName.get(l.to);
-    if (!from || !to) continue;
-    const type = l.type as LinkType;
-    const extra: Partial<LinkInput> = {};
-    try {
-      for (const k of ['role', 'validFrom', 'validTo', 'weight', 'count', 'firstAt', 'lastAt'] as const) {
-        const spec = l[k];
-        if (spec === undefined) continue;
-        const v = evaluate(row, spec);
-        if (v !== null) (extra as Record<string, unknown>)[k] = k === 'weight' || k === 'count' ? Number(v) : String(v);
+    const froms = byName.get(l.from);
+    const tos = byName.get(l.to);
+    if (!froms || !tos) {
+      const gone = [l.from, l.to].filter((n) => lost.has(n));
+      if (gone.length > 0 && errors.length === 0) {
+        warnings.push({ file: ctx.file, line: row.line, column: null, reason: `link ${l.type} ${l.from} -> ${l.to} not made: ${gone.join(' and ')} was left out`, code: 'VALUE_LEFT_OUT' });
       }
-    } catch (err) {
-      if (!(err instanceof CellError)) throw err;
-      fail(err.column, `link ${l.type} ${l.from} -> ${l.to}: ${err.message}`);
       continue;
     }
-    links.push({ type, id: linkId(type, from.id, to.id, extra.role ?? '', extra.validFrom ?? ''), from: from.id, to: to.id, sourceIds: [source.id], ...extra });
+    const type = l.type as LinkType;
+    const extra: Partial<LinkInput> = {};
+    let ok = true;
+    for (const k of ['role', 'validFrom', 'validTo', 'weight', 'count', 'firstAt', 'lastAt'] as const) {
+      const spec = l[k];
+      if (spec === undefined) continue;
+      const { value: v, bad } = readValue(row, spec, { prop: k, mapping: m });
+      if (bad.length > 0) {
+        // A link is not made without one of its values: a role left out could turn a victim's link into a suspect's.
+        const b = bad[0]!;
+        if (strict || isRequired(spec)) fail(columnOf(spec), `link ${l.type} ${l.from} -> ${l.to}: ${b.reason}`, b.value);
+        else {
+          warnings.push({ file: ctx.file, line: row.line, column: columnOf(spec), reason: `link ${l.type} ${l.from} -> ${l.to} not made: ${b.reason}`, value: b.value, code: 'VALUE_LEFT_OUT' });
+          unparsed.push(`${columnOf(spec) ?? k}: ${b.value}`);
+        }
+        ok = false;
+        break;
+      }
+      if (v !== null && v !== undefined) (extra as Record<string, unknown>)[k] = k === 'weight' || k === 'count' ? Number(v) : String(v);
+    }
+    if (!ok) continue;
+    for (const from of froms) {
+      for (const to of tos) links.push({ type, id: linkId(type, from.id, to.id, extra.role ?? '', extra.validFrom ?? ''), from: from.id, to: to.id, sourceIds: [source.id], ...extra });
+    }
   }
 
-  // The loader's checks (dates, grading, link ends and roles), on this row alone.
-  try {
-    prepare({ sources: [source], entities, links }, { synthetic: m.synthetic === true });
-  } catch (err) {
-    if (!(err instanceof LoadError)) throw err;
-    const prop = /: (\w+) must be/.exec(err.message)?.[1];
-    const owner = entities.find((e) => err.message.startsWith(`${e.type} ${e.id}`));
-    const name = owner ? [...byName].find(([, v]) => v === owner)?.[0] : undefined;
-    fail((name && prop ? propColumn.get(`${name}.${prop}`) : null) ?? null, err.message.replace(/ \w+-imp-[0-9a-f]+/g, name ? ` (${name})` : ''));
+  // The loader's checks (dates, grading, link ends and roles), on this row alone. A bad optional
+  // property is left out and the row checked again.
+  const nameOf = (ent: MappedEntity) => [...byName].find(([, v]) => v.includes(ent))?.[0];
+  for (let attempt = 0; errors.length === 0 && attempt < 20; attempt++) {
+    try {
+      prepare({ sources: [source], entities, links }, { synthetic: m.synthetic === true });
+      break;
+    } catch (err) {
+      if (!(err instanceof LoadError)) throw err;
+      const prop = /: (\w+) must be/.exec(err.message)?.[1];
+      const owner = entities.find((x) => err.message.startsWith(`${x.type} ${x.id}`));
+      const name = owner ? nameOf(owner) : undefined;
+      const key = `${name}.${prop}`;
+      const reason = err.message.replace(/ \w+-imp-[0-9a-f]+/g, name ? ` (${name})` : '');
+      if (owner && prop && owner.props[prop] !== undefined) {
+        const written = owner.props[prop];
+        badValue(propColumn.get(key) ?? null, `${name}.${prop}`, { value: String(written), reason: reason.replace(/^.*?: /, '') }, propRequired.get(key) === true);
+        delete owner.props[prop];
+        continue;
+      }
+      fail((name && prop ? propColumn.get(key) : null) ?? null, reason);
+    }
   }
-  if (errors.length > 0) return { errors };
-  return { row: { line: row.line, source, entities, links }, errors };
+  if (errors.length > 0) return { errors, warnings: [] };
+  if (unparsed.length > 0) source.unparsed = unparsed;
+  return { row: { line: row.line, source, entities, links }, errors, warnings };
+}
+
+/**
+ * Shapes an entity; a property the model refuses is reported through `refuse`, and left out
+ * (the entity shaped again) when `refuse` says it may be. Undefined when the entity cannot be made.
+ */
+function shapeLeniently(type: EntityType, props: Record<string, unknown>, refuse: (prop: string, reason: string) => boolean) {
+  for (;;) {
+    try {
+      return shapeEntity(type, props);
+    } catch (err) {
+      if (!(err instanceof ShapeError)) throw err;
+      // A phone's number is checked as its e164.
+      const prop = err.property === 'e164' && props.e164 === undefined && props.number !== undefined ? 'number' : err.property;
+      if (!refuse(prop, err.message) || props[prop] === undefined) return undefined;
+      delete props[prop];
+    }
+  }
 }

@@ -3,8 +3,8 @@
  * throws TransformError saying why the value cannot be used (the mapper adds file, line and
  * column). Empty strings become null before transforms run.
  */
-import type { CountryCode } from 'libphonenumber-js';
-import { parsePhone, parsePostcode } from '../../model/normalise.ts';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { parsePostcode } from '../../model/normalise.ts';
 import type { Transform } from './mapping.ts';
 
 export class TransformError extends Error {
@@ -57,6 +57,36 @@ function check(y: number, mo: number, d: number, time: string | null, text: stri
     throw new TransformError(`${JSON.stringify(text)} is not a real date (read as ${y}-${pad(mo)}-${pad(d)} by ${format})`);
   }
   return { date: `${y}-${pad(mo)}-${pad(d)}`, time };
+}
+
+/** A date by the first of several formats it matches; the error names them all. */
+export function parseDateByFormats(text: string, formats: string | string[]): { date: string; time: string | null } {
+  const list = Array.isArray(formats) ? formats : [formats];
+  let first: TransformError | undefined;
+  for (const f of list) {
+    try {
+      return parseDateByFormat(text, f);
+    } catch (e) {
+      if (!(e instanceof TransformError)) throw e;
+      // "not a real date" says more than "does not match" and is kept over it.
+      if (!first || (/not a real date/.test(e.message) && !/not a real date/.test(first.message))) first = e;
+    }
+  }
+  if (list.length === 1 || /not a real date/.test(first!.message)) throw first!;
+  throw new TransformError(`${JSON.stringify(text)} matches none of the date formats ${list.join(', ')}`);
+}
+
+/**
+ * A phone number as E.164, read for one region: a number written with its country code
+ * (+33 ..., 0033 ...) is read as written, and any other is read as a number of that region.
+ * A number that is not a possible number there is refused, never read as another country's
+ * (9-(233)340-7834 is not taken for a Pakistani number because its digits would make one).
+ */
+export function phoneForRegion(text: string, region: string): string {
+  const cleaned = text.trim().replace(/^00/, '+');
+  const parsed = parsePhoneNumberFromString(cleaned, region.toUpperCase() as CountryCode);
+  if (!parsed || !parsed.isPossible()) throw new TransformError(`${JSON.stringify(text)} is not a phone number of region ${region.toUpperCase()} nor written with a country code`);
+  return parsed.number;
 }
 
 const title = (s: string) => s.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_, p: string, c: string) => p + c.toUpperCase());
@@ -120,16 +150,12 @@ export function applyTransform(value: unknown, t: Transform): unknown {
       }
     }
   }
-  if ('date' in t) return parseDateByFormat(s, t.date).date;
+  if ('date' in t) return parseDateByFormats(s, t.date).date;
   if ('datetime' in t) {
     const { date, time } = parseDateByFormat(s, t.datetime);
     return `${date}T${time ?? '00:00:00'}${t.zone ?? 'Z'}`;
   }
-  if ('phone' in t) {
-    const p = parsePhone(s, t.phone.toUpperCase() as CountryCode);
-    if (!p) throw new TransformError(`${JSON.stringify(s)} is not a phone number (default region ${t.phone})`);
-    return p.e164;
-  }
+  if ('phone' in t) return phoneForRegion(s, t.phone);
   if ('map' in t) {
     if (Object.hasOwn(t.map, s)) return t.map[s];
     if (Object.hasOwn(t.map, s.trim().toLowerCase())) return t.map[s.trim().toLowerCase()];
