@@ -41,7 +41,7 @@ export interface ChartCanvasProps {
   onContext(target: ContextTarget): void;
   onOpen(id: string): void;
   onMoved(positions: Record<string, Position>, label: string): void;
-  onLayoutDone(positions: Record<string, Position>, name: LayoutName): void;
+  onLayoutDone(positions: Record<string, Position>, name: LayoutName, follows: boolean): void;
   onBusy(busy: boolean): void;
   onError(message: string): void;
 }

@@ -25,9 +25,10 @@ export function useChartView() {
   const setHighlight = useCallback((ids: Set<string> | null, label = '') => setHighlightState(ids ? { ids, label } : null), []);
   const clearHighlight = useCallback(() => setHighlightState(null), []);
   /** Busy from the request on, so nothing reads positions before the layout has stopped. */
-  const runLayout = useCallback((name?: LayoutName) => {
+  /** With `follows`, the layout's positions join the undo step of the operation that asked for it. */
+  const runLayout = useCallback((name?: LayoutName, follows = false) => {
     setLayoutBusy(true);
-    setLayoutCmd((c) => ({ name: name ?? c?.name ?? 'fcose', nonce: Date.now() + Math.random() }));
+    setLayoutCmd((c) => ({ name: name ?? c?.name ?? 'fcose', nonce: Date.now() + Math.random(), follows }));
   }, []);
   const showViewport = useCallback((value: Viewport | 'fit') => setViewportCmd({ value, nonce: Date.now() + Math.random() }), []);
   const toggleNavigator = useCallback(() => setShowNavigator((v) => !v), []);

@@ -13,6 +13,8 @@ export interface LayoutCommand {
   name: LayoutName;
   /** Changes on every request, so asking twice for the same layout runs it twice. */
   nonce: number;
+  /** The layout completes the operation just made (an expansion onto an empty chart): one undo step with it. */
+  follows?: boolean;
 }
 
 export function layoutOptions(name: LayoutName, nodeCount: number): LayoutOptions {
@@ -95,7 +97,7 @@ export function useGraphLayout(
   cy: Core | null,
   command: LayoutCommand | null,
   large: boolean,
-  onDone: (positions: Record<string, Position>, name: LayoutName) => void,
+  onDone: (positions: Record<string, Position>, name: LayoutName, follows: boolean) => void,
   onBusy: (busy: boolean) => void,
   onError: (message: string) => void,
 ): void {
@@ -123,7 +125,7 @@ export function useGraphLayout(
           const layout = visible.layout({ name: 'preset', positions: (n: NodeSingular) => positions[n.id()] ?? n.position(), fit: true, padding: 40, animate: false } as LayoutOptions);
           layout.one('layoutstop', () => {
             busy(false);
-            done(positionsOf(cy, ids), command.name);
+            done(positionsOf(cy, ids), command.name, command.follows ?? false);
           });
           layout.run();
         })
@@ -142,7 +144,7 @@ export function useGraphLayout(
     layout.one('layoutstop', () => {
       stopped = true;
       busy(false);
-      if (!cancelled && !cy.destroyed()) done(positionsOf(cy, ids), command.name);
+      if (!cancelled && !cy.destroyed()) done(positionsOf(cy, ids), command.name, command.follows ?? false);
     });
     layout.run();
     return () => {
