@@ -158,7 +158,7 @@ export function App() {
               filteredCount={summary.filtered.size}
               onChange={(f, label) => chart.apply(label, (d) => setFilters(d, f))}
             />
-            <AnalysisPanel onChart={summary.onChart} onStyles={setMetricStyles} onSelect={(ids) => view.chartApi?.select(ids)} />
+            <AnalysisPanel onChart={summary.onChart} types={[...summary.typeCounts.keys()]} onStyles={setMetricStyles} onSelect={(ids) => view.chartApi?.select(ids)} />
           </aside>
           <section className="stage" aria-busy={busy}>
             {busy && <div className="progress top" role="progressbar" aria-label={messages.tasks[0] ?? 'Laying out'} />}
