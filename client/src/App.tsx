@@ -69,9 +69,10 @@ export function App() {
       setHighlight: view.setHighlight,
       guard: (node: GraphNode, remaining: number, expand: (o: ExpandOptions) => void) => setGuard({ node, remaining, expand }),
       confirm: setConfirm,
+      fitTo: (ids: string[]) => view.showViewport({ fit: ids }),
       relayout: () => view.runLayout(undefined, true),
     }),
-    [messages.task, messages.say, view.setHighlight, view.runLayout],
+    [messages.task, messages.say, view.setHighlight, view.runLayout, view.showViewport],
   );
   const actions = useWorkspaceActions(chart, feedback);
   const commands = useChartCommands(chart, view, actions);

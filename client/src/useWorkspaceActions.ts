@@ -6,7 +6,9 @@ import { useCallback, useRef } from 'react';
 import * as api from './api/operations.ts';
 import { ENTITY_META } from './model/meta.ts';
 import type { EntityType, Graph, GraphNode } from './model/types.ts';
-import { addGraph, type ChartDoc } from './state/chartDoc.ts';
+import { addGraph, setPositions, type ChartDoc } from './state/chartDoc.ts';
+import { pathLayout } from './chart/hierarchy.ts';
+import { nodeDisplay } from './graph/toElements.ts';
 import { expandLabel, MAX_EXPAND_IDS, overGuard, previewOf, type ExpandPreview, type Hops } from './state/expansion.ts';
 import type { ChartState } from './state/useChart.ts';
 
@@ -21,6 +23,8 @@ export interface Feedback {
   guard(node: GraphNode, remaining: number, expand: (o: ExpandOptions) => void): void;
   /** Shows what an expansion would add, and adds it (`onAdd`) only when the analyst says so. */
   confirm(c: ExpandConfirm): void;
+  /** Brings these elements into view (after they are drawn). */
+  fitTo(ids: string[]): void;
   /** Runs the chart's layout as part of the operation just made (after the first expansion, when there were no positions to keep). */
   relayout(): void;
 }
@@ -113,7 +117,14 @@ export function useWorkspaceActions(chart: ChartState, fb: Feedback) {
         fb.notice(`No path within 6 links between ${doc.nodes[from]?.label ?? from} and ${doc.nodes[to]?.label ?? to}.`);
         return;
       }
-      chart.apply('Shortest paths', (d) => addGraph(d, g, { kind: 'between', from, to }));
+      // Along the path, left to right from where the start is, with room for every label.
+      const anchor = doc.positions[from] ? { id: from, at: doc.positions[from] } : null;
+      const laid = pathLayout(g.nodes.map((n) => ({ id: n.id, label: nodeDisplay(n) })), g.paths ?? [], anchor);
+      chart.apply('Shortest paths', (d) => {
+        const added = addGraph(d, g, { kind: 'between', from, to });
+        return setPositions(added, Object.fromEntries(Object.entries(laid).filter(([id]) => !added.pinned.includes(id))));
+      });
+      fb.fitTo([...idsOf(g)]);
       fb.setHighlight(idsOf(g), `Shortest paths: ${g.nodes.length} entities, ${g.edges.length} links`);
     },
     [chart, fb],

@@ -17,7 +17,7 @@ export const NEIGHBOURHOOD = `query Neighbourhood($ids: [ID!]!, $hops: Int, $lim
   neighbourhood(ids: $ids, hops: $hops, limit: $limit, filter: $filter, supernodeThreshold: $threshold) { ${GRAPH} }
 }`;
 
-export const PATHS = `query Paths($from: ID!, $to: ID!, $filter: LinkFilter) { paths(from: $from, to: $to, maxLength: 6, filter: $filter) { ${GRAPH} } }`;
+export const PATHS = `query Paths($from: ID!, $to: ID!, $filter: LinkFilter) { paths(from: $from, to: $to, maxLength: 6, filter: $filter) { ${GRAPH} paths { nodeIds } } }`;
 
 export const CONNECTING = `query Connecting($ids: [ID!]!, $filter: LinkFilter) { connectingNetwork(ids: $ids, filter: $filter) { ${GRAPH} } }`;
 
