@@ -47,6 +47,16 @@ function idsOf(g: Pick<Graph, 'nodes' | 'edges'>): Set<string> {
   return new Set([...g.nodes.map((n) => n.id), ...g.edges.map((e) => e.id)]);
 }
 
+/**
+ * A path result laid out along its paths, left to right from where `start` is on the chart, with
+ * room for every label; pinned entities stay where they are. Part of the same undo step.
+ */
+function alongPaths(doc: ChartDoc, g: Graph, start: string): ChartDoc {
+  const anchor = doc.positions[start] ? { id: start, at: doc.positions[start] } : null;
+  const laid = pathLayout(g.nodes.map((n) => ({ id: n.id, label: nodeDisplay(n) })), g.paths ?? [], anchor);
+  return setPositions(doc, Object.fromEntries(Object.entries(laid).filter(([id]) => !doc.pinned.includes(id))));
+}
+
 export function useWorkspaceActions(chart: ChartState, fb: Feedback) {
   const docRef = useRef<ChartDoc>(chart.doc);
   docRef.current = chart.doc;
@@ -68,8 +78,10 @@ export function useWorkspaceActions(chart: ChartState, fb: Feedback) {
     async (idOrIds: string | readonly string[], o: ExpandOptions = {}) => {
       const doc = docRef.current;
       const hops = o.hops ?? 1;
-      const starts = (typeof idOrIds === 'string' ? [idOrIds] : [...idOrIds]).map((id) => doc.nodes[id]).filter((n): n is GraphNode => !!n).slice(0, MAX_EXPAND_IDS);
+      const onChart = (typeof idOrIds === 'string' ? [idOrIds] : [...idOrIds]).map((id) => doc.nodes[id]).filter((n): n is GraphNode => !!n);
+      const starts = onChart.slice(0, MAX_EXPAND_IDS);
       if (!starts.length) return;
+      if (onChart.length > starts.length) fb.notice(`Expanding the first ${MAX_EXPAND_IDS} of the ${onChart.length} selected entities.`);
       const ids = starts.map((n) => n.id);
       const filtered = !!(o.linkTypes || o.entityTypes);
       if (!o.force && !filtered) {
@@ -117,13 +129,7 @@ export function useWorkspaceActions(chart: ChartState, fb: Feedback) {
         fb.notice(`No path within 6 links between ${doc.nodes[from]?.label ?? from} and ${doc.nodes[to]?.label ?? to}.`);
         return;
       }
-      // Along the path, left to right from where the start is, with room for every label.
-      const anchor = doc.positions[from] ? { id: from, at: doc.positions[from] } : null;
-      const laid = pathLayout(g.nodes.map((n) => ({ id: n.id, label: nodeDisplay(n) })), g.paths ?? [], anchor);
-      chart.apply('Shortest paths', (d) => {
-        const added = addGraph(d, g, { kind: 'between', from, to });
-        return setPositions(added, Object.fromEntries(Object.entries(laid).filter(([id]) => !added.pinned.includes(id))));
-      });
+      chart.apply('Shortest paths', (d) => alongPaths(addGraph(d, g, { kind: 'between', from, to }), g, from));
       fb.fitTo([...idsOf(g)]);
       fb.setHighlight(idsOf(g), `Shortest paths: ${g.nodes.length} entities, ${g.edges.length} links`);
     },
@@ -138,8 +144,9 @@ export function useWorkspaceActions(chart: ChartState, fb: Feedback) {
         fb.notice('No network connects the selection within 4 links.');
         return;
       }
-      chart.apply('Connecting network', (d) => addGraph(d, g, { kind: 'between', from: ids[0]!, to: ids[ids.length - 1]! }));
+      chart.apply('Connecting network', (d) => alongPaths(addGraph(d, g, { kind: 'between', from: ids[0]!, to: ids[ids.length - 1]! }), g, ids[0]!));
       fb.setHighlight(idsOf(g), `Connecting network: ${g.nodes.length} entities`);
+      fb.fitTo([...idsOf(g)]);
     },
     [chart, fb],
   );

@@ -19,7 +19,7 @@ export const NEIGHBOURHOOD = `query Neighbourhood($ids: [ID!]!, $hops: Int, $lim
 
 export const PATHS = `query Paths($from: ID!, $to: ID!, $filter: LinkFilter) { paths(from: $from, to: $to, maxLength: 6, filter: $filter) { ${GRAPH} paths { nodeIds } } }`;
 
-export const CONNECTING = `query Connecting($ids: [ID!]!, $filter: LinkFilter) { connectingNetwork(ids: $ids, filter: $filter) { ${GRAPH} } }`;
+export const CONNECTING = `query Connecting($ids: [ID!]!, $filter: LinkFilter) { connectingNetwork(ids: $ids, filter: $filter) { ${GRAPH} paths { nodeIds } } }`;
 
 export const COMMON = `query Common($ids: [ID!]!, $filter: LinkFilter) { commonNeighbours(ids: $ids, filter: $filter) { sharedWith node { ${NODE_FIELDS} } } }`;
 
