@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../server/testing/harness.ts';
+import { startTestServer, testGateway, type TestServer } from '../server/testing/harness.ts';
+import type { Gateway } from '../server/db/gateway.ts';
 import { Fixture } from '../server/modules/entity/fixture.ts';
 import { clickBackground, counts, idle, launch, nodePosition, openWorkspace, searchAndAdd, shot, waitForEntities } from './support/browser.ts';
 
@@ -27,12 +28,15 @@ for (let i = 1; i <= HUB_WORKERS; i++) {
 }
 
 let server: TestServer;
+let gateway: Gateway;
 let browser: Browser;
 const savedCharts: string[] = [];
 
 beforeAll(async () => {
   if (!fs.existsSync('dist/client/index.html')) throw new Error('Build the workspace first: npx vite build');
-  server = await startTestServer();
+  // Reads on a cold database on a loaded machine can take longer than the default 15 s.
+  gateway = testGateway({ queryTimeoutMs: 120_000 });
+  server = await startTestServer({ gateway });
   await hub.write(server.gateway);
   browser = await launch();
 });
@@ -42,6 +46,7 @@ afterAll(async () => {
   for (const id of savedCharts) await server.graphql('mutation($id: ID!) { deleteChart(id: $id) }', { id });
   await browser?.close();
   await server?.close();
+  await gateway?.close();
 });
 
 async function parlourExpanded(page: Page): Promise<number> {
@@ -132,7 +137,11 @@ describe('the analyst workspace', () => {
     await page.mouse.click(p.x, p.y);
     await page.keyboard.press('2');
     const dialog = page.getByRole('dialog', { name: /by 2 hops/ });
-    await dialog.waitFor({ timeout: 60_000 });
+    // The first two-hop read of a run meets a cold database: allow it longer.
+    await dialog.waitFor({ timeout: 150_000 }).catch(async (e: Error) => {
+      await shot(page, 'e2e-05a-no-dialog');
+      throw new Error(`${e.message}\nOn the page: ${(await page.locator('.messages').textContent().catch(() => '')) ?? ''}`);
+    });
     const text = (await dialog.getByTestId('expand-count').textContent()) ?? '';
     const m = /Adds (\d+) entities and (\d+) links/.exec(text);
     expect(m, text).not.toBeNull();
@@ -183,7 +192,7 @@ describe('the analyst workspace', () => {
     await shot(page, 'e2e-05b-hierarchy');
     expect(errors).toEqual([]);
     await page.close();
-  }, 200_000);
+  }, 400_000);
 
   it('finds the shortest paths between two selected entities and highlights them', async () => {
     const { page, errors } = await openWorkspace(browser, server.url, server.authorization);
