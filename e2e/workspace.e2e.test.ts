@@ -168,7 +168,11 @@ describe('the analyst workspace', () => {
     // Back to one hop, then a selection of nine expanded with E: one request, one undo step.
     await page.keyboard.press('Control+z');
     await waitForEntities(page, (n) => n === 1);
-    await page.mouse.click(p.x, p.y);
+    await idle(page);
+    // The layout moved the view: where the parlour is drawn now.
+    const q = await nodePosition(page, PARLOUR);
+    await page.mouse.click(q.x, q.y);
+    await page.locator('.statusbar').getByText('1 selected', { exact: true }).waitFor();
     await page.keyboard.press('e');
     const first = await waitForEntities(page, (n) => n > 1, 60_000);
     await idle(page);
