@@ -5,6 +5,7 @@
  * Build first: npx vite build && npx vitest run --project e2e e2e/analysis.e2e.test.ts
  */
 import fs from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, testGateway, type TestServer } from '../server/testing/harness.ts';
@@ -114,6 +115,49 @@ describe('flagged people and premises', () => {
       await idle(page);
       await shot(page, 'analysis-03-indicator-evidence');
     }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the flagged list as known on a date', () => {
+  it('shows the date it is as known on, labels the weights, and exports what it lists as CSV for a chosen date', async () => {
+    const { page, errors } = await openWorkspace(browser, server.url, server.authorization);
+    await openPage(page, 'Flagged', 'Flagged people and premises');
+    const flaggedPage = page.getByRole('region', { name: 'Flagged people and premises' });
+    const table = page.getByRole('table', { name: 'Flagged people and premises' });
+    await table.waitFor({ timeout: 150_000 });
+    const today = new Date().toISOString().slice(0, 10);
+    const asOf = flaggedPage.getByLabel('As known on');
+    await expect(asOf.inputValue()).resolves.toBe(today);
+    const summary = page.getByTestId('flagged-summary');
+    await summary.filter({ hasText: `flagged as known on ${today}` }).waitFor({ timeout: 150_000 });
+    // People, whose risk factors carry their weights from the rules ("Links to organised crime (1)").
+    await flaggedPage.getByLabel('Type', { exact: true }).selectOption('PERSON');
+    await summary.filter({ hasText: `flagged as known on ${today}` }).waitFor({ timeout: 150_000 });
+    await expect(table.getByRole('columnheader', { name: 'Risk factors (weight)' }).count()).resolves.toBe(1);
+    await expect.poll(async () => (await table.locator('tbody tr').first().locator('.pill .weight').allTextContents()).length, { timeout: 60_000 }).toBeGreaterThan(0);
+    expect((await table.locator('tbody tr').first().locator('.pill .weight').first().textContent())?.trim()).toMatch(/^\(\d+(\.\d+)?\)$/);
+    await shot(page, 'analysis-08-flagged-as-known-on');
+
+    // An earlier date: evidence recorded later is left out, and the list says which date it is.
+    const earlier = '2025-06-30';
+    await asOf.fill(earlier);
+    await summary.filter({ hasText: `flagged as known on ${earlier}` }).waitFor({ timeout: 150_000 });
+    await page.getByTestId('flagged-as-of').filter({ hasText: earlier }).waitFor();
+    const listed = Number(/^(\d+) flagged/.exec((await summary.textContent()) ?? '')?.[1]);
+    expect(listed).toBeGreaterThan(0);
+
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 150_000 }), flaggedPage.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe(`lantern-flagged-as-known-on-${earlier}.csv`);
+    const rows = parse(fs.readFileSync((await download.path())!, 'utf8'), { bom: true }) as string[][];
+    expect(rows[0]!.slice(0, 4)).toEqual(['as_known_on', 'id', 'type', 'label']);
+    // Every entity the list counts, each a person, each as known on the chosen date.
+    expect(rows.length - 1).toBe(listed);
+    expect(new Set(rows.slice(1).map((r) => r[0]))).toEqual(new Set([earlier]));
+    expect(new Set(rows.slice(1).map((r) => r[2]))).toEqual(new Set(['PERSON']));
+    const shownIds = await table.locator('tbody tr .mono').allTextContents();
+    expect(rows.slice(1, 1 + shownIds.length).map((r) => r[1])).toEqual(shownIds);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../server/testing/harness.ts';
+import { startTestServer, testGateway, type TestServer } from '../server/testing/harness.ts';
+import type { Gateway } from '../server/db/gateway.ts';
 import { Fixture } from '../server/modules/entity/fixture.ts';
 import { clickBackground, counts, idle, launch, nodePosition, openWorkspace, searchAndAdd, shot, waitForEntities } from './support/browser.ts';
 
@@ -27,12 +28,15 @@ for (let i = 1; i <= HUB_WORKERS; i++) {
 }
 
 let server: TestServer;
+let gateway: Gateway;
 let browser: Browser;
 const savedCharts: string[] = [];
 
 beforeAll(async () => {
   if (!fs.existsSync('dist/client/index.html')) throw new Error('Build the workspace first: npx vite build');
-  server = await startTestServer();
+  // Reads on a cold database on a loaded machine can take longer than the default 15 s.
+  gateway = testGateway({ queryTimeoutMs: 120_000 });
+  server = await startTestServer({ gateway });
   await hub.write(server.gateway);
   browser = await launch();
 });
@@ -42,6 +46,7 @@ afterAll(async () => {
   for (const id of savedCharts) await server.graphql('mutation($id: ID!) { deleteChart(id: $id) }', { id });
   await browser?.close();
   await server?.close();
+  await gateway?.close();
 });
 
 async function parlourExpanded(page: Page): Promise<number> {
@@ -123,6 +128,75 @@ describe('the analyst workspace', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 150_000);
+
+  it('expands by two hops after showing what it would add, and one undo takes a whole expansion back', async () => {
+    const { page, errors } = await openWorkspace(browser, server.url, server.authorization);
+    await searchAndAdd(page, 'Velvet Willow', PARLOUR_NAME);
+    await waitForEntities(page, (n) => n === 1);
+    const p = await nodePosition(page, PARLOUR);
+    await page.mouse.click(p.x, p.y);
+    await page.keyboard.press('2');
+    const dialog = page.getByRole('dialog', { name: /by 2 hops/ });
+    // The first two-hop read of a run meets a cold database: allow it longer.
+    await dialog.waitFor({ timeout: 150_000 }).catch(async (e: Error) => {
+      await shot(page, 'e2e-05a-no-dialog');
+      throw new Error(`${e.message}\nOn the page: ${(await page.locator('.messages').textContent().catch(() => '')) ?? ''}`);
+    });
+    const text = (await dialog.getByTestId('expand-count').textContent()) ?? '';
+    const m = /Adds (\d+) entities and (\d+) links/.exec(text);
+    expect(m, text).not.toBeNull();
+    const [entities, links] = [Number(m![1]), Number(m![2])];
+    // Two hops from a parlour reach more than its own neighbours (20 links).
+    expect(entities).toBeGreaterThan(20);
+    // Nothing is drawn until the analyst says so.
+    await expect(counts(page)).resolves.toEqual({ entities: 1, links: 0 });
+    await shot(page, 'e2e-05a-expand-two-hops');
+    await dialog.getByRole('button', { name: `Add ${entities} entities` }).click();
+    await waitForEntities(page, (n) => n === 1 + entities, 60_000);
+    expect((await counts(page)).links).toBeGreaterThanOrEqual(links);
+    await idle(page);
+    // The expansion and the layout that followed it are one step.
+    await clickBackground(page);
+    await expect(page.getByRole('button', { name: 'Undo' }).getAttribute('title')).resolves.toMatch(/^Undo Expand Velvet Willow.*\(2 hops\)/);
+    await page.keyboard.press('Control+z');
+    await waitForEntities(page, (n) => n === 1);
+    // What is left to undo is the search's addition, not part of the expansion.
+    await expect(page.getByRole('button', { name: 'Undo' }).getAttribute('title')).resolves.toMatch(/^Undo Add Velvet Willow/);
+    await page.keyboard.press('Control+Shift+z');
+    await waitForEntities(page, (n) => n === 1 + entities);
+
+    // Back to one hop, then a selection of nine expanded with E: one request, one undo step.
+    await page.keyboard.press('Control+z');
+    await waitForEntities(page, (n) => n === 1);
+    await idle(page);
+    // The layout moved the view: where the parlour is drawn now.
+    const q = await nodePosition(page, PARLOUR);
+    await page.mouse.click(q.x, q.y);
+    await page.locator('.statusbar').getByText('1 selected', { exact: true }).waitFor();
+    await page.keyboard.press('e');
+    const first = await waitForEntities(page, (n) => n > 1, 60_000);
+    await idle(page);
+    const nine = await page.evaluate((parlour) => Object.keys(window.lanternChart!.positions()).filter((id) => id !== parlour).slice(0, 9), PARLOUR);
+    expect(nine).toHaveLength(9);
+    await page.evaluate((ids) => window.lanternChart!.select(ids), nine);
+    await page.locator('.statusbar').getByText('9 selected', { exact: true }).waitFor();
+    await page.keyboard.press('e');
+    const second = await waitForEntities(page, (n) => n > first, 60_000);
+    await idle(page);
+    await expect(page.getByRole('button', { name: 'Undo' }).getAttribute('title')).resolves.toMatch(/^Undo Expand 9 entities/);
+    await clickBackground(page);
+    await page.keyboard.press('Control+z');
+    await expect(waitForEntities(page, (n) => n === first)).resolves.toBe(first);
+    expect(second).toBeGreaterThan(first);
+
+    // The hierarchy of the parlour's neighbourhood: every label has room (looked at: e2e-05b).
+    await page.getByRole('combobox', { name: 'Layout' }).selectOption('dagre');
+    await expect.poll(() => page.getByRole('button', { name: 'Undo' }).getAttribute('title'), { timeout: 60_000 }).toMatch(/Layout: Hierarchy/);
+    await idle(page);
+    await shot(page, 'e2e-05b-hierarchy');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 400_000);
 
   it('finds the shortest paths between two selected entities and highlights them', async () => {
     const { page, errors } = await openWorkspace(browser, server.url, server.authorization);

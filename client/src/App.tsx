@@ -19,6 +19,7 @@ import { SearchPanel } from './components/SearchPanel.tsx';
 import { SignInDialog } from './components/SignInDialog.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { SupernodeDialog } from './components/SupernodeDialog.tsx';
+import { ExpandDialog } from './components/ExpandDialog.tsx';
 import { Toolbar } from './components/Toolbar.tsx';
 import { SnapshotMenu } from './components/SnapshotDialog.tsx';
 import { ZoomControls } from './components/ZoomControls.tsx';
@@ -31,9 +32,9 @@ import { WhyFlagged } from './analysis/WhyFlagged.tsx';
 import { PAGES, PageView, type PageName } from './pages/PageView.tsx';
 import { may } from './admin/useMe.ts';
 import type { GraphNode, Position } from './model/types.ts';
-import { elementCount, LAYOUT_NAMES, setFilters, setLayout, setPositions, type LayoutName } from './state/chartDoc.ts';
+import { elementCount, LAYOUT_NAMES, setFilters, setLayout, setPositions, type ChartDoc, type LayoutName } from './state/chartDoc.ts';
 import { useChart } from './state/useChart.ts';
-import { useWorkspaceActions, type Feedback } from './useWorkspaceActions.ts';
+import { useWorkspaceActions, type ExpandConfirm, type ExpandOptions, type Feedback } from './useWorkspaceActions.ts';
 import { useChartCommands } from './workspace/useChartCommands.ts';
 import { useChartFile } from './workspace/useChartFile.ts';
 import { useChartLinks } from './workspace/useChartLinks.ts';
@@ -54,7 +55,8 @@ export function App() {
   useChartLinks(chart, messages.task);
   const session = useSession();
   const file = useChartFile(chart, view, messages);
-  const [guard, setGuard] = useState<{ node: GraphNode; remaining: number } | null>(null);
+  const [guard, setGuard] = useState<{ node: GraphNode; remaining: number; expand(o: ExpandOptions): void } | null>(null);
+  const [confirm, setConfirm] = useState<ExpandConfirm | null>(null);
   const [dialog, setDialog] = useState<'open' | 'save' | null>(null);
   // Full-page views over the workspace (the admins' audit log, ...).
   const [page, setPage] = useState<'audit' | PageName | null>(null);
@@ -69,10 +71,12 @@ export function App() {
       task: messages.task,
       notice: (text: string) => messages.say('notice', text),
       setHighlight: view.setHighlight,
-      guard: (node: GraphNode, remaining: number) => setGuard({ node, remaining }),
-      relayout: () => view.runLayout(),
+      guard: (node: GraphNode, remaining: number, expand: (o: ExpandOptions) => void) => setGuard({ node, remaining, expand }),
+      confirm: setConfirm,
+      fitTo: (ids: string[]) => view.showViewport({ fit: ids }),
+      relayout: () => view.runLayout(undefined, true),
     }),
-    [messages.task, messages.say, view.setHighlight, view.runLayout],
+    [messages.task, messages.say, view.setHighlight, view.runLayout, view.showViewport],
   );
   const actions = useWorkspaceActions(chart, feedback);
   const commands = useChartCommands(chart, view, actions);
@@ -88,7 +92,12 @@ export function App() {
 
   const onMoved = useCallback((m: Record<string, Position>, label: string) => chart.apply(label, (d) => setPositions(d, m)), [chart]);
   const onLayoutDone = useCallback(
-    (m: Record<string, Position>, name: LayoutName) => chart.apply(`Layout: ${LAYOUT_NAMES[name]}`, (d) => setLayout(setPositions(d, m), name)),
+    (m: Record<string, Position>, name: LayoutName, follows: boolean) => {
+      const fn = (d: ChartDoc) => setLayout(setPositions(d, m), name);
+      // A layout that completes the operation just made is undone with it.
+      if (follows) chart.fold(fn);
+      else chart.apply(`Layout: ${LAYOUT_NAMES[name]}`, fn);
+    },
     [chart],
   );
   const onError = useCallback((text: string) => messages.say('error', text), [messages.say]);
@@ -154,7 +163,7 @@ export function App() {
               filteredCount={summary.filtered.size}
               onChange={(f, label) => chart.apply(label, (d) => setFilters(d, f))}
             />
-            <AnalysisPanel onChart={summary.onChart} onStyles={setMetricStyles} onSelect={(ids) => view.chartApi?.select(ids)} />
+            <AnalysisPanel onChart={summary.onChart} types={[...summary.typeCounts.keys()]} onStyles={setMetricStyles} onSelect={(ids) => view.chartApi?.select(ids)} />
           </aside>
           <section className="stage" aria-busy={busy}>
             {busy && <div className="progress top" role="progressbar" aria-label={messages.tasks[0] ?? 'Laying out'} />}
@@ -232,7 +241,18 @@ export function App() {
             onClose={() => setGuard(null)}
             onExpand={(o) => {
               setGuard(null);
-              void actions.expand(guard.node.id, o);
+              guard.expand(o);
+            }}
+          />
+        )}
+        {confirm && (
+          <ExpandDialog
+            title={confirm.title}
+            preview={confirm.preview}
+            onClose={() => setConfirm(null)}
+            onAdd={() => {
+              setConfirm(null);
+              confirm.onAdd();
             }}
           />
         )}

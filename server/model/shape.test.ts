@@ -23,6 +23,11 @@ describe('shaping entities for storage', () => {
     expect(s.label).toBe('Lotus Spa, RG1 2AB');
   });
 
+  it('makes premises searchable by their kind in words', () => {
+    expect(shapeEntity('PREMISES', { name: 'Lotus Spa', kind: 'MASSAGE_PARLOUR' }).searchText.split(' | ')).toContain('massage parlour');
+    expect(shapeEntity('PREMISES', { name: 'Lotus Spa' }).searchText).toBe('lotus spa');
+  });
+
   it('stores VRMs without spaces and finds them with', () => {
     const s = shapeEntity('VEHICLE', { vrm: 'ab12 cde', make: 'Ford', model: 'Transit', colour: 'White' });
     expect(s.props.vrm).toBe('AB12CDE');

@@ -44,6 +44,11 @@ function shapePerson(p: Props): Shaped {
   };
 }
 
+/** A kind code in words: MASSAGE_PARLOUR -> "massage parlour". */
+export function kindWords(kind: unknown): string | undefined {
+  return typeof kind === 'string' && kind ? kind.toLowerCase().replace(/_/g, ' ') : undefined;
+}
+
 function shapePremises(p: Props): Shaped {
   const name = str(p.name);
   const postcode = str(p.postcode) ? parsePostcode(String(p.postcode)) : undefined;
@@ -54,7 +59,8 @@ function shapePremises(p: Props): Shaped {
   const label = [name ?? addressLine, postcode?.formatted].filter(Boolean).join(', ');
   return {
     label,
-    searchText: searchText([name, addressLine, town, postcode?.formatted, postcode?.compact]),
+    // The kind in words ("massage parlour"), so a search for the kind finds the premises of that kind.
+    searchText: searchText([name, addressLine, town, postcode?.formatted, postcode?.compact, kindWords(p.kind)]),
     props: { ...p, name: name ?? null, postcode: postcode?.formatted ?? null, postcodeCompact: postcode?.compact ?? null },
   };
 }

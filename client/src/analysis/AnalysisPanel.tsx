@@ -6,33 +6,42 @@
 import { useEffect, useMemo, useState } from 'react';
 import { communityColour, METRIC_NAMES, nodeStyles, OTHER_COMMUNITY, COMMUNITY_PALETTE, rampColour, type ColourBy, type NodeStyle, type SizeBy } from './encoding.ts';
 import { networkAnalytics, type NetworkAnalytics } from './api.ts';
+import { ENTITY_META } from '../model/meta.ts';
+import type { EntityType } from '../model/types.ts';
 import './analysis.css';
+
+/** Types offered to leave out: the administrative hubs that otherwise top centrality and brokerage. */
+export const LEAVE_OUT_TYPES: EntityType[] = ['OPERATION', 'VISIT', 'ORGANISATION', 'REFERRAL', 'RISK_FACTOR', 'OFFENCE'];
 
 interface Props {
   /** Entities on the chart. */
   onChart: ReadonlySet<string>;
+  /** The entity types on the chart. */
+  types: readonly EntityType[];
   onStyles(styles: ReadonlyMap<string, NodeStyle> | null): void;
   onSelect(ids: string[]): void;
 }
 
-export function AnalysisPanel({ onChart, onStyles, onSelect }: Props) {
+export function AnalysisPanel({ onChart, types, onStyles, onSelect }: Props) {
   const nodeIds = useMemo(() => [...onChart], [onChart]);
-  const [result, setResult] = useState<{ key: string; data: NetworkAnalytics } | null>(null);
+  const [result, setResult] = useState<{ key: string; data: NetworkAnalytics; excluded: EntityType[] } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [weighted, setWeighted] = useState(true);
+  const [excluded, setExcluded] = useState<EntityType[]>([]);
   const [sizeBy, setSizeBy] = useState<SizeBy>('none');
   const [colourBy, setColourBy] = useState<ColourBy>('type');
   const key = useMemo(() => [...nodeIds].sort().join(','), [nodeIds]);
-  const stale = !!result && result.key !== `${weighted}|${key}`;
+  const runKey = `${weighted}|${[...excluded].sort().join(',')}|${key}`;
+  const stale = !!result && result.key !== runKey;
 
   const run = async () => {
     if (!nodeIds.length) return;
     setBusy(true);
     setError(null);
     try {
-      const data = await networkAnalytics(nodeIds.slice(0, 5000), weighted);
-      setResult({ key: `${weighted}|${key}`, data });
+      const data = await networkAnalytics(nodeIds.slice(0, 5000), weighted, excluded);
+      setResult({ key: runKey, data, excluded });
       if (sizeBy === 'none' && colourBy === 'type') {
         setSizeBy('betweenness');
         setColourBy('community');
@@ -70,6 +79,17 @@ export function AnalysisPanel({ onChart, onStyles, onSelect }: Props) {
       <label className="check">
         <input type="checkbox" checked={weighted} onChange={(e) => setWeighted(e.target.checked)} /> weight links by grading
       </label>
+      {LEAVE_OUT_TYPES.some((t) => types.includes(t)) && (
+        <fieldset className="leave-out">
+          <legend>Leave out of the analysis</legend>
+          {LEAVE_OUT_TYPES.filter((t) => types.includes(t)).map((t) => (
+            <label key={t} className="check">
+              <input type="checkbox" checked={excluded.includes(t)} onChange={() => setExcluded((x) => (x.includes(t) ? x.filter((y) => y !== t) : [...x, t]))} />{' '}
+              {ENTITY_META[t].plural.toLowerCase()}
+            </label>
+          ))}
+        </fieldset>
+      )}
       {busy && <div className="progress" role="progressbar" aria-label="Analysing the chart" />}
       {error && (
         <p className="error-inline" role="alert">
@@ -77,7 +97,7 @@ export function AnalysisPanel({ onChart, onStyles, onSelect }: Props) {
         </p>
       )}
       {!nodeIds.length && <p className="hint">Add entities to the chart to find their communities, brokers and most central members.</p>}
-      {stale && <p className="hint">The chart has changed since the analysis: re-run it to include the new entities.</p>}
+      {stale && <p className="hint">The chart or the options have changed since the analysis: re-run it.</p>}
       <div className="row">
         <label>
           Size by
@@ -108,6 +128,7 @@ export function AnalysisPanel({ onChart, onStyles, onSelect }: Props) {
           <p className="hint" data-testid="analysis-summary">
             {result.data.nodes.length} entities · {communities.length} communities of 2 or more · modularity {result.data.modularity.toFixed(2)} ·{' '}
             {result.data.nodes.filter((n) => n.broker).length} brokers{result.data.weighted ? ' · weighted by grading' : ''}
+            {result.excluded.length > 0 && ` · without ${result.excluded.map((t) => ENTITY_META[t].plural.toLowerCase()).join(', ')}`}
           </p>
           {colourBy === 'community' && communities.length > 0 && (
             <ul className="community-list" aria-label="Communities">

@@ -29,7 +29,7 @@ export function useAddToChart(): AddToChart {
         return;
       }
       await actions.addNodes(g.nodes);
-      if (o.layout) runLayout();
+      if (o.layout) runLayout(undefined, true);
       if (o.highlight) setHighlight(new Set(o.highlight), o.label ?? `${g.nodes.length} entities`);
     },
     [actions, task, say, runLayout, setHighlight],

@@ -23,13 +23,14 @@ export interface NetworkAnalytics {
   weighted: boolean;
 }
 
-export async function networkAnalytics(ids: string[], weighted = true): Promise<NetworkAnalytics> {
+/** `excludeTypes`: entity types left out of the analysis (with their links), e.g. operations. */
+export async function networkAnalytics(ids: string[], weighted = true, excludeTypes: EntityType[] = []): Promise<NetworkAnalytics> {
   const d = await gql<{ networkAnalytics: NetworkAnalytics }>(
-    `query NetworkAnalytics($ids: [ID!], $weighted: Boolean) { networkAnalytics(ids: $ids, weighted: $weighted) {
+    `query NetworkAnalytics($ids: [ID!], $weighted: Boolean, $excludeTypes: [EntityType!]) { networkAnalytics(ids: $ids, weighted: $weighted, excludeTypes: $excludeTypes) {
       nodes { id type label community degree weightedDegree betweenness pageRank communitiesLinked broker }
       communities { id size nodeIds } modularity weighted
     } }`,
-    { ids, weighted },
+    { ids, weighted, excludeTypes: excludeTypes.length ? excludeTypes : null },
   );
   return d.networkAnalytics;
 }
@@ -199,28 +200,65 @@ export interface FlaggedEntity {
   operationIds: string[];
 }
 
+const FLAGGED_FIELDS = 'id type label score riskScore riskCombination riskFactorKinds indicatorScore indicatorIds operationIds';
+
 /** Identical flagged requests in flight share one answer (the chart's badges and the list's first page ask the same). */
 const flaggedInFlight = new Map<string, Promise<{ items: FlaggedEntity[]; total: number }>>();
 
+/** `asOf`: as known on that date (scores decay to it); today when absent. */
 export function flagged(
   filter: FlaggedFilter,
   sort: { field: FlaggedSortField; direction: 'ASC' | 'DESC' },
   first = 500,
+  asOf?: string,
 ): Promise<{ items: FlaggedEntity[]; total: number }> {
-  const key = JSON.stringify([filter, sort, first]);
+  const key = JSON.stringify([filter, sort, first, asOf ?? null]);
   let p = flaggedInFlight.get(key);
   if (!p) {
     p = gql<{ flagged: { edges: { node: FlaggedEntity }[]; totalCount: number } }>(
-      `query Flagged($filter: FlaggedFilter, $sort: FlaggedSort, $first: Int) { flagged(filter: $filter, sort: $sort, first: $first) {
-        totalCount edges { node { id type label score riskScore riskCombination riskFactorKinds indicatorScore indicatorIds operationIds } }
+      `query Flagged($filter: FlaggedFilter, $sort: FlaggedSort, $first: Int, $asOf: Date) { flagged(filter: $filter, sort: $sort, first: $first, asOf: $asOf) {
+        totalCount edges { node { ${FLAGGED_FIELDS} } }
       } }`,
-      { filter, sort, first },
+      { filter, sort, first, asOf: asOf ?? null },
     )
       .then((d) => ({ items: d.flagged.edges.map((e) => e.node), total: d.flagged.totalCount }))
       .finally(() => flaggedInFlight.delete(key));
     flaggedInFlight.set(key, p);
   }
   return p;
+}
+
+/**
+ * Every flagged entity matching the filter, page by page, for an export: one named operation
+ * (FlaggedExport) so that the audit log shows what was taken away.
+ */
+export async function flaggedAll(filter: FlaggedFilter, sort: { field: FlaggedSortField; direction: 'ASC' | 'DESC' }, asOf: string, max = 10_000): Promise<FlaggedEntity[]> {
+  const out: FlaggedEntity[] = [];
+  let after: string | null = null;
+  do {
+    const d: { flagged: { edges: { node: FlaggedEntity }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await gql(
+      `query FlaggedExport($filter: FlaggedFilter, $sort: FlaggedSort, $asOf: Date, $after: String) { flagged(filter: $filter, sort: $sort, first: 500, asOf: $asOf, after: $after) {
+        pageInfo { hasNextPage endCursor } edges { node { ${FLAGGED_FIELDS} } }
+      } }`,
+      { filter, sort, asOf, after },
+    );
+    out.push(...d.flagged.edges.map((e) => e.node));
+    after = d.flagged.pageInfo.hasNextPage ? d.flagged.pageInfo.endCursor : null;
+  } while (after && out.length < max);
+  return out;
+}
+
+export interface RiskFactorRule {
+  kind: string;
+  label: string;
+  weight: number;
+  halfLifeDays: number;
+}
+
+/** The risk rules' factors with their weights and half-lives (server/modules/risk/rules). */
+export async function riskFactorRules(): Promise<{ version: string; factors: RiskFactorRule[] }> {
+  const d = await gql<{ riskRules: { version: string; factors: RiskFactorRule[] } }>('query RiskRules { riskRules { version factors { kind label weight halfLifeDays } } }');
+  return d.riskRules;
 }
 
 // Operations (server/modules/operations).

@@ -13,13 +13,13 @@ export const SEARCH = `query Search($text: String!, $types: [EntityType!], $firs
   search(text: $text, types: $types, first: $first) { edges { score matched node { ${NODE_FIELDS} } } }
 }`;
 
-export const NEIGHBOURHOOD = `query Neighbourhood($ids: [ID!]!, $limit: Int, $filter: LinkFilter, $threshold: Int) {
-  neighbourhood(ids: $ids, hops: 1, limit: $limit, filter: $filter, supernodeThreshold: $threshold) { ${GRAPH} }
+export const NEIGHBOURHOOD = `query Neighbourhood($ids: [ID!]!, $hops: Int, $limit: Int, $filter: LinkFilter, $threshold: Int) {
+  neighbourhood(ids: $ids, hops: $hops, limit: $limit, filter: $filter, supernodeThreshold: $threshold) { ${GRAPH} }
 }`;
 
-export const PATHS = `query Paths($from: ID!, $to: ID!, $filter: LinkFilter) { paths(from: $from, to: $to, maxLength: 6, filter: $filter) { ${GRAPH} } }`;
+export const PATHS = `query Paths($from: ID!, $to: ID!, $filter: LinkFilter) { paths(from: $from, to: $to, maxLength: 6, filter: $filter) { ${GRAPH} paths { nodeIds } } }`;
 
-export const CONNECTING = `query Connecting($ids: [ID!]!, $filter: LinkFilter) { connectingNetwork(ids: $ids, filter: $filter) { ${GRAPH} } }`;
+export const CONNECTING = `query Connecting($ids: [ID!]!, $filter: LinkFilter) { connectingNetwork(ids: $ids, filter: $filter) { ${GRAPH} paths { nodeIds } } }`;
 
 export const COMMON = `query Common($ids: [ID!]!, $filter: LinkFilter) { commonNeighbours(ids: $ids, filter: $filter) { sharedWith node { ${NODE_FIELDS} } } }`;
 

@@ -46,11 +46,11 @@ export async function search(text: string, types: EntityType[], signal?: AbortSi
 
 export async function neighbourhood(
   ids: string[],
-  o: { limit?: number; supernodeThreshold?: number; filter?: LinkFilterInput } = {},
+  o: { hops?: number; limit?: number; supernodeThreshold?: number; filter?: LinkFilterInput } = {},
 ): Promise<Graph> {
   const d = await gql<{ neighbourhood: Graph }>(
     NEIGHBOURHOOD,
-    { ids, limit: o.limit ?? 500, filter: o.filter ?? null, threshold: o.supernodeThreshold ?? null },
+    { ids, hops: o.hops ?? 1, limit: o.limit ?? 500, filter: o.filter ?? null, threshold: o.supernodeThreshold ?? null },
   );
   return d.neighbourhood;
 }

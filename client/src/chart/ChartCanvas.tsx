@@ -21,6 +21,9 @@ import { useGraphView } from './hooks/useGraphView.ts';
 import { Navigator } from './Navigator.tsx';
 import { createChartApi, type ChartApi } from './chartApi.ts';
 
+/** A viewport to restore, the whole chart in view ('fit'), or some elements in view. */
+export type ViewportRequest = Viewport | 'fit' | { fit: string[] };
+
 export interface ChartCanvasProps {
   doc: ChartDoc;
   filtered: ReadonlySet<string>;
@@ -33,7 +36,7 @@ export interface ChartCanvasProps {
   /** Sizes, colours and badges from an analysis, per node (view state: style bypasses). */
   encoding?: ReadonlyMap<string, NodeStyle> | null;
   /** A viewport to restore (a reopened chart), or a request to fit. */
-  viewport: { value: Viewport | 'fit'; nonce: number } | null;
+  viewport: { value: ViewportRequest; nonce: number } | null;
   /** Show the bird's-eye view. */
   navigator: boolean;
   onReady(api: ChartApi | null): void;
@@ -41,7 +44,7 @@ export interface ChartCanvasProps {
   onContext(target: ContextTarget): void;
   onOpen(id: string): void;
   onMoved(positions: Record<string, Position>, label: string): void;
-  onLayoutDone(positions: Record<string, Position>, name: LayoutName): void;
+  onLayoutDone(positions: Record<string, Position>, name: LayoutName, follows: boolean): void;
   onBusy(busy: boolean): void;
   onError(message: string): void;
 }
@@ -123,7 +126,15 @@ export function ChartCanvas(p: ChartCanvasProps) {
     if (!cy || !p.viewport || cy.destroyed()) return;
     const v = p.viewport.value;
     if (v === 'fit') cy.animate({ fit: { eles: cy.elements(':visible'), padding: 40 } }, { duration: 250 });
-    else cy.viewport({ zoom: v.zoom, pan: v.pan });
+    else if ('fit' in v) {
+      // Some elements (a path found): into view, no closer than labels are comfortably read.
+      const wanted = new Set(v.fit);
+      const eles = cy.elements(':visible').filter((e) => wanted.has(e.id()));
+      if (eles.empty()) return;
+      const bb = eles.boundingBox({});
+      const zoom = Math.min(1.4, (cy.width() - 80) / Math.max(1, bb.w), (cy.height() - 80) / Math.max(1, bb.h));
+      cy.animate({ zoom, center: { eles } }, { duration: 250 });
+    } else cy.viewport({ zoom: v.zoom, pan: v.pan });
   }, [cy, p.viewport]);
 
   return (

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { ENTITY_META } from '../model/meta.ts';
 import { ENTITY_TYPES, type EntityType } from '../model/types.ts';
 import { LAYOUT_NAMES, LAYOUTS, type LayoutName } from '../state/chartDoc.ts';
+import { HOPS } from '../state/expansion.ts';
 import type { ChartState } from '../state/useChart.ts';
 import type { ChartCommands } from '../workspace/useChartCommands.ts';
 import type { ChartView } from '../workspace/useChartView.ts';
@@ -45,8 +46,17 @@ export function Toolbar({ chart, view, commands, typeCounts, dropdown, onOpen, o
         ⟳
       </button>
       <span className="divider" />
-      <button type="button" onClick={commands.expandSelected} disabled={!selectedNodes.length} title="Expand the selection (E)">
+      <button type="button" onClick={() => commands.expandSelected()} disabled={!selectedNodes.length} title="Expand the selection (E)">
         Expand
+      </button>
+      <button
+        type="button"
+        disabled={!selectedNodes.length}
+        aria-label="Expand by hops"
+        title="Expand the selection by 1, 2 or 3 hops (E, 2, 3)"
+        onClick={(e) => dropdown(e, HOPS.map((h) => ({ label: h === 1 ? '1 hop' : `${h} hops…`, hint: h === 1 ? 'E' : String(h), onSelect: () => commands.expandSelected(h) })))}
+      >
+        ▾
       </button>
       <button type="button" onClick={commands.hideSelected} disabled={!selection.length} title="Hide (H)">
         Hide

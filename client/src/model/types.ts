@@ -51,6 +51,8 @@ export interface Graph {
   edges: GraphEdge[];
   truncated: boolean;
   truncation?: string | null;
+  /** The paths found, node ids in order (paths and connectingNetwork only, when asked for). */
+  paths?: { nodeIds: string[] }[];
 }
 
 export interface Position {

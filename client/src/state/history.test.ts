@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canRedo, canUndo, createHistory, push, redo, undo, undoLabel } from './history.ts';
+import { fold, canRedo, canUndo, createHistory, push, redo, undo, undoLabel } from './history.ts';
 
 describe('undo and redo', () => {
   it('undoes and redoes operations in order, with their labels', () => {
@@ -34,5 +34,18 @@ describe('undo and redo', () => {
     const h = createHistory(1);
     expect(undo(h)).toBe(h);
     expect(redo(h)).toBe(h);
+  });
+
+  it('folds what completes an operation (its layout) into that operation: one undo takes both back', () => {
+    let h = createHistory('empty');
+    h = push(h, 'expanded', 'Expand 9 entities');
+    h = fold(h, 'expanded and laid out');
+    expect(h.present).toBe('expanded and laid out');
+    expect(undoLabel(h)).toBe('Expand 9 entities');
+    h = undo(h);
+    expect(h.present).toBe('empty');
+    expect(canUndo(h)).toBe(false);
+    h = redo(h);
+    expect(h.present).toBe('expanded and laid out');
   });
 });

@@ -22,6 +22,15 @@ export function push<T>(h: History<T>, next: T, label: string): History<T> {
   return { past, present: next, presentLabel: label, future: [] };
 }
 
+/**
+ * Folds `next` into the present step instead of making a new one: what finishes the last
+ * operation (the layout that follows an expansion) is undone with it, as one user action.
+ */
+export function fold<T>(h: History<T>, next: T): History<T> {
+  if (next === h.present) return h;
+  return { ...h, present: next, future: [] };
+}
+
 export function undo<T>(h: History<T>): History<T> {
   const prev = h.past[h.past.length - 1];
   if (!prev) return h;

@@ -4,6 +4,7 @@
  */
 import { useCallback, useMemo } from 'react';
 import type { GraphNode } from '../model/types.ts';
+import type { Hops } from '../state/expansion.ts';
 import { hide, removeElements, setPinned } from '../state/chartDoc.ts';
 import type { ChartState } from '../state/useChart.ts';
 import type { MenuItem } from '../components/ContextMenu.tsx';
@@ -22,7 +23,7 @@ export function useChartCommands(chart: ChartState, view: ChartView, actions: Ac
     async (nodes: GraphNode[]) => {
       const wasEmpty = Object.keys(doc.nodes).length === 0;
       await actions.addNodes(nodes);
-      if (wasEmpty && nodes.length > 2) runLayout(doc.layout);
+      if (wasEmpty && nodes.length > 2) runLayout(doc.layout, true);
     },
     [actions, doc.nodes, doc.layout, runLayout],
   );
@@ -38,9 +39,13 @@ export function useChartCommands(chart: ChartState, view: ChartView, actions: Ac
     if (!selectedNodes.length) return;
     chart.apply(allPinned ? 'Unpin' : 'Pin', (d) => setPinned(d, selectedNodes, !allPinned));
   }, [chart, selectedNodes, allPinned]);
-  const expandSelected = useCallback(() => {
-    for (const id of selectedNodes.slice(0, 10)) void actions.expand(id);
-  }, [actions, selectedNodes]);
+  // The whole selection in one request and one undo step.
+  const expandSelected = useCallback(
+    (hops: Hops = 1) => {
+      if (selectedNodes.length) void actions.expand(selectedNodes, { hops });
+    },
+    [actions, selectedNodes],
+  );
   const analysisItems = useCallback(
     (ids: string[]): MenuItem[] => [
       { label: 'Shortest paths between the two', disabled: ids.length !== 2, onSelect: () => void actions.findPath(ids[0]!, ids[1]!) },

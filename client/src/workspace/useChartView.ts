@@ -5,8 +5,9 @@
  */
 import { useCallback, useMemo, useState } from 'react';
 import type { ChartApi } from '../chart/chartApi.ts';
+import type { ViewportRequest } from '../chart/ChartCanvas.tsx';
 import type { LayoutCommand } from '../chart/hooks/useGraphLayout.ts';
-import type { LayoutName, Viewport } from '../state/chartDoc.ts';
+import type { LayoutName } from '../state/chartDoc.ts';
 
 export interface Highlight {
   ids: Set<string>;
@@ -18,18 +19,19 @@ export function useChartView() {
   const [selection, setSelection] = useState<string[]>([]);
   const [highlight, setHighlightState] = useState<Highlight | null>(null);
   const [layoutCmd, setLayoutCmd] = useState<LayoutCommand | null>(null);
-  const [viewportCmd, setViewportCmd] = useState<{ value: Viewport | 'fit'; nonce: number } | null>(null);
+  const [viewportCmd, setViewportCmd] = useState<{ value: ViewportRequest; nonce: number } | null>(null);
   const [layoutBusy, setLayoutBusy] = useState(false);
   const [showNavigator, setShowNavigator] = useState(false);
 
   const setHighlight = useCallback((ids: Set<string> | null, label = '') => setHighlightState(ids ? { ids, label } : null), []);
   const clearHighlight = useCallback(() => setHighlightState(null), []);
   /** Busy from the request on, so nothing reads positions before the layout has stopped. */
-  const runLayout = useCallback((name?: LayoutName) => {
+  /** With `follows`, the layout's positions join the undo step of the operation that asked for it. */
+  const runLayout = useCallback((name?: LayoutName, follows = false) => {
     setLayoutBusy(true);
-    setLayoutCmd((c) => ({ name: name ?? c?.name ?? 'fcose', nonce: Date.now() + Math.random() }));
+    setLayoutCmd((c) => ({ name: name ?? c?.name ?? 'fcose', nonce: Date.now() + Math.random(), follows }));
   }, []);
-  const showViewport = useCallback((value: Viewport | 'fit') => setViewportCmd({ value, nonce: Date.now() + Math.random() }), []);
+  const showViewport = useCallback((value: ViewportRequest) => setViewportCmd({ value, nonce: Date.now() + Math.random() }), []);
   const toggleNavigator = useCallback(() => setShowNavigator((v) => !v), []);
 
   return useMemo(

@@ -1,4 +1,4 @@
-/** Keyboard, while the chart is on screen: / search, Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo, Delete remove, E expand, H hide, F fit, Esc clear. */
+/** Keyboard, while the chart is on screen: / search, Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo, Delete remove, E expand, 2 or 3 expand by that many hops, H hide, F fit, Esc clear. */
 import { useEffect, useRef, type RefObject } from 'react';
 import type { ChartState } from '../state/useChart.ts';
 import type { ChartCommands } from './useChartCommands.ts';
@@ -36,6 +36,8 @@ export function useKeyboard(chart: ChartState, view: ChartView, commands: ChartC
         k.removeSelected();
       } else if (e.key === 'e') {
         k.expandSelected();
+      } else if (e.key === '2' || e.key === '3') {
+        k.expandSelected(Number(e.key) as 2 | 3);
       } else if (e.key === 'h') {
         k.hideSelected();
       } else if (e.key === 'f') {

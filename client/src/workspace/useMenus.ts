@@ -34,7 +34,9 @@ export function useMenus(chart: ChartState, view: ChartView, actions: Actions, c
         const sel = selection.includes(id) ? selection.filter((s) => doc.nodes[s]) : [id];
         const pinned = doc.pinned.includes(id);
         items.push(
-          { label: 'Expand', hint: 'E', onSelect: () => void actions.expand(id) },
+          { label: sel.length > 1 ? `Expand ${sel.length}` : 'Expand', hint: 'E', onSelect: () => void actions.expand(sel) },
+          { label: 'Expand 2 hops…', hint: '2', onSelect: () => void actions.expand(sel, { hops: 2 }) },
+          { label: 'Expand 3 hops…', hint: '3', onSelect: () => void actions.expand(sel, { hops: 3 }) },
           {
             label: 'Expand by link type',
             items: Object.entries(LINK_META).map(([lt, m]) => ({ label: m.verb, onSelect: () => void actions.expand(id, { linkTypes: [lt] }) })),

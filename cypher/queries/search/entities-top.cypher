@@ -1,5 +1,5 @@
 // Full-text search, first part: the page among Lucene's $fetch best hits (index entity_search on
-// label and searchText). Asking Lucene for its n best lets it skip hits that cannot make them,
+// label and searchText), exact and kind matches first (below). Asking Lucene for its n best lets it skip hits that cannot make them,
 // where scoring every hit (search/entities) costs a third more at 1M people; ranks and scores
 // are the same. $query is a Lucene query built by server/modules/search/search.query.ts from
 // caller text, every term escaped; it is a parameter, never query text. Of the best hits, the
@@ -10,7 +10,23 @@
 // entity of the page, or one row with a null node for an empty page.
 // Entities come as the chart draws them (CHART_NODE_PROPERTIES in entity.mapper.ts), with the
 // searchText that says which form matched.
+// Of the best hits, an exact match comes first ($exact is one of the entity's folded forms: its
+// name, an alias, a phone form), then an entity whose kind or type the text names (every word of
+// $words is a word of its kind, or begins it, or a plural of it: "massage" and "massage parlours"
+// name MASSAGE_PARLOUR premises; or is its type: "premises"), then the rest; in Lucene's order
+// within each.
 CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $fetch}) YIELD node, score
+WITH collect({node: node, score: score}) AS best
+UNWIND range(0, size(best) - 1) AS i
+WITH best[i].node AS node, best[i].score AS score, i
+WITH node, score, i,
+  CASE
+    WHEN $exact IN split(coalesce(node.searchText, ''), ' | ') THEN 2
+    WHEN size($words) > 0 AND all(w IN $words WHERE w = toLower(node.type)
+      OR any(k IN split(toLower(coalesce(node.kind, '')), '_') WHERE k = w OR (size(w) >= 3 AND k <> '' AND (k STARTS WITH w OR w STARTS WITH k)))) THEN 1
+    ELSE 0
+  END AS tier
+ORDER BY tier DESC, i
 WITH count(*) AS found, collect(node.id) AS seen, collect(CASE WHEN NOT coalesce(node.retired, false)
     AND @visible(node)
     // Masked callers cannot find a potential victim by their real name (the hit would disclose it).

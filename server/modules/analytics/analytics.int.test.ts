@@ -164,4 +164,32 @@ describe('suspected networks and network analytics on the demo', () => {
     const unweighted = await server.graphql<A>(q, { ids, weighted: false });
     expect(unweighted.data!.networkAnalytics.weighted).toBe(false);
   });
+
+  it('leaves chosen types (operations, organisations, visits) out of centrality and brokerage', async () => {
+    const n1 = truth.networks[0]!;
+    const hood = await server.graphql<{ neighbourhood: { nodes: { id: string; type: string }[] } }>(
+      'query ($ids: [ID!]!) { neighbourhood(ids: $ids, hops: 2, limit: 2000) { nodes { id type } } }',
+      { ids: n1.premisesIds },
+    );
+    expect(hood.errors).toBeUndefined();
+    const nodes = hood.data!.neighbourhood.nodes;
+    const admin = ['OPERATION', 'ORGANISATION', 'VISIT'];
+    expect(nodes.filter((n) => n.type === 'OPERATION').length).toBeGreaterThan(0);
+    const q = `query ($ids: [ID!], $excludeTypes: [EntityType!]) { networkAnalytics(ids: $ids, excludeTypes: $excludeTypes) {
+      nodes { id type betweenness broker }
+    } }`;
+    type A = { networkAnalytics: { nodes: { id: string; type: string; betweenness: number; broker: boolean }[] } };
+    const all = await server.graphql<A>(q, { ids: nodes.map((n) => n.id) });
+    const without = await server.graphql<A>(q, { ids: nodes.map((n) => n.id), excludeTypes: admin });
+    expect(all.errors).toBeUndefined();
+    expect(without.errors).toBeUndefined();
+    const byBetweenness = (a: A) => [...a.networkAnalytics.nodes].sort((x, y) => y.betweenness - x.betweenness);
+    // With everything in, an administrative hub is among the five most between.
+    expect(byBetweenness(all.data!).slice(0, 5).some((n) => admin.includes(n.type))).toBe(true);
+    // Left out, they have no metrics, are nobody's broker, and the rest are analysed without them.
+    const kept = without.data!.networkAnalytics.nodes;
+    expect(kept.map((n) => n.id).sort()).toEqual(nodes.filter((n) => !admin.includes(n.type)).map((n) => n.id).sort());
+    expect(byBetweenness(without.data!).slice(0, 5).map((n) => n.type)).not.toContain('OPERATION');
+    expect(kept.filter((n) => n.broker).every((n) => !admin.includes(n.type))).toBe(true);
+  });
 });

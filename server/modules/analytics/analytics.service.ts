@@ -26,13 +26,30 @@ const MAX_IDS = 5_000;
 export interface NetworkAnalyticsArgs {
   ids?: readonly string[] | null;
   weighted?: boolean | null;
+  excludeTypes?: readonly string[] | null;
+}
+
+/**
+ * The graph without the entities of `excluded` types and their links: administrative hubs (an
+ * operation, its visits, a landlord company) otherwise come out as the top brokers.
+ */
+export function leaveOut<N extends { id: string; type: string }, L extends { source: string; target: string }>(
+  g: { nodes: N[]; links: L[] },
+  excluded: ReadonlySet<string>,
+): { nodes: N[]; links: L[] } {
+  if (excluded.size === 0) return g;
+  const nodes = g.nodes.filter((n) => !excluded.has(n.type));
+  const kept = new Set(nodes.map((n) => n.id));
+  return { nodes, links: g.links.filter((l) => kept.has(l.source) && kept.has(l.target)) };
 }
 
 /** `engine`: 'graphology' keeps the whole-graph analytics in Node even when GDS is there (tests). */
 export async function networkAnalytics(ctx: Context, args: NetworkAnalyticsArgs, engine: 'auto' | 'graphology' = 'auto'): Promise<Metrics> {
   const ids = args.ids ? idArg('ids', args.ids, 1, MAX_IDS) : null;
   const weighted = args.weighted ?? true;
-  if (!ids && engine === 'auto' && (await gdsAvailable(ctx.gateway))) {
+  const excluded = new Set(args.excludeTypes ?? []);
+  // GDS projects the whole graph as it is; leaving types out is done in Node (graphology).
+  if (!ids && excluded.size === 0 && engine === 'auto' && (await gdsAvailable(ctx.gateway))) {
     try {
       const r = await gdsMetrics(ctx.gateway, {
         weighted,
@@ -46,12 +63,13 @@ export async function networkAnalytics(ctx: Context, args: NetworkAnalyticsArgs,
       throw e;
     }
   }
-  const { nodes, links } = await repo.read(ctx.gateway, async (tx) => {
+  const read = await repo.read(ctx.gateway, async (tx) => {
     if (ids) return { nodes: await repo.nodes(tx, ids), links: await repo.linksAmong(tx, ids) };
     const whole = await repo.graph(tx, MAX_ANALYTICS_NODES + 1);
     if (whole.nodes.length > MAX_ANALYTICS_NODES) throw badInput('ids', `the graph has more than ${MAX_ANALYTICS_NODES} entities: give the ids of the part to analyse.`);
     return whole;
   });
+  const { nodes, links } = leaveOut(read, excluded);
   return networkMetrics(nodes, links, { weighted });
 }
 

@@ -5,6 +5,7 @@ import { adjustedRandIndex } from './ari.ts';
 import { scoreNetworks } from './evaluate.ts';
 import { networkMetrics } from './metrics.ts';
 import { MIN_TIE_SCORE, premisesTies, suspectedNetworks } from './networks.ts';
+import { leaveOut } from './analytics.service.ts';
 
 // ---- factories ------------------------------------------------------------------------------
 
@@ -201,5 +202,29 @@ describe('network metrics', () => {
       [0, false],
       [0, false],
     ]);
+  });
+});
+
+describe('leaving entity types out of the analysis', () => {
+  it('takes an operation that links every visit out with its links, so it is no broker and the rest are measured without it', () => {
+    // Two groups of premises with their visits, joined only by one operation that includes every visit.
+    const nodes = [node('op', 'OPERATION'), ...['a', 'b', 'c', 'd'].map((x) => node(x)), ...['va', 'vb', 'vc', 'vd'].map((x) => node(x, 'VISIT')), node('w1', 'PERSON'), node('w2', 'PERSON')];
+    const links = [
+      ...['a', 'b', 'c', 'd'].flatMap((x) => [link('INCLUDES_VISIT', 'op', `v${x}`), link('VISIT_AT', `v${x}`, x)]),
+      link('WORKS_AT', 'w1', 'a'),
+      link('WORKS_AT', 'w1', 'b'),
+      link('WORKS_AT', 'w2', 'c'),
+      link('WORKS_AT', 'w2', 'd'),
+    ];
+    const all = networkMetrics(nodes, links, { weighted: true });
+    const top = [...all.nodes].sort((x, y) => y.betweenness - x.betweenness)[0]!;
+    expect(top.id).toBe('op');
+    const without = leaveOut({ nodes, links }, new Set(['OPERATION', 'VISIT']));
+    expect(without.nodes.map((n) => n.id).sort()).toEqual(['a', 'b', 'c', 'd', 'w1', 'w2']);
+    expect(without.links).toHaveLength(4);
+    const m = networkMetrics(without.nodes, without.links, { weighted: true });
+    expect(m.nodes.map((n) => n.id)).not.toContain('op');
+    expect(m.nodes.find((n) => n.id === 'w1')!.betweenness).toBeGreaterThan(0);
+    expect(leaveOut({ nodes, links }, new Set())).toEqual({ nodes, links });
   });
 });

@@ -27,7 +27,7 @@ const PARAMS: Record<string, Record<string, unknown>> = {
   'entity/links': { id: 'person-1', types: null, entityTypes: null, skip: 0, limit: 10 },
   'entity/link-by-id': { id: 'link-works_at-1', visibleOnly: true },
   'search/entities': { query: 'smith', types: null, skip: 0, limit: 10, exclude: [] },
-  'search/entities-top': { query: 'smith', types: null, skip: 0, limit: 10, fetch: 256 },
+  'search/entities-top': { query: 'smith', types: null, skip: 0, limit: 10, fetch: 256, exact: 'smith', words: ['smith'] },
   'graph/nodes': { ids: ['person-1'] },
   'graph/chart-nodes': { ids: ['person-1'] },
   'graph/neighbourhood-step': { starts: ['person-1'], frontier: ['person-1', 'person-2'], seen: ['person-1', 'person-2'], keep: ['person-1'], room: 10, close: true, threshold: 100, ...filter },

@@ -106,6 +106,40 @@ describe('search', () => {
     });
   });
 
+  describe('on the demo', () => {
+    const KINDS = `query ($text: String!, $first: Int) { search(text: $text, first: $first) { edges { score node { id type kind label } } } }`;
+    type Hit = { score: number; node: { id: string; type: string; kind: string | null; label: string } };
+    const hits = async (text: string): Promise<Hit[]> => {
+      const res = await server.graphql<{ search: { edges: Hit[] } }>(KINDS, { text, first: 100 });
+      expect(res.errors).toBeUndefined();
+      return res.data!.search.edges;
+    };
+    const isParlour = (h: Hit) => h.node.type === 'PREMISES' && h.node.kind === 'MASSAGE_PARLOUR';
+
+    it('lists massage parlours before the adverts and organisations that only mention massage', async () => {
+      for (const text of ['massage', 'massage parlour', 'Massage Parlours']) {
+        const r = await hits(text);
+        const firstOther = r.findIndex((h) => !isParlour(h));
+        // The demo's 49 parlours, all of them, then the rest.
+        expect(firstOther, text).toBeGreaterThanOrEqual(49);
+        expect(r.slice(firstOther).filter(isParlour), text).toEqual([]);
+        // Found by their kind, not only their name: parlours trading as a spa or wellness rooms.
+        expect(r.filter(isParlour).some((h) => !/massage/i.test(h.node.label)), text).toBe(true);
+        if (text === 'massage') expect(r.slice(firstOther).map((h) => h.node.type), text).toContain('ADVERT');
+      }
+    });
+
+    it('ranks an exact name first, above longer names that contain it', async () => {
+      const r = await hits('Velvet Willow Massage Studio');
+      const exact = (h: Hit) => h.node.label === 'Velvet Willow Massage Studio' || h.node.label.startsWith('Velvet Willow Massage Studio, ');
+      expect(exact(r[0]!)).toBe(true);
+      const lastExact = r.map(exact).lastIndexOf(true);
+      expect(r.slice(0, lastExact + 1).every(exact)).toBe(true);
+      // The advert for it ("Velvet Willow Massage Studio: ...") and other studios come after.
+      expect(r.length).toBeGreaterThan(lastExact + 1);
+    });
+  });
+
   it('treats hostile text as plain text', async () => {
     for (const text of ['"foo" OR *:* ) ] \\ ~ ^ label:x', "' MATCH (n) DETACH DELETE n //", 'AND OR NOT &&||!', '/.*/', '*']) {
       const res = await server.graphql<SearchData>(SEARCH, { text });

@@ -13,9 +13,13 @@ const hits = (records: Row[]): Hit[] => records.filter((r) => r.node !== null).m
 
 /**
  * The page among Lucene's `fetch` best hits: `found` of them before the filters, `kept` after;
- * `seen` holds every best hit's id when there were `fetch` of them and the page is short.
+ * `seen` holds every best hit's id when there were `fetch` of them and the page is short. Among
+ * them an exact match (`exact`, folded) ranks first, then entities whose kind or type `words` name.
  */
-export async function searchBest(gw: Gateway, q: Page & { fetch: number }): Promise<{ rows: Hit[]; found: number; kept: number; seen: string[] | null }> {
+export async function searchBest(
+  gw: Gateway,
+  q: Page & { fetch: number; exact: string; words: string[] },
+): Promise<{ rows: Hit[]; found: number; kept: number; seen: string[] | null }> {
   const records = await gw.read('search/entities-top', { ...q, skip: int(q.skip), limit: int(q.limit), fetch: int(q.fetch) });
   const first = records[0];
   return { rows: hits(records), found: Number(first?.found ?? 0), kept: Number(first?.keptCount ?? 0), seen: (first?.seen as string[] | null) ?? null };

@@ -5,7 +5,8 @@ import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../errors.ts';
 import { toGraphNode } from '../entity/entity.mapper.ts';
 import { decodeCursor, intArg, page } from '../entity/paging.ts';
-import { buildSearchQuery, matchedForm } from './search.query.ts';
+import { buildSearchQuery, matchedForm, words } from './search.query.ts';
+import { fold } from '../../model/normalise.ts';
 import * as repo from './search.repository.ts';
 
 export const MAX_TEXT = 200;
@@ -31,7 +32,7 @@ export async function search(ctx: Context, args: SearchArgs) {
   const skip = decodeCursor('search', args.after);
   const query = buildSearchQuery(text);
   if (!query) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
-  const rows = await ranked(ctx, query, args.types?.length ? [...args.types] : null, skip, first + 1);
+  const rows = await ranked(ctx, { query, exact: fold(text).replace(/\s+/g, ' '), words: words(text) }, args.types?.length ? [...args.types] : null, skip, first + 1);
   const p = page('search', rows, skip, first);
   return {
     pageInfo: p.pageInfo,
@@ -45,13 +46,15 @@ export async function search(ctx: Context, args: SearchArgs) {
 }
 
 /**
- * The page of hits from `skip`: the results are the best BEST_HITS hits in Lucene's order, then
+ * The page of hits from `skip`: the results are the best BEST_HITS hits (an exact name or form
+ * first, then entities of a kind or type the text names, each in Lucene's order), then
  * every other hit in score order, each kept by the filters. Ties can come in a different order
  * from a query for every hit than from one for the best n, so the rest is read without the best
  * hits' ids: every page, whatever its size and start, is a slice of the same list.
  */
-async function ranked(ctx: Context, query: string, types: string[] | null, skip: number, limit: number) {
-  const best = await repo.searchBest(ctx.gateway, { query, types, skip, limit, fetch: BEST_HITS });
+async function ranked(ctx: Context, q: { query: string; exact: string; words: string[] }, types: string[] | null, skip: number, limit: number) {
+  const { query } = q;
+  const best = await repo.searchBest(ctx.gateway, { ...q, types, skip, limit, fetch: BEST_HITS });
   if (best.rows.length === limit || best.found < BEST_HITS) return best.rows;
   const rest = await repo.searchRest(ctx.gateway, { query, types, exclude: best.seen ?? [], skip: Math.max(0, skip - best.kept), limit: limit - best.rows.length });
   return [...best.rows, ...rest];

@@ -4,7 +4,8 @@
  * Large charts get ForceAtlas2 in a web worker instead of fcose, applied with `preset`.
  */
 import { useEffect, useRef } from 'react';
-import type { Core, LayoutOptions, NodeSingular } from 'cytoscape';
+import type { Collection, Core, LayoutOptions, NodeSingular } from 'cytoscape';
+import { hierarchyLayout } from '../hierarchy.ts';
 import type { LayoutName } from '../../state/chartDoc.ts';
 import type { Position } from '../../model/types.ts';
 import type { LayoutRequest, LayoutResponse } from '../layout.worker.ts';
@@ -13,6 +14,8 @@ export interface LayoutCommand {
   name: LayoutName;
   /** Changes on every request, so asking twice for the same layout runs it twice. */
   nonce: number;
+  /** The layout completes the operation just made (an expansion onto an empty chart): one undo step with it. */
+  follows?: boolean;
 }
 
 export function layoutOptions(name: LayoutName, nodeCount: number): LayoutOptions {
@@ -52,6 +55,24 @@ export function layoutOptions(name: LayoutName, nodeCount: number): LayoutOption
     case 'grid':
       return { name: 'grid', sort: (a: NodeSingular, b: NodeSingular) => String(a.data('type')).localeCompare(b.data('type')), avoidOverlap: true, nodeDimensionsIncludeLabels: true, animate, fit: true, padding: 40 } as LayoutOptions;
   }
+}
+
+/**
+ * The Hierarchy layout: dagre with room for every label, wide ranks wrapped and ranks spread to
+ * the viewport (hierarchy.ts), applied as a preset so pinned nodes stay put.
+ */
+function hierarchyOptions(cy: Core, visible: Collection, nodeCount: number): LayoutOptions {
+  const nodes = visible.nodes().map((n) => ({ id: n.id(), label: String(n.data('display') ?? n.data('label') ?? '') }));
+  const edges = visible.edges().map((e) => ({ source: e.source().id(), target: e.target().id() }));
+  const { positions } = hierarchyLayout(nodes, edges, { width: cy.width() || 1000, height: cy.height() || 700 });
+  return {
+    name: 'preset',
+    positions: (n: NodeSingular) => positions[n.id()] ?? n.position(),
+    fit: true,
+    padding: 40,
+    animate: nodeCount < 300,
+    animationDuration: 450,
+  } as LayoutOptions;
 }
 
 function positionsOf(cy: Core, ids?: Set<string>): Record<string, Position> {
@@ -95,7 +116,7 @@ export function useGraphLayout(
   cy: Core | null,
   command: LayoutCommand | null,
   large: boolean,
-  onDone: (positions: Record<string, Position>, name: LayoutName) => void,
+  onDone: (positions: Record<string, Position>, name: LayoutName, follows: boolean) => void,
   onBusy: (busy: boolean) => void,
   onError: (message: string) => void,
 ): void {
@@ -123,7 +144,7 @@ export function useGraphLayout(
           const layout = visible.layout({ name: 'preset', positions: (n: NodeSingular) => positions[n.id()] ?? n.position(), fit: true, padding: 40, animate: false } as LayoutOptions);
           layout.one('layoutstop', () => {
             busy(false);
-            done(positionsOf(cy, ids), command.name);
+            done(positionsOf(cy, ids), command.name, command.follows ?? false);
           });
           layout.run();
         })
@@ -136,13 +157,13 @@ export function useGraphLayout(
         job.cancel();
       };
     }
-    const layout = visible.layout(layoutOptions(command.name, ids.size));
+    const layout = visible.layout(command.name === 'dagre' ? hierarchyOptions(cy, visible, ids.size) : layoutOptions(command.name, ids.size));
     let stopped = false;
     let cancelled = false;
     layout.one('layoutstop', () => {
       stopped = true;
       busy(false);
-      if (!cancelled && !cy.destroyed()) done(positionsOf(cy, ids), command.name);
+      if (!cancelled && !cy.destroyed()) done(positionsOf(cy, ids), command.name, command.follows ?? false);
     });
     layout.run();
     return () => {
