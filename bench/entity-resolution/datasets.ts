@@ -120,3 +120,11 @@ export function scalePeople(people: number): Labelled {
   }
   return { records: records.slice(0, people), truth };
 }
+
+/** The same records with every field but the names dropped (watch-list style). */
+export function namesOnly(data: Labelled): Labelled {
+  return {
+    records: data.records.map((r) => ({ id: r.id, givenName: r.givenName ?? null, familyName: r.familyName ?? null, fullName: r.fullName ?? null,  })),
+    truth: data.truth,
+  };
+}
