@@ -267,6 +267,23 @@ export function personHolds(_a: Prepared, _b: Prepared, levels: Levels): string 
   return corroborated ? null : 'the date of birth agrees only up to a typo and nothing but the name agrees besides it';
 }
 
+/**
+ * Pairs the prior counts as sure matches: given and family names exactly the same and the date
+ * of birth too (or no other field to compare), or an exact phone, email or identifier.
+ */
+export function personSureMatch(l: Levels): boolean {
+  const names = l[0] === 0 && l[1] === 0;
+  if (names && l[2] === 0) return true;
+  if (l[4] === 0 || l[5] === 0 || l[8] === 0) return true;
+  return names && l.every((x, c) => c <= 1 || x === null);
+}
+
+/** The chance a true match passes personSureMatch's name rule, given the fields the pair has. */
+export function personSureMatchRecall(m: number[][], l: Levels): number {
+  if (l[0] === null || l[1] === null) return 1;
+  return m[0]![0]! * m[1]![0]! * (l[2] === null ? 1 : m[2]![0]!);
+}
+
 /** A declared match key both records share: it decides the match (unless a conflict vetoes it). */
 export function personDecisive(a: Prepared, b: Prepared, o: RuleOptions): string | null {
   for (const kind of o.matchKeys) {
@@ -449,6 +466,8 @@ export const PEOPLE: Scheme<PersonInput, Prepared> = {
   blockingKeys,
   conflicts: personConflicts,
   holds: personHolds,
+  sureMatch: personSureMatch,
+  sureMatchRecall: personSureMatchRecall,
   decisive: personDecisive,
   termFrequency: { givenName: (p) => p.given, familyName: (p) => p.family },
   show: showPerson,

@@ -347,7 +347,23 @@ export function resolveWith<I extends { id: string }, P extends { id: string }>(
     // every match, so the expected matches are spread over all pairs instead.
     const n = records.length;
     const allPairs = o.onlyTouching ? Math.max(1, o.onlyTouching.size * (n - 1)) : Math.max(1, (n * (n - 1)) / 2);
-    const lambda = o.overrides?.lambda ?? Math.min(0.5, Math.max(1e-9, (est.lambda * codes.length) / allPairs));
+    // The prior from deterministic rules, as Splink estimates it: pairs that a strict rule calls
+    // the same (scheme.sureMatch), divided by the share of true matches that rule finds (from
+    // the estimated m), spread over all pairs. EM's own share among candidates takes namesakes
+    // for matches where names repeat (the scale generator's people: 2^-10 against a true 2^-19).
+    let lambda: number;
+    if (scheme.sureMatch) {
+      let sure = 0;
+      let recall = 0;
+      for (let k = 0; k < codes.length; k++) {
+        const levels = decodeLevels(codes[k]!, size);
+        if (scheme.sureMatch(levels)) sure++;
+        recall += scheme.sureMatchRecall!(est.m, levels);
+      }
+      recall = codes.length ? recall / codes.length : 1;
+      lambda = (sure / Math.max(0.05, recall)) / allPairs;
+    } else lambda = (est.lambda * codes.length) / allPairs;
+    lambda = o.overrides?.lambda ?? Math.min(0.5, Math.max(1e-9, lambda));
     model = { lambda, m: est.m, u: est.u };
   }
   // Term-frequency adjustment: an exact agreement on a value is worth log2(m / tf) rather than
@@ -367,11 +383,16 @@ export function resolveWith<I extends { id: string }, P extends { id: string }>(
     const [i, j] = idx[k]!;
     let adjust: (number | undefined)[] | undefined;
     if (tfComparisons.length) {
+      // Records with nothing to compare but the weighed values (names only, a watch list):
+      // rarity is all the evidence there is, and it counts both ways, as in Splink.
+      const onlyWeighed = decodeLevels(code, size).every((l, c) => l === null || tf[c] !== undefined);
       for (const c of tfComparisons) {
         if (Math.floor(code / 8 ** c) % 8 !== 0) continue;
-        // Only ever less: a value rare in the whole file is not rare where its namesakes meet
-        // (a household, a community), so rarity adds no more than an average agreement does.
-        const a = Math.min(0, Math.log2(model.u[c]![0]! / tf[c]!(records[i]!)));
+        // Otherwise only ever less: a value rare in the whole file is not rare where its
+        // namesakes meet (a household, a community), so rarity adds no more than an average
+        // agreement does.
+        const full = Math.log2(model.u[c]![0]! / tf[c]!(records[i]!));
+        const a = onlyWeighed ? full : Math.min(0, full);
         adjust ??= [];
         adjust[c] = a;
         weight += a;

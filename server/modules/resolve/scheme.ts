@@ -37,6 +37,14 @@ export interface Scheme<I extends { id: string }, P extends { id: string }> {
    */
   conflicts?(a: P, b: P, o: RuleOptions): string[];
   decisive?(a: P, b: P, o: RuleOptions): string | null;
+  /**
+   * A strict deterministic rule (e.g. names and date of birth exactly the same), for the prior:
+   * how many candidate pairs it calls the same, divided by sureMatchRecall (the chance that a
+   * true match with these fields present passes it, from the m probabilities), is the expected
+   * number of matches. Without it the prior is EM's share of matches among candidates.
+   */
+  sureMatch?(levels: Levels): boolean;
+  sureMatchRecall?(m: number[][], levels: Levels): number;
   /** A reason to send a pair the score would merge to review instead (softer than a conflict: not checked between clusters). */
   holds?(a: P, b: P, levels: Levels): string | null;
   /** A field's value of a record as the evidence shows it (lists comma separated). */
