@@ -304,7 +304,7 @@ const TF_PRIOR_RECORDS = 200;
  * that a small import, where every count is small, does not take each value for a rare one or
  * a common one on little evidence.
  */
-function termFrequencies<P extends { id: string }>(scheme: Scheme<never, P>, records: P[], model: Model) {
+function termFrequencies<P extends { id: string }>(scheme: Scheme<never, P>, records: P[], model: Model, priorRecords = TF_PRIOR_RECORDS) {
   const out: (((p: P) => number) | undefined)[] = scheme.comparisons.map(() => undefined);
   const n = records.length;
   if (n < 3) return out;
@@ -317,7 +317,7 @@ function termFrequencies<P extends { id: string }>(scheme: Scheme<never, P>, rec
       if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
     }
     const u = model.u[c]![0]!;
-    out[c] = (p: P) => (Math.max(1, (counts.get(valueOf(p)) ?? 1) - 1) + TF_PRIOR_RECORDS * u) / (n - 1 + TF_PRIOR_RECORDS);
+    out[c] = (p: P) => (Math.max(1, (counts.get(valueOf(p)) ?? 1) - 1) + priorRecords * u) / (n - 1 + priorRecords);
   }
   return out;
 }
@@ -361,7 +361,8 @@ export function resolveWith<I extends { id: string }, P extends { id: string }>(
         recall += scheme.sureMatchRecall!(est.m, levels);
       }
       recall = codes.length ? recall / codes.length : 1;
-      lambda = (sure / Math.max(0.05, recall)) / allPairs;
+      // At least one match is expected, so that a file with no exact duplicate keeps a prior.
+      lambda = (Math.max(1, sure) / Math.max(0.05, recall)) / allPairs;
     } else lambda = (est.lambda * codes.length) / allPairs;
     lambda = o.overrides?.lambda ?? Math.min(0.5, Math.max(1e-9, lambda));
     model = { lambda, m: est.m, u: est.u };
@@ -369,6 +370,8 @@ export function resolveWith<I extends { id: string }, P extends { id: string }>(
   // Term-frequency adjustment: an exact agreement on a value is worth log2(m / tf) rather than
   // log2(m / u), i.e. log2(u / tf) more (less for a common value, more for a rare one).
   const tf = o.termFrequency === false ? [] : termFrequencies(scheme as unknown as Scheme<never, P>, records, model);
+  // For pairs with nothing but names the counts are taken nearly as they are (worth one record of u).
+  const rawTf = o.termFrequency === false ? [] : termFrequencies(scheme as unknown as Scheme<never, P>, records, model, 1);
   const tfComparisons = tf.flatMap((f, c) => (f ? [c] : []));
   const rules: RuleOptions = { matchKeys: new Set(o.matchKeys ?? DEFAULT_MATCH_KEYS) };
   const pairs: ScoredPair[] = [];
@@ -391,7 +394,7 @@ export function resolveWith<I extends { id: string }, P extends { id: string }>(
         // Otherwise only ever less: a value rare in the whole file is not rare where its
         // namesakes meet (a household, a community), so rarity adds no more than an average
         // agreement does.
-        const full = Math.log2(model.u[c]![0]! / tf[c]!(records[i]!));
+        const full = Math.log2(model.u[c]![0]! / (onlyWeighed ? rawTf : tf)[c]!(records[i]!));
         const a = onlyWeighed ? full : Math.min(0, full);
         adjust ??= [];
         adjust[c] = a;
