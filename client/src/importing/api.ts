@@ -125,6 +125,8 @@ export interface MatchDecision {
   weight: number;
   swapped: boolean;
   evidence: { field: string; level: string; weight: number; a: string | null; b: string | null }[];
+  /** A hard rule that decided the pair or held it back from a merge, in words. */
+  rule: string | null;
   decidedBy: string;
   decidedAt: string;
   note: string | null;
@@ -134,7 +136,7 @@ export interface MatchDecision {
 }
 
 const RECORD = 'id entityType label fields { name value } sources resolvedId';
-const DECISION = `id entityType status probability weight swapped evidence { field level weight a b } decidedBy decidedAt note history a { ${RECORD} } b { ${RECORD} }`;
+const DECISION = `id entityType status probability weight swapped evidence { field level weight a b } rule decidedBy decidedAt note history a { ${RECORD} } b { ${RECORD} }`;
 
 export async function reviewQueue(first: number, offset: number, entityType: EntityType | null): Promise<{ items: MatchDecision[]; total: number }> {
   const d = await gql<{ reviewQueue: { items: MatchDecision[]; total: number } }>(
@@ -153,4 +155,20 @@ export async function decide(id: string, what: Decision, note: string | null): P
     { id, note },
   );
   return d[field]!;
+}
+
+/** A resolved entity: records merged into one, and the merges (with their evidence) that join them. */
+export interface ResolvedCluster {
+  id: string;
+  entityType: EntityType;
+  records: MatchRecord[];
+  merges: MatchDecision[];
+}
+
+export async function resolvedClusters(first: number, offset: number, entityType: EntityType | null): Promise<{ items: ResolvedCluster[]; total: number }> {
+  const d = await gql<{ resolvedClusters: { items: ResolvedCluster[]; total: number } }>(
+    `query ResolvedClusters($first: Int, $offset: Int, $entityType: EntityType) { resolvedClusters(first: $first, offset: $offset, entityType: $entityType) { total items { id entityType records { ${RECORD} } merges { ${DECISION} } } } }`,
+    { first, offset, entityType },
+  );
+  return d.resolvedClusters;
 }
