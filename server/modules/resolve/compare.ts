@@ -256,15 +256,17 @@ export function personConflicts(a: Prepared, b: Prepared, o: RuleOptions): strin
 }
 
 /**
- * A date of birth that agrees only up to a typo (day and month swapped, one digit, a day apart)
- * is what namesakes born a few years apart share too: with nothing but the names agreeing
- * besides it (no phone, email, address or identifier), the pair goes at most to review.
+ * A merge needs more than a name and a date of birth: namesakes born on one day are found in
+ * any large register, and a date that agrees only up to a typo is what namesakes born a few
+ * years apart share. With nothing else agreeing (a phone, an email, an address, a town or an
+ * identifier), the pair goes at most to review, where a person decides.
  */
 export function personHolds(_a: Prepared, _b: Prepared, levels: Levels): string | null {
   const dob = levels[2];
-  if (dob !== 1 && dob !== 2) return null;
-  const corroborated = levels[4] === 0 || (levels[5] !== null && levels[5]! <= 1) || (levels[6] !== null && levels[6]! <= 1) || (levels[8] !== null && levels[8]! <= 1);
-  return corroborated ? null : 'the date of birth agrees only up to a typo and nothing but the name agrees besides it';
+  if (dob === null || dob === undefined || dob > 2) return null;
+  const agrees = (c: number, upTo: number) => levels[c] !== null && levels[c]! <= upTo;
+  if (agrees(4, 0) || agrees(5, 1) || agrees(6, 2) || agrees(7, 0) || agrees(8, 1)) return null;
+  return dob === 0 ? 'only the name and date of birth agree' : 'the date of birth agrees only up to a typo and nothing but the name agrees besides it';
 }
 
 /**
