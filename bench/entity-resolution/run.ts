@@ -139,5 +139,11 @@ function all(): void {
   process.stdout.write(`wrote ${writeResult({ name: 'entity-resolution', machine: m, figures, notes })}\n`);
 }
 
-if (process.argv.includes('--file')) oneFile();
-else all();
+try {
+  if (process.argv.includes('--file')) oneFile();
+  else all();
+} catch (e) {
+  // A missing file or column: say which, without a stack trace.
+  process.stderr.write(`${(e as Error).message}\n`);
+  process.exit(2);
+}
