@@ -280,9 +280,9 @@ export function personSureMatch(l: Levels): boolean {
   return names && l.every((x, c) => c <= 1 || x === null);
 }
 
-/** The chance a true match passes personSureMatch's name rule, given the fields the pair has. */
-export function personSureMatchRecall(m: number[][], l: Levels): number {
-  if (l[0] === null || l[1] === null) return 1;
+/** The chance a true match passes personSureMatch's name rule, given the fields the pair has (null without both names). */
+export function personSureMatchRecall(m: number[][], l: Levels): number | null {
+  if (l[0] === null || l[1] === null) return null;
   return m[0]![0]! * m[1]![0]! * (l[2] === null ? 1 : m[2]![0]!);
 }
 

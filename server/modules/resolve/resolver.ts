@@ -355,12 +355,16 @@ export function resolveWith<I extends { id: string }, P extends { id: string }>(
     if (scheme.sureMatch) {
       let sure = 0;
       let recall = 0;
+      let counted = 0;
       for (let k = 0; k < codes.length; k++) {
         const levels = decodeLevels(codes[k]!, size);
         if (scheme.sureMatch(levels)) sure++;
-        recall += scheme.sureMatchRecall!(est.m, levels);
+        const r = scheme.sureMatchRecall!(est.m, levels);
+        if (r === null) continue;
+        recall += r;
+        counted++;
       }
-      recall = codes.length ? recall / codes.length : 1;
+      recall = counted ? recall / counted : 1;
       // At least one match is expected, so that a file with no exact duplicate keeps a prior.
       lambda = (Math.max(1, sure) / Math.max(0.05, recall)) / allPairs;
     } else lambda = (est.lambda * codes.length) / allPairs;

@@ -44,7 +44,8 @@ export interface Scheme<I extends { id: string }, P extends { id: string }> {
    * number of matches. Without it the prior is EM's share of matches among candidates.
    */
   sureMatch?(levels: Levels): boolean;
-  sureMatchRecall?(m: number[][], levels: Levels): number;
+  /** null: the rule's main part does not apply to the pair (a field it needs is missing), so it is left out of the average. */
+  sureMatchRecall?(m: number[][], levels: Levels): number | null;
   /** A reason to send a pair the score would merge to review instead (softer than a conflict: not checked between clusters). */
   holds?(a: P, b: P, levels: Levels): string | null;
   /** A field's value of a record as the evidence shows it (lists comma separated). */
