@@ -431,7 +431,8 @@ export function resolveWith<I extends { id: string }, P extends { id: string }>(
     const evidence = evidenceOf(model, decodeLevels(code, size), scheme.comparisons, adjust).map((e) => ({ ...e, a: scheme.show(inputs[x]!, e.field), b: scheme.show(inputs[y]!, e.field) }));
     pairs.push({ a: records[x]!.id, b: records[y]!.id, weight: Math.round(weight * 100) / 100, probability: p, decision, swapped: swappedPairs[k] === 1, evidence, rule });
   }
-  pairs.sort((x, y) => y.weight - x.weight);
+  // (On an incremental run only the new pairs are checked against each other: merges made
+  // earlier among old records are not seen here.)
   if (scheme.conflicts) holdBackConflictingMerges(pairs, records, (a, b) => scheme.conflicts!(a, b, rules));
   pairs.sort((x, y) => y.weight - x.weight);
   return {
