@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ENTITY_META, humanise } from '../model/meta.ts';
 import type { EntityType } from '../model/types.ts';
 import { Page, Status } from '../pages/Page.tsx';
-import { decide, resolvedClusters, reviewQueue, type Decision, type MatchDecision, type ResolvedCluster } from './api.ts';
+import { decide, resolvedCluster, resolvedClusters, reviewQueue, type ClusterSummary, type Decision, type MatchDecision, type ResolvedCluster } from './api.ts';
 import './importing.css';
 
 const PAGE = 50;
@@ -158,8 +158,9 @@ function PairsView({ onClose, onShow, entityType, actions }: { onClose(): void; 
 
 /** Merged clusters: each resolved entity's records and the merges that join them, each undoable. */
 function ClustersView({ onClose, onShow, entityType, actions }: { onClose(): void; onShow?(ids: string[]): void; entityType: EntityType | ''; actions: React.ReactNode }) {
-  const [state, setState] = useState<{ loading: boolean; error: string | null; items: ResolvedCluster[]; total: number }>({ loading: true, error: null, items: [], total: 0 });
+  const [state, setState] = useState<{ loading: boolean; error: string | null; items: ClusterSummary[]; total: number }>({ loading: true, error: null, items: [], total: 0 });
   const [index, setIndex] = useState(0);
+  const [open, setOpen] = useState<{ cluster: ResolvedCluster | null; error: string | null }>({ cluster: null, error: null });
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -175,7 +176,19 @@ function ClustersView({ onClose, onShow, entityType, actions }: { onClose(): voi
   useEffect(() => {
     void load();
   }, [load]);
-  const current = state.items[Math.min(index, state.items.length - 1)] ?? null;
+  const selected = state.items[Math.min(index, state.items.length - 1)] ?? null;
+  useEffect(() => {
+    if (!selected) return;
+    let live = true;
+    resolvedCluster(selected.id).then(
+      (cluster) => live && setOpen({ cluster, error: null }),
+      (e: unknown) => live && setOpen({ cluster: null, error: (e as Error).message }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [selected]);
+  const current = open.cluster && open.cluster.id === selected?.id ? open.cluster : null;
   const undo = async (d: MatchDecision) => {
     if (busy) return;
     setBusy(true);
@@ -203,7 +216,7 @@ function ClustersView({ onClose, onShow, entityType, actions }: { onClose(): voi
             <ol className="queue-list">
               {state.items.map((c, i) => (
                 <li key={c.id} data-cluster-id={c.id}>
-                  <button type="button" className={c === current ? 'current' : ''} aria-current={c === current ? 'true' : undefined} onClick={() => setIndex(i)}>
+                  <button type="button" className={c === selected ? 'current' : ''} aria-current={c === selected ? 'true' : undefined} onClick={() => setIndex(i)}>
                     <span className="q-labels">{[...new Set(c.records.map((r) => r.label))].join(' · ')}</span>
                     <span className="q-meta">
                       {c.records.length} records · {c.merges.length} merges
@@ -213,6 +226,11 @@ function ClustersView({ onClose, onShow, entityType, actions }: { onClose(): voi
               ))}
             </ol>
           </nav>
+          {open.error && (
+            <p className="error-inline" role="alert">
+              {open.error}
+            </p>
+          )}
           {current && (
             <div className="cluster" aria-label={`Cluster ${current.id}`}>
               <p className="small muted">

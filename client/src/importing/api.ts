@@ -165,10 +165,28 @@ export interface ResolvedCluster {
   merges: MatchDecision[];
 }
 
-export async function resolvedClusters(first: number, offset: number, entityType: EntityType | null): Promise<{ items: ResolvedCluster[]; total: number }> {
-  const d = await gql<{ resolvedClusters: { items: ResolvedCluster[]; total: number } }>(
-    `query ResolvedClusters($first: Int, $offset: Int, $entityType: EntityType) { resolvedClusters(first: $first, offset: $offset, entityType: $entityType) { total items { id entityType records { ${RECORD} } merges { ${DECISION} } } } }`,
+/** A resolved entity in the list: its records' labels and how many merges join them. */
+export interface ClusterSummary {
+  id: string;
+  entityType: EntityType;
+  records: { id: string; label: string }[];
+  merges: { id: string }[];
+}
+
+// The list is kept lean (the query-cost limit counts every nested list); one cluster's evidence
+// is read when it is opened.
+export async function resolvedClusters(first: number, offset: number, entityType: EntityType | null): Promise<{ items: ClusterSummary[]; total: number }> {
+  const d = await gql<{ resolvedClusters: { items: ClusterSummary[]; total: number } }>(
+    `query ResolvedClusters($first: Int, $offset: Int, $entityType: EntityType) { resolvedClusters(first: $first, offset: $offset, entityType: $entityType) { total items { id entityType records { id label } merges { id } } } }`,
     { first, offset, entityType },
   );
   return d.resolvedClusters;
+}
+
+export async function resolvedCluster(id: string): Promise<ResolvedCluster | null> {
+  const d = await gql<{ resolvedCluster: ResolvedCluster | null }>(
+    `query ResolvedCluster($id: ID!) { resolvedCluster(id: $id) { id entityType records { ${RECORD} } merges { ${DECISION} } } }`,
+    { id },
+  );
+  return d.resolvedCluster;
 }
