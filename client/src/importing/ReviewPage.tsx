@@ -219,7 +219,7 @@ function ClustersView({ onClose, onShow, entityType, actions }: { onClose(): voi
                   <button type="button" className={c === selected ? 'current' : ''} aria-current={c === selected ? 'true' : undefined} onClick={() => setIndex(i)}>
                     <span className="q-labels">{[...new Set(c.records.map((r) => r.label))].join(' · ')}</span>
                     <span className="q-meta">
-                      {c.records.length} records · {c.merges.length} merges
+                      {c.records.length} records · {c.merges.length} {c.merges.length === 1 ? 'merge' : 'merges'}
                     </span>
                   </button>
                 </li>
