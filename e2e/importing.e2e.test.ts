@@ -178,6 +178,23 @@ describe('the review queue', () => {
     await status.filter({ hasText: 'Undone' }).waitFor({ timeout: 150_000 });
     const undone = await server.graphql<{ matchDecision: { status: string; history: string[] } }>('query($id: ID!) { matchDecision(id: $id) { status history } }', { id: first.id });
     expect(undone.data!.matchDecision.status).toBe('UNDONE');
+
+    // Merged again, the pair shows as a cluster in the second view, with its evidence, and can
+    // be undone from there.
+    await server.graphql('mutation($id: ID!) { acceptMatch(id: $id) { status } }', { id: first.id });
+    await page.getByRole('button', { name: 'Merged clusters' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Merged clusters' }).waitFor();
+    const clusters = page.getByRole('navigation', { name: 'Clusters' });
+    await clusters.waitFor({ timeout: 150_000 });
+    await clusters.getByRole('button').filter({ hasText: first.a.label }).first().click();
+    const merge = page.getByRole('region', { name: `${first.a.label} and ${first.b.label}` });
+    await merge.waitFor();
+    await expect(merge.getByRole('table', { name: 'Field by field' }).textContent()).resolves.toMatch(/exact|Jaro|agree|differ/i);
+    await shot(page, 'importing-05-clusters');
+    await merge.getByRole('button', { name: /Undo merge/ }).click();
+    await page.getByTestId('review-said').filter({ hasText: /^Merge undone for / }).waitFor({ timeout: 150_000 });
+    const again = await server.graphql<{ matchDecision: { status: string } }>('query($id: ID!) { matchDecision(id: $id) { status } }', { id: first.id });
+    expect(again.data!.matchDecision.status).toBe('UNDONE');
     expect(errors).toEqual([]);
     await page.close();
   });

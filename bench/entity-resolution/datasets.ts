@@ -120,3 +120,67 @@ export function scalePeople(people: number): Labelled {
   }
   return { records: records.slice(0, people), truth };
 }
+
+/** The same records with every field but the names dropped (watch-list style). */
+export function namesOnly(data: Labelled): Labelled {
+  return {
+    records: data.records.map((r) => ({ id: r.id, givenName: r.givenName ?? null, familyName: r.familyName ?? null, fullName: r.fullName ?? null,  })),
+    truth: data.truth,
+  };
+}
+
+/** Column names recognised in any file, lower case without spaces or underscores. */
+const COLUMNS: Record<string, string[]> = {
+  id: ['id', 'uniqueid', 'recid', 'recordid'],
+  givenName: ['givenname', 'firstname', 'forename', 'first', 'given'],
+  familyName: ['surname', 'familyname', 'lastname', 'last', 'family'],
+  fullName: ['name', 'fullname', 'caption'],
+  dateOfBirth: ['dob', 'dateofbirth', 'birthdate', 'born'],
+  email: ['email', 'emailaddress'],
+  phone: ['phone', 'telephone', 'tel', 'mobile', 'phonenumber'],
+  postcode: ['postcode', 'zip', 'zipcode', 'postalcode'],
+  address: ['address', 'address1', 'street', 'addressline'],
+  streetNumber: ['streetnumber', 'housenumber'],
+  town: ['town', 'city', 'suburb', 'locality'],
+};
+
+/**
+ * Any CSV with a truth column: its columns recognised by name (given/first name, surname,
+ * name, dob, email, phone, postcode, address, town or city; see COLUMNS), `identifiers` as
+ * `column=kind` pairs read as identifiers of that kind. Records with the same truth value are
+ * one entity. `prefix` keeps ids of two files apart.
+ */
+export function fromFile(file: string, truthColumn: string, o: { identifiers?: Record<string, string>; prefix?: string } = {}): Labelled & { columns: Record<string, string>; truthKeys: (string | null)[] } {
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing`);
+  const rows = parse(fs.readFileSync(file), { columns: true, trim: true, skip_empty_lines: true, bom: true }) as Record<string, string>[];
+  const header = Object.keys(rows[0] ?? {});
+  if (!header.includes(truthColumn)) throw new Error(`${file} has no column ${truthColumn} (its columns: ${header.join(', ')})`);
+  const norm = (h: string) => h.toLowerCase().replace(/[\s_-]+/g, '');
+  const columns: Record<string, string> = {};
+  for (const [field, names] of Object.entries(COLUMNS)) {
+    const found = header.find((h) => h !== truthColumn && names.includes(norm(h)));
+    if (found) columns[field] = found;
+  }
+  for (const c of Object.keys(o.identifiers ?? {})) if (!header.includes(c)) throw new Error(`${file} has no column ${c} (its columns: ${header.join(', ')})`);
+  const get = (r: Record<string, string>, field: string) => (columns[field] ? r[columns[field]]?.trim() || undefined : undefined);
+  const prefix = o.prefix ?? '';
+  const records: PersonInput[] = rows.map((r, i) => ({
+    id: `${prefix}${get(r, 'id') ?? String(i + 1)}`,
+    givenName: get(r, 'givenName') ?? null,
+    familyName: get(r, 'familyName') ?? null,
+    fullName: get(r, 'fullName') ?? null,
+    dateOfBirth: get(r, 'dateOfBirth') ?? null,
+    emails: nonEmpty(get(r, 'email')),
+    phones: nonEmpty(get(r, 'phone')).map((x) => parsePhone(x)?.e164 ?? x),
+    postcodes: nonEmpty(get(r, 'postcode')),
+    addresses: nonEmpty([get(r, 'streetNumber'), get(r, 'address')].filter(Boolean).join(' ')),
+    towns: nonEmpty(get(r, 'town')),
+    identifiers: Object.entries(o.identifiers ?? {}).flatMap(([column, kind]) => nonEmpty(r[column]).map((v) => `${kind}:${v}`)),
+  }));
+  const byTruth = new Map<string, string[]>();
+  rows.forEach((r, i) => {
+    const t = r[truthColumn]?.trim();
+    if (t) byTruth.set(t, [...(byTruth.get(t) ?? []), records[i]!.id]);
+  });
+  return { records, truth: [...byTruth.values()], columns, truthKeys: rows.map((r) => r[truthColumn]?.trim() || null) };
+}

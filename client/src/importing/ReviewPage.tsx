@@ -1,19 +1,47 @@
 /**
  * The review queue: pairs of records the resolver could not decide, side by side, field by
  * field with how each compared and what it weighed; accept, reject or undo, from the keyboard
- * too (A, R, U; J and K or the arrow keys to move).
+ * too (A, R, U; J and K or the arrow keys to move). A second view lists the merged clusters
+ * (resolved entities) with the evidence for each merge, each of which can be undone.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ENTITY_META, humanise } from '../model/meta.ts';
 import type { EntityType } from '../model/types.ts';
 import { Page, Status } from '../pages/Page.tsx';
-import { decide, reviewQueue, type Decision, type MatchDecision } from './api.ts';
+import { decide, resolvedCluster, resolvedClusters, reviewQueue, type ClusterSummary, type Decision, type MatchDecision, type ResolvedCluster } from './api.ts';
 import './importing.css';
 
 const PAGE = 50;
 
 export function ReviewPage({ onClose, onShow }: { onClose(): void; onShow?(ids: string[]): void }) {
+  const [view, setView] = useState<'pairs' | 'clusters'>('pairs');
   const [entityType, setEntityType] = useState<EntityType | ''>('');
+  const viewPicker = (
+    <div className="inline-field" role="group" aria-label="View">
+      <button type="button" className={view === 'pairs' ? 'primary' : 'btn'} aria-pressed={view === 'pairs'} onClick={() => setView('pairs')}>
+        Pairs waiting
+      </button>
+      <button type="button" className={view === 'clusters' ? 'primary' : 'btn'} aria-pressed={view === 'clusters'} onClick={() => setView('clusters')}>
+        Merged clusters
+      </button>
+    </div>
+  );
+  const typePicker = (
+    <label className="inline-field">
+      Records{' '}
+      <select value={entityType} onChange={(e) => setEntityType(e.target.value as EntityType | '')} aria-label="Record type">
+        <option value="">All types</option>
+        <option value="PERSON">People</option>
+        <option value="ORGANISATION">Organisations</option>
+        <option value="PREMISES">Premises</option>
+      </select>
+    </label>
+  );
+  if (view === 'clusters') return <ClustersView onClose={onClose} onShow={onShow} entityType={entityType} actions={<>{viewPicker}{typePicker}</>} />;
+  return <PairsView onClose={onClose} onShow={onShow} entityType={entityType} actions={<>{viewPicker}{typePicker}</>} />;
+}
+
+function PairsView({ onClose, onShow, entityType, actions }: { onClose(): void; onShow?(ids: string[]): void; entityType: EntityType | ''; actions: React.ReactNode }) {
   const [state, setState] = useState<{ loading: boolean; error: string | null; items: MatchDecision[]; total: number }>({ loading: true, error: null, items: [], total: 0 });
   const [index, setIndex] = useState(0);
   const [note, setNote] = useState('');
@@ -94,17 +122,7 @@ export function ReviewPage({ onClose, onShow }: { onClose(): void; onShow?(ids: 
       title="Review queue"
       subtitle="Pairs of records scored between the review and merge thresholds. Keys: A accept · R reject · U undo a merge · J/K next and previous."
       onClose={onClose}
-      actions={
-        <label className="inline-field">
-          Records{' '}
-          <select value={entityType} onChange={(e) => setEntityType(e.target.value as EntityType | '')} aria-label="Record type">
-            <option value="">All types</option>
-            <option value="PERSON">People</option>
-            <option value="ORGANISATION">Organisations</option>
-            <option value="PREMISES">Premises</option>
-          </select>
-        </label>
-      }
+      actions={actions}
     >
       <Status loading={state.loading} error={state.error} empty={!state.loading && !state.error && state.items.length === 0} onRetry={() => void load()} what="pairs waiting for review" />
       {state.items.length > 0 && (
@@ -138,6 +156,108 @@ export function ReviewPage({ onClose, onShow }: { onClose(): void; onShow?(ids: 
   );
 }
 
+/** Merged clusters: each resolved entity's records and the merges that join them, each undoable. */
+function ClustersView({ onClose, onShow, entityType, actions }: { onClose(): void; onShow?(ids: string[]): void; entityType: EntityType | ''; actions: React.ReactNode }) {
+  const [state, setState] = useState<{ loading: boolean; error: string | null; items: ClusterSummary[]; total: number }>({ loading: true, error: null, items: [], total: 0 });
+  const [index, setIndex] = useState(0);
+  const [open, setOpen] = useState<{ cluster: ResolvedCluster | null; error: string | null }>({ cluster: null, error: null });
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [said, setSaid] = useState('');
+  const load = useCallback(async () => {
+    setState((s) => ({ ...s, loading: true, error: null }));
+    try {
+      setState({ loading: false, error: null, ...(await resolvedClusters(PAGE, 0, entityType || null)) });
+    } catch (e) {
+      setState({ loading: false, error: (e as Error).message, items: [], total: 0 });
+    }
+  }, [entityType]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const selected = state.items[Math.min(index, state.items.length - 1)] ?? null;
+  useEffect(() => {
+    if (!selected) return;
+    let live = true;
+    resolvedCluster(selected.id).then(
+      (cluster) => live && setOpen({ cluster, error: null }),
+      (e: unknown) => live && setOpen({ cluster: null, error: (e as Error).message }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [selected]);
+  const current = open.cluster && open.cluster.id === selected?.id ? open.cluster : null;
+  const undo = async (d: MatchDecision) => {
+    if (busy) return;
+    setBusy(true);
+    setActionError(null);
+    try {
+      const done = await decide(d.id, 'undo', note.trim() || null);
+      setNote('');
+      setSaid(`Merge undone for ${done.a.label} and ${done.b.label}.`);
+      await load();
+    } catch (e) {
+      setActionError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Page title="Merged clusters" subtitle="Records merged into one entity, and for each merge which fields agreed, how much each counted and the rule that decided." onClose={onClose} actions={actions}>
+      <Status loading={state.loading} error={state.error} empty={!state.loading && !state.error && state.items.length === 0} onRetry={() => void load()} what="merged clusters" />
+      {state.items.length > 0 && (
+        <div className="review-grid">
+          <nav className="card queue" aria-label="Clusters">
+            <p className="muted small" data-testid="clusters-summary">
+              {state.items.length} shown · {state.total} merged clusters
+            </p>
+            <ol className="queue-list">
+              {state.items.map((c, i) => (
+                <li key={c.id} data-cluster-id={c.id}>
+                  <button type="button" className={c === selected ? 'current' : ''} aria-current={c === selected ? 'true' : undefined} onClick={() => setIndex(i)}>
+                    <span className="q-labels">{[...new Set(c.records.map((r) => r.label))].join(' · ')}</span>
+                    <span className="q-meta">
+                      {c.records.length} records · {c.merges.length} {c.merges.length === 1 ? 'merge' : 'merges'}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ol>
+          </nav>
+          {open.error && (
+            <p className="error-inline" role="alert">
+              {open.error}
+            </p>
+          )}
+          {current && (
+            <div className="cluster" aria-label={`Cluster ${current.id}`}>
+              <p className="small muted">
+                Resolved id <span className="mono">{current.id}</span> · records {current.records.map((r) => `${r.label} (${r.id})`).join(', ')}
+                {onShow && (
+                  <>
+                    {' '}
+                    <button type="button" className="link" onClick={() => onShow(current.records.map((r) => r.id))}>
+                      Show all on the chart
+                    </button>
+                  </>
+                )}
+              </p>
+              {current.merges.map((d) => (
+                <Pair key={d.id} d={d} busy={busy} note={note} setNote={setNote} act={(w) => (w === 'undo' ? undo(d) : Promise.resolve())} error={actionError} onShow={onShow} undoOnly />
+              ))}
+            </div>
+          )}
+        </div>
+      )}
+      <p className="muted small review-said" aria-live="polite" data-testid="review-said">
+        {said}
+      </p>
+    </Page>
+  );
+}
+
 /** A field name as people write it: givenName, date_of_birth -> Given name, Date of birth. */
 function fieldName(name: string): string {
   const words = name.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
@@ -156,7 +276,9 @@ function Pair({
   act,
   error,
   onShow,
+  undoOnly = false,
 }: {
+  undoOnly?: boolean;
   d: MatchDecision;
   busy: boolean;
   note: string;
@@ -197,6 +319,11 @@ function Pair({
         </div>
       </header>
       {d.swapped && <p className="small pill">Given and family names were compared crossed over.</p>}
+      {d.rule && (
+        <p className="small pill" data-testid="pair-rule">
+          Rule: {d.rule}
+        </p>
+      )}
       <table className="data-table compare" aria-label="Field by field">
         <thead>
           <tr>
@@ -264,12 +391,16 @@ function Pair({
           Note{' '}
           <input value={note} onChange={(e) => setNote(e.target.value)} placeholder="why (recorded with the decision)" maxLength={500} />
         </label>
-        <button type="button" className="primary" disabled={busy || d.status === 'MERGED'} onClick={() => void act('accept')} aria-keyshortcuts="A">
-          Accept: same {d.entityType === 'PERSON' ? 'person' : 'entity'} <kbd>A</kbd>
-        </button>
-        <button type="button" className="btn" disabled={busy || d.status !== 'REVIEW'} onClick={() => void act('reject')} aria-keyshortcuts="R">
-          Reject <kbd>R</kbd>
-        </button>
+        {!undoOnly && (
+          <>
+            <button type="button" className="primary" disabled={busy || d.status === 'MERGED'} onClick={() => void act('accept')} aria-keyshortcuts="A">
+              Accept: same {d.entityType === 'PERSON' ? 'person' : 'entity'} <kbd>A</kbd>
+            </button>
+            <button type="button" className="btn" disabled={busy || d.status !== 'REVIEW'} onClick={() => void act('reject')} aria-keyshortcuts="R">
+              Reject <kbd>R</kbd>
+            </button>
+          </>
+        )}
         <button type="button" className="btn" disabled={busy || d.status !== 'MERGED'} onClick={() => void act('undo')} aria-keyshortcuts="U">
           Undo merge <kbd>U</kbd>
         </button>

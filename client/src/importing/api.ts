@@ -131,6 +131,8 @@ export interface MatchDecision {
   weight: number;
   swapped: boolean;
   evidence: { field: string; level: string; weight: number; a: string | null; b: string | null }[];
+  /** A hard rule that decided the pair or held it back from a merge, in words. */
+  rule: string | null;
   decidedBy: string;
   decidedAt: string;
   note: string | null;
@@ -140,7 +142,7 @@ export interface MatchDecision {
 }
 
 const RECORD = 'id entityType label fields { name value } sources resolvedId';
-const DECISION = `id entityType status probability weight swapped evidence { field level weight a b } decidedBy decidedAt note history a { ${RECORD} } b { ${RECORD} }`;
+const DECISION = `id entityType status probability weight swapped evidence { field level weight a b } rule decidedBy decidedAt note history a { ${RECORD} } b { ${RECORD} }`;
 
 export async function reviewQueue(first: number, offset: number, entityType: EntityType | null): Promise<{ items: MatchDecision[]; total: number }> {
   const d = await gql<{ reviewQueue: { items: MatchDecision[]; total: number } }>(
@@ -159,4 +161,38 @@ export async function decide(id: string, what: Decision, note: string | null): P
     { id, note },
   );
   return d[field]!;
+}
+
+/** A resolved entity: records merged into one, and the merges (with their evidence) that join them. */
+export interface ResolvedCluster {
+  id: string;
+  entityType: EntityType;
+  records: MatchRecord[];
+  merges: MatchDecision[];
+}
+
+/** A resolved entity in the list: its records' labels and how many merges join them. */
+export interface ClusterSummary {
+  id: string;
+  entityType: EntityType;
+  records: { id: string; label: string }[];
+  merges: { id: string }[];
+}
+
+// The list is kept lean (the query-cost limit counts every nested list); one cluster's evidence
+// is read when it is opened.
+export async function resolvedClusters(first: number, offset: number, entityType: EntityType | null): Promise<{ items: ClusterSummary[]; total: number }> {
+  const d = await gql<{ resolvedClusters: { items: ClusterSummary[]; total: number } }>(
+    `query ResolvedClusters($first: Int, $offset: Int, $entityType: EntityType) { resolvedClusters(first: $first, offset: $offset, entityType: $entityType) { total items { id entityType records { id label } merges { id } } } }`,
+    { first, offset, entityType },
+  );
+  return d.resolvedClusters;
+}
+
+export async function resolvedCluster(id: string): Promise<ResolvedCluster | null> {
+  const d = await gql<{ resolvedCluster: ResolvedCluster | null }>(
+    `query ResolvedCluster($id: ID!) { resolvedCluster(id: $id) { id entityType records { ${RECORD} } merges { ${DECISION} } } }`,
+    { id },
+  );
+  return d.resolvedCluster;
 }

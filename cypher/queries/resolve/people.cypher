@@ -2,7 +2,8 @@
 // birth, gender, identifiers, and the phones, emails and homes it is linked to; `isNew` when
 // `lantern resolve` has not seen it yet (incremental runs score only pairs touching new ones).
 // $prefixes: null for every person, or source record id prefixes (`src-<source>-`) to resolve
-// the records of some sources only.
+// the records of some sources only. $identifiers: the identifier properties to read, each
+// [{kind, property}] (ni: niNumber, passport: passportNumber, ...), returned as `kind:value`.
 MATCH (p:Person)
 WHERE p.retired IS NULL
   AND ($prefixes IS NULL OR any(x IN p.sourceIds WHERE any(pre IN $prefixes WHERE x STARTS WITH pre)))
@@ -22,6 +23,7 @@ CALL (p) {
   RETURN collect(DISTINCT h.postcode) AS postcodes, collect(DISTINCT h.addressLine) AS addresses, collect(DISTINCT h.town) AS towns
 }
 RETURN p.id AS id, p.sourceIds[0] AS source, p.givenName AS givenName, p.familyName AS familyName, p.fullName AS fullName,
-       p.aliases AS aliases, toString(p.dateOfBirth) AS dateOfBirth, p.gender AS gender, p.niNumber AS niNumber,
-       p.passportNumber AS passportNumber, p.pncId AS pncId, phones, emails, postcodes, addresses, towns,
+       p.aliases AS aliases, toString(p.dateOfBirth) AS dateOfBirth, p.gender AS gender,
+       [i IN $identifiers WHERE p[i.property] IS NOT NULL | i.kind + ':' + toString(p[i.property])] AS identifiers,
+       phones, emails, postcodes, addresses, towns,
        p.resolvedAt IS NULL AS isNew

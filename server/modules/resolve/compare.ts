@@ -57,6 +57,23 @@ export interface Prepared {
   addresses: string[];
   towns: string[];
   identifiers: Map<string, string[]>;
+  /** A generational suffix (jr, sr, ii, iii, iv) taken off the names, or null. */
+  suffix: string | null;
+}
+
+/** Generational suffixes as written, each to one form: "Jnr" and "Junior" are "jr". */
+const SUFFIXES: Record<string, string> = { jr: 'jr', jnr: 'jr', junior: 'jr', sr: 'sr', snr: 'sr', senior: 'sr', ii: 'ii', '2nd': 'ii', iii: 'iii', '3rd': 'iii', iv: 'iv', '4th': 'iv' };
+
+/** The words of a name without its generational suffix, and the suffix. */
+export function takeSuffix(words: string[]): { words: string[]; suffix: string | null } {
+  let suffix: string | null = null;
+  // Never the first word: "Junior" alone, or first, is a name.
+  const kept = words.filter((w, i) => {
+    const s = i > 0 ? SUFFIXES[w] : undefined;
+    if (s) suffix = s;
+    return !s;
+  });
+  return { words: kept, suffix };
 }
 
 const uniq = (xs: string[]) => [...new Set(xs.filter(Boolean))];
@@ -75,9 +92,22 @@ export function parseDob(text: string | null | undefined): Dob | null {
 export function preparePerson(p: PersonInput): Prepared {
   let given = plainName(p.givenName);
   let family = plainName(p.familyName);
-  if (!given && !family && p.fullName) ({ givenName: given, familyName: family } = splitName(p.fullName));
-  const givenWords = given.split(' ').filter(Boolean);
-  const familyWords = family.split(' ').filter(Boolean);
+  let suffix: string | null = null;
+  if (!given && !family && p.fullName) {
+    // "Smith Jr, John" or "John Smith Jr": the suffix comes off either part.
+    const comma = p.fullName.indexOf(',');
+    const parts = (comma > 0 ? [p.fullName.slice(0, comma), p.fullName.slice(comma + 1)] : [p.fullName]).map((x) => {
+      const t = takeSuffix(plainName(x).split(' ').filter(Boolean));
+      suffix ??= t.suffix;
+      return t.words.join(' ');
+    });
+    ({ givenName: given, familyName: family } = splitName(parts.length > 1 ? `${parts[0]}, ${parts[1]}` : parts[0]!));
+  }
+  const g = takeSuffix(given.split(' ').filter(Boolean));
+  const f = takeSuffix(family.split(' ').filter(Boolean));
+  const givenWords = g.words;
+  const familyWords = f.words;
+  suffix = f.suffix ?? g.suffix ?? suffix;
   const aliasWords = (p.aliases ?? []).flatMap((a) => plainName(a).split(' ')).filter(Boolean);
   const identifiers = new Map<string, string[]>();
   for (const raw of p.identifiers ?? []) {
@@ -105,6 +135,7 @@ export function preparePerson(p: PersonInput): Prepared {
     addresses: uniq((p.addresses ?? []).map(plain)),
     towns: uniq((p.towns ?? []).map(plain)),
     identifiers,
+    suffix,
   };
 }
 
@@ -188,6 +219,81 @@ function dobLevel(a: Dob | null, b: Dob | null): number | null {
   if (a.y === b.y && a.m === b.m && Math.abs(a.d - b.d) <= 1) return 2;
   if (a.y === b.y) return 3;
   return 4;
+}
+
+/** Dates of birth further apart than a typo: not the same, not day and month swapped, not one digit or a day apart. */
+export function dobConflict(a: Dob | null, b: Dob | null): boolean {
+  const l = dobLevel(a, b);
+  return l !== null && l >= 3;
+}
+
+/** What the hard rules need to know: the identifier kinds declared as match keys. */
+export interface RuleOptions {
+  matchKeys: ReadonlySet<string>;
+}
+
+/** Identifier kinds that decide a match by default: a person's NI number, passport, PNC id and NHS number. */
+export const DEFAULT_MATCH_KEYS: readonly string[] = ['ni', 'passport', 'pnc', 'nhs'];
+
+/**
+ * Conflicts that veto a merge whatever the score (docs/decisions/0005): dates of birth beyond a
+ * typo apart, different generational suffixes, different values of a declared match key (not
+ * within one character). A father and son of one name at one address are two people.
+ */
+export function personConflicts(a: Prepared, b: Prepared, o: RuleOptions): string[] {
+  const out: string[] = [];
+  // An email address both records use is personal to one person (households share phones and
+  // addresses, rarely a mailbox): it outweighs a date of birth that was mistyped beyond a typo.
+  if (a.dob && b.dob && dobConflict(a.dob, b.dob) && !anyShared(a.emails, b.emails)) out.push(`dates of birth differ by more than a typo (${a.dob.s}, ${b.dob.s})`);
+  if (a.suffix && b.suffix && a.suffix !== b.suffix) out.push(`generational suffixes differ (${a.suffix}, ${b.suffix})`);
+  for (const kind of o.matchKeys) {
+    const av = a.identifiers.get(kind);
+    const bv = b.identifiers.get(kind);
+    if (!av || !bv || av.some((x) => bv.includes(x))) continue;
+    if (!best(av, bv, (x, y) => (nearlyEqual(x, y, 1) ? 1 : 0))) out.push(`different ${kind} identifiers`);
+  }
+  return out;
+}
+
+/**
+ * A merge needs more than a name and a date of birth: namesakes born on one day are found in
+ * any large register, and a date that agrees only up to a typo is what namesakes born a few
+ * years apart share. With nothing else agreeing (a phone, an email, an address, a town or an
+ * identifier), the pair goes at most to review, where a person decides.
+ */
+export function personHolds(_a: Prepared, _b: Prepared, levels: Levels): string | null {
+  const dob = levels[2];
+  if (dob === null || dob === undefined || dob > 2) return null;
+  const agrees = (c: number, upTo: number) => levels[c] !== null && levels[c]! <= upTo;
+  if (agrees(4, 0) || agrees(5, 1) || agrees(6, 2) || agrees(7, 0) || agrees(8, 1)) return null;
+  return dob === 0 ? 'only the name and date of birth agree' : 'the date of birth agrees only up to a typo and nothing but the name agrees besides it';
+}
+
+/**
+ * Pairs the prior counts as sure matches: given and family names exactly the same and the date
+ * of birth too (or no other field to compare), or an exact phone, email or identifier.
+ */
+export function personSureMatch(l: Levels): boolean {
+  const names = l[0] === 0 && l[1] === 0;
+  if (names && l[2] === 0) return true;
+  if (l[4] === 0 || l[5] === 0 || l[8] === 0) return true;
+  return names && l.every((x, c) => c <= 1 || x === null);
+}
+
+/** The chance a true match passes personSureMatch's name rule, given the fields the pair has (null without both names). */
+export function personSureMatchRecall(m: number[][], l: Levels): number | null {
+  if (l[0] === null || l[1] === null) return null;
+  return m[0]![0]! * m[1]![0]! * (l[2] === null ? 1 : m[2]![0]!);
+}
+
+/** A declared match key both records share: it decides the match (unless a conflict vetoes it). */
+export function personDecisive(a: Prepared, b: Prepared, o: RuleOptions): string | null {
+  for (const kind of o.matchKeys) {
+    const av = a.identifiers.get(kind);
+    const bv = b.identifiers.get(kind);
+    if (av && bv && av.some((x) => bv.includes(x))) return `same ${kind} identifier`;
+  }
+  return null;
 }
 
 export function anyShared(a: string[], b: string[]): boolean | null {
@@ -316,6 +422,14 @@ export function blockingKeys(p: Prepared): string[] {
   }
   for (const [kind, vs] of p.identifiers) for (const v of vs) keys.push(`i:${kind}:${v}`);
   for (const x of p.postcodes) keys.push(`pc:${x}:${g || f}`);
+  // Every name word and its Double Metaphone codes on their own, so that records with only a
+  // name are compared ("Angela Merkur" and "Angela Merkel" share "angela" and ANJL). Common
+  // words make blocks over the size limit and are skipped there.
+  for (const w of new Set([...p.given.split(' '), p.family])) {
+    if (w.length < 2) continue;
+    keys.push(`t:${w}`);
+    for (const m of new Set(metaphone(w))) if (m) keys.push(`tm:${m}`);
+  }
   return keys;
 }
 
@@ -352,6 +466,11 @@ export const PEOPLE: Scheme<PersonInput, Prepared> = {
   prepare: preparePerson,
   compare: comparePeople,
   blockingKeys,
+  conflicts: personConflicts,
+  holds: personHolds,
+  sureMatch: personSureMatch,
+  sureMatchRecall: personSureMatchRecall,
+  decisive: personDecisive,
   termFrequency: { givenName: (p) => p.given, familyName: (p) => p.family },
   show: showPerson,
 };

@@ -11,18 +11,19 @@ export interface PairwiseScore {
   correctPairs: number;
 }
 
-function pairKeys(clusters: readonly (readonly string[])[]): Set<string> {
+function pairKeys(clusters: readonly (readonly string[])[], keep?: (a: string, b: string) => boolean): Set<string> {
   const out = new Set<string>();
   for (const c of clusters) {
     const s = [...new Set(c)].sort();
-    for (let i = 0; i < s.length; i++) for (let j = i + 1; j < s.length; j++) out.add(`${s[i]}\u0000${s[j]}`);
+    for (let i = 0; i < s.length; i++) for (let j = i + 1; j < s.length; j++) if (!keep || keep(s[i]!, s[j]!)) out.add(`${s[i]}\u0000${s[j]}`);
   }
   return out;
 }
 
-export function pairwiseScore(predicted: readonly (readonly string[])[], truth: readonly (readonly string[])[]): PairwiseScore {
-  const p = pairKeys(predicted);
-  const t = pairKeys(truth);
+/** `keep`: only the pairs it accepts count (linking two files: pairs across them). */
+export function pairwiseScore(predicted: readonly (readonly string[])[], truth: readonly (readonly string[])[], keep?: (a: string, b: string) => boolean): PairwiseScore {
+  const p = pairKeys(predicted, keep);
+  const t = pairKeys(truth, keep);
   let correct = 0;
   for (const k of p) if (t.has(k)) correct++;
   const precision = p.size ? correct / p.size : 1;

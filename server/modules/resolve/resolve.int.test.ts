@@ -11,7 +11,7 @@ import { parseMapping } from '../import/mapping.ts';
 import { importFiles } from '../import/import.service.ts';
 import { removeSource } from '../import/import.repository.ts';
 import { sourceIdPrefix } from '../import/rows.ts';
-import { acceptMatch, getDecision, rejectMatch, resolveGraph, reviewQueue, undoMerge } from './resolve.service.ts';
+import { acceptMatch, getDecision, rejectMatch, resolvedCluster, resolveGraph, reviewQueue, undoMerge } from './resolve.service.ts';
 import { people } from './resolve.repository.ts';
 
 const MAPPING = parseMapping(`
@@ -47,10 +47,36 @@ const B = [
   'B3,Mei,Zhou,30/01/2001,FEMALE,07700 900799,MK2 7VK,1 Far Rd', // a namesake
 ];
 
+// System C: identifiers as match keys, and a father and son of one name at one address.
+const MAPPING_C = parseMapping(`
+version: 1
+recordKey: [ref]
+grading: { sourceEvaluation: 1, intelligenceAssessment: B, handlingCode: P, classification: OFFICIAL }
+entities:
+  person:
+    type: PERSON
+    properties:
+      givenName: given
+      familyName: family
+      dateOfBirth: { column: dob, transform: [{ date: dd/MM/yyyy }] }
+      passportNumber: passport
+  home: { type: PREMISES, key: [postcode, street], properties: { addressLine: street, postcode: { column: postcode, transform: [postcode] }, kind: { value: RESIDENTIAL } } }
+links:
+  - { type: LIVES_AT, from: person, to: home }
+`);
+const HEAD_C = 'ref,given,family,dob,passport,postcode,street';
+const C = [
+  'C1,Yusuf,Demirci,14/03/1987,U40917733,HP1 1AA,2 Kiln Court', // the same passport as C2, another spelling and no date
+  'C2,Jusuf,Demirchi,,U40917733,,',
+  'C3,Wojciech,Brzezinski,02/09/1961,,HP2 4BB,8 Osier Walk', // father and son: one name, one address
+  'C4,Wojciech,Brzezinski,17/01/1990,,HP2 4BB,8 Osier Walk',
+];
+
 let gateway: Gateway;
 const stamp = `${process.pid}`;
 const SRC_A = `RTEST_A_${stamp}`;
 const SRC_B = `RTEST_B_${stamp}`;
+const SRC_C = `RTEST_C_${stamp}`;
 const enc = (s: string) => new TextEncoder().encode(s);
 const idsByRef = new Map<string, string>();
 
@@ -58,7 +84,8 @@ beforeAll(async () => {
   gateway = testGateway();
   await importFiles(gateway, { source: SRC_A, mapping: MAPPING, files: [{ name: 'a.csv', bytes: enc([HEAD, ...A].join('\n')) }] });
   await importFiles(gateway, { source: SRC_B, mapping: MAPPING, files: [{ name: 'b.csv', bytes: enc([HEAD, ...B].join('\n')) }] });
-  const rows = await gateway.read('resolve/test-person-keys', { prefixes: [sourceIdPrefix(SRC_A), sourceIdPrefix(SRC_B)] });
+  await importFiles(gateway, { source: SRC_C, mapping: MAPPING_C, files: [{ name: 'c.csv', bytes: enc([HEAD_C, ...C].join('\n')) }] });
+  const rows = await gateway.read('resolve/test-person-keys', { prefixes: [sourceIdPrefix(SRC_A), sourceIdPrefix(SRC_B), sourceIdPrefix(SRC_C)] });
   for (const r of rows) idsByRef.set(String(r.recordKey), String(r.id));
 });
 
@@ -66,10 +93,24 @@ afterAll(async () => {
   await gateway.write('resolve/delete-decisions', { ids: [...idsByRef.values()] });
   await removeSource(gateway, SRC_A);
   await removeSource(gateway, SRC_B);
+  await removeSource(gateway, SRC_C);
   await gateway.close();
 });
 
 const resolvedOf = async () => new Map((await gateway.read('resolve/test-resolved', { ids: [...idsByRef.values()] })).map((r) => [String(r.id), (r.resolvedId as string | null) ?? null]));
+
+const cli = (...args: string[]) =>
+  new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, ['bin/lantern.js', ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', USER: 'analyst7', LOG_LEVEL: 'warn', NEO4J_URI: inject('neo4jUri'), NEO4J_USERNAME: inject('neo4jUsername') || 'neo4j', NEO4J_PASSWORD: inject('neo4jPassword') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (x: Buffer) => (stdout += x.toString()));
+    child.stderr.on('data', (x: Buffer) => (stderr += x.toString()));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
 
 describe('lantern resolve', () => {
   it('merges the records of the same person with evidence, leaves the namesake apart, and touches no record', async () => {
@@ -183,4 +224,69 @@ describe('lantern resolve', () => {
       await server.close();
     }
   });
+});
+
+describe('merges you can see', () => {
+  const id = (ref: string) => idsByRef.get(ref)!;
+
+  it('merges on a shared passport whatever the names, and keeps a father and son at one address apart', async () => {
+    await resolveGraph(gateway, { sources: [SRC_C] });
+    const resolved = await resolvedOf();
+    expect(resolved.get(id('C1'))).toBeTruthy();
+    expect(resolved.get(id('C1'))).toBe(resolved.get(id('C2')));
+    expect(resolved.get(id('C3'))).toBeNull();
+    expect(resolved.get(id('C4'))).toBeNull();
+    expect(await gateway.read('resolve/test-decision-of', { a: id('C3'), b: id('C4') })).toEqual([]);
+  });
+
+  it('serves resolved clusters over GraphQL with the records and the evidence for each merge, to analysts only', async () => {
+    const server = await startTestServer({ gateway });
+    try {
+      const CLUSTER = `query($id: ID!) { resolvedCluster(id: $id) { id entityType records { id givenName familyName } merges { status rule probability evidence { field level weight a b } a { id } b { id } } } }`;
+      type Cluster = { id: string; entityType: string; records: { id: string; givenName: string }[]; merges: { status: string; rule: string | null; evidence: { field: string; level: string; a: string | null; b: string | null }[] }[] };
+      const got = await server.graphql<{ resolvedCluster: Cluster }>(CLUSTER, { id: id('C2') });
+      expect(got.errors).toBeUndefined();
+      const c = got.data!.resolvedCluster;
+      expect(c.id).toBe([id('C1'), id('C2')].sort()[0]);
+      expect(c.entityType).toBe('PERSON');
+      expect(c.records.map((r) => r.id).sort()).toEqual([id('C1'), id('C2')].sort());
+      expect(c.merges).toHaveLength(1);
+      expect(c.merges[0]).toMatchObject({ status: 'MERGED', rule: 'merged on the same passport identifier' });
+      expect(c.merges[0]!.evidence.find((e) => e.field === 'identifier')).toMatchObject({ level: 'exact', a: 'passport:U40917733', b: 'passport:U40917733' });
+      const none = await server.graphql<{ resolvedCluster: Cluster | null }>(CLUSTER, { id: id('C3') });
+      expect(none.data!.resolvedCluster).toBeNull();
+      const list = await server.graphql<{ resolvedClusters: { total: number; items: { id: string; records: { id: string }[] }[] } }>(
+        `{ resolvedClusters(first: 200, entityType: PERSON) { total items { id records { id } } } }`,
+      );
+      expect(list.errors).toBeUndefined();
+      expect(list.data!.resolvedClusters.total).toBeGreaterThanOrEqual(1);
+      expect(list.data!.resolvedClusters.items.find((x) => x.id === c.id)?.records.map((r) => r.id).sort()).toEqual([id('C1'), id('C2')].sort());
+      const viewer = await server.as('viewer');
+      expect((await viewer.graphql(`{ resolvedClusters { total } }`)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('explains and unmerges from the command line', async () => {
+    const explained = await cli('resolve', 'explain', id('C1'));
+    expect(explained.code, explained.stderr).toBe(0);
+    expect(explained.stdout).toMatch(/^Resolved person .*: 2 records, 1 merges/);
+    expect(explained.stdout).toContain('rule: merged on the same passport identifier');
+    expect(explained.stdout).toMatch(/identifier\s+exact\s+\+[\d.]+\s+passport:U40917733 \| passport:U40917733/);
+    const listed = await cli('resolve', 'list', '--type', 'person', '--first', '200');
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain([id('C1'), id('C2')].sort()[0]);
+    const undone = await cli('resolve', 'unmerge', id('C2'), '--note', 'two brothers, one passport reused');
+    expect(undone.code, undone.stderr).toBe(0);
+    expect(undone.stdout).toMatch(/^Undone merge-\w+: .* are no longer merged\.$/m);
+    expect(await resolvedCluster(gateway, id('C1'))).toBeNull();
+    const [d] = await gateway.read('resolve/test-decision-of', { a: id('C1'), b: id('C2') });
+    const decision = (await getDecision(gateway, String(d!.id)))!;
+    expect(decision).toMatchObject({ status: 'UNDONE', decidedBy: 'analyst7 (command line)', note: 'two brothers, one passport reused' });
+    const again = await cli('resolve', 'explain', id('C1'));
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toMatch(/is not merged with any record/);
+    // Four command-line starts, each a Node process connecting to Neo4j (tens of seconds on a busy machine).
+  }, 300_000);
 });

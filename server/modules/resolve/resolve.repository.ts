@@ -15,9 +15,23 @@ export interface PersonRow extends PersonInput {
 
 const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '') : []);
 
+/** An identifier declared for resolution: a Person property and the kind its values are compared as. */
+export interface IdentifierProperty {
+  kind: string;
+  property: string;
+}
+
+/** The identifiers read by default: NI number, passport, PNC id, NHS number (a deployment property). */
+export const DEFAULT_IDENTIFIERS: readonly IdentifierProperty[] = [
+  { kind: 'ni', property: 'niNumber' },
+  { kind: 'passport', property: 'passportNumber' },
+  { kind: 'pnc', property: 'pncId' },
+  { kind: 'nhs', property: 'nhsNumber' },
+];
+
 /** Person records of the whole graph, or of the sources whose record ids start with `prefixes`. */
-export async function people(gateway: G, prefixes: string[] | null = null): Promise<PersonRow[]> {
-  const rows = await gateway.read('resolve/people', { prefixes });
+export async function people(gateway: G, prefixes: string[] | null = null, identifiers: readonly IdentifierProperty[] = DEFAULT_IDENTIFIERS): Promise<PersonRow[]> {
+  const rows = await gateway.read('resolve/people', { prefixes, identifiers });
   return rows.map((r) => ({
     id: String(r.id),
     source: (r.source as string | null)?.split('-')[1] ?? null,
@@ -32,7 +46,7 @@ export async function people(gateway: G, prefixes: string[] | null = null): Prom
     postcodes: list(r.postcodes),
     addresses: list(r.addresses),
     towns: list(r.towns),
-    identifiers: [r.niNumber ? `ni:${String(r.niNumber)}` : '', r.passportNumber ? `passport:${String(r.passportNumber)}` : '', r.pncId ? `pnc:${String(r.pncId)}` : ''].filter(Boolean),
+    identifiers: list(r.identifiers),
     isNew: r.isNew === true,
   }));
 }
@@ -77,6 +91,7 @@ export interface DecisionRow {
   weight: number;
   swapped: boolean;
   evidence: string;
+  rule: string | null;
 }
 
 export async function writeDecisions(gateway: G, rows: DecisionRow[], by: string): Promise<number> {
@@ -86,6 +101,12 @@ export async function writeDecisions(gateway: G, rows: DecisionRow[], by: string
     n += Number(r?.written ?? 0);
   }
   return n;
+}
+
+/** Removes the resolver's own decisions of a type that are not in `keep` (after a full run). */
+export async function withdrawDecisions(gateway: G, entityType: ResolvableType, keep: string[], by: string): Promise<number> {
+  const [r] = await gateway.write('resolve/withdraw-decisions', { entityType, keep, by });
+  return Number(r?.withdrawn ?? 0);
 }
 
 export async function mergedPairs(gateway: G): Promise<{ a: string; b: string }[]> {
@@ -144,4 +165,37 @@ export async function decision(gateway: G, id: string): Promise<DecisionOut | un
 export async function setStatus(gateway: G, id: string, from: string[], to: string, by: string, note: string | null): Promise<boolean> {
   const rows = await gateway.write('resolve/set-status', { id, from, to, by, note });
   return rows.length > 0;
+}
+
+/** Resolved entities the caller can see (scoped), biggest first: their ids and records' ids. */
+export async function clusters(gateway: G, first: number, offset: number, entityType: ResolvableType | null): Promise<{ id: string; entityType: string; ids: string[] }[]> {
+  const rows = await gateway.read('resolved/clusters', { first, offset, entityType });
+  return rows.map((r) => ({ id: String(r.id), entityType: String(r.entityType ?? 'PERSON'), ids: list(r.ids) }));
+}
+
+export async function countClusters(gateway: G, entityType: ResolvableType | null): Promise<number> {
+  const [r] = await gateway.read('resolved/count-clusters', { entityType });
+  return Number(r?.total ?? 0);
+}
+
+/** The resolved entity a record (or resolved id) belongs to, as the caller may see it. */
+export async function clusterOf(gateway: G, id: string): Promise<{ id: string; entityType: string; ids: string[] } | undefined> {
+  const [r] = await gateway.read('resolved/cluster-of', { id });
+  return r && r.id !== null && r.id !== undefined ? { id: String(r.id), entityType: String(r.entityType ?? 'PERSON'), ids: list(r.ids) } : undefined;
+}
+
+/** Decisions among a set of records (both ends in it), with both records. */
+export async function decisionsAmong(gateway: G, ids: string[], statuses: string[]): Promise<DecisionOut[]> {
+  const rows = await gateway.read('resolve/decisions-among', { ids, statuses });
+  return withRecords(gateway, rows.map((r) => r.decision as Record<string, unknown>));
+}
+
+/** Records by id, as the review queue shows them (masked where the caller's scope says so). */
+export async function records(gateway: G, ids: string[]): Promise<Record<string, unknown>[]> {
+  if (ids.length === 0) return [];
+  return (await gateway.read('resolve/records', { ids })).map((r) => r.record as Record<string, unknown>);
+}
+
+export async function decisionsOf(gateway: G, id: string, statuses: string[]): Promise<string[]> {
+  return (await gateway.read('resolve/decisions-of', { id, statuses })).map((r) => String(r.id));
 }

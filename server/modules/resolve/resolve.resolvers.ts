@@ -8,6 +8,8 @@ export const resolvers: Resolvers = {
   Query: {
     reviewQueue: (_root, args, ctx) => (requireCan(ctx.principal, 'write'), resolve.reviewQueue(ctx.gateway, args.first ?? 20, args.offset ?? 0, args.entityType ?? null)) as never,
     matchDecision: (_root, args, ctx) => (requireCan(ctx.principal, 'write'), resolve.getDecision(ctx.gateway, args.id)) as never,
+    resolvedClusters: (_root, args, ctx) => (requireCan(ctx.principal, 'write'), resolve.resolvedClusters(ctx.gateway, args.first ?? 20, args.offset ?? 0, args.entityType ?? null)) as never,
+    resolvedCluster: (_root, args, ctx) => (requireCan(ctx.principal, 'write'), resolve.resolvedCluster(ctx.gateway, args.id)) as never,
   },
   Mutation: {
     acceptMatch: (_root, args, ctx) => resolve.acceptMatch(ctx.gateway, args.id, ctx.principal.name, args.note ?? null) as never,

@@ -32,6 +32,11 @@ export interface ResolveRunOptions {
   sources?: string[];
   /** The kinds of record to resolve (default: people, organisations and premises). */
   types?: readonly ResolvableType[];
+  /**
+   * Person identifiers declared as match keys (default repo.DEFAULT_IDENTIFIERS): a value two
+   * records share decides a match; different values of one kind veto it.
+   */
+  identifiers?: readonly repo.IdentifierProperty[];
 }
 
 export interface ResolveTypeRun {
@@ -70,15 +75,15 @@ export async function refreshResolvedIds(gateway: G): Promise<{ clusters: number
 }
 
 const SCHEMES = {
-  PERSON: { scheme: PEOPLE, read: repo.people },
+  PERSON: { scheme: PEOPLE, read: (g: G, p: string[] | null, o: ResolveRunOptions) => repo.people(g, p, o.identifiers ?? repo.DEFAULT_IDENTIFIERS) },
   ORGANISATION: { scheme: ORGANISATIONS, read: repo.organisations },
   PREMISES: { scheme: PREMISES, read: repo.premises },
 } as const;
 
 async function resolveType(gateway: G, type: ResolvableType, o: ResolveRunOptions): Promise<ResolveTypeRun> {
   const started = performance.now();
-  const { scheme, read } = SCHEMES[type] as unknown as { scheme: Scheme<{ id: string }, { id: string }>; read: (g: G, p: string[] | null) => Promise<({ id: string; isNew: boolean })[]> };
-  const records = await read(gateway, o.sources ? o.sources.map(sourceIdPrefix) : null);
+  const { scheme, read } = SCHEMES[type] as unknown as { scheme: Scheme<{ id: string }, { id: string }>; read: (g: G, p: string[] | null, o: ResolveRunOptions) => Promise<({ id: string; isNew: boolean })[]> };
+  const records = await read(gateway, o.sources ? o.sources.map(sourceIdPrefix) : null, o);
   const fresh = records.filter((r) => r.isNew);
   const incremental = o.incremental ?? true;
   // The first run, or a full one, scores every pair; later runs only pairs touching new records
@@ -87,7 +92,11 @@ async function resolveType(gateway: G, type: ResolvableType, o: ResolveRunOption
   const result =
     (touching && touching.size === 0) || records.length < 2
       ? undefined
-      : resolveWith(scheme, records, { ...(o.thresholds ? { thresholds: o.thresholds } : {}), ...(touching ? { onlyTouching: touching } : {}) });
+      : resolveWith(scheme, records, {
+          ...(o.thresholds ? { thresholds: o.thresholds } : {}),
+          ...(touching ? { onlyTouching: touching } : {}),
+          matchKeys: (o.identifiers ?? repo.DEFAULT_IDENTIFIERS).map((i) => i.kind),
+        });
   const pairs = result?.pairs ?? [];
   await repo.writeDecisions(
     gateway,
@@ -101,9 +110,14 @@ async function resolveType(gateway: G, type: ResolvableType, o: ResolveRunOption
       weight: p.weight,
       swapped: p.swapped,
       evidence: JSON.stringify(p.evidence),
+      rule: p.rule,
     })),
     RESOLVER,
   );
+  // A full run over every record scored every pair: the resolver's earlier decisions it did not
+  // make again (a rule vetoes them now) are withdrawn, so that a father and son merged by an
+  // older version come apart.
+  if (result && !touching && !o.sources) await repo.withdrawDecisions(gateway, type, pairs.map((p) => decisionId(p.a, p.b)), RESOLVER);
   await repo.markSeen(gateway, fresh.map((r) => r.id));
   return {
     type,
@@ -163,6 +177,8 @@ export interface MatchDecision {
   weight: number;
   swapped: boolean;
   evidence: { field: string; level: string; weight: number; a: string | null; b: string | null }[];
+  /** A hard rule that decided the pair or held it back from a merge, in words. */
+  rule: string | null;
   decidedBy: string;
   decidedAt: string;
   note: string | null;
@@ -233,6 +249,7 @@ export function toDecision(row: repo.DecisionOut): MatchDecision {
     probability: Number(d.probability ?? 0),
     weight: Number(d.weight ?? 0),
     swapped: d.swapped === true,
+    rule: (d.rule as string | null) ?? null,
     // The values compared are the records' own: none of a masked record's.
     evidence: evidence.map((e) => ({ field: e.field, level: e.level, weight: e.weight, a: a.masked ? null : (e.a ?? null), b: b.masked ? null : (e.b ?? null) })),
     decidedBy: String(d.decidedBy ?? ''),
@@ -272,3 +289,56 @@ async function transition(gateway: G, id: string, from: string[], to: string, by
 export const acceptMatch = (gateway: G, id: string, by: string, note: string | null = null) => transition(gateway, id, ['REVIEW', 'REJECTED', 'UNDONE'], 'MERGED', by, note);
 export const rejectMatch = (gateway: G, id: string, by: string, note: string | null = null) => transition(gateway, id, ['REVIEW'], 'REJECTED', by, note);
 export const undoMerge = (gateway: G, id: string, by: string, note: string | null = null) => transition(gateway, id, ['MERGED'], 'UNDONE', by, note);
+
+export interface ResolvedCluster {
+  /** The resolved id: the smallest record id of the cluster. */
+  id: string;
+  entityType: string;
+  records: MatchRecord[];
+  /** The MERGED decisions that join the records, with their evidence. */
+  merges: MatchDecision[];
+}
+
+async function withMerges(gateway: G, found: { id: string; entityType: string; ids: string[] }[]): Promise<ResolvedCluster[]> {
+  const ids = found.flatMap((c) => c.ids);
+  const [recs, merges] = await Promise.all([repo.records(gateway, ids), repo.decisionsAmong(gateway, ids, ['MERGED'])]);
+  const byId = new Map(recs.map((r) => [String(r.id), toRecord(r)]));
+  const clusterOf = new Map(found.flatMap((c) => c.ids.map((id) => [id, c.id] as const)));
+  return found.map((c) => ({
+    id: c.id,
+    entityType: c.entityType,
+    records: c.ids.sort().flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
+    merges: merges.filter((m) => clusterOf.get(String(m.decision.aId)) === c.id).map(toDecision),
+  }));
+}
+
+/** Resolved entities (two or more records merged), biggest first, as the caller may see them. */
+export async function resolvedClusters(gateway: G, first = 20, offset = 0, entityType: string | null = null): Promise<{ items: ResolvedCluster[]; total: number }> {
+  if (!Number.isInteger(first) || first < 1 || first > 200) throw badInput('first', 'first must be a whole number from 1 to 200');
+  if (!Number.isInteger(offset) || offset < 0) throw badInput('offset', 'offset must be a whole number, 0 or more');
+  if (entityType !== null && !RESOLVABLE_TYPES.includes(entityType as ResolvableType)) throw badInput('entityType', `only ${RESOLVABLE_TYPES.join(', ')} records are resolved`);
+  const type = entityType as ResolvableType | null;
+  const [found, total] = await Promise.all([repo.clusters(gateway, first, offset, type), repo.countClusters(gateway, type)]);
+  return { items: await withMerges(gateway, found), total };
+}
+
+/** The resolved entity a record belongs to (by any of its records' ids), or null when it is in none. */
+export async function resolvedCluster(gateway: G, id: string): Promise<ResolvedCluster | null> {
+  const found = await repo.clusterOf(gateway, id);
+  return found ? ((await withMerges(gateway, [found]))[0] ?? null) : null;
+}
+
+/**
+ * Takes a merge back: `id` is a decision (that merge is undone) or a record (every merge that
+ * joins it to others is undone, so it stands alone again). Returns the decisions undone.
+ */
+export async function unmerge(gateway: G, id: string, by: string, note: string | null = null): Promise<MatchDecision[]> {
+  const decision = await repo.decision(gateway, id);
+  if (decision) return [await undoMerge(gateway, id, by, note)];
+  const ids = await repo.decisionsOf(gateway, id, ['MERGED']);
+  if (ids.length === 0) throw notFound('merged record or merge decision', id);
+  const undone: string[] = [];
+  for (const d of ids) if (await repo.setStatus(gateway, d, ['MERGED'], 'UNDONE', by, note)) undone.push(d);
+  await refreshResolvedIds(gateway);
+  return (await Promise.all(undone.map((d) => getDecision(gateway, d)))).filter((d): d is MatchDecision => d !== null);
+}

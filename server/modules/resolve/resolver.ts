@@ -6,7 +6,7 @@
  * at what level, with both values, and how many bits each added. `resolve.service.ts` applies
  * it to the graph.
  */
-import { COMPARISONS, PEOPLE, TRAINING_SESSIONS, blockingKeys, type Comparison, type Levels, type PersonInput } from './compare.ts';
+import { COMPARISONS, DEFAULT_MATCH_KEYS, PEOPLE, TRAINING_SESSIONS, blockingKeys, type Comparison, type Levels, type PersonInput, type RuleOptions } from './compare.ts';
 import { applyOverrides, decodeLevels, encodeLevels, estimateFromPatterns, levelCounts, levelWeight, matchWeight, priorModel, probability, uFromCounts, type Model, type ModelOverrides } from './fellegi-sunter.ts';
 import type { Scheme, TrainingSession } from './scheme.ts';
 
@@ -34,6 +34,8 @@ export interface ResolveOptions {
   onlyTouching?: ReadonlySet<string>;
   /** Weigh exact agreements by how common the value is (default true; false for comparison). */
   termFrequency?: boolean;
+  /** Identifier kinds declared as match keys: a shared value decides a match, different values veto one (default DEFAULT_MATCH_KEYS). */
+  matchKeys?: readonly string[];
 }
 
 export interface Evidence {
@@ -57,6 +59,8 @@ export interface ScoredPair {
   /** Given and family names were compared crossed over. */
   swapped: boolean;
   evidence: Evidence[];
+  /** A hard rule that decided the pair or held it back from a merge, in words; null when the score alone decided. */
+  rule: string | null;
 }
 
 export interface ResolveResult {
@@ -244,6 +248,48 @@ export function clustersOf(pairs: readonly { a: string; b: string }[]): string[]
   return [...groups.values()].map((g) => g.sort()).sort((x, y) => (x[0]! < y[0]! ? -1 : 1));
 }
 
+/**
+ * Merges that would put two conflicting records in one cluster (a father and his son joined
+ * through a third record that has no date of birth) are held back to review: merges are taken
+ * decided-by-rule first, then best score first, and each joins two groups only when no record of
+ * one conflicts with any record of the other (cannot-link constraints on the transitive closure).
+ */
+export function holdBackConflictingMerges<P extends { id: string }>(pairs: ScoredPair[], records: readonly P[], conflicts: (a: P, b: P) => string[]): void {
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const uf = new UnionFind();
+  const members = new Map<string, P[]>();
+  const order = pairs.filter((p) => p.decision === 'MERGE').sort((x, y) => Number(y.rule !== null) - Number(x.rule !== null) || y.weight - x.weight);
+  for (const p of order) {
+    const ra = uf.find(p.a);
+    const rb = uf.find(p.b);
+    if (ra === rb) continue;
+    const ma = members.get(ra) ?? [byId.get(p.a)!];
+    const mb = members.get(rb) ?? [byId.get(p.b)!];
+    let conflict: string | undefined;
+    // Across the two groups, records other than the pair itself (its own conflicts were seen when it was scored).
+    for (const x of ma) {
+      for (const y of mb) {
+        conflict = conflicts(x, y)[0];
+        if (conflict) {
+          conflict = `${x.id} and ${y.id}: ${conflict}`;
+          break;
+        }
+      }
+      if (conflict) break;
+    }
+    if (conflict) {
+      p.decision = 'REVIEW';
+      p.rule = `no merge: it would join records that conflict (${conflict})`;
+      continue;
+    }
+    uf.union(p.a, p.b);
+    const root = uf.find(p.a);
+    members.delete(ra);
+    members.delete(rb);
+    members.set(root, [...ma, ...mb]);
+  }
+}
+
 export function decide(p: number, t: Thresholds): Decision {
   return p >= t.merge ? 'MERGE' : p >= t.review ? 'REVIEW' : 'NO_MATCH';
 }
@@ -258,7 +304,7 @@ const TF_PRIOR_RECORDS = 200;
  * that a small import, where every count is small, does not take each value for a rare one or
  * a common one on little evidence.
  */
-function termFrequencies<P extends { id: string }>(scheme: Scheme<never, P>, records: P[], model: Model) {
+function termFrequencies<P extends { id: string }>(scheme: Scheme<never, P>, records: P[], model: Model, priorRecords = TF_PRIOR_RECORDS) {
   const out: (((p: P) => number) | undefined)[] = scheme.comparisons.map(() => undefined);
   const n = records.length;
   if (n < 3) return out;
@@ -271,7 +317,7 @@ function termFrequencies<P extends { id: string }>(scheme: Scheme<never, P>, rec
       if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
     }
     const u = model.u[c]![0]!;
-    out[c] = (p: P) => (Math.max(1, (counts.get(valueOf(p)) ?? 1) - 1) + TF_PRIOR_RECORDS * u) / (n - 1 + TF_PRIOR_RECORDS);
+    out[c] = (p: P) => (Math.max(1, (counts.get(valueOf(p)) ?? 1) - 1) + priorRecords * u) / (n - 1 + priorRecords);
   }
   return out;
 }
@@ -301,13 +347,37 @@ export function resolveWith<I extends { id: string }, P extends { id: string }>(
     // every match, so the expected matches are spread over all pairs instead.
     const n = records.length;
     const allPairs = o.onlyTouching ? Math.max(1, o.onlyTouching.size * (n - 1)) : Math.max(1, (n * (n - 1)) / 2);
-    const lambda = o.overrides?.lambda ?? Math.min(0.5, Math.max(1e-9, (est.lambda * codes.length) / allPairs));
+    // The prior from deterministic rules, as Splink estimates it: pairs that a strict rule calls
+    // the same (scheme.sureMatch), divided by the share of true matches that rule finds (from
+    // the estimated m), spread over all pairs. EM's own share among candidates takes namesakes
+    // for matches where names repeat (the scale generator's people: 2^-10 against a true 2^-19).
+    let lambda: number;
+    if (scheme.sureMatch) {
+      let sure = 0;
+      let recall = 0;
+      let counted = 0;
+      for (let k = 0; k < codes.length; k++) {
+        const levels = decodeLevels(codes[k]!, size);
+        if (scheme.sureMatch(levels)) sure++;
+        const r = scheme.sureMatchRecall!(est.m, levels);
+        if (r === null) continue;
+        recall += r;
+        counted++;
+      }
+      recall = counted ? recall / counted : 1;
+      // At least one match is expected, so that a file with no exact duplicate keeps a prior.
+      lambda = (Math.max(1, sure) / Math.max(0.05, recall)) / allPairs;
+    } else lambda = (est.lambda * codes.length) / allPairs;
+    lambda = o.overrides?.lambda ?? Math.min(0.5, Math.max(1e-9, lambda));
     model = { lambda, m: est.m, u: est.u };
   }
   // Term-frequency adjustment: an exact agreement on a value is worth log2(m / tf) rather than
   // log2(m / u), i.e. log2(u / tf) more (less for a common value, more for a rare one).
   const tf = o.termFrequency === false ? [] : termFrequencies(scheme as unknown as Scheme<never, P>, records, model);
+  // For pairs with nothing but names the counts are taken nearly as they are (worth one record of u).
+  const rawTf = o.termFrequency === false ? [] : termFrequencies(scheme as unknown as Scheme<never, P>, records, model, 1);
   const tfComparisons = tf.flatMap((f, c) => (f ? [c] : []));
+  const rules: RuleOptions = { matchKeys: new Set(o.matchKeys ?? DEFAULT_MATCH_KEYS) };
   const pairs: ScoredPair[] = [];
   const weightOf = new Map<number, number>();
   for (let k = 0; k < codes.length; k++) {
@@ -320,23 +390,50 @@ export function resolveWith<I extends { id: string }, P extends { id: string }>(
     const [i, j] = idx[k]!;
     let adjust: (number | undefined)[] | undefined;
     if (tfComparisons.length) {
+      // Records with nothing to compare but the weighed values (names only, a watch list):
+      // rarity is all the evidence there is, and it counts both ways, as in Splink.
+      const onlyWeighed = decodeLevels(code, size).every((l, c) => l === null || tf[c] !== undefined);
       for (const c of tfComparisons) {
         if (Math.floor(code / 8 ** c) % 8 !== 0) continue;
-        // Only ever less: a value rare in the whole file is not rare where its namesakes meet
-        // (a household, a community), so rarity adds no more than an average agreement does.
-        const a = Math.min(0, Math.log2(model.u[c]![0]! / tf[c]!(records[i]!)));
+        // Otherwise only ever less: a value rare in the whole file is not rare where its
+        // namesakes meet (a household, a community), so rarity adds no more than an average
+        // agreement does.
+        const full = Math.log2(model.u[c]![0]! / (onlyWeighed ? rawTf : tf)[c]!(records[i]!));
+        const a = onlyWeighed ? full : Math.min(0, full);
         adjust ??= [];
         adjust[c] = a;
         weight += a;
       }
     }
     const p = probability(weight);
-    const decision = decide(p, thresholds);
-    if (decision === 'NO_MATCH') continue;
+    let decision = decide(p, thresholds);
+    const decisive = scheme.decisive?.(records[i]!, records[j]!, rules) ?? null;
+    if (decision === 'NO_MATCH' && !decisive) continue;
+    const vetoes = scheme.conflicts?.(records[i]!, records[j]!, rules) ?? [];
+    let rule: string | null = null;
+    if (vetoes.length) {
+      // A conflict vetoes a merge. Only a pair that a match key would have decided goes to
+      // review (a person sees both); namesakes with different dates of birth are not queued.
+      decision = decisive ? 'REVIEW' : 'NO_MATCH';
+      rule = `no merge: ${vetoes.join('; ')}${decisive ? ` (despite the ${decisive})` : ''}`;
+      if (decision === 'NO_MATCH') continue;
+    } else if (decisive) {
+      decision = 'MERGE';
+      rule = `merged on the ${decisive}`;
+    } else if (decision === 'MERGE') {
+      const held = scheme.holds?.(records[i]!, records[j]!, decodeLevels(code, size)) ?? null;
+      if (held) {
+        decision = 'REVIEW';
+        rule = `sent to review: ${held}`;
+      }
+    }
     const [x, y] = records[i]!.id < records[j]!.id ? [i, j] : [j, i];
     const evidence = evidenceOf(model, decodeLevels(code, size), scheme.comparisons, adjust).map((e) => ({ ...e, a: scheme.show(inputs[x]!, e.field), b: scheme.show(inputs[y]!, e.field) }));
-    pairs.push({ a: records[x]!.id, b: records[y]!.id, weight: Math.round(weight * 100) / 100, probability: p, decision, swapped: swappedPairs[k] === 1, evidence });
+    pairs.push({ a: records[x]!.id, b: records[y]!.id, weight: Math.round(weight * 100) / 100, probability: p, decision, swapped: swappedPairs[k] === 1, evidence, rule });
   }
+  // (On an incremental run only the new pairs are checked against each other: merges made
+  // earlier among old records are not seen here.)
+  if (scheme.conflicts) holdBackConflictingMerges(pairs, records, (a, b) => scheme.conflicts!(a, b, rules));
   pairs.sort((x, y) => y.weight - x.weight);
   return {
     pairs,

@@ -5,7 +5,7 @@
  * (compare.ts), organisations and premises (places.ts) each have one; the pipeline in
  * resolver.ts is the same for all.
  */
-import type { Comparison, Levels } from './compare.ts';
+import type { Comparison, Levels, RuleOptions } from './compare.ts';
 
 export type ResolvableType = 'PERSON' | 'ORGANISATION' | 'PREMISES';
 
@@ -30,6 +30,24 @@ export interface Scheme<I extends { id: string }, P extends { id: string }> {
    * agreeing on a rare one. The function gives the value compared (empty: none).
    */
   termFrequency?: Readonly<Record<string, (p: P) => string>>;
+  /**
+   * Hard rules over the score. Conflicts veto a merge (the pair goes at most to review), also
+   * between clusters: two groups are not joined when any record of one conflicts with any of
+   * the other. A decisive agreement (a shared match key) merges whatever the score.
+   */
+  conflicts?(a: P, b: P, o: RuleOptions): string[];
+  decisive?(a: P, b: P, o: RuleOptions): string | null;
+  /**
+   * A strict deterministic rule (e.g. names and date of birth exactly the same), for the prior:
+   * how many candidate pairs it calls the same, divided by sureMatchRecall (the chance that a
+   * true match with these fields present passes it, from the m probabilities), is the expected
+   * number of matches. Without it the prior is EM's share of matches among candidates.
+   */
+  sureMatch?(levels: Levels): boolean;
+  /** null: the rule's main part does not apply to the pair (a field it needs is missing), so it is left out of the average. */
+  sureMatchRecall?(m: number[][], levels: Levels): number | null;
+  /** A reason to send a pair the score would merge to review instead (softer than a conflict: not checked between clusters). */
+  holds?(a: P, b: P, levels: Levels): string | null;
   /** A field's value of a record as the evidence shows it (lists comma separated). */
   show(input: I, field: string): string | null;
 }
