@@ -124,6 +124,7 @@ function probes(f: Fixture): Record<string, Vars[]> {
     paths: [{ from: f.a, to: f.y, maxLength: 2, limit: 100 }],
     connectingNetwork: [{ ids: [f.a, f.y], maxLength: 2 }],
     subgraph: [{ ids: [f.a, f.v, f.y] }, { ids: near }],
+    linksAmong: [{ ids: [f.a], among: near }, { ids: near }],
     commonNeighbours: [{ ids: [f.a, f.y], minShared: 1, limit: 200 }, { ids: f.victimPlaces.length > 1 ? f.victimPlaces : [f.victimPlaces[0]!, f.a], minShared: 1, limit: 200 }],
     timeline: [{ ids: [f.a, f.h], limit: 2000 }, { ids: [f.victim.id, ...f.victimPlaces], limit: 2000 }],
     charts: [{}],
@@ -134,6 +135,8 @@ function probes(f: Fixture): Record<string, Vars[]> {
     auditLog: [{ first: 100 }],
     reviewQueue: [{ first: 50 }],
     matchDecision: [{ id: 'match-none' }],
+    resolvedClusters: [{ first: 100 }],
+    resolvedCluster: [{ id: f.victim.id }, { id: f.h }],
     importJob: [{ id: 'import-none' }],
     importJobs: [{}],
     networkAnalytics: [{ ids: near }],
@@ -157,7 +160,7 @@ function probes(f: Fixture): Record<string, Vars[]> {
 }
 
 /** Fields whose probes reach a hidden record (an analyst's answer holds its id): the partner check means something there. */
-const REACHES_HIDDEN = ['entity', 'entities', 'link', 'search', 'neighbourhood', 'paths', 'connectingNetwork', 'subgraph', 'commonNeighbours', 'timeline', 'chart', 'networkAnalytics', 'exportSelection'];
+const REACHES_HIDDEN = ['entity', 'entities', 'link', 'search', 'neighbourhood', 'paths', 'connectingNetwork', 'subgraph', 'linksAmong', 'commonNeighbours', 'timeline', 'chart', 'networkAnalytics', 'exportSelection'];
 /** Fields whose probes reach a victim's identity for an unmasked analyst: the masking check means something there. */
 const REACHES_VICTIM = ['entity', 'entities', 'search', 'neighbourhood', 'subgraph', 'chart'];
 
@@ -185,7 +188,9 @@ describe('the role x read-path matrix', () => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer({ gateway, limits: { maxCost: 10_000_000, maxDepth: 20, ratePerMinute: 100_000 } });
+    // Probes ask every field four levels down: far past the limits a caller gets (server/graphql/limits.ts),
+    // which are not what this suite tests.
+    server = await startTestServer({ gateway, limits: { maxCost: 10_000_000, maxDepth: 20, ratePerMinute: 100_000, maxTokens: 200_000, maxAliases: 10_000, maxValidationMs: 30_000 } });
 
     // Ground truth from the store.
     const [truth] = await runOffline(gateway, 'testing/matrix-truth');
