@@ -201,9 +201,6 @@ export const mappingSchema = z
     if (m.format !== 'ftm' && !m.calls && Object.keys(m.entities).length === 0) ctx.addIssue({ code: 'custom', path: ['entities'], message: 'map at least one entity' });
     if (!m.calls && !m.recordKey) ctx.addIssue({ code: 'custom', path: ['recordKey'], message: 'name the columns that identify a row (recordKey)' });
     if (m.calls && m.format === 'ftm') ctx.addIssue({ code: 'custom', path: ['calls'], message: 'calls are read from CSV, JSON or NDJSON files, not FollowTheMoney' });
-    for (const name of ['caller', 'called']) {
-      if (m.entities[name]) ctx.addIssue({ code: 'custom', path: ['entities', name], message: `${name} is the calls section's phone: name this entity otherwise` });
-    }
   });
 
 export type Mapping = z.infer<typeof mappingSchema>;
