@@ -95,8 +95,8 @@ export const LINK_TYPES = {
   CALLED: {
     from: ['PHONE'],
     to: ['PHONE'],
-    properties: ['count', 'firstAt', 'lastAt'],
-    description: 'call records between phones (count, first, last)',
+    properties: ['count', 'firstAt', 'lastAt', 'totalDurationSeconds'],
+    description: 'call records between phones (count, first, last, total duration)',
   },
   INVOLVED_IN: {
     from: ['PERSON', 'ORGANISATION'],

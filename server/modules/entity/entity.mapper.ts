@@ -226,6 +226,8 @@ export interface GraphEdgeOut {
   count: number | null;
   firstAt: string | null;
   lastAt: string | null;
+  /** CALLED links made from call records: the calls' total length (read where the statement projects it). */
+  totalDurationSeconds?: number | null;
   grading: GradingOut;
   sourceIds: string[];
   retired: boolean;
@@ -247,6 +249,7 @@ export function toGraphEdge(row: StoredRow): GraphEdgeOut {
     count: num(row.count),
     firstAt: str(row.firstAt) ?? null,
     lastAt: str(row.lastAt) ?? null,
+    ...(row.totalDurationSeconds !== undefined ? { totalDurationSeconds: num(row.totalDurationSeconds) } : {}),
     grading: toGrading(row),
     sourceIds: Array.isArray(row.sourceIds) ? row.sourceIds.map(String) : [],
     retired: row.retired === true,

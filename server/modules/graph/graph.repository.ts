@@ -90,6 +90,8 @@ export interface TimelineRow {
   role: string | null;
   linkId: string | null;
   entityId: string | null;
+  /** A call's start (ISO datetime), duration in seconds and cell site. */
+  detail: { startedAt: string; durationSeconds: number | null; cellSite: string | null } | null;
   grading: Row;
   idLists: string[][];
 }

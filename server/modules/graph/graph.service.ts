@@ -244,6 +244,8 @@ export interface TimelineArgs {
 }
 
 const words = (code: string) => code.toLowerCase().replace(/_/g, ' ');
+/** 125 -> "2 min 5 s". */
+const duration = (s: number) => (s >= 60 ? `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}` : `${s} s`);
 
 export async function timeline(ctx: Context, args: TimelineArgs) {
   const ids = idArg('ids', args.ids, 1, LIMITS.timeline.ids);
@@ -257,9 +259,13 @@ export async function timeline(ctx: Context, args: TimelineArgs) {
       date: r.date,
       endDate: r.endDate,
       kind: r.kind,
-      description: r.linkId
-        ? `${r.fromNode?.label ?? '?'} ${words(r.kind)}${r.role ? ` (${words(r.role)})` : ''} ${r.toNode?.label ?? '?'}`
-        : `${r.fromNode?.label ?? r.id}`,
+      description: r.detail
+        ? `${r.fromNode?.label ?? '?'} called ${r.toNode?.label ?? '?'} at ${r.detail.startedAt.slice(11, 16)} UTC${r.detail.durationSeconds !== null ? ` for ${duration(Number(r.detail.durationSeconds))}` : ''}`
+        : r.linkId
+          ? `${r.fromNode?.label ?? '?'} ${words(r.kind)}${r.role ? ` (${words(r.role)})` : ''} ${r.toNode?.label ?? '?'}`
+          : `${r.fromNode?.label ?? r.id}`,
+      at: r.detail?.startedAt ?? null,
+      durationSeconds: r.detail?.durationSeconds === null || r.detail?.durationSeconds === undefined ? null : Number(r.detail.durationSeconds),
       entityIds: [...new Set(r.idLists.flat())],
       linkId: r.linkId,
       entityId: r.entityId,

@@ -48,6 +48,12 @@ export async function writeLinks(tx: Tx, type: LinkType, rows: (WriteRow & { fro
   return (r?.written as string[] | undefined) ?? [];
 }
 
+/** CALLED links of call records: merged by their two phones, totals recomputed from the calls citing them (import/call-links). */
+export async function writeCallLinks(tx: Tx, rows: (WriteRow & { from: string; to: string })[]): Promise<string[]> {
+  const [r] = await tx.run('import/call-links', { rows: rows.map((l) => ({ id: l.id, from: l.from, to: l.to, ...split(l) })) });
+  return (r?.written as string[] | undefined) ?? [];
+}
+
 const KEY_PARAM: Partial<Record<EntityType, string>> = {
   PHONE: 'phones',
   EMAIL: 'emails',

@@ -14,10 +14,10 @@ import type { Gateway } from '../../db/gateway.ts';
 import { ENTITY_TYPES, LINK_TYPE_NAMES, type EntityType, type LinkType } from '../../model/model.ts';
 import { LoadError, prepare, type Dataset, type EntityInput, type LinkInput } from '../load/load.service.ts';
 import { mapFtmRow, ftmIndex } from './ftm.ts';
-import { naturalIds, writeEntities, writeLinks, writeSources } from './import.repository.ts';
+import { naturalIds, writeCallLinks, writeEntities, writeLinks, writeSources } from './import.repository.ts';
 import type { Mapping } from './mapping.ts';
 import { formatOf, namedColumns, readRows, ReadError, type BrokenRow, type Row } from './readers.ts';
-import { mapRow, type MappedRow, type RowContext, type RowError } from './rows.ts';
+import { linkId, mapRow, type MappedRow, type RowContext, type RowError } from './rows.ts';
 
 export interface ImportFile {
   /** As reported in errors and stored on source records (the path as given). */
@@ -318,25 +318,35 @@ export async function importFiles(gateway: GatewayLike, o: ImportOptions): Promi
   }
 
   // Phase 2: links, once every entity of the import exists (FtM links point across rows).
-  const linkRows = mapped.flatMap((r) => r.links.map((l) => ({ l: { ...l, from: idOf(l.from), to: idOf(l.to) }, row: r })));
+  // A call row's CALLED link is written by import/call-links (merged by its phones, its totals
+  // recomputed from the call records citing it); the key tells the two kinds apart.
+  const linkRows = mapped.flatMap((r) => [
+    ...r.links.map((l) => ({ l: { ...l, from: idOf(l.from), to: idOf(l.to) }, row: r, call: false })),
+    ...(r.callLinks ?? []).map((l) => ({ l: { ...l, from: idOf(l.from), to: idOf(l.to), id: linkId('CALLED', idOf(l.from), idOf(l.to), '', '') }, row: r, call: true })),
+  ]);
+  const keyOf = (x: { l: { type: string; id: string }; call: boolean }) => `${x.call ? 'call:' : ''}${x.l.type}/${x.l.id}`;
   done = 0;
   for (const batch of chunks(linkRows, batchSize)) {
-    const links = mergeById(batch.map((x) => x.l as LinkInput & { props?: never }));
+    const links = mergeById(batch.filter((x) => !x.call).map((x) => x.l as LinkInput & { props?: never }));
+    const calls = mergeById(batch.filter((x) => x.call).map((x) => x.l as LinkInput & { props?: never }));
     await attempt(`links of rows ${batch[0]!.row.source.file}:${batch[0]!.row.line} to ${batch[batch.length - 1]!.row.line}`, async () => {
-      const known = new Map([...new Set(links.flatMap((l) => l.sourceIds))].map((id) => [id, grading.get(id)!]));
+      const known = new Map([...new Set([...links, ...calls].flatMap((l) => l.sourceIds))].map((id) => [id, grading.get(id)!]));
       const prepared = prepare({ sources: [], entities: [], links }, { synthetic, knownSources: known });
+      const preparedCalls = calls.length ? prepare({ sources: [], entities: [], links: calls }, { synthetic, knownSources: known }).links.get('CALLED') ?? [] : [];
       const written = await gateway.writeTx(async (tx) => {
         const ok = new Set<string>();
         for (const type of LINK_TYPE_NAMES) {
           const list = prepared.links.get(type as LinkType);
           if (list?.length) for (const id of await writeLinks(tx, type as LinkType, list)) ok.add(`${type}/${id}`);
         }
+        if (preparedCalls.length) for (const id of await writeCallLinks(tx, preparedCalls)) ok.add(`call:CALLED/${id}`);
         return ok;
       });
       report.links += written.size;
       // A link whose end is not in the graph is not made; the row is kept, and the link reported.
-      for (const { l, row } of batch) {
-        if (written.has(`${l.type}/${l.id}`)) continue;
+      for (const x of batch) {
+        const { l, row } = x;
+        if (written.has(keyOf(x))) continue;
         warnings.push({ file: row.source.file!, line: row.line, column: null, reason: `link ${l.type} ${l.from} -> ${l.to} not made: an end is not in the graph or is of the wrong type`, code: 'LINK_END_MISSING' });
       }
     });

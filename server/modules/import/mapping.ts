@@ -112,6 +112,30 @@ const linkSchema = z
   })
   .strict();
 
+/**
+ * A file of individual calls (docs/import.md, decisions/0013): each row is one call between two
+ * phones, kept as its source record (the call's start, duration, id and cell site), and rolled
+ * up into the CALLED link between the two phones (count, first, last, total duration), which is
+ * recomputed from the call records citing it.
+ */
+const callsSchema = z
+  .object({
+    /** The calling number (read for the mapping's phoneRegion). */
+    caller: valueSchema,
+    /** The called number. */
+    called: valueSchema,
+    /** When the call started: an ISO datetime, or a `datetime` transform. */
+    startedAt: valueSchema,
+    /** Its length in seconds. */
+    durationSeconds: valueSchema.optional(),
+    /** The operator's id of the call: the record key when present; else (caller, called, start). */
+    callId: valueSchema.optional(),
+    /** The cell site (mast) the call was routed through. */
+    cellSite: valueSchema.optional(),
+  })
+  .strict();
+export type CallsMapping = z.infer<typeof callsSchema>;
+
 const gradingSchema = z
   .object({
     sourceEvaluation: z.number().int().min(1, 'source evaluation is 1, 2 or 3').max(3, 'source evaluation is 1, 2 or 3'),
@@ -154,8 +178,8 @@ export const mappingSchema = z
     separator: z.string().min(1).optional(),
     /** Every bad value refuses its row, as `--strict` does. */
     strict: z.boolean().optional(),
-    /** Columns whose values identify a row in its source system. */
-    recordKey: z.array(column).min(1),
+    /** Columns whose values identify a row in its source system (a call file's rows are keyed by their call). */
+    recordKey: z.array(column).min(1).optional(),
     recordedAt: valueSchema.optional(),
     summary: z.string().optional(),
     grading: gradingSchema,
@@ -164,6 +188,8 @@ export const mappingSchema = z
     synthetic: z.boolean().optional(),
     entities: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'entity names are letters, digits and _'), entitySchema).default({}),
     links: z.array(linkSchema).default([]),
+    /** The rows are individual calls between phones. */
+    calls: callsSchema.optional(),
   })
   .strict()
   .superRefine((m, ctx) => {
@@ -172,7 +198,9 @@ export const mappingSchema = z
         if (!m.entities[l[end]]) ctx.addIssue({ code: 'custom', path: ['links', i, end], message: `no entity named ${JSON.stringify(l[end])} in entities` });
       }
     });
-    if (m.format !== 'ftm' && Object.keys(m.entities).length === 0) ctx.addIssue({ code: 'custom', path: ['entities'], message: 'map at least one entity' });
+    if (m.format !== 'ftm' && !m.calls && Object.keys(m.entities).length === 0) ctx.addIssue({ code: 'custom', path: ['entities'], message: 'map at least one entity' });
+    if (!m.calls && !m.recordKey) ctx.addIssue({ code: 'custom', path: ['recordKey'], message: 'name the columns that identify a row (recordKey)' });
+    if (m.calls && m.format === 'ftm') ctx.addIssue({ code: 'custom', path: ['calls'], message: 'calls are read from CSV, JSON or NDJSON files, not FollowTheMoney' });
   });
 
 export type Mapping = z.infer<typeof mappingSchema>;

@@ -93,11 +93,12 @@ export function namedColumns(m: Mapping): string[] {
     for (const k of ['role', 'validFrom', 'validTo', 'weight', 'count', 'firstAt', 'lastAt'] as const) if (l[k] !== undefined) value(l[k]);
     walk(l.when);
   }
+  for (const v of Object.values(m.calls ?? {})) value(v);
   if (m.recordedAt !== undefined) value(m.recordedAt);
   if (m.summary) template(m.summary);
   walk(m.when);
   for (const c of Object.values(m.grading.fromColumns ?? {})) if (typeof c === 'string') out.add(c);
-  for (const k of m.recordKey) if (typeof k === 'string') out.add(k);
+  for (const k of m.recordKey ?? []) if (typeof k === 'string') out.add(k);
   return [...out];
 }
 
@@ -192,7 +193,7 @@ export function readCsv(bytes: Uint8Array, m: Mapping): { rows: Row[]; broken: B
     // A header row holds the column names the mapping uses (the record key's at least: other
     // columns may be missing from a file); a data row does not.
     const first = new Set((data[0]?.record ?? []).map((v) => v.trim()));
-    const keys = m.recordKey.filter((k): k is string => typeof k === 'string');
+    const keys = (m.recordKey ?? []).filter((k): k is string => typeof k === 'string');
     const named = namedColumns(m);
     const found = named.filter((c) => first.has(c)).length;
     header = !m.csv?.columns && named.length > 0 && (keys.length > 0 ? keys.every((k) => first.has(k)) : found * 2 >= named.length);

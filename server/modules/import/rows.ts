@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import { ID_PREFIX, type EntityType, type LinkType } from '../../model/model.ts';
 import { shapeEntity, ShapeError } from '../../model/shape.ts';
 import { DATE_PROPS, LoadError, prepare, type EntityInput, type LinkInput, type SourceRecordInput } from '../load/load.service.ts';
-import type { Condition, EntityMapping, Mapping, ValueSpec } from './mapping.ts';
+import type { CallsMapping, Condition, EntityMapping, Mapping, ValueSpec } from './mapping.ts';
 import type { Row } from './readers.ts';
 import { applyTransform, parseDateByFormats, phoneForRegion, TransformError } from './transforms.ts';
 
@@ -49,6 +49,8 @@ export interface MappedRow {
   source: ImportSource;
   entities: MappedEntity[];
   links: LinkInput[];
+  /** A call row's CALLED link: merged by its two phones and its totals recomputed from the call records citing it. */
+  callLinks?: LinkInput[];
 }
 
 export interface RowContext {
@@ -257,13 +259,20 @@ export function mapRow(row: Row, m: Mapping, ctx: RowContext): RowResult {
   }
   if (m.when && !holds(row, m.when)) return { skipped: "the mapping's when condition", errors, warnings };
 
-  const keyParts = m.recordKey.map((c) => cell(row, c));
-  const missingKey = m.recordKey.filter((_, i) => keyParts[i] === null);
-  if (missingKey.length > 0) {
-    fail(String(missingKey[0]), `the record key column ${String(missingKey[0])} is empty`);
-    return { errors, warnings };
-  }
-  const recordKey = keyParts.map(String).join('|');
+  // A call row: its phones, start and duration, read first, since they key the row when the
+  // mapping gives no recordKey.
+  const call = m.calls ? readCall(row, m.calls, m, { fail, badValue }) : undefined;
+  if (m.calls && !call) return { errors, warnings: [] };
+  let recordKey: string;
+  if (m.recordKey) {
+    const keyParts = m.recordKey.map((c) => cell(row, c));
+    const missingKey = m.recordKey.filter((_, i) => keyParts[i] === null);
+    if (missingKey.length > 0) {
+      fail(String(missingKey[0]), `the record key column ${String(missingKey[0])} is empty`);
+      return { errors, warnings };
+    }
+    recordKey = keyParts.map(String).join('|');
+  } else recordKey = call!.recordKey;
   let recordedAt = ctx.importedAt;
   if (m.recordedAt) {
     const { value: v, bad } = readValue(row, m.recordedAt, { mapping: m });
@@ -280,6 +289,7 @@ export function mapRow(row: Row, m: Mapping, ctx: RowContext): RowResult {
     summary: m.summary ? String(evaluate(row, { template: m.summary }) ?? '') : `${ctx.source} ${recordKey}`,
     ...gradingOf(row, m),
     contentHash: hash(contentOf(row)).slice(0, 32),
+    ...(call ? call.record : {}),
   };
 
   const entities: MappedEntity[] = [];
@@ -355,6 +365,22 @@ export function mapRow(row: Row, m: Mapping, ctx: RowContext): RowResult {
   }
 
   const links: LinkInput[] = [];
+  const callLinks: LinkInput[] = [];
+  if (call) {
+    // The call's phones: entities of the row (found again by their number), linked by CALLED.
+    for (const [name, phone] of [['caller', call.caller], ['called', call.called]] as const) {
+      if (!phone) continue;
+      const e: MappedEntity = { type: 'PHONE', id: entityId('PHONE', phone.e164), props: { number: phone.e164 }, sourceIds: [source.id], naturalKey: { type: 'PHONE', value: phone.e164 } };
+      entities.push(e);
+      byName.set(`calls.${name}`, [e]);
+    }
+    const [from, to] = [byName.get('calls.caller')?.[0], byName.get('calls.called')?.[0]];
+    if (from && to) callLinks.push({ type: 'CALLED', id: linkId('CALLED', from.id, to.id, '', ''), from: from.id, to: to.id, sourceIds: [source.id] });
+    else {
+      const gone = [from ? null : 'the caller', to ? null : 'the called number'].filter(Boolean).join(' and ');
+      warnings.push({ file: ctx.file, line: row.line, column: null, reason: `link CALLED not made: ${gone} is not a phone number (kept as written on the call's record)`, code: 'VALUE_LEFT_OUT' });
+    }
+  }
   for (const l of m.links) {
     if (l.when && !holds(row, l.when)) continue;
     const froms = byName.get(l.from);
@@ -417,7 +443,108 @@ export function mapRow(row: Row, m: Mapping, ctx: RowContext): RowResult {
   }
   if (errors.length > 0) return { errors, warnings: [] };
   if (unparsed.length > 0) source.unparsed = unparsed;
-  return { row: { line: row.line, source, entities, links }, errors, warnings };
+  return { row: { line: row.line, source, entities, links, ...(callLinks.length ? { callLinks } : {}) }, errors, warnings };
+}
+
+/** What a call row says: its phones (absent when not a number), start, and the source record's call properties. */
+interface CallRead {
+  recordKey: string;
+  caller?: { e164: string };
+  called?: { e164: string };
+  /** Stored on the call's source record (docs/import.md "Call records"). */
+  record: Record<string, string | number>;
+}
+
+const ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** "125", "2:05" or "1:02:05": a duration in whole seconds. */
+export function durationSeconds(v: unknown): number {
+  const s = String(v).trim();
+  if (/^\d+(\.0+)?$/.test(s)) return Math.round(Number(s));
+  const hms = /^(?:(\d+):)?(\d{1,2}):(\d{2})$/.exec(s);
+  if (hms && Number(hms[3]) < 60 && (hms[1] === undefined || Number(hms[2]) < 60)) return Number(hms[1] ?? 0) * 3600 + Number(hms[2]) * 60 + Number(hms[3]);
+  throw new TransformError(`${JSON.stringify(s)} is not a duration in seconds (125) or minutes and seconds (2:05, 1:02:05)`);
+}
+
+/**
+ * Reads a call row. Its start and both numbers must be there (else the row is refused: a call
+ * without them cannot be told from another). A number that is not a phone number of the region
+ * is kept as written on the record and reported, and the call is not linked; a bad duration is
+ * left out. The record key is the call's id, else its caller, called number and start (UTC).
+ */
+function readCall(
+  row: Row,
+  c: CallsMapping,
+  m: Mapping,
+  on: { fail: (column: string | null, reason: string, value?: string) => void; badValue: (column: string | null, what: string, b: BadValue, required: boolean) => void },
+): CallRead | undefined {
+  const record: Record<string, string | number> = {};
+  const phone = (which: 'caller' | 'called') => {
+    const spec = c[which];
+    const { value, bad } = readValue(row, spec, { prop: 'number', entityType: 'PHONE', mapping: m });
+    if (bad.length > 0) {
+      on.badValue(columnOf(spec), `calls.${which}`, bad[0]!, isRequired(spec));
+      return { written: bad[0]!.value };
+    }
+    if (value === null || value === undefined || Array.isArray(value)) {
+      on.fail(columnOf(spec), `a call needs its ${which === 'caller' ? "caller's number" : 'called number'}: the cell is empty`);
+      return undefined;
+    }
+    try {
+      const shaped = shapeEntity('PHONE', { number: String(value) });
+      const e164 = String(shaped.props.e164);
+      return { written: e164, e164 };
+    } catch (e) {
+      if (!(e instanceof ShapeError)) throw e;
+      on.badValue(columnOf(spec), `calls.${which}`, { value: String(value), reason: e.message }, isRequired(spec));
+      return { written: String(value) };
+    }
+  };
+  const caller = phone('caller');
+  const called = phone('called');
+  const { value: start, bad: badStart } = readValue(row, c.startedAt, { prop: 'startedAt', mapping: m });
+  const startCol = columnOf(c.startedAt);
+  if (badStart.length > 0) on.fail(startCol, `a call's start: ${badStart[0]!.reason}`, badStart[0]!.value);
+  else if (start === null || start === undefined) on.fail(startCol, "a call needs its start: the cell is empty");
+  else if (!ZONED.test(String(start))) on.fail(startCol, `a call's start must be a datetime with a zone (2025-03-01T14:05:00Z), or read with a datetime transform: got ${JSON.stringify(String(start))}`, String(start));
+  if (!caller || !called || badStart.length > 0 || start === null || start === undefined || !ZONED.test(String(start))) return undefined;
+  const startedAt = new Date(String(start)).toISOString().replace(/\.000Z$/, 'Z');
+  record.callFrom = caller.written;
+  record.callTo = called.written;
+  record.callStartedAt = startedAt;
+  // The call itself, whoever reports it: the same call in two sources (or files) is counted once.
+  record.callKey = `${caller.written}|${called.written}|${startedAt}`;
+  if (c.durationSeconds !== undefined) {
+    const { value, bad } = readValue(row, c.durationSeconds, { mapping: m });
+    let d: number | null = null;
+    if (bad.length === 0 && value !== null && value !== undefined) {
+      try {
+        d = durationSeconds(value);
+      } catch (e) {
+        if (!(e instanceof TransformError)) throw e;
+        bad.push({ value: String(value), reason: e.message });
+      }
+    }
+    if (bad.length > 0) on.badValue(columnOf(c.durationSeconds), 'calls.durationSeconds', bad[0]!, isRequired(c.durationSeconds));
+    if (d !== null) record.callDurationSeconds = d;
+  }
+  let callId: string | null = null;
+  for (const k of ['callId', 'cellSite'] as const) {
+    const spec = c[k];
+    if (spec === undefined) continue;
+    const { value, bad } = readValue(row, spec, { mapping: m });
+    if (bad.length > 0) on.badValue(columnOf(spec), `calls.${k}`, bad[0]!, isRequired(spec));
+    else if (value !== null && value !== undefined) {
+      record[k] = String(value);
+      if (k === 'callId') callId = String(value);
+    }
+  }
+  return {
+    recordKey: callId ?? record.callKey as string,
+    ...(caller.e164 ? { caller: { e164: caller.e164 } } : {}),
+    ...(called.e164 ? { called: { e164: called.e164 } } : {}),
+    record,
+  };
 }
 
 /**
