@@ -42,7 +42,7 @@ const EXTERNAL = [
   'NEO4J_URI is set: Lantern backs up only the local Neo4j it runs itself.',
   '  For an external Neo4j: stop lantern serve (so that the store and the audit chain stop moving),',
   '  dump the database there (neo4j-admin database dump, or Enterprise online backup), and keep with it',
-  '  the file LANTERN_AUDIT_CHECKPOINTS and LANTERN_AUDIT_SPOOL (docs/operations.md, Backup and restore).',
+  '  the file LANTERN_AUDIT_CHECKPOINTS and LANTERN_AUDIT_SPOOL (README, Backup and restore).',
 ].join('\n');
 
 function home(config: Config): string {
