@@ -43,6 +43,15 @@ describe('the audit spool', () => {
     expect(fs.readdirSync(dir)).toEqual([path.basename(c)]);
   });
 
+  it('is used by one process at a time', () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, 'owner.pid'), String(process.ppid));
+    expect(() => new AuditSpool(dir)).toThrow(`The audit spool ${dir} is in use by process ${process.ppid}`);
+    // A process that died (kill -9) leaves its pid behind; the next start takes the spool over.
+    fs.writeFileSync(path.join(dir, 'owner.pid'), '2147483646');
+    expect(() => new AuditSpool(dir)).not.toThrow();
+  });
+
   it('refuses a segment with a line that is not JSON, naming the file', async () => {
     const dir = tmp();
     fs.writeFileSync(path.join(dir, 'segment-000000000001.jsonl'), 'garbage\n');

@@ -20,6 +20,13 @@ export class AuditSpool {
 
   constructor(readonly dir: string) {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // One process per spool: another would replay this one's open segments as left over.
+    const lock = path.join(dir, 'owner.pid');
+    const owner = fs.existsSync(lock) ? Number(fs.readFileSync(lock, 'utf8')) : NaN;
+    if (Number.isInteger(owner) && owner !== process.pid && alive(owner)) {
+      throw new Error(`The audit spool ${dir} is in use by process ${owner}; give each Lantern server its own LANTERN_AUDIT_SPOOL`);
+    }
+    fs.writeFileSync(lock, String(process.pid));
     const numbers = this.segments().map((f) => Number(SEGMENT.exec(path.basename(f))![1]));
     this.next = numbers.length ? Math.max(...numbers) + 1 : 1;
   }
@@ -89,5 +96,15 @@ export class AuditSpool {
 
   async close(): Promise<void> {
     await this.rotate();
+    await fs.promises.rm(path.join(this.dir, 'owner.pid'), { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

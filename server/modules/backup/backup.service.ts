@@ -84,7 +84,7 @@ export async function backup(config: Config, out: string, log: Log): Promise<Man
   fs.mkdirSync(path.join(out, path.dirname(DUMP)), { recursive: true, mode: 0o700 });
   await admin(config, ['database', 'dump', 'neo4j', `--to-path=${path.resolve(out, path.dirname(DUMP))}`], log);
   if (fs.existsSync(config.auditCheckpoints)) fs.copyFileSync(config.auditCheckpoints, path.join(out, CHECKPOINTS));
-  for (const f of listFiles(config.auditSpool)) {
+  for (const f of listFiles(config.auditSpool).filter((f) => f.startsWith('segment-'))) {
     fs.mkdirSync(path.join(out, SPOOL), { recursive: true });
     fs.copyFileSync(path.join(config.auditSpool, f), path.join(out, SPOOL, f));
   }
