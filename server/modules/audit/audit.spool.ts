@@ -24,7 +24,9 @@ export class AuditSpool {
     const lock = path.join(dir, 'owner.pid');
     const owner = fs.existsSync(lock) ? Number(fs.readFileSync(lock, 'utf8')) : NaN;
     if (Number.isInteger(owner) && owner !== process.pid && alive(owner)) {
-      throw new Error(`The audit spool ${dir} is in use by process ${owner}; give each Lantern server its own LANTERN_AUDIT_SPOOL`);
+      const e = new Error(`The audit spool ${dir} is in use by process ${owner}; give each Lantern server its own LANTERN_AUDIT_SPOOL (or LANTERN_DATA_DIR)`);
+      e.name = 'StartupError'; // printed as a message by the command line
+      throw e;
     }
     fs.writeFileSync(lock, String(process.pid));
     const numbers = this.segments().map((f) => Number(SEGMENT.exec(path.basename(f))![1]));
