@@ -12,7 +12,9 @@ import { createApp } from './http/app.ts';
 import { pseudonymKeyFrom } from './db/scope.ts';
 import { ensureFirstAdmin } from './modules/auth/auth.service.ts';
 import { AuditLog } from './modules/audit/audit.service.ts';
-import { loadAuditKey } from './modules/audit/audit.key.ts';
+import { loadAuditKey, warnAboutAuditKey } from './modules/audit/audit.key.ts';
+import { AuditSpool } from './modules/audit/audit.spool.ts';
+import { CheckpointFile, checkpointKeys } from './modules/audit/audit.checkpoint.ts';
 
 export class StartupError extends Error {
   override name = 'StartupError';
@@ -59,7 +61,14 @@ export async function serve(config: Config, log: Logger, hooks: { afterMigrate?:
       print: (m) => process.stdout.write(`\n${m}\n`),
     });
     const auditKey = loadAuditKey(config);
-    const audit = new AuditLog({ gateway: db.gateway, key: auditKey, log });
+    warnAboutAuditKey(config, log);
+    const audit = new AuditLog({
+      gateway: db.gateway,
+      key: auditKey,
+      log,
+      spool: new AuditSpool(config.auditSpool),
+      checkpoints: new CheckpointFile(config.auditCheckpoints, checkpointKeys(auditKey)),
+    });
     const { app, warmUp, stop: stopApollo } = await createApp({
       gateway: db.gateway,
       log,

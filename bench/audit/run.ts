@@ -10,6 +10,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import autocannon from 'autocannon';
 import { arg, log, machine, median, openBenchDb, printMachine, round, writeResult } from '../lib.ts';
 import { createApp } from '../../server/http/app.ts';
@@ -18,6 +21,10 @@ import { createApiToken } from '../../server/modules/auth/auth.service.ts';
 import { seedDemoIfEmpty } from '../../seed/demo/index.ts';
 import * as auditRepo from '../../server/modules/audit/audit.repository.ts';
 import { runOffline } from '../../server/testing/statements.ts';
+import { AuditSpool } from '../../server/modules/audit/audit.spool.ts';
+
+// The audit arm runs as `lantern serve` does: each record fsynced to a spool before the answer.
+const spoolRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-bench-spool-'));
 
 const connections = Number(arg('connections', '10'));
 const seconds = Number(arg('seconds', '15'));
@@ -37,7 +44,7 @@ const requests = ids.slice(0, 40).flatMap((id, i) => [
 ]);
 
 async function serve(withAudit: boolean) {
-  const audit = withAudit ? new AuditLog({ gateway: db.gateway, key: randomBytes(32), log }) : undefined;
+  const audit = withAudit ? new AuditLog({ gateway: db.gateway, key: randomBytes(32), log, spool: new AuditSpool(fs.mkdtempSync(path.join(spoolRoot, 'arm-'))) }) : undefined;
   const { app, stop } = await createApp({ gateway: db.gateway, log, development: false, ...(audit ? { audit } : {}), limits: { ratePerMinute: 1_000_000 } });
   const server = http.createServer(app);
   server.keepAliveTimeout = 65_000;
@@ -105,6 +112,28 @@ const t2 = process.hrtime.bigint();
 const auditCpu = round(Number(t1 - t0) / 1000 / N + Number(t2 - t1) / 1000 / N, 1);
 process.stdout.write(`audit work per request: ${auditCpu} µs (plugin ${round(Number(t1 - t0) / 1000 / N, 1)} µs + batched write ${round(Number(t2 - t1) / 1000 / N, 1)} µs)\n`);
 
+// The spool's fsync alone: records awaited one after another (each its own fdatasync), and ten
+// at a time (one fdatasync for the group).
+const spoolLog = new AuditLog({ gateway: db.gateway, key: randomBytes(32), log, flushMs: 60_000, maxBatch: 1_000_000, spool: new AuditSpool(fs.mkdtempSync(path.join(spoolRoot, 'fsync-'))) });
+const rec = (i: number) => ({ at: new Date().toISOString(), actor: 'token:bench', role: 'analyst', kind: 'graphql', operation: 'Around', variables: '{}', purpose: 'BENCH-AUDIT', recordCount: 0, recordIds: [], requestId: String(i), outcome: 'ok' });
+const one: number[] = [];
+for (let i = 0; i < 300; i++) {
+  const t = process.hrtime.bigint();
+  await spoolLog.record(rec(i));
+  one.push(Number(process.hrtime.bigint() - t) / 1e6);
+}
+const ten: number[] = [];
+for (let i = 0; i < 100; i++) {
+  const t = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: 10 }, (_, j) => spoolLog.record(rec(i * 10 + j))));
+  ten.push(Number(process.hrtime.bigint() - t) / 1e6);
+}
+await spoolLog.close();
+fs.rmSync(spoolRoot, { recursive: true, force: true });
+const fsyncOne = round(median(one), 2);
+const fsyncTen = round(median(ten), 2);
+process.stdout.write(`spool: one record fsynced in ${fsyncOne} ms (median of 300); ten at once in ${fsyncTen} ms (median of 100)\n`);
+
 const rpsOff = median(off.map((m) => m.rps));
 const rpsOn = median(on.map((m) => m.rps));
 // Each on-run is compared with the off-run just before it (the machine's load drifts less within
@@ -132,6 +161,8 @@ writeResult({
     errors: Math.max(...off.concat(on).map((x) => x.errors)),
     audit_entries_missing: Math.max(0, ...on.map((x) => x.total - x.recorded)),
     audit_cpu_us_per_request: auditCpu,
+    spool_fsync_ms_one_record: fsyncOne,
+    spool_fsync_ms_ten_records: fsyncTen,
   },
   notes: {
     audit: {
@@ -144,6 +175,7 @@ writeResult({
       statistic: 'requests/s and latencies: median of runs; audit_throughput_cost_percent: median over adjacent off/on pairs of (off - on) / off',
       authentication: 'API token on every request, both arms',
       cpu: 'audit_cpu_us_per_request: the plugin work for a neighbourhood answer plus the batched append, timed over 5,000 records',
+      spool: `the audit arm fsyncs each record to a spool (${os.tmpdir()}) before answering, as lantern serve does; spool_fsync_ms_*: median time for a record (or ten together, one fdatasync) to be on disk`,
     },
   },
 });

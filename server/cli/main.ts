@@ -15,6 +15,7 @@ import { registerImport } from './import.command.ts';
 import { registerResolve } from './resolve.command.ts';
 import { registerExport } from './export.command.ts';
 import { registerSnapshot } from './snapshot.command.ts';
+import { registerBackup } from './backup.command.ts';
 import type { CliEnv } from './cli-env.ts';
 
 export { UserError, type CliEnv } from './cli-env.ts';
@@ -41,6 +42,7 @@ registerImport(program, env);
 registerResolve(program, env);
 registerExport(program, env);
 registerSnapshot(program, env);
+registerBackup(program, env);
 
 const userErrors = new Set(['ConfigError', 'UserError', 'LocalNeo4jError', 'DatabaseUnreachable', 'StartupError']);
 

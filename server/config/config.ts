@@ -35,6 +35,9 @@ const schema = z.object({
   LANTERN_NEO4J_START_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
   LANTERN_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   LANTERN_AUDIT_KEY: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional(),
+  LANTERN_AUDIT_KEY_FILE: z.string().min(1).optional(),
+  LANTERN_AUDIT_CHECKPOINTS: z.string().min(1).optional(),
+  LANTERN_AUDIT_SPOOL: z.string().min(1).optional(),
   LANTERN_ADMIN_USERNAME: z.string().regex(/^[A-Za-z0-9._@-]{2,64}$/, 'must be 2 to 64 letters, digits or . _ @ -').default('admin'),
   LANTERN_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   LANTERN_SESSION_HOURS: z.coerce.number({ message: 'must be a number' }).min(0.1).max(24 * 30).default(12),
@@ -84,8 +87,14 @@ export interface Config {
   seedDemo: 'auto' | 'never';
   /** How long the warm-up after a start may run (server/http/warm-up.ts); 0: none. */
   warmUpSeconds: number;
-  /** Key of the audit log's hash chain; unset: a key file in dataDir. */
+  /** Key of the audit log's hash chain; unset: auditKeyFile, else a key file in dataDir. */
   auditKey: string | undefined;
+  /** A file holding the chain key, outside dataDir (made on first use). */
+  auditKeyFile: string | undefined;
+  /** The append-only file of signed checkpoints (default dataDir/audit-checkpoints.jsonl). */
+  auditCheckpoints: string;
+  /** The directory of the audit spool (default dataDir/audit-spool). */
+  auditSpool: string;
   logLevel: Env['LOG_LEVEL'];
   development: boolean;
   auth: AuthConfig;
@@ -182,6 +191,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.LANTERN_SEED_DEMO,
     warmUpSeconds: e.LANTERN_WARM_UP_SECONDS,
     auditKey: e.LANTERN_AUDIT_KEY,
+    auditKeyFile: e.LANTERN_AUDIT_KEY_FILE ? path.resolve(e.LANTERN_AUDIT_KEY_FILE) : undefined,
+    auditCheckpoints: path.resolve(e.LANTERN_AUDIT_CHECKPOINTS ?? path.join(e.LANTERN_DATA_DIR, 'audit-checkpoints.jsonl')),
+    auditSpool: path.resolve(e.LANTERN_AUDIT_SPOOL ?? path.join(e.LANTERN_DATA_DIR, 'audit-spool')),
     logLevel: e.LOG_LEVEL,
     development: e.NODE_ENV === 'development',
     auth: {

@@ -25,7 +25,7 @@ import { DEFAULT_LIMITS, queryLimitsRule } from '../graphql/limits.ts';
 import { authRouter, perPrincipalRateLimit, principalOf, requireAuthentication } from '../modules/auth/auth.http.ts';
 import { Authenticator } from '../modules/auth/auth.service.ts';
 import { jwtVerifier } from '../modules/auth/auth.oidc.ts';
-import { auditPlugin } from '../modules/audit/audit.plugin.ts';
+import { auditPlugin, countRefusals } from '../modules/audit/audit.plugin.ts';
 import { queryHash, type AuditLog } from '../modules/audit/audit.service.ts';
 import { buildSchema } from '../graphql/schema.ts';
 import type { Neo4jHealth } from '../../neo4j/local.ts';
@@ -267,6 +267,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   const pseudonymKey = o.pseudonymKey ?? randomBytes(32);
   const limits: LimitsConfig = { ratePerMinute: 600, ...DEFAULT_LIMITS, ...o.limits };
   app.use(requestLog(o.log));
+  if (o.audit) app.use(countRefusals(o.audit));
   const operations = inFlight();
   let warm: WarmUpReport['state'] = 'off';
   let warming: Promise<WarmUpReport> | undefined;

@@ -32,6 +32,11 @@ export interface AuditRecord {
   requestId: string;
   /** ok, or the error codes returned. */
   outcome: string;
+  /**
+   * A random id given when the record is spooled (audit.spool.ts), so that a record replayed
+   * after a crash is not appended twice. Absent on entries written before spooling.
+   */
+  entryId?: string;
 }
 
 export interface AuditEntry extends AuditRecord {
@@ -50,7 +55,7 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-const FIELDS: (keyof AuditRecord)[] = ['at', 'actor', 'role', 'kind', 'operation', 'variables', 'queryHash', 'purpose', 'recordCount', 'recordIds', 'requestId', 'outcome'];
+const FIELDS: (keyof AuditRecord)[] = ['at', 'actor', 'role', 'kind', 'operation', 'variables', 'queryHash', 'purpose', 'recordCount', 'recordIds', 'requestId', 'outcome', 'entryId'];
 
 export function entryHash(key: Buffer, seq: number, prevHash: string, record: AuditRecord): string {
   const content: Record<string, unknown> = { seq };
@@ -73,10 +78,14 @@ export interface Verification {
   ok: boolean;
   checked: number;
   problems: string[];
+  /** The checkpoints the chain was compared with: how many, and the latest entry one names. */
+  checkpoints?: { count: number; latest: number } | undefined;
 }
 
 /**
- * Checks entries in sequence order as they arrive; `finish` compares the end with the head.
+ * Checks entries in sequence order as they arrive; `finish` compares the end with the head and
+ * with the checkpoints kept outside the database (audit.checkpoint.ts), which the database's
+ * head cannot stand in for: whoever can delete entries can rewind the head too.
  * Reports the first few problems by sequence number.
  */
 export class ChainVerifier {
@@ -84,8 +93,21 @@ export class ChainVerifier {
   private hash = '';
   private checked = 0;
   private readonly problems: string[] = [];
+  /** Checkpoints by sequence number (several may name the same entry). */
+  private readonly checkpoints = new Map<number, { hash: string; at: string }[]>();
+  private readonly matched = new Set<number>();
 
-  constructor(private readonly key: Buffer) {}
+  constructor(
+    private readonly key: Buffer,
+    checkpoints: readonly { seq: number; hash: string; at: string }[] = [],
+  ) {
+    for (const c of checkpoints) {
+      if (c.seq < 1) continue;
+      const list = this.checkpoints.get(c.seq) ?? [];
+      list.push({ hash: c.hash, at: c.at });
+      this.checkpoints.set(c.seq, list);
+    }
+  }
 
   add(entry: AuditEntry): void {
     this.checked += 1;
@@ -97,6 +119,10 @@ export class ChainVerifier {
     }
     if (entry.prevHash !== this.hash) problem(`entry ${entry.seq} does not follow entry ${this.seq} (reordered or an entry before it was removed)`);
     if (entryHash(this.key, entry.seq, entry.prevHash, entry) !== entry.hash) problem(`entry ${entry.seq} was altered after it was written`);
+    for (const c of this.checkpoints.get(entry.seq) ?? []) {
+      if (c.hash !== entry.hash) problem(`entry ${entry.seq} is not the entry checkpointed at ${c.at}: the chain up to it was rewritten (its hashes recomputed)`);
+    }
+    this.matched.add(entry.seq);
     this.seq = entry.seq;
     this.hash = entry.hash;
   }
@@ -105,6 +131,19 @@ export class ChainVerifier {
     if (head.seq !== this.seq || head.hash !== this.hash) {
       this.problems.push(`the log ends at entry ${this.seq} but its head says ${head.seq} (entries removed from the end?)`);
     }
-    return { ok: this.problems.length === 0, checked: this.checked, problems: this.problems };
+    const seqs = [...this.checkpoints.keys()].sort((a, b) => a - b);
+    const latest = seqs.at(-1);
+    if (latest !== undefined && latest > this.seq) {
+      const at = this.checkpoints.get(latest)!.map((c) => c.at).sort().at(-1);
+      this.problems.push(
+        this.seq === 0
+          ? `the log is empty but a checkpoint at ${at} recorded ${latest} entries: every entry was deleted`
+          : `the log ends at entry ${this.seq} but a checkpoint at ${at} recorded entry ${latest}: entries ${this.seq + 1} to ${latest} were removed from the end (truncated, head rewound)`,
+      );
+    }
+    for (const seq of seqs) {
+      if (seq <= this.seq && !this.matched.has(seq)) this.problems.push(`entry ${seq}, checkpointed at ${this.checkpoints.get(seq)![0]!.at}, is missing`);
+    }
+    return { ok: this.problems.length === 0, checked: this.checked, problems: this.problems, checkpoints: seqs.length ? { count: [...this.checkpoints.values()].flat().length, latest: latest! } : undefined };
   }
 }

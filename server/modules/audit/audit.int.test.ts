@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestServer, testGateway, testLog, TEST_AUDIT_KEY, type TestServer } from '../../testing/harness.ts';
@@ -6,13 +9,17 @@ import { createDriver, Gateway } from '../../db/gateway.ts';
 import { AuditLog, queryHash, verifyAuditLog } from './audit.service.ts';
 import * as repo from './audit.repository.ts';
 import { runOffline } from '../../testing/statements.ts';
+import { AuditSpool } from './audit.spool.ts';
+import { CheckpointFile, checkpointKeys } from './audit.checkpoint.ts';
+
+const cliData = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-audit-int-'));
 
 // Shared with every audit writer in the run (see TEST_AUDIT_KEY), so the run's one chain verifies.
 const key = TEST_AUDIT_KEY;
 
-function auditVerifyCli(): Promise<{ code: number | null; out: string }> {
+function auditVerifyCli(command = 'verify', extra: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/lantern.js', 'audit', 'verify'], {
+    const child = spawn(process.execPath, ['bin/lantern.js', 'audit', command], {
       env: {
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '',
@@ -21,6 +28,8 @@ function auditVerifyCli(): Promise<{ code: number | null; out: string }> {
         NEO4J_USERNAME: inject('neo4jUsername') || 'neo4j',
         NEO4J_PASSWORD: inject('neo4jPassword'),
         LANTERN_AUDIT_KEY: key,
+        LANTERN_DATA_DIR: cliData,
+        ...extra,
       },
     });
     let out = '';
@@ -42,6 +51,7 @@ describe('the audit log', () => {
   afterAll(async () => {
     await server.close();
     await gateway.close();
+    fs.rmSync(cliData, { recursive: true, force: true });
   });
 
   it('records each GraphQL operation with who, purpose, variables and the ids disclosed', async () => {
@@ -182,5 +192,78 @@ describe('the audit log', () => {
     await new Promise((r) => setTimeout(r, 1_200));
     expect(lines.length).toBe(seen);
     await gone.close();
+  });
+  it('`lantern audit checkpoint` writes a signed checkpoint outside the database, and verify reports a chain cut short of one', async () => {
+    const file = path.join(cliData, 'cli-checkpoints.jsonl');
+    const made = await auditVerifyCli('checkpoint', { LANTERN_AUDIT_CHECKPOINTS: file });
+    expect(made.code, made.out).toBe(0);
+    const written = JSON.parse(fs.readFileSync(file, 'utf8').trim()) as { seq: number; hash: string; sig: string };
+    expect(made.out).toContain(JSON.stringify(written));
+    expect(written.seq).toBeGreaterThan(0);
+    const intact = await auditVerifyCli('verify', { LANTERN_AUDIT_CHECKPOINTS: file });
+    expect(intact.code, intact.out).toBe(0);
+    expect(intact.out).toMatch(/chain verified against 1 checkpoints/);
+
+    // As if entries after the head had been deleted and the head rewound: a checkpoint, signed
+    // with this chain's key, names an entry 1,000 past where the chain now ends.
+    const head = await repo.head(gateway);
+    await new CheckpointFile(file, checkpointKeys(Buffer.from(key))).write({ seq: head.seq + 1000, hash: 'f'.repeat(64), at: '2099-01-01T00:00:00.000Z' });
+    const cut = await auditVerifyCli('verify', { LANTERN_AUDIT_CHECKPOINTS: file });
+    expect(cut.code).toBe(1);
+    expect(cut.out).toMatch(new RegExp(`recorded entry ${head.seq + 1000}: entries \\d+ to ${head.seq + 1000} were removed from the end`));
+    // And refuses to checkpoint a chain that does not verify.
+    const refused = await auditVerifyCli('checkpoint', { LANTERN_AUDIT_CHECKPOINTS: file });
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(/Not checkpointing a chain that does not verify/);
+  });
+
+  it('keeps records in the spool while Neo4j is unreachable and writes each once when it is back', async () => {
+    const spoolDir = path.join(cliData, 'spool');
+    const quiet = pino({ level: 'silent' });
+    const gone = new Gateway(createDriver({ uri: 'bolt://127.0.0.1:1', username: 'neo4j', password: 'unused' }), { queryTimeoutMs: 1_000, log: quiet });
+    const down = new AuditLog({ gateway: gone, key: Buffer.from(key), log: quiet, flushMs: 5, spool: new AuditSpool(spoolDir) });
+    const requestIds = Array.from({ length: 8 }, (_, i) => `spooled-${process.pid}-${Date.now()}-${i}`);
+    // Resolved: each record is on disk, though Neo4j cannot be reached.
+    await Promise.all(requestIds.map((requestId) => down.record({
+      at: new Date().toISOString(), actor: 'spool', role: 'analyst', kind: 'graphql', operation: 'Spooled',
+      variables: '{}', purpose: '', recordCount: 0, recordIds: [], requestId, outcome: 'ok',
+    })));
+    await down.close();
+    await gone.close();
+    const segments = fs.readdirSync(spoolDir);
+    expect(segments.length).toBeGreaterThan(0);
+    // A copy, to replay again as if the process had died after the chain took them.
+    const copies = segments.map((f) => [f, fs.readFileSync(path.join(spoolDir, f))] as const);
+
+    const counts = async () => new Map((await runOffline(gateway, 'testing/audit-by-request', { requestIds })).map((r) => [String(r.requestId), Number(r.entries)]));
+    expect((await counts()).size).toBe(0);
+    const back = new AuditLog({ gateway, key: Buffer.from(key), log: testLog, flushMs: 5, spool: new AuditSpool(spoolDir) });
+    await back.flush();
+    await back.close();
+    expect(Object.fromEntries(await counts())).toEqual(Object.fromEntries(requestIds.map((id) => [id, 1])));
+    expect(fs.readdirSync(spoolDir)).toEqual([]);
+
+    for (const [f, data] of copies) fs.writeFileSync(path.join(spoolDir, f), data);
+    const again = new AuditLog({ gateway, key: Buffer.from(key), log: testLog, flushMs: 5, spool: new AuditSpool(spoolDir) });
+    await again.flush();
+    await again.close();
+    expect(Object.fromEntries(await counts())).toEqual(Object.fromEntries(requestIds.map((id) => [id, 1])));
+    expect(fs.readdirSync(spoolDir)).toEqual([]);
+    expect((await verifyAuditLog(gateway, Buffer.from(key))).problems).toEqual([]);
+  });
+
+  it('counts 401s and records the counts as one entry', async () => {
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer not-a-token' }, body: '{"query":"{ about { version } }"}' });
+      expect(res.status).toBe(401);
+    }
+    await audit.recordRefusals();
+    await audit.flush();
+    const [entry] = await repo.search(gateway, { beforeSeq: Number.MAX_SAFE_INTEGER, limit: 1, actor: null, operation: 'refused requests', from: null, to: null });
+    expect(entry).toMatchObject({ kind: 'refused', actor: 'anonymous' });
+    expect(entry!.outcome.split(',')).toContain('401');
+    // The refused unmask above was answered 403: counted too.
+    expect(JSON.parse(entry!.variables)).toMatchObject({ '401 /graphql': 3, '403 /graphql': 1 });
+    expect(entry!.recordCount).toBe(4);
   });
 });

@@ -5,9 +5,23 @@
  * read unmasked (noted by the gateway, db/scope.ts), whatever fields of them the query selected.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestHandler } from 'express';
 import { print, type OperationDefinitionNode } from 'graphql';
 import type { Context } from '../../graphql/context.ts';
-import { disclosedIds, queryHash, redactVariables } from './audit.service.ts';
+import { disclosedIds, queryHash, redactVariables, type AuditLog } from './audit.service.ts';
+
+/**
+ * Counts every request answered 401, 403 or 429 (unauthenticated, refused, rate-limited), by
+ * status and path; the audit log records the counts as one `refused` entry a minute.
+ */
+export function countRefusals(audit: AuditLog): RequestHandler {
+  return (req, res, next) => {
+    res.on('finish', () => {
+      if (res.statusCode === 401 || res.statusCode === 403 || res.statusCode === 429) audit.countRefusal(res.statusCode, req.originalUrl.split('?')[0]!.slice(0, 100));
+    });
+    next();
+  };
+}
 
 function operationName(op: OperationDefinitionNode | undefined, given: string | null | undefined): string {
   if (given) return given;
@@ -35,9 +49,11 @@ export const auditPlugin: ApolloServerPlugin<Context> = {
           operation ?? (document?.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode | undefined),
           request.operationName,
         );
+        // Awaited: with a spool, the answer leaves only once its entry is on disk (audit.spool.ts).
+        const written: Promise<void>[] = [];
         if (ctx.unmaskReason !== null) {
           // Unmasking is recorded on its own, with its reason, so that it can be reviewed apart.
-          ctx.audit.record({
+          written.push(ctx.audit.record({
             at: new Date().toISOString(),
             actor: ctx.principal.name,
             role: ctx.principal.role,
@@ -50,9 +66,9 @@ export const auditPlugin: ApolloServerPlugin<Context> = {
             recordIds: ids,
             requestId: ctx.requestId,
             outcome: codes.length ? codes.join(',') : 'ok',
-          });
+          }));
         }
-        ctx.audit.record({
+        written.push(ctx.audit.record({
           at: new Date().toISOString(),
           actor: ctx.principal.name,
           role: ctx.principal.role,
@@ -65,7 +81,8 @@ export const auditPlugin: ApolloServerPlugin<Context> = {
           recordIds: ids,
           requestId: ctx.requestId,
           outcome: codes.length ? codes.join(',') : 'ok',
-        });
+        }));
+        await Promise.all(written);
       },
     };
   },

@@ -1,9 +1,10 @@
 /**
  * The audit log: every GraphQL operation, export and snapshot is recorded (who, when, what,
- * with which variables, for what purpose, which records were disclosed). Records are buffered
- * briefly and appended in batches, so that auditing costs one write per batch, not per request.
+ * with which variables, for what purpose, which records were disclosed). Records are fsynced to a
+ * local spool before the request is answered (audit.spool.ts), then appended to the chain in
+ * batches, so that auditing costs one fsync per group of requests and one write per batch.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Gateway } from '../../db/gateway.ts';
 import type { Logger } from '../../config/logger.ts';
 import type { Context } from '../../graphql/context.ts';
@@ -11,6 +12,8 @@ import { badInput } from '../../errors.ts';
 import { requireCan } from '../access/access.ts';
 import { ChainVerifier, type AuditEntry, type AuditRecord, type Verification } from './audit.chain.ts';
 import * as repo from './audit.repository.ts';
+import type { AuditSpool } from './audit.spool.ts';
+import type { Checkpoint, CheckpointFile } from './audit.checkpoint.ts';
 
 export interface AuditOptions {
   gateway: Gateway;
@@ -20,6 +23,14 @@ export interface AuditOptions {
   flushMs?: number;
   /** A batch is written at once when it reaches this size. */
   maxBatch?: number;
+  /** Set: each record is fsynced here before record() resolves, and replayed after a crash. */
+  spool?: AuditSpool;
+  /** Set: checkpoints of the chain are written here (every checkpointEvery entries, every summaryMs, at close). */
+  checkpoints?: CheckpointFile;
+  /** Entries between checkpoints (1,000). */
+  checkpointEvery?: number;
+  /** How often refused-request counts are recorded and a checkpoint written if the chain moved (60 s). */
+  summaryMs?: number;
 }
 
 const SECRET = /pass(word)?|secret|token|authorization|cookie/i;
@@ -50,73 +61,215 @@ export function disclosedIds(data: unknown, limit = 5000): { count: number; ids:
   return { count: ids.size, ids: [...ids].slice(0, limit) };
 }
 
+/** A record waiting for Neo4j, and the spool segment that holds it (none: not spooled). */
+interface Pending {
+  record: AuditRecord;
+  file: string | undefined;
+  /** Left in the spool by an earlier process: it may be in the chain already. */
+  replayed: boolean;
+}
+
 export class AuditLog {
-  private buffer: AuditRecord[] = [];
+  private buffer: Pending[] = [];
+  private unsynced: { record: AuditRecord; resolve: () => void }[] = [];
+  private syncing: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private ticker: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
   private closed = false;
   private readonly flushMs: number;
   private readonly maxBatch: number;
+  private readonly checkpointEvery: number;
+  /** The last entry this log appended, and how many it appended since its last checkpoint. */
+  private last: { seq: number; hash: string } | undefined;
+  private sinceCheckpoint = 0;
+  private checkpointed = 0;
+  private readonly refusals = new Map<string, number>();
 
   constructor(private readonly o: AuditOptions) {
     this.flushMs = o.flushMs ?? 200;
     this.maxBatch = o.maxBatch ?? 500;
+    this.checkpointEvery = o.checkpointEvery ?? 1000;
+    if (o.spool) {
+      const left = o.spool.leftOver();
+      if (left.records.length > 0) {
+        o.log.warn({ records: left.records.length, spool: o.spool.dir }, `Replaying ${left.records.length} audit records left in the spool by an earlier run`);
+        this.buffer = left.records.map((record) => ({ record, file: undefined, replayed: true }));
+        this.leftFiles = left.files;
+        this.timer = setTimeout(() => void this.flush(), 0);
+      }
+    }
+    if (o.checkpoints || o.summaryMs) {
+      this.ticker = setInterval(() => void this.tick(), o.summaryMs ?? 60_000);
+      this.ticker.unref();
+    }
   }
 
-  /** Queues a record; it reaches Neo4j within flushMs. */
-  record(r: AuditRecord): void {
+  /** Segments an earlier run left, deleted once their records are in the chain. */
+  private leftFiles: string[] = [];
+
+  /**
+   * Queues a record. With a spool, the promise resolves once the record is fsynced to it, so
+   * a caller that awaits it before answering loses nothing to a crash; it reaches Neo4j within
+   * flushMs. It never rejects: a spool that cannot be written is logged, the record kept in memory.
+   */
+  record(r: AuditRecord): Promise<void> {
     if (this.closed) {
       this.o.log.error({ records: [r] }, 'An audit record came after the audit log was closed; it is in this log entry');
-      return;
+      return Promise.resolve();
     }
-    this.buffer.push(r);
+    if (!this.o.spool) {
+      this.queue([{ record: r, file: undefined, replayed: false }]);
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      this.unsynced.push({ record: { ...r, entryId: randomUUID() }, resolve });
+      this.syncing ??= this.sync();
+    });
+  }
+
+  /** Writes what has been recorded to the spool, one fsync for all records that came meanwhile. */
+  private async sync(): Promise<void> {
+    while (this.unsynced.length > 0) {
+      const group = this.unsynced;
+      this.unsynced = [];
+      let file: string | undefined;
+      try {
+        file = await this.o.spool!.write(group.map((g) => g.record));
+      } catch (e) {
+        this.o.log.error({ err: e, records: group.length }, 'Could not write audit records to the spool; they are kept in memory until Neo4j takes them');
+      }
+      this.queue(group.map((g) => ({ record: g.record, file, replayed: false })));
+      for (const g of group) g.resolve();
+    }
+    this.syncing = undefined;
+  }
+
+  private queue(items: Pending[]): void {
+    this.buffer.push(...items);
     if (this.buffer.length >= this.maxBatch) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.flushMs);
+  }
+
+  /**
+   * Counts a refused request (401, 403, 429) by status and path; the counts are recorded as one
+   * entry (kind `refused`) every summaryMs and at close, so that a flood cannot flood the log.
+   */
+  countRefusal(status: number, route: string): void {
+    const k = `${status} ${route}`;
+    this.refusals.set(k, (this.refusals.get(k) ?? 0) + 1);
+  }
+
+  /** Records the refused requests counted since the last call, as one entry. */
+  recordRefusals(): Promise<void> {
+    if (this.refusals.size === 0) return Promise.resolve();
+    const counts = Object.fromEntries(this.refusals);
+    const total = [...this.refusals.values()].reduce((a, b) => a + b, 0);
+    this.refusals.clear();
+    return this.record({
+      at: new Date().toISOString(),
+      actor: 'anonymous',
+      role: 'none',
+      kind: 'refused',
+      operation: 'refused requests',
+      variables: JSON.stringify(counts),
+      purpose: '',
+      recordCount: total,
+      recordIds: [],
+      requestId: '',
+      outcome: [...new Set(Object.keys(counts).map((k) => k.split(' ')[0]))].sort().join(','),
+    });
+  }
+
+  private async tick(): Promise<void> {
+    await this.recordRefusals();
+    if (this.o.checkpoints) {
+      await this.flush();
+      this.writing = this.writing.then(() => this.checkpoint(false));
+    }
+  }
+
+  /** Writes a checkpoint of the last entry this log appended, if it moved since the last one. */
+  private async checkpoint(force: boolean): Promise<void> {
+    const cp = this.o.checkpoints;
+    if (!cp || !this.last || this.last.seq === this.checkpointed) return;
+    if (!force && this.sinceCheckpoint === 0) return;
+    try {
+      await cp.write({ ...this.last, at: new Date().toISOString() });
+      this.checkpointed = this.last.seq;
+      this.sinceCheckpoint = 0;
+    } catch (e) {
+      this.o.log.error({ err: e, file: cp.file }, 'Could not write an audit checkpoint');
+    }
   }
 
   /** Writes what is queued; resolves when it is in Neo4j. Batches are written one after another. */
   flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const batch = this.buffer;
-    this.buffer = [];
-    if (batch.length === 0) return this.writing;
     this.writing = this.writing.then(async () => {
+      // Records recorded before this call are in the batch, once their spool write is done.
+      while (this.syncing) await this.syncing;
+      await this.o.spool?.rotate();
+      const batch = this.buffer;
+      this.buffer = [];
+      if (batch.length === 0) return;
       try {
-        await repo.append(this.o.gateway, this.o.key, batch);
+        const entries = await repo.append(this.o.gateway, this.o.key, batch.map((p) => p.record), { skipExisting: batch.some((p) => p.replayed) });
+        if (entries.length > 0) {
+          this.last = { seq: entries.at(-1)!.seq, hash: entries.at(-1)!.hash };
+          this.sinceCheckpoint += entries.length;
+        }
       } catch (e) {
         // Never drop a record silently: put the batch back in front and retry with the next flush.
         this.o.log.error({ err: e, records: batch.length }, 'Could not write audit records; will retry');
         this.buffer = [...batch, ...this.buffer];
         if (!this.closed) this.timer ??= setTimeout(() => void this.flush(), Math.max(this.flushMs, 1000));
+        return;
       }
+      const files = new Set(batch.map((p) => p.file).filter((f): f is string => f !== undefined));
+      if (batch.some((p) => p.replayed)) {
+        for (const f of this.leftFiles) files.add(f);
+        this.leftFiles = [];
+      }
+      await this.o.spool?.remove(files);
+      if (this.sinceCheckpoint >= this.checkpointEvery) await this.checkpoint(false);
     });
     return this.writing;
   }
 
   /**
-   * Writes what is queued and stops retrying. Records that still cannot be written (the
-   * database already gone) are put in the server's log in full, so that none is lost silently.
+   * Writes what is queued, a last checkpoint, and stops retrying. Records that still cannot be
+   * written (the database already gone) stay in the spool for the next start; without a spool
+   * they are put in the server's log in full, so that none is lost silently.
    */
   async close(): Promise<void> {
+    await this.recordRefusals();
     this.closed = true;
+    clearInterval(this.ticker);
     await this.flush();
+    await (this.writing = this.writing.then(() => this.checkpoint(true)));
     clearTimeout(this.timer);
     this.timer = undefined;
+    await this.o.spool?.close();
     if (this.buffer.length > 0) {
-      this.o.log.error({ records: this.buffer }, `${this.buffer.length} audit records could not be written to Neo4j before shutdown; they are in this log entry`);
+      if (this.o.spool && this.buffer.every((p) => p.file !== undefined || p.replayed)) {
+        this.o.log.error({ records: this.buffer.length, spool: this.o.spool.dir }, `${this.buffer.length} audit records could not be written to Neo4j before shutdown; they are kept in the spool and will be written at the next start`);
+      } else {
+        this.o.log.error({ records: this.buffer.map((p) => p.record) }, `${this.buffer.length} audit records could not be written to Neo4j before shutdown; they are in this log entry`);
+      }
       this.buffer = [];
     }
   }
 
   verify(): Promise<Verification> {
-    return verifyAuditLog(this.o.gateway, this.o.key);
+    return verifyAuditLog(this.o.gateway, this.o.key, this.o.checkpoints?.read().valid ?? []);
   }
 }
 
-export async function verifyAuditLog(gateway: Gateway, key: Buffer, pageSize = 5000): Promise<Verification> {
+export async function verifyAuditLog(gateway: Gateway, key: Buffer, checkpoints: readonly Checkpoint[] = [], pageSize = 5000): Promise<Verification> {
   const head = await repo.head(gateway);
-  const verifier = new ChainVerifier(key);
+  const verifier = new ChainVerifier(key, checkpoints);
   let after = 0;
   for (;;) {
     const entries: AuditEntry[] = await repo.page(gateway, after, pageSize);

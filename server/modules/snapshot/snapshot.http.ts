@@ -72,7 +72,8 @@ export function snapshotRouter(o: SnapshotRouterOptions): { router: Router; file
         fail(res, 503, 'SERVICE_UNAVAILABLE', `The ${format.toUpperCase()} of snapshot ${id} could not be rendered: ${(e as Error).message}`);
         return;
       }
-      o.audit?.record({
+      // On disk (the audit spool) before the file leaves.
+      await o.audit?.record({
         at: new Date().toISOString(),
         actor: principal.name,
         role: principal.role,
