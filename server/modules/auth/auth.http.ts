@@ -63,25 +63,37 @@ export function principalOf(res: Response): Principal {
 
 /**
  * Puts the principal on res.locals, or answers 401 (no or bad credentials) or 403 (cookie without
- * its CSRF token). An address that has had too many of those this minute gets 429 before its
- * credentials are looked up.
+ * its CSRF token). Credentials that need a look-up are admitted by the address guard first: an
+ * address that has had too many refused this minute gets 429 before they are looked up (unless they
+ * were verified in the last few seconds). Requests without credentials cost no look-up and are
+ * answered 401 at once, counted as refusals but not against the address.
  */
 export function requireAuthentication(door: Door) {
   const { authenticator, guard, refusals } = door;
   return async (req: Request, res: Response, next: NextFunction) => {
     const address = addressOf(req);
-    const wait = await guard.admit(address);
-    if (wait !== undefined) {
-      tooMany(door, req, res, wait, `Too many requests with missing or invalid credentials from this address.`);
-      return;
+    const credentials = {
+      authorization: req.headers.authorization,
+      sessionCookie: readCookie(req.headers.cookie, SESSION_COOKIE),
+      csrfHeader: typeof req.headers[CSRF_HEADER] === 'string' ? req.headers[CSRF_HEADER] : undefined,
+    };
+    const presented = Boolean(credentials.authorization || credentials.sessionCookie);
+    if (presented) {
+      const wait = await guard.admit(address);
+      if (wait !== undefined) {
+        const known = authenticator.known(credentials);
+        if (known) {
+          res.locals.principal = known;
+          next();
+          return;
+        }
+        tooMany(door, req, res, wait, 'Too many requests with invalid credentials from this address.');
+        return;
+      }
     }
     let refused = false;
     try {
-      const a = await authenticator.authenticate({
-        authorization: req.headers.authorization,
-        sessionCookie: readCookie(req.headers.cookie, SESSION_COOKIE),
-        csrfHeader: typeof req.headers[CSRF_HEADER] === 'string' ? req.headers[CSRF_HEADER] : undefined,
-      });
+      const a = await authenticator.authenticate(credentials);
       if (a.ok) {
         res.locals.principal = a.principal;
         next();
@@ -102,7 +114,7 @@ export function requireAuthentication(door: Door) {
       }
       next(e);
     } finally {
-      await guard.settle(address, refused);
+      if (presented) await guard.settle(address, refused);
     }
   };
 }
@@ -192,7 +204,7 @@ export function authRouter(o: AuthHttpOptions): Router {
     if (session) {
       const wait = await o.guard.admit(address);
       if (wait !== undefined) {
-        tooMany(o, req, res, wait, 'Too many requests with missing or invalid credentials from this address.');
+        tooMany(o, req, res, wait, 'Too many requests with invalid credentials from this address.');
         return;
       }
     }
@@ -221,7 +233,7 @@ export function authRouter(o: AuthHttpOptions): Router {
     if (session) {
       const wait = await o.guard.admit(address);
       if (wait !== undefined) {
-        tooMany(o, req, res, wait, 'Too many requests with missing or invalid credentials from this address.');
+        tooMany(o, req, res, wait, 'Too many requests with invalid credentials from this address.');
         return;
       }
     }

@@ -285,6 +285,19 @@ export class Authenticator {
   }
 
   /**
+   * The principal behind credentials verified in the last few seconds, without a look-up; undefined
+   * when they would need one. Lets a known caller in while its address is over the limit of failed
+   * credentials (someone else behind the same NAT guessing).
+   */
+  known(c: RequestCredentials): Principal | undefined {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(c.authorization ?? '')?.[1];
+    if (bearer) return bearer.startsWith(TOKEN_PREFIX) ? remembered(`t:${sha256(bearer)}`)?.principal : undefined;
+    if (!c.sessionCookie || !c.csrfHeader) return undefined;
+    const hit = remembered(`s:${sha256(c.sessionCookie)}`);
+    return hit?.csrfToken !== undefined && sameText(c.csrfHeader, hit.csrfToken) ? hit.principal : undefined;
+  }
+
+  /**
    * Looks up an API token and a session that do not exist, as every request's credentials are
    * looked up: the warm-up after a start runs it, so that those statements are planned before the
    * first caller signs in. Nothing is cached or recorded for a credential that is not found.

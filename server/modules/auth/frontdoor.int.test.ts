@@ -87,6 +87,29 @@ describe('random bearer tokens from one address', () => {
   });
 });
 
+describe('an address over its limit of invalid credentials', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ auth: { failuresPerMinute: 10 } });
+  });
+  afterAll(() => server.close());
+
+  const ask = (authorization?: string) =>
+    fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: '{"query":"{ me { role } }"}' });
+
+  it('still lets in a caller verified seconds ago, refuses one it would have to look up, and answers no credentials 401', async () => {
+    expect((await ask(server.authorization)).status).toBe(200);
+    const newcomer = await server.as('viewer');
+    const guesses = await Promise.all(Array.from({ length: 20 }, () => ask(`Bearer lt_${randomBytes(32).toString('base64url')}`)));
+    expect(guesses.map((r) => r.status).filter((s) => s === 429).length).toBeGreaterThanOrEqual(10);
+    expect((await ask(server.authorization)).status).toBe(200);
+    // The trade-off of limiting by address: a valid token not seen lately waits with the guesser.
+    expect((await newcomer.graphql('{ me { role } }')).status).toBe(429);
+    // Sending no credentials costs no look-up: a plain 401, however many.
+    expect((await ask()).status).toBe(401);
+  });
+});
+
 describe('X-Forwarded-For', () => {
   it('does not let a local client rotate its address past the sign-in limit by default', async () => {
     const server = await startTestServer();
