@@ -53,7 +53,10 @@ function graphqlError(res: Response, status: number, code: ErrorCode | 'BAD_REQU
 /** 429 with Retry-After, counted as a refusal. */
 function tooMany(door: Pick<Door, 'refusals'>, req: Request, res: Response, seconds: number, message: string): void {
   door.refusals.count(addressOf(req), 'RATE_LIMITED', req.originalUrl);
-  res.setHeader('retry-after', String(seconds));
+  // express-rate-limit has set it already where it counted (seconds to the end of its window).
+  const set = Number(res.getHeader('retry-after'));
+  if (set > 0) seconds = set;
+  else res.setHeader('retry-after', String(seconds));
   graphqlError(res, 429, 'RATE_LIMITED', `${message} Retry in ${seconds} s.`);
 }
 

@@ -120,6 +120,9 @@ describe('X-Forwarded-For', () => {
       }
       expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
       expect(statuses.slice(20)).toEqual([429, 429, 429, 429]);
+      const last = await signIn(server.url, 'nobody-else', 'wrong password here', { 'x-forwarded-for': '203.0.113.250' });
+      expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(((await last.json()) as ErrorBody).errors[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED' }, message: expect.stringMatching(/Too many sign-in attempts from this address/) });
     } finally {
       await server.close();
     }
