@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AccountLockout, AddressGuard } from './auth.limits.ts';
+import { pino } from 'pino';
+import type { AuditLog } from '../audit/audit.service.ts';
+import { AccountLockout, AddressGuard, Refusals } from './auth.limits.ts';
 
 describe('the account lockout', () => {
   let now = 1_000_000;
@@ -57,5 +59,21 @@ describe('the address guard', () => {
     expect(wait).toBeGreaterThan(0);
     expect(wait).toBeLessThanOrEqual(60);
     expect(await g.admit('b')).toBeUndefined();
+  });
+});
+
+describe('the refusal counts', () => {
+  it('write one audit entry per address and reason, and count past 1,000 addresses together', () => {
+    const recorded: { outcome: string; variables: string }[] = [];
+    const audit = { record: (r: { outcome: string; variables: string }) => recorded.push(r) } as unknown as AuditLog;
+    const r = new Refusals({ audit, log: pino({ level: 'silent' }) });
+    for (let i = 0; i < 5; i++) r.count('10.0.0.1', 'UNAUTHENTICATED', '/graphql');
+    r.count('10.0.0.1', 'RATE_LIMITED', '/graphql?x=1');
+    for (let i = 0; i < 1500; i++) r.count(`2001:db8:${i.toString(16)}::`, 'RATE_LIMITED', '/graphql');
+    r.close();
+    expect(recorded).toHaveLength(1001);
+    expect(JSON.parse(recorded[0]!.variables)).toMatchObject({ address: '10.0.0.1', count: 5, paths: ['/graphql'] });
+    expect(recorded[1]).toMatchObject({ outcome: 'RATE_LIMITED' });
+    expect(JSON.parse(recorded.at(-1)!.variables)).toMatchObject({ address: 'other addresses', count: 502 });
   });
 });

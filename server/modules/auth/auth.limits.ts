@@ -123,6 +123,8 @@ export type RefusalReason = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'RATE_LIMITED';
  * (kind `refused`, actor `anonymous`, outcome the reason, variables `{address, count, paths, from,
  * to}`) and one info log line per address and reason, however many attempts there were.
  */
+const ADDRESSES_MAX = 1000;
+
 export class Refusals {
   private counts = new Map<string, { address: string; reason: RefusalReason; count: number; paths: Set<string>; from: string; to: string }>();
   private readonly timer: NodeJS.Timeout;
@@ -135,6 +137,9 @@ export class Refusals {
   }
 
   count(address: string, reason: RefusalReason, path: string): void {
+    // Past ADDRESSES_MAX addresses in a minute (someone rotating through a large IPv6 range), the
+    // rest are counted together, so the audit log gets at most that many entries a minute.
+    if (this.counts.size >= ADDRESSES_MAX && !this.counts.has(`${address}\n${reason}`)) address = 'other addresses';
     const key = `${address}\n${reason}`;
     const at = new Date().toISOString();
     const c = this.counts.get(key) ?? { address, reason, count: 0, paths: new Set<string>(), from: at, to: at };
