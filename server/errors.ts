@@ -49,3 +49,13 @@ export function codeOf(error: unknown): ErrorCode | undefined {
   if (error instanceof GraphQLError) return error.extensions.code as ErrorCode | undefined;
   return undefined;
 }
+
+/**
+ * The body of every error Lantern answers over HTTP outside GraphQL execution (/auth, 401/403/429
+ * at the door, body-parser errors, unknown routes, snapshots): GraphQL's error shape, so that a
+ * client reads every error the same way. `code` is one of ErrorCode, or Apollo's BAD_REQUEST for a
+ * request that is not well-formed HTTP/JSON.
+ */
+export function errorBody(code: ErrorCode | 'BAD_REQUEST', message: string, extensions: Record<string, unknown> = {}) {
+  return { errors: [{ message, extensions: { code, ...extensions } }] };
+}

@@ -39,3 +39,26 @@ describe('configuration', () => {
     }
   });
 });
+
+describe('LANTERN_TRUST_PROXY', () => {
+  it('trusts no proxy by default', () => {
+    expect(loadConfig({}).auth.trustProxy).toBe(false);
+  });
+
+  it.each([
+    ['1', 1],
+    ['loopback', ['loopback']],
+    ['10.0.0.0/8, 192.168.1.7,fd00::/8', ['10.0.0.0/8', '192.168.1.7', 'fd00::/8']],
+    ['false', false],
+  ])('takes %j as Express does', (value, expected) => {
+    expect(loadConfig({ LANTERN_TRUST_PROXY: value }).auth.trustProxy).toEqual(expected);
+  });
+
+  it.each([
+    ['true', /LANTERN_TRUST_PROXY="true": 'true' would believe X-Forwarded-For from any client/],
+    ['10.0.0.0/33', /LANTERN_TRUST_PROXY="10.0.0.0\/33": must be a number of proxy hops.*not understood: 10.0.0.0\/33/],
+    ['proxy.example.org', /not understood: proxy.example.org/],
+  ])('refuses %j at start-up, naming it', (value, message) => {
+    expect(() => loadConfig({ LANTERN_TRUST_PROXY: value })).toThrow(message);
+  });
+});

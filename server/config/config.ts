@@ -2,6 +2,7 @@
  * The one typed configuration module: defaults, then the environment, validated with zod at
  * boot. It fails fast naming the bad variable and builds nothing (no logger, no driver).
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -20,6 +21,39 @@ const neo4jUri = z
   .regex(/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/[^\s]+$/, {
     message: 'must be a Bolt URI such as neo4j://host:7687, neo4j+s://xxxx.databases.neo4j.io or bolt://127.0.0.1:7687',
   });
+
+/** Express's named address ranges for 'trust proxy'. */
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * Which proxies' X-Forwarded-For (and -Proto) Lantern believes: a number of hops, or addresses,
+ * CIDR ranges and Express's names, comma-separated; 'false' or '0' none (the default). `true`
+ * (believe anyone) is refused: any client could then pick its own address and escape the limits.
+ */
+export type TrustProxy = false | number | string[];
+
+const trustProxy = z.string().transform((v, ctx): TrustProxy => {
+  const t = v.trim().toLowerCase();
+  if (t === 'false' || t === 'none' || t === '0') return false;
+  if (/^\d+$/.test(t)) return Number(t);
+  if (t === 'true') {
+    ctx.addIssue({ code: 'custom', message: "'true' would believe X-Forwarded-For from any client; give the number of proxies in front of Lantern, or their addresses or CIDR ranges" });
+    return z.NEVER;
+  }
+  const parts = t.split(',').map((x) => x.trim()).filter(Boolean);
+  const bad = parts.filter((x) => {
+    if (PROXY_NAMES.includes(x)) return false;
+    const [ip, bits, ...rest] = x.split('/');
+    const family = isIP(ip ?? '');
+    if (!family || rest.length) return true;
+    return bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+  });
+  if (bad.length || !parts.length) {
+    ctx.addIssue({ code: 'custom', message: `must be a number of proxy hops, or addresses, CIDR ranges or ${PROXY_NAMES.join(', ')}, comma-separated (not understood: ${bad.join(', ') || 'nothing given'})` });
+    return z.NEVER;
+  }
+  return parts;
+});
 
 const schema = z.object({
   PORT: port.default(4000),
@@ -47,6 +81,10 @@ const schema = z.object({
   LANTERN_OIDC_JWKS_URI: z.string().url('must be a URL').optional(),
   LANTERN_OIDC_ROLE_CLAIM: z.string().min(1).default('lantern_roles'),
   LANTERN_OIDC_NAME_CLAIM: z.string().min(1).default('preferred_username'),
+  LANTERN_TRUST_PROXY: trustProxy.optional(),
+  LANTERN_AUTH_FAILURES_PER_MINUTE: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).default(30),
+  LANTERN_LOCKOUT_AFTER: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).max(100).default(5),
+  LANTERN_LOCKOUT_MAX_MINUTES: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).max(24 * 60).default(15),
   LANTERN_RATE_LIMIT: z.coerce.number({ message: 'must be a number' }).int().min(1).default(600),
   LANTERN_MAX_QUERY_DEPTH: z.coerce.number({ message: 'must be a number' }).int().min(2).max(100).default(15),
   LANTERN_MAX_QUERY_COST: z.coerce.number({ message: 'must be a number' }).int().min(10).default(50_000),
@@ -118,6 +156,12 @@ export interface AuthConfig {
   secureCookies: 'auto' | 'always' | 'never';
   /** Set: bearer JWTs from this identity provider are accepted. */
   oidc: OidcConfig | undefined;
+  /** Whose X-Forwarded-For is believed (Express 'trust proxy'); false: nobody's. */
+  trustProxy: TrustProxy;
+  /** Refused credentials (401/403) per client address per minute before it gets 429 unchecked. */
+  failuresPerMinute: number;
+  /** Wrong passwords in a row that lock a username, and the longest lock. */
+  lockout: { after: number; maxMinutes: number };
 }
 
 export interface LimitsConfig {
@@ -202,6 +246,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sessionHours: e.LANTERN_SESSION_HOURS,
       secureCookies: e.LANTERN_SECURE_COOKIES,
       oidc: oidc(e),
+      trustProxy: e.LANTERN_TRUST_PROXY ?? false,
+      failuresPerMinute: e.LANTERN_AUTH_FAILURES_PER_MINUTE,
+      lockout: { after: e.LANTERN_LOCKOUT_AFTER, maxMinutes: e.LANTERN_LOCKOUT_MAX_MINUTES },
     },
     limits: {
       ratePerMinute: e.LANTERN_RATE_LIMIT,

@@ -16,13 +16,14 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../config/logger.ts';
 import type { Gateway } from '../db/gateway.ts';
-import { ErrorCode } from '../errors.ts';
+import { ErrorCode, errorBody } from '../errors.ts';
 import { createContext, type Context } from '../graphql/context.ts';
 import type { Principal } from '../modules/access/access.ts';
 import { purposeOf, refusal, scopeFor, unmaskOf } from '../modules/access/access.ts';
-import type { LimitsConfig, OidcConfig } from '../config/config.ts';
+import type { LimitsConfig, OidcConfig, TrustProxy } from '../config/config.ts';
 import { DEFAULT_LIMITS, queryLimitsRule } from '../graphql/limits.ts';
-import { authRouter, perPrincipalRateLimit, principalOf, requireAuthentication } from '../modules/auth/auth.http.ts';
+import { authRouter, perPrincipalRateLimit, principalOf, requireAuthentication, type Door } from '../modules/auth/auth.http.ts';
+import { AccountLockout, AddressGuard, Refusals } from '../modules/auth/auth.limits.ts';
 import { Authenticator } from '../modules/auth/auth.service.ts';
 import { jwtVerifier } from '../modules/auth/auth.oidc.ts';
 import { auditPlugin, countRefusals } from '../modules/audit/audit.plugin.ts';
@@ -42,14 +43,33 @@ import { MAX_DOCUMENT_BYTES } from '../modules/chart/chart.service.ts';
  */
 const GRAPHQL_BODY_BYTES = MAX_DOCUMENT_BYTES + 256 * 1024;
 
-/** A body the parser refuses gets a GraphQL error, which the workspace shows, not an HTML page. */
-const bodyTooLarge: ErrorRequestHandler = (err: { type?: string }, _req, res, next) => {
-  if (err.type !== 'entity.too.large') {
-    next(err);
-    return;
-  }
-  res.status(413).json({ errors: [{ message: `The request is larger than ${GRAPHQL_BODY_BYTES / 1024 / 1024} MB; save a smaller chart.`, extensions: { code: 'BAD_USER_INPUT' } }] });
-};
+/**
+ * Whatever reaches Express's error handling is answered in GraphQL's error shape, never as an HTML
+ * page: what the body parser refused (not JSON, too large, an unknown charset or encoding) with its
+ * 4xx and a message that says what was wrong; anything else is logged and answered 500.
+ */
+function jsonErrors(log: Logger, development: boolean): ErrorRequestHandler {
+  return (err: { type?: string; status?: number; statusCode?: number; message?: string; stack?: string }, req, res, next) => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    const status = err.status ?? err.statusCode ?? 500;
+    let body;
+    if (err.type === 'entity.too.large') {
+      const mb = req.originalUrl.startsWith('/graphql') ? `${GRAPHQL_BODY_BYTES / 1024 / 1024} MB; save a smaller chart` : 'the limit of this route';
+      body = errorBody(ErrorCode.BAD_USER_INPUT, `The request is larger than ${mb}.`);
+    } else if (err.type === 'entity.parse.failed') {
+      body = errorBody('BAD_REQUEST', `The request body is not valid JSON (${String(err.message).slice(0, 200)}). Send a JSON object such as {"query": "..."}.`);
+    } else if (status >= 400 && status < 500) {
+      body = errorBody('BAD_REQUEST', `The request was refused: ${String(err.message ?? 'bad request').slice(0, 200)}.`);
+    } else {
+      (req.log ?? log).error({ err }, 'Unexpected error in an HTTP request');
+      body = errorBody(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal error. It has been logged.', development && err.stack ? { stacktrace: err.stack.split('\n') } : {});
+    }
+    res.status(status >= 400 && status < 600 ? status : 500).json(body);
+  };
+}
 
 export const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/client');
 
@@ -68,7 +88,15 @@ export interface AppOptions {
     oidc?: OidcConfig | undefined;
     /** Replaces the identity provider's remote key set (tests). */
     jwtKeys?: JWTVerifyGetKey;
+    /** Refused credentials per address per minute before 429 (30). */
+    failuresPerMinute?: number;
+    /** Sign-in attempts per address per minute (20). */
+    signInPerMinute?: number;
+    /** Wrong passwords in a row that lock a username (5), and the longest lock in minutes (15). */
+    lockout?: { after: number; maxMinutes: number };
   };
+  /** Whose X-Forwarded-For is believed (LANTERN_TRUST_PROXY); unset, nobody's. */
+  trustProxy?: TrustProxy;
   limits?: Partial<LimitsConfig>;
   /** Where snapshot renders are kept (LANTERN_DATA_DIR); unset, a folder under the system's temp dir. */
   dataDir?: string;
@@ -230,7 +258,9 @@ export async function createApp(o: AppOptions): Promise<App> {
   // 'development', and errors that reach Express's own handler (a body that is not JSON) were
   // answered with their stack trace. Lantern's own setting decides.
   app.set('env', o.development ? 'development' : 'production');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the proxies LANTERN_TRUST_PROXY names; by default from
+  // nobody, so a client cannot pick its own address to escape the per-address limits.
+  app.set('trust proxy', o.trustProxy ?? false);
   // Security headers and a Content Security Policy the workspace works under: its scripts, styles,
   // layout worker and API all come from this origin; Cytoscape draws on canvases; PNG export uses
   // data: and blob: URLs; React sets style attributes.
@@ -264,6 +294,9 @@ export async function createApp(o: AppOptions): Promise<App> {
     jwt: a.oidc ? jwtVerifier(a.oidc, o.log, a.jwtKeys) : undefined,
     log: o.log,
   });
+  const refusals = new Refusals({ audit: o.audit, log: o.log });
+  const door: Door = { authenticator, guard: new AddressGuard(a.failuresPerMinute ?? 30), refusals };
+  const lockout = new AccountLockout({ lockAfter: a.lockout?.after ?? 5, maxLockMinutes: a.lockout?.maxMinutes ?? 15 });
   const pseudonymKey = o.pseudonymKey ?? randomBytes(32);
   const limits: LimitsConfig = { ratePerMinute: 600, ...DEFAULT_LIMITS, ...o.limits };
   app.use(requestLog(o.log));
@@ -308,24 +341,33 @@ export async function createApp(o: AppOptions): Promise<App> {
   await apollo.start();
   app.use(
     '/auth',
-    authRouter({ authenticator, sessionHours: a.sessionHours ?? 12, secureCookies: a.secureCookies ?? 'auto', audit: o.audit }),
+    authRouter({
+      authenticator,
+      sessionHours: a.sessionHours ?? 12,
+      secureCookies: a.secureCookies ?? 'auto',
+      audit: o.audit,
+      guard: door.guard,
+      lockout,
+      refusals,
+      ...(a.signInPerMinute ? { signInPerMinute: a.signInPerMinute } : {}),
+    }),
   );
   app.use(
     '/graphql',
-    requireAuthentication(authenticator),
-    perPrincipalRateLimit(limits.ratePerMinute),
+    requireAuthentication(door),
+    perPrincipalRateLimit(limits.ratePerMinute, refusals),
     express.json({ limit: GRAPHQL_BODY_BYTES, type: ['application/json', 'application/graphql-response+json'] }),
     (req, res, next) => {
       const q = (req.body as { query?: unknown } | undefined)?.query ?? req.query.query;
       if (typeof q === 'string' && q.length > 100_000) {
-        res.status(413).json({ errors: [{ message: 'The query text is longer than 100,000 characters.', extensions: { code: 'BAD_USER_INPUT' } }] });
+        res.status(413).json(errorBody(ErrorCode.BAD_USER_INPUT, 'The query text is longer than 100,000 characters.'));
         return;
       }
       const principal = principalOf(res);
       const u = unmaskOf(principal, req.headers['x-lantern-unmask']);
       if (u.refused) {
         recordRefusedUnmask(o.audit, req, principal, typeof q === 'string' ? q : '');
-        res.status(403).json({ errors: [{ message: refusal(principal, 'unmask'), extensions: { code: 'FORBIDDEN' } }] });
+        res.status(403).json(errorBody(ErrorCode.FORBIDDEN, refusal(principal, 'unmask')));
         return;
       }
       res.locals.unmaskReason = u.reason;
@@ -351,7 +393,6 @@ export async function createApp(o: AppOptions): Promise<App> {
     }),
   );
 
-  app.use('/graphql', bodyTooLarge);
 
   // Snapshot renders (briefing.html|pdf|png), with the same credentials and scope as /graphql.
   const snapshots = snapshotRouter({
@@ -361,7 +402,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     clientDir,
     pseudonymKey,
     audit: o.audit,
-    middleware: [requireAuthentication(authenticator), perPrincipalRateLimit(limits.ratePerMinute)],
+    middleware: [requireAuthentication(door), perPrincipalRateLimit(limits.ratePerMinute, refusals)],
   });
   app.use('/snapshots', snapshots.router);
 
@@ -375,6 +416,12 @@ export async function createApp(o: AppOptions): Promise<App> {
       res.status(503).type('text').send('The workspace has not been built. Run `npm run build`, then reload.');
     });
   }
+  // Anything not served above: a JSON 404 naming the route (the workspace's own pages were answered
+  // by the fallback), and every error in the same shape.
+  app.use((req, res) => {
+    res.status(404).json(errorBody(ErrorCode.NOT_FOUND, `No such route: ${req.method} ${req.path.slice(0, 200)}. The API is POST /graphql; sign-in is under /auth.`));
+  });
+  app.use(jsonErrors(o.log, o.development));
 
   return {
     app,
@@ -403,6 +450,9 @@ export async function createApp(o: AppOptions): Promise<App> {
       await operations.drained(o.stopWaitMs ?? 20_000);
       await apollo.stop();
       await snapshots.close();
+      door.guard.close();
+      // The last minute's refusals, before serve closes the audit log.
+      refusals.close();
     },
   };
 }

@@ -66,7 +66,7 @@ export async function testToken(gateway: Gateway, role: Role, needToKnow = false
 }
 
 export async function startTestServer(
-  o: { gateway?: Gateway; development?: boolean; audit?: AuditLog; auth?: AppOptions['auth']; limits?: AppOptions['limits']; neo4jHealth?: AppOptions['neo4jHealth'] } = {},
+  o: { gateway?: Gateway; development?: boolean; audit?: AuditLog; auth?: AppOptions['auth']; limits?: AppOptions['limits']; neo4jHealth?: AppOptions['neo4jHealth']; trustProxy?: AppOptions['trustProxy'] } = {},
 ): Promise<TestServer> {
   const gateway = o.gateway ?? testGateway();
   // As serve derives it, so the command line run with LANTERN_AUDIT_KEY=TEST_AUDIT_KEY names victims the same way.
@@ -80,6 +80,7 @@ export async function startTestServer(
     ...(o.auth ? { auth: o.auth } : {}),
     ...(o.limits ? { limits: o.limits } : {}),
     ...(o.neo4jHealth ? { neo4jHealth: o.neo4jHealth } : {}),
+    ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy } : {}),
   });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

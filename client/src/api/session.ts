@@ -34,8 +34,9 @@ export async function signIn(username: string, password: string): Promise<Sessio
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify({ username, password }),
   });
-  const body = (await res.json().catch(() => ({}))) as { user?: SessionUser; csrfToken?: string; error?: string };
-  if (!res.ok || !body.user || !body.csrfToken) throw new Error(body.error ?? `Sign-in failed (${res.status}).`);
+  // Errors come in GraphQL's shape, { errors: [{ message, extensions: { code } }] }, as everywhere.
+  const body = (await res.json().catch(() => ({}))) as { user?: SessionUser; csrfToken?: string; errors?: { message?: string }[] };
+  if (!res.ok || !body.user || !body.csrfToken) throw new Error(body.errors?.[0]?.message ?? `Sign-in failed (${res.status}).`);
   csrfToken = body.csrfToken;
   return body.user;
 }

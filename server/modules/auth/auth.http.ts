@@ -6,7 +6,9 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { rateLimit } from 'express-rate-limit';
 import type { Principal } from '../../graphql/context.ts';
 import type { AuditLog } from '../audit/audit.service.ts';
+import { errorBody, type ErrorCode } from '../../errors.ts';
 import { CSRF_HEADER, SESSION_COOKIE, type Authenticator } from './auth.service.ts';
+import { addressOf, type AccountLockout, type AddressGuard, type Refusals } from './auth.limits.ts';
 
 export interface AuthHttpOptions {
   authenticator: Authenticator;
@@ -16,6 +18,18 @@ export interface AuthHttpOptions {
   signInPerMinute?: number;
   /** Where sign-ins (and refused attempts) and sign-outs are recorded. */
   audit?: AuditLog | undefined;
+  /** Failed credentials per address (auth.limits.ts). */
+  guard: AddressGuard;
+  /** Wrong passwords per username. */
+  lockout: AccountLockout;
+  refusals: Refusals;
+}
+
+/** What the door needs: the credential checker, the per-address guard and the refusal counter. */
+export interface Door {
+  authenticator: Authenticator;
+  guard: AddressGuard;
+  refusals: Refusals;
 }
 
 export function readCookie(header: string | undefined, name: string): string | undefined {
@@ -32,28 +46,64 @@ export function readCookie(header: string | undefined, name: string): string | u
   return undefined;
 }
 
-function graphqlError(res: Response, status: number, code: string, message: string): void {
-  res.status(status).type('application/json').json({ errors: [{ message, extensions: { code } }] });
+function graphqlError(res: Response, status: number, code: ErrorCode | 'BAD_REQUEST', message: string): void {
+  res.status(status).type('application/json').json(errorBody(code, message));
+}
+
+/** 429 with Retry-After, counted as a refusal. */
+function tooMany(door: Pick<Door, 'refusals'>, req: Request, res: Response, seconds: number, message: string): void {
+  door.refusals.count(addressOf(req), 'RATE_LIMITED', req.originalUrl);
+  // express-rate-limit has set it already where it counted (seconds to the end of its window).
+  const set = Number(res.getHeader('retry-after'));
+  if (set > 0) seconds = set;
+  else res.setHeader('retry-after', String(seconds));
+  graphqlError(res, 429, 'RATE_LIMITED', `${message} Retry in ${seconds} s.`);
 }
 
 export function principalOf(res: Response): Principal {
   return res.locals.principal as Principal;
 }
 
-/** Puts the principal on res.locals, or answers 401 (no or bad credentials) or 403 (cookie without its CSRF token). */
-export function requireAuthentication(authenticator: Authenticator) {
+/**
+ * Puts the principal on res.locals, or answers 401 (no or bad credentials) or 403 (cookie without
+ * its CSRF token). Credentials that need a look-up are admitted by the address guard first: an
+ * address that has had too many refused this minute gets 429 before they are looked up (unless they
+ * were verified in the last few seconds). Requests without credentials cost no look-up and are
+ * answered 401 at once, counted as refusals but not against the address.
+ */
+export function requireAuthentication(door: Door) {
+  const { authenticator, guard, refusals } = door;
   return async (req: Request, res: Response, next: NextFunction) => {
+    const address = addressOf(req);
+    const credentials = {
+      authorization: req.headers.authorization,
+      sessionCookie: readCookie(req.headers.cookie, SESSION_COOKIE),
+      csrfHeader: typeof req.headers[CSRF_HEADER] === 'string' ? req.headers[CSRF_HEADER] : undefined,
+    };
+    const presented = Boolean(credentials.authorization || credentials.sessionCookie);
+    if (presented) {
+      const wait = await guard.admit(address);
+      if (wait !== undefined) {
+        const known = authenticator.known(credentials);
+        if (known) {
+          res.locals.principal = known;
+          next();
+          return;
+        }
+        tooMany(door, req, res, wait, 'Too many requests with invalid credentials from this address.');
+        return;
+      }
+    }
+    let refused = false;
     try {
-      const a = await authenticator.authenticate({
-        authorization: req.headers.authorization,
-        sessionCookie: readCookie(req.headers.cookie, SESSION_COOKIE),
-        csrfHeader: typeof req.headers[CSRF_HEADER] === 'string' ? req.headers[CSRF_HEADER] : undefined,
-      });
+      const a = await authenticator.authenticate(credentials);
       if (a.ok) {
         res.locals.principal = a.principal;
         next();
         return;
       }
+      refused = true;
+      refusals.count(address, a.reason === 'csrf' ? 'FORBIDDEN' : 'UNAUTHENTICATED', req.originalUrl);
       res.setHeader('www-authenticate', 'Bearer realm="lantern"');
       if (a.reason === 'csrf') graphqlError(res, 403, 'FORBIDDEN', `Requests signed in by cookie must send the session's CSRF token in ${CSRF_HEADER} (GET /auth/session gives it).`);
       else if (a.reason === 'invalid') graphqlError(res, 401, 'UNAUTHENTICATED', 'The credentials are not valid (expired or signed-out session, revoked token, or a JWT that does not verify). Sign in again.');
@@ -62,23 +112,28 @@ export function requireAuthentication(authenticator: Authenticator) {
       // Neo4j down or slow while checking credentials: say so in GraphQL's shape, not as a 500 page.
       const code = (e as { extensions?: { code?: unknown } }).extensions?.code;
       if (code === 'SERVICE_UNAVAILABLE' || code === 'TIMEOUT') {
-        graphqlError(res, 503, String(code), (e as Error).message);
+        graphqlError(res, 503, code, (e as Error).message);
         return;
       }
       next(e);
+    } finally {
+      if (presented) await guard.settle(address, refused);
     }
   };
 }
 
 /** GraphQL requests per minute per principal (so one tool or user cannot starve the others). */
-export function perPrincipalRateLimit(perMinute: number) {
+export function perPrincipalRateLimit(perMinute: number, refusals: Refusals) {
   return rateLimit({
     windowMs: 60_000,
     limit: perMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     keyGenerator: (_req, res) => principalOf(res).id,
-    handler: (_req, res) => graphqlError(res, 429, 'RATE_LIMITED', `More than ${perMinute} requests a minute; slow down and retry shortly.`),
+    handler: (req, res) => {
+      refusals.count(addressOf(req), 'RATE_LIMITED', req.originalUrl);
+      graphqlError(res, 429, 'RATE_LIMITED', `More than ${perMinute} requests a minute; slow down and retry shortly.`);
+    },
   });
 }
 
@@ -106,23 +161,35 @@ export function authRouter(o: AuthHttpOptions): Router {
       limit: o.signInPerMinute ?? 20,
       standardHeaders: 'draft-8',
       legacyHeaders: false,
-      handler: (_req, res) => res.status(429).json({ error: 'Too many sign-in attempts; wait a minute and try again.' }),
+      handler: (req, res, _next, options) =>
+        tooMany(o, req, res, Math.ceil(options.windowMs / 1000), 'Too many sign-in attempts from this address.'),
     }),
     express.json({ limit: '4kb' }),
     async (req, res, next) => {
       try {
         const body = (req.body ?? {}) as { username?: unknown; password?: unknown };
         if (typeof body.username !== 'string' || typeof body.password !== 'string') {
-          res.status(400).json({ error: 'Send JSON {"username": "...", "password": "..."}.' });
+          graphqlError(res, 400, 'BAD_USER_INPUT', 'Send JSON {"username": "...", "password": "..."}.');
+          return;
+        }
+        const username = body.username.slice(0, 64);
+        // A locked username is refused unchecked, known or not, so the answer tells nothing.
+        const locked = o.lockout.locked(username);
+        if (locked !== undefined) {
+          record(req, 'sign-in', username, '', 'RATE_LIMITED');
+          tooMany(o, req, res, locked, 'Too many wrong passwords for this username; it is locked for a while.');
           return;
         }
         const s = await o.authenticator.signIn(body.username, body.password);
         if (!s) {
-          req.log.info({ username: body.username.slice(0, 64) }, 'Sign-in refused');
-          record(req, 'sign-in', body.username.slice(0, 64), '', 'UNAUTHENTICATED');
-          res.status(401).json({ error: 'Wrong username or password.' });
+          const lockedFor = o.lockout.failed(username);
+          req.log.info({ username, ...(lockedFor ? { lockedForSeconds: lockedFor } : {}) }, 'Sign-in refused');
+          record(req, 'sign-in', username, '', 'UNAUTHENTICATED');
+          o.refusals.count(addressOf(req), 'UNAUTHENTICATED', req.originalUrl);
+          graphqlError(res, 401, 'UNAUTHENTICATED', 'Wrong username or password.');
           return;
         }
+        o.lockout.succeeded(username);
         req.log.info({ user: s.user.username }, 'Signed in');
         record(req, 'sign-in', s.user.username, s.user.role, 'ok');
         res.setHeader('set-cookie', cookie(req, s.session, Math.round(o.sessionHours * 3600)));
@@ -135,10 +202,21 @@ export function authRouter(o: AuthHttpOptions): Router {
   );
 
   router.post('/sign-out', async (req, res, next) => {
+    const address = addressOf(req);
+    const session = readCookie(req.headers.cookie, SESSION_COOKIE);
+    if (session) {
+      const wait = await o.guard.admit(address);
+      if (wait !== undefined) {
+        tooMany(o, req, res, wait, 'Too many requests with invalid credentials from this address.');
+        return;
+      }
+    }
+    let refused = false;
     try {
-      const session = readCookie(req.headers.cookie, SESSION_COOKIE);
       if (session) {
         const who = await o.authenticator.session(session);
+        // A cookie that is no session costs a look-up like a bad token, and counts as one.
+        refused = !who;
         await o.authenticator.signOut(session);
         if (who) record(req, 'sign-out', who.principal.name, who.principal.role, 'ok');
       }
@@ -146,22 +224,38 @@ export function authRouter(o: AuthHttpOptions): Router {
       res.status(204).end();
     } catch (e) {
       next(e);
+    } finally {
+      if (session) await o.guard.settle(address, refused);
     }
   });
 
   router.get('/session', async (req, res, next) => {
+    const address = addressOf(req);
+    const session = readCookie(req.headers.cookie, SESSION_COOKIE);
+    // Only a cookie costs a look-up; asking without one is how the workspace learns it must sign in.
+    if (session) {
+      const wait = await o.guard.admit(address);
+      if (wait !== undefined) {
+        tooMany(o, req, res, wait, 'Too many requests with invalid credentials from this address.');
+        return;
+      }
+    }
+    let refused = false;
     try {
-      const session = readCookie(req.headers.cookie, SESSION_COOKIE);
       const s = session ? await o.authenticator.session(session) : undefined;
       res.setHeader('cache-control', 'no-store');
       if (!s) {
-        res.status(401).json({ error: 'Not signed in.' });
+        refused = session !== undefined;
+        if (refused) o.refusals.count(address, 'UNAUTHENTICATED', req.originalUrl);
+        graphqlError(res, 401, 'UNAUTHENTICATED', 'Not signed in.');
         return;
       }
       const p = s.principal;
       res.json({ user: { id: p.id, username: p.name, role: p.role, needToKnow: p.needToKnow }, csrfToken: s.csrfToken });
     } catch (e) {
       next(e);
+    } finally {
+      if (session) await o.guard.settle(address, refused);
     }
   });
   return router;

@@ -2,7 +2,7 @@ import { verify } from '@node-rs/argon2';
 import { describe, expect, it } from 'vitest';
 import type { Gateway, Params, Row } from '../../db/gateway.ts';
 import { principalFromClaims } from './auth.oidc.ts';
-import { createApiToken, ensureFirstAdmin, sha256 } from './auth.service.ts';
+import { checkPassword, createApiToken, ensureFirstAdmin, generatePassword, sha256 } from './auth.service.ts';
 
 /** A gateway that answers by query name and remembers what it was asked to write. */
 function fakeGateway(o: { admins: number }) {
@@ -69,5 +69,22 @@ describe('roles from identity-provider claims', () => {
   it('refuses tokens naming no Lantern role or no subject', () => {
     expect(principalFromClaims({ sub: 's', lantern_roles: ['superuser'] }, o)).toBeUndefined();
     expect(principalFromClaims({ lantern_roles: ['admin'] }, o)).toBeUndefined();
+  });
+});
+
+describe('password strength', () => {
+  it.each(['password1234', ' '.repeat(12), 'aaaaaaaaaaaa', 'qwertyuiop12', 'Password1234!'])('refuses %j, saying why', (p) => {
+    expect(() => checkPassword(p)).toThrow(/^password: is too easy to guess \(strength [0-2] of 4/);
+  });
+
+  it('refuses a password made from the username', () => {
+    expect(() => checkPassword('alicewonder12')).not.toThrow();
+    expect(() => checkPassword('alicewonder12', ['alicewonder'])).toThrow(/too easy to guess/);
+  });
+
+  it('accepts generated passwords and a few uncommon words, and keeps the 12-character minimum', () => {
+    for (let i = 0; i < 20; i++) expect(() => checkPassword(generatePassword())).not.toThrow();
+    expect(() => checkPassword('tin kettle orbit marmalade')).not.toThrow();
+    expect(() => checkPassword('Xq7#pL9!zR')).toThrow(/12 to 200 characters/);
   });
 });

@@ -5,6 +5,9 @@
  */
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
+import * as zxcvbnEn from '@zxcvbn-ts/language-en';
 import type { Gateway } from '../../db/gateway.ts';
 import type { Logger } from '../../config/logger.ts';
 import { badInput, conflict, notFound } from '../../errors.ts';
@@ -39,8 +42,30 @@ export const hashPassword = (password: string): Promise<string> => hash(password
 // Verified against when the username is unknown, so that both cases take as long.
 const DUMMY_HASH = hash('not a password of anyone');
 
-export function checkPassword(password: string): void {
+/**
+ * zxcvbn's strength estimate (Dropbox's estimator, maintained as @zxcvbn-ts), with its common
+ * passwords, keyboard patterns and English words, all shipped in the packages: nothing is fetched.
+ */
+const strength = new ZxcvbnFactory({
+  graphs: zxcvbnCommon.adjacencyGraphs,
+  dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEn.dictionary },
+  translations: zxcvbnEn.translations,
+});
+
+/**
+ * The lowest zxcvbn score a password may have: 3 of 0-4, "safely unguessable" (about 10^8 guesses
+ * or more), which refuses common passwords with digits added, keyboard runs and repeats.
+ */
+export const MIN_PASSWORD_SCORE = 3;
+
+/** 12 to 200 characters, and not guessable: the message says why, from zxcvbn's feedback. */
+export function checkPassword(password: string, userInputs: string[] = []): void {
   if (password.length < 12 || password.length > 200) throw badInput('password', 'must be 12 to 200 characters.');
+  const r = strength.check(password, userInputs);
+  if (r.score < MIN_PASSWORD_SCORE) {
+    const why = [r.feedback.warning, ...r.feedback.suggestions].filter(Boolean).join(' ');
+    throw badInput('password', `is too easy to guess (strength ${r.score} of 4, at least ${MIN_PASSWORD_SCORE} needed). ${why || 'Use a few uncommon words.'}`.trim());
+  }
 }
 
 export function checkUsername(username: string): void {
@@ -49,7 +74,7 @@ export function checkUsername(username: string): void {
 
 export async function createUser(gw: Gateway, u: { username: string; password: string; role: Role; needToKnow?: boolean }): Promise<repo.UserRow> {
   checkUsername(u.username);
-  checkPassword(u.password);
+  checkPassword(u.password, [u.username]);
   if (await repo.userByUsername(gw, u.username)) throw conflict(`A user named ${u.username} already exists.`);
   return repo.createUser(gw, {
     id: `user-${randomUUID()}`,
@@ -64,7 +89,7 @@ export async function updateUser(
   gw: Gateway,
   u: { id: string; role?: Role | null; needToKnow?: boolean | null; disabled?: boolean | null; password?: string | null },
 ): Promise<repo.UserRow> {
-  if (u.password) checkPassword(u.password);
+  if (u.password) checkPassword(u.password, []);
   const row = await repo.setUser(gw, {
     id: u.id,
     role: u.role ?? null,
@@ -116,7 +141,9 @@ export async function ensureFirstAdmin(
   try {
     await createUser(gw, { username: o.username, password, role: 'admin', needToKnow: true });
   } catch (e) {
-    if ((e as { extensions?: { code?: string } }).extensions?.code === 'CONFLICT') return;
+    const code = (e as { extensions?: { code?: string } }).extensions?.code;
+    if (code === 'CONFLICT') return;
+    if (code === 'BAD_USER_INPUT' && o.password) throw new Error(`LANTERN_ADMIN_PASSWORD: ${(e as Error).message}`);
     throw e;
   }
   o.print(
@@ -255,6 +282,19 @@ export class Authenticator {
       return { ok: true, principal: s.principal };
     }
     return { ok: false, reason: 'missing' };
+  }
+
+  /**
+   * The principal behind credentials verified in the last few seconds, without a look-up; undefined
+   * when they would need one. Lets a known caller in while its address is over the limit of failed
+   * credentials (someone else behind the same NAT guessing).
+   */
+  known(c: RequestCredentials): Principal | undefined {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(c.authorization ?? '')?.[1];
+    if (bearer) return bearer.startsWith(TOKEN_PREFIX) ? remembered(`t:${sha256(bearer)}`)?.principal : undefined;
+    if (!c.sessionCookie || !c.csrfHeader) return undefined;
+    const hit = remembered(`s:${sha256(c.sessionCookie)}`);
+    return hit?.csrfToken !== undefined && sameText(c.csrfHeader, hit.csrfToken) ? hit.principal : undefined;
   }
 
   /**
