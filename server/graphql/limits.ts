@@ -46,6 +46,8 @@ export interface QueryLimits {
   maxIntrospection?: number;
   /** Time graphql-js's validation of one document may take, in ms. */
   maxValidationMs?: number;
+  /** Fields one selection may have; MAX_FIELDS_PER_SELECTION unless a suite that probes every field says otherwise. */
+  maxFieldsPerSelection?: number;
 }
 
 export const DEFAULT_LIMITS = {
@@ -187,8 +189,8 @@ export function refusals(m: Measure, l: Required<QueryLimits>): GraphQLError[] {
   if (m.aliases > l.maxAliases) {
     out.push(tooComplex(`The query uses ${m.aliases} aliases (counting every use of a fragment); at most ${l.maxAliases} are allowed. Send fewer lookups in one request.`, 'aliases'));
   }
-  if (m.widest > MAX_FIELDS_PER_SELECTION) {
-    out.push(tooComplex(`One selection in the query asks for ${m.widest} fields (fragments merged in); at most ${MAX_FIELDS_PER_SELECTION} are allowed.`, 'fields'));
+  if (m.widest > l.maxFieldsPerSelection) {
+    out.push(tooComplex(`One selection in the query asks for ${m.widest} fields (fragments merged in); at most ${l.maxFieldsPerSelection} are allowed.`, 'fields'));
   }
   if (m.depth > l.maxDepth) {
     out.push(tooComplex(`The query is nested ${m.depth} levels deep; at most ${l.maxDepth} are allowed. Ask for less at once.`, 'depth'));
@@ -216,6 +218,7 @@ export function queryLimitsRule(limits: QueryLimits) {
     maxAliases: limits.maxAliases ?? DEFAULT_LIMITS.maxAliases,
     maxIntrospection: limits.maxIntrospection ?? DEFAULT_LIMITS.maxIntrospection,
     maxValidationMs: limits.maxValidationMs ?? DEFAULT_LIMITS.maxValidationMs,
+    maxFieldsPerSelection: limits.maxFieldsPerSelection ?? MAX_FIELDS_PER_SELECTION,
   };
   return (context: ValidationContext): ASTVisitor => {
     const started = performance.now();

@@ -21,7 +21,7 @@ import { createContext, type Context } from '../graphql/context.ts';
 import type { Principal } from '../modules/access/access.ts';
 import { purposeOf, refusal, scopeFor, unmaskOf } from '../modules/access/access.ts';
 import type { LimitsConfig, OidcConfig, TrustProxy } from '../config/config.ts';
-import { DEFAULT_LIMITS, queryLimitsRule } from '../graphql/limits.ts';
+import { DEFAULT_LIMITS, queryLimitsRule, type QueryLimits } from '../graphql/limits.ts';
 import { authRouter, perPrincipalRateLimit, principalOf, requireAuthentication, type Door } from '../modules/auth/auth.http.ts';
 import { AccountLockout, AddressGuard, Refusals } from '../modules/auth/auth.limits.ts';
 import { Authenticator } from '../modules/auth/auth.service.ts';
@@ -97,7 +97,7 @@ export interface AppOptions {
   };
   /** Whose X-Forwarded-For is believed (LANTERN_TRUST_PROXY); unset, nobody's. */
   trustProxy?: TrustProxy;
-  limits?: Partial<LimitsConfig>;
+  limits?: Partial<LimitsConfig> & Pick<QueryLimits, 'maxFieldsPerSelection'>;
   /** Where snapshot renders are kept (LANTERN_DATA_DIR); unset, a folder under the system's temp dir. */
   dataDir?: string;
   /** How long stop() waits for callers' operations to finish: longer than the query timeout (20 s). */
@@ -298,7 +298,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   const door: Door = { authenticator, guard: new AddressGuard(a.failuresPerMinute ?? 30), refusals };
   const lockout = new AccountLockout({ lockAfter: a.lockout?.after ?? 5, maxLockMinutes: a.lockout?.maxMinutes ?? 15 });
   const pseudonymKey = o.pseudonymKey ?? randomBytes(32);
-  const limits: LimitsConfig = { ratePerMinute: 600, ...DEFAULT_LIMITS, ...o.limits };
+  const limits: LimitsConfig & Pick<QueryLimits, 'maxFieldsPerSelection'> = { ratePerMinute: 600, ...DEFAULT_LIMITS, ...o.limits };
   app.use(requestLog(o.log));
   if (o.audit) app.use(countRefusals(o.audit));
   const operations = inFlight();

@@ -190,7 +190,7 @@ describe('the role x read-path matrix', () => {
   beforeAll(async () => {
     // Probes ask every field four levels down: far past the limits a caller gets (server/graphql/limits.ts),
     // which are not what this suite tests.
-    server = await startTestServer({ gateway, limits: { maxCost: 10_000_000, maxDepth: 20, ratePerMinute: 100_000, maxTokens: 200_000, maxAliases: 10_000, maxValidationMs: 30_000 } });
+    server = await startTestServer({ gateway, limits: { maxCost: 10_000_000, maxDepth: 20, ratePerMinute: 100_000, maxTokens: 200_000, maxAliases: 10_000, maxValidationMs: 30_000, maxFieldsPerSelection: 10_000 } });
 
     // Ground truth from the store.
     const [truth] = await runOffline(gateway, 'testing/matrix-truth');
