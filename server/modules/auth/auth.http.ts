@@ -137,6 +137,14 @@ export function perPrincipalRateLimit(perMinute: number, refusals: Refusals) {
   });
 }
 
+/** Lets in a request whose session cookie costs a look-up, or answers 429 for its address (false). */
+async function admitted(door: Pick<Door, 'guard' | 'refusals'>, req: Request, res: Response, address: string): Promise<boolean> {
+  const wait = await door.guard.admit(address);
+  if (wait === undefined) return true;
+  tooMany(door, req, res, wait, 'Too many requests with invalid credentials from this address.');
+  return false;
+}
+
 export function authRouter(o: AuthHttpOptions): Router {
   const router = express.Router();
   const record = (req: Request, operation: string, actor: string, role: string, outcome: string) =>
@@ -204,13 +212,7 @@ export function authRouter(o: AuthHttpOptions): Router {
   router.post('/sign-out', async (req, res, next) => {
     const address = addressOf(req);
     const session = readCookie(req.headers.cookie, SESSION_COOKIE);
-    if (session) {
-      const wait = await o.guard.admit(address);
-      if (wait !== undefined) {
-        tooMany(o, req, res, wait, 'Too many requests with invalid credentials from this address.');
-        return;
-      }
-    }
+    if (session && !(await admitted(o, req, res, address))) return;
     let refused = false;
     try {
       if (session) {
@@ -233,13 +235,7 @@ export function authRouter(o: AuthHttpOptions): Router {
     const address = addressOf(req);
     const session = readCookie(req.headers.cookie, SESSION_COOKIE);
     // Only a cookie costs a look-up; asking without one is how the workspace learns it must sign in.
-    if (session) {
-      const wait = await o.guard.admit(address);
-      if (wait !== undefined) {
-        tooMany(o, req, res, wait, 'Too many requests with invalid credentials from this address.');
-        return;
-      }
-    }
+    if (session && !(await admitted(o, req, res, address))) return;
     let refused = false;
     try {
       const s = session ? await o.authenticator.session(session) : undefined;
