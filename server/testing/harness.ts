@@ -31,6 +31,18 @@ export function testGateway(o: { queryTimeoutMs?: number } = {}): Gateway {
   return new Gateway(driver, { queryTimeoutMs: o.queryTimeoutMs ?? 60_000, log: testLog });
 }
 
+/** The environment of a `lantern` child process that talks to the run's Neo4j (add its own settings beside). */
+export function cliEnv(): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    LOG_LEVEL: 'warn',
+    NEO4J_URI: inject('neo4jUri'),
+    NEO4J_USERNAME: inject('neo4jUsername') || 'neo4j',
+    NEO4J_PASSWORD: inject('neo4jPassword'),
+  };
+}
+
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T | null;

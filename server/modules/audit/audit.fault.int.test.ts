@@ -6,19 +6,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../neo4j/local.ts';
-import { testGateway, testToken, TEST_AUDIT_KEY } from '../../testing/harness.ts';
+import { testGateway, testToken, TEST_AUDIT_KEY, cliEnv } from '../../testing/harness.ts';
 import { runOffline } from '../../testing/statements.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-audit-fault-'));
 const env = (port: number) => ({
-  PATH: process.env.PATH ?? '',
-  HOME: process.env.HOME ?? '',
-  LOG_LEVEL: 'warn',
-  NEO4J_URI: inject('neo4jUri'),
-  NEO4J_USERNAME: inject('neo4jUsername') || 'neo4j',
-  NEO4J_PASSWORD: inject('neo4jPassword'),
+  ...cliEnv(),
   LANTERN_SEED_DEMO: 'never',
   LANTERN_WARM_UP_SECONDS: '0',
   LANTERN_AUDIT_KEY: TEST_AUDIT_KEY,

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestServer, testGateway, testLog, TEST_AUDIT_KEY, type TestServer } from '../../testing/harness.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, testGateway, testLog, TEST_AUDIT_KEY, type TestServer, cliEnv } from '../../testing/harness.ts';
 import { createDriver, Gateway } from '../../db/gateway.ts';
 import { AuditLog, queryHash, verifyAuditLog } from './audit.service.ts';
 import * as repo from './audit.repository.ts';
@@ -21,12 +21,7 @@ function auditVerifyCli(command = 'verify', extra: Record<string, string> = {}):
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['bin/lantern.js', 'audit', command], {
       env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        LOG_LEVEL: 'warn',
-        NEO4J_URI: inject('neo4jUri'),
-        NEO4J_USERNAME: inject('neo4jUsername') || 'neo4j',
-        NEO4J_PASSWORD: inject('neo4jPassword'),
+        ...cliEnv(),
         LANTERN_AUDIT_KEY: key,
         LANTERN_DATA_DIR: cliData,
         ...extra,

@@ -8,9 +8,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pseudonym } from '../../db/scope.ts';
-import { startTestServer, testGateway, testLog, TEST_AUDIT_KEY, type TestClient, type TestServer } from '../../testing/harness.ts';
+import { startTestServer, testGateway, testLog, TEST_AUDIT_KEY, type TestClient, type TestServer, cliEnv } from '../../testing/harness.ts';
 import { AuditLog } from '../audit/audit.service.ts';
 import * as auditRepo from '../audit/audit.repository.ts';
 import { writeExportScenario } from '../selection/scenario.ts';
@@ -257,12 +257,7 @@ describe('who sees which snapshot', () => {
 
 describe('lantern snapshot', () => {
   const env = () => ({
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
-    LOG_LEVEL: 'warn',
-    NEO4J_URI: inject('neo4jUri'),
-    NEO4J_USERNAME: inject('neo4jUsername') || 'neo4j',
-    NEO4J_PASSWORD: inject('neo4jPassword'),
+    ...cliEnv(),
     LANTERN_AUDIT_KEY: TEST_AUDIT_KEY,
     LANTERN_DATA_DIR: path.join(renders, 'cli'),
   });
