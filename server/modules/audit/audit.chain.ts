@@ -90,6 +90,11 @@ export interface Verification {
  */
 export class ChainVerifier {
   private seq = 0;
+
+  /** The sequence number of the last entry added. */
+  get last(): number {
+    return this.seq;
+  }
   private hash = '';
   private checked = 0;
   private readonly problems: string[] = [];

@@ -268,14 +268,22 @@ export class AuditLog {
 }
 
 export async function verifyAuditLog(gateway: Gateway, key: Buffer, checkpoints: readonly Checkpoint[] = [], pageSize = 5000): Promise<Verification> {
-  const head = await repo.head(gateway);
+  let head = await repo.head(gateway);
   const verifier = new ChainVerifier(key, checkpoints);
-  let after = 0;
-  for (;;) {
-    const entries: AuditEntry[] = await repo.page(gateway, after, pageSize);
-    for (const e of entries) verifier.add(e);
-    if (entries.length < pageSize) break;
-    after = entries.at(-1)!.seq;
+  const readUpTo = async (last: number) => {
+    for (;;) {
+      const entries: AuditEntry[] = (await repo.page(gateway, verifier.last, pageSize)).filter((e) => e.seq <= last);
+      for (const e of entries) verifier.add(e);
+      if (entries.length < pageSize) return;
+    }
+  };
+  await readUpTo(Number.POSITIVE_INFINITY);
+  // A running server appends while the pages are read: entries past the head read first are not a
+  // broken tail if the head has moved on with them. Read the head again and the chain up to it; a
+  // head rewound behind entries that exist still fails.
+  if (verifier.last > head.seq) {
+    head = await repo.head(gateway);
+    if (head.seq > verifier.last) await readUpTo(head.seq);
   }
   return verifier.finish(head);
 }
