@@ -18,7 +18,7 @@ import { toParams } from '../server/db/values.ts';
 import { createApp } from '../server/http/app.ts';
 import { createApiToken } from '../server/modules/auth/auth.service.ts';
 import { graphCounts } from '../server/modules/load/load.repository.ts';
-import { Random } from '../seed/demo/random.ts';
+import { Random } from '../server/kernel/random.ts';
 import { cellCount, generateCell, seedScale } from '../seed/scale/index.ts';
 import { freePort } from '../neo4j/local.ts';
 import { arg, log, memoryFor, openBenchDb, root, sizeName, type BenchDb } from './lib.ts';

@@ -33,7 +33,7 @@ import type { Context } from '../../server/graphql/context.ts';
 import { SYSTEM_PRINCIPAL } from '../../server/graphql/context.ts';
 import * as repo from '../../server/modules/analytics/analytics.repository.ts';
 import { buildGraph } from '../../server/modules/analytics/metrics.ts';
-import { seededRandom } from '../../server/modules/analytics/random.ts';
+import { seededRandom } from '../../server/kernel/random.ts';
 import { suspectedNetworks } from '../../server/modules/analytics/analytics.service.ts';
 import { allProfiles, today } from '../../server/modules/risk/risk.service.ts';
 import { allHits } from '../../server/modules/indicators/indicators.service.ts';

@@ -3,26 +3,16 @@
  * clusters (networks around premises) joined by a few bridges, with precomputed positions so
  * the benchmark measures rendering, not layout.
  */
+import { seededRandom } from '../../server/kernel/random.ts';
+
 export interface BenchGraph {
   nodes: { id: string; x: number; y: number; type: number; label: string }[];
   edges: { id: string; source: string; target: string; weight: number }[];
 }
 
-/** mulberry32: a small seeded generator. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `elements` nodes plus edges in total; about 1.5 edges per node. */
 export function benchGraph(elements: number, seed = 42): BenchGraph {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const nodeCount = Math.round(elements / 2.5);
   const edgeCount = elements - nodeCount;
   const clusterSize = 40;

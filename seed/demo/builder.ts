@@ -8,7 +8,7 @@
 import { ID_PREFIX, type EntityType, type LinkType } from '../../server/model/model.ts';
 import type { Dataset, EntityInput, LinkInput, SourceRecordInput } from '../../server/modules/load/load.service.ts';
 import { linkId, sourceRecordId } from '../../server/modules/import/rows.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../../server/kernel/random.ts';
 import { gradingAt, SOURCE_SYSTEMS, type SourceCode } from './sources.ts';
 
 const pad = (n: number) => String(n).padStart(6, '0');

@@ -5,7 +5,7 @@
  * invented words; phone numbers come only from Ofcom's ranges reserved for drama; vehicle marks
  * start with Z, which no current-style GB mark does; company numbers start with ZD.
  */
-import type { Random } from './random.ts';
+import type { Random } from '../../server/kernel/random.ts';
 
 export interface Town {
   name: string;

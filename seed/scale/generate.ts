@@ -25,7 +25,7 @@
  */
 import type { PhoneForms } from '../../server/model/normalise.ts';
 import type { Dataset } from '../../server/modules/load/load.service.ts';
-import { Random } from '../demo/random.ts';
+import { Random } from '../../server/kernel/random.ts';
 import { TOWNS } from '../demo/places.ts';
 import type { NetworkTruth } from '../demo/generate.ts';
 import { Cell, operationOf, pad } from './cell/cell.ts';

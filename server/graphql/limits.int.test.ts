@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestClient, type TestServer } from '../testing/harness.ts';
-import { SEARCH } from '../../client/src/api/documents.ts';
+import { SEARCH } from '../kernel/documents.ts';
 
 /** A chain of n fragments, each spreading the next twice: 2^n copies of the last when expanded. */
 function fragmentChain(n: number): string {

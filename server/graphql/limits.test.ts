@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { buildSchema } from './schema.ts';
 import { DEFAULT_LIMITS, measureDocument, queryLimitsRule } from './limits.ts';
-import * as documents from '../../client/src/api/documents.ts';
+import * as documents from '../kernel/documents.ts';
 
 // The schema is built by @graphql-tools, which loads graphql's CommonJS build; validate with the
 // same build (the ESM one refuses its objects as "from another realm").

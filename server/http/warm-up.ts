@@ -22,7 +22,7 @@ import type { Gateway } from '../db/gateway.ts';
 import { createContext, type Context } from '../graphql/context.ts';
 import { scopeFor, type Principal } from '../modules/access/access.ts';
 // The workspace's own documents, so that what is planned is what it sends.
-import { COMMON, CONNECTING, ENTITY, GRAPH, LINKS_AMONG, NEIGHBOURHOOD, PATHS, SEARCH, SUBGRAPH, TIMELINE } from '../../client/src/api/documents.ts';
+import { COMMON, CONNECTING, ENTITY, GRAPH, LINKS_AMONG, NEIGHBOURHOOD, PATHS, SEARCH, SUBGRAPH, TIMELINE } from '../kernel/documents.ts';
 
 /** Who the warm-up's reads run as: an analyst without need-to-know (victims masked). */
 export const WARM_UP_PRINCIPAL: Principal = Object.freeze({ id: 'system:warm-up', name: 'system:warm-up', role: 'analyst', needToKnow: false, via: 'system' });

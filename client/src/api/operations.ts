@@ -1,12 +1,12 @@
 /** The workspace's GraphQL operations, each a typed function. */
-import type { Filters } from '../graph/filters.ts';
+import type { Filters } from '../../../server/kernel/filters.ts';
 import type { EntityType, Graph, GraphEdge, GraphNode, Grading } from '../model/types.ts';
 import type { SavedDocument, StoredDocument } from '../state/chartDoc.ts';
 import { gql } from './graphql.ts';
 
-import { COMMON, CONNECTING, ENTITY, GRADING, LINKS_AMONG, NEIGHBOURHOOD, PATHS, SEARCH, SOURCES, SUBGRAPH, TIMELINE } from './documents.ts';
+import { COMMON, CONNECTING, ENTITY, GRADING, LINKS_AMONG, NEIGHBOURHOOD, PATHS, SEARCH, SOURCES, SUBGRAPH, TIMELINE } from '../../../server/kernel/documents.ts';
 
-export { EDGE_FIELDS, NODE_FIELDS } from './documents.ts';
+export { EDGE_FIELDS, NODE_FIELDS } from '../../../server/kernel/documents.ts';
 
 export interface LinkFilterInput {
   linkTypes?: string[];

@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import { ENTITY_META, humanise, linkMeta } from '../model/meta.ts';
 import type { EntityType } from '../model/types.ts';
 import { typeIcon } from '../graph/icons.ts';
-import { conditionsListedApart, markingLine, type BriefingInput, type SnapshotEdge, type SnapshotGrading, type SnapshotNode } from '../../../server/modules/snapshot/snapshot.types.ts';
+import { conditionsListedApart, markingLine, type BriefingInput, type SnapshotEdge, type SnapshotGrading, type SnapshotNode } from '../../../server/kernel/snapshot.ts';
 
 export interface ChartPicture {
   url: string;

@@ -8,7 +8,7 @@ import { registerExtensions } from '../chart/cytoscape.ts';
 import { buildStylesheet } from '../graph/stylesheet.ts';
 import { toElements } from '../graph/toElements.ts';
 import type { GraphEdge, GraphNode, Position } from '../model/types.ts';
-import type { SnapshotContent, SnapshotEdge, SnapshotGrading, SnapshotNode } from '../../../server/modules/snapshot/snapshot.types.ts';
+import type { SnapshotContent, SnapshotEdge, SnapshotGrading, SnapshotNode } from '../../../server/kernel/snapshot.ts';
 
 const SOURCE_NAME = { 1: 'RELIABLE', 2: 'UNTESTED', 3: 'NOT_RELIABLE' } as const;
 

@@ -5,7 +5,7 @@
  */
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
-import type { BriefingInput } from '../../../server/modules/snapshot/snapshot.types.ts';
+import type { BriefingInput } from '../../../server/kernel/snapshot.ts';
 import { Briefing } from './Briefing.tsx';
 import { chartSvg } from './chartImage.ts';
 import { standaloneHtml } from './standalone.ts';

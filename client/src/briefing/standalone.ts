@@ -3,7 +3,7 @@
  * already an SVG data URL, every script left out, and a Content-Security-Policy that allows no
  * script, no network request and no frame, so that the file is safe to open anywhere.
  */
-import { markingLine, STANDALONE_CSP, type BriefingInput } from '../../../server/modules/snapshot/snapshot.types.ts';
+import { markingLine, STANDALONE_CSP, type BriefingInput } from '../../../server/kernel/snapshot.ts';
 
 export function standaloneHtml(source: Document, input: BriefingInput): string {
   const css = [...source.styleSheets]

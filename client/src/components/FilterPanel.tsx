@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { ENTITY_META, linkMeta } from '../model/meta.ts';
 import type { Assessment, EntityType, GraphEdge, SourceEvaluation } from '../model/types.ts';
-import { filtersActive, monthlyCounts, NO_FILTERS, type Filters } from '../graph/filters.ts';
+import { filtersActive, monthlyCounts, NO_FILTERS, type Filters } from '../../../server/kernel/filters.ts';
 import { TimelineBrush } from './TimelineBrush.tsx';
 import { TypeIcon } from './TypeIcon.tsx';
 

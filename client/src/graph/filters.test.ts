@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aNode, anEdge, grading } from '../testing/factories.ts';
-import { filteredIds, monthlyCounts, NO_FILTERS } from './filters.ts';
+import { filteredIds, monthlyCounts, NO_FILTERS } from '../../../server/kernel/filters.ts';
 
 const person = aNode();
 const parlour = aNode({ id: 'premises-000001', type: 'PREMISES', label: 'Lotus Spa' });

@@ -142,6 +142,3 @@ export function linkMeta(type: string): LinkMeta {
 export function humanise(value: string): string {
   return value.toLowerCase().replace(/_/g, ' ');
 }
-
-export const SOURCE_EVALUATION_RANK = { RELIABLE: 1, UNTESTED: 2, NOT_RELIABLE: 3 } as const;
-export const ASSESSMENT_RANK = { A: 1, B: 2, C: 3, D: 4, E: 5 } as const;

@@ -6,7 +6,7 @@
  * scope and masking when the chart is opened, and sends back a `SavedDocument` (docs/security.md).
  */
 import type { Graph, GraphEdge, GraphNode, Position } from '../model/types.ts';
-import { NO_FILTERS, type Filters } from '../graph/filters.ts';
+import { NO_FILTERS, type Filters } from '../../../server/kernel/filters.ts';
 import { centroidOf, placeAround, placeBeside, placeBetween } from '../graph/placement.ts';
 
 export const LAYOUTS = ['fcose', 'concentric', 'dagre', 'circle', 'grid'] as const;

@@ -3,7 +3,7 @@ import { aNode, anEdge } from '../testing/factories.ts';
 import { addGraph, addLinks, EMPTY_DOC, removeElements, setFilters } from '../state/chartDoc.ts';
 import { chartReducer, type ChartHistory } from '../state/useChart.ts';
 import { createHistory } from '../state/history.ts';
-import { NO_FILTERS } from '../graph/filters.ts';
+import { NO_FILTERS } from '../../../server/kernel/filters.ts';
 import { linksToRead } from './useChartLinks.ts';
 
 const parlour = aNode({ id: 'premises-1', type: 'PREMISES', label: 'Lotus Spa' });

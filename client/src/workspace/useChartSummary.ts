@@ -1,6 +1,6 @@
 /** What the panels show about the chart document: counts by type, what the filters hide, the selection. */
 import { useMemo } from 'react';
-import { filteredIds } from '../graph/filters.ts';
+import { filteredIds } from '../../../server/kernel/filters.ts';
 import { ENTITY_META, linkMeta } from '../model/meta.ts';
 import { ENTITY_TYPES, type EntityType } from '../model/types.ts';
 import type { ChartDoc } from '../state/chartDoc.ts';

@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import { Builder } from '../builder.ts';
 import { NAMES, PARLOUR_FIRST, PARLOUR_KIND, PARLOUR_SECOND, Places, type Town } from '../places.ts';
-import { Random } from '../random.ts';
+import { Random } from '../../../server/kernel/random.ts';
 import type { NoiseTruth } from './truth.ts';
 
 // ---- dates ---------------------------------------------------------------------------------

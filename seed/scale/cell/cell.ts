@@ -14,7 +14,7 @@ import { NAMES, type Town } from '../../demo/places.ts';
 import { gradingAt, SOURCE_SYSTEMS, type SourceCode } from '../../demo/sources.ts';
 import { LEGISLATION } from '../../demo/scenario/offences.ts';
 import { RISK_SOURCE } from '../../demo/scenario/risk.ts';
-import type { Random } from '../../demo/random.ts';
+import type { Random } from '../../../server/kernel/random.ts';
 
 export const pad = (n: number, w: number) => String(n).padStart(w, '0');
 export const tagOf = (cell: number) => `s${pad(cell, 6)}`;

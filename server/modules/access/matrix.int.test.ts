@@ -18,7 +18,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GRAPH } from '../../../client/src/api/documents.ts';
+import { GRAPH } from '../../kernel/documents.ts';
 import { addGraph, EMPTY_DOC, toSaved } from '../../../client/src/state/chartDoc.ts';
 import type { Graph } from '../../../client/src/model/types.ts';
 import { up as migrateChartViews } from '../../../cypher/schema/041_chart_views.ts';

@@ -19,7 +19,7 @@ import louvainModule from 'graphology-communities-louvain';
 import { linkGradeWeight } from './grading.ts';
 import type { ALink, ANode } from './analytics.types.ts';
 import type { EntityType } from '../../model/model.ts';
-import { seededRandom } from './random.ts';
+import { seededRandom } from '../../kernel/random.ts';
 
 // The package is CommonJS: under NodeNext its default import is module.exports, the function itself.
 const louvain = louvainModule as unknown as (typeof louvainModule)['default'];

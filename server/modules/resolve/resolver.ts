@@ -9,6 +9,7 @@
 import { COMPARISONS, DEFAULT_MATCH_KEYS, PEOPLE, TRAINING_SESSIONS, blockingKeys, type Comparison, type Levels, type PersonInput, type RuleOptions } from './compare.ts';
 import { applyOverrides, decodeLevels, encodeLevels, estimateFromPatterns, levelCounts, levelWeight, matchWeight, priorModel, probability, uFromCounts, type Model, type ModelOverrides } from './fellegi-sunter.ts';
 import type { Scheme, TrainingSession } from './scheme.ts';
+import { seededRandom } from '../../kernel/random.ts';
 
 export interface Thresholds {
   /** Posterior probability at or above which a pair is merged without review. */
@@ -70,18 +71,6 @@ export interface ResolveResult {
   clusters: string[][];
   model: Model;
   stats: { records: number; blocks: number; skippedBlocks: number; candidatePairs: number; emIterations: number; ms: number };
-}
-
-/** mulberry32: a small seeded generator, so that estimates are the same on every run. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Candidate pairs (indexes i < j) of records sharing a blocking key. */
@@ -157,7 +146,7 @@ export function estimateModel<I extends { id: string }, P extends { id: string }
   const comparisons = scheme.comparisons;
   const size = comparisons.length;
   const n = records.length;
-  const random = rng(o.seed ?? 42);
+  const random = seededRandom(o.seed ?? 42); // the same estimates on every run
   const sample: Levels[] = [];
   const want = Math.min(o.uSamplePairs ?? 100_000, (n * (n - 1)) / 2);
   for (let k = 0; k < want && n > 1; k++) {

@@ -20,8 +20,7 @@ import { entityTypeOf, subtitleOf, toGrading, toGraphEdge } from '../entity/enti
 import { LIMITS } from '../graph/graph.args.ts';
 import { neighbourhood } from '../graph/graph.service.ts';
 import { ENTITY_META, linkMeta } from '../../../client/src/model/meta.ts';
-import { filteredIds, NO_FILTERS, type Filters } from '../../../client/src/graph/filters.ts';
-import type { GraphEdge, GraphNode } from '../../../client/src/model/types.ts';
+import { filteredIds, NO_FILTERS, type FilteredEdge, type FilteredNode, type Filters } from '../../kernel/filters.ts';
 import { layout, type Position } from './layout.ts';
 import * as repo from './selection.repository.ts';
 import type {
@@ -148,15 +147,14 @@ interface SavedChart {
   layout?: unknown;
 }
 
-/** Entity and link rows as the workspace's filter logic reads them (client/src/graph/filters.ts). */
-function asGraphNode(e: SelectedEntity): GraphNode {
-  return { id: e.id, type: e.type, label: e.label, degree: 0, supernode: false, potentialVictim: false, suspect: false, safeguarded: false, grading: asGrading(e.grading) };
+/** Entity and link rows as the workspace's filter logic reads them (server/kernel/filters.ts). */
+function asFilteredNode(e: SelectedEntity): FilteredNode {
+  return { id: e.id, type: e.type };
 }
-function asGraphEdge(l: SelectedLink): GraphEdge {
-  return { id: l.id, type: l.type, source: l.source, target: l.target, validFrom: l.validFrom, validTo: l.validTo, recordedAt: l.recordedAt, grading: asGrading(l.grading) };
-}
-function asGrading(g: SelectionGrading): GraphNode['grading'] {
-  return { code: g.code, low: g.low, sourceEvaluation: (['RELIABLE', 'UNTESTED', 'NOT_RELIABLE'] as const)[g.sourceEvaluation - 1]!, intelligenceAssessment: g.intelligenceAssessment };
+function asFilteredEdge(l: SelectedLink): FilteredEdge {
+  const g = l.grading;
+  const grading = { sourceEvaluation: (['RELIABLE', 'UNTESTED', 'NOT_RELIABLE'] as const)[g.sourceEvaluation - 1]!, intelligenceAssessment: g.intelligenceAssessment };
+  return { id: l.id, type: l.type, source: l.source, target: l.target, validFrom: l.validFrom, validTo: l.validTo, recordedAt: l.recordedAt, grading };
 }
 
 /**
@@ -262,7 +260,7 @@ export async function resolveSelection(caller: SelectionCaller, input: Selection
 
   if (chartInfo) {
     // What the chart's own filters hide is not shown, so it is not selected either.
-    const hiddenByFilters = filteredIds(entities.map(asGraphNode), links.map(asGraphEdge), chartFilters);
+    const hiddenByFilters = filteredIds(entities.map(asFilteredNode), links.map(asFilteredEdge), chartFilters);
     entities = entities.filter((e) => !hiddenByFilters.has(e.id));
     const kept = new Set(entities.map((e) => e.id));
     links = links.filter((l) => !hiddenByFilters.has(l.id) && kept.has(l.source) && kept.has(l.target));

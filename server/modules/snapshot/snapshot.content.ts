@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 
-export * from './snapshot.types.ts';
-import { markingLine, type Classification, type HandlingCode, type Marking, type SnapshotContent, type SnapshotDiff, type SnapshotEdge, type SnapshotNode } from './snapshot.types.ts';
+export * from '../../kernel/snapshot.ts';
+import { markingLine, type Classification, type HandlingCode, type Marking, type SnapshotContent, type SnapshotDiff, type SnapshotEdge, type SnapshotNode } from '../../kernel/snapshot.ts';
 
 /** The RFC 8785 (JSON Canonicalization Scheme) form of the content: what the hash is taken over. */
 export function canonicalForm(content: SnapshotContent): string {

@@ -1,7 +1,8 @@
 /**
- * The workspace's GraphQL documents for its everyday reads: operations.ts sends them, and the
- * server's warm-up after a start runs them (server/http/warm-up.ts), so that Neo4j has planned
- * exactly what the workspace asks for. Plain strings, no browser code.
+ * The workspace's GraphQL documents for its everyday reads: the shared kernel, since both sides
+ * send them. The workspace's client/src/api/operations.ts sends them, and the server's warm-up
+ * after a start runs them (server/http/warm-up.ts), so that Neo4j has planned exactly what the
+ * workspace asks for. Plain strings, no browser code.
  */
 export const GRADING = 'grading { code low sourceEvaluation intelligenceAssessment handlingCode handlingConditions classification }';
 export const NODE_FIELDS = `id type label subtitle degree supernode potentialVictim suspect safeguarded riskScore kind ${GRADING}`;

@@ -1,6 +1,8 @@
 /**
- * A small seeded pseudo-random generator (mulberry32): the demo must come out the same on
- * every run and every machine, so nothing in seed/ uses Math.random.
+ * The one seeded pseudo-random generator (mulberry32), shared kernel: the demo and scale data
+ * must come out the same on every run and every machine (nothing in seed/ uses Math.random),
+ * Louvain must find the same communities in the same graph, the resolver's estimates and the
+ * benchmarks' samples must repeat.
  */
 export class Random {
   private state: number;
@@ -44,4 +46,10 @@ export class Random {
   sample<T>(items: readonly T[], k: number): T[] {
     return this.shuffle(items).slice(0, Math.max(0, Math.min(k, items.length)));
   }
+}
+
+/** The generator as a bare function returning floats in [0, 1), for libraries that take one (Louvain's `rng`). */
+export function seededRandom(seed: number): () => number {
+  const r = new Random(seed);
+  return () => r.next();
 }

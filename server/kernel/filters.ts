@@ -1,9 +1,35 @@
 /**
  * Chart filters as pure logic: which elements a set of filters hides. The chart applies the
- * answer as a class; the data on the chart is never rewritten by a filter.
+ * answer as a class; the data on the chart is never rewritten by a filter. Shared kernel: the
+ * workspace runs it on its chart, and an export or briefing of a saved chart runs it on the
+ * server (modules/selection), so both hide the same things. It reads only the fields below, so
+ * the workspace's GraphNode and GraphEdge (client/src/model/types.ts) fit as they are.
  */
-import { ASSESSMENT_RANK, SOURCE_EVALUATION_RANK } from '../model/meta.ts';
-import type { Assessment, EntityType, GraphEdge, GraphNode, SourceEvaluation } from '../model/types.ts';
+import type { EntityType } from '../model/model.ts';
+
+/** Ranks of the grading codes, best first: a filter keeps a grade up to the worst one it names. */
+export const SOURCE_EVALUATION_RANK = { RELIABLE: 1, UNTESTED: 2, NOT_RELIABLE: 3 } as const;
+export const ASSESSMENT_RANK = { A: 1, B: 2, C: 3, D: 4, E: 5 } as const;
+export type SourceEvaluation = keyof typeof SOURCE_EVALUATION_RANK;
+export type Assessment = keyof typeof ASSESSMENT_RANK;
+
+/** What the filters read of an entity on a chart. */
+export interface FilteredNode {
+  id: string;
+  type: EntityType;
+}
+
+/** What the filters read of a link on a chart. */
+export interface FilteredEdge {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  validFrom?: string | null;
+  validTo?: string | null;
+  recordedAt?: string | null;
+  grading: { sourceEvaluation: SourceEvaluation; intelligenceAssessment: Assessment };
+}
 
 export interface Filters {
   hiddenEntityTypes: EntityType[];
@@ -36,11 +62,11 @@ export function filtersActive(f: Filters): boolean {
 }
 
 /** The date a link is placed at on the timeline: when it became valid, else when it was recorded. */
-export function edgeDate(e: Pick<GraphEdge, 'validFrom' | 'recordedAt'>): string | null {
+export function edgeDate(e: Pick<FilteredEdge, 'validFrom' | 'recordedAt'>): string | null {
   return (e.validFrom ?? e.recordedAt ?? null)?.slice(0, 10) ?? null;
 }
 
-export function edgePassesDates(e: Pick<GraphEdge, 'validFrom' | 'validTo' | 'recordedAt'>, from: string | null, to: string | null): boolean {
+export function edgePassesDates(e: Pick<FilteredEdge, 'validFrom' | 'validTo' | 'recordedAt'>, from: string | null, to: string | null): boolean {
   const start = e.validFrom?.slice(0, 10) ?? null;
   const end = e.validTo?.slice(0, 10) ?? null;
   if (from && end && end < from) return false;
@@ -53,13 +79,13 @@ export function edgePassesDates(e: Pick<GraphEdge, 'validFrom' | 'validTo' | 're
   return true;
 }
 
-export function edgePassesGrade(e: Pick<GraphEdge, 'grading'>, f: Pick<Filters, 'minSource' | 'minAssessment'>): boolean {
+export function edgePassesGrade(e: Pick<FilteredEdge, 'grading'>, f: Pick<Filters, 'minSource' | 'minAssessment'>): boolean {
   if (f.minSource && SOURCE_EVALUATION_RANK[e.grading.sourceEvaluation] > SOURCE_EVALUATION_RANK[f.minSource]) return false;
   if (f.minAssessment && ASSESSMENT_RANK[e.grading.intelligenceAssessment] > ASSESSMENT_RANK[f.minAssessment]) return false;
   return true;
 }
 
-export function edgeKnownOn(e: Pick<GraphEdge, 'recordedAt'>, asKnownOn: string | null): boolean {
+export function edgeKnownOn(e: Pick<FilteredEdge, 'recordedAt'>, asKnownOn: string | null): boolean {
   return !asKnownOn || !e.recordedAt || e.recordedAt.slice(0, 10) <= asKnownOn;
 }
 
@@ -67,7 +93,7 @@ export function edgeKnownOn(e: Pick<GraphEdge, 'recordedAt'>, asKnownOn: string 
  * The ids of the elements the filters hide. A node is hidden when its type is, or when it
  * had links on the chart and every one of them is filtered out by the link filters.
  */
-export function filteredIds(nodes: Iterable<GraphNode>, edges: Iterable<GraphEdge>, f: Filters): Set<string> {
+export function filteredIds(nodes: Iterable<FilteredNode>, edges: Iterable<FilteredEdge>, f: Filters): Set<string> {
   const out = new Set<string>();
   if (!filtersActive(f)) return out;
   const hiddenTypes = new Set<string>(f.hiddenEntityTypes);
@@ -98,7 +124,7 @@ export function filteredIds(nodes: Iterable<GraphNode>, edges: Iterable<GraphEdg
 }
 
 /** Links per month (YYYY-MM) for the timeline brush. */
-export function monthlyCounts(edges: Iterable<GraphEdge>): { month: string; count: number }[] {
+export function monthlyCounts(edges: Iterable<FilteredEdge>): { month: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const e of edges) {
     const d = edgeDate(e);
