@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { startTestServer, testGateway, type TestServer } from '../server/testing/harness.ts';
 import type { Gateway } from '../server/db/gateway.ts';
 import { removeSource } from '../server/modules/import/import.repository.ts';
-import { sourceIdPrefix } from '../server/modules/import/rows.ts';
+import { sourceIdPrefix } from '../server/model/source-ids.ts';
 import { resolveGraph } from '../server/modules/resolve/resolve.service.ts';
 import { TEMPLATES } from '../client/src/importing/templates.ts';
 import { launch, openWorkspace, shot } from './support/browser.ts';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, testGateway, type TestServer } from '../server/testing/harness.ts';
 import type { Gateway } from '../server/db/gateway.ts';
-import { Fixture } from '../server/modules/entity/fixture.ts';
+import { Fixture } from '../server/testing/fixture.ts';
 import { clickBackground, counts, idle, launch, nodePosition, openWorkspace, searchAndAdd, shot, waitForEntities } from './support/browser.ts';
 
 // Demo scenario (seed/demo): network 1's first parlour, and one of its controllers.

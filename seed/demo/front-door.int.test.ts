@@ -12,7 +12,7 @@ import { testGateway } from '../../server/testing/harness.ts';
 import { countsForIds, operationSummary } from '../../server/modules/load/load.repository.ts';
 import { prepare } from '../../server/modules/load/load.service.ts';
 import { decisionId, getDecision, refreshResolvedIds } from '../../server/modules/resolve/resolve.service.ts';
-import { sourceIdPrefix } from '../../server/modules/import/rows.ts';
+import { sourceIdPrefix } from '../../server/model/source-ids.ts';
 import { importDemo, readDemoSources, type FrontDoorResult } from './front-door.ts';
 import { demo } from './index.ts';
 

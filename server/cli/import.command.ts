@@ -5,7 +5,7 @@ import { openDatabase } from '../db/database.ts';
 import { readMapping, MappingError } from '../modules/import/mapping.ts';
 import { exitCodeOf, importFiles, ImportError, lossCounts, mapFiles, type ImportProgress, type LossCounts } from '../modules/import/import.service.ts';
 import type { RowError } from '../modules/import/rows.ts';
-import { UserError, type CliEnv } from './main.ts';
+import { UserError, type CliEnv } from './cli-env.ts';
 
 export function registerImport(program: Command, env: CliEnv): void {
   program

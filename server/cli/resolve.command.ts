@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import { DEFAULT_IDENTIFIERS, type IdentifierProperty } from '../modules/resolve/resolve.repository.ts';
 import { RESOLVABLE_TYPES, resolveGraph, resolvedCluster, resolvedClusters, unmerge, type MatchDecision, type MatchRecord, type ResolvedCluster } from '../modules/resolve/resolve.service.ts';
 import type { ResolvableType } from '../modules/resolve/scheme.ts';
-import { UserError, type CliEnv } from './main.ts';
+import { UserError, type CliEnv } from './cli-env.ts';
 
 const recordLine = (r: MatchRecord) =>
   `  ${r.id}  ${r.label}${r.dateOfBirth ? `  born ${r.dateOfBirth}` : ''}${r.identifiers.length ? `  ${r.identifiers.join(' ')}` : ''}${r.sources.length ? `  [${r.sources.join(', ')}]` : ''}\n`;

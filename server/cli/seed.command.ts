@@ -10,7 +10,7 @@ import { seedScale, SCALE_SEED } from '../../seed/scale/index.ts';
 import { bulkScale, freshStore, migrateImported } from '../../seed/scale/bulk.ts';
 import { runningLocalNeo4j } from '../../neo4j/local.ts';
 import { LoadError } from '../modules/load/load.service.ts';
-import { UserError, type CliEnv } from './main.ts';
+import { UserError, type CliEnv } from './cli-env.ts';
 
 export function registerSeed(program: Command, env: CliEnv): void {
   const seed = program.command('seed').description('Load synthetic data.');

@@ -3,7 +3,7 @@
  * swapped or a date of birth transposed, and something shared besides the name (a phone or
  * an address), for entity resolution to find.
  */
-import { sourceIdPrefix } from '../../../server/modules/import/rows.ts';
+import { sourceIdPrefix } from '../../../server/model/source-ids.ts';
 import type { SourceCode } from '../sources.ts';
 import type { RiskRegister } from './risk.ts';
 import type { Scene } from './scene.ts';

@@ -7,7 +7,7 @@
  */
 import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../errors.ts';
-import { ids as idArg } from '../graph/graph.args.ts';
+import { ids as idArg } from '../graph/index.ts';
 import { assembleMetrics, networkMetrics, type Metrics } from './metrics.ts';
 import { gdsAvailable, gdsMetrics, TooManyEntities, type GdsResult } from './gds.ts';
 import { PROJECTION_LINK_TYPES, suspectedNetworks as findNetworks, type SuspectedNetwork } from './networks.ts';

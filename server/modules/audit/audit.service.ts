@@ -9,7 +9,7 @@ import type { Gateway } from '../../db/gateway.ts';
 import type { Logger } from '../../config/logger.ts';
 import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../errors.ts';
-import { requireCan } from '../access/access.ts';
+import { requireCan } from '../access/index.ts';
 import { ChainVerifier, type AuditEntry, type AuditRecord, type Verification } from './audit.chain.ts';
 import * as repo from './audit.repository.ts';
 import type { AuditSpool } from './audit.spool.ts';

@@ -5,7 +5,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Principal } from '../../graphql/context.ts';
-import type { AuditLog } from '../audit/audit.service.ts';
+import type { AuditLog } from '../audit/index.ts';
 import { errorBody, type ErrorCode } from '../../errors.ts';
 import { CSRF_HEADER, SESSION_COOKIE, type Authenticator } from './auth.service.ts';
 import { addressOf, type AccountLockout, type AddressGuard, type Refusals } from './auth.limits.ts';

@@ -15,7 +15,7 @@
 import { ipKeyGenerator, MemoryStore, type Options } from 'express-rate-limit';
 import type { Request } from 'express';
 import type { Logger } from '../../config/logger.ts';
-import type { AuditLog } from '../audit/audit.service.ts';
+import type { AuditLog } from '../audit/index.ts';
 
 /** The key of a request's address: IPv6 addresses are grouped by /56, as one host usually has many. */
 export const addressOf = (req: Request): string => ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown');

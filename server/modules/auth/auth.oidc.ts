@@ -6,7 +6,7 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { OidcConfig } from '../../config/config.ts';
 import type { Logger } from '../../config/logger.ts';
-import { ROLES, type Principal, type Role } from '../access/access.ts';
+import { ROLES, type Principal, type Role } from '../access/index.ts';
 
 export type JwtVerifier = (token: string) => Promise<Principal | undefined>;
 

@@ -12,7 +12,7 @@ import type { Gateway } from '../../db/gateway.ts';
 import type { Logger } from '../../config/logger.ts';
 import { badInput, conflict, notFound } from '../../errors.ts';
 import type { Context } from '../../graphql/context.ts';
-import { capabilities, isRole, requireCan, roleMay, ROLES, type Principal, type Role } from '../access/access.ts';
+import { capabilities, isRole, requireCan, roleMay, ROLES, type Principal, type Role } from '../access/index.ts';
 import * as repo from './auth.repository.ts';
 import type { JwtVerifier } from './auth.oidc.ts';
 

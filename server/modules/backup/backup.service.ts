@@ -11,8 +11,8 @@ import path from 'node:path';
 import type { Config } from '../../config/config.ts';
 import { runNeo4jAdmin, runningLocalNeo4j, type Log } from '../../../neo4j/local.ts';
 import { version } from '../../version.ts';
-import { auditKeyPlace, loadAuditKey } from '../audit/audit.key.ts';
-import { checkpointKeys, readCheckpoints } from '../audit/audit.checkpoint.ts';
+import { auditKeyPlace, loadAuditKey } from '../audit/index.ts';
+import { checkpointKeys, readCheckpoints } from '../audit/index.ts';
 
 export class BackupError extends Error {
   override name = 'UserError';

@@ -7,7 +7,7 @@
  * receives from the stored one and the entities and links read through their scope.
  * Pure functions; the reads are in chart.repository.ts.
  */
-import type { GraphEdgeOut, GraphNodeOut } from '../entity/entity.mapper.ts';
+import type { GraphEdgeOut, GraphNodeOut } from '../entity/index.ts';
 
 export type Position = { x: number; y: number };
 

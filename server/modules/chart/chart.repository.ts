@@ -5,9 +5,8 @@
  * shows are read through the caller's scope by the graph module's graph/subgraph statement.
  */
 import type { Gateway, Row } from '../../db/gateway.ts';
-import { toGraphEdge, toGraphNode, type GraphEdgeOut, type GraphNodeOut } from '../entity/entity.mapper.ts';
-import { filterParams } from '../graph/graph.args.ts';
-import * as graph from '../graph/graph.repository.ts';
+import { toGraphEdge, toGraphNode, type GraphEdgeOut, type GraphNodeOut } from '../entity/index.ts';
+import { filterParams, graphRepository as graph } from '../graph/index.ts';
 
 export interface ChartRow {
   id: string;

@@ -9,8 +9,8 @@ import { date } from '../../db/values.ts';
 import { badInput, notFound } from '../../errors.ts';
 import { foreignLinkProperty, ID_PREFIX, LABEL, type EntityType, type LinkType } from '../../model/model.ts';
 import { shapeEntity, ShapeError, type Props } from '../../model/shape.ts';
-import { entityTypeOf, toEntity, toGraphEdge, type EntityOut } from '../entity/entity.mapper.ts';
-import type { LinkOut } from '../entity/entity.service.ts';
+import { entityTypeOf, toEntity, toGraphEdge, type EntityOut } from '../entity/index.ts';
+import type { LinkOut } from '../entity/index.ts';
 import { checkDates, checkId, checkLink, checkRole, dateProperties, parseProperties, parseProvenance, personFlags, PROPERTIES, type ProvenanceArg } from './editing.input.ts';
 import * as repo from './editing.repository.ts';
 

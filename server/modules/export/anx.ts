@@ -13,7 +13,7 @@
  * source systems and record keys in SourceType and SourceReference; everything else as attributes.
  */
 import type { EntityType } from '../../model/model.ts';
-import type { SelectedEntity, SelectedLink, Selection } from '../selection/selection.service.ts';
+import type { SelectedEntity, SelectedLink, Selection } from '../selection/index.ts';
 import { linkLabel, propertyText, provenanceLine, rgb, xmlComment, xmlText } from './common.ts';
 import { xmlDocument, type XmlElement } from './xml.ts';
 

@@ -2,7 +2,7 @@
  * What the exporters share: the file they make, text cleaning for XML, and the flat rows
  * (every property as text) that GraphML, GEXF and CSV write.
  */
-import type { PropertyValue, SelectedEntity, SelectedLink, Selection } from '../selection/selection.service.ts';
+import type { PropertyValue, SelectedEntity, SelectedLink, Selection } from '../selection/index.ts';
 import { xmlSafe } from './xml.ts';
 
 export const EXPORT_FORMATS = ['graphml', 'gexf', 'anx', 'csv', 'ftm'] as const;

@@ -8,7 +8,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { strToU8, zipSync } from 'fflate';
-import type { Selection } from '../selection/selection.service.ts';
+import type { Selection } from '../selection/index.ts';
 import { ENTITY_FIELDS, LINK_FIELDS, entityFields, linkFields, propertyNames, propertyText, provenanceLine } from './common.ts';
 
 const FORMULA = /^[=+\-@\t\r]/;

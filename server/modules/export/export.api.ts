@@ -2,7 +2,7 @@
  * The GraphQL face of exports: the argument checks and the file as the ExportFile type.
  */
 import type { Context } from '../../graphql/context.ts';
-import { parseSelection } from '../selection/selection.service.ts';
+import { parseSelection } from '../selection/index.ts';
 import { exportSelection, type ExportFormat } from './export.service.ts';
 
 export async function toExportFile(

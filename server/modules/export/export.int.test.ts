@@ -16,7 +16,7 @@ import { pseudonym } from '../../db/scope.ts';
 import { startTestServer, testGateway, testLog, TEST_AUDIT_KEY, type TestClient, type TestServer } from '../../testing/harness.ts';
 import { AuditLog } from '../audit/audit.service.ts';
 import * as auditRepo from '../audit/audit.repository.ts';
-import { HOSTILE, writeExportScenario } from '../selection/scenario.ts';
+import { HOSTILE, writeExportScenario } from '../../testing/scenarios/export.ts';
 import { datasetsDir } from '../../../bench/datasets/location.ts';
 
 const DATASETS = datasetsDir;

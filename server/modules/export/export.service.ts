@@ -3,8 +3,8 @@
  * scoped gateway (partners' rules, victims masked unless unmasked with a reason), rendered, and
  * recorded in the audit log (kind `export`, with every entity and link id disclosed).
  */
-import type { Selection, SelectionCaller, SelectionInput } from '../selection/selection.service.ts';
-import { auditSelection, resolveSelection } from '../selection/selection.service.ts';
+import type { Selection, SelectionCaller, SelectionInput } from '../selection/index.ts';
+import { auditSelection, resolveSelection } from '../selection/index.ts';
 import { EXTENSION, MEDIA_TYPE, utf8, type ExportFile, type ExportFormat } from './common.ts';
 import { toAnx } from './anx.ts';
 import { toCsvZip } from './csv.ts';

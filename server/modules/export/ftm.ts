@@ -13,7 +13,7 @@
  * link UnknownLink with the link's verb and role. Dates go in startDate/endDate, the link id in
  * recordId, the grade in status where the schema has one.
  */
-import type { SelectedEntity, SelectedLink, Selection } from '../selection/selection.service.ts';
+import type { SelectedEntity, SelectedLink, Selection } from '../selection/index.ts';
 import { ftmCountry } from '../../model/countries.ts';
 
 export interface FtmEntity {

@@ -9,7 +9,7 @@
  * Gephi read one directed graph (NetworkX refuses a directed graph with an edge typed
  * undirected). Whether the link's type has a direction is the edge's `directed` attribute.
  */
-import type { Selection } from '../selection/selection.service.ts';
+import type { Selection } from '../selection/index.ts';
 import { ENTITY_FIELDS, LINK_FIELDS, entityFields, linkFields, linkLabel, propertyNames, propertyText, provenanceLine, rgb, xmlText } from './common.ts';
 import { xmlDocument } from './xml.ts';
 

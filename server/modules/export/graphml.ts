@@ -4,7 +4,7 @@
  * (bench/datasets/graphml-xsd/). Ids must be NMTOKENs: a Lantern id that is not one is
  * written as `n<index>` / `e<index>`, the id itself kept in `lantern_id`.
  */
-import type { Selection } from '../selection/selection.service.ts';
+import type { Selection } from '../selection/index.ts';
 import { ENTITY_FIELDS, LINK_FIELDS, entityFields, linkFields, propertyNames, propertyText, provenanceLine, xmlComment, xmlText } from './common.ts';
 import { xmlDocument } from './xml.ts';
 

@@ -3,8 +3,8 @@
  * link filter turned into query parameters. Every error names the argument.
  */
 import { badInput } from '../../errors.ts';
-import { SOURCE_EVALUATION_VALUE, type SourceEvaluationName } from '../entity/entity.mapper.ts';
-import { parseDate } from '../entity/scalars.ts';
+import { SOURCE_EVALUATION_VALUE, type SourceEvaluationName } from '../entity/index.ts';
+import { parseDate } from '../entity/index.ts';
 
 export interface LinkFilterArg {
   linkTypes?: readonly string[] | null;

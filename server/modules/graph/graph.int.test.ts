@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../testing/harness.ts';
-import { writeScenario } from './scenario.ts';
+import { writeScenario } from '../../testing/scenarios/graph.ts';
 
 const GRAPH = `nodes { id type label degree supernode hops suspect grading { code low } } edges { id type source target role validFrom validTo grading { code low } } truncated truncation paths { nodeIds edgeIds length }`;
 const NEIGHBOURHOOD = `query ($ids: [ID!]!, $hops: Int, $limit: Int, $filter: LinkFilter, $supernodeThreshold: Int) {

@@ -7,7 +7,7 @@
 import type { Context } from '../../graphql/context.ts';
 import type { Row } from '../../db/gateway.ts';
 import { badInput, notFound } from '../../errors.ts';
-import { toGraphEdge, toGraphNode, toGrading, type GraphEdgeOut, type GraphNodeOut } from '../entity/entity.mapper.ts';
+import { toGraphEdge, toGraphNode, toGrading, type GraphEdgeOut, type GraphNodeOut } from '../entity/index.ts';
 import { bounded, filterParams, ids as idArg, LIMITS, type LinkFilterArg } from './graph.args.ts';
 import * as repo from './graph.repository.ts';
 

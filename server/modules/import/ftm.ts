@@ -9,7 +9,7 @@ import { alpha3 } from '../../model/countries.ts';
 import { parsePostcode } from '../../model/normalise.ts';
 import { shapeEntity, ShapeError } from '../../model/shape.ts';
 import type { EntityType, LinkType } from '../../model/model.ts';
-import type { LinkInput } from '../load/load.service.ts';
+import type { LinkInput } from '../load/index.ts';
 import type { Mapping } from './mapping.ts';
 import type { Row } from './readers.ts';
 import { entityId, gradingOf, hash, linkId, naturalKeyOf, sourceRecordId, type ImportSource, type MappedEntity, type RowContext, type RowError, type RowResult } from './rows.ts';

@@ -4,7 +4,7 @@
  */
 import type { Gateway } from '../../db/gateway.ts';
 import { badInput } from '../../errors.ts';
-import { LoadError } from '../load/load.service.ts';
+import { LoadError } from '../load/index.ts';
 import { importFiles, ImportError, previewImport, type ImportReport } from './import.service.ts';
 import { MappingError, parseMapping, type Mapping } from './mapping.ts';
 

@@ -13,8 +13,8 @@ import type { Gateway } from '../../db/gateway.ts';
 import { parseMapping } from './mapping.ts';
 import { importFiles } from './import.service.ts';
 import { removeSource, sourceGraph } from './import.repository.ts';
-import { sourceIdPrefix } from './rows.ts';
-import { Fixture } from '../entity/fixture.ts';
+import { sourceIdPrefix } from '../../model/source-ids.ts';
+import { Fixture } from '../../testing/fixture.ts';
 import { datasetsDir } from '../../../bench/datasets/location.ts';
 
 const datasets = datasetsDir;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, testGateway, type TestServer } from '../../testing/harness.ts';
 import type { Gateway } from '../../db/gateway.ts';
 import { removeSource, sourceGraph } from './import.repository.ts';
-import { sourceIdPrefix } from './rows.ts';
+import { sourceIdPrefix } from '../../model/source-ids.ts';
 import { STALE_MS } from './import.jobs.ts';
 
 const MAPPING = `

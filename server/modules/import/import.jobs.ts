@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Gateway } from '../../db/gateway.ts';
 import { badInput } from '../../errors.ts';
-import { resolveGraph } from '../resolve/resolve.service.ts';
+import { resolveGraph } from '../resolve/index.ts';
 import { checked, type FileArgs, resultOf } from './import.api.ts';
 import { importFiles, type ImportProgress } from './import.service.ts';
 

@@ -4,8 +4,9 @@
  */
 import type { Gateway, Tx } from '../../db/gateway.ts';
 import { LABEL, LINK_TYPES, type EntityType, type LinkType } from '../../model/model.ts';
-import { toDate, toDateTime, type WriteRow } from '../load/load.repository.ts';
-import { sourceIdPrefix, type NaturalKey } from './rows.ts';
+import { toDate, toDateTime, type WriteRow } from '../load/index.ts';
+import { sourceIdPrefix } from '../../model/source-ids.ts';
+import type { NaturalKey } from './rows.ts';
 
 /** Provenance properties: gathered across rows by the statements, not overwritten. */
 const PROVENANCE = new Set(['sourceIds', 'sourceEvaluation', 'intelligenceAssessment', 'handlingCode', 'handlingConditions', 'classification', 'recordedAt', 'updatedAt', 'synthetic']);

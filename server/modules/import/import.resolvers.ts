@@ -1,5 +1,5 @@
 import type { Resolvers } from '../../graphql/resolvers.ts';
-import { requireCan } from '../access/access.ts';
+import { requireCan } from '../access/index.ts';
 import * as imports from './import.api.ts';
 import * as jobs from './import.jobs.ts';
 

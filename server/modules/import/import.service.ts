@@ -12,7 +12,7 @@
  */
 import type { Gateway } from '../../db/gateway.ts';
 import { ENTITY_TYPES, LINK_TYPE_NAMES, type EntityType, type LinkType } from '../../model/model.ts';
-import { LoadError, prepare, type Dataset, type EntityInput, type LinkInput } from '../load/load.service.ts';
+import { LoadError, prepare, type Dataset, type EntityInput, type LinkInput } from '../load/index.ts';
 import { mapFtmRow, ftmIndex } from './ftm.ts';
 import { naturalIds, writeCallLinks, writeEntities, writeLinks, writeSources } from './import.repository.ts';
 import type { Mapping } from './mapping.ts';

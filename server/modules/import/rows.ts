@@ -7,7 +7,8 @@
 import crypto from 'node:crypto';
 import { ID_PREFIX, type EntityType, type LinkType } from '../../model/model.ts';
 import { shapeEntity, ShapeError } from '../../model/shape.ts';
-import { DATE_PROPS, LoadError, prepare, type EntityInput, type LinkInput, type SourceRecordInput } from '../load/load.service.ts';
+import { sourceIdPrefix } from '../../model/source-ids.ts';
+import { DATE_PROPS, LoadError, prepare, type EntityInput, type LinkInput, type SourceRecordInput } from '../load/index.ts';
 import type { CallsMapping, Condition, EntityMapping, Mapping, ValueSpec } from './mapping.ts';
 import type { Row } from './readers.ts';
 import { applyTransform, parseDateByFormats, phoneForRegion, TransformError } from './transforms.ts';
@@ -74,8 +75,6 @@ export const hash = (...parts: string[]) => crypto.createHash('sha256').update(p
 
 /** Stable ids: the same source, key and entity always give the same id, so re-imports land on it. */
 export const sourceRecordId = (source: string, recordKey: string) => `${sourceIdPrefix(source)}${hash(source, recordKey).slice(0, 24)}`;
-/** Every record id of a source starts with this (as the demo's `src-tvcr-...`), so that its records are found by prefix. */
-export const sourceIdPrefix = (source: string) => `src-${source}-`;
 export const entityId = (type: EntityType, ...parts: string[]) => `${ID_PREFIX[type]}-imp-${hash(type, ...parts).slice(0, 24)}`;
 export const linkId = (type: LinkType, ...parts: string[]) => `link-${type.toLowerCase()}-imp-${hash(type, ...parts).slice(0, 24)}`;
 

@@ -4,7 +4,7 @@
  * links that make it fire, with their grading, sources and dates).
  */
 import { gradeWeight, INTELLIGENCE_ASSESSMENTS, SOURCE_EVALUATIONS, type IntelligenceAssessment, type SourceEvaluation } from '../../model/model.ts';
-import type { ALink } from '../analytics/analytics.types.ts';
+import type { ALink } from '../analytics/index.ts';
 import type { IndicatorRule } from './library.ts';
 
 export interface INode {

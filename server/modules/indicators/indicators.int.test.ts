@@ -5,7 +5,7 @@
  * sorted, filtered and paged; and the library itself with its published sources.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Fixture } from '../entity/fixture.ts';
+import { Fixture } from '../../testing/fixture.ts';
 import { startTestServer, testGateway, type TestServer } from '../../testing/harness.ts';
 
 const f = new Fixture('ind');

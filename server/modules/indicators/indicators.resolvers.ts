@@ -1,6 +1,6 @@
 import type { Resolvers } from '../../graphql/resolvers.ts';
-import * as entities from '../entity/entity.service.ts';
-import * as graphs from '../graph/graph.service.ts';
+import { sources } from '../entity/index.ts';
+import { subgraph } from '../graph/index.ts';
 import * as ind from './indicators.service.ts';
 
 export const resolvers: Resolvers = {
@@ -10,9 +10,9 @@ export const resolvers: Resolvers = {
     flagged: (_root, args, ctx) => ind.flagged(ctx, args) as never,
   },
   IndicatorHit: {
-    graph: (parent, _args, ctx) => graphs.subgraph(ctx, { ids: parent.entityIds ?? [] }) as never,
+    graph: (parent, _args, ctx) => subgraph(ctx, { ids: parent.entityIds ?? [] }) as never,
   },
   IndicatorEvidence: {
-    sources: (parent, _args, ctx) => entities.sources(ctx, parent) as never,
+    sources: (parent, _args, ctx) => sources(ctx, parent) as never,
   },
 };

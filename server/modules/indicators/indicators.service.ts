@@ -4,9 +4,9 @@
  */
 import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../errors.ts';
-import { toGrading } from '../entity/entity.mapper.ts';
-import { decodeCursor, intArg, page } from '../entity/paging.ts';
-import { allProfiles, asOfArg } from '../risk/risk.service.ts';
+import { toGrading } from '../entity/index.ts';
+import { decodeCursor, intArg, page } from '../entity/index.ts';
+import { allProfiles, asOfArg } from '../risk/index.ts';
 import { evaluate } from './evaluate.ts';
 import type { Hit } from './graph.ts';
 import { library, libraryVersion } from './library.ts';

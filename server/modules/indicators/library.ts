@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { parseRulesFile } from '../risk/rules-file.ts';
+import { parseRulesFile } from '../risk/index.ts';
 
 export const INDICATOR_IDS = ['shared-phone', 'many-workers', 'lives-at-work', 'rotating-workers', 'advert-number', 'suspect-or-offence', 'multi-premises-controller', 'nrm-history'] as const;
 export type IndicatorId = (typeof INDICATOR_IDS)[number];

@@ -10,7 +10,7 @@ import type { Gateway } from '../../db/gateway.ts';
 import { parseMapping } from '../import/mapping.ts';
 import { importFiles } from '../import/import.service.ts';
 import { removeSource } from '../import/import.repository.ts';
-import { sourceIdPrefix } from '../import/rows.ts';
+import { sourceIdPrefix } from '../../model/source-ids.ts';
 import { acceptMatch, getDecision, rejectMatch, resolvedCluster, resolveGraph, reviewQueue, undoMerge } from './resolve.service.ts';
 import { people } from './resolve.repository.ts';
 

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../../graphql/resolvers.ts';
-import { requireCan } from '../access/access.ts';
+import { requireCan } from '../access/index.ts';
 import * as resolve from './resolve.service.ts';
 
 // Reading the queue shows records side by side: analysts and admins only (mutations are

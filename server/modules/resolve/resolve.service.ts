@@ -13,7 +13,7 @@ import { ORGANISATIONS, PREMISES } from './places.ts';
 import { clustersOf, resolveWith, type Thresholds } from './resolver.ts';
 import type { ResolvableType, Scheme } from './scheme.ts';
 import * as repo from './resolve.repository.ts';
-import { sourceIdPrefix } from '../import/rows.ts';
+import { sourceIdPrefix } from '../../model/source-ids.ts';
 
 type G = Pick<Gateway, 'read' | 'write'>;
 

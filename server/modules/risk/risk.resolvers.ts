@@ -1,5 +1,5 @@
 import type { Resolvers } from '../../graphql/resolvers.ts';
-import * as entities from '../entity/entity.service.ts';
+import { sources } from '../entity/index.ts';
 import * as risk from './risk.service.ts';
 
 export const resolvers: Resolvers = {
@@ -9,6 +9,6 @@ export const resolvers: Resolvers = {
     riskRules: () => risk.rulesOut(),
   },
   RiskFactorEvidence: {
-    sources: (parent, _args, ctx) => entities.sources(ctx, parent) as never,
+    sources: (parent, _args, ctx) => sources(ctx, parent) as never,
   },
 };

@@ -4,9 +4,9 @@
  */
 import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../errors.ts';
-import { toGrading } from '../entity/entity.mapper.ts';
-import { decodeCursor, intArg, page } from '../entity/paging.ts';
-import { parseDate } from '../entity/scalars.ts';
+import { toGrading } from '../entity/index.ts';
+import { decodeCursor, intArg, page } from '../entity/index.ts';
+import { parseDate } from '../entity/index.ts';
 import { riskRules, rulesVersion, type RiskRules } from './rules.ts';
 import { profile, type Profile } from './score.ts';
 import * as repo from './risk.repository.ts';

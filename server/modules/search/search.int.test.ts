@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../testing/harness.ts';
-import { Fixture } from '../entity/fixture.ts';
-import { writeScenario } from '../graph/scenario.ts';
+import { Fixture } from '../../testing/fixture.ts';
+import { writeScenario } from '../../testing/scenarios/graph.ts';
 
 const SEARCH = `query ($text: String!, $types: [EntityType!], $first: Int, $after: String) {
   search(text: $text, types: $types, first: $first, after: $after) {

@@ -3,8 +3,8 @@
  */
 import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../errors.ts';
-import { toGraphNode } from '../entity/entity.mapper.ts';
-import { decodeCursor, intArg, page } from '../entity/paging.ts';
+import { toGraphNode } from '../entity/index.ts';
+import { decodeCursor, intArg, page } from '../entity/index.ts';
 import { buildSearchQuery, matchedForm, words } from './search.query.ts';
 import { fold } from '../../model/normalise.ts';
 import * as repo from './search.repository.ts';

@@ -6,7 +6,7 @@ import type { AuditRecord } from '../audit/audit.chain.ts';
 import type { AuditLog } from '../audit/audit.service.ts';
 import { testGateway } from '../../testing/harness.ts';
 import { cliCaller, parseSelection, resolveSelection, type SelectionCaller } from './selection.service.ts';
-import { writeExportScenario } from './scenario.ts';
+import { writeExportScenario } from '../../testing/scenarios/export.ts';
 
 const KEY = Buffer.from('selection test pseudonym key');
 

@@ -6,8 +6,8 @@
 import type { EntityType } from '../../model/model.ts';
 import type { Gateway } from '../../db/gateway.ts';
 import type { Principal } from '../../graphql/context.ts';
-import type { AuditLog } from '../audit/audit.service.ts';
-import type { GraphEdgeOut } from '../entity/entity.mapper.ts';
+import type { AuditLog } from '../audit/index.ts';
+import type { GraphEdgeOut } from '../entity/index.ts';
 
 /** What to select: entities and their neighbourhood, or a saved chart (by name or id). */
 export type SelectionInput = { ids: string[]; hops: number } | { chart: string };

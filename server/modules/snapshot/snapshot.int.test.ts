@@ -13,7 +13,7 @@ import { pseudonym } from '../../db/scope.ts';
 import { startTestServer, testGateway, testLog, TEST_AUDIT_KEY, type TestClient, type TestServer, cliEnv } from '../../testing/harness.ts';
 import { AuditLog } from '../audit/audit.service.ts';
 import * as auditRepo from '../audit/audit.repository.ts';
-import { writeExportScenario } from '../selection/scenario.ts';
+import { writeExportScenario } from '../../testing/scenarios/export.ts';
 import { contentHash, type SnapshotContent } from './snapshot.content.ts';
 import type { StoredSnapshot } from './snapshot.service.ts';
 

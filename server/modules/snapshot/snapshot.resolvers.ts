@@ -1,6 +1,6 @@
 import type { Resolvers } from '../../graphql/resolvers.ts';
-import type { SelectionInput } from '../selection/selection.service.ts';
-import { parseSelection } from '../selection/selection.service.ts';
+import type { SelectionInput } from '../selection/index.ts';
+import { parseSelection } from '../selection/index.ts';
 import * as snapshots from './snapshot.service.ts';
 
 export const resolvers: Resolvers = {

@@ -6,8 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { badInput, conflict, ErrorCode } from '../../errors.ts';
-import { can } from '../access/access.ts';
-import { auditSelection, resolveSelection, type Selection, type SelectionCaller, type SelectionInput } from '../selection/selection.service.ts';
+import { can } from '../access/index.ts';
+import { auditSelection, resolveSelection, type Selection, type SelectionCaller, type SelectionInput } from '../selection/index.ts';
 import {
   canonicalForm, contentHash, diffContents, markingOf, SNAPSHOT_FORMAT,
   type Finding, type SnapshotAnnotation, type SnapshotContent, type SnapshotDiff, type SnapshotEdge, type SnapshotNode, type SnapshotSource,

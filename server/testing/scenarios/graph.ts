@@ -4,7 +4,7 @@
  * supernode at threshold 5). Every id carries the suite's tag.
  */
 import type { Gateway } from '../../db/gateway.ts';
-import { Fixture } from '../entity/fixture.ts';
+import { Fixture } from '../fixture.ts';
 
 export async function writeScenario(gw: Gateway, tag: string) {
   const f = new Fixture(tag);

@@ -6,8 +6,8 @@
  * source record whose summary names a victim. Every id carries the suite's tag.
  */
 import type { Gateway } from '../../db/gateway.ts';
-import { Fixture } from '../entity/fixture.ts';
-import { runOffline } from '../../testing/statements.ts';
+import { Fixture } from '../fixture.ts';
+import { runOffline } from '../statements.ts';
 
 /** Strings that break naive XML, CSV or spreadsheet writers. */
 export const HOSTILE = {

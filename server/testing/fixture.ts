@@ -3,10 +3,10 @@
  * stores them (shapeEntity), links with dates and grades, all ids carrying the suite's tag so
  * that suites never share data. Written and removed through the test statements in cypher/testing/.
  */
-import type { Gateway } from '../../db/gateway.ts';
-import { ID_PREFIX, LABEL, LINK_TYPES, type EntityType, type LinkType } from '../../model/model.ts';
-import { shapeEntity, type Props } from '../../model/shape.ts';
-import { runOffline } from '../../testing/statements.ts';
+import type { Gateway } from '../db/gateway.ts';
+import { ID_PREFIX, LABEL, LINK_TYPES, type EntityType, type LinkType } from '../model/model.ts';
+import { shapeEntity, type Props } from '../model/shape.ts';
+import { runOffline } from './statements.ts';
 
 export interface Grade {
   sourceEvaluation?: 1 | 2 | 3;
