@@ -129,6 +129,13 @@ const config = {
       to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
     },
     {
+      name: 'production-code-imports-no-test-harness',
+      comment: 'server/testing/ (harness, fixtures, test and bench statements) is for tests and tools; no server code imports it.',
+      severity: 'error',
+      from: { path: '^server/', pathNot: '^server/testing/' },
+      to: { path: '^server/testing/' },
+    },
+    {
       name: 'server-uses-tools-only-from-cli-and-testing',
       comment: 'seed/, bench/ and e2e/ are tools above the server; only the CLI (lantern seed, serve --demo) and the test harness call into them.',
       severity: 'error',

@@ -37,6 +37,8 @@ const TREE: Record<string, string> = {
   'server/db/cypher.ts': "import { place } from '../modules/places/index.ts';\nexport const q = place;\n",
   'server/kernel/documents.ts': "import { read } from '../db/gateway.ts';\nexport const d = read;\n",
   'server/http/warm-up.ts': "import { chart } from '../../client/src/chart.ts';\nexport const w = chart;\n",
+  'server/testing/harness.ts': "export const harness = 1;\n",
+  'server/http/app.ts': "import { harness } from '../testing/harness.ts';\nexport const app = harness;\n",
   'client/src/briefing.ts': "import { place } from '../../server/modules/places/places.service.ts';\nexport const b = place;\n",
   'server/modules/export/index.ts': "export { exported } from './export.service.ts';\n",
   'server/modules/export/export.service.ts':
@@ -80,6 +82,7 @@ describe('the layer map', () => {
       'module-through-public-entry: server/modules/export/export.service.ts -> server/modules/places/places.service.ts',
       'modules-import-graphql-types-only: server/modules/export/export.service.ts -> server/graphql/schema.ts',
       'no-runtime-cycles: server/modules/audit/audit.service.ts -> server/modules/auth/index.ts',
+      'production-code-imports-no-test-harness: server/http/app.ts -> server/testing/harness.ts',
       'server-never-imports-client: server/http/warm-up.ts -> client/src/chart.ts',
     ]);
   });
