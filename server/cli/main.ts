@@ -18,6 +18,8 @@ import { registerSnapshot } from './snapshot.command.ts';
 import { registerBackup } from './backup.command.ts';
 import type { CliEnv } from './cli-env.ts';
 
+export { UserError, type CliEnv } from './cli-env.ts';
+
 const env: CliEnv = {
   config: () => loadConfig(),
   logger: (config) => createLogger(config),
