@@ -32,4 +32,11 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Type-aware, on the server only: a promise nobody awaits is an audit record answered before it
+    // is durable, or an error nobody sees (the audit spool promises durability only to awaiters).
+    files: ['server/**/*.ts', 'neo4j/**/*.ts', 'bin/**/*.ts', 'seed/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
 );

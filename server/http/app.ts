@@ -108,10 +108,10 @@ export interface AppOptions {
 
 
 /** An unmask the caller may not make is recorded as such (kind `unmask`, outcome FORBIDDEN), with the reason given. */
-function recordRefusedUnmask(audit: AuditLog | undefined, req: express.Request, principal: Principal, query: string): void {
+function recordRefusedUnmask(audit: AuditLog | undefined, req: express.Request, principal: Principal, query: string): Promise<void> | undefined {
   const given = req.headers['x-lantern-unmask'];
   const body = req.body as { operationName?: unknown } | undefined;
-  audit?.record({
+  return audit?.record({
     at: new Date().toISOString(),
     actor: principal.name,
     role: principal.role,
@@ -357,7 +357,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     requireAuthentication(door),
     perPrincipalRateLimit(limits.ratePerMinute, refusals),
     express.json({ limit: GRAPHQL_BODY_BYTES, type: ['application/json', 'application/graphql-response+json'] }),
-    (req, res, next) => {
+    async (req, res, next) => {
       const q = (req.body as { query?: unknown } | undefined)?.query ?? req.query.query;
       if (typeof q === 'string' && q.length > 100_000) {
         res.status(413).json(errorBody(ErrorCode.BAD_USER_INPUT, 'The query text is longer than 100,000 characters.'));
@@ -366,7 +366,7 @@ export async function createApp(o: AppOptions): Promise<App> {
       const principal = principalOf(res);
       const u = unmaskOf(principal, req.headers['x-lantern-unmask']);
       if (u.refused) {
-        recordRefusedUnmask(o.audit, req, principal, typeof q === 'string' ? q : '');
+        await recordRefusedUnmask(o.audit, req, principal, typeof q === 'string' ? q : '');
         res.status(403).json(errorBody(ErrorCode.FORBIDDEN, refusal(principal, 'unmask')));
         return;
       }
@@ -452,7 +452,7 @@ export async function createApp(o: AppOptions): Promise<App> {
       await snapshots.close();
       door.guard.close();
       // The last minute's refusals, before serve closes the audit log.
-      refusals.close();
+      await refusals.close();
     },
   };
 }

@@ -9,6 +9,7 @@ import { createDriver, Gateway } from '../../db/gateway.ts';
 import { AuditLog, queryHash, verifyAuditLog } from './audit.service.ts';
 import * as repo from './audit.repository.ts';
 import { runOffline } from '../../testing/statements.ts';
+import { exclusively } from '../../testing/exclusive.ts';
 import { AuditSpool } from './audit.spool.ts';
 import { CheckpointFile, checkpointKeys } from './audit.checkpoint.ts';
 
@@ -144,15 +145,18 @@ describe('the audit log', () => {
     expect(intact.code).toBe(0);
     expect(intact.out).toMatch(/intact: \d+ entries/);
 
-    const head = await repo.head(gateway);
-    const [row] = await runOffline(gateway, 'testing/tamper-audit', { seq: head.seq - 2, actor: 'nobody' });
-    try {
-      const broken = await auditVerifyCli();
-      expect(broken.code).toBe(1);
-      expect(broken.out).toContain(`entry ${head.seq - 2} was altered after it was written`);
-    } finally {
-      await runOffline(gateway, 'testing/tamper-audit', { seq: head.seq - 2, actor: row?.before });
-    }
+    // The chain is the run's: no other suite verifies it while an entry is edited.
+    await exclusively('audit-chain', async () => {
+      const head = await repo.head(gateway);
+      const [row] = await runOffline(gateway, 'testing/tamper-audit', { seq: head.seq - 2, actor: 'nobody' });
+      try {
+        const broken = await auditVerifyCli();
+        expect(broken.code).toBe(1);
+        expect(broken.out).toContain(`entry ${head.seq - 2} was altered after it was written`);
+      } finally {
+        await runOffline(gateway, 'testing/tamper-audit', { seq: head.seq - 2, actor: row?.before });
+      }
+    });
     expect((await verifyAuditLog(gateway, Buffer.from(key))).ok).toBe(true);
   });
 
@@ -162,8 +166,8 @@ describe('the audit log', () => {
       at: new Date().toISOString(), actor: `w${n % 2}`, role: 'analyst', kind: 'graphql', operation: 'Concurrent',
       variables: '{}', purpose: '', recordCount: 0, recordIds: [], requestId: String(n), outcome: 'ok',
     });
-    for (let n = 0; n < 40; n++) (n % 2 ? audit : other).record(record(n));
-    await Promise.all([audit.flush(), other.flush()]);
+    const spooled = Array.from({ length: 40 }, (_, n) => (n % 2 ? audit : other).record(record(n)));
+    await Promise.all([...spooled, audit.flush(), other.flush()]);
     const v = await verifyAuditLog(gateway, Buffer.from(key));
     expect(v.problems).toEqual([]);
   });
@@ -174,7 +178,7 @@ describe('the audit log', () => {
     const gone = new Gateway(createDriver({ uri: 'bolt://127.0.0.1:1', username: 'neo4j', password: 'unused' }), { queryTimeoutMs: 1_000, log });
     const closing = new AuditLog({ gateway: gone, key: Buffer.from(key), log, flushMs: 5 });
     for (const id of ['last-1', 'last-2']) {
-      closing.record({
+      await closing.record({
         at: new Date().toISOString(), actor: 'shutdown', role: 'analyst', kind: 'graphql', operation: 'Last',
         variables: '{}', purpose: '', recordCount: 0, recordIds: [], requestId: id, outcome: 'ok',
       });

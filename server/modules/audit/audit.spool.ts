@@ -102,7 +102,8 @@ export class AuditSpool {
   }
 }
 
-function alive(pid: number): boolean {
+/** Whether a process with this id runs (one we may not signal counts as running). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -184,7 +184,7 @@ export function authRouter(o: AuthHttpOptions): Router {
         // A locked username is refused unchecked, known or not, so the answer tells nothing.
         const locked = o.lockout.locked(username);
         if (locked !== undefined) {
-          record(req, 'sign-in', username, '', 'RATE_LIMITED');
+          await record(req, 'sign-in', username, '', 'RATE_LIMITED');
           tooMany(o, req, res, locked, 'Too many wrong passwords for this username; it is locked for a while.');
           return;
         }
@@ -192,14 +192,14 @@ export function authRouter(o: AuthHttpOptions): Router {
         if (!s) {
           const lockedFor = o.lockout.failed(username);
           req.log.info({ username, ...(lockedFor ? { lockedForSeconds: lockedFor } : {}) }, 'Sign-in refused');
-          record(req, 'sign-in', username, '', 'UNAUTHENTICATED');
+          await record(req, 'sign-in', username, '', 'UNAUTHENTICATED');
           o.refusals.count(addressOf(req), 'UNAUTHENTICATED', req.originalUrl);
           graphqlError(res, 401, 'UNAUTHENTICATED', 'Wrong username or password.');
           return;
         }
         o.lockout.succeeded(username);
         req.log.info({ user: s.user.username }, 'Signed in');
-        record(req, 'sign-in', s.user.username, s.user.role, 'ok');
+        await record(req, 'sign-in', s.user.username, s.user.role, 'ok');
         res.setHeader('set-cookie', cookie(req, s.session, Math.round(o.sessionHours * 3600)));
         res.setHeader('cache-control', 'no-store');
         res.json({ user: s.user, csrfToken: s.csrfToken, expiresAt: s.expiresAt });
@@ -220,7 +220,7 @@ export function authRouter(o: AuthHttpOptions): Router {
         // A cookie that is no session costs a look-up like a bad token, and counts as one.
         refused = !who;
         await o.authenticator.signOut(session);
-        if (who) record(req, 'sign-out', who.principal.name, who.principal.role, 'ok');
+        if (who) await record(req, 'sign-out', who.principal.name, who.principal.role, 'ok');
       }
       res.setHeader('set-cookie', cookie(req, '', 0));
       res.status(204).end();

@@ -63,14 +63,14 @@ describe('the address guard', () => {
 });
 
 describe('the refusal counts', () => {
-  it('write one audit entry per address and reason, and count past 1,000 addresses together', () => {
+  it('write one audit entry per address and reason, and count past 1,000 addresses together', async () => {
     const recorded: { outcome: string; variables: string }[] = [];
-    const audit = { record: (r: { outcome: string; variables: string }) => recorded.push(r) } as unknown as AuditLog;
+    const audit = { record: async (r: { outcome: string; variables: string }) => void recorded.push(r) } as unknown as AuditLog;
     const r = new Refusals({ audit, log: pino({ level: 'silent' }) });
     for (let i = 0; i < 5; i++) r.count('10.0.0.1', 'UNAUTHENTICATED', '/graphql');
     r.count('10.0.0.1', 'RATE_LIMITED', '/graphql?x=1');
     for (let i = 0; i < 1500; i++) r.count(`2001:db8:${i.toString(16)}::`, 'RATE_LIMITED', '/graphql');
-    r.close();
+    await r.close();
     expect(recorded).toHaveLength(1001);
     expect(JSON.parse(recorded[0]!.variables)).toMatchObject({ address: '10.0.0.1', count: 5, paths: ['/graphql'] });
     expect(recorded[1]).toMatchObject({ outcome: 'RATE_LIMITED' });

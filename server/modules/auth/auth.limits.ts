@@ -132,7 +132,7 @@ export class Refusals {
   readonly total: Record<RefusalReason, number> = { UNAUTHENTICATED: 0, FORBIDDEN: 0, RATE_LIMITED: 0 };
 
   constructor(private readonly o: { audit?: AuditLog | undefined; log: Logger; flushMs?: number }) {
-    this.timer = setInterval(() => this.flush(), o.flushMs ?? 60_000);
+    this.timer = setInterval(() => void this.flush(), o.flushMs ?? 60_000);
     this.timer.unref();
   }
 
@@ -150,14 +150,15 @@ export class Refusals {
     this.total[reason] += 1;
   }
 
-  /** Writes what was counted since the last flush. */
-  flush(): void {
+  /** Writes what was counted since the last flush; resolves once the audit records are durable. */
+  async flush(): Promise<void> {
     const counts = this.counts;
     this.counts = new Map();
+    const written: (Promise<void> | undefined)[] = [];
     for (const c of counts.values()) {
       const summary = { address: c.address, count: c.count, paths: [...c.paths], from: c.from, to: c.to };
       this.o.log.info({ refused: c.reason, ...summary }, `Refused ${c.count} request(s) from ${c.address} (${c.reason})`);
-      this.o.audit?.record({
+      written.push(this.o.audit?.record({
         at: c.to,
         actor: 'anonymous',
         role: '',
@@ -169,12 +170,13 @@ export class Refusals {
         recordIds: [],
         requestId: '',
         outcome: c.reason,
-      });
+      }));
     }
+    await Promise.all(written);
   }
 
-  close(): void {
+  close(): Promise<void> {
     clearInterval(this.timer);
-    this.flush();
+    return this.flush();
   }
 }

@@ -39,6 +39,6 @@ export async function exportSelection(
 ): Promise<{ file: ExportFile; selection: Selection }> {
   const selection = await resolveSelection(caller, o.selection, { unmaskReason: o.unmaskReason ?? null });
   const file = render(selection, o.format);
-  auditSelection(caller, selection, { kind: 'export', operation: `export ${o.format}`, variables: { format: o.format, filename: file.filename, bytes: file.bytes.length } });
+  await auditSelection(caller, selection, { kind: 'export', operation: `export ${o.format}`, variables: { format: o.format, filename: file.filename, bytes: file.bytes.length } });
   return { file, selection };
 }

@@ -123,8 +123,8 @@ function checkUnmask(principal: Principal, reason: string | null | undefined): s
 }
 
 /** An unmask the caller may not make is recorded too (kind `unmask`, outcome FORBIDDEN), with the reason given. */
-function recordRefusedUnmask(caller: SelectionCaller, input: SelectionInput, reason: string): void {
-  caller.audit?.record({
+function recordRefusedUnmask(caller: SelectionCaller, input: SelectionInput, reason: string): Promise<void> | undefined {
+  return caller.audit?.record({
     at: new Date().toISOString(),
     actor: caller.principal.name,
     role: caller.principal.role,
@@ -167,7 +167,7 @@ export async function resolveSelection(caller: SelectionCaller, input: Selection
   try {
     unmaskReason = checkUnmask(caller.principal, o.unmaskReason);
   } catch (e) {
-    if (e instanceof GraphQLError && e.extensions.code === ErrorCode.FORBIDDEN) recordRefusedUnmask(caller, input, o.unmaskReason ?? '');
+    if (e instanceof GraphQLError && e.extensions.code === ErrorCode.FORBIDDEN) await recordRefusedUnmask(caller, input, o.unmaskReason ?? '');
     throw e;
   }
   const limit = Math.min(o.limit ?? SELECTION_LIMITS.entities, SELECTION_LIMITS.entities);
@@ -315,7 +315,7 @@ export async function resolveSelection(caller: SelectionCaller, input: Selection
 
   if (unmaskReason !== null) {
     // Unmasking is recorded on its own, with its reason and the victims disclosed, as over HTTP.
-    caller.audit?.record({
+    await caller.audit?.record({
       at: selection.generatedAt,
       actor: caller.principal.name,
       role: caller.principal.role,
@@ -334,15 +334,16 @@ export async function resolveSelection(caller: SelectionCaller, input: Selection
 
 /**
  * Records that a selection left Lantern (kind `export` or `snapshot`): who, what, the purpose,
- * and every entity and link id disclosed. Call it once the file is made.
+ * and every entity and link id disclosed. Call it once the file is made, and await it before the
+ * file is handed over: it resolves once the record is durable (the audit spool).
  */
 export function auditSelection(
   caller: SelectionCaller,
   selection: Selection,
   o: { kind: 'export' | 'snapshot'; operation: string; variables?: Record<string, unknown> },
-): void {
+): Promise<void> | undefined {
   const ids = [...selection.entities.map((e) => e.id), ...selection.links.map((l) => l.id)];
-  caller.audit?.record({
+  return caller.audit?.record({
     at: new Date().toISOString(),
     actor: caller.principal.name,
     role: caller.principal.role,

@@ -231,7 +231,7 @@ export async function createSnapshot(caller: SelectionCaller, input: CreateSnaps
     content: canonicalForm(content),
   });
   if (!stored) throw conflict(`Snapshot ${content.supersedes} was superseded by someone else meanwhile; supersede the latest version.`);
-  auditSelection(caller, selection, { kind: 'snapshot', operation: 'createSnapshot', variables: { snapshot: id, title, hash, version: content.version } });
+  await auditSelection(caller, selection, { kind: 'snapshot', operation: 'createSnapshot', variables: { snapshot: id, title, hash, version: content.version } });
   return {
     id, title, author: content.author.name, authorRole: content.author.role, createdAt: content.createdAt, asKnownOn: day,
     version: content.version, supersedes: content.supersedes, supersededBy: null, classification: content.marking.classification,
@@ -246,8 +246,8 @@ export async function getSnapshot(caller: SelectionCaller, id: string): Promise<
   if (!row) return null;
   const s = parse(row);
   if (!s.masked) {
-    // Reading victims' identities is recorded on its own, as unmasking is.
-    caller.audit?.record({
+    // Reading victims' identities is recorded on its own, as unmasking is, before they are answered.
+    await caller.audit?.record({
       at: new Date().toISOString(),
       actor: caller.principal.name,
       role: caller.principal.role,
