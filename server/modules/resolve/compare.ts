@@ -244,8 +244,10 @@ export function personConflicts(a: Prepared, b: Prepared, o: RuleOptions): strin
   const out: string[] = [];
   // An email address both records use is personal to one person (households share phones and
   // addresses, rarely a mailbox): it outweighs a date of birth that was mistyped beyond a typo.
-  // So does one mistyped (sameMailbox): letters a typo apart, the same digits.
-  if (a.dob && b.dob && dobConflict(a.dob, b.dob) && !sameMailbox(a.emails, b.emails)) out.push(`dates of birth differ by more than a typo (${a.dob.s}, ${b.dob.s})`);
+  // So does one mistyped (sameMailbox): letters a typo apart, the same digits; and so does an
+  // identifier of one kind with the same value (a social security or customer number), match
+  // key or not: a number is issued to one person, a date of birth is retyped.
+  if (a.dob && b.dob && dobConflict(a.dob, b.dob) && !sameMailbox(a.emails, b.emails) && !sharedIdentifier(a, b)) out.push(`dates of birth differ by more than a typo (${a.dob.s}, ${b.dob.s})`);
   if (a.suffix && b.suffix && a.suffix !== b.suffix) out.push(`generational suffixes differ (${a.suffix}, ${b.suffix})`);
   for (const kind of o.matchKeys) {
     const av = a.identifiers.get(kind);
@@ -321,6 +323,12 @@ const digitsOf = (x: string) => x.replace(/\D/g, '');
  */
 export function sameMailbox(a: string[], b: string[]): boolean {
   return a.some((x) => b.some((y) => x === y || (digitsOf(x) === digitsOf(y) && Math.abs(x.length - y.length) <= 2 && editDistance(x, y, 2) <= 2)));
+}
+
+/** The two records hold an identifier of one kind with the same value. */
+export function sharedIdentifier(a: Prepared, b: Prepared): boolean {
+  for (const [kind, av] of a.identifiers) if (b.identifiers.get(kind)?.some((x) => av.includes(x))) return true;
+  return false;
 }
 
 export function anyShared(a: string[], b: string[]): boolean | null {

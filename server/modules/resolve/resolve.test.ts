@@ -228,6 +228,9 @@ describe('hard rules: conflicts veto a merge, a match key decides one', () => {
     const far = { ...john, id: 'b', dateOfBirth: '1988-09-30' };
     expect(conflicts({ ...john, emails: ['a.cross58@browning-nguyen.com'] }, { ...far, emails: ['a.cross58@browning-nguyeyn.com'] })).toEqual([]);
     expect(conflicts({ ...john, emails: ['j.smith1@mail.com'] }, { ...far, emails: ['j.smith2@mail.com'] })).toHaveLength(1);
+    // An identifier of one kind with the same value, match key or not, likewise.
+    expect(conflicts({ ...john, identifiers: ['ssn:6988048'] }, { ...far, identifiers: ['ssn:6988048'] })).toEqual([]);
+    expect(conflicts({ ...john, identifiers: ['ssn:6988048'] }, { ...far, identifiers: ['ssn:1234567'] })).toHaveLength(1);
   });
 
   it('queues a far date of birth with the rest agreeing for review, but not namesakes of one household', () => {
@@ -304,7 +307,7 @@ describe('name-only matching', () => {
     expect(merkur.probability).toBeGreaterThan(0.9);
     // Written the same: merged.
     expect(r.pairs.find((p) => p.a === 'm1' && p.b === 'm3')).toMatchObject({ decision: 'MERGE' });
-  });
+  }, 60_000);
 
   it('merges swapped and accented rare names, and sends an initial with a rare surname to review', () => {
     const r = resolvePeople([
@@ -318,7 +321,7 @@ describe('name-only matching', () => {
     expect(r.clusters).toContainEqual(['s1', 's2']);
     expect(r.pairs.find((p) => p.a === 's3' && p.b === 's4')).toMatchObject({ decision: 'REVIEW' });
     expect(r.pairs.find((p) => p.a === 's1' && p.b === 's2')?.swapped).toBe(true);
-  });
+  }, 60_000);
 
   it('does not merge two "John Smith" records with nothing but the name: both names are common in the list', () => {
     const r = resolvePeople([...names, ...twice, { id: 'js1', fullName: 'John Smith' }, { id: 'js2', fullName: 'John Smith' }], { thresholds: { merge: 0.95, review: 1e-9 } });
@@ -326,7 +329,7 @@ describe('name-only matching', () => {
     expect(pair, 'the two are compared').toBeDefined();
     expect(pair!.decision).not.toBe('MERGE');
     expect(r.clusters.filter((c) => c.includes('js1'))).toEqual([]);
-  });
+  }, 60_000);
 
 });
 
