@@ -295,7 +295,7 @@ export function decide(p: number, t: Thresholds): Decision {
 }
 
 /** A record's weighed values together (its full name). */
-const weighedKey = <P>(scheme: Scheme<never, P>, r: P) =>
+const weighedKey = <P extends { id: string }>(scheme: Scheme<never, P>, r: P) =>
   Object.values(scheme.termFrequency ?? {})
     .map((f) => f(r))
     .join('\u0000');
