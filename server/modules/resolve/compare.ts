@@ -244,7 +244,10 @@ export function personConflicts(a: Prepared, b: Prepared, o: RuleOptions): strin
   const out: string[] = [];
   // An email address both records use is personal to one person (households share phones and
   // addresses, rarely a mailbox): it outweighs a date of birth that was mistyped beyond a typo.
-  if (a.dob && b.dob && dobConflict(a.dob, b.dob) && !anyShared(a.emails, b.emails)) out.push(`dates of birth differ by more than a typo (${a.dob.s}, ${b.dob.s})`);
+  // So does one mistyped (sameMailbox): letters a typo apart, the same digits; and so does an
+  // identifier of one kind with the same value (a social security or customer number), match
+  // key or not: a number is issued to one person, a date of birth is retyped.
+  if (a.dob && b.dob && dobConflict(a.dob, b.dob) && !sameMailbox(a.emails, b.emails) && !sharedIdentifier(a, b)) out.push(`dates of birth differ by more than a typo (${a.dob.s}, ${b.dob.s})`);
   if (a.suffix && b.suffix && a.suffix !== b.suffix) out.push(`generational suffixes differ (${a.suffix}, ${b.suffix})`);
   for (const kind of o.matchKeys) {
     const av = a.identifiers.get(kind);
@@ -253,6 +256,20 @@ export function personConflicts(a: Prepared, b: Prepared, o: RuleOptions): strin
     if (!best(av, bv, (x, y) => (nearlyEqual(x, y, 1) ? 1 : 0))) out.push(`different ${kind} identifiers`);
   }
   return out;
+}
+
+/**
+ * A pair whose score would merge it but whose dates of birth conflict goes to review, not
+ * away, when that date is its only conflict and the rest of the agreement is not a household's:
+ * a date of birth mistyped beyond a typo (a wrong year, a decade) with names, town and mailbox
+ * agreeing is for a person to judge. Namesakes sharing an address or a phone (a father and his
+ * son) are vetoed outright and not queued: that is the case the veto is for.
+ */
+export function personReviewsConflict(a: Prepared, b: Prepared, levels: Levels, o: RuleOptions): boolean {
+  if (!a.dob || !b.dob || !dobConflict(a.dob, b.dob)) return false;
+  if (personConflicts({ ...a, dob: null }, b, o).length) return false;
+  const household = (levels[4] !== null && levels[4] === 0) || (levels[6] !== null && levels[6]! <= 2);
+  return !household;
 }
 
 /**
@@ -294,6 +311,24 @@ export function personDecisive(a: Prepared, b: Prepared, o: RuleOptions): string
     if (av && bv && av.some((x) => bv.includes(x))) return `same ${kind} identifier`;
   }
   return null;
+}
+
+const digitsOf = (x: string) => x.replace(/\D/g, '');
+
+/**
+ * Two lists of email addresses share one, or one written with a typo: within two edits
+ * (a letter changed, dropped, doubled or two swapped) and with exactly the same digits. Digits
+ * are what tell a family's or a firm's mailboxes apart (j.smith1@, j.smith2@; a generator's
+ * numbered addresses), so a differing digit is never taken for a typo.
+ */
+export function sameMailbox(a: string[], b: string[]): boolean {
+  return a.some((x) => b.some((y) => x === y || (digitsOf(x) === digitsOf(y) && Math.abs(x.length - y.length) <= 2 && editDistance(x, y, 2) <= 2)));
+}
+
+/** The two records hold an identifier of one kind with the same value. */
+export function sharedIdentifier(a: Prepared, b: Prepared): boolean {
+  for (const [kind, av] of a.identifiers) if (b.identifiers.get(kind)?.some((x) => av.includes(x))) return true;
+  return false;
 }
 
 export function anyShared(a: string[], b: string[]): boolean | null {
@@ -468,6 +503,7 @@ export const PEOPLE: Scheme<PersonInput, Prepared> = {
   blockingKeys,
   conflicts: personConflicts,
   holds: personHolds,
+  reviewsConflict: personReviewsConflict,
   sureMatch: personSureMatch,
   sureMatchRecall: personSureMatchRecall,
   decisive: personDecisive,

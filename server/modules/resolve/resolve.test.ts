@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockingKeys, comparePeople, COMPARISONS, dobConflict, parseDob, personConflicts, personDecisive, preparePerson, type PersonInput } from './compare.ts';
+import { blockingKeys, comparePeople, COMPARISONS, dobConflict, parseDob, personConflicts, personDecisive, personReviewsConflict, preparePerson, sameMailbox, type PersonInput } from './compare.ts';
 import { pairwiseScore } from './evaluate.ts';
 import { matchWeight, priorModel, probability, estimate } from './fellegi-sunter.ts';
 import { nicknameMatch } from './nicknames.ts';
@@ -219,6 +219,36 @@ describe('hard rules: conflicts veto a merge, a match key decides one', () => {
     expect(held?.rule).toMatch(/(father and son|son and father): dates of birth differ/);
   });
 
+  it('takes a mailbox mistyped in its letters for the same one, never one with other digits, and lets it outweigh a date of birth', () => {
+    expect(sameMailbox(['a.cross58@browning-nguyen.com'], ['a.cross58@browning-nguyeyn.com'])).toBe(true);
+    expect(sameMailbox(['l.ferguson46@shah.com'], ['l.fergson46@shah.com'])).toBe(true);
+    expect(sameMailbox(['arben.s0000001@example.net'], ['arben.s0001551@example.net'])).toBe(false);
+    expect(sameMailbox(['j.smith1@mail.com'], ['j.smith2@mail.com'])).toBe(false);
+    expect(sameMailbox(['john.smith@mail.com'], ['jane.smith@mail.com'])).toBe(false);
+    const far = { ...john, id: 'b', dateOfBirth: '1988-09-30' };
+    expect(conflicts({ ...john, emails: ['a.cross58@browning-nguyen.com'] }, { ...far, emails: ['a.cross58@browning-nguyeyn.com'] })).toEqual([]);
+    expect(conflicts({ ...john, emails: ['j.smith1@mail.com'] }, { ...far, emails: ['j.smith2@mail.com'] })).toHaveLength(1);
+    // An identifier of one kind with the same value, match key or not, likewise.
+    expect(conflicts({ ...john, identifiers: ['ssn:6988048'] }, { ...far, identifiers: ['ssn:6988048'] })).toEqual([]);
+    expect(conflicts({ ...john, identifiers: ['ssn:6988048'] }, { ...far, identifiers: ['ssn:1234567'] })).toHaveLength(1);
+  });
+
+  it('queues a far date of birth with the rest agreeing for review, but not namesakes of one household', () => {
+    const reviews = (a: PersonInput, b: PersonInput) => {
+      const [x, y] = [preparePerson(a), preparePerson(b)];
+      return personReviewsConflict(x, y, comparePeople(x, y).levels, keys);
+    };
+    const inTown = { id: 'a', givenName: 'Oana', familyName: 'Vlad', dateOfBirth: '1980-06-15', towns: ['Leeds'] };
+    expect(reviews(inTown, { ...inTown, id: 'b', dateOfBirth: '1990-01-01' })).toBe(true);
+    // Same address (or phone): a father and son, vetoed and not queued.
+    expect(reviews(john, { ...john, id: 'b', dateOfBirth: '1988-09-30' })).toBe(false);
+    expect(reviews({ ...inTown, phones: ['+447700900123'] }, { ...inTown, id: 'b', dateOfBirth: '1990-01-01', phones: ['+447700900123'] })).toBe(false);
+    // Another conflict besides the date: vetoed.
+    expect(reviews({ ...inTown, identifiers: ['passport:111111111'] }, { ...inTown, id: 'b', dateOfBirth: '1990-01-01', identifiers: ['passport:222222222'] })).toBe(false);
+    // Dates a typo apart are no conflict to review.
+    expect(reviews(inTown, { ...inTown, id: 'b', dateOfBirth: '1980-06-16' })).toBe(false);
+  });
+
   it('merges on a shared match key whatever the score, and sends a vetoed one to review', () => {
     const r = resolvePeople([
       ...register,
@@ -260,6 +290,47 @@ describe('name-only matching', () => {
     }
     expect(r.clusters.filter((c) => c.some((id) => id.startsWith('o')))).toEqual([]);
   });
+
+  // A list of names only: 20 given names by 30 family names, each person once.
+  const GIVEN = ['John', 'Ana', 'Ion', 'Eva', 'Dan', 'Ilie', 'Rita', 'Paul', 'Otto', 'Ida', 'Emil', 'Vera', 'Lev', 'Mara', 'Toma', 'Irina', 'Sava', 'Nelu', 'Dora', 'Gelu'];
+  const FAMILY = ['Smith', 'Baciu', 'Cojocaru', 'Dinu', 'Enache', 'Florea', 'Grigore', 'Hodor', 'Iliescu', 'Jitaru', 'Kovacs', 'Lazar', 'Mocanu', 'Nistor', 'Oprea', 'Pavel', 'Radu', 'Tudor', 'Ursu', 'Voicu', 'Zamfir', 'Bucur', 'Chiriac', 'Damian', 'Ene', 'Filip', 'Gavril', 'Husar', 'Ionita', 'Jianu'];
+  const names = GIVEN.flatMap((g, i) => FAMILY.map((f, j) => ({ id: `n${i}-${j}`, fullName: `${g} ${f}` })));
+
+  // The list also holds some people twice, as lists do, so that the prior expects matches.
+  const twice = names.filter((_, i) => i % 10 === 0).map((x) => ({ ...x, id: `${x.id}-again` }));
+
+  it('matches "Angela Merkur" with "Angela Merkel" on names alone (rare names, one misspelt), at least for review', () => {
+    const r = resolvePeople([...names, ...twice, { id: 'm1', fullName: 'Angela Merkel' }, { id: 'm2', fullName: 'Angela Merkur' }, { id: 'm3', fullName: 'Angela Merkel' }]);
+    // Misspelt surname: a person decides (probability well above the review threshold).
+    const merkur = r.pairs.find((p) => p.a === 'm1' && p.b === 'm2')!;
+    expect(merkur.decision).toBe('REVIEW');
+    expect(merkur.probability).toBeGreaterThan(0.9);
+    // Written the same: merged.
+    expect(r.pairs.find((p) => p.a === 'm1' && p.b === 'm3')).toMatchObject({ decision: 'MERGE' });
+  }, 60_000);
+
+  it('merges swapped and accented rare names, and sends an initial with a rare surname to review', () => {
+    const r = resolvePeople([
+      ...names,
+      ...twice,
+      { id: 's1', givenName: 'Zoltán', familyName: 'Székely' },
+      { id: 's2', givenName: 'Szekely', familyName: 'Zoltan' },
+      { id: 's3', givenName: 'Wojciech', familyName: 'Brzęczyszczykiewicz' },
+      { id: 's4', givenName: 'W', familyName: 'Brzeczyszczykiewicz' },
+    ]);
+    expect(r.clusters).toContainEqual(['s1', 's2']);
+    expect(r.pairs.find((p) => p.a === 's3' && p.b === 's4')).toMatchObject({ decision: 'REVIEW' });
+    expect(r.pairs.find((p) => p.a === 's1' && p.b === 's2')?.swapped).toBe(true);
+  }, 60_000);
+
+  it('does not merge two "John Smith" records with nothing but the name: both names are common in the list', () => {
+    const r = resolvePeople([...names, ...twice, { id: 'js1', fullName: 'John Smith' }, { id: 'js2', fullName: 'John Smith' }], { thresholds: { merge: 0.95, review: 1e-9 } });
+    const pair = r.pairs.find((p) => p.a === 'js1' && p.b === 'js2');
+    expect(pair, 'the two are compared').toBeDefined();
+    expect(pair!.decision).not.toBe('MERGE');
+    expect(r.clusters.filter((c) => c.includes('js1'))).toEqual([]);
+  }, 60_000);
+
 });
 
 describe('clusters and pairwise scores', () => {

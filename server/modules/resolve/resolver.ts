@@ -283,6 +283,12 @@ export function decide(p: number, t: Thresholds): Decision {
   return p >= t.merge ? 'MERGE' : p >= t.review ? 'REVIEW' : 'NO_MATCH';
 }
 
+/** A record's weighed values together (its full name). */
+const weighedKey = <P extends { id: string }>(scheme: Scheme<never, P>, r: P) =>
+  Object.values(scheme.termFrequency ?? {})
+    .map((f) => f(r))
+    .join('\u0000');
+
 /** How many records the u probability is worth when a value's frequency is estimated. */
 const TF_PRIOR_RECORDS = 200;
 
@@ -293,15 +299,22 @@ const TF_PRIOR_RECORDS = 200;
  * that a small import, where every count is small, does not take each value for a rare one or
  * a common one on little evidence.
  */
-function termFrequencies<P extends { id: string }>(scheme: Scheme<never, P>, records: P[], model: Model, priorRecords = TF_PRIOR_RECORDS) {
+function termFrequencies<P extends { id: string }>(scheme: Scheme<never, P>, records: P[], model: Model, priorRecords = TF_PRIOR_RECORDS, distinct = false) {
   const out: (((p: P) => number) | undefined)[] = scheme.comparisons.map(() => undefined);
-  const n = records.length;
+  // distinct: each value counted once per distinct combination of the weighed values (a full
+  // name) it appears in, not once per record, out of the distinct combinations. A file with
+  // duplicates holds the same person several times: "Lola Brown" written four times is one
+  // Lola, and counting her four times makes "Lola" look four times as common among other
+  // people as it is. Misspelt copies still count apart, which errs towards common.
+  const keyOf = (r: P) => weighedKey(scheme, r);
+  const rows = distinct ? [...new Map(records.map((r) => [keyOf(r), r])).values()] : records;
+  const n = rows.length;
   if (n < 3) return out;
   for (const [name, valueOf] of Object.entries(scheme.termFrequency ?? {})) {
     const c = scheme.comparisons.findIndex((x) => x.name === name);
     if (c < 0) continue;
     const counts = new Map<string, number>();
-    for (const r of records) {
+    for (const r of rows) {
       const v = valueOf(r);
       if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
     }
@@ -364,7 +377,7 @@ export function resolveWith<I extends { id: string }, P extends { id: string }>(
   // log2(m / u), i.e. log2(u / tf) more (less for a common value, more for a rare one).
   const tf = o.termFrequency === false ? [] : termFrequencies(scheme as unknown as Scheme<never, P>, records, model);
   // For pairs with nothing but names the counts are taken nearly as they are (worth one record of u).
-  const rawTf = o.termFrequency === false ? [] : termFrequencies(scheme as unknown as Scheme<never, P>, records, model, 1);
+  const rawTf = o.termFrequency === false ? [] : termFrequencies(scheme as unknown as Scheme<never, P>, records, model, 1, true);
   const tfComparisons = tf.flatMap((f, c) => (f ? [c] : []));
   const rules: RuleOptions = { matchKeys: new Set(o.matchKeys ?? DEFAULT_MATCH_KEYS) };
   const pairs: ScoredPair[] = [];
@@ -383,11 +396,17 @@ export function resolveWith<I extends { id: string }, P extends { id: string }>(
       // rarity is all the evidence there is, and it counts both ways, as in Splink.
       const onlyWeighed = decodeLevels(code, size).every((l, c) => l === null || tf[c] !== undefined);
       for (const c of tfComparisons) {
-        if (Math.floor(code / 8 ** c) % 8 !== 0) continue;
+        const level = Math.floor(code / 8 ** c) % 8;
+        // Names only: a near agreement ("Merkel" / "Merkur") is weighed by rarity too, by the
+        // commoner of the two values (as Splink does for fuzzy levels), so that it never counts
+        // for more than the commoner name would. Disagreement (the last level) is not weighed.
+        const lastLevel = scheme.comparisons[c]!.levels.length - 1;
+        if (level !== 0 && !(onlyWeighed && level < lastLevel && level !== 7)) continue;
         // Otherwise only ever less: a value rare in the whole file is not rare where its
         // namesakes meet (a household, a community), so rarity adds no more than an average
         // agreement does.
-        const full = Math.log2(model.u[c]![0]! / (onlyWeighed ? rawTf : tf)[c]!(records[i]!));
+        const freq = onlyWeighed ? Math.max(rawTf[c]!(records[i]!), swappedPairs[k] ? 0 : rawTf[c]!(records[j]!)) : tf[c]!(records[i]!);
+        const full = Math.log2(model.u[c]![0]! / freq);
         const a = onlyWeighed ? full : Math.min(0, full);
         adjust ??= [];
         adjust[c] = a;
@@ -401,10 +420,12 @@ export function resolveWith<I extends { id: string }, P extends { id: string }>(
     const vetoes = scheme.conflicts?.(records[i]!, records[j]!, rules) ?? [];
     let rule: string | null = null;
     if (vetoes.length) {
-      // A conflict vetoes a merge. Only a pair that a match key would have decided goes to
-      // review (a person sees both); namesakes with different dates of birth are not queued.
-      decision = decisive ? 'REVIEW' : 'NO_MATCH';
-      rule = `no merge: ${vetoes.join('; ')}${decisive ? ` (despite the ${decisive})` : ''}`;
+      // A conflict vetoes a merge. A pair that a match key would have decided goes to review
+      // (a person sees both), and so does one the score would merge when the scheme says its
+      // conflict is worth a look (reviewsConflict); namesakes of one household are not queued.
+      const queued = !!decisive || (decision === 'MERGE' && !!scheme.reviewsConflict?.(records[i]!, records[j]!, decodeLevels(code, size), rules));
+      decision = queued ? 'REVIEW' : 'NO_MATCH';
+      rule = `no merge: ${vetoes.join('; ')}${decisive ? ` (despite the ${decisive})` : queued ? ' (sent to review: everything else agrees)' : ''}`;
       if (decision === 'NO_MATCH') continue;
     } else if (decisive) {
       decision = 'MERGE';

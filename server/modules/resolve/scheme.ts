@@ -37,6 +37,8 @@ export interface Scheme<I extends { id: string }, P extends { id: string }> {
    */
   conflicts?(a: P, b: P, o: RuleOptions): string[];
   decisive?(a: P, b: P, o: RuleOptions): string | null;
+  /** A pair the score would merge despite a conflict goes to review instead of away when this says so. */
+  reviewsConflict?(a: P, b: P, levels: Levels, o: RuleOptions): boolean;
   /**
    * A strict deterministic rule (e.g. names and date of birth exactly the same), for the prior:
    * how many candidate pairs it calls the same, divided by sureMatchRecall (the chance that a
