@@ -104,6 +104,28 @@ describe('editing and reading entities and links', () => {
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('stores the chart card when an entity is written and follows each edit of the properties it shows', async () => {
+    const q = `mutation ($id: ID!, $properties: [PropertyInput!]!, $provenance: ProvenanceInput!) { updateEntity(id: $id, properties: $properties, provenance: $provenance) { id } }`;
+    const chart = async (entityId: string) =>
+      (await server.graphql<{ neighbourhood: { nodes: { id: string; label: string; subtitle: string | null; kind: string | null }[] } }>(
+        `query ($ids: [ID!]!) { neighbourhood(ids: $ids, hops: 1) { nodes { id label subtitle kind } } }`,
+        { ids: [entityId] },
+      )).data!.neighbourhood.nodes.find((n) => n.id === entityId);
+    await create('PREMISES', 'card', { name: 'Rose Nails', kind: 'NAIL_BAR', town: 'Slough' });
+    expect(await chart(id('premises', 'card'))).toMatchObject({ label: 'Rose Nails', subtitle: 'nail bar, Slough', kind: 'NAIL_BAR' });
+    const edited = await server.graphql(q, { id: id('premises', 'card'), properties: [{ name: 'kind', value: 'CAR_WASH' }, { name: 'town', value: 'Reading' }], provenance: provenance({ recordKey: 'r-card-2' }) });
+    expect(edited.errors).toBeUndefined();
+    expect(await chart(id('premises', 'card'))).toMatchObject({ subtitle: 'car wash, Reading', kind: 'CAR_WASH' });
+    await create('PERSON', 'card', { givenName: 'Rita', familyName: 'Kask', nationalities: 'EE' });
+    expect((await chart(id('person', 'card')))?.subtitle).toBe('EE');
+    await server.graphql(q, { id: id('person', 'card'), properties: [{ name: 'dateOfBirth', value: '2001-05-06' }], provenance: provenance({ recordKey: 'r-card-3' }) });
+    expect((await chart(id('person', 'card')))?.subtitle).toBe('born 2001-05-06, EE');
+    // The card's parts are bookkeeping, not the entity's own properties.
+    const names = (await get(id('person', 'card')))!.properties.map((p) => p.name);
+    expect(names).not.toContain('subtitle');
+    expect(names).not.toContain('cardKind');
+  });
+
   it('creates links whose ends and roles fit their type, and sets person flags', async () => {
     await create('PERSON', 'vic', { givenName: 'Rosa', familyName: 'Marin' });
     await create('PREMISES', 'spa', { name: 'Jade Rooms', postcode: 'SW1A 1AA' });
