@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../testing/harness.ts';
 import { runOffline } from '../../testing/statements.ts';
+import { up as backfillCards } from '../../../cypher/schema/042_chart_card.ts';
 
 const TAG = 'edit';
 const provenance = (over: Record<string, unknown> = {}) => ({
@@ -124,6 +125,12 @@ describe('editing and reading entities and links', () => {
     const names = (await get(id('person', 'card')))!.properties.map((p) => p.name);
     expect(names).not.toContain('subtitle');
     expect(names).not.toContain('cardKind');
+    // An entity stored before cards were (no subtitle, no kind) gets its card from migration 042.
+    await server.gateway.runScript('MATCH (n:Entity) WHERE n.id IN $ids REMOVE n.subtitle, n.cardKind', { ids: [id('premises', 'card'), id('person', 'card')] });
+    expect(await chart(id('premises', 'card'))).toMatchObject({ subtitle: null, kind: null });
+    await backfillCards(server.gateway);
+    expect(await chart(id('premises', 'card'))).toMatchObject({ subtitle: 'car wash, Reading', kind: 'CAR_WASH' });
+    expect((await chart(id('person', 'card')))?.subtitle).toBe('born 2001-05-06, EE');
   });
 
   it('creates links whose ends and roles fit their type, and sets person flags', async () => {
