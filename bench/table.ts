@@ -41,6 +41,8 @@ const TARGETS: Target[] = [
   ...['febrl1', 'splink_fake_1000', 'demo'].map((d) => ({ figure: `${d}_precision`, text: '1.000: no false merge', ok: (v: number) => v >= 1 })),
   { figure: 'scale_100k_precision', text: '>= 0.95', ok: (v) => v >= 0.95 },
   { figure: 'name_only_f1', text: '>= 0.8', ok: (v) => v >= 0.8 },
+  // Issue 29: the neighbourhood statement sent within 1.5x of its file (the stored chart card).
+  { figure: 'neighbourhood_sent_to_file_ratio_after', text: '<= 1.5x of the file', ok: (v) => v <= 1.5 },
 ];
 
 /**
@@ -58,6 +60,7 @@ const BASELINES: [RegExp, string][] = [
   [/^(html|pdf|png)_warm_ms_\d+$/, '$1_baseline_empty_ms'],
   [/^(graphml|gexf|anx|csv|ftm)_write_ms$/, 'baseline_json_stringify_ms'],
   [/_refused_ms_median$/, '_graphql_validate_alone_ms'],
+  [/_after$/, '_before'],
   [/^(.+)$/, '$1_without_tf'],
 ];
 

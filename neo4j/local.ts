@@ -307,7 +307,7 @@ function writeConfig(o: LocalNeo4jOptions): void {
     'db.logs.query.enabled=OFF',
     // Neo4j 5 keys its plan cache by the parameters' types and, for a list, by the order of
     // magnitude of its length (ceil(log10)), so a statement is planned again for a list of 1, of
-    // 2 to 10, of 11 to 100... The neighbourhood's step (13 kB of Cypher) takes 0.4 to 1.8 s to
+    // 2 to 10, of 11 to 100... The neighbourhood's step takes 0.4 to 1.8 s to
     // plan here, so after a restart each new mix of list sizes (expanding an entity with 1, 5 or
     // 50 links) kept an analyst waiting that long, warm-up or not. Lantern's lists are ids looked
     // up by index, whose plan does not depend on their length (bench/ANALYSIS.md, session 12).

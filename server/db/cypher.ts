@@ -2,16 +2,15 @@
  * Cypher lives in cypher/queries/<area>/<name>.cypher, one parameterised statement per file,
  * read once and served by name. Nothing else in the server writes Cypher text. As a file is
  * read, the caller's scope is applied (statement-scope.ts: `@visible(x)` is expanded, and a
- * caller read that matches something without it is refused), then its chart projections are
- * narrowed to each entity type's and link type's properties (chart-projection.ts): the same
- * values, without the keys a type cannot have. Test fixtures and benchmark statements live
+ * caller read that matches something without it is refused); nothing else is rewritten: chart
+ * projections are one fixed list for every type, the stored chart card's (server/model/card.ts,
+ * docs/decisions/0015-stored-chart-card.md). Test fixtures and benchmark statements live
  * outside cypher/queries/ (cypher/testing/, cypher/bench/) and are not loadable here
  * (server/testing/statements.ts loads them for tests and benchmarks).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { narrowChartProjections } from '../modules/entity/chart-projection.ts';
 import { scopedStatement } from './statement-scope.ts';
 
 export const cypherRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cypher');
@@ -22,19 +21,12 @@ const cache = new Map<string, string>();
 export function cypher(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {
-    text = narrowChartProjections(cypherAsWritten(name));
+    // Comments dropped, `@visible` expanded; throws, naming the statement, when a caller read
+    // does not scope every entity, link and record it matches.
+    text = scopedStatement(name, statementFile(path.join(cypherRoot, 'queries'), name));
     cache.set(name, text);
   }
   return text;
-}
-
-/**
- * The statement as its file writes it, with the scope applied: comments dropped, `@visible`
- * expanded, projections not narrowed. Throws, naming the statement, when a caller read does
- * not scope every entity, link and record it matches.
- */
-export function cypherAsWritten(name: string): string {
-  return scopedStatement(name, statementFile(path.join(cypherRoot, 'queries'), name));
 }
 
 /** The text of `<root>/<name>.cypher` without its comments. */

@@ -1,8 +1,10 @@
 /**
  * Shapes an entity's properties the way every writer stores them (docs/model.md): identifiers in
- * normal form, the `label` the chart shows, and the `searchText` the full-text index sees.
+ * normal form, the chart card (the `label` the chart shows, and, in `props`, the `subtitle` and
+ * `cardKind` of card.ts) and the `searchText` the full-text index sees.
  * The API's mutations, the demo and scale seeds and the importers all write through this.
  */
+import { cardOf, storedCard } from './card.ts';
 import type { EntityType } from './model.ts';
 import { fold, normaliseEmail, parsePhone, parsePostcode, parseVrm, personSearchForms, searchText, type PhoneForms } from './normalise.ts';
 
@@ -161,5 +163,8 @@ const SHAPERS: Record<EntityType, (p: Props) => Shaped> = {
 
 /** Shapes one entity's properties; throws ShapeError naming the bad property. */
 export function shapeEntity(type: EntityType, props: Props, o: { knownPhones?: KnownPhones } = {}): Shaped {
-  return type === 'PHONE' ? shapePhone(props, o.knownPhones) : SHAPERS[type](props);
+  const shaped = type === 'PHONE' ? shapePhone(props, o.knownPhones) : SHAPERS[type](props);
+  // The card is made from the shaped properties, so it follows every edit that reshapes them.
+  Object.assign(shaped.props, storedCard(cardOf(type, shaped.props, shaped.label)));
+  return shaped;
 }

@@ -19,7 +19,7 @@ CALL () {
   MATCH (s:Entity {id: sid})
   WHERE NOT coalesce(s.retired, false)
     AND @visible(s)
-  RETURN collect(s {.id, .type, .label, .potentialVictim, .suspect, .safeguarded, .riskScore, .kind, .category, .lineType, dateOfBirth: toString(s.dateOfBirth), .nationalities, .town, .e164, .colour, .make, .model, .companyNumber, .status, occurredOn: toString(s.occurredOn), .outcome, .site, postedOn: toString(s.postedOn), .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, recordedAt: toString(s.recordedAt), degree: @visibleDegree(s)}) AS starts
+  RETURN collect(s {.id, .type, .label, .subtitle, .cardKind, .potentialVictim, .suspect, .safeguarded, .riskScore, .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, recordedAt: toString(s.recordedAt), degree: @visibleDegree(s)}) AS starts
 }
 CALL () {
   UNWIND $frontier AS fid
@@ -47,7 +47,7 @@ CALL (kept) {
   UNWIND kept AS f
   WITH f.m AS m, f.rs AS rs, f.known AS known
   WITH m, rs, known, @visibleDegree(m) AS degree
-  RETURN collect({node: m {.id, .type, .label, .potentialVictim, .suspect, .safeguarded, .riskScore, .kind, .category, .lineType, dateOfBirth: toString(m.dateOfBirth), .nationalities, .town, .e164, .colour, .make, .model, .companyNumber, .status, occurredOn: toString(m.occurredOn), .outcome, .site, postedOn: toString(m.postedOn), .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, recordedAt: toString(m.recordedAt), degree: degree}, known: known, links: [r IN rs | r {.id, .role, validFrom: toString(r.validFrom), validTo: toString(r.validTo), recordedAt: toString(r.recordedAt), .weight, .count, firstAt: toString(r.firstAt), lastAt: toString(r.lastAt), .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, type: type(r), source: startNode(r).id, target: endNode(r).id}]}) AS found,
+  RETURN collect({node: m {.id, .type, .label, .subtitle, .cardKind, .potentialVictim, .suspect, .safeguarded, .riskScore, .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, recordedAt: toString(m.recordedAt), degree: degree}, known: known, links: [r IN rs | r {.id, .role, validFrom: toString(r.validFrom), validTo: toString(r.validTo), recordedAt: toString(r.recordedAt), .weight, .count, firstAt: toString(r.firstAt), lastAt: toString(r.lastAt), .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, type: type(r), source: startNode(r).id, target: endNode(r).id}]}) AS found,
          collect(CASE WHEN NOT known AND degree <= $threshold THEN m END) AS last,
          collect(m.id) AS foundIds
 }

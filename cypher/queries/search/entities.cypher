@@ -16,4 +16,4 @@ WHERE NOT node.id IN $exclude
 WITH node, score
 SKIP $skip
 LIMIT $limit
-RETURN node {.id, .type, .label, .potentialVictim, .suspect, .safeguarded, .riskScore, .kind, .category, .lineType, dateOfBirth: toString(node.dateOfBirth), .nationalities, .town, .e164, .colour, .make, .model, .companyNumber, .status, occurredOn: toString(node.occurredOn), .outcome, .site, postedOn: toString(node.postedOn), .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, recordedAt: toString(node.recordedAt), searchText: node.searchText, degree: @visibleDegree(node)} AS node, score
+RETURN node {.id, .type, .label, .subtitle, .cardKind, .potentialVictim, .suspect, .safeguarded, .riskScore, .sourceEvaluation, .intelligenceAssessment, .handlingCode, .handlingConditions, .classification, recordedAt: toString(node.recordedAt), searchText: node.searchText, degree: @visibleDegree(node)} AS node, score

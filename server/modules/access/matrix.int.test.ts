@@ -44,6 +44,8 @@ const ENTITY_TEXT_SKIP = new Set([
   'classification', 'recordedAt', 'updatedAt', 'retired', 'retiredAt', 'retiredReason', 'synthetic', 'degree', 'postcodeCompact',
   'kind', 'category', 'status', 'outcome', 'lineType', 'gender', 'nationalities', 'shareable', 'victim', 'potentialVictim',
   'suspect', 'safeguarded', 'riskScore', 'agencies', 'site', 'town', 'legislation', 'colour', 'make', 'model', 'kindOther',
+  // The stored chart card's kind: a copy of the kind, category or line type code above.
+  'cardKind',
 ]);
 const DATE = /^\d{4}-\d{2}-\d{2}([T ].*)?$/;
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../testing/harness.ts';
 import { runOffline } from '../../testing/statements.ts';
+import { up as backfillCards } from '../../../cypher/schema/042_chart_card.ts';
 
 const TAG = 'edit';
 const provenance = (over: Record<string, unknown> = {}) => ({
@@ -102,6 +103,34 @@ describe('editing and reading entities and links', () => {
     expect(search.data!.search.edges[0]?.node.id).toBe(id('person', 'upd'));
     const missing = await server.graphql(q, { id: 'person-edit-nobody', properties: [{ name: 'givenName', value: 'X' }], provenance: provenance() });
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('stores the chart card when an entity is written and follows each edit of the properties it shows', async () => {
+    const q = `mutation ($id: ID!, $properties: [PropertyInput!]!, $provenance: ProvenanceInput!) { updateEntity(id: $id, properties: $properties, provenance: $provenance) { id } }`;
+    const chart = async (entityId: string) =>
+      (await server.graphql<{ neighbourhood: { nodes: { id: string; label: string; subtitle: string | null; kind: string | null }[] } }>(
+        `query ($ids: [ID!]!) { neighbourhood(ids: $ids, hops: 1) { nodes { id label subtitle kind } } }`,
+        { ids: [entityId] },
+      )).data!.neighbourhood.nodes.find((n) => n.id === entityId);
+    await create('PREMISES', 'card', { name: 'Rose Nails', kind: 'NAIL_BAR', town: 'Slough' });
+    expect(await chart(id('premises', 'card'))).toMatchObject({ label: 'Rose Nails', subtitle: 'nail bar, Slough', kind: 'NAIL_BAR' });
+    const edited = await server.graphql(q, { id: id('premises', 'card'), properties: [{ name: 'kind', value: 'CAR_WASH' }, { name: 'town', value: 'Reading' }], provenance: provenance({ recordKey: 'r-card-2' }) });
+    expect(edited.errors).toBeUndefined();
+    expect(await chart(id('premises', 'card'))).toMatchObject({ subtitle: 'car wash, Reading', kind: 'CAR_WASH' });
+    await create('PERSON', 'card', { givenName: 'Rita', familyName: 'Kask', nationalities: 'EE' });
+    expect((await chart(id('person', 'card')))?.subtitle).toBe('EE');
+    await server.graphql(q, { id: id('person', 'card'), properties: [{ name: 'dateOfBirth', value: '2001-05-06' }], provenance: provenance({ recordKey: 'r-card-3' }) });
+    expect((await chart(id('person', 'card')))?.subtitle).toBe('born 2001-05-06, EE');
+    // The card's parts are bookkeeping, not the entity's own properties.
+    const names = (await get(id('person', 'card')))!.properties.map((p) => p.name);
+    expect(names).not.toContain('subtitle');
+    expect(names).not.toContain('cardKind');
+    // An entity stored before cards were (no subtitle, no kind) gets its card from migration 042.
+    await server.gateway.runScript('MATCH (n:Entity) WHERE n.id IN $ids REMOVE n.subtitle, n.cardKind', { ids: [id('premises', 'card'), id('person', 'card')] });
+    expect(await chart(id('premises', 'card'))).toMatchObject({ subtitle: null, kind: null });
+    await backfillCards(server.gateway);
+    expect(await chart(id('premises', 'card'))).toMatchObject({ subtitle: 'car wash, Reading', kind: 'CAR_WASH' });
+    expect((await chart(id('person', 'card')))?.subtitle).toBe('born 2001-05-06, EE');
   });
 
   it('creates links whose ends and roles fit their type, and sets person flags', async () => {

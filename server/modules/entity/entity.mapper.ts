@@ -55,7 +55,7 @@ export function toGrading(row: StoredRow): GradingOut {
 export const SYSTEM_PROPERTIES: ReadonlySet<string> = new Set([
   'id', 'type', 'label', 'searchText', 'sourceIds', 'sourceEvaluation', 'intelligenceAssessment', 'handlingCode',
   'handlingConditions', 'classification', 'recordedAt', 'updatedAt', 'retired', 'retiredAt', 'retiredReason',
-  'synthetic', 'degree', 'postcodeCompact', 'masked',
+  'synthetic', 'degree', 'postcodeCompact', 'masked', 'subtitle', 'cardKind',
 ]);
 
 export interface PropertyOut {
@@ -117,15 +117,15 @@ export function toEntity(row: StoredRow): EntityOut {
 }
 
 /**
- * The stored properties a GraphNode is made from (toGraphNode, subtitleOf, kindOf, and what
- * masking a potential victim reads): the graph queries project these, not every property.
- * Keep in step with the projections in cypher/queries/graph/ (a unit test checks).
+ * The stored properties a GraphNode is made from (toGraphNode, and what masking a potential
+ * victim reads): identity, the stored chart card (label, subtitle, cardKind: server/model/card.ts),
+ * the flags the chart styles by, and the grading. The same list for every type: the graph
+ * queries project these, not every property (docs/decisions/0015-stored-chart-card.md).
+ * Keep in step with the projections in cypher/queries/ (a unit test checks).
  */
 export const CHART_NODE_PROPERTIES = [
-  'id', 'type', 'label', 'potentialVictim', 'suspect', 'safeguarded', 'riskScore', 'kind', 'category', 'lineType',
-  'dateOfBirth', 'nationalities', 'town', 'e164', 'colour', 'make', 'model', 'companyNumber', 'status', 'occurredOn',
-  'outcome', 'site', 'postedOn', 'sourceEvaluation', 'intelligenceAssessment', 'handlingCode', 'handlingConditions',
-  'classification', 'recordedAt',
+  'id', 'type', 'label', 'subtitle', 'cardKind', 'potentialVictim', 'suspect', 'safeguarded', 'riskScore',
+  'sourceEvaluation', 'intelligenceAssessment', 'handlingCode', 'handlingConditions', 'classification', 'recordedAt',
 ] as const;
 
 /** The stored properties a GraphEdge is made from (toGraphEdge), besides its type and ends. */
@@ -140,7 +140,7 @@ export const CHART_LINK_PROPERTIES = [
  * arithmetic, ~12 µs of CPU a value (400 chart rows with 5 each: 33 ms of client CPU against
  * 9 ms as text, on the 100k store); a chart answer holds hundreds.
  */
-export const CHART_TEMPORAL_PROPERTIES: ReadonlySet<string> = new Set(['dateOfBirth', 'occurredOn', 'postedOn', 'recordedAt', 'validFrom', 'validTo', 'firstAt', 'lastAt']);
+export const CHART_TEMPORAL_PROPERTIES: ReadonlySet<string> = new Set(['recordedAt', 'validFrom', 'validTo', 'firstAt', 'lastAt']);
 
 /** The object a GraphNode resolves from. */
 export interface GraphNodeOut {
@@ -162,34 +162,14 @@ export interface GraphNodeOut {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
-/** The chart's second line for an entity. */
+/** The chart's second line for an entity: its stored card's (server/model/card.ts). */
 export function subtitleOf(row: StoredRow): string | null {
-  const human = (v: unknown) => str(v)?.replace(/_/g, ' ').toLowerCase();
-  switch (entityTypeOf(row)) {
-    case 'PERSON':
-      return [str(row.dateOfBirth) && `born ${String(row.dateOfBirth)}`, ...(Array.isArray(row.nationalities) ? [row.nationalities.join('/')] : [])].filter(Boolean).join(', ') || null;
-    case 'PREMISES':
-      return [human(row.kind), str(row.town)].filter(Boolean).join(', ') || null;
-    case 'PHONE':
-      return str(row.e164) ?? null;
-    case 'VEHICLE':
-      return [str(row.colour), str(row.make), str(row.model)].filter(Boolean).join(' ') || null;
-    case 'ORGANISATION':
-      return str(row.companyNumber) ?? null;
-    case 'OFFENCE':
-      return [human(row.status), str(row.occurredOn)].filter(Boolean).join(', ') || null;
-    case 'VISIT':
-      return human(row.outcome) ?? null;
-    case 'ADVERT':
-      return [str(row.site), str(row.postedOn)].filter(Boolean).join(', ') || null;
-    default:
-      return null;
-  }
+  return str(row.subtitle) ?? null;
 }
 
-/** Premises kind, offence category, referral kind, ...: whatever the chart styles the node by. */
+/** Premises kind, offence category, phone line type, ...: whatever the chart styles the node by (the stored card's). */
 function kindOf(row: StoredRow): string | null {
-  return str(row.kind) ?? str(row.category) ?? str(row.lineType) ?? null;
+  return str(row.cardKind) ?? null;
 }
 
 export function toGraphNode(row: StoredRow, o: { supernodeThreshold?: number; expanded?: boolean; hops?: number } = {}): GraphNodeOut {

@@ -77,7 +77,7 @@ function grading(row: Row): SelectionGrading {
 const NOT_OWN = new Set([
   'id', 'type', 'label', 'searchText', 'sourceIds', 'sourceEvaluation', 'intelligenceAssessment', 'handlingCode', 'handlingConditions',
   'classification', 'recordedAt', 'updatedAt', 'retired', 'retiredAt', 'retiredReason', 'synthetic', 'degree', 'postcodeCompact', 'masked',
-  'potentialVictim', 'suspect', 'safeguarded', 'resolvedId',
+  'potentialVictim', 'suspect', 'safeguarded', 'resolvedId', 'subtitle', 'cardKind',
 ]);
 
 function ownProperties(row: Row, masked: boolean): Record<string, PropertyValue> {
