@@ -32,6 +32,7 @@ const modules = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../m
 export const typeDefFiles = [
   'system/system.graphql',
   'entity/entity.graphql',
+  'entity/entity.types.graphql',
   'search/search.graphql',
   'graph/graph.graphql',
   'editing/editing.graphql',

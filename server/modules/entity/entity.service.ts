@@ -91,6 +91,6 @@ export async function links(ctx: Context, id: string, args: LinksArgs) {
 export function linkTypes() {
   return LINK_TYPE_NAMES.map((name) => {
     const spec = LINK_TYPES[name];
-    return { name, description: spec.description, from: [...spec.from], to: [...spec.to], roles: 'roles' in spec ? [...spec.roles] : [] };
+    return { name, description: spec.description, from: [...spec.from], to: [...spec.to], roles: [...(spec.roles ?? [])] };
   });
 }
