@@ -19,7 +19,8 @@ import type { AuditLog } from '../audit/audit.service.ts';
 import { entityTypeOf, subtitleOf, toGrading, toGraphEdge } from '../entity/entity.mapper.ts';
 import { LIMITS } from '../graph/graph.args.ts';
 import { neighbourhood } from '../graph/graph.service.ts';
-import { ENTITY_META, linkMeta } from '../../../client/src/model/meta.ts';
+import { entityMeta, linkMeta } from '../../../client/src/model/meta.ts';
+import { activeRegistry } from '../../model/registry/registry.ts';
 import { filteredIds, NO_FILTERS, type Filters } from '../../../client/src/graph/filters.ts';
 import type { GraphEdge, GraphNode } from '../../../client/src/model/types.ts';
 import { layout, type Position } from './layout.ts';
@@ -100,7 +101,8 @@ const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
 function toLink(row: Row): SelectedLink {
   const { retired: _r, ...edge } = toGraphEdge(row);
-  const meta = linkMeta(edge.type);
+  const declared = activeRegistry().link(edge.type);
+  const meta = declared ? { verb: declared.verb, directed: declared.directed, colour: declared.colour } : linkMeta(edge.type);
   return { ...edge, verb: meta.verb, directed: meta.directed, grading: grading(row), colour: meta.colour };
 }
 
@@ -254,7 +256,7 @@ export async function resolveSelection(caller: SelectionCaller, input: Selection
         recordedAt: str(row.recordedAt),
         updatedAt: str(row.updatedAt),
         position: { x: 0, y: 0 },
-        colour: ENTITY_META[type].colour,
+        colour: activeRegistry().entity(type)?.colour ?? entityMeta(type).colour,
       };
     })
     .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
