@@ -122,6 +122,22 @@ export function setActiveRegistry(r: Registry): void {
   active = r;
 }
 
+/** How an input's text is read: the registry's property kinds, grouped by how they parse. */
+export type InputKind = 'text' | 'date' | 'datetime' | 'float' | 'int' | 'bool' | 'list' | readonly string[];
+
+function inputKind(p: PropertyDef): InputKind {
+  if (p.list) return 'list';
+  if (p.kind === 'enum') return p.values ?? [];
+  if (p.kind === 'boolean') return 'bool';
+  if (p.kind === 'date' || p.kind === 'datetime' || p.kind === 'float' || p.kind === 'int') return p.kind;
+  return 'text';
+}
+
+/** The properties an analyst may set on each type of `registry`, with how each is read. */
+export function propertyKinds(registry: Registry): Record<string, Record<string, InputKind>> {
+  return Object.fromEntries(registry.entityTypes.map((t) => [t.name, Object.fromEntries(editableProperties(t).map((p) => [p.name, inputKind(p)]))]));
+}
+
 /** Properties of an entity type an analyst may set, in order. */
 export function editableProperties(t: EntityTypeDef): PropertyDef[] {
   return t.properties.filter((p) => p.editable);

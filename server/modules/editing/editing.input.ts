@@ -5,26 +5,9 @@
  */
 import { badInput } from '../../errors.ts';
 import { LINK_TYPES, rolesOf, type EntityType, type LinkType } from '../../model/model.ts';
-import { activeRegistry, CORE_REGISTRY, editableProperties, type Registry } from '../../model/registry/registry.ts';
-import type { PropertyDef } from '../../model/registry/schema.ts';
+import { activeRegistry, CORE_REGISTRY, propertyKinds, type InputKind as Kind, type Registry } from '../../model/registry/registry.ts';
 import { parseDate, parseDateTime } from '../entity/scalars.ts';
 import { CLASSIFICATION_VALUE, SOURCE_EVALUATION_VALUE, type ClassificationName, type SourceEvaluationName } from '../entity/entity.mapper.ts';
-
-/** How an input's text is read: the registry's property kinds, grouped by how they parse. */
-type Kind = 'text' | 'date' | 'datetime' | 'float' | 'int' | 'bool' | 'list' | readonly string[];
-
-function kindOf(p: PropertyDef): Kind {
-  if (p.list) return 'list';
-  if (p.kind === 'enum') return p.values ?? [];
-  if (p.kind === 'boolean') return 'bool';
-  if (p.kind === 'date' || p.kind === 'datetime' || p.kind === 'float' || p.kind === 'int') return p.kind;
-  return 'text';
-}
-
-/** The properties an analyst may set on each type of `registry`, with how each is read. */
-export function propertyKinds(registry: Registry): Record<string, Record<string, Kind>> {
-  return Object.fromEntries(registry.entityTypes.map((t) => [t.name, Object.fromEntries(editableProperties(t).map((p) => [p.name, kindOf(p)]))]));
-}
 
 /** The core types' settable properties (the chart projection reads their names). */
 export const PROPERTIES = propertyKinds(CORE_REGISTRY) as Record<EntityType, Record<string, Kind>>;
