@@ -44,7 +44,11 @@ const program = new Command()
   .description('Lantern: intelligence link analysis for modern slavery and human trafficking investigations.')
   .version(version)
   .showHelpAfterError()
-  .exitOverride();
+  .exitOverride()
+  // The installation's types before any command reads a mapping or builds the schema.
+  .hook('preAction', () => {
+    if (process.env.LANTERN_TYPES) config();
+  });
 
 registerServe(program, env);
 registerSchema(program, env);

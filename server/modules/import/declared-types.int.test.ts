@@ -48,7 +48,7 @@ properties:
 const MAPPING = `
 version: 1
 recordKey: [ref]
-grading: { sourceEvaluation: 2, intelligenceAssessment: B, handlingCode: P }
+grading: { sourceEvaluation: 2, intelligenceAssessment: B, handlingCode: P, classification: OFFICIAL }
 entities:
   person:
     type: PERSON
