@@ -5,21 +5,26 @@
  */
 import { badInput } from '../../errors.ts';
 import { LINK_TYPES, rolesOf, type EntityType, type LinkType } from '../../model/model.ts';
-import { activeRegistry, CORE_REGISTRY, propertyKinds, type InputKind as Kind, type Registry } from '../../model/registry/registry.ts';
+import { activeRegistry, propertyKinds, type InputKind as Kind, type Registry } from '../../model/registry/registry.ts';
 import { parseDate, parseDateTime } from '../entity/scalars.ts';
 import { CLASSIFICATION_VALUE, SOURCE_EVALUATION_VALUE, type ClassificationName, type SourceEvaluationName } from '../entity/entity.mapper.ts';
 
-/** The core types' settable properties (the chart projection reads their names). */
-export const PROPERTIES = propertyKinds(CORE_REGISTRY) as Record<EntityType, Record<string, Kind>>;
-
 let cached: { registry: Registry; kinds: Record<string, Record<string, Kind>> } | undefined;
 
-/** The settable properties of `type` in this installation's registry (its declared properties included). */
+/** The settable properties of `type` in this installation's registry (its declared types and properties included). */
 export function propertiesOf(type: EntityType): Record<string, Kind> {
   const registry = activeRegistry();
   if (cached?.registry !== registry) cached = { registry, kinds: propertyKinds(registry) };
   return cached.kinds[type] ?? {};
 }
+
+/**
+ * The same, indexed by type, for the chart projection (which goes with the stored chart card,
+ * issue 29): read through propertiesOf, so that it holds the installation's types too.
+ */
+export const PROPERTIES: Record<EntityType, Record<string, Kind>> = new Proxy({} as Record<EntityType, Record<string, Kind>>, {
+  get: (_target, type) => (typeof type === 'string' ? propertiesOf(type as EntityType) : undefined),
+});
 
 /** Names of the date-valued properties of a type (stored as Cypher dates). */
 export function dateProperties(type: EntityType): string[] {
