@@ -160,7 +160,7 @@ describe('deployment-defined types', () => {
 
     const csv = await exportFile('CSV');
     const files = unzipSync(Buffer.from(csv.content, 'base64'));
-    const tables = Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, parse(strFromU8(bytes), { columns: true }) as Record<string, string>[]]));
+    const tables = Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, parse(strFromU8(bytes), { columns: true, bom: true }) as Record<string, string>[]]));
     const nodes = Object.entries(tables).find(([name]) => /entit|node/i.test(name))![1];
     const edges = Object.entries(tables).find(([name]) => /link|edge/i.test(name))![1];
     expect(nodes.find((n) => Object.values(n).includes(`Morning Star ${pid}`))).toMatchObject({ type: 'VESSEL' });
