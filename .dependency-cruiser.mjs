@@ -19,24 +19,6 @@
 const KERNEL = '^server/(model|kernel)/';
 const MODULE = '^server/modules/[^/]+/';
 
-/**
- * Exceptions, each naming its issue, each one import of one file: the lead removes them once
- * the work they wait for is merged. Nothing else is excepted.
- */
-export const EXCEPTIONS = {
-  // Issue 29: db/cypher.ts rewrites chart statements through entity/chart-projection.ts; that
-  // file is being deleted (the chart card is stored on write), and with it this import.
-  dbToModule: { from: '^server/db/cypher\\.ts$', to: '^server/modules/entity/chart-projection\\.ts$' },
-  // Issue 29: entity <-> editing. chart-projection.ts reads editing's PROPERTIES and
-  // editing.input.ts reads entity's mapper and scalars; PROPERTIES is moving into the type
-  // registry (server/model), which removes the cycle.
-  entityToEditing: { from: '^server/modules/entity/chart-projection\\.ts$', to: '^server/modules/editing/editing\\.input\\.ts$' },
-  editingToEntity: { from: '^server/modules/editing/editing\\.input\\.ts$', to: '^server/modules/entity/(entity\\.mapper|scalars)\\.ts$' },
-  // Issue 29: an export's entity and link colours and verbs come from the workspace's
-  // client/src/model/meta.ts until the type registry (server/model) holds them.
-  selectionToClientMeta: { from: '^server/modules/selection/selection\\.service\\.ts$', to: '^client/src/model/meta\\.ts$' },
-};
-
 /** @type {import('dependency-cruiser').IConfiguration} */
 const config = {
   forbidden: [
@@ -51,15 +33,8 @@ const config = {
       name: 'server-never-imports-client',
       comment: 'What both sides need goes into the shared kernel (server/kernel), not into client/.',
       severity: 'error',
-      from: { path: '^server/', pathNot: EXCEPTIONS.selectionToClientMeta.from },
+      from: { path: '^server/' },
       to: { path: '^client/' },
-    },
-    {
-      name: 'server-never-imports-client-issue-29',
-      comment: EXCEPTIONS.selectionToClientMeta.to,
-      severity: 'error',
-      from: { path: EXCEPTIONS.selectionToClientMeta.from },
-      to: { path: '^client/', pathNot: EXCEPTIONS.selectionToClientMeta.to },
     },
     {
       name: 'client-imports-only-kernel',
@@ -79,14 +54,8 @@ const config = {
       name: 'db-imports-no-feature-module',
       comment: 'server/db is below the modules: it imports the kernel and the base, never a module, the API layers or the test harness.',
       severity: 'error',
-      from: { path: '^server/db/', pathNot: EXCEPTIONS.dbToModule.from },
+      from: { path: '^server/db/' },
       to: { path: '^server/(modules|graphql|http|cli|testing)/' },
-    },
-    {
-      name: 'db-imports-no-feature-module-issue-29',
-      severity: 'error',
-      from: { path: EXCEPTIONS.dbToModule.from },
-      to: { path: '^server/(modules|graphql|http|cli|testing)/', pathNot: EXCEPTIONS.dbToModule.to },
     },
     {
       name: 'modules-import-no-api-layer',
@@ -106,20 +75,8 @@ const config = {
       name: 'module-through-public-entry',
       comment: "A module imports another module only through that module's index.ts, its public entry; the other files are its internals.",
       severity: 'error',
-      from: { path: '^server/modules/([^/]+)/', pathNot: [EXCEPTIONS.entityToEditing.from, EXCEPTIONS.editingToEntity.from] },
+      from: { path: '^server/modules/([^/]+)/' },
       to: { path: MODULE, pathNot: ['^server/modules/$1/', '^server/modules/[^/]+/index\\.ts$'] },
-    },
-    {
-      name: 'module-through-public-entry-issue-29-entity-editing',
-      severity: 'error',
-      from: { path: EXCEPTIONS.entityToEditing.from },
-      to: { path: MODULE, pathNot: ['^server/modules/entity/', '^server/modules/[^/]+/index\\.ts$', EXCEPTIONS.entityToEditing.to] },
-    },
-    {
-      name: 'module-through-public-entry-issue-29-editing-entity',
-      severity: 'error',
-      from: { path: EXCEPTIONS.editingToEntity.from },
-      to: { path: MODULE, pathNot: ['^server/modules/editing/', '^server/modules/[^/]+/index\\.ts$', EXCEPTIONS.editingToEntity.to] },
     },
     {
       name: 'no-runtime-cycles',

@@ -16,25 +16,8 @@ export default {
       comment: 'A module imports no module that imports it, directly or through others.',
       severity: 'error',
       scope: 'folder',
-      // Issue 29 exception: entity <-> editing (chart-projection.ts reads editing's PROPERTIES,
-      // editing.input.ts reads entity's mapper); PROPERTIES moves into the type registry and
-      // chart-projection.ts is deleted, which removes it. Any other cycle through either is reported.
-      from: { path: MODULE_FOLDER, pathNot: '^server/modules/(entity|editing)$' },
+      from: { path: MODULE_FOLDER },
       to: { path: MODULE_FOLDER, circular: true },
-    },
-    {
-      name: 'no-cycles-between-modules-issue-29-entity',
-      severity: 'error',
-      scope: 'folder',
-      from: { path: '^server/modules/entity$' },
-      to: { path: MODULE_FOLDER, pathNot: '^server/modules/editing$', circular: true },
-    },
-    {
-      name: 'no-cycles-between-modules-issue-29-editing',
-      severity: 'error',
-      scope: 'folder',
-      from: { path: '^server/modules/editing$' },
-      to: { path: MODULE_FOLDER, pathNot: '^server/modules/entity$', circular: true },
     },
   ],
   options: {

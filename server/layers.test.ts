@@ -33,7 +33,6 @@ const TREE: Record<string, string> = {
 
   // Violations, one per rule.
   'server/db/store.ts': "import { person } from '../modules/people/index.ts';\nexport const q = person;\n",
-  // The issue 29 exception lets db/cypher.ts import entity/chart-projection.ts alone: any other module still fails.
   'server/db/cypher.ts': "import { place } from '../modules/places/index.ts';\nexport const q = place;\n",
   'server/kernel/documents.ts': "import { read } from '../db/gateway.ts';\nexport const d = read;\n",
   'server/http/warm-up.ts': "import { chart } from '../../client/src/chart.ts';\nexport const w = chart;\n",
@@ -76,7 +75,7 @@ describe('the layer map', () => {
   it('reports each deliberate violation under its rule and passes the allowed imports', async () => {
     expect(await violations(layers, ['server', 'client'])).toEqual([
       'client-imports-only-kernel: client/src/briefing.ts -> server/modules/places/places.service.ts',
-      'db-imports-no-feature-module-issue-29: server/db/cypher.ts -> server/modules/places/index.ts',
+      'db-imports-no-feature-module: server/db/cypher.ts -> server/modules/places/index.ts',
       'db-imports-no-feature-module: server/db/store.ts -> server/modules/people/index.ts',
       'kernel-imports-only-kernel: server/kernel/documents.ts -> server/db/gateway.ts',
       'module-through-public-entry: server/modules/export/export.service.ts -> server/modules/places/places.service.ts',

@@ -4,7 +4,7 @@
  */
 import { useCallback, useRef } from 'react';
 import * as api from './api/operations.ts';
-import { ENTITY_META } from './model/meta.ts';
+import { entityMeta } from './model/meta.ts';
 import type { EntityType, Graph, GraphNode } from './model/types.ts';
 import { addGraph, setPositions, type ChartDoc } from './state/chartDoc.ts';
 import { pathLayout } from './chart/hierarchy.ts';
@@ -170,7 +170,7 @@ export function useWorkspaceActions(chart: ChartState, fb: Feedback) {
 
   const describeTypes = (nodes: GraphNode[]) => {
     const m = new Map<string, number>();
-    for (const n of nodes) m.set(ENTITY_META[n.type].plural, (m.get(ENTITY_META[n.type].plural) ?? 0) + 1);
+    for (const n of nodes) m.set(entityMeta(n.type).plural, (m.get(entityMeta(n.type).plural) ?? 0) + 1);
     return [...m];
   };
 

@@ -5,6 +5,8 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config/config.ts';
 import { createLogger } from '../config/logger.ts';
 import { version } from '../version.ts';
+import { installTypes } from '../model/model.ts';
+import { registryFromTypesFile } from '../model/registry/deployment.ts';
 import { registerServe } from './serve.command.ts';
 import { registerSchema } from './schema.command.ts';
 import { registerNeo4j } from './neo4j.command.ts';
@@ -20,8 +22,20 @@ import type { CliEnv } from './cli-env.ts';
 
 export { UserError, type CliEnv } from './cli-env.ts';
 
+let types: string | undefined | null = null;
+
+/** The configuration, with the installation's types (LANTERN_TYPES) installed into the model the first time. */
+function config() {
+  const c = loadConfig();
+  if (types === null) {
+    if (c.typesFile) installTypes(registryFromTypesFile(c.typesFile));
+    types = c.typesFile;
+  }
+  return c;
+}
+
 const env: CliEnv = {
-  config: () => loadConfig(),
+  config,
   logger: (config) => createLogger(config),
 };
 
@@ -30,7 +44,11 @@ const program = new Command()
   .description('Lantern: intelligence link analysis for modern slavery and human trafficking investigations.')
   .version(version)
   .showHelpAfterError()
-  .exitOverride();
+  .exitOverride()
+  // The installation's types before any command reads a mapping or builds the schema.
+  .hook('preAction', () => {
+    if (process.env.LANTERN_TYPES) config();
+  });
 
 registerServe(program, env);
 registerSchema(program, env);
@@ -44,7 +62,7 @@ registerExport(program, env);
 registerSnapshot(program, env);
 registerBackup(program, env);
 
-const userErrors = new Set(['ConfigError', 'UserError', 'LocalNeo4jError', 'DatabaseUnreachable', 'StartupError']);
+const userErrors = new Set(['RegistryError', 'ConfigError', 'UserError', 'LocalNeo4jError', 'DatabaseUnreachable', 'StartupError']);
 
 try {
   await program.parseAsync(process.argv);

@@ -63,6 +63,7 @@ const schema = z.object({
   NEO4J_PASSWORD: z.string().default(''),
   NEO4J_DATABASE: z.string().regex(/^[A-Za-z0-9.-]+$/, 'must be a database name').optional(),
   LANTERN_DATA_DIR: z.string().min(1).default('./.data'),
+  LANTERN_TYPES: z.string().min(1).optional(),
   LANTERN_NEO4J_BOLT_PORT: port.default(7687),
   LANTERN_NEO4J_HEAP: size.default('1g'),
   LANTERN_NEO4J_PAGECACHE: size.default('1g'),
@@ -108,6 +109,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** LANTERN_TYPES: the installation's types file (docs/model.md "Deployment-defined types"), read at start. */
+  typesFile: string | undefined;
   /** Set: use this Neo4j and start nothing local. Unset: start the local Neo4j. */
   neo4j: {
     uri: string | undefined;
@@ -219,6 +222,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.LANTERN_DATA_DIR),
+    typesFile: e.LANTERN_TYPES ? path.resolve(e.LANTERN_TYPES) : undefined,
     neo4j: {
       uri: e.NEO4J_URI,
       username: e.NEO4J_USERNAME,

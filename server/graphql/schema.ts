@@ -10,7 +10,9 @@ import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from './resolvers.ts';
 import { resolvers as system } from '../modules/system/system.resolvers.ts';
 import { resolvers as chart } from '../modules/chart/chart.resolvers.ts';
-import { resolvers as entity } from '../modules/entity/entity.resolvers.ts';
+import { declaredTypeResolvers, resolvers as entity } from '../modules/entity/entity.resolvers.ts';
+import { activeRegistry } from '../model/registry/registry.ts';
+import { typesSdl } from '../model/registry/sdl.ts';
 import { resolvers as search } from '../modules/search/search.resolvers.ts';
 import { resolvers as graph } from '../modules/graph/graph.resolvers.ts';
 import { resolvers as editing } from '../modules/editing/editing.resolvers.ts';
@@ -32,6 +34,7 @@ const modules = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../m
 export const typeDefFiles = [
   'system/system.graphql',
   'entity/entity.graphql',
+  'entity/entity.types.graphql',
   'search/search.graphql',
   'graph/graph.graphql',
   'editing/editing.graphql',
@@ -73,10 +76,12 @@ function guardMutations(map: Resolvers): Resolvers {
   return { ...map, Mutation: guarded } as Resolvers;
 }
 
+/** The modules' SDL, and the types the installation's types file declares (as extensions, from the same generator as the core's). */
 export function typeDefs(): string[] {
-  return typeDefFiles.map((f) => fs.readFileSync(path.join(modules, f), 'utf8'));
+  const declared = typesSdl(activeRegistry(), 'extra');
+  return [...typeDefFiles.map((f) => fs.readFileSync(path.join(modules, f), 'utf8')), ...(declared ? [declared] : [])];
 }
 
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: typeDefs(), resolvers: resolverMaps.map(guardMutations) as never });
+  return makeExecutableSchema({ typeDefs: typeDefs(), resolvers: [...resolverMaps, declaredTypeResolvers()].map(guardMutations) as never });
 }

@@ -1,59 +1,24 @@
 /**
- * Lantern's domain model (POLE+ for MSHT): the closed lists of entity types and link types.
- * Labels and relationship types may appear in Cypher only from these lists; everything a caller
- * sends travels as a parameter. See docs/model.md for the properties of each.
+ * Lantern's domain model (POLE+ for MSHT): views of the type registry (registry/, decision 0015)
+ * under the names callers use. Labels and relationship types may appear in Cypher only from
+ * these; everything a caller sends travels as a parameter. docs/model.md is generated from the
+ * registry. The views hold the core types, and an installation's extra types too once
+ * installTypes has run at start (before the schema is built or any statement runs).
  */
+import { CORE_ENTITY_TYPES, CORE_LINK_TYPES } from './registry/core.ts';
+import { activeRegistry, CORE_REGISTRY, setActiveRegistry, type Registry } from './registry/registry.ts';
 
-export const ENTITY_TYPES = [
-  'PERSON',
-  'PREMISES',
-  'PHONE',
-  'EMAIL',
-  'VEHICLE',
-  'BANK_ACCOUNT',
-  'ORGANISATION',
-  'ADVERT',
-  'OFFENCE',
-  'OPERATION',
-  'VISIT',
-  'REFERRAL',
-  'RISK_FACTOR',
-] as const;
-export type EntityType = (typeof ENTITY_TYPES)[number];
+export type EntityType = (typeof CORE_ENTITY_TYPES)[number]['name'];
+export type LinkType = (typeof CORE_LINK_TYPES)[number]['name'];
+
+/** The entity types, in registry order. */
+export const ENTITY_TYPES: readonly EntityType[] = CORE_REGISTRY.entityTypes.map((t) => t.name as EntityType);
 
 /** GraphQL enum value to Neo4j label. Every entity node also carries the label `Entity`. */
-export const LABEL: Record<EntityType, string> = {
-  PERSON: 'Person',
-  PREMISES: 'Premises',
-  PHONE: 'Phone',
-  EMAIL: 'Email',
-  VEHICLE: 'Vehicle',
-  BANK_ACCOUNT: 'BankAccount',
-  ORGANISATION: 'Organisation',
-  ADVERT: 'Advert',
-  OFFENCE: 'Offence',
-  OPERATION: 'Operation',
-  VISIT: 'Visit',
-  REFERRAL: 'Referral',
-  RISK_FACTOR: 'RiskFactor',
-};
+export const LABEL: Record<EntityType, string> = Object.fromEntries(CORE_REGISTRY.entityTypes.map((t) => [t.name, t.label])) as Record<EntityType, string>;
 
 /** Id prefixes: ids are stable strings such as `person-000042`, never Neo4j internal ids. */
-export const ID_PREFIX: Record<EntityType, string> = {
-  PERSON: 'person',
-  PREMISES: 'premises',
-  PHONE: 'phone',
-  EMAIL: 'email',
-  VEHICLE: 'vehicle',
-  BANK_ACCOUNT: 'account',
-  ORGANISATION: 'org',
-  ADVERT: 'advert',
-  OFFENCE: 'offence',
-  OPERATION: 'operation',
-  VISIT: 'visit',
-  REFERRAL: 'referral',
-  RISK_FACTOR: 'risk',
-};
+export const ID_PREFIX: Record<EntityType, string> = Object.fromEntries(CORE_REGISTRY.entityTypes.map((t) => [t.name, t.idPrefix])) as Record<EntityType, string>;
 
 export interface LinkTypeSpec {
   /** Allowed source and target entity types. */
@@ -66,68 +31,61 @@ export interface LinkTypeSpec {
   description: string;
 }
 
-export const LINK_TYPES = {
-  USES_PHONE: { from: ['PERSON', 'ORGANISATION'], to: ['PHONE'], description: 'uses a phone number' },
-  USES_EMAIL: { from: ['PERSON', 'ORGANISATION'], to: ['EMAIL'], description: 'uses an email address' },
-  LIVES_AT: { from: ['PERSON'], to: ['PREMISES'], description: 'lives at (a dated stay)' },
-  WORKS_AT: { from: ['PERSON'], to: ['PREMISES'], description: 'works at (a dated stay)' },
-  ASSOCIATE_OF: {
-    from: ['PERSON'],
-    to: ['PERSON'],
-    roles: ['FAMILY', 'PARTNER', 'CONTROLS', 'ASSOCIATE', 'DRIVES_FOR'],
-    description: 'associate of (family, partner, controls, ...)',
-  },
-  KEEPER_OF: { from: ['PERSON', 'ORGANISATION'], to: ['VEHICLE'], description: 'registered keeper of a vehicle' },
-  DRIVES: { from: ['PERSON'], to: ['VEHICLE'], description: 'seen driving a vehicle' },
-  VEHICLE_SEEN_AT: { from: ['VEHICLE'], to: ['PREMISES'], description: 'vehicle seen at premises' },
-  HOLDS_ACCOUNT: { from: ['PERSON', 'ORGANISATION'], to: ['BANK_ACCOUNT'], description: 'holds a bank account' },
-  DIRECTOR_OF: { from: ['PERSON'], to: ['ORGANISATION'], description: 'director or officer of an organisation' },
-  OPERATES: {
-    from: ['ORGANISATION', 'PERSON'],
-    to: ['PREMISES'],
-    roles: ['OWNER', 'OPERATOR', 'CONTROLLER', 'LANDLORD'],
-    description: 'operates or controls premises',
-  },
-  PREMISES_PHONE: { from: ['PREMISES'], to: ['PHONE'], description: 'phone number of premises' },
-  ADVERT_LISTS_PHONE: { from: ['ADVERT'], to: ['PHONE'], description: 'advert lists a phone number' },
-  ADVERT_LOCATED_AT: { from: ['ADVERT'], to: ['PREMISES'], description: 'advert gives premises as its location' },
-  ADVERT_FEATURES: { from: ['ADVERT'], to: ['PERSON'], description: 'advert features a person' },
-  CALLED: {
-    from: ['PHONE'],
-    to: ['PHONE'],
-    properties: ['count', 'firstAt', 'lastAt', 'totalDurationSeconds'],
-    description: 'call records between phones (count, first, last, total duration)',
-  },
-  INVOLVED_IN: {
-    from: ['PERSON', 'ORGANISATION'],
-    to: ['OFFENCE'],
-    roles: ['SUSPECT', 'VICTIM', 'WITNESS'],
-    description: 'involved in an offence',
-  },
-  OCCURRED_AT: { from: ['OFFENCE'], to: ['PREMISES'], description: 'offence occurred at premises' },
-  INCLUDES_VISIT: { from: ['OPERATION'], to: ['VISIT'], description: 'operation includes a visit' },
-  VISIT_AT: { from: ['VISIT'], to: ['PREMISES'], description: 'visit took place at premises' },
-  ENCOUNTERED: {
-    from: ['VISIT'],
-    to: ['PERSON'],
-    roles: ['WORKER', 'OCCUPANT', 'MANAGER', 'CUSTOMER', 'POTENTIAL_VICTIM', 'SUSPECT'],
-    description: 'person encountered at a visit',
-  },
-  REFERRAL_FOR: { from: ['REFERRAL'], to: ['PERSON'], description: 'referral made for a person' },
-  HAS_RISK_FACTOR: { from: ['PERSON'], to: ['RISK_FACTOR'], description: 'person has a risk factor' },
-} as const satisfies Record<string, LinkTypeSpec>;
+function linkSpec(t: Registry['linkTypes'][number]): LinkTypeSpec {
+  return {
+    from: t.from as EntityType[],
+    to: t.to as EntityType[],
+    ...(t.roles ? { roles: t.roles } : {}),
+    ...(t.properties ? { properties: t.properties.map((p) => p.name) } : {}),
+    description: t.description,
+  };
+}
 
-export type LinkType = keyof typeof LINK_TYPES;
-export const LINK_TYPE_NAMES = Object.keys(LINK_TYPES) as LinkType[];
+export const LINK_TYPES: Record<LinkType, LinkTypeSpec> = Object.fromEntries(CORE_REGISTRY.linkTypes.map((t) => [t.name, linkSpec(t)])) as Record<LinkType, LinkTypeSpec>;
+
+export const LINK_TYPE_NAMES: readonly LinkType[] = CORE_REGISTRY.linkTypes.map((t) => t.name as LinkType);
+
+/** Whether `name` is an entity type of this installation (core or declared). */
+export function isEntityType(name: string): name is EntityType {
+  return activeRegistry().entity(name) !== undefined;
+}
+
+/** Whether `name` is a link type of this installation (core or declared). */
+export function isLinkType(name: string): name is LinkType {
+  return activeRegistry().link(name) !== undefined;
+}
+
+/**
+ * Makes `registry` (the core plus an installation's types, from deployment.ts) this process's
+ * model: the views above gain its extra types, so that every caller of them accepts them. Run
+ * once at start; the extra names are typed as EntityType and LinkType though the unions name
+ * only the core's (their code paths are the generic ones).
+ */
+export function installTypes(registry: Registry): void {
+  if (activeRegistry() !== CORE_REGISTRY) throw new Error('installTypes runs once, at start');
+  setActiveRegistry(registry);
+  for (const t of registry.entityTypes) {
+    const name = t.name as EntityType;
+    if (!ENTITY_TYPES.includes(name)) (ENTITY_TYPES as EntityType[]).push(name);
+    LABEL[name] = t.label;
+    ID_PREFIX[name] = t.idPrefix;
+  }
+  for (const t of registry.linkTypes) {
+    const name = t.name as LinkType;
+    if (!LINK_TYPE_NAMES.includes(name)) (LINK_TYPE_NAMES as LinkType[]).push(name);
+    LINK_TYPES[name] = linkSpec(t);
+  }
+  for (const p of LINK_TYPE_NAMES.flatMap(linkPropertiesOf)) if (!TYPE_SPECIFIC_LINK_PROPERTIES.includes(p)) (TYPE_SPECIFIC_LINK_PROPERTIES as string[]).push(p);
+}
 
 /** The roles links of `type` may carry (none for most types). */
 export function rolesOf(type: LinkType): readonly string[] {
-  return (LINK_TYPES[type] as LinkTypeSpec).roles ?? [];
+  return LINK_TYPES[type]?.roles ?? [];
 }
 
 /** The properties only links of `type` carry (a CALLED link's count, first and last call). */
 export function linkPropertiesOf(type: LinkType): readonly string[] {
-  return (LINK_TYPES[type] as LinkTypeSpec).properties ?? [];
+  return LINK_TYPES[type]?.properties ?? [];
 }
 
 /** The link types that carry `property` (one of TYPE_SPECIFIC_LINK_PROPERTIES). */

@@ -6,6 +6,7 @@
  */
 import { cardOf, storedCard } from './card.ts';
 import type { EntityType } from './model.ts';
+import { activeRegistry, labelFromRule } from './registry/registry.ts';
 import { fold, normaliseEmail, parsePhone, parsePostcode, parseVrm, personSearchForms, searchText, type PhoneForms } from './normalise.ts';
 
 export type Props = Record<string, unknown>;
@@ -161,9 +162,47 @@ const SHAPERS: Record<EntityType, (p: Props) => Shaped> = {
   RISK_FACTOR: shapeByTitle('kind', (p) => humanise(p.kind), (p) => [str(p.description)]),
 };
 
+/**
+ * A type without a shaper of its own (one an installation's types file declares): its label by
+ * its `labelFrom` rule, its search text from its searchable properties, phones, emails and
+ * countries checked as the core's are.
+ */
+function shapeDeclared(type: string, p: Props): Shaped {
+  const def = activeRegistry().entity(type);
+  if (!def) throw new ShapeError('type', `${type} is not an entity type`);
+  const props: Props = { ...p };
+  for (const prop of def.properties) {
+    const v = str(p[prop.name]);
+    if (v === undefined) continue;
+    if (prop.kind === 'phone') {
+      const phone = parsePhone(v);
+      if (!phone) throw new ShapeError(prop.name, `${JSON.stringify(v)} is not a phone number`);
+      props[prop.name] = phone.e164;
+    } else if (prop.kind === 'email') {
+      const email = normaliseEmail(v);
+      if (!email) throw new ShapeError(prop.name, `${JSON.stringify(v)} is not an email address`);
+      props[prop.name] = email;
+    } else if (prop.kind === 'enum' && !prop.list) {
+      const code = v.toUpperCase().replace(/[\s-]+/g, '_');
+      if (!prop.values!.includes(code)) throw new ShapeError(prop.name, `${JSON.stringify(v)} is not one of ${prop.values!.join(', ')}`);
+      props[prop.name] = code;
+    }
+  }
+  for (const prop of def.properties) {
+    if (prop.required && prop.editable && !prop.list && prop.kind !== 'boolean' && (props[prop.name] === undefined || props[prop.name] === null || props[prop.name] === '')) {
+      throw new ShapeError(prop.name, `${prop.name} is required`);
+    }
+  }
+  const label = labelFromRule(def, props);
+  if (!label) throw new ShapeError(def.labelFrom.properties[0]!, `a ${def.displayName.toLowerCase()} needs ${def.labelFrom.properties.join(' or ')}`);
+  const forms = def.properties.filter((q) => q.searchable).flatMap((q) => (Array.isArray(props[q.name]) ? (props[q.name] as unknown[]).map(String) : [str(props[q.name])]));
+  return { label, searchText: searchText([label, ...forms]), props };
+}
+
 /** Shapes one entity's properties; throws ShapeError naming the bad property. */
 export function shapeEntity(type: EntityType, props: Props, o: { knownPhones?: KnownPhones } = {}): Shaped {
-  const shaped = type === 'PHONE' ? shapePhone(props, o.knownPhones) : SHAPERS[type](props);
+  const shaper = SHAPERS[type] as ((p: Props) => Shaped) | undefined;
+  const shaped = type === 'PHONE' ? shapePhone(props, o.knownPhones) : shaper ? shaper(props) : shapeDeclared(type, props);
   // The card is made from the shaped properties, so it follows every edit that reshapes them.
   Object.assign(shaped.props, storedCard(cardOf(type, shaped.props, shaped.label)));
   return shaped;

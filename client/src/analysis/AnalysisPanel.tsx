@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { communityColour, METRIC_NAMES, nodeStyles, OTHER_COMMUNITY, COMMUNITY_PALETTE, rampColour, type ColourBy, type NodeStyle, type SizeBy } from './encoding.ts';
 import { networkAnalytics, type NetworkAnalytics } from './api.ts';
-import { ENTITY_META } from '../model/meta.ts';
+import { entityMeta } from '../model/meta.ts';
 import type { EntityType } from '../model/types.ts';
 import './analysis.css';
 
@@ -85,7 +85,7 @@ export function AnalysisPanel({ onChart, types, onStyles, onSelect }: Props) {
           {LEAVE_OUT_TYPES.filter((t) => types.includes(t)).map((t) => (
             <label key={t} className="check">
               <input type="checkbox" checked={excluded.includes(t)} onChange={() => setExcluded((x) => (x.includes(t) ? x.filter((y) => y !== t) : [...x, t]))} />{' '}
-              {ENTITY_META[t].plural.toLowerCase()}
+              {entityMeta(t).plural.toLowerCase()}
             </label>
           ))}
         </fieldset>
@@ -128,7 +128,7 @@ export function AnalysisPanel({ onChart, types, onStyles, onSelect }: Props) {
           <p className="hint" data-testid="analysis-summary">
             {result.data.nodes.length} entities · {communities.length} communities of 2 or more · modularity {result.data.modularity.toFixed(2)} ·{' '}
             {result.data.nodes.filter((n) => n.broker).length} brokers{result.data.weighted ? ' · weighted by grading' : ''}
-            {result.excluded.length > 0 && ` · without ${result.excluded.map((t) => ENTITY_META[t].plural.toLowerCase()).join(', ')}`}
+            {result.excluded.length > 0 && ` · without ${result.excluded.map((t) => entityMeta(t).plural.toLowerCase()).join(', ')}`}
           </p>
           {colourBy === 'community' && communities.length > 0 && (
             <ul className="community-list" aria-label="Communities">

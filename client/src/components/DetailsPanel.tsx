@@ -1,7 +1,7 @@
 /** The selected entity or link: properties, provenance (sources, grading, dates) and timeline. */
 import { useEffect, useState } from 'react';
 import { entityDetails, linkDetails, timeline, type EntityDetails, type LinkDetails, type SourceRecord, type TimelineEvent } from '../api/operations.ts';
-import { ENTITY_META, humanise, linkMeta } from '../model/meta.ts';
+import { humanise, linkMeta, entityMeta } from '../model/meta.ts';
 import type { GraphEdge, GraphNode, Grading } from '../model/types.ts';
 import { TypeIcon } from './TypeIcon.tsx';
 import { may } from '../admin/useMe.ts';
@@ -182,7 +182,7 @@ function NodeDetails({ node }: { node: GraphNode }) {
         <div>
           <h2 className="details-title">{reason && d.data && !masked ? d.data.label : node.label}</h2>
           <div className="muted small">
-            {ENTITY_META[node.type].name} · <span className="mono">{node.id}</span>
+            {entityMeta(node.type).name} · <span className="mono">{node.id}</span>
           </div>
         </div>
       </header>

@@ -1,6 +1,6 @@
 /** Filters: entity and link types, a date range on the timeline brush, minimum grade, "as known on". */
 import { useMemo } from 'react';
-import { ENTITY_META, linkMeta } from '../model/meta.ts';
+import { linkMeta, entityMeta } from '../model/meta.ts';
 import type { Assessment, EntityType, GraphEdge, SourceEvaluation } from '../model/types.ts';
 import { filtersActive, monthlyCounts, NO_FILTERS, type Filters } from '../../../server/kernel/filters.ts';
 import { TimelineBrush } from './TimelineBrush.tsx';
@@ -42,9 +42,9 @@ export function FilterPanel({ filters: f, entityTypes, linkTypes, edges, filtere
                   <input
                     type="checkbox"
                     checked={!f.hiddenEntityTypes.includes(t)}
-                    onChange={() => onChange({ ...f, hiddenEntityTypes: toggle(f.hiddenEntityTypes, t) }, `Filter ${ENTITY_META[t].plural}`)}
+                    onChange={() => onChange({ ...f, hiddenEntityTypes: toggle(f.hiddenEntityTypes, t) }, `Filter ${entityMeta(t).plural}`)}
                   />
-                  <TypeIcon type={t} size={14} /> <span className="name">{ENTITY_META[t].plural}</span> <span className="count">{n}</span>
+                  <TypeIcon type={t} size={14} /> <span className="name">{entityMeta(t).plural}</span> <span className="count">{n}</span>
                 </label>
               </li>
             ))}

@@ -1,5 +1,5 @@
 /** What the shapes, colours, badges and lines on the chart mean; only what is on the chart. */
-import { ENTITY_META, linkMeta } from '../model/meta.ts';
+import { linkMeta, entityMeta } from '../model/meta.ts';
 import type { EntityType } from '../model/types.ts';
 import { BADGES } from '../graph/icons.ts';
 import { TypeIcon } from './TypeIcon.tsx';
@@ -19,7 +19,7 @@ export function Legend({
         <ul>
           {entityTypes.map((t) => (
             <li key={t}>
-              <TypeIcon type={t} size={14} /> {ENTITY_META[t].name}
+              <TypeIcon type={t} size={14} /> {entityMeta(t).name}
             </li>
           ))}
         </ul>

@@ -5,7 +5,7 @@
  */
 import { forwardRef, useEffect, useRef, useState } from 'react';
 import { search, type SearchHit } from '../api/operations.ts';
-import { ENTITY_META } from '../model/meta.ts';
+import { entityMeta } from '../model/meta.ts';
 import { ENTITY_TYPES, type EntityType, type GraphNode } from '../model/types.ts';
 import { TypeIcon } from './TypeIcon.tsx';
 
@@ -116,7 +116,7 @@ export const SearchPanel = forwardRef<HTMLInputElement, Props>(function SearchPa
       <div className="chips" role="group" aria-label="Only these types">
         {shownTypes.map((t) => (
           <button key={t} type="button" className={`chip ${types.includes(t) ? 'on' : ''}`} aria-pressed={types.includes(t)} onClick={() => toggleType(t)}>
-            <TypeIcon type={t} size={13} /> {ENTITY_META[t].plural}
+            <TypeIcon type={t} size={13} /> {entityMeta(t).plural}
           </button>
         ))}
         <button type="button" className="chip more" onClick={() => setMoreTypes((m) => !m)}>
@@ -149,7 +149,7 @@ export const SearchPanel = forwardRef<HTMLInputElement, Props>(function SearchPa
                 <span className="result-text">
                   <span className="result-label">{h.node.label}</span>
                   <span className="result-sub">
-                    {[ENTITY_META[h.node.type].name, h.node.subtitle, h.matched && h.matched !== h.node.label ? `matched “${h.matched}”` : null].filter(Boolean).join(' · ')}
+                    {[entityMeta(h.node.type).name, h.node.subtitle, h.matched && h.matched !== h.node.label ? `matched “${h.matched}”` : null].filter(Boolean).join(' · ')}
                   </span>
                 </span>
                 {onChart.has(h.node.id) ? (

@@ -1,6 +1,6 @@
 /** The supernode guard: a node with many links not yet on the chart asks before it floods it. */
 import { useState } from 'react';
-import { ENTITY_META, LINK_META } from '../model/meta.ts';
+import { LINK_META, entityMeta } from '../model/meta.ts';
 import { ENTITY_TYPES, type EntityType, type GraphNode } from '../model/types.ts';
 import { Dialog } from './Dialog.tsx';
 
@@ -49,7 +49,7 @@ export function SupernodeDialog({ node, remaining, onExpand, onClose }: Props) {
               {ENTITY_TYPES.map((t) => (
                 <label key={t}>
                   <input type="checkbox" checked={entityTypes.includes(t)} onChange={() => setEntityTypes((l) => (l.includes(t) ? l.filter((x) => x !== t) : [...l, t]))} />{' '}
-                  {ENTITY_META[t].plural}
+                  {entityMeta(t).plural}
                 </label>
               ))}
             </fieldset>

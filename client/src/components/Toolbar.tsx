@@ -1,6 +1,6 @@
 /** The chart tools in the top bar: undo and redo, layout, operations on the selection, files (export and briefing are children). */
 import type { ReactNode } from 'react';
-import { ENTITY_META } from '../model/meta.ts';
+import { entityMeta } from '../model/meta.ts';
 import { ENTITY_TYPES, type EntityType } from '../model/types.ts';
 import { LAYOUT_NAMES, LAYOUTS, type LayoutName } from '../state/chartDoc.ts';
 import { HOPS } from '../state/expansion.ts';
@@ -70,7 +70,7 @@ export function Toolbar({ chart, view, commands, typeCounts, dropdown, onOpen, o
       <button
         type="button"
         disabled={empty}
-        onClick={(e) => dropdown(e, ENTITY_TYPES.filter((t) => typeCounts.has(t)).map((t) => ({ label: `${ENTITY_META[t].plural} (${typeCounts.get(t)})`, onSelect: () => chartApi?.selectType(t) })))}
+        onClick={(e) => dropdown(e, ENTITY_TYPES.filter((t) => typeCounts.has(t)).map((t) => ({ label: `${entityMeta(t).plural} (${typeCounts.get(t)})`, onSelect: () => chartApi?.selectType(t) })))}
       >
         Select ▾
       </button>

@@ -3,7 +3,7 @@
  * (potential victim, suspect, safeguarded, risk). One SVG per combination, cached, as a data
  * URI (img-src data: under the Content-Security-Policy). Entity text never goes into an SVG.
  */
-import { ENTITY_META } from '../model/meta.ts';
+import { entityMeta } from '../model/meta.ts';
 import type { EntityType } from '../model/types.ts';
 
 export interface BadgeFlags {
@@ -31,7 +31,7 @@ export function badgeKey(flags: BadgeFlags): string {
 
 /** The SVG markup for a type with its badges, in a 64x64 box (the node's bounding box). */
 export function nodeSvg(type: EntityType, flags: BadgeFlags = {}): string {
-  const meta = ENTITY_META[type];
+  const meta = entityMeta(type);
   const glyph = meta.glyph.replace(/"C"/g, `"${meta.colour}"`);
   const badges = (Object.keys(BADGES) as (keyof typeof BADGES)[])
     .filter((k) => flags[k])
@@ -58,7 +58,7 @@ export function nodeImage(type: EntityType, flags: BadgeFlags = {}): string {
 
 /** A plain glyph on the type's colour, for the legend and search results. */
 export function typeIcon(type: EntityType): string {
-  const meta = ENTITY_META[type];
+  const meta = entityMeta(type);
   const glyph = meta.glyph.replace(/"C"/g, `"${meta.colour}"`);
   return `data:image/svg+xml;utf8,${encodeURIComponent(
     `<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="-4 -4 32 32"><circle cx="12" cy="12" r="16" fill="${meta.colour}"/><g fill="#fff">${glyph}</g></svg>`,

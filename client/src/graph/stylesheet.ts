@@ -4,7 +4,6 @@
  */
 import type { StylesheetJson } from 'cytoscape';
 import { ENTITY_META, LINK_META } from '../model/meta.ts';
-import { ENTITY_TYPES } from '../model/types.ts';
 
 export const FONT = 'Inter, "Segoe UI", system-ui, -apple-system, Roboto, Arial, sans-serif';
 const INK = '#1f2933';
@@ -85,7 +84,8 @@ export function buildStylesheet(o: StyleOptions = { edgeLabels: 'hover' }): Styl
         'overlay-padding': 4,
       },
     },
-    ...ENTITY_TYPES.map((t) => ({ selector: `node.t-${t}`, style: { 'background-color': ENTITY_META[t].colour } })),
+    // Every type the workspace knows: the core's and those the server's model adds (installModel).
+    ...Object.entries(ENTITY_META).map(([t, m]) => ({ selector: `node.t-${t}`, style: { 'background-color': m.colour } })),
     { selector: 'node.victim', style: { 'border-width': 3, 'border-color': '#e0a100' } },
     { selector: 'node.suspect', style: { 'border-width': 3, 'border-color': '#c62828' } },
     { selector: 'node.supernode', style: { width: 44, height: 44, 'border-width': 3, 'border-style': 'double', 'border-color': '#56606b', 'font-weight': 'bold' } },

@@ -1,6 +1,6 @@
 /** The first rows of a file with the mapping applied, bad rows in place, before anything is written. */
 import { useMemo } from 'react';
-import { ENTITY_META, linkMeta } from '../model/meta.ts';
+import { linkMeta, entityMeta } from '../model/meta.ts';
 import { TypeIcon } from '../components/TypeIcon.tsx';
 import type { Preview, RowError } from './api.ts';
 import { ErrorTable } from './RunStatus.tsx';
@@ -55,7 +55,7 @@ export function PreviewTable({ data, stale }: { data: Preview; stale: boolean })
                   <td>
                     {r.good.entities.map((e) => (
                       <div key={e.id} className="pv-entity">
-                        <TypeIcon type={e.type} size={13} /> <span className="muted">{ENTITY_META[e.type].name}</span>{' '}
+                        <TypeIcon type={e.type} size={13} /> <span className="muted">{entityMeta(e.type).name}</span>{' '}
                         {e.properties
                           .filter((p) => p.value != null && p.value !== '')
                           .map((p) => (

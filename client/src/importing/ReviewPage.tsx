@@ -5,7 +5,7 @@
  * (resolved entities) with the evidence for each merge, each of which can be undone.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ENTITY_META, humanise } from '../model/meta.ts';
+import { humanise, entityMeta } from '../model/meta.ts';
 import type { EntityType } from '../model/types.ts';
 import { Page, Status } from '../pages/Page.tsx';
 import { decide, resolvedCluster, resolvedClusters, reviewQueue, type ClusterSummary, type Decision, type MatchDecision, type ResolvedCluster } from './api.ts';
@@ -302,7 +302,7 @@ function Pair({
       <header className="pair-head">
         <div>
           <h2>
-            {ENTITY_META[d.entityType]?.name ?? d.entityType}: {d.a.label} <span className="muted">and</span> {d.b.label}
+            {entityMeta(d.entityType)?.name ?? d.entityType}: {d.a.label} <span className="muted">and</span> {d.b.label}
           </h2>
           <div className="small muted">
             <span className={`pill ${statusClass(d.status)}`} data-testid="pair-status">

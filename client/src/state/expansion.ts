@@ -3,7 +3,7 @@
  * starting entity trips the supernode guard, what an answer would add to the chart (the count
  * the analyst confirms), and what the one undo step is called.
  */
-import { ENTITY_META } from '../model/meta.ts';
+import { entityMeta } from '../model/meta.ts';
 import type { EntityType, Graph, GraphNode } from '../model/types.ts';
 import { linksOf, type ChartDoc } from './chartDoc.ts';
 
@@ -51,7 +51,7 @@ export function previewOf(doc: ChartDoc, g: Pick<Graph, 'nodes' | 'edges' | 'tru
   for (const n of fresh) counts.set(n.type, (counts.get(n.type) ?? 0) + 1);
   const byType = [...counts]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([t, c]): [string, number] => [ENTITY_META[t].plural, c]);
+    .map(([t, c]): [string, number] => [entityMeta(t).plural, c]);
   return {
     entities: fresh.length,
     links: g.edges.filter((e) => !doc.edges[e.id]).length,

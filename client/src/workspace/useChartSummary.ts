@@ -1,7 +1,7 @@
 /** What the panels show about the chart document: counts by type, what the filters hide, the selection. */
 import { useMemo } from 'react';
 import { filteredIds } from '../../../server/kernel/filters.ts';
-import { ENTITY_META, linkMeta } from '../model/meta.ts';
+import { linkMeta, entityMeta } from '../model/meta.ts';
 import { ENTITY_TYPES, type EntityType } from '../model/types.ts';
 import type { ChartDoc } from '../state/chartDoc.ts';
 
@@ -23,7 +23,7 @@ export function useChartSummary(doc: ChartDoc, selection: string[]) {
     const m = new Map<string, number>();
     for (const id of selection) {
       const n = doc.nodes[id];
-      const k = n ? ENTITY_META[n.type].plural : 'links';
+      const k = n ? entityMeta(n.type).plural : 'links';
       m.set(k, (m.get(k) ?? 0) + 1);
     }
     return [...m];

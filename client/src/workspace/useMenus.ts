@@ -5,7 +5,7 @@
 import { useCallback, useState } from 'react';
 import type { ContextTarget } from '../chart/hooks/useGraphEvents.ts';
 import type { MenuItem } from '../components/ContextMenu.tsx';
-import { ENTITY_META, LINK_META } from '../model/meta.ts';
+import { LINK_META, entityMeta } from '../model/meta.ts';
 import { ENTITY_TYPES } from '../model/types.ts';
 import { hide, LAYOUT_NAMES, LAYOUTS, removeElements, setPinned, showAll } from '../state/chartDoc.ts';
 import type { ChartState } from '../state/useChart.ts';
@@ -43,10 +43,10 @@ export function useMenus(chart: ChartState, view: ChartView, actions: Actions, c
           },
           {
             label: 'Expand by entity type',
-            items: ENTITY_TYPES.map((et) => ({ label: ENTITY_META[et].plural, onSelect: () => void actions.expand(id, { entityTypes: [et] }) })),
+            items: ENTITY_TYPES.map((et) => ({ label: entityMeta(et).plural, onSelect: () => void actions.expand(id, { entityTypes: [et] }) })),
           },
           { separator: true, label: '' },
-          { label: `Select all ${ENTITY_META[node.type].plural.toLowerCase()}`, onSelect: () => chartApi?.selectType(node.type) },
+          { label: `Select all ${entityMeta(node.type).plural.toLowerCase()}`, onSelect: () => chartApi?.selectType(node.type) },
           { label: pinned ? 'Unpin' : 'Pin in place', onSelect: () => chart.apply(pinned ? 'Unpin' : 'Pin', (d) => setPinned(d, sel, !pinned)) },
           { label: sel.length > 1 ? `Hide ${sel.length}` : 'Hide', hint: 'H', onSelect: () => chart.apply('Hide', (d) => hide(d, sel)) },
           { label: sel.length > 1 ? `Remove ${sel.length}` : 'Remove from chart', hint: 'Del', onSelect: () => chart.apply('Remove', (d) => removeElements(d, sel)) },

@@ -5,53 +5,36 @@
  */
 import { badInput } from '../../errors.ts';
 import { LINK_TYPES, rolesOf, type EntityType, type LinkType } from '../../model/model.ts';
-import { parseDate, parseDateTime } from '../entity/scalars.ts';
-import { CLASSIFICATION_VALUE, SOURCE_EVALUATION_VALUE, type ClassificationName, type SourceEvaluationName } from '../entity/entity.mapper.ts';
+import { activeRegistry, propertyKinds, type InputKind as Kind, type Registry } from '../../model/registry/registry.ts';
+import { CLASSIFICATION_VALUE, parseDate, parseDateTime, SOURCE_EVALUATION_VALUE, type ClassificationName, type SourceEvaluationName } from '../entity/index.ts';
 
-type Kind = 'text' | 'date' | 'float' | 'bool' | 'list' | readonly string[];
+let cached: { registry: Registry; kinds: Record<string, Record<string, Kind>> } | undefined;
 
-const GENDERS = ['MALE', 'FEMALE', 'OTHER', 'UNKNOWN'] as const;
+/** The settable properties of `type` in this installation's registry (its declared types and properties included). */
+export function propertiesOf(type: EntityType): Record<string, Kind> {
+  const registry = activeRegistry();
+  if (cached?.registry !== registry) cached = { registry, kinds: propertyKinds(registry) };
+  return cached.kinds[type] ?? {};
+}
 
-export const PROPERTIES: Record<EntityType, Record<string, Kind>> = {
-  PERSON: {
-    givenName: 'text', familyName: 'text', fullName: 'text', aliases: 'list', dateOfBirth: 'date', gender: GENDERS,
-    nationalities: 'list', niNumber: 'text', passportNumber: 'text', pncId: 'text', potentialVictim: 'bool', suspect: 'bool',
-    safeguarded: 'bool', riskScore: 'float',
-  },
-  PREMISES: {
-    name: 'text', kind: ['MASSAGE_PARLOUR', 'NAIL_BAR', 'CAR_WASH', 'RESIDENTIAL', 'HMO', 'SHORT_LET', 'HOTEL', 'BUSINESS', 'OTHER'],
-    addressLine: 'text', town: 'text', postcode: 'text', latitude: 'float', longitude: 'float',
-    licenceStatus: ['LICENSED', 'UNLICENSED', 'EXPIRED', 'NOT_REQUIRED'],
-  },
-  PHONE: { e164: 'text', number: 'text' },
-  EMAIL: { address: 'text' },
-  VEHICLE: { vrm: 'text', make: 'text', model: 'text', colour: 'text' },
-  BANK_ACCOUNT: { sortCode: 'text', accountNumber: 'text', bank: 'text' },
-  ORGANISATION: { name: 'text', companyNumber: 'text', kind: ['COMPANY', 'SOLE_TRADER', 'PARTNERSHIP', 'CHARITY', 'OTHER'], status: 'text' },
-  ADVERT: { site: 'text', title: 'text', postedOn: 'date', contentHash: 'text', obscuredNumber: 'bool' },
-  OFFENCE: {
-    category: ['MODERN_SLAVERY', 'TRAFFICKING', 'CONTROLLING_PROSTITUTION', 'DRUG_SUPPLY', 'IMMIGRATION', 'VIOLENCE', 'WEAPONS', 'OTHER'],
-    legislation: 'text', occurredOn: 'date', status: ['REPORTED', 'UNDER_INVESTIGATION', 'CHARGED', 'CONVICTED', 'NFA'], reference: 'text',
-  },
-  OPERATION: { name: 'text', startDate: 'date', endDate: 'date', description: 'text', lead: 'text' },
-  VISIT: { visitedOn: 'date', outcome: ['NO_CONCERNS', 'CONCERNS_RAISED', 'SAFEGUARDING', 'ARRESTS', 'CLOSED', 'NO_ACCESS'], agencies: 'list' },
-  REFERRAL: { kind: ['NRM', 'DUTY_TO_NOTIFY', 'VICTIMS_FIRST', 'SAFEGUARDING'], referredOn: 'date', outcome: 'text' },
-  RISK_FACTOR: {
-    kind: ['ORGANISED_CRIME', 'DRUGS', 'VIOLENCE', 'WEAPONS', 'MULTI_AGENCY_PLAN', 'EXPLOITATION', 'MISSING_EPISODES'],
-    recordedOn: 'date', description: 'text',
-  },
-};
+/**
+ * The same, indexed by type, for the chart projection (which goes with the stored chart card,
+ * issue 29): read through propertiesOf, so that it holds the installation's types too.
+ */
+export const PROPERTIES: Record<EntityType, Record<string, Kind>> = new Proxy({} as Record<EntityType, Record<string, Kind>>, {
+  get: (_target, type) => (typeof type === 'string' ? propertiesOf(type as EntityType) : undefined),
+});
 
 /** Names of the date-valued properties of a type (stored as Cypher dates). */
 export function dateProperties(type: EntityType): string[] {
-  return Object.entries(PROPERTIES[type]).filter(([, k]) => k === 'date').map(([n]) => n);
+  return Object.entries(propertiesOf(type)).filter(([, k]) => k === 'date').map(([n]) => n);
 }
 
 export const MAX_TEXT = 2000;
 
 /** Property inputs to values: text stays text, dates are checked, lists split on commas; null clears. */
 export function parseProperties(type: EntityType, inputs: readonly { name: string; value?: string | null }[], path: string): Record<string, unknown> {
-  const spec = PROPERTIES[type];
+  const spec = propertiesOf(type);
   const out: Record<string, unknown> = {};
   for (const { name, value } of inputs) {
     const arg = `${path}.${name}`;
@@ -72,9 +55,16 @@ export function parseProperties(type: EntityType, inputs: readonly { name: strin
       } catch {
         throw badInput(arg, `${JSON.stringify(v)} is not a date; write it as YYYY-MM-DD.`);
       }
-    } else if (kind === 'float') {
+    } else if (kind === 'datetime') {
+      try {
+        out[name] = parseDateTime(v);
+      } catch {
+        throw badInput(arg, `${JSON.stringify(v)} is not a date and time; write it as 2025-06-23T10:15:00Z.`);
+      }
+    } else if (kind === 'float' || kind === 'int') {
       const n = Number(v);
       if (!Number.isFinite(n)) throw badInput(arg, `${JSON.stringify(v)} is not a number.`);
+      if (kind === 'int' && !Number.isInteger(n)) throw badInput(arg, `${JSON.stringify(v)} is not a whole number.`);
       out[name] = n;
     } else if (kind === 'bool') {
       if (v !== 'true' && v !== 'false') throw badInput(arg, 'must be true or false.');

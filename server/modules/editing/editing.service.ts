@@ -11,7 +11,7 @@ import { foreignLinkProperty, ID_PREFIX, LABEL, type EntityType, type LinkType }
 import { shapeEntity, ShapeError, type Props } from '../../model/shape.ts';
 import { entityTypeOf, toEntity, toGraphEdge, type EntityOut } from '../entity/index.ts';
 import type { LinkOut } from '../entity/index.ts';
-import { checkDates, checkId, checkLink, checkRole, dateProperties, parseProperties, parseProvenance, personFlags, PROPERTIES, type ProvenanceArg } from './editing.input.ts';
+import { checkDates, checkId, checkLink, checkRole, dateProperties, parseProperties, parseProvenance, personFlags, propertiesOf, type ProvenanceArg } from './editing.input.ts';
 import * as repo from './editing.repository.ts';
 
 type PropertyArg = { name: string; value?: string | null };
@@ -71,7 +71,7 @@ export async function updateEntity(ctx: Context, id: string, properties: readonl
     const type = entityTypeOf(current);
     const changes = parseProperties(type, properties, 'properties');
     // The entity's own stored properties, then the changes, shaped together so label and search text follow.
-    const own = Object.fromEntries(Object.entries(current).filter(([k]) => k in PROPERTIES[type] || ['country', 'lineType', 'accountKey'].includes(k)));
+    const own = Object.fromEntries(Object.entries(current).filter(([k]) => k in propertiesOf(type) || ['country', 'lineType', 'accountKey'].includes(k)));
     const merged = { ...own, ...changes };
     if (type === 'PHONE' && 'number' in changes) delete merged.e164;
     // A person's full name follows their given and family names unless it is set itself.

@@ -4,6 +4,7 @@
  * generic `properties` list. Pure functions, shared by the entity, search and graph modules.
  */
 import { ENTITY_TYPES, LABEL, isLowGrade, type EntityType } from '../../model/model.ts';
+import { activeRegistry } from '../../model/registry/registry.ts';
 
 export type StoredRow = Record<string, unknown>;
 
@@ -109,6 +110,11 @@ export function toEntity(row: StoredRow): EntityOut {
   };
   for (const k of LIST_PROPERTIES) out[k] = Array.isArray(row[k]) ? row[k] : [];
   for (const k of FLAG_PROPERTIES) out[k] = row[k] === true;
+  // Lists and flags of the registry's types (an installation's too) are never null.
+  for (const p of activeRegistry().entity(out.type)?.properties ?? []) {
+    if (p.list && !Array.isArray(row[p.name])) out[p.name] = [];
+    else if (p.kind === 'boolean' && p.required) out[p.name] = row[p.name] === true;
+  }
   if (out.type === 'PERSON' && typeof row.fullName !== 'string') out.fullName = out.label;
   if (out.type === 'PERSON' && typeof row.birthYear !== 'number') {
     out.birthYear = typeof row.dateOfBirth === 'string' && /^\d{4}/.test(row.dateOfBirth) ? Number(row.dateOfBirth.slice(0, 4)) : null;

@@ -2,6 +2,7 @@ import type { Resolvers } from '../../graphql/resolvers.ts';
 import { TYPENAME, type EntityOut } from './entity.mapper.ts';
 import { DateScalar, DateTimeScalar } from './scalars.ts';
 import * as entities from './entity.service.ts';
+import { activeRegistry } from '../../model/registry/registry.ts';
 
 /** The fields every entity type loads lazily; the stored properties resolve by default. */
 const entityFields = {
@@ -27,6 +28,13 @@ export const resolvers: Resolvers = {
     entity: (_root, args, ctx) => entities.entity(ctx, args.id) as never,
     entities: (_root, args, ctx) => entities.entities(ctx, args.ids) as never,
     link: (_root, args, ctx) => entities.link(ctx, args.id) as never,
-    linkTypes: () => entities.linkTypes(),
+    linkTypes: () => entities.linkTypes() as never,
+    entityTypes: () => entities.entityTypes() as never,
   },
 };
+
+/** Resolvers of the entity types this installation's types file declares (added when the schema is built). */
+export function declaredTypeResolvers(): Resolvers {
+  const r = activeRegistry();
+  return Object.fromEntries(r.entityTypes.filter((t) => r.extra.entityTypes.has(t.name)).map((t) => [t.label, entityFields])) as Resolvers;
+}

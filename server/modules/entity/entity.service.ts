@@ -4,7 +4,8 @@
  */
 import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../errors.ts';
-import { LINK_TYPES, LINK_TYPE_NAMES } from '../../model/model.ts';
+import { activeRegistry } from '../../model/registry/registry.ts';
+import type { PropertyDef } from '../../model/registry/schema.ts';
 import { toEntity, toGraphEdge, toSourceRecord, type EntityOut, type GraphEdgeOut } from './entity.mapper.ts';
 import { decodeCursor, intArg, page } from './paging.ts';
 import * as repo from './entity.repository.ts';
@@ -88,9 +89,22 @@ export async function links(ctx: Context, id: string, args: LinksArgs) {
   };
 }
 
+const propertyInfo = (declared: (p: PropertyDef) => boolean) => (p: PropertyDef) => ({ ...p, values: p.values ?? [], declared: declared(p) });
+
+/** The link types of this installation, from the type registry. */
 export function linkTypes() {
-  return LINK_TYPE_NAMES.map((name) => {
-    const spec = LINK_TYPES[name];
-    return { name, description: spec.description, from: [...spec.from], to: [...spec.to], roles: 'roles' in spec ? [...spec.roles] : [] };
+  const r = activeRegistry();
+  return r.linkTypes.map((t) => {
+    const declared = r.extra.linkTypes.has(t.name);
+    return { ...t, roles: t.roles ?? [], properties: (t.properties ?? []).map(propertyInfo(() => declared)), declared };
+  });
+}
+
+/** The entity types of this installation, from the type registry. */
+export function entityTypes() {
+  const r = activeRegistry();
+  return r.entityTypes.map((t) => {
+    const declared = r.extra.entityTypes.has(t.name);
+    return { ...t, glyph: t.glyph ?? null, declared, properties: t.properties.map(propertyInfo((p) => declared || r.extra.properties.has(`${t.name}.${p.name}`))) };
   });
 }

@@ -17,7 +17,7 @@ import type { SelectedEntity, SelectedLink, Selection } from '../selection/index
 import { linkLabel, propertyText, provenanceLine, rgb, xmlComment, xmlText } from './common.ts';
 import { xmlDocument, type XmlElement } from './xml.ts';
 
-/** ANB standard icon (IconFile) per entity type. */
+/** ANB standard icon (IconFile) per core entity type; a type an installation declares gets ANB's Default. */
 export const ICON: Record<EntityType, string> = {
   PERSON: 'Person',
   PREMISES: 'Building',
@@ -85,7 +85,7 @@ export function toAnx(s: Selection): string {
   const classes = chart.ele('AttributeClassCollection');
   for (const n of attributeNames) classes.ele('AttributeClass', { Name: xmlText(n), Type: 'AttText', ShowValue: 'true', Visible: 'false' });
   const types = chart.ele('EntityTypeCollection');
-  for (const t of [...new Set(s.entities.map((e) => e.type))].sort()) types.ele('EntityType', { Name: s.entities.find((e) => e.type === t)!.typeName, IconFile: ICON[t] });
+  for (const t of [...new Set(s.entities.map((e) => e.type))].sort()) types.ele('EntityType', { Name: s.entities.find((e) => e.type === t)!.typeName, IconFile: ICON[t] ?? 'Default' });
   const linkTypes = chart.ele('LinkTypeCollection');
   for (const l of [...new Map(s.links.map((x) => [x.type, x])).values()]) linkTypes.ele('LinkType', { Name: l.type, Colour: colourRef(l.colour) });
 

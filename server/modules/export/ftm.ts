@@ -89,6 +89,9 @@ function entitySchema(e: SelectedEntity): { schema: string; props: Props } {
       return { schema: 'Note', props: { ...base, description: ['online advert', p.site, p.postedOn && `posted ${String(p.postedOn)}`].filter(Boolean).join(', '), summary: p.title } };
     case 'RISK_FACTOR':
       return { schema: 'Note', props: { ...base, description: ['risk factor', words(p.kind), p.recordedOn, p.description].filter(Boolean).join('; ') } };
+    default:
+      // A type an installation declares: a Note naming its type, its properties in the description.
+      return { schema: 'Note', props: { ...base, description: [e.typeName, ...Object.entries(p).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`)].join('; ') } };
   }
 }
 

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { z } from 'zod';
-import { CLASSIFICATIONS, ENTITY_TYPES, HANDLING_CODES, INTELLIGENCE_ASSESSMENTS, LINK_TYPE_NAMES } from '../../model/model.ts';
+import { CLASSIFICATIONS, ENTITY_TYPES, HANDLING_CODES, INTELLIGENCE_ASSESSMENTS, isEntityType, isLinkType, LINK_TYPE_NAMES } from '../../model/model.ts';
 
 /** A mapping file that cannot be used: names the file, line and what is wrong. */
 export class MappingError extends Error {
@@ -83,7 +83,7 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
 
 const entitySchema = z
   .object({
-    type: z.enum(ENTITY_TYPES),
+    type: z.string().refine(isEntityType, { error: (i) => `${JSON.stringify(i.input)} is not an entity type; use one of ${ENTITY_TYPES.join(', ')}` }),
     /** Columns that identify this entity across rows of the source (e.g. the source's person id). */
     key: z.array(column).min(1).optional(),
     /** The entity's Lantern id, where the source carries a reference Lantern already uses (a shared nominal or case reference). */
@@ -98,7 +98,7 @@ const entitySchema = z
 
 const linkSchema = z
   .object({
-    type: z.enum(LINK_TYPE_NAMES as [string, ...string[]]),
+    type: z.string().refine(isLinkType, { error: (i) => `${JSON.stringify(i.input)} is not a link type; use one of ${LINK_TYPE_NAMES.join(', ')}` }),
     from: z.string().min(1),
     to: z.string().min(1),
     role: valueSchema.optional(),

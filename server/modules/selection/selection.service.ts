@@ -19,7 +19,7 @@ import type { AuditLog } from '../audit/index.ts';
 import { entityTypeOf, subtitleOf, toGrading, toGraphEdge } from '../entity/index.ts';
 import { LIMITS } from '../graph/index.ts';
 import { neighbourhood } from '../graph/index.ts';
-import { ENTITY_META, linkMeta } from '../../../client/src/model/meta.ts';
+import { activeRegistry } from '../../model/registry/registry.ts';
 import { filteredIds, NO_FILTERS, type FilteredEdge, type FilteredNode, type Filters } from '../../kernel/filters.ts';
 import { layout, type Position } from './layout.ts';
 import * as repo from './selection.repository.ts';
@@ -99,7 +99,9 @@ const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
 function toLink(row: Row): SelectedLink {
   const { retired: _r, ...edge } = toGraphEdge(row);
-  const meta = linkMeta(edge.type);
+  const declared = activeRegistry().link(edge.type);
+  // A link type the registry does not know (one retired from the types file) reads as its name.
+  const meta = declared ? { verb: declared.verb, directed: declared.directed, colour: declared.colour } : { verb: edge.type.toLowerCase().replace(/_/g, ' '), directed: false, colour: '#8a94a0' };
   return { ...edge, verb: meta.verb, directed: meta.directed, grading: grading(row), colour: meta.colour };
 }
 
@@ -252,7 +254,7 @@ export async function resolveSelection(caller: SelectionCaller, input: Selection
         recordedAt: str(row.recordedAt),
         updatedAt: str(row.updatedAt),
         position: { x: 0, y: 0 },
-        colour: ENTITY_META[type].colour,
+        colour: activeRegistry().entity(type)?.colour ?? '#6b7785',
       };
     })
     .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));

@@ -1,0 +1,178 @@
+/**
+ * An installation's own types, end to end: a types file declares a VESSEL entity type, a
+ * CREWS link type and a PERSON property; a server runs with it, `lantern import` (a child
+ * process with LANTERN_TYPES) imports rows of them, GraphQL reads them back, and the GraphML
+ * and CSV exports hold them.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliEnv, startTestServer, type TestServer } from '../../testing/harness.ts';
+import { installTypes } from '../../model/model.ts';
+import { registryFromTypesFile } from '../../model/registry/deployment.ts';
+import { removeSource } from './import.repository.ts';
+
+const TYPES = `
+version: 1
+entityTypes:
+  - name: VESSEL
+    displayName: Vessel
+    description: A boat or ship, by its IMO number.
+    colour: '#1f6f8b'
+    glyph: '<path d="M3 14h18l-3 6H6z"/><rect x="11" y="4" width="2" height="10"/>'
+    labelFrom: { properties: [name], description: Vessel name. }
+    subtitle: { parts: [{ property: imoNumber, prefix: 'IMO ' }] }
+    kind: vesselKind
+    properties:
+      - { name: name, kind: string, required: true, searchable: true, description: The vessel's name. }
+      - { name: imoNumber, kind: string, searchable: true, description: IMO ship identification number. }
+      - { name: vesselKind, kind: enum, values: [FISHING, CARGO, PLEASURE], description: What the vessel is used for. }
+      - { name: lengthMetres, kind: float, description: 'Length overall, in metres.' }
+linkTypes:
+  - name: CREWS
+    from: [PERSON]
+    to: [VESSEL]
+    roles: [MASTER, DECKHAND]
+    description: works as crew on a vessel
+    verb: crews
+    colour: '#1f6f8b'
+properties:
+  PERSON:
+    - { name: seamanBookNumber, kind: string, searchable: true, description: Seafarer's discharge book number. }
+`;
+
+const MAPPING = `
+version: 1
+recordKey: [ref]
+grading: { sourceEvaluation: 2, intelligenceAssessment: B, handlingCode: P, classification: OFFICIAL }
+entities:
+  person:
+    type: PERSON
+    key: [ref]
+    properties:
+      fullName: sailor
+      seamanBookNumber: book
+  vessel:
+    type: VESSEL
+    key: [imo]
+    properties:
+      name: vessel
+      imoNumber: imo
+      vesselKind: kind
+      lengthMetres: { column: length, transform: [number] }
+links:
+  - { type: CREWS, from: person, to: vessel, role: { column: role } }
+`;
+
+const pid = process.pid;
+const ROWS = [
+  ['ref', 'sailor', 'book', 'vessel', 'imo', 'kind', 'length', 'role'],
+  [`R1-${pid}`, `Tomasz Wrona ${pid}`, `SB-${pid}-1`, `Morning Star ${pid}`, `93${pid}1`, 'fishing', '21.5', 'MASTER'],
+  [`R2-${pid}`, `Piotr Zawada ${pid}`, `SB-${pid}-2`, `Morning Star ${pid}`, `93${pid}1`, 'fishing', '21.5', 'DECKHAND'],
+];
+
+function lantern(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/lantern.js', ...args], { env: { ...cliEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('deployment-defined types', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-types-'));
+  const typesFile = path.join(dir, 'types.yaml');
+  const source = `ITEST_types_${pid}`;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    fs.writeFileSync(typesFile, TYPES);
+    fs.writeFileSync(path.join(dir, 'map.yaml'), MAPPING);
+    fs.writeFileSync(path.join(dir, 'crew.csv'), ROWS.map((r) => r.join(',')).join('\n') + '\n');
+    // As `lantern serve` does with LANTERN_TYPES set: installed before the schema is built.
+    installTypes(registryFromTypesFile(typesFile));
+    server = await startTestServer();
+  }, 120_000);
+
+  afterAll(async () => {
+    if (server) {
+      await removeSource(server.gateway, source);
+      await server.close();
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports, reads and exports a declared entity type, link type and property', async () => {
+    const run = await lantern(['import', '--mapping', path.join(dir, 'map.yaml'), '--source', source, path.join(dir, 'crew.csv')], { LANTERN_TYPES: typesFile });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Imported 2 of 2 rows/);
+
+    // The workspace's model: the declared type with its colour and glyph, the link with its verb.
+    const model = await server.graphql<{ entityTypes: { name: string; displayName: string; colour: string; glyph: string | null; declared: boolean }[]; linkTypes: { name: string; verb: string; from: string[]; declared: boolean }[] }>(
+      '{ entityTypes { name displayName colour glyph declared } linkTypes { name verb from declared } }',
+    );
+    expect(model.data?.entityTypes.find((t) => t.name === 'VESSEL')).toMatchObject({ displayName: 'Vessel', colour: '#1f6f8b', declared: true, glyph: expect.stringContaining('<path') });
+    expect(model.data?.linkTypes.find((t) => t.name === 'CREWS')).toEqual({ name: 'CREWS', verb: 'crews', from: ['PERSON'], declared: true });
+
+    // Found by search (its searchable properties), read through its own GraphQL type.
+    const found = await server.graphql<{ search: { edges: { node: { id: string; type: string; label: string; subtitle: string | null; kind: string | null } }[] } }>(
+      'query($t: String!) { search(text: $t, types: [VESSEL]) { edges { node { id type label subtitle kind } } } }',
+      { t: `93${pid}1` },
+    );
+    expect(found.errors).toBeUndefined();
+    const vessel = found.data!.search.edges.map((e) => e.node);
+    expect(vessel).toHaveLength(1);
+    expect(vessel[0]).toMatchObject({ type: 'VESSEL', label: `Morning Star ${pid}` });
+    const read = await server.graphql<{ entity: { __typename: string; name: string; imoNumber: string; vesselKind: string; lengthMetres: number; links: { edges: { node: { type: string; role: string }; other: { __typename: string; label: string; seamanBookNumber: string } }[] } } }>(
+      `query($id: ID!) { entity(id: $id) { __typename ... on Vessel { name imoNumber vesselKind lengthMetres }
+         links(types: [CREWS]) { edges { node { type role } other { __typename label ... on Person { seamanBookNumber } } } } } }`,
+      { id: vessel[0]!.id },
+    );
+    expect(read.errors).toBeUndefined();
+    const v = read.data!.entity;
+    expect(v).toMatchObject({ __typename: 'Vessel', name: `Morning Star ${pid}`, imoNumber: `93${pid}1`, vesselKind: 'FISHING', lengthMetres: 21.5 });
+    const crew = v.links.edges.map((e) => ({ role: e.node.role, type: e.node.type, who: e.other.label, book: e.other.seamanBookNumber, as: e.other.__typename })).sort((a, b) => a.role.localeCompare(b.role));
+    expect(crew).toEqual([
+      { role: 'DECKHAND', type: 'CREWS', who: `Piotr Zawada ${pid}`, book: `SB-${pid}-2`, as: 'Person' },
+      { role: 'MASTER', type: 'CREWS', who: `Tomasz Wrona ${pid}`, book: `SB-${pid}-1`, as: 'Person' },
+    ]);
+
+    const exportFile = async (format: string) => {
+      const r = await server.graphql<{ exportSelection: { encoding: string; content: string; entityCount: number; linkCount: number } }>(
+        'query($f: ExportFormat!, $s: SelectionInput!) { exportSelection(format: $f, selection: $s) { encoding content entityCount linkCount } }',
+        { f: format, s: { ids: [vessel[0]!.id], hops: 1 } },
+      );
+      expect(r.errors).toBeUndefined();
+      return r.data!.exportSelection;
+    };
+    const graphml = await exportFile('GRAPHML');
+    expect(graphml).toMatchObject({ entityCount: 3, linkCount: 2 });
+    expect(graphml.content).toContain(`Morning Star ${pid}`);
+    expect(graphml.content).toContain('CREWS');
+    expect(graphml.content).toContain(`93${pid}1`);
+
+    const csv = await exportFile('CSV');
+    const files = unzipSync(Buffer.from(csv.content, 'base64'));
+    const tables = Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, parse(strFromU8(bytes), { columns: true, bom: true }) as Record<string, string>[]]));
+    const nodes = Object.entries(tables).find(([name]) => /entit|node/i.test(name))![1];
+    const edges = Object.entries(tables).find(([name]) => /link|edge/i.test(name))![1];
+    expect(nodes.find((n) => Object.values(n).includes(`Morning Star ${pid}`))).toMatchObject({ type: 'VESSEL' });
+    expect(edges.filter((e) => e.type === 'CREWS')).toHaveLength(2);
+    expect(JSON.stringify(nodes)).toContain(`SB-${pid}-1`);
+  }, 240_000);
+
+  it('refuses to start with a bad types file, naming the entry', async () => {
+    const bad = path.join(dir, 'bad.yaml');
+    fs.writeFileSync(bad, TYPES.replace("colour: '#1f6f8b'\n    glyph", "colour: blue\n    glyph"));
+    const r = await lantern(['import', '--mapping', path.join(dir, 'map.yaml'), '--source', source, path.join(dir, 'crew.csv')], { LANTERN_TYPES: bad });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bad.yaml: entityTypes[0] (VESSEL).colour: must be a colour such as #3567a8');
+  }, 60_000);
+});
