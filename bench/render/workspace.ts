@@ -15,7 +15,7 @@
  * summed by function and by trace event (style recalculation, layout, paint, React commits).
  * Charts: the fewest `seed scale` cells with at least 95% of the size, laid out once here with
  * ForceAtlas2 and scaled as the workspace scales a layout (layoutScale.ts), saved as a chart.
- * The store is kept in .data/bench-render-<people> (loaded once). Build the app first (npm run build).
+ * The store is kept in .data/bench-scale-1450 (loaded once, 1,450 people). Build the app first (npm run build).
  *
  * Merges workspace_* figures into bench/results/render.json.
  */
@@ -61,7 +61,8 @@ function cellsFor(size: number): number {
 }
 
 const cellsBySize = new Map(sizes.map((s) => [s, cellsFor(s)]));
-const people = Math.max(...cellsBySize.values()) * 50;
+// One store for every run, whatever its sizes: the people of the default 20k chart, or more.
+const people = Math.max(cellsFor(20000), ...cellsBySize.values()) * 50;
 process.env.BENCH_NEO4J_HEAP ??= '1g';
 const db = await scaleStore(people);
 const server = await startTestServer({ gateway: db.gateway });
@@ -126,7 +127,7 @@ async function openChart(size: number): Promise<Page> {
 /** The pan (a drag from the empty top edge, inside the fit padding) and the zoom (at the centre). */
 async function gestures(page: Page, size: number, round: number): Promise<{ pan: Gesture; zoom: Gesture }> {
   const box = await chartBox(page);
-  const pan = await drag(page, { x: box.x + box.width / 2 - 150, y: box.y + 12 }, { dx: 300, dy: 160 }, { finish: true });
+  const pan = await drag(page, { x: box.x + 12, y: box.y + 12 }, { dx: 300, dy: 160 }, { finish: true });
   await page.evaluate(() => new Promise((r) => setTimeout(r, 600)));
   if (shots && round === 0) await page.screenshot({ path: path.join(shots, `workspace-${sizeName(size)}-panned.png`) });
   const zoom = await wheel(page, { x: box.x + box.width / 2, y: box.y + box.height / 2 }, { finish: true });
@@ -184,7 +185,7 @@ if (profileSize) {
   if (!charts.has(profileSize)) throw new Error(`--profile ${profileSize}: not among --sizes`);
   const page = await openChart(profileSize);
   const box = await chartBox(page);
-  await profiled(page, `pan ${sizeName(profileSize)}`, () => drag(page, { x: box.x + box.width / 2 - 150, y: box.y + 12 }, { dx: 300, dy: 160 }, { finish: true }));
+  await profiled(page, `pan ${sizeName(profileSize)}`, () => drag(page, { x: box.x + 12, y: box.y + 12 }, { dx: 300, dy: 160 }, { finish: true }));
   await page.evaluate(() => new Promise((r) => setTimeout(r, 600)));
   await profiled(page, `zoom ${sizeName(profileSize)}`, () => wheel(page, { x: box.x + box.width / 2, y: box.y + box.height / 2 }, { finish: true }));
   await page.close();
