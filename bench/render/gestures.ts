@@ -13,6 +13,8 @@ import type { Page } from 'playwright-core';
 
 interface FrameRecord {
   frames: number[];
+  /** Per frame: the chart drew a screen frame (its renderStats counters moved since the last frame). */
+  drawn: boolean[];
   running: boolean;
 }
 
@@ -64,8 +66,13 @@ export async function startFrames(page: Page, finish: boolean): Promise<void> {
   // Under tsx (the benchmark), esbuild's keepNames wraps the functions below in __name(), which the page lacks.
   await page.evaluate('window.__name ??= (f) => f');
   await page.evaluate((waitForGpu) => {
-    const rec: FrameRecord = { frames: [], running: true };
+    const rec: FrameRecord = { frames: [], drawn: [], running: true };
     window.lanternFrames = rec;
+    const draws = () => {
+      const st = window.lanternChart?.renderStats();
+      return st ? st.snapshot + st.refreshes + st.full + st.replayed : 0;
+    };
+    let last = draws();
     const pixel = new Uint8Array(4);
     const contexts = [...document.querySelectorAll('[data-testid="chart"] canvas')]
       .map((c) => (c as HTMLCanvasElement).getContext('webgl2') as WebGL2RenderingContext | null)
@@ -80,18 +87,21 @@ export async function startFrames(page: Page, finish: boolean): Promise<void> {
         }
       }
       rec.frames.push(performance.now());
+      const now = draws();
+      rec.drawn.push(now !== last);
+      last = now;
       if (rec.running) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
   }, finish);
 }
 
-/** Stops recording; the frames' times (ms, performance.now()). */
-export function stopFrames(page: Page): Promise<number[]> {
+/** Stops recording; the frames' times (ms, performance.now()) and whether the chart drew in each. */
+export function stopFrames(page: Page): Promise<{ frames: number[]; drawn: boolean[] }> {
   return page.evaluate(() => {
     const rec = window.lanternFrames!;
     rec.running = false;
-    return rec.frames;
+    return { frames: rec.frames, drawn: rec.drawn };
   });
 }
 
@@ -104,6 +114,11 @@ export interface Gesture {
   max: number;
   /** React commits from the first input event to the end. */
   commits: number;
+  /**
+   * The same over the frames in which the chart drew (renderStats moved): the gesture is paced by
+   * its input events, so some animation frames between them draw nothing and are short.
+   */
+  drawn: Pick<Gesture, 'frames' | 'p50' | 'p95' | 'max'>;
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -111,9 +126,12 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
-/** p50, p95 and max of the gaps between consecutive frames. */
-export function frameStats(frames: number[]): Pick<Gesture, 'frames' | 'p50' | 'p95' | 'max'> {
-  const deltas = frames.slice(1).map((t, i) => t - frames[i]!);
+/** p50, p95 and max of the gaps between consecutive frames (with `keep`, of the gaps ending at the frames it marks). */
+export function frameStats(frames: number[], keep?: boolean[]): Pick<Gesture, 'frames' | 'p50' | 'p95' | 'max'> {
+  const deltas = frames
+    .slice(1)
+    .map((t, i) => t - frames[i]!)
+    .filter((_, i) => !keep || keep[i + 1]);
   const s = [...deltas].sort((a, b) => a - b);
   const r = (x: number) => Math.round(x * 10) / 10;
   return { frames: deltas.length, p50: r(quantile(s, 0.5)), p95: r(quantile(s, 0.95)), max: r(s.at(-1) ?? NaN) };
@@ -126,9 +144,12 @@ async function timed(page: Page, finish: boolean, act: () => Promise<void>): Pro
   await act();
   // Two more frames: the last input's frame has been drawn.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  const frames = (await stopFrames(page)).filter((t) => t >= t0);
+  const rec = await stopFrames(page);
+  const from = rec.frames.findIndex((t) => t >= t0);
+  const frames = rec.frames.slice(from);
+  const drawn = rec.drawn.slice(from);
   const c1 = await commits(page);
-  return { wallMs: Math.round(frames.at(-1)! - t0), ...frameStats(frames), commits: c1 - c0 };
+  return { wallMs: Math.round(frames.at(-1)! - t0), ...frameStats(frames), commits: c1 - c0, drawn: frameStats(frames, drawn) };
 }
 
 /** The chart's box in page coordinates. */
