@@ -24,7 +24,7 @@ import path from 'node:path';
 import { UndirectedGraph } from 'graphology';
 import * as fa2 from 'graphology-layout-forceatlas2';
 import type { Page } from 'playwright-core';
-import { arg, machine, median, root, sizeName, writeResult } from '../lib.ts';
+import { arg, machine, median as exactMedian, root, round, sizeName, writeResult } from '../lib.ts';
 import { scaleStore } from '../api.ts';
 import { generateCell } from '../../seed/scale/index.ts';
 import { startTestServer } from '../../server/testing/harness.ts';
@@ -41,6 +41,8 @@ interface FA2 {
   inferSettings(graph: UndirectedGraph): object;
 }
 const forceAtlas2: FA2 = (fa2 as unknown as { default?: FA2 }).default ?? (fa2 as unknown as FA2);
+
+const median = (xs: number[]) => round(exactMedian(xs), 1);
 
 const sizes = arg('sizes', '3000,5000,20000').split(',').map(Number);
 const rounds = Number(arg('rounds', '2'));
