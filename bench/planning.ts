@@ -1,6 +1,6 @@
 /**
  * Planning the chart statements, before and after the stored chart card (docs/decisions/
- * 0015-stored-chart-card.md). "Before" is each statement as it was sent until then, its chart
+ * 0018-stored-chart-card.md). "Before" is each statement as it was sent until then, its chart
  * projections rewritten into a CASE per entity type (frozen from commit acd117e in
  * bench/planning/before-acd117e.json, with its text as written); "after" is the statement as
  * cypher() sends it now. Same run, same Neo4j, on the demo: each round clears Neo4j's query

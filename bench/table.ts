@@ -35,6 +35,12 @@ const TARGETS: Target[] = [
   ...['chain40', 'aliases1000_search', 'aliases100_schema', 'copies700_field'].map((k) => ({
     figure: `${k}_refused_ms_median`, text: 'refused in under 50 ms', ok: (v: number) => v < 50,
   })),
+  // Issue 30: the workspace itself, dragged and wheel-zoomed (bench/render/workspace.ts), under SwiftShader.
+  ...(['pan', 'zoom'] as const).flatMap((g) => [
+    { figure: `workspace_${g}_p50_ms_5k`, text: '<= 33 ms a frame at 5k elements (the workspace, mouse and wheel)', ok: (v: number) => v <= 33 },
+    { figure: `workspace_${g}_p95_ms_5k`, text: '<= 50 ms a frame at 5k elements (the workspace, mouse and wheel)', ok: (v: number) => v <= 50 },
+  ]),
+  ...['3k', '5k', '20k'].flatMap((s) => (['pan', 'zoom'] as const).map((g) => ({ figure: `workspace_${g}_react_commits_${s}`, text: 'no React commit during the gesture', ok: (v: number) => v === 0 }))),
   { figure: 'cytoscape_webgl_snapshot_to_sigma_fps_20k', text: '>= sigma.js’s rate at 20k (same run)', ok: (v) => v >= 1 },
   { figure: 'febrl1_f1', text: '>= 0.95', ok: (v) => v >= 0.95 },
   { figure: 'splink_fake_1000_f1', text: '>= 0.90', ok: (v) => v >= 0.9 },
@@ -61,6 +67,7 @@ const BASELINES: [RegExp, string][] = [
   [/^(graphml|gexf|anx|csv|ftm)_write_ms$/, 'baseline_json_stringify_ms'],
   [/_refused_ms_median$/, '_graphql_validate_alone_ms'],
   [/_after$/, '_before'],
+  [/^workspace_(?:pan|zoom)_(p50|p95|max)_ms_(\w+)$/, 'workspace_sigma_$1_ms_$2'],
   [/^(.+)$/, '$1_without_tf'],
 ];
 

@@ -10,21 +10,17 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/testing/harness.ts';
-import { cellCount, generateCell, seedScale } from '../seed/scale/index.ts';
+import { seedScale } from '../seed/scale/index.ts';
 import { NODE_FIELDS, EDGE_FIELDS } from '../client/src/api/operations.ts';
 import { addGraph, EMPTY_DOC, toSaved } from '../client/src/state/chartDoc.ts';
 import type { Graph, Position } from '../client/src/model/types.ts';
 import { counts, idle, launch, nodePosition, openWorkspace, shot, waitForEntities } from './support/browser.ts';
-import { runOffline } from '../server/testing/statements.ts';
+import { scalePeople } from './support/scale.ts';
 
-// The first 300 people of `lantern seed scale` (six cells of 50; cell N links into cell N - 1,
-// so a store is always cells 0 to N). No other suite loads scale data into the test database;
-// this suite removes it after.
+// The first 300 people of `lantern seed scale` (six cells of 50), removed after.
 const PEOPLE = 300;
-const cells = Array.from({ length: cellCount(PEOPLE) }, (_, c) => generateCell(c).data);
-const entityIds = cells.flatMap((d) => d.entities.map((e) => e.id));
-// Source record ids are src-<system>-s<cell, 6 digits>-<n>: one prefix per system covers cells 0 to 9.
-const sourcePrefixes = [...new Set(cells.flatMap((d) => d.sources.map((s) => s.id.replace(/-s00000\d-\d+$/, '-s00000'))))];
+const scale = scalePeople(PEOPLE);
+const entityIds = scale.entityIds;
 
 let server: TestServer;
 let browser: Browser;
@@ -63,10 +59,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const id of savedCharts) await server?.graphql('mutation($id: ID!) { deleteChart(id: $id) }', { id });
-  // The entities (with their links) go with the first call, each system's source records with its own.
-  for (const [i, prefix] of sourcePrefixes.entries()) {
-    if (server) await runOffline(server.gateway, 'testing/remove-fixture', { ids: i === 0 ? entityIds : [], prefix, source: `e2e-none-${process.pid}` });
-  }
+  if (server) await scale.remove(server.gateway);
   await browser?.close();
   await server?.close();
 });

@@ -1,6 +1,6 @@
 // Every entity stores its chart card (server/model/card.ts): `subtitle` and `cardKind` beside its
 // `label`, so that the chart statements project one fixed list of properties for every type
-// (docs/decisions/0015-stored-chart-card.md). Writers store the card from now on; this fills it in
+// (docs/decisions/0018-stored-chart-card.md). Writers store the card from now on; this fills it in
 // on the entities written before, in pages of 2,000 in id order. Idempotent: the card is a pure
 // function of the stored properties, so running it again writes the same values.
 import type { Gateway } from '../../server/db/gateway.ts';

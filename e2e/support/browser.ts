@@ -13,7 +13,8 @@ export function launch(extraArgs: string[] = []): Promise<Browser> {
 }
 
 /** Opens the workspace; page errors fail the test that reads `errors`. */
-export async function openWorkspace(browser: Browser, url: string, authorization?: string): Promise<{ page: Page; errors: string[] }> {
+/** `init` runs before the page loads (an init script, say). */
+export async function openWorkspace(browser: Browser, url: string, authorization?: string, init?: (page: Page) => Promise<void>): Promise<{ page: Page; errors: string[] }> {
   // The test's API token rides on every request, as a signed-in session would.
   const page = await browser.newPage({
     viewport: { width: 1440, height: 900 },
@@ -31,6 +32,7 @@ export async function openWorkspace(browser: Browser, url: string, authorization
     // Asking for a session that the test (signed in by API token) does not have is expected.
     if (m.type() === 'error' && !m.location().url.includes('/auth/session')) errors.push(m.text());
   });
+  await init?.(page);
   await page.goto(url);
   await page.getByRole('heading', { name: 'Start with a search' }).waitFor();
   return { page, errors };

@@ -4,7 +4,7 @@
  * read, the caller's scope is applied (statement-scope.ts: `@visible(x)` is expanded, and a
  * caller read that matches something without it is refused); nothing else is rewritten: chart
  * projections are one fixed list for every type, the stored chart card's (server/model/card.ts,
- * docs/decisions/0015-stored-chart-card.md). Test fixtures and benchmark statements live
+ * docs/decisions/0018-stored-chart-card.md). Test fixtures and benchmark statements live
  * outside cypher/queries/ (cypher/testing/, cypher/bench/) and are not loadable here
  * (server/testing/statements.ts loads them for tests and benchmarks).
  */

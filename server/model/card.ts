@@ -3,7 +3,7 @@
  * styles it by. Computed once, when the entity is written (shapeEntity calls cardOf, and every
  * writer shapes through it; migration 042 backfilled what was stored before), and stored on the
  * node as `label`, `subtitle` and `cardKind`, so that every chart statement projects one fixed
- * list of properties whatever the entity's type (docs/decisions/0015-stored-chart-card.md).
+ * list of properties whatever the entity's type (docs/decisions/0018-stored-chart-card.md).
  * A potential victim's card is masked like the rest of the person: neither `subtitle` nor
  * `cardKind` is among the properties masking keeps (db/scope.ts).
  */

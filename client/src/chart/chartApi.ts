@@ -2,6 +2,15 @@
 import type { Core } from 'cytoscape';
 import type { EntityType } from '../model/types.ts';
 import type { Viewport } from '../state/chartDoc.ts';
+import { viewportCacheOf, type ViewportCacheStats } from './viewportCache.ts';
+
+/** What the renderer did (the viewport cache's counters), for browser tests of the fast path. */
+export interface RenderStats extends ViewportCacheStats {
+  /** The viewport cache is installed (WebGL renderer with the internals it hooks). */
+  cached: boolean;
+  /** The view is moving: frames come from the snapshot. */
+  moving: boolean;
+}
 
 export interface ChartApi {
   fit(): void;
@@ -21,6 +30,8 @@ export interface ChartApi {
   visibleIds(): string[];
   /** Ids of the elements dimmed while the pointer is over a node (none once it has left). */
   dimmedIds(): string[];
+  /** The renderer's counters (all zero without the viewport cache). */
+  renderStats(): RenderStats;
 }
 
 declare global {
@@ -72,6 +83,11 @@ export function createChartApi(cy: Core): ChartApi {
     },
     visibleIds: () => cy.elements(':visible').map((e) => e.id()),
     dimmedIds: () => cy.elements('.dim').map((e) => e.id()),
+    renderStats: () => {
+      const cache = viewportCacheOf(cy);
+      const zero = { full: 0, replayed: 0, pickingFull: 0, pickingReplayed: 0, snapshot: 0, refreshes: 0, changes: 0 };
+      return { ...(cache?.stats ?? zero), cached: !!cache, moving: cache?.moving() ?? false };
+    },
     renderer: () => ((cy as unknown as { renderer(): { webgl?: boolean } }).renderer().webgl ? 'webgl' : 'canvas'),
   };
 }

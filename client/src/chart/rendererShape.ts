@@ -1,8 +1,15 @@
 /**
  * The internals of Cytoscape's WebGL renderer (3.34, 3.35) that the viewport cache hooks, and the
  * check that they are there before it does: if a release changes them, the cache leaves the
- * renderer alone rather than break it.
+ * renderer alone rather than break it. Cytoscape is pinned to the version these were checked
+ * against (CYTOSCAPE_CONTRACT, docs/decisions/0017): rendererShape.test.ts reads the installed
+ * source for them, and the browser contract (e2e/cytoscape-contract.e2e.test.ts) checks that the
+ * cache installs and draws exactly what the renderer draws. An upgrade is: change the pin, run
+ * both, then change CYTOSCAPE_CONTRACT.
  */
+
+/** The Cytoscape version whose internals the viewport cache was checked against. */
+export const CYTOSCAPE_CONTRACT = '3.34.4';
 import type { SourceBuffer } from './batchBuffers.ts';
 
 export interface RenderTarget {

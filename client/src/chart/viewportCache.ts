@@ -64,6 +64,8 @@ export interface ViewportCacheStats {
   pickingReplayed: number;
   snapshot: number;
   refreshes: number;
+  /** Changes other than the viewport the renderer was told of (style, class, position, data...). */
+  changes: number;
 }
 
 export interface ViewportCacheOptions {
@@ -89,6 +91,11 @@ export interface ViewportCache {
 
 const installed = new WeakMap<Core, ViewportCache>();
 
+/** The cache installed on `cy`, if any. */
+export function viewportCacheOf(cy: Core): ViewportCache | null {
+  return installed.get(cy) ?? null;
+}
+
 /** Installs the cache on a cy drawn by the WebGL renderer; returns null (and changes nothing) otherwise. */
 export function installViewportCache(cy: Core, options: ViewportCacheOptions = {}): ViewportCache | null {
   const existing = installed.get(cy);
@@ -108,13 +115,14 @@ export function installViewportCache(cy: Core, options: ViewportCacheOptions = {
   let generation = 0;
   const bump = () => {
     generation += 1;
+    stats.changes += 1;
   };
   const counts: GpuCounts = { vaos: 0, buffers: 0 };
   const recordings = new Map<string, Recording>();
   let recording: { key: string; value: Recording } | null = null;
   let replaying: Recording | null = null;
   let replayingKey = 'screen';
-  const stats: ViewportCacheStats = { full: 0, replayed: 0, pickingFull: 0, pickingReplayed: 0, snapshot: 0, refreshes: 0 };
+  const stats: ViewportCacheStats = { full: 0, replayed: 0, pickingFull: 0, pickingReplayed: 0, snapshot: 0, refreshes: 0, changes: 0 };
   const count = (key: string, replayed: boolean) => {
     if (key === 'picking') stats[replayed ? 'pickingReplayed' : 'pickingFull'] += 1;
     else stats[replayed ? 'replayed' : 'full'] += 1;

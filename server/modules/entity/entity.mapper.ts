@@ -126,7 +126,7 @@ export function toEntity(row: StoredRow): EntityOut {
  * The stored properties a GraphNode is made from (toGraphNode, and what masking a potential
  * victim reads): identity, the stored chart card (label, subtitle, cardKind: server/model/card.ts),
  * the flags the chart styles by, and the grading. The same list for every type: the graph
- * queries project these, not every property (docs/decisions/0015-stored-chart-card.md).
+ * queries project these, not every property (docs/decisions/0018-stored-chart-card.md).
  * Keep in step with the projections in cypher/queries/ (a unit test checks).
  */
 export const CHART_NODE_PROPERTIES = [

@@ -136,7 +136,7 @@ describe('named queries stay in step with the model', () => {
 describe('chart statements', () => {
   it('are sent as their files write them, the scope expanded and nothing else rewritten', () => {
     // The neighbourhood statement was sent at 2.6 times its file's size when projections were
-    // rewritten into a CASE per entity type (docs/decisions/0015-stored-chart-card.md).
+    // rewritten into a CASE per entity type (docs/decisions/0018-stored-chart-card.md).
     for (const name of ['graph/neighbourhood-step', 'graph/subgraph', 'graph/common', 'graph/chart-nodes', 'search/entities', 'search/entities-top']) {
       const sent = cypher(name);
       expect(sent, name).not.toMatch(/\bCASE \w+\.type WHEN/);

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import cytoscape from 'cytoscape';
-import { applyStyle, LARGE_LABEL_ZOOM } from './useGraphStyle.ts';
+import { applyStyle, LARGE_LABEL_ZOOM, SETTLE_MS } from './useGraphStyle.ts';
 
 function chart() {
   return cytoscape({
@@ -15,6 +15,13 @@ function chart() {
 }
 
 describe('the chart style', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('draws labels, icons and arrows on a small chart at any zoom', () => {
     const cy = chart();
     cy.zoom(0.1);
@@ -32,15 +39,34 @@ describe('the chart style', () => {
     expect(cy.$id('ab').style('curve-style')).toBe('haystack');
     expect(cy.$id('ab').style('target-arrow-shape')).toBe('none');
     cy.zoom(LARGE_LABEL_ZOOM * 1.5);
+    vi.advanceTimersByTime(SETTLE_MS);
     expect(cy.$id('a').style('label')).toBe('Alpha');
     // The selected entity keeps its label when zoomed out again.
     cy.$id('b').select();
     cy.zoom(LARGE_LABEL_ZOOM / 2);
+    vi.advanceTimersByTime(SETTLE_MS);
     expect(cy.$id('a').style('label')).toBe('');
     expect(cy.$id('b').style('label')).toBe('Bravo');
     detach();
     cy.zoom(LARGE_LABEL_ZOOM * 1.5);
+    vi.advanceTimersByTime(SETTLE_MS);
     expect(cy.$id('a').style('label')).toBe('');
+    cy.destroy();
+  });
+
+  it('on a large chart, does not restyle while the zoom is moving: labels switch once it has been still', () => {
+    const cy = chart();
+    cy.zoom(LARGE_LABEL_ZOOM / 2);
+    const detach = applyStyle(cy, 'hover', true);
+    // A wheel zoom across the threshold, one notch every 30 ms.
+    for (let z = LARGE_LABEL_ZOOM / 2; z < LARGE_LABEL_ZOOM * 2; z *= 1.15) {
+      cy.zoom(z);
+      vi.advanceTimersByTime(30);
+      expect(cy.$id('a').style('label')).toBe('');
+    }
+    vi.advanceTimersByTime(SETTLE_MS);
+    expect(cy.$id('a').style('label')).toBe('Alpha');
+    detach();
     cy.destroy();
   });
 });

@@ -4,7 +4,9 @@
  * The zoom listener only compares with the last state, so panning and zooming cost nothing
  * until the threshold is crossed. (Growing entities in steps as the chart is zoomed out was
  * tried and taken out: each step rebuilt the style of every element, a stall of seconds at 5k
- * on the loaded test machine; A fix must not restyle mid-gesture.)
+ * on the loaded test machine; A fix must not restyle mid-gesture.) Nor does the label switch: it
+ * waits until the zoom has been still for SETTLE_MS, so a wheel zoom across the threshold stays
+ * on the renderer's fast path (the viewport snapshot) and restyles once, at rest (issue 30).
  */
 import { useEffect } from 'react';
 import type { Core } from 'cytoscape';
@@ -17,19 +19,30 @@ export function labelsAt(zoom: number): boolean {
   return zoom >= LARGE_LABEL_ZOOM;
 }
 
-/** Sets the stylesheet and, on a large chart, follows the zoom; returns the detach function. */
+/** How long the zoom must be still before labels are switched (the viewport snapshot rests after 150 ms). */
+export const SETTLE_MS = 200;
+
+/** Sets the stylesheet and, on a large chart, follows the zoom once it is still; returns the detach function. */
 export function applyStyle(cy: Core, edgeLabels: StyleOptions['edgeLabels'], large: boolean): () => void {
   let labels = large && labelsAt(cy.zoom());
   cy.style(buildStylesheet({ edgeLabels, large, labels }));
   if (!large) return () => undefined;
-  const onZoom = () => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const settle = () => {
+    timer = undefined;
+    if (cy.destroyed()) return;
     const want = labelsAt(cy.zoom());
     if (want === labels) return;
     labels = want;
     cy.style(buildStylesheet({ edgeLabels, large, labels }));
   };
+  const onZoom = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(settle, SETTLE_MS);
+  };
   cy.on('zoom', onZoom);
   return () => {
+    if (timer !== undefined) clearTimeout(timer);
     if (!cy.destroyed()) cy.removeListener('zoom', onZoom);
   };
 }

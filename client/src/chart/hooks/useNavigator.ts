@@ -2,8 +2,10 @@
  * The bird's-eye view, drawn by us on a 2D canvas from node positions, so it works under
  * both renderers (cytoscape-navigator copies the chart's canvas, which is blank under the
  * WebGL renderer). Redrawn in an animation frame after the library's own events: `add`,
- * `remove`, `position`, `class` redraw the thumbnail, `viewport` and `resize` only the frame.
- * Clicking or dragging in it centres the chart there.
+ * `remove`, `position`, `class` redraw the thumbnail, `resize` only the frame. The frame follows
+ * `viewport` once the view has been still for VIEW_SETTLE_MS, not on every frame of a pan or zoom,
+ * so that moving the chart is the renderer's work alone (no style recalculation or layout of the
+ * page per frame: issue 30). Clicking or dragging in it centres the chart there, the frame with it.
  */
 import { useEffect, type RefObject } from 'react';
 import type { Core } from 'cytoscape';
@@ -25,6 +27,9 @@ export function project(bb: { x1: number; y1: number; w: number; h: number }, w:
   return { scale, x0: bb.x1 - (w / scale - bw) / 2, y0: bb.y1 - (h / scale - bh) / 2 };
 }
 
+/** The navigator's frame follows a pan or zoom once it has been still this long. */
+export const VIEW_SETTLE_MS = 150;
+
 /** Above this many links the thumbnail shows entities only. */
 const EDGE_LIMIT = 6000;
 
@@ -37,6 +42,7 @@ export function useNavigator(cy: Core | null, canvas: RefObject<HTMLCanvasElemen
     let thumbQueued = false;
     let frameQueued = false;
     let raf = 0;
+    let settle: ReturnType<typeof setTimeout> | undefined;
 
     const drawFrame = () => {
       const ext = cy.extent();
@@ -105,9 +111,16 @@ export function useNavigator(cy: Core | null, canvas: RefObject<HTMLCanvasElemen
       thumbQueued = true;
       schedule();
     };
-    const onView = () => {
+    const onResize = () => {
       frameQueued = true;
       schedule();
+    };
+    const onView = () => {
+      if (settle !== undefined) clearTimeout(settle);
+      settle = setTimeout(() => {
+        settle = undefined;
+        onResize();
+      }, VIEW_SETTLE_MS);
     };
 
     // Centre the chart on the model point under the pointer.
@@ -117,6 +130,7 @@ export function useNavigator(cy: Core | null, canvas: RefObject<HTMLCanvasElemen
       const my = proj.y0 + (e.clientY - box.top) / proj.scale;
       const z = cy.zoom();
       cy.pan({ x: cy.width() / 2 - mx * z, y: cy.height() / 2 - my * z });
+      onResize();
     };
     const host = c.parentElement!;
     const down = (e: PointerEvent) => {
@@ -129,15 +143,18 @@ export function useNavigator(cy: Core | null, canvas: RefObject<HTMLCanvasElemen
     host.addEventListener('pointerdown', down);
     host.addEventListener('pointermove', move);
     cy.on('add remove position class', onGraph);
-    cy.on('viewport resize', onView);
+    cy.on('viewport', onView);
+    cy.on('resize', onResize);
     onGraph();
     return () => {
       if (raf) cancelAnimationFrame(raf);
+      if (settle !== undefined) clearTimeout(settle);
       host.removeEventListener('pointerdown', down);
       host.removeEventListener('pointermove', move);
       if (!cy.destroyed()) {
         cy.removeListener('add remove position class', onGraph);
-        cy.removeListener('viewport resize', onView);
+        cy.removeListener('viewport', onView);
+        cy.removeListener('resize', onResize);
       }
     };
   }, [cy, canvas, frame, enabled]);
