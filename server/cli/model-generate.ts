@@ -4,9 +4,9 @@
  * `--check` only says whether they are current. Run: npm run model:generate
  */
 import fs from 'node:fs';
-import { CORE_REGISTRY } from '../server/model/registry/registry.ts';
-import { coreTypesFile } from '../server/model/registry/sdl.ts';
-import { withTypesSection } from '../server/model/registry/docs.ts';
+import { CORE_REGISTRY } from '../model/registry/registry.ts';
+import { coreTypesFile } from '../model/registry/sdl.ts';
+import { withTypesSection } from '../model/registry/docs.ts';
 
 export const GENERATED = {
   'server/modules/entity/entity.types.graphql': () => coreTypesFile(CORE_REGISTRY),
