@@ -30,7 +30,7 @@ import { generateCell } from '../../seed/scale/index.ts';
 import { startTestServer } from '../../server/testing/harness.ts';
 import { visible } from '../../server/modules/chart/chart.repository.ts';
 import { scaleToLinks } from '../../client/src/chart/layoutScale.ts';
-import { rng } from './graph.ts';
+import { seededRandom } from '../../server/kernel/random.ts';
 import { openBench } from './browser.ts';
 import { chartBox, commits, countCommits, drag, wheel, type Gesture } from './gestures.ts';
 import type { RendererName } from './page.ts';
@@ -74,7 +74,7 @@ async function saveChart(size: number, cells: number): Promise<{ id: string; nod
   const ids = Array.from({ length: cells }, (_, c) => generateCell(c).data.entities.map((e) => e.id)).flat();
   const found = await visible(db.gateway, ids);
   const g = new UndirectedGraph();
-  const random = rng(7);
+  const random = seededRandom(7);
   for (const n of found.nodes) g.addNode(n.id, { x: random() * 1000, y: random() * 1000 });
   for (const e of found.edges) if (e.source !== e.target && !g.hasEdge(e.source, e.target)) g.addEdge(e.source, e.target);
   const raw = forceAtlas2(g, { iterations: 150, settings: { ...forceAtlas2.inferSettings(g), barnesHutOptimize: true } });
