@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../testing/harness.ts';
-import { writeScenario } from './scenario.ts';
+import { GRAPH_TEXT, writeScenario } from './scenario.ts';
 
 const GRAPH = `nodes { id type label degree supernode hops suspect grading { code low } } edges { id type source target role validFrom validTo grading { code low } } truncated truncation paths { nodeIds edgeIds length }`;
 const NEIGHBOURHOOD = `query ($ids: [ID!]!, $hops: Int, $limit: Int, $filter: LinkFilter, $supernodeThreshold: Int) {
@@ -29,7 +29,7 @@ describe('graph queries', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    s = await writeScenario(server.gateway, 'grph');
+    s = await writeScenario(server.gateway, 'grph', GRAPH_TEXT);
   });
   afterAll(async () => {
     await s.fixture.remove(server.gateway);
