@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, testGateway, testLog, TEST_AUDIT_KEY, type TestServer, cliEnv } from '../../testing/harness.ts';
+import { exclusive, startTestServer, testGateway, testLog, TEST_AUDIT_KEY, type TestServer, cliEnv } from '../../testing/harness.ts';
 import { createDriver, Gateway } from '../../db/gateway.ts';
 import { AuditLog, queryHash, verifyAuditLog } from './audit.service.ts';
 import * as repo from './audit.repository.ts';
@@ -144,15 +144,18 @@ describe('the audit log', () => {
     expect(intact.code).toBe(0);
     expect(intact.out).toMatch(/intact: \d+ entries/);
 
-    const head = await repo.head(gateway);
-    const [row] = await runOffline(gateway, 'testing/tamper-audit', { seq: head.seq - 2, actor: 'nobody' });
-    try {
-      const broken = await auditVerifyCli();
-      expect(broken.code).toBe(1);
-      expect(broken.out).toContain(`entry ${head.seq - 2} was altered after it was written`);
-    } finally {
-      await runOffline(gateway, 'testing/tamper-audit', { seq: head.seq - 2, actor: row?.before });
-    }
+    // The chain is the run's, which other suites verify: edited and put back under the run's lock.
+    await exclusive('audit-chain', async () => {
+      const head = await repo.head(gateway);
+      const [row] = await runOffline(gateway, 'testing/tamper-audit', { seq: head.seq - 2, actor: 'nobody' });
+      try {
+        const broken = await auditVerifyCli();
+        expect(broken.code).toBe(1);
+        expect(broken.out).toContain(`entry ${head.seq - 2} was altered after it was written`);
+      } finally {
+        await runOffline(gateway, 'testing/tamper-audit', { seq: head.seq - 2, actor: row?.before });
+      }
+    });
     expect((await verifyAuditLog(gateway, Buffer.from(key))).ok).toBe(true);
   });
 
