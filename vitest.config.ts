@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import IntegrationShuffle from './server/testing/sequencer.ts';
 
 // Three tiers (docs/testing.md): unit tests beside the code; integration tests (*.int.test.ts)
 // against a real Neo4j started once per run (or NEO4J_URI); browser tests in e2e/ driving
@@ -7,6 +8,9 @@ export default defineConfig({
   test: {
     // In CI a JSON report lets .ci/run print one 'N passed, N failed' line.
     reporters: process.env.CI ? ['default', ['json', { outputFile: 'tmp/vitest-report.json' }]] : ['default'],
+    // The integration suites run in a new order each run; the seed is printed, and
+    // `--sequence.seed=N` replays an order (server/testing/sequencer.ts).
+    sequence: { sequencer: IntegrationShuffle },
     projects: [
       {
         test: {
@@ -18,31 +22,16 @@ export default defineConfig({
         },
       },
       {
-        // Suites that judge the pristine demo run one at a time before the suites that write
-        // beside it: what each role sees (some writes leave demo facts less shareable:
-        // docs/decisions/0003; the role x read-path matrix takes the demo's hidden records and
-        // victims as its ground truth), the demo's source files imported over it changing nothing
-        // (other suites' imports join demo phones and change their provenance), and where the
-        // warm-up starts from (it picks among all the people in the store).
-        test: {
-          name: 'integration-access',
-          include: ['server/modules/auth/access.int.test.ts', 'server/modules/access/matrix.int.test.ts', 'seed/demo/front-door.int.test.ts', 'server/http/warm-up-seeds.int.test.ts'],
-          globalSetup: ['server/testing/global-setup.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 240_000,
-          fileParallelism: false,
-          sequence: { groupOrder: 1 },
-        },
-      },
-      {
         test: {
           name: 'integration',
           include: ['{server,client,seed,neo4j,bench}/**/*.int.test.ts'],
-          exclude: ['server/modules/auth/access.int.test.ts', 'server/modules/access/matrix.int.test.ts', 'seed/demo/front-door.int.test.ts', 'server/http/warm-up-seeds.int.test.ts', '**/node_modules/**'],
+          exclude: ['**/node_modules/**'],
           globalSetup: ['server/testing/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 240_000,
-          // One Neo4j for the run; suites use their own data, so files may run in parallel.
+          // One Neo4j for the run; suites use their own data and read only the demo, which no
+          // suite writes, so files run two at a time in a shuffled order (the sequencer above;
+          // docs/decisions/0003-one-neo4j-per-test-run.md).
           maxWorkers: 2,
           sequence: { groupOrder: 2 },
         },

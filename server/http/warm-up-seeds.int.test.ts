@@ -1,12 +1,13 @@
 /**
  * Where the warm-up reads from: never a potential victim, and no potential victim's name among the
- * texts it searches for. On the pristine demo (this suite runs before the suites that write beside
- * it, since the warm-up picks among all the people in the store).
+ * texts it searches for. Its fixtures are demo people (testing/warm-up-fixture with the demo's
+ * ids), which no suite writes to; the warm-up itself picks among all the people in the store.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gateway } from '../db/gateway.ts';
 import { testGateway } from '../testing/harness.ts';
 import { runOffline } from '../testing/statements.ts';
+import { demoEntityIds } from '../testing/test-data.ts';
 
 interface Seen {
   id: string;
@@ -21,7 +22,7 @@ describe('the warm-up’s starting point', () => {
   let victim: string;
   beforeAll(async () => {
     gateway = testGateway();
-    const [fixture] = await runOffline(gateway, 'testing/warm-up-fixture');
+    const [fixture] = await runOffline(gateway, 'testing/warm-up-fixture', { demo: demoEntityIds() });
     linked = String(fixture?.linked);
     victim = String(fixture?.victim);
   });

@@ -2,8 +2,11 @@
  * Helpers for integration tests: a gateway on the run's Neo4j, and a real Lantern HTTP server
  * on an ephemeral port with a small GraphQL client.
  */
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { inject } from 'vitest';
 import { pino } from 'pino';
 import { createDriver, Gateway } from '../db/gateway.ts';
@@ -41,6 +44,33 @@ export function cliEnv(): Record<string, string> {
     NEO4J_USERNAME: inject('neo4jUsername') || 'neo4j',
     NEO4J_PASSWORD: inject('neo4jPassword'),
   };
+}
+
+/**
+ * Runs `fn` holding the run's lock `name`, across the test processes (a directory made
+ * atomically beside the run's Neo4j port). For the one test that breaks, for a moment, what
+ * every suite shares (the audit chain, edited and put back to show that verify finds it) and
+ * the tests elsewhere that read that whole: each holds the lock, so none reads it broken.
+ */
+export async function exclusive<T>(name: 'audit-chain', fn: () => Promise<T>): Promise<T> {
+  const dir = path.join(os.tmpdir(), `lantern-test-lock-${inject('neo4jUri').replace(/\W+/g, '-')}-${name}`);
+  for (;;) {
+    try {
+      fs.mkdirSync(dir);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      // Left by a process killed while holding it: no test holds it for ten minutes.
+      const since = fs.statSync(dir, { throwIfNoEntry: false })?.mtimeMs;
+      if (since !== undefined && Date.now() - since > 600_000) fs.rmSync(dir, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -90,7 +120,9 @@ export async function startTestServer(
     pseudonymKey,
     ...(o.audit ? { audit: o.audit } : {}),
     ...(o.auth ? { auth: o.auth } : {}),
-    ...(o.limits ? { limits: o.limits } : {}),
+    // Validation is timed (100 ms by default): on a busy shared machine a small query's check can
+    // take longer, and suites test what is answered, not how fast (as for the gateway's timeout).
+    limits: { maxValidationMs: 5_000, ...o.limits },
     ...(o.neo4jHealth ? { neo4jHealth: o.neo4jHealth } : {}),
     ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy } : {}),
   });

@@ -11,9 +11,10 @@
  * analyst and an unmasked analyst, to show that it reaches the hidden records and the victims it
  * is meant to (a probe that cannot reach them proves nothing).
  *
- * Runs in the `integration-access` project, on the pristine demo before the suites that write
- * (vitest.config.ts). It writes only its own charts (deleted afterwards), two snapshots
- * (immutable, titled "Matrix ...") and API tokens, which no other suite there looks at.
+ * The ground truth and the fixture are the demo's records (testing/matrix-truth with the demo's
+ * ids), which no suite writes to, so the suite runs beside the others in any order
+ * (docs/decisions/0003). It writes only its own charts (deleted afterwards), two snapshots
+ * (immutable, titled "Matrix ...") and API tokens, which no other suite looks at.
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { getIntrospectionQuery } from 'graphql';
@@ -26,6 +27,7 @@ import type { Role } from '../../graphql/context.ts';
 import { startTestServer, testGateway, type GraphQLResponse, type TestClient, type TestServer } from '../../testing/harness.ts';
 import { named, printType, selection, type IntroField, type IntroType } from '../../testing/introspection.ts';
 import { runOffline } from '../../testing/statements.ts';
+import { demoEntityIds } from '../../testing/test-data.ts';
 
 type Json = Record<string, unknown>;
 type Vars = Record<string, unknown>;
@@ -195,7 +197,7 @@ describe('the role x read-path matrix', () => {
     server = await startTestServer({ gateway, limits: { maxCost: 10_000_000, maxDepth: 20, ratePerMinute: 100_000, maxTokens: 200_000, maxAliases: 10_000, maxValidationMs: 30_000, maxFieldsPerSelection: 10_000 } });
 
     // Ground truth from the store.
-    const [truth] = await runOffline(gateway, 'testing/matrix-truth');
+    const [truth] = await runOffline(gateway, 'testing/matrix-truth', { demo: demoEntityIds() });
     const entities = truth!.entities as Json[];
     const visibleTexts = new Set(entities.filter((e) => e.shareable).flatMap((e) => identifying(e, { dates: false })));
     const otherTexts = new Set(entities.filter((e) => !e.victim).flatMap((e) => identifying(e, { dates: true })));
@@ -208,8 +210,8 @@ describe('the role x read-path matrix', () => {
     }
     for (const id of truth!.hiddenLinks as string[]) hiddenIds.add(id);
 
-    const [a] = await runOffline(gateway, 'testing/access-fixture');
-    const [victim] = await runOffline(gateway, 'testing/victim-fixture', { shareable: false });
+    const [a] = await runOffline(gateway, 'testing/access-fixture', { demo: demoEntityIds() });
+    const [victim] = await runOffline(gateway, 'testing/victim-fixture', { shareable: false, demo: demoEntityIds() });
     analyst = server;
     unmasked = await server.as('analyst', { needToKnow: true, unmask: 'Matrix test: the saver of charts' });
 

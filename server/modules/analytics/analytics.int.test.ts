@@ -8,6 +8,7 @@ import { demo } from '../../../seed/demo/index.ts';
 import { cypher } from '../../db/cypher.ts';
 import { startTestServer, type TestServer } from '../../testing/harness.ts';
 import { runOffline } from '../../testing/statements.ts';
+import { demoEntityIds } from '../../testing/test-data.ts';
 
 interface Net {
   id: string;
@@ -95,7 +96,7 @@ describe('suspected networks and network analytics on the demo', () => {
   });
 
   it('analyses for a partner only what partners may see: a hidden entity and its links leave no trace', async () => {
-    const f = (await runOffline(server.gateway, 'testing/access-fixture'))[0] as { a: string; v: string; h: string; y: string };
+    const f = (await runOffline(server.gateway, 'testing/access-fixture', { demo: demoEntityIds() }))[0] as { a: string; v: string; h: string; y: string };
     expect(f).toBeDefined();
     const q = `query ($ids: [ID!]) { networkAnalytics(ids: $ids) { nodes { id degree } } }`;
     type A = { networkAnalytics: { nodes: { id: string; degree: number }[] } };

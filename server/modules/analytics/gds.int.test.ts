@@ -15,6 +15,7 @@ import { networkAnalytics } from './analytics.service.ts';
 import { gdsAvailable } from './gds.ts';
 import type { Metrics, NodeMetrics } from './metrics.ts';
 import { runOffline } from '../../testing/statements.ts';
+import { demoEntityIds } from '../../testing/test-data.ts';
 
 /** Spearman's rank correlation of two equally long lists (ties share their mean rank). */
 function spearman(a: number[], b: number[]): number {
@@ -146,7 +147,7 @@ describe('whole-graph analytics in Graph Data Science agree with graphology on t
 
   it('shows a partner, through GDS, nothing of what partners may not see', async (t) => {
     if (!available) t.skip();
-    const f = (await runOffline(gw, 'testing/access-fixture'))[0] as {
+    const f = (await runOffline(gw, 'testing/access-fixture', { demo: demoEntityIds() }))[0] as {
       a: string;
       v: string;
       h: string;

@@ -4,12 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, testGateway, testLog, TEST_AUDIT_KEY, type TestServer, cliEnv } from '../../testing/harness.ts';
+import { exclusive, startTestServer, testGateway, testLog, TEST_AUDIT_KEY, type TestServer, cliEnv } from '../../testing/harness.ts';
 import { createDriver, Gateway } from '../../db/gateway.ts';
 import { AuditLog, queryHash, verifyAuditLog } from './audit.service.ts';
 import * as repo from './audit.repository.ts';
 import { runOffline } from '../../testing/statements.ts';
-import { exclusively } from '../../testing/exclusive.ts';
 import { AuditSpool } from './audit.spool.ts';
 import { CheckpointFile, checkpointKeys } from './audit.checkpoint.ts';
 
@@ -145,8 +144,8 @@ describe('the audit log', () => {
     expect(intact.code).toBe(0);
     expect(intact.out).toMatch(/intact: \d+ entries/);
 
-    // The chain is the run's: no other suite verifies it while an entry is edited.
-    await exclusively('audit-chain', async () => {
+    // The chain is the run's, which other suites verify: edited and put back under the run's lock.
+    await exclusive('audit-chain', async () => {
       const head = await repo.head(gateway);
       const [row] = await runOffline(gateway, 'testing/tamper-audit', { seq: head.seq - 2, actor: 'nobody' });
       try {

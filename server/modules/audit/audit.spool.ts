@@ -102,8 +102,7 @@ export class AuditSpool {
   }
 }
 
-/** Whether a process with this id runs (one we may not signal counts as running). */
-export function alive(pid: number): boolean {
+function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

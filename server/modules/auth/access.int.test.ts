@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pseudonym } from '../../db/scope.ts';
 import { startTestServer, testGateway, type TestClient, type TestServer } from '../../testing/harness.ts';
 import { runOffline } from '../../testing/statements.ts';
+import { demoEntityIds } from '../../testing/test-data.ts';
 
 interface Fixture { a: string; v: string; h: string; hLabel: string; hType: string; y: string }
 interface Victim { id: string; fullName: string; label: string; dateOfBirth: string }
@@ -24,9 +25,9 @@ describe('access by role on every read path', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ gateway });
-    f = (await runOffline(gateway, 'testing/access-fixture'))[0] as unknown as Fixture;
-    victim = (await runOffline(gateway, 'testing/victim-fixture', { shareable: false }))[0] as unknown as Victim;
-    shareableVictim = (await runOffline(gateway, 'testing/victim-fixture', { shareable: true }))[0] as unknown as Victim | undefined;
+    f = (await runOffline(gateway, 'testing/access-fixture', { demo: demoEntityIds() }))[0] as unknown as Fixture;
+    victim = (await runOffline(gateway, 'testing/victim-fixture', { shareable: false, demo: demoEntityIds() }))[0] as unknown as Victim;
+    shareableVictim = (await runOffline(gateway, 'testing/victim-fixture', { shareable: true, demo: demoEntityIds() }))[0] as unknown as Victim | undefined;
     as.admin = await server.as('admin');
     as.analyst = server;
     as.viewer = await server.as('viewer');

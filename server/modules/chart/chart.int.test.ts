@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, testGateway, type TestServer } from '../../testing/harness.ts';
 import { runOffline } from '../../testing/statements.ts';
+import { demoEntityIds } from '../../testing/test-data.ts';
 
 const SAVE = `mutation($name: String!, $document: JSON!) {
   saveChart(name: $name, document: $document) { id name document nodeCount edgeCount createdAt updatedAt }
@@ -15,7 +16,7 @@ describe('saved charts over GraphQL', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ gateway });
-    const [fx] = await runOffline(gateway, 'testing/access-fixture');
+    const [fx] = await runOffline(gateway, 'testing/access-fixture', { demo: demoEntityIds() });
     const a = String(fx!.a);
     const v = String(fx!.v);
     const g = await server.graphql<{ subgraph: { nodes: { id: string; label: string }[]; edges: { id: string }[] } }>('query($ids: [ID!]!) { subgraph(ids: $ids) { nodes { id label } edges { id } } }', { ids: [a, v] });

@@ -419,7 +419,7 @@ describe('import over GraphQL (the workspace upload)', () => {
     const server = await startTestServer({ gateway });
     try {
       const rows = [
-        ['G1', 'Ana', 'Lupu', '03/02/1990', '07700 900821', 'RG1 2AB', '5 Oak Row'],
+        ['G1', 'Ana', 'Lupu', '03/02/1990', '07700 900823', 'RG1 2AB', '5 Oak Row'],
         ['G2', 'Ion', 'Vasile', 'yesterday', '07700 900822', 'RG1 2AB', '5 Oak Row'],
         ['G3', 'Eva', 'Marin', '05/06/1991', '', 'RG1 2AB', '7 Oak Row'],
       ];
