@@ -123,6 +123,7 @@ function probes(f: Fixture): Record<string, Vars[]> {
     entities: [{ ids: near }],
     link: [{ id: f.hiddenLink }],
     linkTypes: [{}],
+    entityTypes: [{}],
     search: [{ text: f.hLabel, first: 50 }, { text: f.victim.fullName, first: 50 }],
     neighbourhood: [{ ids: [f.a], hops: 1, limit: 500 }, { ids: [f.victim.id, ...f.victimPlaces], hops: 2, limit: 500 }],
     paths: [{ from: f.a, to: f.y, maxLength: 2, limit: 100 }],
