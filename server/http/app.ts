@@ -2,6 +2,7 @@
  * The HTTP application: /healthz, /readyz, /graphql (Apollo Server on Express) and the built
  * workspace at /.
  */
+import { status as analysisStatus } from '../modules/scores/scores.service.ts';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -318,7 +319,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     const r = await ready();
     res
       .status(r.ready ? 200 : 503)
-      .json(r.ready ? { status: 'ready', warmUp: warm, checkedAt: r.checkedAt } : { status: 'unavailable', reason: r.reason, checkedAt: r.checkedAt });
+      .json(r.ready ? { status: 'ready', warmUp: warm, analysis: await analysisStatus(o.gateway).catch(() => null), checkedAt: r.checkedAt } : { status: 'unavailable', reason: r.reason, checkedAt: r.checkedAt });
   });
 
   const apollo = new ApolloServer<Context>({

@@ -10,6 +10,8 @@ import { parseDate } from '../entity/scalars.ts';
 import { riskRules, rulesVersion, type RiskRules } from './rules.ts';
 import { profile, type Profile } from './score.ts';
 import * as repo from './risk.repository.ts';
+import * as stored from '../scores/scores.service.ts';
+import { computed, storedFor } from '../scores/scores.service.ts';
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
@@ -53,6 +55,13 @@ export async function riskProfiles(ctx: Context, args: RiskProfilesArgs) {
   const offset = decodeCursor('riskProfiles', args.after);
   const f = args.filter ?? {};
   if (f.minScore !== null && f.minScore !== undefined && !(f.minScore >= 0)) throw badInput('filter.minScore', `must be 0 or more (got ${f.minScore}).`);
+  const fresh = await storedFor(ctx.gateway, args.asOf ? asOf : null);
+  if (fresh) {
+    const filter = { combinationOnly: !!f.combinationOnly, minScore: f.minScore ?? null, factorKinds: f.factorKinds?.length ? [...f.factorKinds] : null };
+    const kept = await stored.profilesPage<Profile>(ctx, filter, offset, first + 1);
+    const pg = page('riskProfiles', kept.rows, offset, first);
+    return { totalCount: kept.total, pageInfo: pg.pageInfo, edges: pg.items.map(({ item, cursor }) => ({ cursor, node: out(item) })), freshness: fresh };
+  }
   const kinds = f.factorKinds?.length ? new Set(f.factorKinds) : null;
   const all = (await allProfiles(ctx, asOf)).filter(
     (p) =>
@@ -62,7 +71,7 @@ export async function riskProfiles(ctx: Context, args: RiskProfilesArgs) {
       (!kinds || p.factorKinds.some((k) => kinds.has(k))),
   );
   const pg = page('riskProfiles', all.slice(offset, offset + first + 1), offset, first);
-  return { totalCount: all.length, pageInfo: pg.pageInfo, edges: pg.items.map(({ item, cursor }) => ({ cursor, node: out(item) })) };
+  return { totalCount: all.length, pageInfo: pg.pageInfo, edges: pg.items.map(({ item, cursor }) => ({ cursor, node: out(item) })), freshness: computed(asOf) };
 }
 
 export function rulesOut() {
