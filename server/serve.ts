@@ -4,6 +4,7 @@
  * the local Neo4j stops with this process however it ends.
  */
 import { startWorker } from './modules/scores/scores.worker.ts';
+import { readKeptResults } from './modules/scores/scores.service.ts';
 import http from 'node:http';
 import type { Config } from './config/config.ts';
 import type { Logger } from './config/logger.ts';
@@ -105,6 +106,7 @@ export async function serve(config: Config, log: Logger, hooks: { afterMigrate?:
     });
     // Kept risk scores, indicator hits and networks: computed in the background, kept up to date
     // from the writes that mark entities dirty (modules/scores, docs/analytics.md).
+    readKeptResults(true);
     const analysis = process.env.LANTERN_ANALYSIS_WORKER === 'off' ? null : startWorker(db.gateway, log);
     let stopping: Promise<void> | undefined;
     const stop = () =>

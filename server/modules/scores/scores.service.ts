@@ -24,11 +24,23 @@ export interface Freshness {
   stale: boolean;
 }
 
+let reading = false;
+
+/**
+ * Whether this process's reads answer from the kept results: `lantern serve` turns it on (its
+ * worker, or another instance's, keeps them). An app started without it (tests of other modules,
+ * which write fixtures and read at once) computes per request, as before results were kept.
+ */
+export function readKeptResults(on: boolean): void {
+  reading = on;
+}
+
 /**
  * The kept results' freshness when they can answer a read as of `asOf` (null: the default,
  * today, where yesterday's kept results still answer, marked stale); null when they cannot.
  */
 export async function storedFor(gw: Gateway, asOf: string | null): Promise<Freshness | null> {
+  if (!reading) return null;
   const s = await repo.state(gw);
   if (s.complete !== true || s.rulesVersion !== analysisVersion()) return null;
   if (asOf !== null && asOf !== s.asOf) return null;
@@ -110,7 +122,7 @@ export async function networks<N>(ctx: Pick<Context, 'gateway'>, minScore: numbe
 export async function status(gw: Gateway) {
   const s = await repo.state(gw);
   const pending = await repo.dirtyCount(gw);
-  const fresh = await storedFor(gw, null);
+  const day = new Date().toISOString().slice(0, 10);
   return {
     rulesVersion: analysisVersion(),
     kept: s.complete === true,
@@ -119,7 +131,7 @@ export async function status(gw: Gateway) {
     computedAt: (s.computedAt as string | null) ?? null,
     updatedAt: (s.updatedAt as string | null) ?? null,
     pending,
-    stale: fresh ? fresh.stale : true,
+    stale: s.complete !== true || s.rulesVersion !== analysisVersion() || pending > 0 || s.asOf !== day || s.jobState === 'running',
     full:
       s.jobState === undefined
         ? null
