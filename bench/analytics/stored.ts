@@ -78,6 +78,15 @@ try {
     return quantile(times, 0.95);
   };
   const figures: Record<string, number> = {};
+  const note = () =>
+    `bench/analytics/stored.ts on a fresh copy of .data/bench-scale-${size} (heap ${db.heap}, page cache ${db.pageCache}), one run, load averages printed in the log. ` +
+    `Baseline (same run, once each, unless --baseline no): flagged first page and suspectedNetworks computed over the whole graph per request (what the services do with nothing kept). ` +
+    `full_recompute_s: runFull (lantern analyse --all): both views (all, partner), risk profiles + indicator hits in batches of 5000 with checkpoints, then suspected networks. ` +
+    `flagged_first_page_p95_ms / suspected_networks_p95_ms: p95 of ${reads} sequential reads through the services from the kept results, as an analyst (victims masked). ` +
+    `incremental_10k_rows_s: after importing ${rows} rows (a new person working at a new premises and using a phone already in the graph), the incremental rounds until no mark is left (both views, plus suspected networks recomputed whole per view); import_10k_rows_s is the import itself. ` +
+    `Figures are written after each stage: a figure missing was not reached.`;
+  // After each stage, so that a run stopped part-way keeps what it measured.
+  const save = () => writeResult({ name: 'analytics', machine: m, figures, notes: { [`stored_${size}`]: note() } });
 
   // Baseline: nothing kept, so the services compute over the whole graph per request.
   if (baseline) {
@@ -85,19 +94,22 @@ try {
     figures[`flagged_first_page_recompute_ms_${size}`] = round(f.ms, 0);
     const n = await timed('baseline: suspectedNetworks, recompute everything', () => suspectedNetworks(ctx, {}));
     figures[`suspected_networks_recompute_ms_${size}`] = round(n.ms, 0);
+    save();
   }
 
   readKeptResults(true);
-  const full = await timed('full recompute (both views)', () => runFull(system, { progress: (p) => p.done % 20000 === 0 && process.stdout.write(`  ${p.phase} ${p.done}/${p.total}\n`) }));
+  const full = await timed('full recompute (both views)', () => runFull(system, { progress: (p) => process.stdout.write(`  ${new Date().toISOString().slice(11, 19)} ${p.phase} ${p.done}/${p.total}\n`) }));
   figures[`full_recompute_s_${size}`] = round(full.ms / 1000, 1);
   const kept = await scoresRepo.results(system, 'all');
   figures[`stored_results_${size}`] = kept.length;
   figures[`stored_flagged_${size}`] = kept.filter((r) => r.flagged).length;
+  save();
 
   const page = await flagged(ctx, { first: 50 });
   if (page.freshness.source !== 'STORED') throw new Error('the flagged list did not read the kept results');
   figures[`flagged_first_page_p95_ms_${size}`] = round(await p95('stored: flagged first page', () => flagged(ctx, { first: 50 })), 1);
   figures[`suspected_networks_p95_ms_${size}`] = round(await p95('stored: suspectedNetworks', () => suspectedNetworks(ctx, {})), 1);
+  save();
 
   // Import rows that join the graph through phone numbers it already holds.
   const numbers = (await runOffline(system, 'bench/phone-numbers', { limit: int(rows) })).map((r) => String(r.number));
@@ -123,19 +135,7 @@ try {
   figures[`incremental_10k_rows_rescored_${size}`] = rescored;
   figures[`incremental_10k_rows_rounds_${size}`] = rounds;
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
-  const file = writeResult({
-    name: 'analytics',
-    machine: m,
-    figures,
-    notes: {
-      [`stored_${size}`]:
-        `bench/analytics/stored.ts on a fresh copy of .data/bench-scale-${size} (heap ${db.heap}, page cache ${db.pageCache}), one run, load averages printed in the log. ` +
-        `Baseline (same run, once each): flagged first page and suspectedNetworks computed over the whole graph per request (what the services do with nothing kept). ` +
-        `full_recompute_s: runFull (lantern analyse --all): both views (all, partner), risk profiles + indicator hits in batches of 5000 with checkpoints, then suspected networks. ` +
-        `flagged_first_page_p95_ms / suspected_networks_p95_ms: p95 of ${reads} sequential reads through the services from the kept results, as an analyst (victims masked). ` +
-        `incremental_10k_rows_s: after importing ${rows} rows (a new person working at a new premises and using a phone already in the graph), the incremental rounds until no mark is left (both views, plus suspected networks recomputed whole per view); import_10k_rows_s is the import itself.`,
-    },
-  });
+  const file = save();
   process.stdout.write(`wrote ${file}\n`);
 } finally {
   await db.close();

@@ -62,6 +62,31 @@ describe('stored analysis', () => {
     expect(res.data!.flagged.totalCount).toBe(all.length);
   }, 600_000);
 
+  it('a full recompute stopped after a checkpoint resumes past it and ends with the same results', async () => {
+    await runFull(server.gateway);
+    const before = await kept(server);
+    // A new job (other rules would start one; here: the state says the last one is done), stopped
+    // by an error after its third batch as a kill would stop it.
+    await repo.setState(server.gateway, { jobState: 'done' });
+    let batches = 0;
+    const stop = new Error('stopped');
+    await expect(
+      runFull(server.gateway, {
+        batch: 100,
+        progress: (p) => {
+          if (p.phase === 'all: scoring' && p.done > 0 && ++batches === 3) throw stop;
+        },
+      }),
+    ).rejects.toBe(stop);
+    const state = await repo.state(server.gateway);
+    expect(state.jobState).toBe('running');
+    expect(state.jobDone).toBe(300);
+    const resumed = await runFull(server.gateway, { batch: 100 });
+    expect(resumed.resumed).toBe(true);
+    expect(resumed.job).toBe(state.job);
+    expect(await kept(server)).toEqual(before);
+  }, 600_000);
+
   it('after edits, the incremental round leaves exactly what a full recompute keeps', async () => {
     const top = await server.graphql<{ flagged: { edges: { node: { id: string } }[] } }>(FLAGGED, { types: ['PREMISES'] });
     const premises = top.data!.flagged.edges[0]!.node.id;
