@@ -3,6 +3,8 @@
  * into an empty database, and the HTTP server on PORT. Stops cleanly on Ctrl-C or SIGTERM, and
  * the local Neo4j stops with this process however it ends.
  */
+import { startWorker } from './modules/scores/scores.worker.ts';
+import { readKeptResults } from './modules/scores/scores.service.ts';
 import http from 'node:http';
 import type { Config } from './config/config.ts';
 import type { Logger } from './config/logger.ts';
@@ -102,11 +104,16 @@ export async function serve(config: Config, log: Logger, hooks: { afterMigrate?:
       if (r.state === 'failed') log.warn({ ...figures, errors: r.errors }, 'The warm-up stopped on an error; the first requests will be slower');
       else if (r.state !== 'off') log.info({ ...figures, state: r.state }, `Warm-up: ${r.state} after ${r.rounds} rounds in ${r.seconds} s`);
     });
+    // Kept risk scores, indicator hits and networks: computed in the background, kept up to date
+    // from the writes that mark entities dirty (modules/scores, docs/analytics.md).
+    readKeptResults(true);
+    const analysis = process.env.LANTERN_ANALYSIS_WORKER === 'off' ? null : startWorker(db.gateway, log);
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
         server.closeIdleConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await analysis?.stop();
         await stopApollo();
         await audit.close();
         await db.close();

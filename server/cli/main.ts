@@ -18,6 +18,7 @@ import { registerResolve } from './resolve.command.ts';
 import { registerExport } from './export.command.ts';
 import { registerSnapshot } from './snapshot.command.ts';
 import { registerBackup } from './backup.command.ts';
+import { registerAnalyse } from './analyse.command.ts';
 import type { CliEnv } from './cli-env.ts';
 
 export { UserError, type CliEnv } from './cli-env.ts';
@@ -61,6 +62,7 @@ registerResolve(program, env);
 registerExport(program, env);
 registerSnapshot(program, env);
 registerBackup(program, env);
+registerAnalyse(program, env);
 
 const userErrors = new Set(['RegistryError', 'ConfigError', 'UserError', 'LocalNeo4jError', 'DatabaseUnreachable', 'StartupError']);
 

@@ -79,6 +79,11 @@ export class Gateway {
     return scoped;
   }
 
+  /** The same gateway and scope with another per-query timeout: long system work (the stored analysis's whole-graph reads). */
+  withTimeout(queryTimeoutMs: number): Gateway {
+    return new Gateway(this.driver, { ...this.options, queryTimeoutMs }, this.scope);
+  }
+
   /** Runs one named statement in a read transaction and returns plain rows. */
   read(name: string, params: Params = {}): Promise<Row[]> {
     return this.readTx((tx) => tx.run(name, params));

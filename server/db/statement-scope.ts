@@ -40,6 +40,7 @@ export const NOT_CALLER_READS: Readonly<Record<string, string>> = Object.freeze(
   import: 'writes and import bookkeeping (analysts and admins only)',
   load: 'the loader and its counts (command line)',
   resolve: 'entity-resolution bookkeeping (analysts and admins only)',
+  'scores-store': 'the stored analysis\'s own bookkeeping (results written by the system, the dirty queue, its state); callers read kept results through scores/',
   system: 'server and database versions',
 });
 

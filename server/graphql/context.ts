@@ -5,6 +5,7 @@ import type { Logger } from '../config/logger.ts';
 import type { Gateway } from '../db/gateway.ts';
 import type { AuditLog } from '../modules/audit/audit.service.ts';
 import type { Principal } from '../modules/access/access.ts';
+import type { KeptResults } from '../modules/scores/index.ts';
 
 // Roles and principals are the access module's; re-exported here for older imports.
 export { ROLES, SYSTEM_PRINCIPAL, type Principal, type Role } from '../modules/access/access.ts';
@@ -27,6 +28,8 @@ export interface Context {
 export interface ContextServices {
   /** The unscoped gateway for access-control bookkeeping (users, tokens, audit reads). */
   readonly system: Gateway;
+  /** Results the analysis jobs keep (modules/scores), read by risk, indicators and analytics. */
+  readonly kept: KeptResults;
 }
 
 export function createContext(parts: Context): Context {

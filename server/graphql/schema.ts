@@ -26,6 +26,7 @@ import { resolvers as indicators } from '../modules/indicators/indicators.resolv
 import { resolvers as operations } from '../modules/operations/operations.resolvers.ts';
 import { resolvers as snapshot } from '../modules/snapshot/snapshot.resolvers.ts';
 import { resolvers as exports } from '../modules/export/export.resolvers.ts';
+import { resolvers as scores } from '../modules/scores/scores.resolvers.ts';
 import { requireCan } from '../modules/access/access.ts';
 import type { Context } from './context.ts';
 
@@ -50,9 +51,10 @@ export const typeDefFiles = [
   'selection/selection.graphql',
   'snapshot/snapshot.graphql',
   'export/export.graphql',
+  'scores/scores.graphql',
 ];
 
-const resolverMaps: Resolvers[] = [system, entity, search, graph, editing, chart, auth, audit, analytics, risk, indicators, operations, resolve, imports, snapshot, exports];
+const resolverMaps: Resolvers[] = [system, entity, search, graph, editing, chart, auth, audit, analytics, risk, indicators, operations, resolve, imports, snapshot, exports, scores];
 
 type Resolver = (parent: unknown, args: unknown, ctx: Context, info: unknown) => unknown;
 

@@ -2,6 +2,7 @@
  * The HTTP application: /healthz, /readyz, /graphql (Apollo Server on Express) and the built
  * workspace at /.
  */
+import { status as analysisStatus } from '../modules/scores/scores.service.ts';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,6 +36,7 @@ import { requestLog } from './request-log.ts';
 import { snapshotRouter } from '../modules/snapshot/snapshot.http.ts';
 import { WARM_UP_PRINCIPAL, warmUp, type WarmUpReport } from './warm-up.ts';
 import { MAX_DOCUMENT_BYTES } from '../modules/chart/chart.service.ts';
+import { keptResults } from '../modules/scores/index.ts';
 
 /**
  * The largest /graphql request body: a saved chart's document (up to MAX_DOCUMENT_BYTES, which
@@ -318,7 +320,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     const r = await ready();
     res
       .status(r.ready ? 200 : 503)
-      .json(r.ready ? { status: 'ready', warmUp: warm, checkedAt: r.checkedAt } : { status: 'unavailable', reason: r.reason, checkedAt: r.checkedAt });
+      .json(r.ready ? { status: 'ready', warmUp: warm, analysis: await analysisStatus(o.gateway).catch(() => null), checkedAt: r.checkedAt } : { status: 'unavailable', reason: r.reason, checkedAt: r.checkedAt });
   });
 
   const apollo = new ApolloServer<Context>({
@@ -387,7 +389,7 @@ export async function createApp(o: AppOptions): Promise<App> {
           purpose: purposeOf(req.headers['x-lantern-purpose']),
           unmaskReason,
           audit: o.audit,
-          services: { system: o.gateway },
+          services: { system: o.gateway, kept: keptResults },
         });
       },
     }),

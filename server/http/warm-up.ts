@@ -23,6 +23,7 @@ import { createContext, type Context } from '../graphql/context.ts';
 import { scopeFor, type Principal } from '../modules/access/access.ts';
 // The workspace's own documents, so that what is planned is what it sends.
 import { COMMON, CONNECTING, ENTITY, GRAPH, LINKS_AMONG, NEIGHBOURHOOD, PATHS, SEARCH, SUBGRAPH, TIMELINE } from '../kernel/documents.ts';
+import { keptResults } from '../modules/scores/index.ts';
 
 /** Who the warm-up's reads run as: an analyst without need-to-know (victims masked). */
 export const WARM_UP_PRINCIPAL: Principal = Object.freeze({ id: 'system:warm-up', name: 'system:warm-up', role: 'analyst', needToKnow: false, via: 'system' });
@@ -140,7 +141,7 @@ export async function warmUp(o: WarmUpOptions): Promise<WarmUpReport> {
       purpose: 'warm-up after a start',
       unmaskReason: null,
       audit: undefined,
-      services: { system: o.gateway },
+      services: { system: o.gateway, kept: keptResults },
     });
     const stopped = new Promise<void>((resolve) => o.signal?.addEventListener('abort', () => resolve(), { once: true }));
     /** Waits while callers' operations run; then whether to go on ('stopped' or 'done' if not). */

@@ -167,6 +167,13 @@ export function FlaggedPage({ onClose, onAdd, onChart }: { onClose(): void; onAd
           ? 'Loading…'
           : `${shown.length === state.items.length ? state.total : `${shown.length} of ${state.total}`} flagged as known on ${asOf} · ${people.filter((p) => p.riskCombination).length} people with a combination of risk factors${state.total > state.items.length ? ` · first ${state.items.length} shown` : ''}`}
       </p>
+      {answer.data?.freshness && (
+        <p className="muted small" data-testid="flagged-freshness">
+          {answer.data.freshness.source === 'STORED'
+            ? `Kept scores, computed ${answer.data.freshness.updatedAt ?? answer.data.freshness.computedAt ?? ''}${answer.data.freshness.pending > 0 ? ` · ${answer.data.freshness.pending} changed entities not yet rescored (updating in the background)` : ''}`
+            : 'Computed for this request.'}
+        </p>
+      )}
       <Status loading={state.loading && !state.items.length} error={state.error} empty={!state.loading && !state.error && shown.length === 0} onRetry={answer.reload} what="flagged people or premises" />
       {shown.length > 0 && (
         <div className="table-wrap flagged-wrap">

@@ -203,7 +203,17 @@ export interface FlaggedEntity {
 const FLAGGED_FIELDS = 'id type label score riskScore riskCombination riskFactorKinds indicatorScore indicatorIds operationIds';
 
 /** Identical flagged requests in flight share one answer (the chart's badges and the list's first page ask the same). */
-const flaggedInFlight = new Map<string, Promise<{ items: FlaggedEntity[]; total: number }>>();
+const flaggedInFlight = new Map<string, Promise<{ items: FlaggedEntity[]; total: number; freshness?: Freshness }>>();
+
+/** Kept results or computed for the request, and how fresh (server/modules/scores). */
+export interface Freshness {
+  source: 'STORED' | 'COMPUTED';
+  asOf: string;
+  computedAt: string | null;
+  updatedAt: string | null;
+  pending: number;
+  stale: boolean;
+}
 
 /** `asOf`: as known on that date (scores decay to it); today when absent. */
 export function flagged(
@@ -211,17 +221,17 @@ export function flagged(
   sort: { field: FlaggedSortField; direction: 'ASC' | 'DESC' },
   first = 500,
   asOf?: string,
-): Promise<{ items: FlaggedEntity[]; total: number }> {
+): Promise<{ items: FlaggedEntity[]; total: number; freshness?: Freshness }> {
   const key = JSON.stringify([filter, sort, first, asOf ?? null]);
   let p = flaggedInFlight.get(key);
   if (!p) {
-    p = gql<{ flagged: { edges: { node: FlaggedEntity }[]; totalCount: number } }>(
+    p = gql<{ flagged: { edges: { node: FlaggedEntity }[]; totalCount: number; freshness: Freshness } }>(
       `query Flagged($filter: FlaggedFilter, $sort: FlaggedSort, $first: Int, $asOf: Date) { flagged(filter: $filter, sort: $sort, first: $first, asOf: $asOf) {
-        totalCount edges { node { ${FLAGGED_FIELDS} } }
+        totalCount edges { node { ${FLAGGED_FIELDS} } } freshness { source asOf computedAt updatedAt pending stale }
       } }`,
       { filter, sort, first, asOf: asOf ?? null },
     )
-      .then((d) => ({ items: d.flagged.edges.map((e) => e.node), total: d.flagged.totalCount }))
+      .then((d) => ({ items: d.flagged.edges.map((e) => e.node), total: d.flagged.totalCount, freshness: d.flagged.freshness }))
       .finally(() => flaggedInFlight.delete(key));
     flaggedInFlight.set(key, p);
   }

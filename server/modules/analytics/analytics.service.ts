@@ -12,6 +12,7 @@ import { assembleMetrics, networkMetrics, type Metrics } from './metrics.ts';
 import { gdsAvailable, gdsMetrics, TooManyEntities, type GdsResult } from './gds.ts';
 import { PROJECTION_LINK_TYPES, suspectedNetworks as findNetworks, type SuspectedNetwork } from './networks.ts';
 import * as repo from './analytics.repository.ts';
+import { today } from '../risk/index.ts';
 
 /** Betweenness is O(nodes x links): past this many entities, ask for a selection (or install GDS). */
 export const MAX_ANALYTICS_NODES = 20_000;
@@ -92,12 +93,18 @@ export interface SuspectedNetworksArgs {
   minScore?: number | null;
 }
 
-export async function suspectedNetworks(ctx: Context, args: SuspectedNetworksArgs): Promise<SuspectedNetwork[]> {
+/** How fresh an answer is (kept results, or computed now): the context's kept-results reader says. */
+type Freshness = ReturnType<Context['services']['kept']['computed']>;
+
+export async function suspectedNetworks(ctx: Context, args: SuspectedNetworksArgs): Promise<(SuspectedNetwork & { freshness: Freshness })[]> {
   const minScore = args.minScore ?? 0;
   if (!Number.isFinite(minScore) || minScore < 0) throw badInput('minScore', `must be 0 or more (got ${minScore}).`);
+  const fresh = await ctx.services.kept.storedFor(ctx.gateway, null);
+  if (fresh) return (await ctx.services.kept.networks<SuspectedNetwork>(ctx, minScore)).map((n) => ({ ...n, freshness: fresh }));
   const { nodes, links } = await repo.read(ctx.gateway, async (tx) => {
     const l = await repo.allLinks(tx, PROJECTION_LINK_TYPES);
     return { nodes: await repo.nodes(tx, [...new Set(l.flatMap((x) => [x.source, x.target]))]), links: l };
   });
-  return findNetworks(nodes, links, { minScore });
+  const now = ctx.services.kept.computed(today());
+  return findNetworks(nodes, links, { minScore }).map((n) => ({ ...n, freshness: now }));
 }

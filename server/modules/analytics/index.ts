@@ -1,2 +1,4 @@
 /** The analytics module's public entry (docs/architecture.md). */
 export type { ALink } from './analytics.types.ts';
+export { allLinks, nodes, read } from './analytics.repository.ts';
+export { PROJECTION_LINK_TYPES, suspectedNetworks } from './networks.ts';

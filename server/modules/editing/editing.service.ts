@@ -12,6 +12,7 @@ import { shapeEntity, ShapeError, type Props } from '../../model/shape.ts';
 import { entityTypeOf, toEntity, toGraphEdge, type EntityOut } from '../entity/index.ts';
 import type { LinkOut } from '../entity/index.ts';
 import { checkDates, checkId, checkLink, checkRole, dateProperties, parseProperties, parseProvenance, personFlags, propertiesOf, type ProvenanceArg } from './editing.input.ts';
+import { markDirty } from '../scores/index.ts';
 import * as repo from './editing.repository.ts';
 
 type PropertyArg = { name: string; value?: string | null };
@@ -56,6 +57,7 @@ export async function createEntity(
       props: shaped.props,
       sourceId,
     });
+    await markDirty(tx, [id]);
     return toEntity(row);
   });
 }
@@ -80,6 +82,7 @@ export async function updateEntity(ctx: Context, id: string, properties: readonl
     const props: Props = Object.fromEntries(Object.entries(shaped.props).filter(([k]) => !BOOKKEEPING.has(k)));
     for (const [k, v] of Object.entries(changes)) if (v === null) props[k] = null;
     const sourceId = await repo.sourceRecord(tx, provenance);
+    await markDirty(tx, [id]);
     return toEntity(await repo.updateEntity(tx, { id, props, display: shaped.label, searchText: shaped.searchText, sourceId }));
   });
 }
@@ -136,6 +139,7 @@ export async function createLink(ctx: Context, input: CreateLinkArg): Promise<Li
       ...flags,
       flagEnd: person && entityTypeOf(person) === 'PERSON' ? flags.flagEnd : null,
     });
+    await markDirty(tx, [input.source, input.target]);
     return withEnds(toGraphEdge(row), toEntity(a), toEntity(b));
   });
 }
@@ -173,6 +177,7 @@ export async function updateLink(
       ...flags,
       flagEnd: person && entityTypeOf(person) === 'PERSON' ? flags.flagEnd : null,
     });
+    await markDirty(tx, [String(found.source.id), String(found.target.id)]);
     return withEnds(toGraphEdge(row), toEntity(found.source), toEntity(found.target));
   });
 }
@@ -200,6 +205,7 @@ export async function retireEntity(ctx: Context, id: string, reason: string): Pr
   const r = reasonOf(reason);
   return repo.write(ctx.gateway, async (tx) => {
     if (!(await repo.retireEntity(tx, id, r))) throw notFound('entity', id);
+    await markDirty(tx, [id]);
     return true;
   });
 }
@@ -209,6 +215,7 @@ export async function retireLink(ctx: Context, id: string, reason: string): Prom
   return repo.write(ctx.gateway, async (tx) => {
     const found = await repo.linkById(tx, id);
     if (!found) throw notFound('link', id);
+    await markDirty(tx, [String(found.source.id), String(found.target.id)]);
     return repo.retireLink(tx, String(found.source.id), found.elementId, r);
   });
 }

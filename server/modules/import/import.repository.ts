@@ -2,6 +2,7 @@
  * The importer's statements (cypher/queries/import/): history-keeping source records,
  * provenance-gathering entities and links, and the natural-key lookup.
  */
+import { markDirty } from '../scores/index.ts';
 import type { Gateway, Tx } from '../../db/gateway.ts';
 import { LABEL, LINK_TYPES, type EntityType, type LinkType } from '../../model/model.ts';
 import { toDate, toDateTime, type WriteRow } from '../load/index.ts';
@@ -78,7 +79,12 @@ export async function sourceCounts(gateway: Gateway, source: string): Promise<{ 
 }
 
 export async function removeSource(gateway: Gateway, source: string): Promise<number> {
-  const [r] = await gateway.write('import/remove-source', { source, prefix: sourceIdPrefix(source) });
+  const [r] = await gateway.writeTx(async (tx) => {
+    const rows = await tx.run('import/remove-source', { source, prefix: sourceIdPrefix(source) });
+    // Entities it deleted are gone with their links: whose scores that changed is not known, so all.
+    await markDirty(tx, ['*']);
+    return rows;
+  });
   return Number(r?.removed ?? 0);
 }
 

@@ -10,6 +10,7 @@
  *   exactly the counts of one clean run.
  * - Entities with a natural key (a phone's number, ...) join the entity already in the graph.
  */
+import { markDirty } from '../scores/index.ts';
 import type { Gateway } from '../../db/gateway.ts';
 import { ENTITY_TYPES, LINK_TYPE_NAMES, type EntityType, type LinkType } from '../../model/model.ts';
 import { LoadError, prepare, type Dataset, type EntityInput, type LinkInput } from '../load/index.ts';
@@ -306,6 +307,7 @@ export async function importFiles(gateway: GatewayLike, o: ImportOptions): Promi
           const list = prepared.entities.get(type);
           if (list?.length) n += (await writeEntities(tx, type, list)).written;
         }
+        await markDirty(tx, [...prepared.entities.values()].flatMap((list) => list.map((e) => e.id)));
         return { s, n };
       });
       report.sourceRecords.created += counts.s.created;
@@ -340,6 +342,7 @@ export async function importFiles(gateway: GatewayLike, o: ImportOptions): Promi
           if (list?.length) for (const id of await writeLinks(tx, type as LinkType, list)) ok.add(`${type}/${id}`);
         }
         if (preparedCalls.length) for (const id of await writeCallLinks(tx, preparedCalls)) ok.add(`call:CALLED/${id}`);
+        await markDirty(tx, [...links, ...calls].flatMap((l) => [l.from, l.to]));
         return ok;
       });
       report.links += written.size;

@@ -2,7 +2,7 @@
  * The indicator library's logic (pure): each rule, by id, over an in-memory graph of the entities
  * and links that indicators look at (graph.ts); the rules themselves are in logic/.
  */
-import { IndicatorGraph, shared, type Hit, type INode, type ILink, type Rule } from './graph.ts';
+import { IndicatorGraph, shared, type Hit, type INode, type ILink, type Rule, type Shared } from './graph.ts';
 import type { IndicatorRule, Library } from './library.ts';
 import { multiPremises, nrmHistory, suspectOrOffence } from './logic/control.ts';
 import { advertNumber, sharedPhone } from './logic/phones.ts';
@@ -26,9 +26,23 @@ const RULES: Record<IndicatorRule['id'], Rule> = {
  * known on asOf (links recorded later were left out by the read).
  */
 export function evaluate(lib: Library, nodes: readonly INode[], links: readonly ILink[], targets: readonly string[] | null, asOf: string): Hit[] {
-  const g = new IndicatorGraph(nodes, links);
-  const c = shared(g, nodes, asOf);
   const ids = targets ?? nodes.filter((n) => n.type === 'PERSON' || n.type === 'PREMISES').map((n) => n.id);
+  return evaluateOn(lib, prepareGraph(nodes, links, asOf), ids);
+}
+
+/** The graph and the rules' shared indexes, built once for several evaluations (the stored analysis evaluates in batches). */
+export interface Prepared {
+  g: IndicatorGraph;
+  c: Shared;
+}
+
+export function prepareGraph(nodes: readonly INode[], links: readonly ILink[], asOf: string): Prepared {
+  const g = new IndicatorGraph(nodes, links);
+  return { g, c: shared(g, nodes, asOf) };
+}
+
+/** Every hit of the library's rules on the given entities of a prepared graph. */
+export function evaluateOn(lib: Library, { g, c }: Prepared, ids: readonly string[]): Hit[] {
   const hits: Hit[] = [];
   for (const id of ids) {
     const n = g.node.get(id);

@@ -34,12 +34,17 @@ export async function all(gw: Gateway, asOf: string): Promise<{ nodes: INode[]; 
 }
 
 export async function around(gw: Gateway, id: string, asOf: string): Promise<{ nodes: INode[]; links: ILink[] }> {
+  return aroundAll(gw, [id], asOf, AROUND_MAX_NODES);
+}
+
+/** What the rules read around several entities at once, up to `maxNodes` entities (the stored analysis: no cap, so exact). */
+export async function aroundAll(gw: Gateway, ids: readonly string[], asOf: string, maxNodes = Infinity): Promise<{ nodes: INode[]; links: ILink[] }> {
   return gw.readTx(async (tx) => {
-    const seen = new Set([id]);
+    const seen = new Set(ids);
     const links = new Map<string, ILink>();
-    let frontier = [id];
+    let frontier = [...ids];
     const known = knownBy(asOf);
-    for (let hop = 0; hop < INDICATOR_HOPS && frontier.length > 0 && seen.size < AROUND_MAX_NODES; hop++) {
+    for (let hop = 0; hop < INDICATOR_HOPS && frontier.length > 0 && seen.size < maxNodes; hop++) {
       const next: string[] = [];
       for (const r of await tx.run('indicators/links-of', { ids: frontier, linkTypes: INDICATOR_LINK_TYPES })) {
         const l = r.link as ILink;

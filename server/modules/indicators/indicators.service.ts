@@ -6,7 +6,7 @@ import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../errors.ts';
 import { toGrading } from '../entity/index.ts';
 import { decodeCursor, intArg, page } from '../entity/index.ts';
-import { allProfiles, asOfArg } from '../risk/index.ts';
+import { allProfiles, asOfArg, type Profile } from '../risk/index.ts';
 import { evaluate } from './evaluate.ts';
 import type { Hit } from './graph.ts';
 import { library, libraryVersion } from './library.ts';
@@ -75,6 +75,14 @@ const round = (x: number) => Math.round(x * 10_000) / 10_000;
 /** People and premises flagged by a risk combination or by at least one indicator. */
 export async function flaggedAll(ctx: Pick<Context, 'gateway'>, asOf: string): Promise<Flagged[]> {
   const [profiles, hits, ops] = await Promise.all([allProfiles(ctx, asOf), allHits(ctx, asOf), repo.operationsOf(ctx.gateway)]);
+  return combineFlagged(profiles, hits, ops);
+}
+
+/**
+ * The flagged rows from profiles and hits (pure; per entity, so a batch of entities gives the
+ * same rows as the whole graph does for them): the stored analysis uses it too.
+ */
+export function combineFlagged(profiles: readonly Profile[], hits: readonly Hit[], ops: ReadonlyMap<string, string[]>): Flagged[] {
   const out = new Map<string, Flagged>();
   const get = (id: string, type: string, label: string) => {
     let f = out.get(id);
@@ -117,6 +125,21 @@ export async function flagged(ctx: Context, args: FlaggedArgs) {
   f.indicatorIds?.forEach((id, i) => {
     if (!known.has(id)) throw badInput(`filter.indicatorIds[${i}]`, `${JSON.stringify(id)} is not an indicator; see the indicators query.`);
   });
+  const field = args.sort?.field ?? 'SCORE';
+  const dir = args.sort?.direction ?? (field === 'LABEL' || field === 'TYPE' ? 'ASC' : 'DESC');
+  const fresh = await ctx.services.kept.storedFor(ctx.gateway, args.asOf ? asOf : null);
+  if (fresh) {
+    const filter = {
+      types: f.types?.length ? [...f.types] : null,
+      indicatorIds: f.indicatorIds?.length ? [...f.indicatorIds] : null,
+      minScore: f.minScore ?? null,
+      operationId: f.operationId || null,
+      riskCombination: f.riskCombination ?? null,
+    };
+    const kept = await ctx.services.kept.flaggedPage(ctx, filter, { field, desc: dir === 'DESC' }, offset, first + 1);
+    const pg = page('flagged', kept.rows, offset, first);
+    return { totalCount: kept.total, pageInfo: pg.pageInfo, edges: pg.items.map(({ item, cursor }) => ({ cursor, node: { ...item, hits: (item.hits as Hit[]).map(hitOut) } })), freshness: fresh };
+  }
   const types = f.types?.length ? new Set(f.types) : null;
   const ind = f.indicatorIds?.length ? new Set(f.indicatorIds) : null;
   const rows = (await flaggedAll(ctx, asOf)).filter(
@@ -127,8 +150,6 @@ export async function flagged(ctx: Context, args: FlaggedArgs) {
       (!f.operationId || x.operationIds.includes(f.operationId)) &&
       (f.riskCombination === null || f.riskCombination === undefined || x.riskCombination === f.riskCombination),
   );
-  const field = args.sort?.field ?? 'SCORE';
-  const dir = args.sort?.direction ?? (field === 'LABEL' || field === 'TYPE' ? 'ASC' : 'DESC');
   const sign = dir === 'ASC' ? 1 : -1;
   const key = (x: Flagged): number | string =>
     field === 'SCORE' ? x.score : field === 'RISK_SCORE' ? x.riskScore : field === 'INDICATOR_SCORE' ? x.indicatorScore : field === 'INDICATORS' ? x.indicatorIds.length : field === 'LABEL' ? x.label.toLowerCase() : x.type;
@@ -143,5 +164,6 @@ export async function flagged(ctx: Context, args: FlaggedArgs) {
     totalCount: rows.length,
     pageInfo: pg.pageInfo,
     edges: pg.items.map(({ item, cursor }) => ({ cursor, node: { ...item, hits: item.hits.map(hitOut) } })),
+    freshness: ctx.services.kept.computed(asOf),
   };
 }

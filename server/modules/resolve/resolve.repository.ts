@@ -2,6 +2,7 @@
  * Resolution's statements (cypher/queries/resolve/): the person, organisation and premises
  * records to compare, merge decisions, and the resolved ids derived from them.
  */
+import { markDirty } from '../scores/index.ts';
 import type { Gateway } from '../../db/gateway.ts';
 import type { PersonInput } from './compare.ts';
 import type { OrganisationInput, PremisesInput } from './places.ts';
@@ -120,6 +121,8 @@ export async function resolvedIds(gateway: G): Promise<Map<string, string>> {
 export async function setResolved(gateway: G, rows: { id: string; resolvedId: string }[], clear: string[]): Promise<void> {
   for (let i = 0; i < Math.max(rows.length, clear.length); i += 5000) {
     await gateway.write('resolve/set-resolved', { rows: rows.slice(i, i + 5000), clear: clear.slice(i, i + 5000) });
+    // Merged or unmerged records: their scores are recomputed (the next statement: G has no writeTx).
+    await markDirty({ run: (name, params) => gateway.write(name, params) }, [...rows.slice(i, i + 5000).flatMap((r) => [r.id, r.resolvedId]), ...clear.slice(i, i + 5000)]);
   }
 }
 

@@ -6,13 +6,14 @@ import type { Gateway } from '../../db/gateway.ts';
 import type { PersonRow } from './score.ts';
 
 interface Row {
-  person: { id: string; label?: string | null };
+  person: { id: string; label?: string | null; potentialVictim?: boolean | null };
   evidence: (PersonRow['evidence'][number] | null)[];
 }
 
 const toPerson = (r: Row): PersonRow => ({
   id: String(r.person.id),
   label: String(r.person.label ?? r.person.id),
+  ...(r.person.potentialVictim ? { potentialVictim: true } : {}),
   evidence: r.evidence.filter((e): e is PersonRow['evidence'][number] => e !== null),
 });
 

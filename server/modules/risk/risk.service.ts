@@ -53,6 +53,13 @@ export async function riskProfiles(ctx: Context, args: RiskProfilesArgs) {
   const offset = decodeCursor('riskProfiles', args.after);
   const f = args.filter ?? {};
   if (f.minScore !== null && f.minScore !== undefined && !(f.minScore >= 0)) throw badInput('filter.minScore', `must be 0 or more (got ${f.minScore}).`);
+  const fresh = await ctx.services.kept.storedFor(ctx.gateway, args.asOf ? asOf : null);
+  if (fresh) {
+    const filter = { combinationOnly: !!f.combinationOnly, minScore: f.minScore ?? null, factorKinds: f.factorKinds?.length ? [...f.factorKinds] : null };
+    const kept = await ctx.services.kept.profilesPage<Profile>(ctx, filter, offset, first + 1);
+    const pg = page('riskProfiles', kept.rows, offset, first);
+    return { totalCount: kept.total, pageInfo: pg.pageInfo, edges: pg.items.map(({ item, cursor }) => ({ cursor, node: out(item) })), freshness: fresh };
+  }
   const kinds = f.factorKinds?.length ? new Set(f.factorKinds) : null;
   const all = (await allProfiles(ctx, asOf)).filter(
     (p) =>
@@ -62,7 +69,7 @@ export async function riskProfiles(ctx: Context, args: RiskProfilesArgs) {
       (!kinds || p.factorKinds.some((k) => kinds.has(k))),
   );
   const pg = page('riskProfiles', all.slice(offset, offset + first + 1), offset, first);
-  return { totalCount: all.length, pageInfo: pg.pageInfo, edges: pg.items.map(({ item, cursor }) => ({ cursor, node: out(item) })) };
+  return { totalCount: all.length, pageInfo: pg.pageInfo, edges: pg.items.map(({ item, cursor }) => ({ cursor, node: out(item) })), freshness: ctx.services.kept.computed(asOf) };
 }
 
 export function rulesOut() {

@@ -39,6 +39,8 @@ export interface EvidenceRow {
 export interface PersonRow {
   id: string;
   label: string;
+  /** Read unmasked (the stored analysis): the label is a potential victim's. */
+  potentialVictim?: boolean;
   evidence: EvidenceRow[];
 }
 

@@ -1,0 +1,142 @@
+/**
+ * Stored analysis at scale (docs/analytics.md, decisions/0018), beside today's
+ * recompute-everything path in the same run, on a copy of the scale store (.data/bench-scale-<size>,
+ * left by bench/load.ts):
+ * - baseline: the flagged list's first page (50 rows) and suspectedNetworks computed over the
+ *   whole graph per request, as the services do when nothing is kept (once each: minutes);
+ * - the full recompute (`lantern analyse --all`: both views, risk, indicators, networks);
+ * - the flagged list's first page and suspectedNetworks read from the kept results (p95 of --reads);
+ * - importing --rows new rows (a person working at a premises and using a phone whose number is
+ *   already in the graph, so that each row joins it) and the incremental round that follows.
+ * Merges its figures into bench/results/analytics.json.
+ *
+ *   NODE_OPTIONS=--max-old-space-size=8192 npx tsx bench/analytics/stored.ts [--people 100k] [--rows 10000] [--reads 30] [--baseline yes]
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { arg, log, machine, memoryFor, openBenchDb, printMachine, quantile, root, round, sizeName, sizes, writeResult } from '../lib.ts';
+import { Gateway } from '../../server/db/gateway.ts';
+import type { Context } from '../../server/graphql/context.ts';
+import { flagged } from '../../server/modules/indicators/indicators.service.ts';
+import { suspectedNetworks } from '../../server/modules/analytics/analytics.service.ts';
+import { runFull, runIncremental } from '../../server/modules/scores/scores.jobs.ts';
+import { importFiles } from '../../server/modules/import/import.service.ts';
+import { parseMapping } from '../../server/modules/import/mapping.ts';
+import { runOffline } from '../../server/testing/statements.ts';
+import * as scoresRepo from '../../server/modules/scores/scores.repository.ts';
+import { int } from '../../server/db/values.ts';
+import { readKeptResults } from '../../server/modules/scores/scores.service.ts';
+
+const [people] = sizes('100k') as [number];
+const size = sizeName(people);
+const rows = Number(arg('rows', '10000'));
+const reads = Number(arg('reads', '30'));
+const baseline = arg('baseline', 'yes') !== 'no';
+const source = path.join(root, '.data', `bench-scale-${size}`);
+const copy = path.join(root, '.data', `bench-stored-${size}`);
+if (!fs.existsSync(path.join(source, 'READY'))) {
+  process.stderr.write(`${source}/READY does not exist yet: run the load benchmark (bench/load.ts --people ${size}) first.\n`);
+  process.exit(2);
+}
+// A fresh copy each run: the run writes kept results and imports rows.
+fs.rmSync(copy, { recursive: true, force: true });
+process.stdout.write(`copying ${source} to ${copy}\n`);
+execFileSync('cp', ['-a', source, copy]);
+
+const MAPPING = parseMapping(`
+version: 1
+recordKey: [ref]
+grading: { sourceEvaluation: 2, intelligenceAssessment: C, handlingCode: P, classification: OFFICIAL }
+entities:
+  person: { type: PERSON, properties: { givenName: given, familyName: family } }
+  phone: { type: PHONE, properties: { number: phone } }
+  site: { type: PREMISES, properties: { name: site, town: town } }
+links:
+  - { type: USES_PHONE, from: person, to: phone }
+  - { type: WORKS_AT, from: person, to: site }
+`);
+
+const db = await openBenchDb(`stored-${size}`, { ...memoryFor(people), dataDir: copy });
+try {
+  const m = machine(db.neo4jVersion);
+  printMachine(m);
+  const system = new Gateway(db.gateway.driver, { queryTimeoutMs: 3_600_000, log });
+  // An analyst's view: everything, victims masked (as the workspace reads it).
+  const analyst = system.forScope({ shareAll: true, mask: true, pseudonymKey: Buffer.alloc(32, 7) });
+  const ctx = { gateway: analyst } as unknown as Context;
+  const timed = async <T>(label: string, f: () => Promise<T>) => {
+    const t = performance.now();
+    const value = await f();
+    const ms = performance.now() - t;
+    process.stdout.write(`${label}: ${round(ms / 1000, 2)} s (load ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')})\n`);
+    return { ms, value };
+  };
+  const p95 = async (label: string, f: () => Promise<unknown>) => {
+    const times: number[] = [];
+    for (let i = 0; i < reads; i++) times.push((await timed(`${label} ${i + 1}`, f)).ms);
+    return quantile(times, 0.95);
+  };
+  const figures: Record<string, number> = {};
+  const note = () =>
+    `bench/analytics/stored.ts on a fresh copy of .data/bench-scale-${size} (heap ${db.heap}, page cache ${db.pageCache}), one run, load averages printed in the log. ` +
+    `Baseline (same run, once each, unless --baseline no): flagged first page and suspectedNetworks computed over the whole graph per request (what the services do with nothing kept). ` +
+    `full_recompute_s: runFull (lantern analyse --all): both views (all, partner), risk profiles + indicator hits in batches of 5000 with checkpoints, then suspected networks. ` +
+    `flagged_first_page_p95_ms / suspected_networks_p95_ms: p95 of ${reads} sequential reads through the services from the kept results, as an analyst (victims masked). ` +
+    `incremental_10k_rows_s: after importing ${rows} rows (a new person working at a new premises and using a phone already in the graph), the incremental rounds until no mark is left (both views, plus suspected networks recomputed whole per view); import_10k_rows_s is the import itself. ` +
+    `Figures are written after each stage: a figure missing was not reached.`;
+  // After each stage, so that a run stopped part-way keeps what it measured.
+  const save = () => writeResult({ name: 'analytics', machine: m, figures, notes: { [`stored_${size}`]: note() } });
+
+  // Baseline: nothing kept, so the services compute over the whole graph per request.
+  if (baseline) {
+    const f = await timed('baseline: flagged first page, recompute everything', () => flagged(ctx, { first: 50 }));
+    figures[`flagged_first_page_recompute_ms_${size}`] = round(f.ms, 0);
+    const n = await timed('baseline: suspectedNetworks, recompute everything', () => suspectedNetworks(ctx, {}));
+    figures[`suspected_networks_recompute_ms_${size}`] = round(n.ms, 0);
+    save();
+  }
+
+  readKeptResults(true);
+  const full = await timed('full recompute (both views)', () => runFull(system, { progress: (p) => process.stdout.write(`  ${new Date().toISOString().slice(11, 19)} ${p.phase} ${p.done}/${p.total}\n`) }));
+  figures[`full_recompute_s_${size}`] = round(full.ms / 1000, 1);
+  const kept = await scoresRepo.results(system, 'all');
+  figures[`stored_results_${size}`] = kept.length;
+  figures[`stored_flagged_${size}`] = kept.filter((r) => r.flagged).length;
+  save();
+
+  const page = await flagged(ctx, { first: 50 });
+  if (page.freshness.source !== 'STORED') throw new Error('the flagged list did not read the kept results');
+  figures[`flagged_first_page_p95_ms_${size}`] = round(await p95('stored: flagged first page', () => flagged(ctx, { first: 50 })), 1);
+  figures[`suspected_networks_p95_ms_${size}`] = round(await p95('stored: suspectedNetworks', () => suspectedNetworks(ctx, {})), 1);
+  save();
+
+  // Import rows that join the graph through phone numbers it already holds.
+  const numbers = (await runOffline(system, 'bench/phone-numbers', { limit: int(rows) })).map((r) => String(r.number));
+  const lines = ['ref;given;family;phone;site;town'];
+  for (let i = 0; i < rows; i++) lines.push(`S${i};Bench${i};Stored;${numbers[i % numbers.length]};Bench Site ${i % 1000};Reading`);
+  const imported = await timed(`import ${rows} rows`, () =>
+    importFiles(system, { source: `BENCH_STORED_${Date.now()}`, mapping: MAPPING, files: [{ name: 'rows.csv', bytes: new TextEncoder().encode(lines.join('\n')) }] }),
+  );
+  figures[`import_10k_rows_s_${size}`] = round(imported.ms / 1000, 1);
+  figures[`dirty_after_import_${size}`] = await scoresRepo.dirtyCount(system);
+  let rescored = 0;
+  let rounds = 0;
+  const inc = await timed('incremental rounds until nothing is marked', async () => {
+    for (;;) {
+      const r = await runIncremental(system);
+      if (r.marks === 0) break;
+      rounds++;
+      rescored += r.full ? -1e9 : r.rescored;
+      process.stdout.write(`  round ${rounds}: ${r.marks} marks, ${r.full ? 'full recompute' : `${r.rescored} rescored`} in ${round(r.ms / 1000, 1)} s\n`);
+    }
+  });
+  figures[`incremental_10k_rows_s_${size}`] = round(inc.ms / 1000, 1);
+  figures[`incremental_10k_rows_rescored_${size}`] = rescored;
+  figures[`incremental_10k_rows_rounds_${size}`] = rounds;
+  process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+  const file = save();
+  process.stdout.write(`wrote ${file}\n`);
+} finally {
+  await db.close();
+}

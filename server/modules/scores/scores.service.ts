@@ -1,0 +1,144 @@
+/**
+ * Reads of the stored analysis for a caller: the flagged list, risk profiles and suspected
+ * networks from the kept results of the caller's view (partners: what partners may see), each
+ * entity read in the caller's scope, the potential victims the results quote masked as the
+ * gateway masks them; and how fresh the kept results are (analysisStatus, freshness fields).
+ * The services use them when the results are kept for the day asked (today by default); for
+ * another date they compute on demand (docs/analytics.md).
+ */
+import type { Context } from '../../graphql/context.ts';
+import type { Gateway, Row } from '../../db/gateway.ts';
+import { pseudonym } from '../../db/scope.ts';
+import { analysisVersion, type View, type Victim } from './scores.compute.ts';
+import * as repo from './scores.repository.ts';
+
+export const viewOf = (gw: Gateway): View => (gw.scope.shareAll ? 'all' : 'partner');
+
+export interface Freshness {
+  source: 'STORED' | 'COMPUTED';
+  rulesVersion: string;
+  asOf: string;
+  computedAt: string | null;
+  updatedAt: string | null;
+  pending: number;
+  stale: boolean;
+}
+
+let reading = false;
+
+/**
+ * Whether this process's reads answer from the kept results: `lantern serve` turns it on (its
+ * worker, or another instance's, keeps them). An app started without it (tests of other modules,
+ * which write fixtures and read at once) computes per request, as before results were kept.
+ */
+export function readKeptResults(on: boolean): void {
+  reading = on;
+}
+
+/**
+ * The kept results' freshness when they can answer a read as of `asOf` (null: the default,
+ * today, where yesterday's kept results still answer, marked stale); null when they cannot.
+ */
+export async function storedFor(gw: Gateway, asOf: string | null): Promise<Freshness | null> {
+  if (!reading) return null;
+  const s = await repo.state(gw);
+  if (s.complete !== true || s.rulesVersion !== analysisVersion()) return null;
+  if (asOf !== null && asOf !== s.asOf) return null;
+  const pending = await repo.dirtyCount(gw);
+  const day = new Date().toISOString().slice(0, 10);
+  return {
+    source: 'STORED',
+    rulesVersion: String(s.rulesVersion),
+    asOf: String(s.asOf),
+    computedAt: (s.computedAt as string | null) ?? null,
+    updatedAt: (s.updatedAt as string | null) ?? null,
+    pending,
+    stale: pending > 0 || s.asOf !== day || s.jobState === 'running',
+  };
+}
+
+export const computed = (asOf: string): Freshness => ({ source: 'COMPUTED', rulesVersion: analysisVersion(), asOf, computedAt: new Date().toISOString(), updatedAt: null, pending: 0, stale: false });
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A kept result (JSON) as the caller may see it: for a masked caller every label of a potential
+ * victim it quotes becomes the victim's pseudonym (as the gateway would have read it); for an
+ * unmasked one the victims are noted as disclosed for the audit log.
+ */
+export function forCaller<T>(gw: Gateway, json: string, victimsJson: string | null | undefined): T {
+  const victims = JSON.parse(victimsJson ?? '[]') as Victim[];
+  if (victims.length === 0) return JSON.parse(json) as T;
+  if (!gw.scope.mask) {
+    for (const v of victims) gw.scope.disclosures?.add(v.id);
+    return JSON.parse(json) as T;
+  }
+  const subs = victims
+    .filter((v) => v.label.length > 0)
+    .sort((a, b) => b.label.length - a.label.length)
+    .map((v) => [new RegExp(`(?<![\\p{L}\\p{N}])${escape(v.label)}(?![\\p{L}\\p{N}])`, 'gu'), pseudonym(gw.scope.pseudonymKey, v.id)] as const);
+  return JSON.parse(json, (_k, value: unknown) => (typeof value === 'string' ? subs.reduce((s, [re, to]) => s.replace(re, to), value) : value)) as T;
+}
+
+export async function flaggedPage(ctx: Pick<Context, 'gateway'>, f: repo.FlaggedFilter, sort: { field: string; desc: boolean }, offset: number, limit: number) {
+  const view = viewOf(ctx.gateway);
+  const [total, rows] = await Promise.all([repo.flaggedCount(ctx.gateway, view, f), repo.flaggedPage(ctx.gateway, view, f, sort, offset, limit)]);
+  return {
+    total,
+    rows: rows.map((r: Row) => {
+      const e = r.entity as { id: string; type: string; label: string };
+      const s = r.result as Record<string, unknown>;
+      return {
+        id: e.id,
+        type: e.type,
+        label: e.label,
+        score: s.score as number,
+        riskScore: s.riskScore as number,
+        riskCombination: s.riskCombination as boolean,
+        riskFactorKinds: s.riskFactorKinds as string[],
+        indicatorScore: s.indicatorScore as number,
+        indicatorIds: s.indicatorIds as string[],
+        operationIds: s.operationIds as string[],
+        hits: forCaller<never[]>(ctx.gateway, s.hits as string, s.victims as string),
+      };
+    }),
+  };
+}
+
+export async function profilesPage<P>(ctx: Pick<Context, 'gateway'>, f: repo.ProfilesFilter, offset: number, limit: number): Promise<{ total: number; rows: P[] }> {
+  const view = viewOf(ctx.gateway);
+  const [total, rows] = await Promise.all([repo.profilesCount(ctx.gateway, view, f), repo.profilesPage(ctx.gateway, view, f, offset, limit)]);
+  return {
+    total,
+    rows: rows.map((r) => ({ ...forCaller<P>(ctx.gateway, r.profile as string, r.victims as string), label: (r.entity as { label: string }).label })),
+  };
+}
+
+export async function networks<N>(ctx: Pick<Context, 'gateway'>, minScore: number): Promise<N[]> {
+  return (await repo.networks(ctx.gateway, viewOf(ctx.gateway), minScore)).map((r) => forCaller<N>(ctx.gateway, r.network as string, r.victims as string));
+}
+
+/** What the stored analysis is doing, for /readyz and the analysisStatus query. */
+export async function status(gw: Gateway) {
+  const s = await repo.state(gw);
+  const pending = await repo.dirtyCount(gw);
+  const day = new Date().toISOString().slice(0, 10);
+  return {
+    rulesVersion: analysisVersion(),
+    kept: s.complete === true,
+    keptRulesVersion: (s.rulesVersion as string | null) ?? null,
+    asOf: (s.asOf as string | null) ?? null,
+    computedAt: (s.computedAt as string | null) ?? null,
+    updatedAt: (s.updatedAt as string | null) ?? null,
+    pending,
+    stale: s.complete !== true || s.rulesVersion !== analysisVersion() || pending > 0 || s.asOf !== day || s.jobState === 'running',
+    full:
+      s.jobState === undefined
+        ? null
+        : { state: String(s.jobState).toUpperCase(), startedAt: (s.jobStartedAt as string | null) ?? null, phase: (s.jobView as string | null) ?? null, done: Number(s.jobDone ?? 0), total: Number(s.jobTotal ?? 0) },
+    incremental:
+      s.roundState === undefined
+        ? null
+        : { state: String(s.roundState).toUpperCase(), startedAt: (s.roundStartedAt as string | null) ?? null, phase: null, done: Number(s.roundDone ?? 0), total: Number(s.roundTotal ?? 0) },
+  };
+}
