@@ -1,5 +1,5 @@
 /**
- * Computing the stored analysis (docs/analytics.md, decisions/0018): risk profiles, indicator
+ * Computing the stored analysis (docs/analytics.md, decisions/0019): risk profiles, indicator
  * hits, flagged rows and suspected networks, for one view of the graph (everything, or what
  * partners may see), written as ScoreResult and NetworkResult nodes.
  * - full: the whole graph read once, evaluated and written in checkpointed batches of entities
