@@ -183,16 +183,30 @@ describe('lantern resolve', { shuffle: false }, () => {
   });
 
   it('lists pairs for review best first, and a rejected pair leaves the queue', async () => {
-    const q = await reviewQueue(gateway, 200, 0);
-    const mine = q.items.filter((d) => [...idsByRef.values()].includes(d.a.id));
+    // The whole queue, page by page: other suites' pairs may come before ours.
+    const queue = async () => {
+      const items: Awaited<ReturnType<typeof reviewQueue>>['items'] = [];
+      for (let offset = 0; ; offset += 200) {
+        const p = await reviewQueue(gateway, 200, offset);
+        items.push(...p.items);
+        if (p.items.length === 0 || items.length >= p.total) return items;
+      }
+    };
+    const ours = new Set(idsByRef.values());
+    const mine = (await queue()).filter((d) => ours.has(d.a.id) || ours.has(d.b.id));
     for (const d of mine) {
       expect(d.probability).toBeGreaterThanOrEqual(0.5);
       expect(d.probability).toBeLessThan(0.95);
     }
+    // Ionut Rusu (day and month swapped, same home) is merged or waits here; never neither.
+    const resolved = await resolvedOf();
+    const [a2, b2] = [idsByRef.get('A2')!, idsByRef.get('B2')!];
+    const merged = resolved.get(a2) !== null && resolved.get(a2) === resolved.get(b2);
+    if (!merged) expect(mine.some((d) => [d.a.id, d.b.id].sort().join() === [a2, b2].sort().join())).toBe(true);
     if (mine[0]) {
       const rejected = await rejectMatch(gateway, mine[0].id, 'analyst1', 'different dates of birth');
       expect(rejected.status).toBe('REJECTED');
-      expect((await reviewQueue(gateway, 200, 0)).items.map((d) => d.id)).not.toContain(mine[0].id);
+      expect((await queue()).map((d) => d.id)).not.toContain(mine[0].id);
     }
     await expect(reviewQueue(gateway, 0, 0)).rejects.toThrow(/first must be/);
   });
