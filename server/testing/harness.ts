@@ -52,7 +52,7 @@ export function cliEnv(): Record<string, string> {
  * every suite shares (the audit chain, edited and put back to show that verify finds it) and
  * the tests elsewhere that read that whole: each holds the lock, so none reads it broken.
  */
-export async function exclusive<T>(name: 'audit-chain', fn: () => Promise<T>): Promise<T> {
+export async function exclusive<T>(name: 'audit-chain' | 'demo-analysis', fn: () => Promise<T>): Promise<T> {
   const dir = path.join(os.tmpdir(), `lantern-test-lock-${inject('neo4jUri').replace(/\W+/g, '-')}-${name}`);
   for (;;) {
     try {

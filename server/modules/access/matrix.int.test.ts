@@ -101,6 +101,7 @@ function textOf(body: unknown): string {
 /** Query fields not exercised here, with the reason. */
 const NOT_EXERCISED: Record<string, string> = {
   importPreview: 'previews the file the caller uploads with it (analysts and admins); it reads nothing stored',
+  entityTypes: 'the model: each type with its properties and their allowed values (such as UNLICENSED), the same for every caller; no record',
 };
 
 interface Fixture {
@@ -123,7 +124,7 @@ function probes(f: Fixture): Record<string, Vars[]> {
     entities: [{ ids: near }],
     link: [{ id: f.hiddenLink }],
     linkTypes: [{}],
-    entityTypes: [{}],
+    analysisStatus: [{}],
     search: [{ text: f.hLabel, first: 50 }, { text: f.victim.fullName, first: 50 }],
     neighbourhood: [{ ids: [f.a], hops: 1, limit: 500 }, { ids: [f.victim.id, ...f.victimPlaces], hops: 2, limit: 500 }],
     paths: [{ from: f.a, to: f.y, maxLength: 2, limit: 100 }],

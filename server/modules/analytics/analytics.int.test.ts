@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from '../../../seed/demo/index.ts';
 import { cypher } from '../../db/cypher.ts';
-import { startTestServer, type TestServer } from '../../testing/harness.ts';
+import { exclusive, startTestServer, type TestServer } from '../../testing/harness.ts';
 import { runOffline } from '../../testing/statements.ts';
 import { demoEntityIds } from '../../testing/test-data.ts';
 
@@ -32,7 +32,8 @@ describe('suspected networks and network analytics on the demo', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    const r = await server.graphql<{ suspectedNetworks: Net[] }>(NETWORKS, {});
+    // Not while the scores suite has the demo's networks edited (it puts them back after).
+    const r = await exclusive('demo-analysis', () => server.graphql<{ suspectedNetworks: Net[] }>(NETWORKS, {}));
     expect(r.errors).toBeUndefined();
     found = r.data!.suspectedNetworks;
   }, 120_000);

@@ -5,7 +5,8 @@
  * the kept results and say how fresh they are.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../testing/harness.ts';
+import { exclusive, startTestServer, type TestServer } from '../../testing/harness.ts';
+import { runOffline } from '../../testing/statements.ts';
 import { flaggedAll } from '../indicators/indicators.service.ts';
 import { today } from '../risk/risk.service.ts';
 import { runFull, runIncremental } from './scores.jobs.ts';
@@ -88,48 +89,60 @@ describe('stored analysis', () => {
   }, 600_000);
 
   it('after edits, the incremental round leaves exactly what a full recompute keeps', async () => {
-    const top = await server.graphql<{ flagged: { edges: { node: { id: string } }[] } }>(FLAGGED, { types: ['PREMISES'] });
-    const premises = top.data!.flagged.edges[0]!.node.id;
-    const around = await server.graphql<{ neighbourhood: { edges: { id: string; type: string; source: string; target: string }[] } }>(NEIGHBOURS, { id: premises });
-    const phone = around.data!.neighbourhood.edges.find((e) => e.type === 'PREMISES_PHONE')?.target;
-    const edit = async (q: string, v: Record<string, unknown>) => {
-      const r = await server.graphql(q, v);
-      expect(r.errors).toBeUndefined();
-    };
-    const CREATE = `mutation ($input: CreateEntityInput!) { createEntity(input: $input) { id } }`;
-    const LINK = `mutation ($input: CreateLinkInput!) { createLink(input: $input) { id } }`;
-    // A new premises giving the same phone, a new worker at the top premises, a renamed premises,
-    // a retired link of the top person.
-    await edit(CREATE, { input: { id: 'premises-scores-new', type: 'PREMISES', properties: [{ name: 'name', value: 'Scores New Parlour' }, { name: 'kind', value: 'MASSAGE_PARLOUR' }], provenance } });
-    if (phone) await edit(LINK, { input: { type: 'PREMISES_PHONE', source: 'premises-scores-new', target: phone, provenance } });
-    await edit(CREATE, { input: { id: 'person-scores-worker', type: 'PERSON', properties: [{ name: 'givenName', value: 'Newly' }, { name: 'familyName', value: 'Employed' }], provenance } });
-    await edit(LINK, { input: { type: 'WORKS_AT', source: 'person-scores-worker', target: premises, validFrom: today(), provenance } });
-    await edit(`mutation ($id: ID!, $p: [PropertyInput!]!, $prov: ProvenanceInput!) { updateEntity(id: $id, properties: $p, provenance: $prov) { id } }`, { id: premises, p: [{ name: 'name', value: 'Renamed By The Scores Test' }], prov: provenance });
-    const person = await server.graphql<{ flagged: { edges: { node: { id: string } }[] } }>(FLAGGED, { types: ['PERSON'] });
-    const personId = person.data!.flagged.edges[0]!.node.id;
-    const personLinks = await server.graphql<{ neighbourhood: { edges: { id: string }[] } }>(NEIGHBOURS, { id: personId });
-    await edit(`mutation ($id: ID!, $reason: String!) { retireLink(id: $id, reason: $reason) }`, { id: personLinks.data!.neighbourhood.edges[0]!.id, reason: 'scores test' });
+    const RENAME = `mutation ($id: ID!, $p: [PropertyInput!]!, $prov: ProvenanceInput!) { updateEntity(id: $id, properties: $p, provenance: $prov) { id } }`;
+    let premises = '';
+    let oldName = '';
+    await exclusive('demo-analysis', async () => {
+      try {
+        const top = await server.graphql<{ flagged: { edges: { node: { id: string } }[] } }>(FLAGGED, { types: ['PREMISES'] });
+        premises = top.data!.flagged.edges[0]!.node.id;
+        const around = await server.graphql<{ neighbourhood: { edges: { id: string; type: string; source: string; target: string }[] } }>(NEIGHBOURS, { id: premises });
+        const phone = around.data!.neighbourhood.edges.find((e) => e.type === 'PREMISES_PHONE')?.target;
+        const edit = async (q: string, v: Record<string, unknown>) => {
+          const r = await server.graphql(q, v);
+          expect(r.errors).toBeUndefined();
+        };
+        const CREATE = `mutation ($input: CreateEntityInput!) { createEntity(input: $input) { id } }`;
+        const LINK = `mutation ($input: CreateLinkInput!) { createLink(input: $input) { id } }`;
+        // A new premises giving the same phone, a new worker at the top premises, a renamed premises,
+        // the new worker's link retired: the demo's networks change, so under the run's lock, and put
+        // back after (the new entities deleted, the name restored).
+        await edit(CREATE, { input: { id: 'premises-scores-new', type: 'PREMISES', properties: [{ name: 'name', value: 'Scores New Parlour' }, { name: 'kind', value: 'MASSAGE_PARLOUR' }], provenance } });
+        if (phone) await edit(LINK, { input: { type: 'PREMISES_PHONE', source: 'premises-scores-new', target: phone, provenance } });
+        await edit(CREATE, { input: { id: 'person-scores-worker', type: 'PERSON', properties: [{ name: 'givenName', value: 'Newly' }, { name: 'familyName', value: 'Employed' }], provenance } });
+        await edit(LINK, { input: { type: 'WORKS_AT', source: 'person-scores-worker', target: premises, validFrom: today(), provenance } });
+        const named = await server.graphql<{ entity: { name: string } }>(`query ($id: ID!) { entity(id: $id) { ... on Premises { name } } }`, { id: premises });
+        oldName = named.data!.entity.name;
+        await edit(RENAME, { id: premises, p: [{ name: 'name', value: 'Renamed By The Scores Test' }], prov: provenance });
+        const workerLinks = await server.graphql<{ neighbourhood: { edges: { id: string; type: string }[] } }>(NEIGHBOURS, { id: 'person-scores-worker' });
+        await edit(`mutation ($id: ID!, $reason: String!) { retireLink(id: $id, reason: $reason) }`, { id: workerLinks.data!.neighbourhood.edges.find((e) => e.type === 'WORKS_AT')!.id, reason: 'scores test' });
 
-    expect(await repo.dirtyCount(server.gateway)).toBeGreaterThan(0);
-    const fresh = await server.graphql<{ flagged: { freshness: { pending: number; stale: boolean } } }>(FLAGGED, {});
-    expect(fresh.data!.flagged.freshness.pending).toBeGreaterThan(0);
-    expect(fresh.data!.flagged.freshness.stale).toBe(true);
+        expect(await repo.dirtyCount(server.gateway)).toBeGreaterThan(0);
+        const fresh = await server.graphql<{ flagged: { freshness: { pending: number; stale: boolean } } }>(FLAGGED, {});
+        expect(fresh.data!.flagged.freshness.pending).toBeGreaterThan(0);
+        expect(fresh.data!.flagged.freshness.stale).toBe(true);
 
-    let equal = false;
-    // Other suites may write meanwhile: compare when no mark arrived between the two states.
-    for (let attempt = 0; attempt < 3 && !equal; attempt++) {
-      while ((await runIncremental(server.gateway)).marks > 0);
-      const afterIncremental = await kept(server);
-      await runFull(server.gateway);
-      const afterFull = await kept(server);
-      if (attempt === 2 || (await repo.dirtyCount(server.gateway)) === 0) {
-        expect(afterIncremental).toEqual(afterFull);
-        equal = true;
+        let equal = false;
+        // Other suites may write meanwhile: compare when no mark arrived between the two states.
+        for (let attempt = 0; attempt < 3 && !equal; attempt++) {
+          while ((await runIncremental(server.gateway)).marks > 0);
+          const afterIncremental = await kept(server);
+          await runFull(server.gateway);
+          const afterFull = await kept(server);
+          if (attempt === 2 || (await repo.dirtyCount(server.gateway)) === 0) {
+            expect(afterIncremental).toEqual(afterFull);
+            equal = true;
+          }
+        }
+        const renamed = (await repo.results(server.gateway, 'all')).find((r) => r.id === premises);
+        expect(renamed?.label).toMatch(/^Renamed By The Scores Test/);
+        const all = await flaggedAll({ gateway: server.gateway }, today());
+        expect((await repo.results(server.gateway, 'all')).filter((r) => r.flagged).length).toBe(all.length);
+      } finally {
+        if (oldName) await server.graphql(RENAME, { id: premises, p: [{ name: 'name', value: oldName }], prov: provenance });
+        await runOffline(server.gateway, 'testing/remove-fixture', { ids: ['premises-scores-new', 'person-scores-worker'], prefix: 'src-test-scores-', source: 'test-scores' });
+        await runFull(server.gateway);
       }
-    }
-    const renamed = (await repo.results(server.gateway, 'all')).find((r) => r.id === premises);
-    expect(renamed?.label).toMatch(/^Renamed By The Scores Test/);
-    const all = await flaggedAll({ gateway: server.gateway }, today());
-    expect((await repo.results(server.gateway, 'all')).filter((r) => r.flagged).length).toBe(all.length);
+    });
   }, 900_000);
 });
