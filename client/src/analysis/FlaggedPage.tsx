@@ -37,6 +37,11 @@ const COLUMNS: { field: FlaggedSortField | null; label: string; num?: boolean; t
   { field: null, label: 'Operations' },
 ];
 
+/** When kept scores were computed, as an analyst reads it (the server sends ISO 8601). */
+function keptAt(at: string | null | undefined): string {
+  return at ? new Date(at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : 'at an unknown time';
+}
+
 export function FlaggedPage({ onClose, onAdd, onChart }: { onClose(): void; onAdd: AddToChart; onChart: ReadonlySet<string> }) {
   const [filter, setFilter] = useState<Filter>({ type: '', indicatorId: '', operationId: '', minScore: 0, combinationOnly: false, text: '' });
   const [sort, setSort] = useState<{ field: FlaggedSortField; direction: 'ASC' | 'DESC' }>({ field: 'SCORE', direction: 'DESC' });
@@ -170,7 +175,7 @@ export function FlaggedPage({ onClose, onAdd, onChart }: { onClose(): void; onAd
       {answer.data?.freshness && (
         <p className="muted small" data-testid="flagged-freshness">
           {answer.data.freshness.source === 'STORED'
-            ? `Kept scores, computed ${answer.data.freshness.updatedAt ?? answer.data.freshness.computedAt ?? ''}${answer.data.freshness.pending > 0 ? ` · ${answer.data.freshness.pending} changed entities not yet rescored (updating in the background)` : ''}`
+            ? `Kept scores, computed ${keptAt(answer.data.freshness.updatedAt ?? answer.data.freshness.computedAt)}${answer.data.freshness.pending > 0 ? ` · ${answer.data.freshness.pending} changed entities not yet rescored (updating in the background)` : ''}`
             : 'Computed for this request.'}
         </p>
       )}
