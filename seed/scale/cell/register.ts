@@ -6,6 +6,10 @@
 import type { Town } from '../../demo/places.ts';
 import type { ScaleTruth } from '../generate.ts';
 import type { Cell } from './cell.ts';
+import { CORE_REGISTRY } from '../../../server/model/registry/registry.ts';
+
+/** A risk factor's kinds, in the registry's order (the order the seeded draw depends on). */
+const RISK_FACTOR_KINDS = CORE_REGISTRY.entity('RISK_FACTOR')!.properties.find((p) => p.name === 'kind')!.values!;
 
 export function riskRegister(
   c: Cell,
@@ -32,15 +36,7 @@ export function riskRegister(
     register.push(p);
     const kinds = combination
       ? rng.sample(
-          [
-            'ORGANISED_CRIME',
-            'DRUGS',
-            'VIOLENCE',
-            'WEAPONS',
-            'MULTI_AGENCY_PLAN',
-            'EXPLOITATION',
-            'MISSING_EPISODES',
-          ],
+          [...RISK_FACTOR_KINDS],
           rng.int(2, 3),
         )
       : [rng.pick(['DRUGS', 'VIOLENCE', 'MISSING_EPISODES'])];
