@@ -9,6 +9,8 @@ import type { Logger } from '../config/logger.ts';
 import { runningLocalNeo4j, superviseLocalNeo4j, type Neo4jHealth, type SupervisedNeo4j } from '../../neo4j/local.ts';
 import { createDriver, Gateway } from './gateway.ts';
 import { migrate } from './migrations.ts';
+import { ensureTypeConstraints } from './type-constraints.ts';
+import { activeRegistry } from '../model/registry/registry.ts';
 
 export interface Database {
   gateway: Gateway;
@@ -66,6 +68,7 @@ export async function openDatabase(config: Config, log: Logger, o: { migrate?: b
   if (o.migrate !== false) {
     try {
       await migrate(gateway, log);
+      await ensureTypeConstraints(gateway, activeRegistry(), log);
     } catch (e) {
       await close();
       throw e;
