@@ -640,6 +640,15 @@ export const CORE_LINK_TYPES = [
     colour: '#7d68a6',
   }),
   link({
+    name: 'REGISTERED_AT',
+    from: ['ORGANISATION'],
+    to: ['PREMISES'],
+    description: 'registered office or trading address of an organisation',
+    enumDescription: "An organisation's registered office or trading address is at premises.",
+    verb: 'registered at',
+    colour: '#7d68a6',
+  }),
+  link({
     name: 'PREMISES_PHONE',
     from: ['PREMISES'],
     to: ['PHONE'],

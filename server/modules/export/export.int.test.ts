@@ -182,7 +182,7 @@ describe('exports', () => {
     // Lantern's GBR as FtM's country code; a masked victim's nationality is withheld with the rest.
     expect(byId.get(s.ids.suspect)?.properties.nationality).toEqual(['gb']);
     expect(byId.get(s.ids.victim)?.properties.nationality).toBeUndefined();
-    expect(byId.get(s.ids.company)?.schema).toBe('Company');
+    expect(byId.get(s.ids.company)).toMatchObject({ schema: 'Company', properties: { addressEntity: [s.ids.parlour] } });
     expect(byId.get(s.ids.parlour)).toMatchObject({ schema: 'Address', properties: { postalCode: ['RG1 2AB'], country: ['gb'] } });
     expect(byId.get(s.ids.victim)).toMatchObject({ schema: 'Person', properties: { name: [pseudonym(server.pseudonymKey, s.ids.victim)], birthDate: ['1999'] } });
   });

@@ -9,8 +9,8 @@
  * phone or email schema: numbers and addresses are properties, so they are also copied into the
  * `phone` and `email` of the people and organisations that use them).
  * Links: ASSOCIATE_OF Family (roles FAMILY, PARTNER) or Associate; DIRECTOR_OF Directorship;
- * KEEPER_OF and HOLDS_ACCOUNT Ownership; CALLED Call (numbers, first and last call); every other
- * link UnknownLink with the link's verb and role. Dates go in startDate/endDate, the link id in
+ * KEEPER_OF and HOLDS_ACCOUNT Ownership; CALLED Call (numbers, first and last call); REGISTERED_AT
+ * also the organisation's addressEntity; every other link UnknownLink with the link's verb and role. Dates go in startDate/endDate, the link id in
  * recordId, the grade in status where the schema has one.
  */
 import type { SelectedEntity, SelectedLink, Selection } from '../selection/index.ts';
@@ -127,10 +127,13 @@ export function toFtmEntities(s: Selection): FtmEntity[] {
   const meta = (x: SelectedEntity | SelectedLink, type: string, masked?: boolean): FtmEntity['lantern'] => ({
     type, grade: x.grading.code, classification: x.grading.classification, ...(masked ? { masked } : {}), sources: x.sourceIds.map((id) => recordKeys.get(id) ?? id),
   });
-  // Phones and emails copied into the people and organisations that use them.
+  // Phones and emails copied into the people and organisations that use them; an
+  // organisation's registered address is FtM's addressEntity, as the import reads it.
   const contact = new Map<string, { phone: string[]; email: string[] }>();
+  const addresses = new Map<string, string[]>();
   for (const l of s.links) {
     const target = byId.get(l.target);
+    if (l.type === 'REGISTERED_AT' && target) addresses.set(l.source, [...(addresses.get(l.source) ?? []), l.target]);
     if (!target || (l.type !== 'USES_PHONE' && l.type !== 'USES_EMAIL')) continue;
     const c = contact.get(l.source) ?? { phone: [], email: [] };
     if (l.type === 'USES_PHONE' && typeof target.properties.e164 === 'string') c.phone.push(target.properties.e164);
@@ -141,6 +144,7 @@ export function toFtmEntities(s: Selection): FtmEntity[] {
     const { schema, props } = entitySchema(e);
     const c = contact.get(e.id);
     if (c && (e.type === 'PERSON' || e.type === 'ORGANISATION')) Object.assign(props, { phone: c.phone, email: c.email });
+    if (addresses.has(e.id)) props.addressEntity = addresses.get(e.id)!;
     return { id: e.id, schema, properties: clean(props), lantern: meta(e, e.type, e.masked) };
   });
   for (const l of s.links) {

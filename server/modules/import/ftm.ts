@@ -147,11 +147,8 @@ export function mapFtmRow(row: Row, m: Mapping, ctx: RowContext, index: FtmIndex
       if (!index.has(a)) warn('properties.addressEntity', `${schema}: its address ${a} is not an entity of this file; not linked`, 'REFERENCE_MISSING', a);
       else if (end?.type !== 'PREMISES') warn('properties.addressEntity', `${schema}: its address ${a} is a ${index.get(a)}, not an Address; not linked`, 'NOT_LINKED', a);
       else if (type === 'PERSON') link('LIVES_AT', self.id, end.id);
-      else {
-        // No link type says "registered at" yet (a deployment type, docs/import.md): the address is kept as text.
-        p.address = index.address?.get(a) ?? a;
-        warn('properties.addressEntity', `${schema}: its address ${a} is kept as its address property; Lantern has no link type for an organisation's address`, 'NOT_LINKED', a);
-      }
+      else if (type === 'ORGANISATION') link('REGISTERED_AT', self.id, end.id);
+      else warn('properties.addressEntity', `${schema}: its address ${a} is kept out; Lantern has no link from a ${type} to an address`, 'NOT_LINKED', a);
     }
     if (unparsed.length > 0) source.unparsed = unparsed;
     return { row: { line: row.line, source, entities, links }, errors: [], warnings };

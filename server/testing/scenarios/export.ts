@@ -44,6 +44,7 @@ export async function writeExportScenario(gw: Gateway, tag: string) {
     parlourPhone: f.link({ type: 'PREMISES_PHONE', from: parlour, to: phone }),
     keeper: f.link({ type: 'KEEPER_OF', from: suspect, to: car }),
     director: f.link({ type: 'DIRECTOR_OF', from: suspect, to: company, validFrom: '2019-05-05' }),
+    registered: f.link({ type: 'REGISTERED_AT', from: company, to: parlour }),
     account: f.link({ type: 'HOLDS_ACCOUNT', from: suspect, to: account }),
     email: f.link({ type: 'USES_EMAIL', from: suspect, to: email }),
     advertPhone: f.link({ type: 'ADVERT_LISTS_PHONE', from: advert, to: phone }),
