@@ -1,6 +1,6 @@
 // Every organisation record (retired ones left out) with what the resolver compares: name,
 // company number, the phones and emails it uses, and where it is (its own address, and the
-// premises it operates); `isNew` when `lantern resolve` has not seen it yet.
+// premises it operates or is registered at); `isNew` when `lantern resolve` has not seen it yet.
 // $prefixes: null for every organisation, or source record id prefixes (`src-<source>-`).
 MATCH (o:Organisation)
 WHERE o.retired IS NULL
@@ -16,7 +16,7 @@ CALL (o) {
   RETURN collect(DISTINCT e.address) AS emails
 }
 CALL (o) {
-  OPTIONAL MATCH (o)-[r:OPERATES]->(h:Premises)
+  OPTIONAL MATCH (o)-[r:OPERATES|REGISTERED_AT]->(h:Premises)
   WHERE r.retired IS NULL
   RETURN collect(DISTINCT h.postcode) AS postcodes, collect(DISTINCT h.addressLine) AS addresses
 }
