@@ -23,6 +23,7 @@ export default defineConfig({
       '/graphql': 'http://127.0.0.1:4000',
       '/readyz': 'http://127.0.0.1:4000',
       '/api': 'http://127.0.0.1:4000',
+      '/map-settings': 'http://127.0.0.1:4000',
     },
   },
 });

@@ -89,6 +89,7 @@ export async function serve(config: Config, log: Logger, hooks: { afterMigrate?:
       dataDir: config.dataDir,
       stopWaitMs: config.neo4j.queryTimeoutMs + 5_000,
       neo4jHealth: () => db.health(),
+      map: config.map,
     });
     const server = http.createServer(app);
     server.keepAliveTimeout = 65_000;

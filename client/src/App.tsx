@@ -4,7 +4,7 @@
  * useChart; view state in useChartView; the cy instance only in ChartCanvas. Panels and pages
  * reach all of it through useWorkspace() (workspace/WorkspaceContext.ts).
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { ChartCanvas } from './chart/ChartCanvas.tsx';
 import { LARGE_CHART, supportsWebGL2 } from './chart/cytoscape.ts';
 import { ChartsDialog } from './components/ChartsDialog.tsx';
@@ -46,6 +46,9 @@ import { useMessages } from './workspace/useMessages.ts';
 import { useSession } from './workspace/useSession.ts';
 import { WorkspaceContext, type Workspace } from './workspace/WorkspaceContext.ts';
 
+// The map (Leaflet and its outline) loads the first time it is opened, not with the chart.
+const MapView = lazy(() => import('./map/MapView.tsx'));
+
 export function App() {
   const chart = useChart();
   const { doc } = chart;
@@ -65,6 +68,7 @@ export function App() {
   const [metricStyles, setMetricStyles] = useState<ReadonlyMap<string, NodeStyle> | null>(null);
   const encoding = useChartEncoding(doc, metricStyles);
   const searchRef = useRef<HTMLInputElement>(null);
+  const [mapOpen, setMapOpen] = useState(false);
 
   const feedback: Feedback = useMemo(
     () => ({
@@ -102,6 +106,8 @@ export function App() {
   );
   const onError = useCallback((text: string) => messages.say('error', text), [messages.say]);
   const onOpenNode = useCallback((id: string) => void actions.expand(id), [actions]);
+  // A selection made on the map is made on the chart, which reports it back as the workspace's.
+  const selectFromMap = useCallback((ids: string[]) => (view.chartApi ? view.chartApi.select(ids) : view.setSelection(ids)), [view.chartApi, view.setSelection]);
   const closeDialog = useCallback(() => setDialog(null), []);
 
   const workspace: Workspace = useMemo(() => ({ chart, view, actions, messages, file, session }), [chart, view, actions, messages, file, session]);
@@ -165,7 +171,7 @@ export function App() {
             />
             <AnalysisPanel onChart={summary.onChart} types={[...summary.typeCounts.keys()]} onStyles={setMetricStyles} onSelect={(ids) => view.chartApi?.select(ids)} />
           </aside>
-          <section className="stage" aria-busy={busy}>
+          <section className={mapOpen ? 'stage with-map' : 'stage'} aria-busy={busy}>
             {busy && <div className="progress top" role="progressbar" aria-label={messages.tasks[0] ?? 'Laying out'} />}
             <ChartCanvas
               doc={doc}
@@ -187,6 +193,14 @@ export function App() {
               onError={onError}
             />
             {empty && <EmptyState />}
+            <button type="button" className="view-toggle" aria-pressed={mapOpen} title="The chart's entities that have a place, on a map beside the chart" onClick={() => setMapOpen((o) => !o)}>
+              Map
+            </button>
+            {mapOpen && (
+              <Suspense fallback={<div className="map-pane" role="status">Loading the map…</div>}>
+                <MapView doc={doc} filtered={summary.filtered} selection={view.selection} onSelect={selectFromMap} onError={onError} />
+              </Suspense>
+            )}
             <Legend entityTypes={[...summary.typeCounts.keys()]} linkTypes={[...summary.linkCounts.keys()]} />
             <ZoomControls view={view} />
             <Messages messages={messages.messages} onDismiss={messages.dismiss} />

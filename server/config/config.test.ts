@@ -62,3 +62,20 @@ describe('LANTERN_TRUST_PROXY', () => {
     expect(() => loadConfig({ LANTERN_TRUST_PROXY: value })).toThrow(message);
   });
 });
+
+describe('LANTERN_MAP_STYLE', () => {
+  it("draws the workspace map on the outline it ships unless a force's tile server is named", () => {
+    expect(loadConfig({}).map).toEqual({ tiles: null, attribution: null });
+    expect(loadConfig({ LANTERN_MAP_STYLE: 'https://tiles.force.example/osm/{z}/{x}/{y}.png', LANTERN_MAP_ATTRIBUTION: '© Force GIS' }).map).toEqual({
+      tiles: 'https://tiles.force.example/osm/{z}/{x}/{y}.png',
+      attribution: '© Force GIS',
+    });
+  });
+
+  it.each([
+    ['tiles.force.example/{z}/{x}/{y}.png', /LANTERN_MAP_STYLE=.*must be an http\(s\) URL of the tile server/],
+    ['https://tiles.force.example/style.json', /LANTERN_MAP_STYLE=.*must hold \{z\}, \{x\} and \{y\}/],
+  ])('refuses %j at start-up, naming it', (value, message) => {
+    expect(() => loadConfig({ LANTERN_MAP_STYLE: value })).toThrow(message);
+  });
+});

@@ -55,6 +55,15 @@ const trustProxy = z.string().transform((v, ctx): TrustProxy => {
   return parts;
 });
 
+/**
+ * LANTERN_MAP_STYLE: a force's own tile server for the workspace's map, as an XYZ URL template
+ * (https://tiles.force.example/{z}/{x}/{y}.png). Unset, the map draws the outline it ships.
+ */
+const mapTiles = z
+  .string()
+  .regex(/^https?:\/\/[^\s{}/]+(?::\d+)?\/\S*$/, 'must be an http(s) URL of the tile server, e.g. https://tiles.force.example/{z}/{x}/{y}.png')
+  .refine((v) => ['{z}', '{x}', '{y}'].every((k) => v.includes(k)), 'must hold {z}, {x} and {y}, e.g. https://tiles.force.example/{z}/{x}/{y}.png');
+
 const schema = z.object({
   PORT: port.default(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -93,6 +102,8 @@ const schema = z.object({
   LANTERN_MAX_QUERY_INTROSPECTION: z.coerce.number({ message: 'must be a number' }).int().min(0).default(2),
   LANTERN_MAX_QUERY_TOKENS: z.coerce.number({ message: 'must be a number' }).int().min(200).default(3_000),
   LANTERN_MAX_VALIDATION_MS: z.coerce.number({ message: 'must be a number' }).int().min(5).default(100),
+  LANTERN_MAP_STYLE: mapTiles.optional(),
+  LANTERN_MAP_ATTRIBUTION: z.string().max(300).optional(),
   LANTERN_SEED_DEMO: z.enum(['auto', 'never'], { message: "must be 'auto' or 'never'" }).default('auto'),
   LANTERN_WARM_UP_SECONDS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number of seconds').min(0).max(600).default(60),
   LOG_LEVEL: z
@@ -126,6 +137,8 @@ export interface Config {
     startTimeoutMs: number;
   };
   seedDemo: 'auto' | 'never';
+  /** The workspace map's basemap: a tile URL template (LANTERN_MAP_STYLE), or null for the shipped outline. */
+  map: MapConfig;
   /** How long the warm-up after a start may run (server/http/warm-up.ts); 0: none. */
   warmUpSeconds: number;
   /** Key of the audit log's hash chain; unset: auditKeyFile, else a key file in dataDir. */
@@ -140,6 +153,11 @@ export interface Config {
   development: boolean;
   auth: AuthConfig;
   limits: LimitsConfig;
+}
+
+export interface MapConfig {
+  tiles: string | null;
+  attribution: string | null;
 }
 
 export interface OidcConfig {
@@ -237,6 +255,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       startTimeoutMs: e.LANTERN_NEO4J_START_TIMEOUT_MS,
     },
     seedDemo: e.LANTERN_SEED_DEMO,
+    map: { tiles: e.LANTERN_MAP_STYLE ?? null, attribution: e.LANTERN_MAP_ATTRIBUTION ?? null },
     warmUpSeconds: e.LANTERN_WARM_UP_SECONDS,
     auditKey: e.LANTERN_AUDIT_KEY,
     auditKeyFile: e.LANTERN_AUDIT_KEY_FILE ? path.resolve(e.LANTERN_AUDIT_KEY_FILE) : undefined,

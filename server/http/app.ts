@@ -21,7 +21,7 @@ import { ErrorCode, errorBody } from '../errors.ts';
 import { createContext, type Context } from '../graphql/context.ts';
 import type { Principal } from '../modules/access/access.ts';
 import { purposeOf, refusal, scopeFor, unmaskOf } from '../modules/access/access.ts';
-import type { LimitsConfig, OidcConfig, TrustProxy } from '../config/config.ts';
+import type { LimitsConfig, MapConfig, OidcConfig, TrustProxy } from '../config/config.ts';
 import { DEFAULT_LIMITS, queryLimitsRule, type QueryLimits } from '../graphql/limits.ts';
 import { authRouter, perPrincipalRateLimit, principalOf, requireAuthentication, type Door } from '../modules/auth/auth.http.ts';
 import { AccountLockout, AddressGuard, Refusals } from '../modules/auth/auth.limits.ts';
@@ -106,6 +106,8 @@ export interface AppOptions {
   stopWaitMs?: number;
   /** How the local Neo4j stands under supervision (database.ts); /healthz fails once it is given up on. */
   neo4jHealth?: () => Neo4jHealth | undefined;
+  /** The workspace map's tile server (LANTERN_MAP_STYLE); unset, the outline the workspace ships. */
+  map?: MapConfig;
 }
 
 
@@ -275,7 +277,8 @@ export async function createApp(o: AppOptions): Promise<App> {
           scriptSrc: ["'self'"],
           styleSrc: ["'self'"],
           styleSrcAttr: ["'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:', 'blob:'],
+          // A force's own map tile server (LANTERN_MAP_STYLE) is the one other origin images may come from.
+          imgSrc: ["'self'", 'data:', 'blob:', ...(o.map?.tiles ? [new URL(o.map.tiles.replace(/[{}]/g, '')).origin] : [])],
           fontSrc: ["'self'", 'data:'],
           connectSrc: ["'self'"],
           workerSrc: ["'self'", 'blob:'],
@@ -310,6 +313,11 @@ export async function createApp(o: AppOptions): Promise<App> {
 
   // Alive unless Lantern cannot recover by itself: the local Neo4j it supervises died and could
   // not be started again, so an orchestrator should restart Lantern as a whole.
+  // What the workspace's map draws on: public, as it names no data (docs/workspace.md#map).
+  app.get('/map-settings', (_req, res) => {
+    res.set('cache-control', 'no-store').json({ tiles: o.map?.tiles ?? null, attribution: o.map?.attribution ?? null });
+  });
+
   app.get('/healthz', (_req, res) => {
     const neo4j = o.neo4jHealth?.();
     if (neo4j?.state === 'failed') res.status(503).json({ status: 'failed', reason: neo4j.reason, neo4j });

@@ -19,6 +19,8 @@ export interface ChartApi {
   png(): Promise<Blob>;
   svg(): string;
   select(ids: string[]): void;
+  /** Ids of the selected elements, as the chart draws them. */
+  selectedIds(): string[];
   selectType(type: EntityType): void;
   /** Which renderer draws the chart: canvas or webgl. */
   renderer(): string;
@@ -61,6 +63,7 @@ export function createChartApi(cy: Core): ChartApi {
         for (const id of ids) cy.getElementById(id).select();
       });
     },
+    selectedIds: () => cy.$(':selected').map((e) => e.id()),
     selectType: (type) => {
       cy.batch(() => {
         cy.$(':selected').unselect();

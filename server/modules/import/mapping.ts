@@ -92,6 +92,8 @@ const entitySchema = z
     reference: z.boolean().optional(),
     when: conditionSchema.optional(),
     properties: z.record(z.string(), valueSchema).default({}),
+    /** British National Grid (EPSG:27700) easting and northing columns, in metres: they fill `latitude` and `longitude` (grid.ts). */
+    grid: z.object({ easting: column, northing: column }).strict().optional(),
   })
   .strict()
   .refine((e) => !e.reference || e.id !== undefined, { message: 'a reference entity needs an id', path: ['reference'] });

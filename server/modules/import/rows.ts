@@ -12,6 +12,7 @@ import { DATE_PROPS, LoadError, prepare, type EntityInput, type LinkInput, type 
 import type { CallsMapping, Condition, EntityMapping, Mapping, ValueSpec } from './mapping.ts';
 import type { Row } from './readers.ts';
 import { applyTransform, parseDateByFormats, phoneForRegion, TransformError } from './transforms.ts';
+import { placeFromGrid } from './grid.ts';
 
 export interface RowError {
   file: string;
@@ -321,9 +322,12 @@ export function mapRow(row: Row, m: Mapping, ctx: RowContext): RowResult {
       if (bad.length > 0) hadBad = true;
       if (v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0)) props[prop] = v;
     }
+    // Grid eastings and northings fill a latitude and longitude the columns did not give.
+    const onGrid = e.grid && props.latitude === undefined ? placeFromGrid(cell(row, e.grid.easting), cell(row, e.grid.northing), e.grid, (col, value, reason) => badValue(col, `${name}.grid`, { value, reason }, false)) : null;
+    if (onGrid) Object.assign(props, onGrid);
     // An entity none of whose columns has a value is not in this row (an optional phone).
     const fromData = Object.entries(e.properties).filter(([, s]) => !(typeof s === 'object' && s.value !== undefined));
-    if (fromData.every(([p]) => props[p] === undefined)) {
+    if (!onGrid && fromData.every(([p]) => props[p] === undefined)) {
       if (hadBad) lost.add(name);
       continue;
     }
