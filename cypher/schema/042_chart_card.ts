@@ -7,9 +7,12 @@ import type { Gateway } from '../../server/db/gateway.ts';
 import { cardOf, storedCard } from '../../server/model/card.ts';
 import { ENTITY_TYPES, type EntityType } from '../../server/model/model.ts';
 
+// Ordered and cut before the projection, so that a page is read in the entity_id index's order
+// (ordering the projected map sorted every entity after $after: a page took most of a minute at
+// 100k people, and the whole migration hours).
 const READ = `MATCH (n:Entity) WHERE n.id > $after
-RETURN n {.*, searchText: null, dateOfBirth: toString(n.dateOfBirth), occurredOn: toString(n.occurredOn), postedOn: toString(n.postedOn)} AS n
-ORDER BY n.id LIMIT 2000`;
+WITH n ORDER BY n.id LIMIT 2000
+RETURN n {.*, searchText: null, dateOfBirth: toString(n.dateOfBirth), occurredOn: toString(n.occurredOn), postedOn: toString(n.postedOn)} AS n`;
 const WRITE = `UNWIND $rows AS x
 MATCH (n:Entity {id: x.id})
 SET n.subtitle = x.subtitle, n.cardKind = x.cardKind`;
