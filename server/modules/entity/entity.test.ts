@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cypher, queryNames, statementFile, cypherRoot } from '../../db/cypher.ts';
+import { cypher, eachLinkType, queryNames, statementFile, cypherRoot } from '../../db/cypher.ts';
+import { registryFromTypesText } from '../../model/registry/deployment.ts';
 import { CHART_LINK_PROPERTIES, CHART_NODE_PROPERTIES, CHART_TEMPORAL_PROPERTIES, toEntity, toGrading, toGraphEdge, toGraphNode, toProperties } from './entity.mapper.ts';
 import { ENTITY_TYPES, LINK_TYPE_NAMES } from '../../model/model.ts';
 import { maskPerson } from '../../db/scope.ts';
@@ -88,10 +89,14 @@ describe('cursors and bounds', () => {
 });
 
 describe('named queries stay in step with the model', () => {
-  it('looks a link up in every link type', () => {
+  it('looks a link up in every link type of the registry, a declared one included', () => {
     const text = cypher('entity/link-by-id');
     for (const t of LINK_TYPE_NAMES) expect(text).toContain(`[r:${t} {id: $id}]`);
     expect(text.match(/MATCH \(a\)-\[r:/g)).toHaveLength(LINK_TYPE_NAMES.length);
+    const declared = registryFromTypesText('version: 1\nlinkTypes:\n  - { name: CREWS, from: [PERSON], to: [PREMISES], description: crews, verb: crews }\n', 'types.yaml');
+    const branches = eachLinkType('CALL () {\n  @eachLinkType MATCH (a)-[r:$LinkType {id: $id}]->(b) RETURN r\n}', declared);
+    expect(branches).toContain('MATCH (a)-[r:CREWS {id: $id}]->(b) RETURN r\n}');
+    expect(branches.match(/UNION ALL/g)).toHaveLength(declared.linkTypes.length - 1);
   });
 
   it('has a shortest-path query for each maximum length 1 to 8, differing only in the bound', () => {
