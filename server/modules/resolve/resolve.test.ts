@@ -41,6 +41,13 @@ describe('text forms', () => {
     expect(soundsAlike('popa', 'krasniqi')).toBe(false);
     expect(nicknameMatch('bob', 'robert')).toBe(true);
     expect(nicknameMatch('bob', 'william')).toBe(false);
+    // From the vendored list (data/nicknames.csv), not the hand-curated groups.
+    expect(nicknameMatch('peggy', 'margaret')).toBe(true);
+    expect(nicknameMatch('bill', 'william')).toBe(true);
+    expect(nicknameMatch('margaret', 'william')).toBe(false);
+    // Two nicknames of one name, and a transliteration from the hand-curated groups.
+    expect(nicknameMatch('bob', 'rob')).toBe(true);
+    expect(nicknameMatch('ion', 'john')).toBe(true);
   });
 });
 
@@ -89,7 +96,7 @@ describe('Fellegi-Sunter', () => {
     const model = priorModel(u, 0.001);
     const none = COMPARISONS.map(() => null);
     const agree = [0, 0, 0, null, 0, null, null, null, null];
-    const disagree = [5, 4, 4, null, 1, null, null, null, null];
+    const disagree = [6, 5, 4, null, 1, null, null, null, null];
     expect(matchWeight(model, none)).toBeCloseTo(Math.log2(0.001 / 0.999));
     expect(probability(matchWeight(model, agree))).toBeGreaterThan(0.99);
     expect(probability(matchWeight(model, disagree))).toBeLessThan(0.001);
@@ -97,7 +104,7 @@ describe('Fellegi-Sunter', () => {
 
   it('estimates m by EM from a mixture of matching and non-matching pairs', () => {
     const matches = Array.from({ length: 300 }, (_, k) => [k % 10 === 0 ? 2 : 0, 0, k % 20 === 0 ? 1 : 0, null, null, null, null, null, null]);
-    const others = Array.from({ length: 3000 }, (_, k) => [5, k % 50 === 0 ? 0 : 4, 4, null, null, null, null, null, null]);
+    const others = Array.from({ length: 3000 }, (_, k) => [6, k % 50 === 0 ? 0 : 5, 4, null, null, null, null, null, null]);
     const est = estimate(priorModel(u, 0.05), [...matches, ...others]);
     expect(est.lambda).toBeGreaterThan(0.07);
     expect(est.lambda).toBeLessThan(0.12);
