@@ -74,6 +74,10 @@ describe('field comparisons', () => {
     expect(level('givenName', { ...base, givenName: 'Ionuț' }, { ...base, id: 'b', givenName: 'Ionut' })).toBe('exact');
     expect(level('givenName', { ...base, givenName: 'Klodian' }, { ...base, id: 'b', givenName: 'Kloodian' })).toBe('Jaro-Winkler >= 0.92');
     expect(level('givenName', { ...base, givenName: 'Zhang' }, { ...base, id: 'b', givenName: 'Oleksandr' })).toBe('different');
+    // Typed letters that Jaro-Winkler scores low; short names two letters apart are other names.
+    expect(level('familyName', { ...base, familyName: 'Price' }, { ...base, id: 'b', familyName: 'Pcire' })).toBe('letters swapped or two typos');
+    expect(level('familyName', { ...base, familyName: 'Sofia' }, { ...base, id: 'b', familyName: 'Fosia' })).toBe('letters swapped or two typos');
+    expect(level('givenName', { ...base, givenName: 'Jack' }, { ...base, id: 'b', givenName: 'Jane' })).toBe('different');
   });
 
   it('treats a shared address line and postcode as one piece of evidence', () => {
