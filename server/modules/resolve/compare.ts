@@ -189,7 +189,7 @@ function givenLevel(a: string, b: string, aFirst: string, bFirst: string, aOther
 /**
  * Typed names Jaro-Winkler scores low: the same letters in another order ("Pcire" / "Price",
  * "Fosia" / "Sofia"), or two letters changed, dropped, added or swapped in a name of five letters
- * or more ("Hguehes" / "Hughes"). Shorter names two edits apart are other names (Jack / Jane).
+ * or more ("Nleaeor" / "Eleanor"). Shorter names two edits apart are other names (Jack / Jane).
  */
 export function typos(a: string, b: string): boolean {
   if (a.length === b.length && a.length >= 3 && [...a].sort().join('') === [...b].sort().join('')) return true;
