@@ -31,7 +31,7 @@ export function nameOnlyCeiling(data: Labelled): PairwiseScore {
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const l = comparePeople(records[i]!, records[j]!).levels;
-      const s = NAME_COMPARISONS.every((c) => l[c] === null) ? -Infinity : NAME_COMPARISONS.reduce((sum, c) => sum + weight(c, l[c]!), 0);
+      const s = NAME_COMPARISONS.every((c) => l[c] === null) ? -Infinity : NAME_COMPARISONS.reduce<number>((sum, c) => sum + weight(c, l[c]!), 0);
       score[i]![j] = s;
       if (of[i] !== of[j]) {
         bestElsewhere[i] = Math.max(bestElsewhere[i]!, s);

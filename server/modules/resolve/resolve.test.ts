@@ -3,7 +3,7 @@ import { blockingKeys, comparePeople, COMPARISONS, dobConflict, parseDob, person
 import { pairwiseScore } from './evaluate.ts';
 import { matchWeight, priorModel, probability, estimate } from './fellegi-sunter.ts';
 import { nicknameMatch } from './nicknames.ts';
-import { clustersOf, resolvePeople } from './resolver.ts';
+import { clustersOf, DEFAULT_THRESHOLDS, resolvePeople } from './resolver.ts';
 import { editDistance, jaroWinkler, plain, plainName, soundsAlike, splitName } from './text.ts';
 
 const level = (field: string, a: PersonInput, b: PersonInput) => {
@@ -258,6 +258,22 @@ describe('hard rules: conflicts veto a merge, a match key decides one', () => {
     expect(reviews({ ...inTown, identifiers: ['passport:111111111'] }, { ...inTown, id: 'b', dateOfBirth: '1990-01-01', identifiers: ['passport:222222222'] })).toBe(false);
     // Dates a typo apart are no conflict to review.
     expect(reviews(inTown, { ...inTown, id: 'b', dateOfBirth: '1980-06-16' })).toBe(false);
+  });
+
+  it('sends a pair whose score is above the merge threshold but whose dates of birth are far apart to review, saying why', () => {
+    // Names, town and gender agree, the mailboxes differ only in their digits (so they do not lift
+    // the veto) and the homes differ (so not a household): the score alone would merge them.
+    const oana = { givenName: 'Oana', familyName: 'Vladescu', gender: 'FEMALE', towns: ['Leeds'] };
+    const r = resolvePeople([
+      { id: 'd1', ...oana, dateOfBirth: '1980-06-15', emails: ['oana.vladescu80@mail.ro'], postcodes: ['LS1 1AA'], addresses: ['1 Park Row'] },
+      { id: 'd2', ...oana, dateOfBirth: '1990-01-01', emails: ['oana.vladescu90@mail.ro'], postcodes: ['LS9 9ZZ'], addresses: ['22 Kirkgate'] },
+    ]);
+    expect(r.pairs).toHaveLength(1);
+    const [pair] = r.pairs;
+    expect(pair!.probability).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.merge);
+    expect(pair!.decision).toBe('REVIEW');
+    expect(pair!.rule).toBe('no merge: dates of birth differ by more than a typo (19800615, 19900101) (sent to review: everything else agrees)');
+    expect(r.clusters).toEqual([]);
   });
 
   it('merges on a shared match key whatever the score, and sends a vetoed one to review', () => {
