@@ -85,7 +85,8 @@ function all(): void {
       'Weights estimated per data set (u from 100k random pairs, m by EM over blocked pairs, the prior from a deterministic rule divided by its recall); thresholds merge >= 0.95, review >= 0.5 posterior probability. ' +
       'Hard rules over the score: dates of birth beyond a typo apart, different generational suffixes and different match-key identifiers veto a merge; a shared match key decides one. ' +
       'Pairs sent to review count as not merged in F1; *_merged_or_review_recall and _precision count them as merged (a reviewer accepting every queued pair). Far dates of birth: a shared mailbox (or one a letter typo apart, same digits) lifts the veto; a pair the score would merge despite a far date of birth goes to review unless it shares an address or phone (namesakes of one household). Names only: term frequencies counted once per distinct full name, near agreements weighed by the commoner name. Exact agreements on names are weighed by term frequency; *_without_tf are the same run without it. ' +
-      'name_only_*: FEBRL dataset1 and Splink fake_1000 with every field but the names dropped (neither has a country), pooled over both (pairs summed).',
+      'name_only_*: FEBRL dataset1 and Splink fake_1000 with every field but the names dropped (neither has a country), pooled over both (pairs summed). ' +
+      'name_only_*ceiling_recall: the share of true pairs whose names agree (by the prior level weights) more than either record\'s names agree with any record of another person, chains within a true cluster included (ceiling.ts): what names alone can reach at precision 1; name_only_ceiling_f1 the F1 of exactly that.',
   };
   const febrl = febrl1();
   const splink = splinkFake1000();
