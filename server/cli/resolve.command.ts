@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { openDatabase } from '../db/database.ts';
 import { GraphQLError } from 'graphql';
 import { DEFAULT_IDENTIFIERS, type IdentifierProperty } from '../modules/resolve/resolve.repository.ts';
-import { RESOLVABLE_TYPES, resolveGraph, resolvedCluster, resolvedClusters, unmerge, type MatchDecision, type MatchRecord, type ResolvedCluster } from '../modules/resolve/resolve.service.ts';
+import { RESOLVABLE_TYPES, resolveGraph, resolvedCluster, resolvedClusters, reviewQueue, unmerge, type MatchDecision, type MatchRecord, type ResolvedCluster } from '../modules/resolve/resolve.service.ts';
 import type { ResolvableType } from '../modules/resolve/scheme.ts';
 import { UserError, type CliEnv } from './cli-env.ts';
 
@@ -19,6 +19,16 @@ export function formatMerge(d: MatchDecision): string {
     ...d.history.map((h) => `    earlier: ${h}`),
   ];
   return lines.join('\n') + '\n';
+}
+
+/**
+ * A pair waiting for review, and why it waits: a hard rule (a far date of birth, a conflict
+ * within the cluster, a name and a date of birth alone) holds back pairs whose probability is
+ * at or above the merge threshold; without a rule the score alone put it between the thresholds.
+ */
+export function formatReviewPair(d: MatchDecision): string {
+  const who = (r: MatchRecord) => `${r.label}${r.dateOfBirth ? ` (born ${r.dateOfBirth})` : ''}`;
+  return `${d.id}  ${d.entityType.toLowerCase()}  probability ${d.probability.toFixed(4)}: ${d.a.id} ${who(d.a)} / ${d.b.id} ${who(d.b)}\n    why: ${d.rule ?? 'the score is between the review and merge thresholds'}\n`;
 }
 
 export function formatCluster(c: ResolvedCluster): string {
@@ -103,12 +113,19 @@ export function registerResolve(program: Command, env: CliEnv): void {
 
   resolve
     .command('list')
-    .description('Resolved entities (records merged into one), biggest first: their records and how many merges join them.')
+    .description('Resolved entities (records merged into one), biggest first: their records and how many merges join them. With --pending: the pairs waiting for review instead, highest probability first, each with why it waits.')
     .option('--type <type>', `only this kind of record (${RESOLVABLE_TYPES.map((t) => t.toLowerCase()).join(', ')})`)
+    .option('--pending', 'list the pairs waiting for review instead, with the rule that held each back from a merge')
     .option('--first <n>', 'how many', '20')
     .option('--offset <n>', 'skip this many', '0')
-    .action(async (opts: { type?: string; first: string; offset: string }) => {
+    .action(async (opts: { type?: string; pending?: boolean; first: string; offset: string }) => {
       await withGateway(env, async (g) => {
+        if (opts.pending) {
+          const queue = await reviewQueue(g, Number(opts.first), Number(opts.offset), opts.type ? opts.type.toUpperCase() : null);
+          for (const d of queue.items) process.stdout.write(formatReviewPair(d));
+          process.stdout.write(`${queue.items.length} of ${queue.total} pairs waiting for review. Decide them on the review page or with acceptMatch / rejectMatch.\n`);
+          return;
+        }
         const page = await resolvedClusters(g, Number(opts.first), Number(opts.offset), opts.type ? opts.type.toUpperCase() : null);
         for (const c of page.items) process.stdout.write(`${c.id}  ${c.entityType.toLowerCase()}  ${c.records.length} records, ${c.merges.length} merges: ${c.records.map((r) => r.label).join(' / ')}\n`);
         process.stdout.write(`${page.items.length} of ${page.total} resolved entities. \`lantern resolve explain ID\` shows one with its evidence.\n`);

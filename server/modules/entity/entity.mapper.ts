@@ -3,7 +3,7 @@
  * grading ints and codes to enums, missing lists and flags to their defaults, and the
  * generic `properties` list. Pure functions, shared by the entity, search and graph modules.
  */
-import { ENTITY_TYPES, LABEL, isLowGrade, type EntityType } from '../../model/model.ts';
+import { ENTITY_TYPES, LABEL, isLowGrade, linkPropertiesOf, type EntityType, type LinkType } from '../../model/model.ts';
 import { activeRegistry } from '../../model/registry/registry.ts';
 
 export type StoredRow = Record<string, unknown>;
@@ -240,6 +240,17 @@ export function toGraphEdge(row: StoredRow): GraphEdgeOut {
     sourceIds: Array.isArray(row.sourceIds) ? row.sourceIds.map(String) : [],
     retired: row.retired === true,
   };
+}
+
+/**
+ * A link row's own properties: those only links of its type carry (a CALLED link's count, first
+ * and last call; an installation's declared link properties), as name and value pairs, from a
+ * row that holds the relationship's every property.
+ */
+export function linkProperties(row: StoredRow): PropertyOut[] {
+  return linkPropertiesOf(String(row.type) as LinkType)
+    .filter((name) => row[name] !== null && row[name] !== undefined)
+    .map((name) => ({ name, value: Array.isArray(row[name]) ? (row[name] as unknown[]).map(String).join(', ') : String(row[name]) }));
 }
 
 /** A source record row to the SourceRecord type. */

@@ -23,6 +23,7 @@ export const resolvers: Resolvers = {
     target: (parent, _args, ctx) => entities.linkEnd(ctx, parent as entities.LinkOut, 'target') as never,
     sources: (parent, _args, ctx) => entities.sources(ctx, parent as entities.LinkOut) as never,
     annotations: (parent, _args, ctx) => entities.annotations(ctx, String(parent.id)),
+    properties: (parent) => (parent as entities.LinkOut).properties ?? [],
   },
   Query: {
     entity: (_root, args, ctx) => entities.entity(ctx, args.id) as never,

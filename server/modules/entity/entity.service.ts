@@ -6,7 +6,7 @@ import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../errors.ts';
 import { activeRegistry } from '../../model/registry/registry.ts';
 import type { PropertyDef } from '../../model/registry/schema.ts';
-import { toEntity, toGraphEdge, toSourceRecord, type EntityOut, type GraphEdgeOut } from './entity.mapper.ts';
+import { linkProperties, toEntity, toGraphEdge, toSourceRecord, type EntityOut, type GraphEdgeOut, type PropertyOut } from './entity.mapper.ts';
 import { decodeCursor, intArg, page } from './paging.ts';
 import * as repo from './entity.repository.ts';
 
@@ -16,6 +16,8 @@ export const MAX_IDS = 500;
 export interface LinkOut extends GraphEdgeOut {
   sourceEntity?: EntityOut;
   targetEntity?: EntityOut;
+  /** Its type's own properties, where the link was read with all of them. */
+  properties?: PropertyOut[];
 }
 
 export function idList(argument: string, ids: readonly string[], o: { min: number; max: number }): string[] {
@@ -37,7 +39,7 @@ export async function entities(ctx: Context, ids: readonly string[]): Promise<En
 
 export async function link(ctx: Context, id: string): Promise<LinkOut | null> {
   const row = await repo.linkById(ctx.gateway, id);
-  return row ? { ...toGraphEdge(row.link), sourceEntity: toEntity(row.source), targetEntity: toEntity(row.target) } : null;
+  return row ? { ...toGraphEdge(row.link), properties: linkProperties(row.link), sourceEntity: toEntity(row.source), targetEntity: toEntity(row.target) } : null;
 }
 
 /** One end of a link, loaded when the link came without it. */
@@ -85,7 +87,7 @@ export async function links(ctx: Context, id: string, args: LinksArgs) {
   return {
     totalCount: total,
     pageInfo: p.pageInfo,
-    edges: p.items.map(({ item, cursor }) => ({ cursor, node: toGraphEdge(item.link) as LinkOut, other: toEntity(item.other) })),
+    edges: p.items.map(({ item, cursor }) => ({ cursor, node: { ...toGraphEdge(item.link), properties: linkProperties(item.link) } as LinkOut, other: toEntity(item.other) })),
   };
 }
 

@@ -1,8 +1,8 @@
 /**
  * An installation's own types, end to end: a types file declares a VESSEL entity type, a
- * CREWS link type and a PERSON property; a server runs with it, `lantern import` (a child
- * process with LANTERN_TYPES) imports rows of them, GraphQL reads them back, and the GraphML
- * and CSV exports hold them.
+ * CREWS link type with properties of its own and a PERSON property; a server runs with it,
+ * `lantern import` (a child process with LANTERN_TYPES) imports rows of them, the mapping setting
+ * the link's own properties, GraphQL reads them back, and the GraphML and CSV exports hold them.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -37,6 +37,10 @@ linkTypes:
     from: [PERSON]
     to: [VESSEL]
     roles: [MASTER, DECKHAND]
+    properties:
+      - { name: signedOn, kind: date, description: The day the sailor signed on. }
+      - { name: shareOfCatch, kind: float, description: 'Share of the catch, in per cent.' }
+      - { name: contract, kind: enum, values: [WRITTEN, VERBAL], description: How the crew contract was made. }
     description: works as crew on a vessel
     verb: crews
     colour: '#1f6f8b'
@@ -65,14 +69,22 @@ entities:
       vesselKind: kind
       lengthMetres: { column: length, transform: [number] }
 links:
-  - { type: CREWS, from: person, to: vessel, role: { column: role } }
+  - type: CREWS
+    from: person
+    to: vessel
+    role: { column: role }
+    properties:
+      signedOn: { column: signed, transform: [{ date: dd/MM/yyyy }] }
+      shareOfCatch: share
+      contract: contract
 `;
 
 const pid = process.pid;
 const ROWS = [
-  ['ref', 'sailor', 'book', 'vessel', 'imo', 'kind', 'length', 'role'],
-  [`R1-${pid}`, `Tomasz Wrona ${pid}`, `SB-${pid}-1`, `Morning Star ${pid}`, `93${pid}1`, 'fishing', '21.5', 'MASTER'],
-  [`R2-${pid}`, `Piotr Zawada ${pid}`, `SB-${pid}-2`, `Morning Star ${pid}`, `93${pid}1`, 'fishing', '21.5', 'DECKHAND'],
+  ['ref', 'sailor', 'book', 'vessel', 'imo', 'kind', 'length', 'role', 'signed', 'share', 'contract'],
+  [`R1-${pid}`, `Tomasz Wrona ${pid}`, `SB-${pid}-1`, `Morning Star ${pid}`, `93${pid}1`, 'fishing', '21.5', 'MASTER', '03/04/2024', '40', 'written'],
+  // A share that is not a number: left out of the link and reported, the link still made.
+  [`R2-${pid}`, `Piotr Zawada ${pid}`, `SB-${pid}-2`, `Morning Star ${pid}`, `93${pid}1`, 'fishing', '21.5', 'DECKHAND', '17/05/2024', 'a tenth', 'verbal'],
 ];
 
 function lantern(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -111,8 +123,10 @@ describe('deployment-defined types', () => {
 
   it('imports, reads and exports a declared entity type, link type and property', async () => {
     const run = await lantern(['import', '--mapping', path.join(dir, 'map.yaml'), '--source', source, path.join(dir, 'crew.csv')], { LANTERN_TYPES: typesFile });
-    expect(run.code, run.stderr).toBe(0);
+    // The bad share is reported with its line and column (exit 2: a value was left out).
+    expect(run.code, run.stderr).toBe(2);
     expect(run.stdout).toMatch(/Imported 2 of 2 rows/);
+    expect(run.stderr).toMatch(/crew\.csv:3 \[share\]: link CREWS person -> vessel: shareOfCatch left out: shareOfCatch must be a number \(value "a tenth"\)/);
 
     // The workspace's model: the declared type with its colour and glyph, the link with its verb.
     const model = await server.graphql<{ entityTypes: { name: string; displayName: string; colour: string; glyph: string | null; declared: boolean }[]; linkTypes: { name: string; verb: string; from: string[]; declared: boolean }[] }>(
@@ -130,18 +144,20 @@ describe('deployment-defined types', () => {
     const vessel = found.data!.search.edges.map((e) => e.node);
     expect(vessel).toHaveLength(1);
     expect(vessel[0]).toMatchObject({ type: 'VESSEL', label: `Morning Star ${pid}` });
-    const read = await server.graphql<{ entity: { __typename: string; name: string; imoNumber: string; vesselKind: string; lengthMetres: number; links: { edges: { node: { type: string; role: string }; other: { __typename: string; label: string; seamanBookNumber: string } }[] } } }>(
+    const read = await server.graphql<{ entity: { __typename: string; name: string; imoNumber: string; vesselKind: string; lengthMetres: number; links: { edges: { node: { type: string; role: string; properties: { name: string; value: string }[] }; other: { __typename: string; label: string; seamanBookNumber: string } }[] } } }>(
       `query($id: ID!) { entity(id: $id) { __typename ... on Vessel { name imoNumber vesselKind lengthMetres }
-         links(types: [CREWS]) { edges { node { type role } other { __typename label ... on Person { seamanBookNumber } } } } } }`,
+         links(types: [CREWS]) { edges { node { type role properties { name value } } other { __typename label ... on Person { seamanBookNumber } } } } } }`,
       { id: vessel[0]!.id },
     );
     expect(read.errors).toBeUndefined();
     const v = read.data!.entity;
     expect(v).toMatchObject({ __typename: 'Vessel', name: `Morning Star ${pid}`, imoNumber: `93${pid}1`, vesselKind: 'FISHING', lengthMetres: 21.5 });
-    const crew = v.links.edges.map((e) => ({ role: e.node.role, type: e.node.type, who: e.other.label, book: e.other.seamanBookNumber, as: e.other.__typename })).sort((a, b) => a.role.localeCompare(b.role));
+    const crew = v.links.edges
+      .map((e) => ({ role: e.node.role, type: e.node.type, who: e.other.label, book: e.other.seamanBookNumber, as: e.other.__typename, own: e.node.properties }))
+      .sort((a, b) => a.role.localeCompare(b.role));
     expect(crew).toEqual([
-      { role: 'DECKHAND', type: 'CREWS', who: `Piotr Zawada ${pid}`, book: `SB-${pid}-2`, as: 'Person' },
-      { role: 'MASTER', type: 'CREWS', who: `Tomasz Wrona ${pid}`, book: `SB-${pid}-1`, as: 'Person' },
+      { role: 'DECKHAND', type: 'CREWS', who: `Piotr Zawada ${pid}`, book: `SB-${pid}-2`, as: 'Person', own: [{ name: 'signedOn', value: '2024-05-17' }, { name: 'contract', value: 'VERBAL' }] },
+      { role: 'MASTER', type: 'CREWS', who: `Tomasz Wrona ${pid}`, book: `SB-${pid}-1`, as: 'Person', own: [{ name: 'signedOn', value: '2024-04-03' }, { name: 'shareOfCatch', value: '40' }, { name: 'contract', value: 'WRITTEN' }] },
     ]);
 
     const exportFile = async (format: string) => {
@@ -167,6 +183,14 @@ describe('deployment-defined types', () => {
     expect(edges.filter((e) => e.type === 'CREWS')).toHaveLength(2);
     expect(JSON.stringify(nodes)).toContain(`SB-${pid}-1`);
   }, 240_000);
+
+  it('refuses a mapping that sets a property the link type does not carry, naming it', async () => {
+    const bad = path.join(dir, 'bad-map.yaml');
+    fs.writeFileSync(bad, MAPPING.replace('      contract: contract', '      contract: contract\n      tonnage: length'));
+    const r = await lantern(['import', '--mapping', bad, '--source', source, path.join(dir, 'crew.csv')], { LANTERN_TYPES: typesFile });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('links.0.properties.tonnage: CREWS links carry no property tonnage; their own properties are signedOn, shareOfCatch, contract');
+  }, 60_000);
 
   it('refuses to start with a bad types file, naming the entry', async () => {
     const bad = path.join(dir, 'bad.yaml');

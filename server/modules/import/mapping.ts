@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { z } from 'zod';
-import { CLASSIFICATIONS, ENTITY_TYPES, HANDLING_CODES, INTELLIGENCE_ASSESSMENTS, isEntityType, isLinkType, LINK_TYPE_NAMES } from '../../model/model.ts';
+import { CLASSIFICATIONS, ENTITY_TYPES, HANDLING_CODES, INTELLIGENCE_ASSESSMENTS, isEntityType, isLinkType, LINK_TYPE_NAMES, linkPropertiesOf, type LinkType } from '../../model/model.ts';
 
 /** A mapping file that cannot be used: names the file, line and what is wrong. */
 export class MappingError extends Error {
@@ -110,9 +110,20 @@ const linkSchema = z
     count: valueSchema.optional(),
     firstAt: valueSchema.optional(),
     lastAt: valueSchema.optional(),
+    /** The link type's own properties (those only its links carry, e.g. a declared type's), by name. */
+    properties: z.record(z.string(), valueSchema).optional(),
     when: conditionSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((l, ctx) => {
+    if (!isLinkType(l.type)) return;
+    const own = linkPropertiesOf(l.type as LinkType);
+    for (const name of Object.keys(l.properties ?? {})) {
+      if (!own.includes(name)) {
+        ctx.addIssue({ code: 'custom', path: ['properties', name], message: `${l.type} links carry no property ${name}; ${own.length ? `their own properties are ${own.join(', ')}` : 'they have no properties of their own'}` });
+      }
+    }
+  });
 
 /**
  * A file of individual calls (docs/import.md, decisions/0013): each row is one call between two

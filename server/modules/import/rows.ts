@@ -7,6 +7,8 @@
 import crypto from 'node:crypto';
 import { ID_PREFIX, type EntityType, type LinkType } from '../../model/model.ts';
 import { shapeEntity, ShapeError } from '../../model/shape.ts';
+import { activeRegistry } from '../../model/registry/registry.ts';
+import type { PropertyDef } from '../../model/registry/schema.ts';
 import { sourceIdPrefix } from '../../model/source-ids.ts';
 import { DATE_PROPS, LoadError, prepare, type EntityInput, type LinkInput, type SourceRecordInput } from '../load/index.ts';
 import type { CallsMapping, Condition, EntityMapping, Mapping, ValueSpec } from './mapping.ts';
@@ -416,6 +418,31 @@ export function mapRow(row: Row, m: Mapping, ctx: RowContext): RowResult {
       if (v !== null && v !== undefined) (extra as Record<string, unknown>)[k] = k === 'weight' || k === 'count' ? Number(v) : String(v);
     }
     if (!ok) continue;
+    // The link type's own properties (a declared type's): a bad one is left out of the link and
+    // reported; the link is still made (unless the value is required, or the import strict).
+    const defs = activeRegistry().link(l.type)?.properties ?? [];
+    for (const [prop, spec] of Object.entries(l.properties ?? {})) {
+      const { value: v, bad } = readValue(row, spec, { prop, mapping: m });
+      let problem = bad[0];
+      let value: unknown = v;
+      if (!problem && v !== null && v !== undefined) {
+        try {
+          value = linkPropertyValue(defs.find((d) => d.name === prop)!, v);
+        } catch (e) {
+          if (!(e instanceof TransformError)) throw e;
+          problem = { value: Array.isArray(v) ? v.join(', ') : String(v), reason: e.message };
+        }
+      }
+      if (problem) {
+        if (strict || isRequired(spec)) fail(columnOf(spec), `link ${l.type} ${l.from} -> ${l.to}: ${prop}: ${problem.reason}`, problem.value);
+        else {
+          warnings.push({ file: ctx.file, line: row.line, column: columnOf(spec), reason: `link ${l.type} ${l.from} -> ${l.to}: ${prop} left out: ${problem.reason}`, value: problem.value, code: 'VALUE_LEFT_OUT' });
+          unparsed.push(`${columnOf(spec) ?? prop}: ${problem.value}`);
+        }
+        continue;
+      }
+      if (value !== null && value !== undefined) (extra as Record<string, unknown>)[prop] = value;
+    }
     for (const from of froms) {
       for (const to of tos) links.push({ type, id: linkId(type, from.id, to.id, extra.role ?? '', extra.validFrom ?? ''), from: from.id, to: to.id, sourceIds: [source.id], ...extra });
     }
@@ -447,6 +474,38 @@ export function mapRow(row: Row, m: Mapping, ctx: RowContext): RowResult {
   if (errors.length > 0) return { errors, warnings: [] };
   if (unparsed.length > 0) source.unparsed = unparsed;
   return { row: { line: row.line, source, entities, links, ...(callLinks.length ? { callLinks } : {}) }, errors, warnings };
+}
+
+/**
+ * A link property's value as its kind (registry) stores it: numbers for int and float, true or
+ * false, a date as YYYY-MM-DD, an enum's code; throws TransformError saying what is wrong.
+ */
+export function linkPropertyValue(def: PropertyDef, v: unknown): unknown {
+  const text = String(v).trim();
+  switch (def.kind) {
+    case 'int':
+    case 'float': {
+      const n = typeof v === 'number' ? v : Number(text.replace(/,/g, ''));
+      if (!Number.isFinite(n) || (def.kind === 'int' && !Number.isInteger(n))) throw new TransformError(`${def.name} must be ${def.kind === 'int' ? 'a whole number' : 'a number'}`);
+      return n;
+    }
+    case 'boolean': {
+      if (typeof v === 'boolean') return v;
+      const b = ({ true: true, yes: true, y: true, '1': true, false: false, no: false, n: false, '0': false } as Record<string, boolean>)[text.toLowerCase()];
+      if (b === undefined) throw new TransformError(`${def.name} must be true or false`);
+      return b;
+    }
+    case 'date':
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) throw new TransformError(`${def.name} must be a date YYYY-MM-DD (declare a dateFormat or a date transform for other forms)`);
+      return text;
+    case 'enum': {
+      const code = text.toUpperCase().replace(/[\s-]+/g, '_');
+      if (!def.values!.includes(code)) throw new TransformError(`${def.name} must be one of ${def.values!.join(', ')}`);
+      return code;
+    }
+    default:
+      return Array.isArray(v) ? v.map(String) : text;
+  }
 }
 
 /** What a call row says: its phones (absent when not a number), start, and the source record's call properties. */

@@ -152,8 +152,8 @@ export interface Comparison {
 }
 
 export const COMPARISONS = [
-  { name: 'givenName', levels: ['exact', 'nickname or variant', 'Jaro-Winkler >= 0.92', 'sounds alike', 'Jaro-Winkler >= 0.80', 'different'], mPrior: [0.8, 0.04, 0.07, 0.02, 0.03, 0.04], uPrior: [0.01, 0.001, 0.002, 0.004, 0.01, 0.973] },
-  { name: 'familyName', levels: ['exact', 'Jaro-Winkler >= 0.92', 'sounds alike', 'Jaro-Winkler >= 0.80', 'different'], mPrior: [0.82, 0.08, 0.03, 0.03, 0.04], uPrior: [0.005, 0.001, 0.002, 0.006, 0.986] },
+  { name: 'givenName', levels: ['exact', 'nickname or variant', 'Jaro-Winkler >= 0.92', 'sounds alike', 'Jaro-Winkler >= 0.80', 'letters swapped or two typos', 'different'], mPrior: [0.8, 0.04, 0.07, 0.02, 0.03, 0.01, 0.03], uPrior: [0.01, 0.001, 0.002, 0.004, 0.01, 0.0005, 0.9725] },
+  { name: 'familyName', levels: ['exact', 'Jaro-Winkler >= 0.92', 'sounds alike', 'Jaro-Winkler >= 0.80', 'letters swapped or two typos', 'different'], mPrior: [0.82, 0.08, 0.03, 0.03, 0.01, 0.03], uPrior: [0.005, 0.001, 0.002, 0.006, 0.0005, 0.9855] },
   { name: 'dateOfBirth', levels: ['exact', 'day and month swapped', 'one typo or a day apart', 'same year', 'different'], mPrior: [0.85, 0.03, 0.06, 0.02, 0.04], uPrior: [0.0001, 0.00002, 0.002, 0.02, 0.97788] },
   { name: 'gender', levels: ['same', 'different'], mPrior: [0.97, 0.03], uPrior: [0.5, 0.5], trained: false },
   { name: 'phone', levels: ['shared', 'different'], mPrior: [0.6, 0.4], uPrior: [0.0001, 0.9999] },
@@ -183,7 +183,17 @@ function givenLevel(a: string, b: string, aFirst: string, bFirst: string, aOther
   if (j >= 0.92) return 2;
   if (soundsAlike(a, b)) return 3;
   if (j >= 0.8) return 4;
-  return 5;
+  return typos(a, b) ? 5 : 6;
+}
+
+/**
+ * Typed names Jaro-Winkler scores low: the same letters in another order ("Pcire" / "Price",
+ * "Fosia" / "Sofia"), or two letters changed, dropped, added or swapped in a name of five letters
+ * or more ("Nleaeor" / "Eleanor"). Shorter names two edits apart are other names (Jack / Jane).
+ */
+export function typos(a: string, b: string): boolean {
+  if (a.length === b.length && a.length >= 3 && [...a].sort().join('') === [...b].sort().join('')) return true;
+  return a.length >= 5 && b.length >= 5 && Math.abs(a.length - b.length) <= 2 && editDistance(a, b, 2) <= 2;
 }
 
 function familyLevel(a: string, b: string): number | null {
@@ -193,7 +203,7 @@ function familyLevel(a: string, b: string): number | null {
   if (j >= 0.92) return 1;
   if (soundsAlike(a, b)) return 2;
   if (j >= 0.8) return 3;
-  return 4;
+  return typos(a, b) ? 4 : 5;
 }
 
 /** Within `max` substituted characters, or one adjacent transposition (cheap: no DP for equal lengths). */

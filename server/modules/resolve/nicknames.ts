@@ -1,53 +1,52 @@
 /**
- * Given names that stand for one another: English nicknames and the common transliteration
- * variants of names seen in MSHT casework (Romanian, Albanian, Vietnamese, Chinese, Slavic,
- * Arabic). Each line is one group; a name may be in several groups. Curated by hand, small on
- * purpose: spelling variants that Jaro-Winkler or Double Metaphone already catch (Mohammed /
- * Muhammad, Catherine / Katherine) need no entry; what is here is what they miss (Bob / Robert).
+ * Given names that stand for one another. English nicknames and diminutives (Bob / Robert,
+ * Peggy / Margaret) come from a maintained open list, data/nicknames.csv (Apache-2.0, see
+ * data/README.md): a formal name and its nicknames are one group. The groups below add the
+ * common transliteration variants of names seen in MSHT casework (Romanian, Albanian,
+ * Vietnamese, Chinese, Slavic, Arabic), curated by hand and small on purpose: spelling variants
+ * that Jaro-Winkler or Double Metaphone already catch (Mohammed / Muhammad, Catherine /
+ * Katherine) need no entry. A name may be in several groups (Bill: William and Robert).
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const NICKNAMES_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'nicknames.csv');
+
+/** The list's groups: each formal name (name1) with its nicknames (name2 of `has_nickname` rows). */
+function listGroups(text: string): string[] {
+  const groups = new Map<string, Set<string>>();
+  for (const line of text.split('\n').slice(1)) {
+    const [formal, relationship, nickname] = line.trim().toLowerCase().split(',');
+    if (!formal || !nickname || relationship !== 'has_nickname') continue;
+    const g = groups.get(formal) ?? new Set([formal]);
+    g.add(nickname);
+    groups.set(formal, g);
+  }
+  return [...groups.values()].map((g) => [...g].join(' '));
+}
+
 const GROUPS: string[] = [
-  'robert rob robbie bob bobby bert',
-  'william will bill billy liam willy',
-  'richard rick ricky dick rich',
-  'james jim jimmy jamie',
-  'john jack johnny jon ion ivan ioan giovanni juan jan',
-  'michael mike mick mickey mihai mikhail mykhailo',
-  'christopher chris kit',
-  'nicholas nick nicky nicolae mykola nikolai',
-  'alexander alex alexandru sasha oleksandr aleksandr sandy',
-  'alexandra alex sasha sandra',
-  'elizabeth liz lizzie beth betty eliza elisabeta elzbieta',
-  'margaret maggie meg peggy marge',
-  'catherine kate katie cathy kathy ekaterina katarzyna',
-  'anthony tony antonio anton',
-  'joseph joe joey iosif giuseppe jose',
-  'thomas tom tommy toma',
-  'edward ed eddie ted ned',
-  'daniel dan danny',
-  'david dave davey',
-  'samuel sam sammy',
-  'benjamin ben benny',
-  'matthew matt',
-  'andrew andy drew andrei andriy',
-  'stephen steven steve stefan stephan',
-  'peter pete petru piotr petr',
+  'robert robbie bert',
+  'william liam',
+  'john ion ioan giovanni juan jan',
+  'michael mihai mikhail mykhailo',
+  'nicholas nicolae mykola nikolai',
+  'alexander alexandru sasha oleksandr aleksandr',
+  'alexandra sasha',
+  'elizabeth elisabeta elzbieta',
+  'catherine kate katie ekaterina katarzyna',
+  'anthony antonio anton',
+  'joseph iosif giuseppe jose',
+  'thomas toma',
+  'andrew andrei andriy',
+  'stephen steven stefan stephan',
+  'peter petru piotr petr',
   'george georgi gheorghe jerzy',
-  'charles charlie chuck',
-  'henry harry hank',
-  'patrick pat paddy',
-  'jennifer jen jenny',
-  'rebecca becky becca',
-  'victoria vicky vicki tori',
-  'susan sue susie',
-  'deborah debbie deb',
-  'patricia pat patty trish',
-  'jessica jess jessie',
-  'kimberly kim',
-  'jacqueline jackie',
-  'christine chris chrissy kristina cristina',
-  'maria mary marie mariya',
-  'anna ana anne ann hanna hannah',
-  'helen helena elena olena',
+  'christine kristina cristina',
+  'maria mariya',
+  'anna hanna',
+  'helen helena olena',
   'olga olha',
   'natalia natalya natasha nataliya',
   'ekaterina yekaterina katya',
@@ -65,7 +64,7 @@ const GROUPS: string[] = [
 ];
 
 const INDEX = new Map<string, Set<number>>();
-GROUPS.forEach((g, i) => {
+[...GROUPS, ...listGroups(fs.readFileSync(NICKNAMES_FILE, 'utf8'))].forEach((g, i) => {
   for (const name of g.split(' ')) {
     const set = INDEX.get(name) ?? new Set<number>();
     set.add(i);
