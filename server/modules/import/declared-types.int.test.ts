@@ -144,9 +144,9 @@ describe('deployment-defined types', () => {
     const vessel = found.data!.search.edges.map((e) => e.node);
     expect(vessel).toHaveLength(1);
     expect(vessel[0]).toMatchObject({ type: 'VESSEL', label: `Morning Star ${pid}` });
-    const read = await server.graphql<{ entity: { __typename: string; name: string; imoNumber: string; vesselKind: string; lengthMetres: number; links: { edges: { node: { type: string; role: string; properties: { name: string; value: string }[] }; other: { __typename: string; label: string; seamanBookNumber: string } }[] } } }>(
+    const read = await server.graphql<{ entity: { __typename: string; name: string; imoNumber: string; vesselKind: string; lengthMetres: number; links: { edges: { node: { id: string; type: string; role: string; properties: { name: string; value: string }[] }; other: { __typename: string; label: string; seamanBookNumber: string } }[] } } }>(
       `query($id: ID!) { entity(id: $id) { __typename ... on Vessel { name imoNumber vesselKind lengthMetres }
-         links(types: [CREWS]) { edges { node { type role properties { name value } } other { __typename label ... on Person { seamanBookNumber } } } } } }`,
+         links(types: [CREWS]) { edges { node { id type role properties { name value } } other { __typename label ... on Person { seamanBookNumber } } } } } }`,
       { id: vessel[0]!.id },
     );
     expect(read.errors).toBeUndefined();
@@ -159,6 +159,11 @@ describe('deployment-defined types', () => {
       { role: 'DECKHAND', type: 'CREWS', who: `Piotr Zawada ${pid}`, book: `SB-${pid}-2`, as: 'Person', own: [{ name: 'signedOn', value: '2024-05-17' }, { name: 'contract', value: 'VERBAL' }] },
       { role: 'MASTER', type: 'CREWS', who: `Tomasz Wrona ${pid}`, book: `SB-${pid}-1`, as: 'Person', own: [{ name: 'signedOn', value: '2024-04-03' }, { name: 'shareOfCatch', value: '40' }, { name: 'contract', value: 'WRITTEN' }] },
     ]);
+
+    // A declared link is found by its id (the id lookup covers the registry's every link type).
+    const byId = await server.graphql<{ link: { type: string; role: string } }>('query($id: ID!) { link(id: $id) { type role } }', { id: v.links.edges[0]!.node.id });
+    expect(byId.errors).toBeUndefined();
+    expect(byId.data!.link).toMatchObject({ type: 'CREWS', role: v.links.edges[0]!.node.role });
 
     const exportFile = async (format: string) => {
       const r = await server.graphql<{ exportSelection: { encoding: string; content: string; entityCount: number; linkCount: number } }>(
