@@ -41,6 +41,12 @@ await page.waitForTimeout(1200);
 await page.screenshot({ path: `${out}/map.png` });
 console.log('off-host requests', offHost.length, offHost.slice(0, 5));
 console.log('map', await page.evaluate(() => ({ points: window.lanternMap?.points().length, visible: window.lanternMap?.visible().length, lines: window.lanternMap?.lines() })));
-console.log('canvas', await page.evaluate(() => [...document.querySelectorAll('.map-canvas canvas, .map-canvas')].map((c) => JSON.stringify(c.getBoundingClientRect()))));
+// The occupancy view of the premises' people: one parlour selected, everyone who stayed there.
+await page.getByRole('button', { name: 'Occupancy', exact: true }).click();
+await page.evaluate(() => window.lanternChart!.select(['premises-000001']));
+await page.getByTestId('occupancy-counts').filter({ hasText: /[1-9]\d* (people|person)/ }).waitFor();
+await page.waitForTimeout(1000);
+await page.screenshot({ path: `${out}/occupancy.png` });
+console.log('occupancy', await page.getByTestId('occupancy-counts').textContent());
 console.log('errors', errors);
 await browser.close();
