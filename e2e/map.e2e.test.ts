@@ -14,7 +14,7 @@ import { startTestServer, testGateway, type TestServer } from '../server/testing
 import { EDGE_FIELDS, NODE_FIELDS } from '../client/src/api/operations.ts';
 import { addGraph, EMPTY_DOC, toSaved } from '../client/src/state/chartDoc.ts';
 import type { Graph } from '../client/src/model/types.ts';
-import { idle, launch, nodePosition, openWorkspace, shot, waitForEntities } from './support/browser.ts';
+import { launch, localOnly, nodePosition, openSaved, openWorkspace, shot } from './support/browser.ts';
 
 // Demo scenario (seed/demo): Operation Harrier visited 57 premises, each with a latitude and longitude.
 const OPERATION = 'operation-000002';
@@ -52,16 +52,6 @@ afterAll(async () => {
   await gateway?.close();
 });
 
-/** Refuses every request to a host other than this one, and records it. */
-async function localOnly(page: Page, offHost: string[]): Promise<void> {
-  await page.route('**/*', (route) => {
-    const u = new URL(route.request().url());
-    if (u.protocol === 'data:' || u.protocol === 'blob:' || ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname)) return route.continue();
-    offHost.push(u.href);
-    return route.abort('blockedbyclient');
-  });
-}
-
 const chartSelection = (page: Page) => page.evaluate(() => window.lanternChart!.selectedIds());
 const mapSelection = (page: Page) => page.evaluate(() => window.lanternMap?.selected() ?? []);
 
@@ -74,10 +64,7 @@ describe('the map', () => {
       p.on('request', (r: Request) => requests.push(r.url()));
       return localOnly(p, offHost);
     });
-    await page.getByRole('button', { name: 'Open…' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: chart.name, exact: true }).click();
-    await waitForEntities(page, (n) => n === chart.entities, 60_000);
-    await idle(page);
+    await openSaved(page, chart.name, chart.entities);
     const beforeMap = requests.length;
 
     await page.getByRole('button', { name: 'Map', exact: true }).click();
@@ -134,10 +121,7 @@ describe('the map', () => {
   it("shows the dated stays of the people at a premises selected on the chart, and a bar clicked selects that stay's link on the chart", async () => {
     const offHost: string[] = [];
     const { page, errors } = await openWorkspace(browser, server.url, server.authorization, (p) => localOnly(p, offHost));
-    await page.getByRole('button', { name: 'Open…' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: chart.name, exact: true }).click();
-    await waitForEntities(page, (n) => n === chart.entities, 60_000);
-    await idle(page);
+    await openSaved(page, chart.name, chart.entities);
     // The premises with the most people staying there, and those people, from the chart's own links.
     const stays = chart.graph!.edges.filter((e) => ['WORKS_AT', 'LIVES_AT'].includes(e.type) && e.validFrom);
     const people = new Map<string, Set<string>>();
