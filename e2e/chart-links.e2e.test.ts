@@ -9,13 +9,13 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Gateway } from '../server/db/gateway.ts';
 import { startTestServer, testGateway, type TestServer } from '../server/testing/harness.ts';
 import { EDGE_FIELDS, NODE_FIELDS } from '../client/src/api/operations.ts';
 import { addGraph, EMPTY_DOC, toSaved } from '../client/src/state/chartDoc.ts';
 import type { Graph, GraphEdge } from '../client/src/model/types.ts';
-import { clickBackground, counts, idle, launch, nodePosition, openWorkspace, shot, waitForEntities } from './support/browser.ts';
+import { clickBackground, counts, idle, launch, nodePosition, openSaved, openWorkspace, shot, waitForEntities } from './support/browser.ts';
 
 // Demo scenario (seed/demo): network 1's first parlour and one of its controllers.
 const PARLOUR = 'premises-000001';
@@ -64,13 +64,6 @@ afterAll(async () => {
   await server?.close();
   await gateway?.close();
 });
-
-async function openSaved(page: Page, name: string, entities: number): Promise<void> {
-  await page.getByRole('button', { name: 'Open…' }).click();
-  await page.getByRole('dialog').getByRole('button', { name, exact: true }).click();
-  await waitForEntities(page, (n) => n === entities, 60_000);
-  await idle(page);
-}
 
 describe('every link among what is drawn', () => {
   it('draws every link among a saved chart’s entities when it is opened, and its briefing counts the same', async () => {

@@ -14,7 +14,7 @@ import { startTestServer, testGateway, type TestServer } from '../server/testing
 import { EDGE_FIELDS, NODE_FIELDS } from '../client/src/api/operations.ts';
 import { addGraph, EMPTY_DOC, toSaved } from '../client/src/state/chartDoc.ts';
 import type { Graph } from '../client/src/model/types.ts';
-import { idle, launch, nodePosition, openWorkspace, shot, waitForEntities } from './support/browser.ts';
+import { launch, localOnly, nodePosition, openSaved, openWorkspace, shot } from './support/browser.ts';
 
 // Demo scenario (seed/demo): Operation Harrier visited 57 premises, each with a latitude and longitude.
 const OPERATION = 'operation-000002';
@@ -24,7 +24,7 @@ let server: TestServer;
 let gateway: Gateway;
 let browser: Browser;
 const charts: string[] = [];
-const chart = { name: `Harrier on the map ${TAG}`, entities: 0, premises: [] as { id: string; label: string }[] };
+const chart = { name: `Harrier on the map ${TAG}`, entities: 0, premises: [] as { id: string; label: string }[], graph: null as Graph | null };
 
 beforeAll(async () => {
   if (!fs.existsSync('dist/client/index.html')) throw new Error('Build the workspace first: npm run build');
@@ -35,6 +35,7 @@ beforeAll(async () => {
   const g = r.data!.neighbourhood;
   chart.entities = g.nodes.length;
   chart.premises = g.nodes.filter((n) => n.type === 'PREMISES');
+  chart.graph = g;
   const saved = await server.graphql<{ saveChart: { id: string } }>('mutation($name: String!, $document: JSON!) { saveChart(name: $name, document: $document) { id } }', {
     name: chart.name,
     document: toSaved(addGraph(EMPTY_DOC, g), null),
@@ -51,16 +52,6 @@ afterAll(async () => {
   await gateway?.close();
 });
 
-/** Refuses every request to a host other than this one, and records it. */
-async function localOnly(page: Page, offHost: string[]): Promise<void> {
-  await page.route('**/*', (route) => {
-    const u = new URL(route.request().url());
-    if (u.protocol === 'data:' || u.protocol === 'blob:' || ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname)) return route.continue();
-    offHost.push(u.href);
-    return route.abort('blockedbyclient');
-  });
-}
-
 const chartSelection = (page: Page) => page.evaluate(() => window.lanternChart!.selectedIds());
 const mapSelection = (page: Page) => page.evaluate(() => window.lanternMap?.selected() ?? []);
 
@@ -73,10 +64,7 @@ describe('the map', () => {
       p.on('request', (r: Request) => requests.push(r.url()));
       return localOnly(p, offHost);
     });
-    await page.getByRole('button', { name: 'Open…' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: chart.name, exact: true }).click();
-    await waitForEntities(page, (n) => n === chart.entities, 60_000);
-    await idle(page);
+    await openSaved(page, chart.name, chart.entities);
     const beforeMap = requests.length;
 
     await page.getByRole('button', { name: 'Map', exact: true }).click();
@@ -126,6 +114,38 @@ describe('the map', () => {
     // Nothing went off this host, and the map asked this host for no tile or font either.
     expect(offHost).toEqual([]);
     expect(requests.slice(beforeMap).filter((u) => /\/tiles?\/|\.pbf|\.mvt|\/fonts?\/|glyphs|sprite/i.test(u))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
+
+  it("shows the dated stays of the people at a premises selected on the chart, and a bar clicked selects that stay's link on the chart", async () => {
+    const offHost: string[] = [];
+    const { page, errors } = await openWorkspace(browser, server.url, server.authorization, (p) => localOnly(p, offHost));
+    await openSaved(page, chart.name, chart.entities);
+    // The premises with the most people staying there, and those people, from the chart's own links.
+    const stays = chart.graph!.edges.filter((e) => ['WORKS_AT', 'LIVES_AT'].includes(e.type) && e.validFrom);
+    const people = new Map<string, Set<string>>();
+    for (const e of stays) people.set(e.target, new Set([...(people.get(e.target) ?? []), e.source]));
+    const [premises, staying] = [...people].sort((a, b) => b[1].size - a[1].size)[0]!;
+    expect(staying.size).toBeGreaterThan(1);
+
+    await page.getByRole('button', { name: 'Occupancy', exact: true }).click();
+    await page.evaluate((id) => window.lanternChart!.select([id]), premises);
+    await page.getByTestId('occupancy-counts').filter({ hasText: `${staying.size} people` }).waitFor({ timeout: 10_000 });
+    const names = chart.graph!.nodes.filter((n) => staying.has(n.id)).map((n) => n.label);
+    for (const name of names) await page.locator('.occupancy-name').filter({ hasText: name.slice(0, 25) }).first().waitFor();
+    // Every drawn stay of those people is a bar; the selected premises' bars are outlined.
+    const theirs = stays.filter((e) => staying.has(e.source));
+    await expect.poll(() => page.locator('rect.stay').count()).toBe(theirs.length);
+    expect(await page.locator('rect.stay.on').count()).toBe(theirs.filter((e) => e.target === premises).length);
+    await shot(page, 'e2e-map-03-occupancy');
+
+    // A bar clicked selects its link on the chart, and the rows stay as they were.
+    const bar = theirs.find((e) => e.target !== premises) ?? theirs[0]!;
+    await page.locator(`rect.stay[data-id="${bar.id}"]`).click();
+    await expect.poll(() => chartSelection(page)).toEqual([bar.id]);
+    await page.getByTestId('occupancy-counts').filter({ hasText: `${staying.size} people` }).waitFor();
+    expect(offHost).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);

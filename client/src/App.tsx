@@ -48,6 +48,7 @@ import { WorkspaceContext, type Workspace } from './workspace/WorkspaceContext.t
 
 // The map (Leaflet and its outline) loads the first time it is opened, not with the chart.
 const MapView = lazy(() => import('./map/MapView.tsx'));
+const OccupancyView = lazy(() => import('./occupancy/OccupancyView.tsx'));
 
 export function App() {
   const chart = useChart();
@@ -69,6 +70,7 @@ export function App() {
   const encoding = useChartEncoding(doc, metricStyles);
   const searchRef = useRef<HTMLInputElement>(null);
   const [mapOpen, setMapOpen] = useState(false);
+  const [occupancyOpen, setOccupancyOpen] = useState(false);
 
   const feedback: Feedback = useMemo(
     () => ({
@@ -106,7 +108,7 @@ export function App() {
   );
   const onError = useCallback((text: string) => messages.say('error', text), [messages.say]);
   const onOpenNode = useCallback((id: string) => void actions.expand(id), [actions]);
-  // A selection made on the map is made on the chart, which reports it back as the workspace's.
+  // A selection made on the map (or the occupancy view) is made on the chart, which reports it back as the workspace's.
   const selectFromMap = useCallback((ids: string[]) => (view.chartApi ? view.chartApi.select(ids) : view.setSelection(ids)), [view.chartApi, view.setSelection]);
   const closeDialog = useCallback(() => setDialog(null), []);
 
@@ -171,7 +173,7 @@ export function App() {
             />
             <AnalysisPanel onChart={summary.onChart} types={[...summary.typeCounts.keys()]} onStyles={setMetricStyles} onSelect={(ids) => view.chartApi?.select(ids)} />
           </aside>
-          <section className={mapOpen ? 'stage with-map' : 'stage'} aria-busy={busy}>
+          <section className={['stage', mapOpen && 'with-map', occupancyOpen && 'with-occupancy'].filter(Boolean).join(' ')} aria-busy={busy}>
             {busy && <div className="progress top" role="progressbar" aria-label={messages.tasks[0] ?? 'Laying out'} />}
             <ChartCanvas
               doc={doc}
@@ -196,6 +198,14 @@ export function App() {
             <button type="button" className="view-toggle" aria-pressed={mapOpen} title="The chart's entities that have a place, on a map beside the chart" onClick={() => setMapOpen((o) => !o)}>
               Map
             </button>
+            <button type="button" className="view-toggle occupancy" aria-pressed={occupancyOpen} title="Who stayed where, when: the dated stays of the people selected" onClick={() => setOccupancyOpen((o) => !o)}>
+              Occupancy
+            </button>
+            {occupancyOpen && (
+              <Suspense fallback={<div className="occupancy-pane" role="status">Loading…</div>}>
+                <OccupancyView doc={doc} filtered={summary.filtered} selection={view.selection} onSelect={selectFromMap} />
+              </Suspense>
+            )}
             {mapOpen && (
               <Suspense fallback={<div className="map-pane" role="status">Loading the map…</div>}>
                 <MapView doc={doc} filtered={summary.filtered} selection={view.selection} onSelect={selectFromMap} onError={onError} />

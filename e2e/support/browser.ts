@@ -90,3 +90,21 @@ export async function clickBackground(page: Page): Promise<void> {
   const box = (await page.getByTestId('chart').boundingBox())!;
   await page.mouse.click(box.x + 8, box.y + 8);
 }
+
+/** Opens a saved chart with the Open… dialog and waits for its entities and layout. */
+export async function openSaved(page: Page, name: string, entities: number): Promise<void> {
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name, exact: true }).click();
+  await waitForEntities(page, (n) => n === entities, 60_000);
+  await idle(page);
+}
+
+/** Refuses every request to a host other than this one (as with no network), and records it in `offHost`. */
+export async function localOnly(page: Page, offHost: string[]): Promise<void> {
+  await page.route('**/*', (route) => {
+    const u = new URL(route.request().url());
+    if (u.protocol === 'data:' || u.protocol === 'blob:' || ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname)) return route.continue();
+    offHost.push(u.href);
+    return route.abort('blockedbyclient');
+  });
+}

@@ -5,20 +5,13 @@
  * server, make an analyst token (lantern token create --role analyst), then
  * URL=http://127.0.0.1:4000/ TOKEN=lt_... OUT=docs/screenshots npx tsx e2e/support/map-screens.ts
  */
-import { idle, launch, nodePosition, openWorkspace, searchAndAdd, waitForEntities } from './browser.ts';
+import { idle, launch, localOnly, nodePosition, openWorkspace, searchAndAdd, waitForEntities } from './browser.ts';
 
 const url = process.env.URL ?? 'http://127.0.0.1:4000/';
 const out = process.env.OUT ?? 'e2e/screenshots';
 const browser = await launch();
 const offHost: string[] = [];
-const { page, errors } = await openWorkspace(browser, url, `Bearer ${process.env.TOKEN}`, async (p) => {
-  await p.route('**/*', (route) => {
-    const u = new URL(route.request().url());
-    if (['127.0.0.1', 'localhost'].includes(u.hostname) || u.protocol === 'data:' || u.protocol === 'blob:') return route.continue();
-    offHost.push(u.href);
-    return route.abort();
-  });
-});
+const { page, errors } = await openWorkspace(browser, url, `Bearer ${process.env.TOKEN}`, (p) => localOnly(p, offHost));
 // Operation Harrier's visits and the premises they went to (57), with the people met there.
 await searchAndAdd(page, 'Operation Harrier', /Operation Harrier/);
 await waitForEntities(page, (n) => n === 1);
@@ -41,6 +34,12 @@ await page.waitForTimeout(1200);
 await page.screenshot({ path: `${out}/map.png` });
 console.log('off-host requests', offHost.length, offHost.slice(0, 5));
 console.log('map', await page.evaluate(() => ({ points: window.lanternMap?.points().length, visible: window.lanternMap?.visible().length, lines: window.lanternMap?.lines() })));
-console.log('canvas', await page.evaluate(() => [...document.querySelectorAll('.map-canvas canvas, .map-canvas')].map((c) => JSON.stringify(c.getBoundingClientRect()))));
+// The occupancy view of the premises' people: one parlour selected, everyone who stayed there.
+await page.getByRole('button', { name: 'Occupancy', exact: true }).click();
+await page.evaluate(() => window.lanternChart!.select(['premises-000001']));
+await page.getByTestId('occupancy-counts').filter({ hasText: /[1-9]\d* (people|person)/ }).waitFor();
+await page.waitForTimeout(1000);
+await page.screenshot({ path: `${out}/occupancy.png` });
+console.log('occupancy', await page.getByTestId('occupancy-counts').textContent());
 console.log('errors', errors);
 await browser.close();

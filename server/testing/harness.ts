@@ -108,7 +108,7 @@ export async function testToken(gateway: Gateway, role: Role, needToKnow = false
 }
 
 export async function startTestServer(
-  o: { gateway?: Gateway; development?: boolean; audit?: AuditLog; auth?: AppOptions['auth']; limits?: AppOptions['limits']; neo4jHealth?: AppOptions['neo4jHealth']; trustProxy?: AppOptions['trustProxy'] } = {},
+  o: { gateway?: Gateway; development?: boolean; audit?: AuditLog; auth?: AppOptions['auth']; limits?: AppOptions['limits']; neo4jHealth?: AppOptions['neo4jHealth']; trustProxy?: AppOptions['trustProxy']; map?: AppOptions['map'] } = {},
 ): Promise<TestServer> {
   const gateway = o.gateway ?? testGateway();
   // As serve derives it, so the command line run with LANTERN_AUDIT_KEY=TEST_AUDIT_KEY names victims the same way.
@@ -125,6 +125,7 @@ export async function startTestServer(
     limits: { maxValidationMs: 5_000, ...o.limits },
     ...(o.neo4jHealth ? { neo4jHealth: o.neo4jHealth } : {}),
     ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy } : {}),
+    ...(o.map ? { map: o.map } : {}),
   });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
