@@ -216,6 +216,8 @@ for (const size of sizes) {
     console.log(
       `${s.padStart(4)} round ${round + 1}  workspace (${elements} elements, load ${load}): pan wall ${g.pan.wallMs} ms, ${g.pan.frames} frames, p50 ${g.pan.p50} p95 ${g.pan.p95} max ${g.pan.max} ms (frames that drew: ${g.pan.drawn.frames}, p50 ${g.pan.drawn.p50} p95 ${g.pan.drawn.p95}), ${g.pan.commits} React commits; zoom wall ${g.zoom.wallMs} ms, ${g.zoom.frames} frames, p50 ${g.zoom.p50} p95 ${g.zoom.p95} max ${g.zoom.max} ms (drew: ${g.zoom.drawn.frames}, p50 ${g.zoom.drawn.p50} p95 ${g.zoom.drawn.p95}), ${g.zoom.commits} commits (${c} since load)`,
     );
+    const slow = (x: Gesture) => x.slowest.map((f) => `${f.ms}${f.kind ? ` ${f.kind}` : ''}`).join(', ');
+    console.log(`${s.padStart(4)} round ${round + 1}  slowest frames (ms and what drew: q quad, r snapshot retaken, f full, c change) pan: ${slow(g.pan)}; zoom: ${slow(g.zoom)}`);
     for (const [which, renderer] of [['snapshot', 'cytoscape-webgl-snapshot'], ['sigma', 'sigma']] as const) {
       const bp = await bench.newPage();
       const r = await bp.evaluate(([name, n, ms]) => window.bench.run(name as RendererName, n as number, ms as number), [renderer, elements, seconds * 1000] as const);
