@@ -15,6 +15,8 @@ interface FrameRecord {
   frames: number[];
   /** Per frame: the chart drew a screen frame (its renderStats counters moved since the last frame). */
   drawn: boolean[];
+  /** Per frame: what the chart drew since the last frame ('' nothing; else letters: q quad, r snapshot refresh, f full, p replay, c a change told). */
+  kinds: string[];
   running: boolean;
 }
 
@@ -66,13 +68,15 @@ export async function startFrames(page: Page, finish: boolean): Promise<void> {
   // Under tsx (the benchmark), esbuild's keepNames wraps the functions below in __name(), which the page lacks.
   await page.evaluate('window.__name ??= (f) => f');
   await page.evaluate((waitForGpu) => {
-    const rec: FrameRecord = { frames: [], drawn: [], running: true };
+    const rec: FrameRecord = { frames: [], drawn: [], kinds: [], running: true };
     window.lanternFrames = rec;
     const draws = () => {
       const st = window.lanternChart?.renderStats();
       return st ? st.snapshot + st.refreshes + st.full + st.replayed : 0;
     };
     let last = draws();
+    const counters = () => window.lanternChart?.renderStats() ?? { snapshot: 0, refreshes: 0, full: 0, replayed: 0, changes: 0 };
+    let before = counters();
     const pixel = new Uint8Array(4);
     const contexts = [...document.querySelectorAll('[data-testid="chart"] canvas')]
       .map((c) => (c as HTMLCanvasElement).getContext('webgl2') as WebGL2RenderingContext | null)
@@ -90,6 +94,11 @@ export async function startFrames(page: Page, finish: boolean): Promise<void> {
       const now = draws();
       rec.drawn.push(now !== last);
       last = now;
+      const c = counters();
+      rec.kinds.push(
+        'q'.repeat(c.snapshot - before.snapshot) + 'r'.repeat(c.refreshes - before.refreshes) + 'f'.repeat(c.full - before.full) + 'p'.repeat(c.replayed - before.replayed) + 'c'.repeat(Math.min(9, c.changes - before.changes)),
+      );
+      before = c;
       if (rec.running) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
@@ -97,11 +106,11 @@ export async function startFrames(page: Page, finish: boolean): Promise<void> {
 }
 
 /** Stops recording; the frames' times (ms, performance.now()) and whether the chart drew in each. */
-export function stopFrames(page: Page): Promise<{ frames: number[]; drawn: boolean[] }> {
+export function stopFrames(page: Page): Promise<{ frames: number[]; drawn: boolean[]; kinds: string[] }> {
   return page.evaluate(() => {
     const rec = window.lanternFrames!;
     rec.running = false;
-    return { frames: rec.frames, drawn: rec.drawn };
+    return { frames: rec.frames, drawn: rec.drawn, kinds: rec.kinds };
   });
 }
 
@@ -119,6 +128,8 @@ export interface Gesture {
    * its input events, so some animation frames between them draw nothing and are short.
    */
   drawn: Pick<Gesture, 'frames' | 'p50' | 'p95' | 'max'>;
+  /** The slowest frames (gap ms) with what the chart drew in each (FrameRecord.kinds), slowest first. */
+  slowest: { ms: number; kind: string }[];
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -148,8 +159,14 @@ async function timed(page: Page, finish: boolean, act: () => Promise<void>): Pro
   const from = rec.frames.findIndex((t) => t >= t0);
   const frames = rec.frames.slice(from);
   const drawn = rec.drawn.slice(from);
+  const kinds = rec.kinds.slice(from);
+  const slowest = frames
+    .slice(1)
+    .map((t, i) => ({ ms: Math.round((t - frames[i]!) * 10) / 10, kind: kinds[i + 1] ?? '' }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 8);
   const c1 = await commits(page);
-  return { wallMs: Math.round(frames.at(-1)! - t0), ...frameStats(frames), commits: c1 - c0, drawn: frameStats(frames, drawn) };
+  return { wallMs: Math.round(frames.at(-1)! - t0), ...frameStats(frames), commits: c1 - c0, drawn: frameStats(frames, drawn), slowest };
 }
 
 /** The chart's box in page coordinates. */

@@ -82,10 +82,17 @@ async function saveChart(size: number, cells: number): Promise<{ id: string; nod
   for (const [id, p] of Object.entries(raw)) scaled[id] = { x: p.x * 12, y: p.y * 12 };
   const positions = scaleToLinks(scaled, found.edges.map((e) => [e.source, e.target] as const), false);
   const document = { version: 1, elements: { nodes: found.nodes.map((n) => ({ id: n.id })), edges: found.edges.map((e) => ({ id: e.id })) }, positions, hidden: [], pinned: [], viewport: null };
-  const res = await server.graphql<{ saveChart: { id: string; nodeCount: number; edgeCount: number } }>(
-    'mutation($name: String!, $document: JSON!) { saveChart(name: $name, document: $document) { id nodeCount edgeCount } }',
-    { name: `Render bench ${sizeName(size)} (${process.pid})`, document },
-  );
+  const save = () =>
+    server.graphql<{ saveChart: { id: string; nodeCount: number; edgeCount: number } }>(
+      'mutation($name: String!, $document: JSON!) { saveChart(name: $name, document: $document) { id nodeCount edgeCount } }',
+      { name: `Render bench ${sizeName(size)} (${process.pid})`, document },
+    );
+  // The layout above takes seconds, past the server's keep-alive: the client may reuse the
+  // connection the server is closing (ECONNRESET, the request never read), so that is tried once more.
+  const res = await save().catch((e: Error) => {
+    if ((e.cause as { code?: string } | undefined)?.code !== 'ECONNRESET') throw e;
+    return save();
+  });
   if (res.errors) throw new Error(`saving the ${size} chart: ${JSON.stringify(res.errors)}`);
   const s = res.data!.saveChart;
   return { id: s.id, nodes: s.nodeCount, edges: s.edgeCount };
@@ -134,6 +141,15 @@ async function gestures(page: Page, size: number, round: number): Promise<{ pan:
   if (shots && round === 0) await page.screenshot({ path: path.join(shots, `workspace-${sizeName(size)}-panned.png`) });
   const zoom = await wheel(page, { x: box.x + box.width / 2, y: box.y + box.height / 2 }, { finish: true });
   await page.evaluate(() => new Promise((r) => setTimeout(r, 600)));
+  if (shots && round === 0) {
+    // At rest after the zoom (10 notches in and out), then zoomed in 5 notches and at rest again.
+    await page.waitForFunction(() => !window.lanternChart!.renderStats().moving);
+    await page.screenshot({ path: path.join(shots, `workspace-${sizeName(size)}-zoomed.png`) });
+    for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -100);
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
+    await page.waitForFunction(() => !window.lanternChart!.renderStats().moving);
+    await page.screenshot({ path: path.join(shots, `workspace-${sizeName(size)}-zoomed-in.png`) });
+  }
   return { pan, zoom };
 }
 
@@ -216,6 +232,8 @@ for (const size of sizes) {
     console.log(
       `${s.padStart(4)} round ${round + 1}  workspace (${elements} elements, load ${load}): pan wall ${g.pan.wallMs} ms, ${g.pan.frames} frames, p50 ${g.pan.p50} p95 ${g.pan.p95} max ${g.pan.max} ms (frames that drew: ${g.pan.drawn.frames}, p50 ${g.pan.drawn.p50} p95 ${g.pan.drawn.p95}), ${g.pan.commits} React commits; zoom wall ${g.zoom.wallMs} ms, ${g.zoom.frames} frames, p50 ${g.zoom.p50} p95 ${g.zoom.p95} max ${g.zoom.max} ms (drew: ${g.zoom.drawn.frames}, p50 ${g.zoom.drawn.p50} p95 ${g.zoom.drawn.p95}), ${g.zoom.commits} commits (${c} since load)`,
     );
+    const slow = (x: Gesture) => x.slowest.map((f) => `${f.ms}${f.kind ? ` ${f.kind}` : ''}`).join(', ');
+    console.log(`${s.padStart(4)} round ${round + 1}  slowest frames (ms and what drew: q quad, r snapshot retaken, f full, c change) pan: ${slow(g.pan)}; zoom: ${slow(g.zoom)}`);
     for (const [which, renderer] of [['snapshot', 'cytoscape-webgl-snapshot'], ['sigma', 'sigma']] as const) {
       const bp = await bench.newPage();
       const r = await bp.evaluate(([name, n, ms]) => window.bench.run(name as RendererName, n as number, ms as number), [renderer, elements, seconds * 1000] as const);

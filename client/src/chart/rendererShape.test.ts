@@ -48,6 +48,9 @@ describe("the contract with Cytoscape's WebGL renderer", () => {
       'this.instanceCount',
       'getMatrixView',
       'bufferSubData',
+      // The atlases' garbage collection: flagged on r.data, run by the next frame.
+      'r.data.gc = true;',
+      'if (r.data.gc) {',
     ]) {
       expect(source.includes(text), text).toBe(true);
     }

@@ -47,7 +47,8 @@ export interface Renderer {
   NODE: number;
   DRAG: number;
   SELECT_BOX: number;
-  data: { contexts: unknown[] };
+  /** `gc`: the flag that makes the next frame collect the texture atlases' garbage. */
+  data: { contexts: unknown[]; gc?: boolean };
   drawing?: Drawing;
   notify(event: string, eles?: unknown): void;
   redrawHint(group: string, value: boolean): void;

@@ -39,7 +39,7 @@ import { captureLayout, createBatch, deleteBatch, type GpuBatch, type GpuCounts 
 import { skipClearsOfCleanLayers } from './cleanLayers.ts';
 import { canvasSamples, MultisampledScreen, ownSamples } from './multisampledScreen.ts';
 import { backing, DRAW_METHODS, hasShape, type Renderer } from './rendererShape.ts';
-import { Snapshot, SNAPSHOT_DEFAULTS, type SnapshotOptions } from './viewportSnapshot.ts';
+import { axesOf, Snapshot, SNAPSHOT_DEFAULTS, type Axes, type SnapshotOptions } from './viewportSnapshot.ts';
 
 interface Batch {
   count: number;
@@ -135,7 +135,7 @@ export function installViewportCache(cy: Core, options: ViewportCacheOptions = {
     const ctx = r.data.contexts[layer];
     if (ctx instanceof CanvasRenderingContext2D) skipClearsOfCleanLayers(ctx);
   }
-  const snapshotOptions = options.snapshot ? { ...SNAPSHOT_DEFAULTS, ...(options.snapshot === true ? {} : options.snapshot) } : null;
+  const snapshotOptions = options.snapshot ? { ...SNAPSHOT_DEFAULTS, ...(options.snapshot === true ? {} : options.snapshot)} : null;
   // A canvas made without antialiasing (createCytoscape, large charts): full screen frames are
   // multisampled here instead, and snapshots as they are.
   const multisampled = gl.getContextAttributes()?.antialias === false ? new MultisampledScreen(gl) : null;
@@ -152,6 +152,10 @@ export function installViewportCache(cy: Core, options: ViewportCacheOptions = {
     tick = undefined;
     if (!moving) return;
     moving = false;
+    if (gcWanted) {
+      gcWanted = false;
+      gcFlag = true;
+    }
     r.redrawHint('eles', true);
     r.redraw();
   };
@@ -164,6 +168,8 @@ export function installViewportCache(cy: Core, options: ViewportCacheOptions = {
   /** How this screen frame is drawn: in full to the screen, as the snapshot's quad, or into a new snapshot and then as its quad. */
   let mode: 'exact' | 'quad' | 'refresh' = 'exact';
   let screenMatrix: ArrayLike<number> = [];
+  /** The last screen frame's pan/zoom (a snapshot retaken during a zoom is taken ahead of it). */
+  let lastScreen: Axes | null = null;
   let frameGeneration = 0;
 
   const notify = r.notify;
@@ -189,7 +195,41 @@ export function installViewportCache(cy: Core, options: ViewportCacheOptions = {
   d.gc = function () {
     bump();
     gc.call(this);
+    // The renderer collects after drawing its frame, so that frame's recording is stale: a fresh
+    // one is drawn in the next frame, at rest, rather than in the first frame of the next pan or
+    // zoom (after the render loop's callback, which clears any redraw asked for during it).
+    if (snap)
+      queueMicrotask(() => {
+        if (cy.destroyed()) return;
+        r.redrawHint('eles', true);
+        r.redraw();
+      });
   };
+  // The renderer collects its texture atlases' garbage in the first frame it draws after a flag
+  // that a timer sets 10 s after a restyle: mostly the first frame of the user's next pan or zoom,
+  // which the collection then made a full frame (seconds at 5k on a loaded machine). The flag is
+  // taken over here: the collection is drawn at once while the view is still, or at its rest.
+  let gcWanted = false;
+  const collectAtRest = () => {
+    if (!gcWanted || moving || cy.destroyed()) return;
+    gcWanted = false;
+    gcFlag = true;
+    r.redrawHint('eles', true);
+    r.redraw();
+  };
+  let gcFlag = !!r.data.gc;
+  Object.defineProperty(r.data, 'gc', {
+    configurable: true,
+    enumerable: true,
+    get: () => gcFlag,
+    set: (v: boolean) => {
+      if (!v || !snap) gcFlag = !!v;
+      else {
+        gcWanted = true;
+        collectAtRest();
+      }
+    },
+  });
   const invalidate = d.invalidate;
   d.invalidate = function (...args) {
     bump();
@@ -233,9 +273,10 @@ export function installViewportCache(cy: Core, options: ViewportCacheOptions = {
       if (snap.serves(screen, generation)) mode = 'quad';
       else {
         mode = 'refresh';
-        m = snap.begin(screen);
+        m = snap.begin(screen, lastScreen);
       }
     }
+    if (key === 'screen') lastScreen = axesOf(matrix as ArrayLike<number>);
     if (multisampled && key === 'screen' && mode === 'exact') multisampled.begin();
     startFrame.call(this, m, target);
     // A frame that threw before its end left its batches behind: free them.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axesOf, covers, magnification, quadRect, widen } from './viewportSnapshot.ts';
+import { aheadOf, axesOf, covers, magnification, quadRect, widen, zooming } from './viewportSnapshot.ts';
 
 const W = 1280;
 const H = 800;
@@ -53,5 +53,50 @@ describe('the viewport snapshot geometry', () => {
     expect(covers(then, k, k, about(0.6))).toBe(false);
     // Zooming in stays covered (the limit on it is the magnification).
     expect(covers(then, k, k, about(3))).toBe(true);
+  });
+
+  it('takes a snapshot retaken mid-zoom ahead of the zoom, about the pointer, so the next notches need none', () => {
+    const k = 1.5;
+    // A zoom at the point (px, py) of the canvas: that point keeps its place.
+    const at = (z: number, px: number, py: number) => axesOf(matrix(z, { x: px * (1 - z), y: py * (1 - z) }));
+    const notch = 1.15;
+    for (const [px, py] of [
+      [W / 2, H / 2],
+      [W * 0.8, H * 0.3],
+      [W, 0],
+    ] as const) {
+      // Zooming in: the snapshot is drawn at a higher zoom, still covering the view now, and serves
+      // the notches up to 1.5 times its own zoom.
+      const prev = at(2, px, py);
+      const now = at(2 * notch, px, py);
+      expect(zooming(prev, now)).toBe(true);
+      const inAhead = aheadOf(prev, now, k, k, 1.3, 1.5);
+      expect(inAhead.ax / now.ax).toBeGreaterThan(1.2);
+      expect(inAhead.ax / now.ax).toBeLessThanOrEqual(1.3);
+      expect(covers(inAhead, k, k, now)).toBe(true);
+      let z = 2 * notch;
+      let served = 0;
+      while (covers(inAhead, k, k, at(z * notch, px, py)) && magnification(inAhead, at(z * notch, px, py)) <= 1.5) {
+        z *= notch;
+        served += 1;
+      }
+      expect(served).toBeGreaterThanOrEqual(4);
+      // Zooming out: drawn at a lower zoom, magnified at most 1.3 times now, covering more notches out.
+      const outAhead = aheadOf(now, prev, k, k, 1.3, 1.5);
+      expect(magnification(outAhead, prev)).toBeCloseTo(1.3, 6);
+      expect(covers(outAhead, k, k, prev)).toBe(true);
+      const plain = (snap: ReturnType<typeof axesOf>) => {
+        let n = 0;
+        for (let zz = 2 / notch; covers(snap, k, k, at(zz, px, py)); zz /= notch) n += 1;
+        return n;
+      };
+      expect(plain(outAhead)).toBeGreaterThan(plain(prev));
+    }
+    // A pan is not a zoom: the snapshot is taken at the view itself.
+    const pan0 = axesOf(matrix(2, { x: 0, y: 0 }));
+    const pan1 = axesOf(matrix(2, { x: 40, y: 10 }));
+    expect(zooming(pan0, pan1)).toBe(false);
+    expect(aheadOf(pan0, pan1, k, k, 1.3, 1.5)).toEqual(pan1);
+    expect(aheadOf(null, pan1, k, k, 1.3, 1.5)).toEqual(pan1);
   });
 });

@@ -60,6 +60,43 @@ export function covers(snap: Axes, kx: number, ky: number, now: Axes, slack = 1e
   return [fx(-1), fx(1), fy(-1), fy(1)].every((f) => Math.abs(f) <= 1 + slack);
 }
 
+/** Whether the zoom changed from `prev` to `now`. */
+export function zooming(prev: Axes | null, now: Axes): boolean {
+  return !!prev && Math.abs(now.ax / prev.ax - 1) >= 1e-4;
+}
+
+/**
+ * Where to take a snapshot that the view `now`, coming from `prev` (the last frame's), has left:
+ * while zooming, `ahead` times further along the zoom about its fixed point (zooming in, as far as
+ * the margin still covers the view now; zooming out, no further than `maxMagnify` undoes), so the
+ * next notches are served by it too; otherwise at `now`.
+ */
+export function aheadOf(prev: Axes | null, now: Axes, kx: number, ky: number, ahead: number, maxMagnify: number): Axes {
+  if (!prev || ahead <= 1 || !zooming(prev, now)) return now;
+  const rho = now.ax / prev.ax;
+  // The clip point the zoom keeps in place (the pointer), per axis, within the view.
+  const fixed = (nb: number, pb: number) => Math.max(-1, Math.min(1, (nb - rho * pb) / (1 - rho)));
+  const cx = fixed(now.bx, prev.bx);
+  const cy = fixed(now.by, prev.by);
+  let s: number;
+  if (rho > 1) {
+    // The snapshot, s times the view's zoom about c, covers the view now while s <= (k + |c|) / (1 + |c|) per axis.
+    const most = Math.min((kx + Math.abs(cx)) / (1 + Math.abs(cx)), (ky + Math.abs(cy)) / (1 + Math.abs(cy)));
+    s = Math.max(1, Math.min(ahead, most * 0.99));
+  } else s = Math.max(1 / ahead, 1 / maxMagnify);
+  return { ax: s * now.ax, bx: s * (now.bx - cx) + cx, ay: s * now.ay, by: s * (now.by - cy) + cy };
+}
+
+/** The screen matrix `m` with the pan/zoom `a` instead of its own. */
+export function withAxes(m: ArrayLike<number>, a: Axes): Float32Array {
+  const w = Float32Array.from(m as ArrayLike<number>);
+  w[0] = a.ax;
+  w[6] = a.bx;
+  w[4] = a.ay;
+  w[7] = a.by;
+  return w;
+}
+
 export interface SnapshotOptions {
   /** Margin around the view the snapshot covers, as a share of the view's width/height on each side. */
   margin: number;
@@ -67,9 +104,17 @@ export interface SnapshotOptions {
   maxMagnify: number;
   /** Milliseconds without a viewport change after which the view is at rest and drawn in full. */
   restMs: number;
+  /**
+   * Snapshots retaken while the zoom changes are multisampled as full frames are (others always
+   * are). Off: such a snapshot is drawn at one sample a pixel, about a third of the cost under
+   * SwiftShader; it is shown resampled, for a few frames of a zoom, and the frame at rest is full.
+   */
+  multisampleZoom: boolean;
+  /** A snapshot retaken during a zoom is taken this many times further along the zoom (in or out). */
+  zoomAhead: number;
 }
 
-export const SNAPSHOT_DEFAULTS: SnapshotOptions = { margin: 0.25, maxMagnify: 1.5, restMs: 150 };
+export const SNAPSHOT_DEFAULTS: SnapshotOptions = { margin: 0.25, maxMagnify: 1.5, restMs: 150, multisampleZoom: false, zoomAhead: 1.3 };
 
 const VERTEX = `#version 300 es
 in vec2 aCorner;
@@ -115,6 +160,7 @@ export class Snapshot {
   private readonly texture: WebGLTexture;
   private readonly target: WebGLFramebuffer;
   private readonly multisampled: MultisampledBuffer | null;
+  private sampling: MultisampledBuffer | null = null;
   private readonly program: WebGLProgram;
   private readonly vao: WebGLVertexArrayObject;
   private readonly corners: WebGLBuffer;
@@ -192,22 +238,28 @@ export class Snapshot {
     );
   }
 
-  /** Starts drawing a snapshot of the screen matrix `m`: binds and clears the framebuffer; returns the matrix to draw with. */
-  begin(m: ArrayLike<number>): Float32Array {
+  /**
+   * Starts drawing a snapshot for the screen matrix `m` (`prev`: the last frame's, to take it ahead
+   * of a zoom): binds and clears the framebuffer; returns the matrix to draw with.
+   */
+  begin(m: ArrayLike<number>, prev: Axes | null = null): Float32Array {
     const gl = this.gl;
     this.size();
-    gl.bindFramebuffer(gl.FRAMEBUFFER, this.multisampled?.framebuffer ?? this.target);
+    const now = axesOf(m);
+    const at = aheadOf(prev, now, this.kx, this.ky, this.options.zoomAhead, this.options.maxMagnify);
+    this.sampling = this.options.multisampleZoom || !zooming(prev, now) ? this.multisampled : null;
+    gl.bindFramebuffer(gl.FRAMEBUFFER, this.sampling?.framebuffer ?? this.target);
     gl.viewport(0, 0, this.width, this.height);
     gl.clearColor(0, 0, 0, 0);
     gl.clear(gl.COLOR_BUFFER_BIT);
-    this.taken = axesOf(m);
-    return widen(m, this.kx, this.ky);
+    this.taken = at;
+    return widen(withAxes(m, at), this.kx, this.ky);
   }
 
   /** Ends the snapshot (resolving the multisampled buffer into the texture) and returns to the screen. */
   end(generation: number): void {
     const gl = this.gl;
-    this.multisampled?.resolve(this.target);
+    this.sampling?.resolve(this.target);
     gl.bindFramebuffer(gl.FRAMEBUFFER, null);
     gl.viewport(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight);
     this.generation = generation;
