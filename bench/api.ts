@@ -218,7 +218,9 @@ export interface ServeChild {
  * `checkout`: serve another checkout's code instead (a git worktree with node_modules linked), for
  * an A/B of the server in one run. Resolves once /readyz answers and the server's warm-up
  * (LANTERN_WARM_UP_SECONDS) is over, as analysts would find it an hour after a restart, unless
- * `warmUp: 'skip'` (cold-start measures the first requests with and without it).
+ * `warmUp: 'skip'` (cold-start measures the first requests with and without it). The background
+ * analysis worker is off: on a store whose kept scores were never computed it would run a
+ * whole-graph recompute beside the requests measured.
  */
 export async function startServeChild(
   db: BenchDb,
@@ -227,7 +229,7 @@ export async function startServeChild(
   const port = await freePort();
   await signIn(db);
   const child = spawn(process.execPath, [...(o.nodeArgs ?? []), path.join(o.checkout ?? root, 'bin', 'lantern.js'), 'serve'], {
-    env: { ...process.env, NEO4J_URI: db.uri, NEO4J_USERNAME: '', NEO4J_PASSWORD: '', PORT: String(port), LANTERN_SEED_DEMO: 'never', LOG_LEVEL: 'warn', LANTERN_QUERY_TIMEOUT_MS: '60000', LANTERN_RATE_LIMIT: '1000000000', ...o.env },
+    env: { ...process.env, NEO4J_URI: db.uri, NEO4J_USERNAME: '', NEO4J_PASSWORD: '', PORT: String(port), LANTERN_SEED_DEMO: 'never', LOG_LEVEL: 'warn', LANTERN_QUERY_TIMEOUT_MS: '60000', LANTERN_RATE_LIMIT: '1000000000', LANTERN_ANALYSIS_WORKER: 'off', ...o.env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;

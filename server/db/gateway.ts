@@ -189,7 +189,11 @@ export interface ConnectOptions {
 export function createDriver(o: ConnectOptions): Driver {
   const auth = o.password ? neo4j.auth.basic(o.username ?? 'neo4j', o.password) : undefined;
   return neo4j.driver(o.uri, auth, {
-    disableLosslessIntegers: false,
+    // Integers arrive as JavaScript numbers, not an Integer object each for toPlain to convert
+    // again: every entity and link of an answer carries a few (degree, grading, weight). Lantern
+    // writes integers only from JavaScript numbers within 2^53 (values.ts toParams), so none read
+    // back is past it (the driver would give one as Infinity).
+    disableLosslessIntegers: true,
     maxConnectionPoolSize: 100,
     connectionAcquisitionTimeout: 10_000,
     connectionTimeout: 5_000,

@@ -35,6 +35,15 @@ describe('toPlain', () => {
     });
   });
 
+  it('converts the driver’s maps and lists where they stand, without copying them', () => {
+    const inner = { degree: neo4j.int(3), label: 'x' };
+    const row = { node: inner, ids: ['a', neo4j.int(7)] };
+    const out = toPlain(row) as typeof row;
+    expect(out).toBe(row);
+    expect(out.node).toBe(inner);
+    expect(out).toEqual({ node: { degree: 3, label: 'x' }, ids: ['a', 7] });
+  });
+
   it('keeps a map key named __proto__ as a property, never as the prototype', () => {
     const out = toPlain(JSON.parse('{"__proto__": {"polluted": 1}, "a": 1}')) as Record<string, unknown>;
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);

@@ -4,16 +4,23 @@
  */
 import neo4j, { isInt, isDate, isDateTime, isLocalDateTime, isDuration, isTime, isLocalTime, isPoint } from 'neo4j-driver';
 
+/**
+ * A value as read from the driver, in place: maps and lists are the driver's own fresh objects,
+ * so they are converted where they stand rather than copied (every row of every answer comes
+ * through here, and a copy of each map was most of the garbage a request made). Pass only what
+ * the driver returned, nothing the caller keeps using.
+ */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   // Strings, numbers and booleans (most of a row) need none of the checks below.
   if (typeof value !== 'object') return typeof value === 'bigint' ? Number(value) : value;
-  // Then lists and maps, the rest of a row: plain loops, since every row of every answer comes
-  // through here (Object.entries/fromEntries cost a pair array per property).
+  // Then lists and maps, the rest of a row: plain loops, and only values that change are written.
   if (Array.isArray(value)) {
-    const out = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = toPlain(value[i]);
-    return out;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (needsPlain(v)) value[i] = toPlain(v);
+    }
+    return value;
   }
   if (Object.getPrototypeOf(value) === Object.prototype) return plainMap(value as Record<string, unknown>);
   if (isInt(value)) return neo4j.integer.inSafeRange(value) ? value.toNumber() : value.toString();
@@ -22,7 +29,12 @@ export function toPlain(value: unknown): unknown {
   if (isPoint(value)) return { x: value.x, y: value.y, srid: toPlain(value.srid) };
   const v = value as { properties?: unknown; labels?: unknown; type?: unknown; elementId?: unknown };
   if (v.elementId !== undefined && v.properties !== undefined) return toPlain(v.properties);
-  return plainMap(value as Record<string, unknown>);
+  return plainMap({ ...(value as Record<string, unknown>) });
+}
+
+/** Whether toPlain would return something else than the value itself (objects are walked). */
+function needsPlain(v: unknown): boolean {
+  return v === undefined || (v !== null && (typeof v === 'object' || typeof v === 'bigint'));
 }
 
 /** A fraction of a second with the zeros the driver pads it to nine digits with. */
@@ -38,13 +50,14 @@ function isoText(text: string): string {
 }
 
 function plainMap(o: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
   for (const k of Object.keys(o)) {
+    const v = o[k];
+    if (!needsPlain(v)) continue;
     // A key named __proto__ stays a property (assigning it would set the prototype).
-    if (k === '__proto__') Object.defineProperty(out, k, { value: toPlain(o[k]), enumerable: true, writable: true, configurable: true });
-    else out[k] = toPlain(o[k]);
+    if (k === '__proto__') Object.defineProperty(o, k, { value: toPlain(v), enumerable: true, writable: true, configurable: true });
+    else o[k] = toPlain(v);
   }
-  return out;
+  return o;
 }
 
 /**

@@ -2,7 +2,7 @@ import { verify } from '@node-rs/argon2';
 import { describe, expect, it } from 'vitest';
 import type { Gateway, Params, Row } from '../../db/gateway.ts';
 import { principalFromClaims } from './auth.oidc.ts';
-import { checkPassword, createApiToken, ensureFirstAdmin, generatePassword, sha256 } from './auth.service.ts';
+import { Authenticator, checkPassword, createApiToken, ensureFirstAdmin, forgetCredentials, generatePassword, sha256 } from './auth.service.ts';
 
 /** A gateway that answers by query name and remembers what it was asked to write. */
 function fakeGateway(o: { admins: number }) {
@@ -86,5 +86,58 @@ describe('password strength', () => {
     for (let i = 0; i < 20; i++) expect(() => checkPassword(generatePassword())).not.toThrow();
     expect(() => checkPassword('tin kettle orbit marmalade')).not.toThrow();
     expect(() => checkPassword('Xq7#pL9!zR')).toThrow(/12 to 200 characters/);
+  });
+});
+
+describe('API token look-ups', () => {
+  /** A gateway holding one token; each read waits for `release` and is counted. */
+  function tokenGateway(secret: string) {
+    const o = { reads: 0, revoked: false, release: () => {} };
+    const gate = new Promise<void>((r) => (o.release = r));
+    const gw = {
+      read: async (name: string, params: Params = {}): Promise<Row[]> => {
+        if (name !== 'auth/token-by-hash') return [];
+        o.reads += 1;
+        // What the database holds when the read starts.
+        const valid = params.tokenHash === sha256(secret) && !o.revoked;
+        await gate;
+        return valid ? [{ token: { id: 'token-1', name: 'tool', role: 'analyst', needToKnow: false } }] : [];
+      },
+      write: async (): Promise<Row[]> => [],
+    };
+    return { gw: gw as unknown as Gateway, o };
+  }
+  const log = { warn: () => {}, info: () => {}, error: () => {} } as never;
+  const request = (secret: string) => ({ authorization: `Bearer ${secret}`, sessionCookie: undefined, csrfHeader: undefined });
+
+  it('reads a token once for the requests that arrive while it is being read, and once more after it is forgotten', async () => {
+    forgetCredentials();
+    const secret = `lt_shared-${Date.now()}`;
+    const { gw, o } = tokenGateway(secret);
+    const auth = new Authenticator({ gateway: gw, sessionHours: 1, jwt: undefined, log });
+    const answers = Array.from({ length: 20 }, () => auth.authenticate(request(secret)));
+    o.release();
+    expect((await Promise.all(answers)).every((a) => a.ok)).toBe(true);
+    expect(o.reads).toBe(1);
+    forgetCredentials();
+    o.revoked = true;
+    expect(await auth.authenticate(request(secret))).toEqual({ ok: false, reason: 'invalid' });
+    expect(o.reads).toBe(2);
+  });
+
+  it('does not remember a principal read before the credentials were forgotten (a revocation meanwhile)', async () => {
+    forgetCredentials();
+    const secret = `lt_race-${Date.now()}`;
+    const { gw, o } = tokenGateway(secret);
+    const auth = new Authenticator({ gateway: gw, sessionHours: 1, jwt: undefined, log });
+    const before = auth.authenticate(request(secret));
+    forgetCredentials();
+    o.revoked = true;
+    // A request after the revocation does not join the read that started before it.
+    const after = auth.authenticate(request(secret));
+    o.release();
+    expect((await before).ok).toBe(true);
+    expect(await after).toEqual({ ok: false, reason: 'invalid' });
+    expect(auth.known(request(secret))).toBeUndefined();
   });
 });

@@ -188,10 +188,34 @@ function sameText(a: string, b: string): boolean {
 export const VERIFIED_TTL_MS = 5_000;
 const VERIFIED_MAX = 10_000;
 const verified = new Map<string, { principal: Principal; csrfToken: string | undefined; until: number }>();
+/**
+ * Look-ups in flight, by the same key: requests that arrive while a credential is being read share
+ * that read. When a busy tool's remembered principal expires, every request it has in flight
+ * missed at once and each read the token (under load, dozens of reads queued for a connection).
+ */
+const pending = new Map<string, Promise<unknown>>();
+/** Moves on at every forgetCredentials(): a look-up that started before is not remembered. */
+let generation = 0;
 
 /** Empties the cache of verified credentials (after a revocation, sign-out or user change). */
 export function forgetCredentials(): void {
   verified.clear();
+  pending.clear();
+  generation += 1;
+}
+
+/** `lookUp`'s answer, shared with the requests that ask for the same key while it runs. */
+function once<T>(key: string, lookUp: (fresh: () => boolean) => Promise<T>): Promise<T> {
+  let p = pending.get(key) as Promise<T> | undefined;
+  if (!p) {
+    const started = generation;
+    const q: Promise<T> = lookUp(() => generation === started).finally(() => {
+      if (pending.get(key) === q) pending.delete(key);
+    });
+    pending.set(key, q);
+    p = q;
+  }
+  return p;
 }
 
 function remembered(key: string): { principal: Principal; csrfToken: string | undefined } | undefined {
@@ -240,12 +264,14 @@ export class Authenticator {
     const key = `s:${sha256(cookie)}`;
     const hit = remembered(key);
     if (hit?.csrfToken !== undefined) return { principal: hit.principal, csrfToken: hit.csrfToken };
-    const found = await repo.sessionByHash(this.o.gateway, sha256(cookie));
-    if (!found || !isRole(found.user.role)) return undefined;
-    const u = found.user;
-    const principal: Principal = { id: u.id, name: u.username, role: u.role as Role, needToKnow: u.needToKnow === true, via: 'session' };
-    remember(key, principal, found.csrfToken);
-    return { principal, csrfToken: found.csrfToken };
+    return once(key, async (fresh) => {
+      const found = await repo.sessionByHash(this.o.gateway, sha256(cookie));
+      if (!found || !isRole(found.user.role)) return undefined;
+      const u = found.user;
+      const principal: Principal = { id: u.id, name: u.username, role: u.role as Role, needToKnow: u.needToKnow === true, via: 'session' };
+      if (fresh()) remember(key, principal, found.csrfToken);
+      return { principal, csrfToken: found.csrfToken };
+    });
   }
 
   /**
@@ -262,12 +288,14 @@ export class Authenticator {
           this.touch(hit.principal.id);
           return { ok: true, principal: hit.principal };
         }
-        const t = await repo.tokenByHash(this.o.gateway, tokenHash);
-        if (!t || !isRole(t.role)) return { ok: false, reason: 'invalid' };
-        this.touch(t.id);
-        const principal: Principal = { id: t.id, name: `token:${t.name}`, role: t.role, needToKnow: t.needToKnow === true, via: 'token' };
-        remember(`t:${tokenHash}`, principal);
-        return { ok: true, principal };
+        return once(`t:${tokenHash}`, async (fresh): Promise<Authentication> => {
+          const t = await repo.tokenByHash(this.o.gateway, tokenHash);
+          if (!t || !isRole(t.role)) return { ok: false, reason: 'invalid' };
+          this.touch(t.id);
+          const principal: Principal = { id: t.id, name: `token:${t.name}`, role: t.role, needToKnow: t.needToKnow === true, via: 'token' };
+          if (fresh()) remember(`t:${tokenHash}`, principal);
+          return { ok: true, principal };
+        });
       }
       if (this.o.jwt && bearer.split('.').length === 3) {
         const p = await this.o.jwt(bearer);
