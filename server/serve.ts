@@ -99,7 +99,7 @@ export async function serve(config: Config, log: Logger, hooks: { afterMigrate?:
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`;
     // lantern backup asks this server, which holds its writes back while it reads the store (decision 0025).
-    const control = await listenForBackups(config, log, (out) => backup(config, db.gateway, out));
+    const control = await listenForBackups(config, log, (out) => backup(config, db.gateway, out, { checkpoint: () => audit.checkpointNow() }));
     // Plans and JIT-compiled code for the everyday reads before analysts need them; in the
     // background, starting nothing while a caller's operation runs. Stopping Apollo ends it.
     void warmUp(config.warmUpSeconds).then((r) => {

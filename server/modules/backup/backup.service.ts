@@ -105,7 +105,7 @@ function decodeProps(props: Record<string, unknown>): Record<string, unknown> {
  * Writes a backup of the store behind `gateway`, its audit checkpoints and spool into `out` (new
  * or empty). Writes through this gateway wait while the store is read; reads go on.
  */
-export async function backup(config: Config, gateway: Gateway, out: string): Promise<Manifest> {
+export async function backup(config: Config, gateway: Gateway, out: string, o: { checkpoint?: () => Promise<void> } = {}): Promise<Manifest> {
   if (fs.existsSync(out) && fs.readdirSync(out).length > 0) throw new BackupError(`${out} is not empty; give a new or empty directory to --out.`);
   const keys = checkpointKeys(loadAuditKey(config));
   fs.mkdirSync(path.join(out, 'store'), { recursive: true, mode: 0o700 });
@@ -125,7 +125,9 @@ export async function backup(config: Config, gateway: Gateway, out: string): Pro
       const held = Date.now();
       cutAt = new Date(held).toISOString();
       // Nothing writes now: the spool's segments hold every answered audit record not yet in the
-      // chain, and the checkpoints name no entry past the chain's head.
+      // chain, and the checkpoints name no entry past the chain's head. The server checkpoints
+      // the last entry it appended, so that the backup's chain is anchored up to its end.
+      await o.checkpoint?.();
       if (fs.existsSync(config.auditCheckpoints)) fs.copyFileSync(config.auditCheckpoints, path.join(out, CHECKPOINTS));
       for (const f of listFiles(config.auditSpool).filter((f) => f.startsWith('segment-'))) {
         fs.mkdirSync(path.join(out, SPOOL), { recursive: true });
