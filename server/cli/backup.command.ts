@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import { openDatabase } from '../db/database.ts';
+import { runningLocalNeo4j } from '../../neo4j/local.ts';
 import { backup, backupThroughServer, checkBackup, restore, serverRunning } from '../modules/backup/index.ts';
 import { UserError, type CliEnv } from './cli-env.ts';
 
@@ -15,7 +16,10 @@ export function registerBackup(program: Command, env: CliEnv): void {
       let m = await backupThroughServer(config, out);
       const through = m ? 'lantern serve' : 'this command';
       if (!m) {
-        // No server on this data directory: this command is the only Lantern writing here.
+        // No server answers on this data directory: this command holds back only its own writes.
+        if (config.neo4j.uri || runningLocalNeo4j(path.join(config.dataDir, 'neo4j'))) {
+          process.stderr.write('No lantern serve answered on this data directory\'s backup socket: writes of any other Lantern process using this database are not held back, so this backup is consistent only if nothing else writes now.\n');
+        }
         const db = await openDatabase(config, env.logger(config), { migrate: false });
         try {
           m = await backup(config, db.gateway, out);

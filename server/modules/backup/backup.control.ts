@@ -79,11 +79,17 @@ export async function listenForBackups(config: Config, log: Logger, makeBackup: 
     });
   });
   server.requestTimeout = 0;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(socket, () => resolve());
-  });
-  fs.chmodSync(socket, 0o600);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(socket, () => resolve());
+    });
+    fs.chmodSync(socket, 0o600);
+  } catch (e) {
+    // Serving matters more than the backup socket: say loudly what is lost, and go on.
+    log.warn({ err: e, socket }, 'Cannot listen on the backup socket: lantern backup will not reach this server, and a backup made beside it will not hold its writes back');
+    return undefined;
+  }
   return {
     socket,
     close: () =>
