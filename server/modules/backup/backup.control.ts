@@ -80,6 +80,8 @@ export async function listenForBackups(config: Config, log: Logger, makeBackup: 
   });
   server.requestTimeout = 0;
   try {
+    // With NEO4J_URI nothing else may have made the data directory.
+    fs.mkdirSync(path.dirname(socket), { recursive: true, mode: 0o700 });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(socket, () => resolve());
