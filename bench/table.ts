@@ -61,6 +61,7 @@ const BASELINES: [RegExp, string][] = [
   [/^seed_scale_(rows_per_s_\w+)$/, 'baseline_$1'],
   [/^cytoscape_\w+?_(fps|first_frame_ms|ms_per_frame_p50)_(\w+)$/, 'sigma_$1_$2'],
   [/_with_audit$/, '_without_audit'],
+  [/_with_chain$/, '_plain'],
   [/_on_(\w+)$/, '_off_$1'],
   [/^requests_per_s_(\w+)$/, 'driver_requests_per_s_$1'],
   [/^(html|pdf|png)_warm_ms_\d+$/, '$1_baseline_empty_ms'],

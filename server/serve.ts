@@ -17,6 +17,7 @@ import { AuditLog } from './modules/audit/audit.service.ts';
 import { loadAuditKey, warnAboutAuditKey } from './modules/audit/audit.key.ts';
 import { AuditSpool } from './modules/audit/audit.spool.ts';
 import { CheckpointFile, checkpointKeys } from './modules/audit/audit.checkpoint.ts';
+import { backup, listenForBackups } from './modules/backup/index.ts';
 
 export class StartupError extends Error {
   override name = 'StartupError';
@@ -98,6 +99,8 @@ export async function serve(config: Config, log: Logger, hooks: { afterMigrate?:
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`;
+    // lantern backup asks this server, which holds its writes back while it reads the store (decision 0025).
+    const control = await listenForBackups(config, log, (out) => backup(config, db.gateway, out, { checkpoint: () => audit.checkpointNow() }));
     // Plans and JIT-compiled code for the everyday reads before analysts need them; in the
     // background, starting nothing while a caller's operation runs. Stopping Apollo ends it.
     void warmUp(config.warmUpSeconds).then((r) => {
@@ -114,6 +117,7 @@ export async function serve(config: Config, log: Logger, hooks: { afterMigrate?:
       (stopping ??= (async () => {
         server.closeIdleConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await control?.close();
         await analysis?.stop();
         await stopApollo();
         await audit.close();

@@ -12,6 +12,7 @@ import { cypher } from './cypher.ts';
 import { toParams, toPlain } from './values.ts';
 import { FirstRuns } from './first-runs.ts';
 import { maskValue, noteDisclosed, scopeParams, SYSTEM_SCOPE, type AccessScope } from './scope.ts';
+import { WriteGate } from './write-gate.ts';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -20,6 +21,8 @@ export interface GatewayOptions {
   database?: string | undefined;
   queryTimeoutMs: number;
   log: Logger;
+  /** Every write of this process passes it, so that a backup can hold writes back (write-gate.ts). */
+  gate?: WriteGate | undefined;
 }
 
 /** A transaction handed to multi-statement work; it speaks query names, not Cypher text. */
@@ -69,7 +72,14 @@ export class Gateway {
     private readonly options: GatewayOptions,
     /** Whose view this is; the unscoped gateway is the system's (loading, migrations, audit). */
     readonly scope: AccessScope = SYSTEM_SCOPE,
-  ) {}
+  ) {
+    options.gate ??= new WriteGate();
+  }
+
+  /** The gate this gateway's writes pass (shared by its scoped views and copies). */
+  get gate(): WriteGate {
+    return this.options.gate!;
+  }
 
   /** The same gateway seen through a caller's access scope: what every request's services use. */
   forScope(scope: AccessScope): this {
@@ -106,15 +116,52 @@ export class Gateway {
    * Runs Cypher text that is not a named query: only for schema migrations and EXPLAIN in
    * tests, whose text comes from files in cypher/, never from a caller.
    */
-  async runScript(text: string, params: Params = {}): Promise<Row[]> {
-    const session = this.session('WRITE');
+  runScript(text: string, params: Params = {}): Promise<Row[]> {
+    return this.gate.pass(async () => {
+      const session = this.session('WRITE');
+      try {
+        return rows((await session.run(text, toParams(params) as Params)).records);
+      } catch (e) {
+        throw lanternError(e, this.options);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  /**
+   * For backups only: runs named statements one after another in ONE read transaction without a
+   * timeout, handing each record over with Neo4j's own values (no conversion, no masking), one
+   * at a time as they stream in.
+   */
+  async readRaw(names: string[], each: (name: string, record: Record<string, unknown>) => void | Promise<void>): Promise<void> {
+    const session = this.session('READ');
+    const tx = session.beginTransaction();
     try {
-      return rows((await session.run(text, toParams(params) as Params)).records);
+      for (const name of names) {
+        for await (const record of tx.run(cypher(name))) await each(name, record.toObject() as Record<string, unknown>);
+      }
+      await tx.commit();
     } catch (e) {
+      if (tx.isOpen()) await tx.rollback().catch(() => undefined);
       throw lanternError(e, this.options);
     } finally {
       await session.close();
     }
+  }
+
+  /** For restores only: one named statement in a write transaction, its parameters sent as they are (no conversion). */
+  writeRaw(name: string, params: Params): Promise<Row[]> {
+    return this.gate.pass(async () => {
+      const session = this.session('WRITE');
+      try {
+        return await session.executeWrite(async (tx) => rows((await tx.run(cypher(name), params)).records));
+      } catch (e) {
+        throw lanternError(e, this.options);
+      } finally {
+        await session.close();
+      }
+    });
   }
 
   /** Resolves when Neo4j answers a trivial query; rejects with the driver's reason. */
@@ -138,7 +185,11 @@ export class Gateway {
     });
   }
 
-  private async transact<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
+  private transact<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
+    return mode === 'READ' ? this.run(mode, work) : this.gate.pass(() => this.run(mode, work));
+  }
+
+  private async run<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
     const session = this.session(mode);
     const config = { timeout: this.options.queryTimeoutMs };
     try {

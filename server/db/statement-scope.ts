@@ -34,6 +34,7 @@ const MACROS: Record<string, (v: string) => string> = { visible, visibleDegree }
 export const NOT_CALLER_READS: Readonly<Record<string, string>> = Object.freeze({
   auth: 'users, tokens and sessions: access control itself',
   audit: 'the audit log: admins only, through the unscoped gateway',
+  backup: 'the whole store, read and loaded by lantern backup and restore (command line and the server\'s local control socket)',
   chart: 'saved charts: ids and layout, not graph facts (their entities and links are read through graph/subgraph; partners open only shared charts)',
   editing: 'writes (analysts and admins only)',
   gds: 'Graph Data Science algorithms on an in-memory projection that analytics/gds-project built within the caller scope; they match nothing in the store',

@@ -305,6 +305,8 @@ export async function createApp(o: AppOptions): Promise<App> {
   const pseudonymKey = o.pseudonymKey ?? randomBytes(32);
   const limits: LimitsConfig & Pick<QueryLimits, 'maxFieldsPerSelection'> = { ratePerMinute: 600, ...DEFAULT_LIMITS, ...o.limits };
   app.use(requestLog(o.log));
+  // A request that writes holds back a backup until its answer (and so its audit record) is out.
+  app.use(o.gateway.gate.requestScope());
   if (o.audit) app.use(countRefusals(o.audit));
   const operations = inFlight();
   let warm: WarmUpReport['state'] = 'off';
@@ -367,6 +369,8 @@ export async function createApp(o: AppOptions): Promise<App> {
     requireAuthentication(door),
     perPrincipalRateLimit(limits.ratePerMinute, refusals),
     express.json({ limit: GRAPHQL_BODY_BYTES, type: ['application/json', 'application/graphql-response+json'] }),
+    // The body parser's callback runs outside the request's async context: back into it.
+    o.gateway.gate.requestScope(),
     async (req, res, next) => {
       const q = (req.body as { query?: unknown } | undefined)?.query ?? req.query.query;
       if (typeof q === 'string' && q.length > 100_000) {

@@ -1,0 +1,3 @@
+// Restore: whether the database is empty.
+MATCH (n)
+RETURN count(n) AS nodes
