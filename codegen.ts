@@ -1,7 +1,11 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
+const scalars = { ID: 'string', Date: 'string', DateTime: 'string', JSON: 'unknown' };
+
 const config: CodegenConfig = {
   schema: 'server/modules/**/*.graphql',
+  // Documents are read from `graphql(...)` calls only; the workspace's `gql()` sends them.
+  pluckConfig: { globalGqlIdentifierName: ['graphql'], gqlMagicComment: 'graphql', modules: [] },
   generates: {
     'server/graphql/__generated__/resolvers.ts': {
       plugins: ['typescript', 'typescript-resolvers'],
@@ -12,7 +16,23 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         maybeValue: 'T | null | undefined',
         defaultMapper: 'Partial<{T}>',
-        scalars: { ID: 'string', Date: 'string', DateTime: 'string', JSON: 'unknown' },
+        scalars,
+      },
+    },
+    // The workspace's operations, typed from their documents (the shared kernel's and the
+    // workspace's own): `graphql()` gives each document its result and variable types.
+    'server/kernel/__generated__/': {
+      documents: ['server/kernel/**/*.ts', 'client/src/**/*.{ts,tsx}', '!**/*.test.{ts,tsx}', '!server/kernel/__generated__/**'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        documentMode: 'string',
+        useTypeImports: true,
+        enumsAsTypes: true,
+        importExtension: '.ts',
+        skipTypename: true,
+        avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+        scalars,
       },
     },
   },
