@@ -16,6 +16,18 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         maybeValue: 'T | null | undefined',
         defaultMapper: 'Partial<{T}>',
+        // What the services return where it differs from the schema's type: fields resolved
+        // when asked for (a link's ends, a hit's graph, evidence's sources), type names the
+        // types file adds at run time.
+        mappers: {
+          Link: '../../modules/entity/entity.service.ts#LinkOut',
+          LinkTypeInfo: '../../modules/entity/entity.service.ts#LinkTypeInfoOut',
+          EntityTypeInfo: '../../modules/entity/entity.service.ts#EntityTypeInfoOut',
+          IndicatorHit: '../../modules/indicators/indicators.service.ts#HitOut',
+          IndicatorEvidence: '../../modules/indicators/indicators.service.ts#HitEvidenceOut',
+          RiskFactorEvidence: '../../modules/risk/risk.service.ts#RiskEvidenceOut',
+          FlaggedEntity: '../../modules/indicators/indicators.service.ts#FlaggedOut',
+        },
         scalars,
       },
     },
