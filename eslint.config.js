@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['tmp/**', '.scratch*', '.scratch*/**', 'server/graphql/__generated__/**', 'dist/**', '.data/**', 'neo4j/lib/**', 'node_modules/**', 'bench/results/**'] },
+  { ignores: ['tmp/**', '.scratch*', '.scratch*/**', 'server/graphql/__generated__/**', 'server/kernel/__generated__/**', 'dist/**', '.data/**', 'neo4j/lib/**', 'node_modules/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/testing/harness.ts';
 import { seedScale } from '../seed/scale/index.ts';
-import { NODE_FIELDS, EDGE_FIELDS } from '../client/src/api/operations.ts';
+import { SUBGRAPH } from '../server/kernel/documents.ts';
 import { addGraph, EMPTY_DOC, toSaved } from '../client/src/state/chartDoc.ts';
 import type { Graph } from '../client/src/model/types.ts';
 import { idle, launch, openWorkspace, shot, waitForEntities } from './support/browser.ts';
@@ -35,7 +35,7 @@ beforeAll(async () => {
   server = await startTestServer();
   await seedScale(server.gateway, { people: PEOPLE });
   const sub = await server.graphql<{ subgraph: Graph }>(
-    `query Sub($ids: [ID!]!) { subgraph(ids: $ids) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated } }`,
+    String(SUBGRAPH),
     { ids: entityIds },
   );
   expect(sub.errors).toBeUndefined();

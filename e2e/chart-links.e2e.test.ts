@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Gateway } from '../server/db/gateway.ts';
 import { startTestServer, testGateway, type TestServer } from '../server/testing/harness.ts';
-import { EDGE_FIELDS, NODE_FIELDS } from '../client/src/api/operations.ts';
+import { NEIGHBOURHOOD } from '../server/kernel/documents.ts';
 import { addGraph, EMPTY_DOC, toSaved } from '../client/src/state/chartDoc.ts';
 import type { Graph, GraphEdge } from '../client/src/model/types.ts';
 import { clickBackground, counts, idle, launch, nodePosition, openSaved, openWorkspace, shot, waitForEntities } from './support/browser.ts';
@@ -29,7 +29,7 @@ const charts: string[] = [];
 const chart = { name: `Unexpanded network ${TAG}`, entities: 0, linksSaved: 0, among: [] as string[], victim: { id: '', label: '' } };
 
 async function neighbourhood(id: string): Promise<Graph> {
-  const res = await server.graphql<{ neighbourhood: Graph }>(`query($ids: [ID!]!) { neighbourhood(ids: $ids, hops: 1, limit: 500) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } }`, { ids: [id] });
+  const res = await server.graphql<{ neighbourhood: Graph }>(String(NEIGHBOURHOOD), { ids: [id], hops: 1, limit: 500 });
   expect(res.errors).toBeUndefined();
   return res.data!.neighbourhood;
 }

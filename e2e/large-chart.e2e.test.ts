@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/testing/harness.ts';
 import { seedScale } from '../seed/scale/index.ts';
-import { NODE_FIELDS, EDGE_FIELDS } from '../client/src/api/operations.ts';
+import { SUBGRAPH } from '../server/kernel/documents.ts';
 import { addGraph, EMPTY_DOC, toSaved } from '../client/src/state/chartDoc.ts';
 import type { Graph, Position } from '../client/src/model/types.ts';
 import { counts, idle, launch, nodePosition, openWorkspace, shot, waitForEntities } from './support/browser.ts';
@@ -38,7 +38,7 @@ beforeAll(async () => {
   // The chart as the workspace saves it after adding these entities: what the server answers
   // for them (masked as this analyst sees them), placed on the workspace's grid for new entities.
   const sub = await server.graphql<{ subgraph: Graph }>(
-    `query Sub($ids: [ID!]!) { subgraph(ids: $ids) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated truncation } }`,
+    String(SUBGRAPH),
     { ids: entityIds },
   );
   expect(sub.errors).toBeUndefined();

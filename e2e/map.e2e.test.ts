@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Request } from 'playwright-core';
 import type { Gateway } from '../server/db/gateway.ts';
 import { startTestServer, testGateway, type TestServer } from '../server/testing/harness.ts';
-import { EDGE_FIELDS, NODE_FIELDS } from '../client/src/api/operations.ts';
+import { NEIGHBOURHOOD } from '../server/kernel/documents.ts';
 import { addGraph, EMPTY_DOC, toSaved } from '../client/src/state/chartDoc.ts';
 import type { Graph } from '../client/src/model/types.ts';
 import { launch, localOnly, nodePosition, openSaved, openWorkspace, shot } from './support/browser.ts';
@@ -30,7 +30,7 @@ beforeAll(async () => {
   if (!fs.existsSync('dist/client/index.html')) throw new Error('Build the workspace first: npm run build');
   gateway = testGateway({ queryTimeoutMs: 60_000 });
   server = await startTestServer({ gateway });
-  const r = await server.graphql<{ neighbourhood: Graph }>(`query($ids: [ID!]!) { neighbourhood(ids: $ids, hops: 2, limit: 500) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } }`, { ids: [OPERATION] });
+  const r = await server.graphql<{ neighbourhood: Graph }>(String(NEIGHBOURHOOD), { ids: [OPERATION], hops: 2, limit: 500 });
   expect(r.errors).toBeUndefined();
   const g = r.data!.neighbourhood;
   chart.entities = g.nodes.length;

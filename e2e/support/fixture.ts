@@ -8,7 +8,7 @@ import { benchGraph } from '../../bench/render/graph.ts';
 const G = (code: string) => {
   const [s, i, h] = code.split('-') as [string, string, string];
   const se = ({ '1': 'RELIABLE', '2': 'UNTESTED', '3': 'NOT_RELIABLE' } as const)[s as '1' | '2' | '3'];
-  return { code, low: s === '3' || i === 'D' || i === 'E', sourceEvaluation: se, intelligenceAssessment: i as 'A', handlingCode: h as 'P', handlingConditions: null, classification: 'OFFICIAL' };
+  return { code, low: s === '3' || i === 'D' || i === 'E', sourceEvaluation: se, intelligenceAssessment: i as 'A', handlingCode: h as 'P', handlingConditions: null, classification: 'OFFICIAL' as const };
 };
 
 function node(id: string, type: EntityType, label: string, o: Partial<GraphNode> = {}): GraphNode {

@@ -85,5 +85,5 @@ export function typeDefs(): string[] {
 }
 
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: typeDefs(), resolvers: [...resolverMaps, declaredTypeResolvers()].map(guardMutations) as never });
+  return makeExecutableSchema({ typeDefs: typeDefs(), resolvers: [...resolverMaps, declaredTypeResolvers()].map(guardMutations) });
 }

@@ -7,14 +7,12 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { JWTVerifyGetKey } from 'jose';
-import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../config/logger.ts';
 import type { Gateway } from '../db/gateway.ts';
 import { ErrorCode, errorBody } from '../errors.ts';
@@ -34,7 +32,9 @@ import type { Neo4jHealth } from '../../neo4j/local.ts';
 import { readinessProbe } from './readiness.ts';
 import { requestLog } from './request-log.ts';
 import { snapshotRouter } from '../modules/snapshot/snapshot.http.ts';
-import { WARM_UP_PRINCIPAL, warmUp, type WarmUpReport } from './warm-up.ts';
+import { warmUp, type WarmUpReport } from './warm-up.ts';
+import { formatError, jsonErrors, legacyJsonStatus } from './error-shape.ts';
+import { inFlight } from './in-flight.ts';
 import { MAX_DOCUMENT_BYTES } from '../modules/chart/chart.service.ts';
 import { keptResults } from '../modules/scores/index.ts';
 
@@ -44,34 +44,6 @@ import { keptResults } from '../modules/scores/index.ts';
  * characters) and the JSON around them. At 1 MB a chart of about 3,000 elements could not be saved.
  */
 const GRAPHQL_BODY_BYTES = MAX_DOCUMENT_BYTES + 256 * 1024;
-
-/**
- * Whatever reaches Express's error handling is answered in GraphQL's error shape, never as an HTML
- * page: what the body parser refused (not JSON, too large, an unknown charset or encoding) with its
- * 4xx and a message that says what was wrong; anything else is logged and answered 500.
- */
-function jsonErrors(log: Logger, development: boolean): ErrorRequestHandler {
-  return (err: { type?: string; status?: number; statusCode?: number; message?: string; stack?: string }, req, res, next) => {
-    if (res.headersSent) {
-      next(err);
-      return;
-    }
-    const status = err.status ?? err.statusCode ?? 500;
-    let body;
-    if (err.type === 'entity.too.large') {
-      const mb = req.originalUrl.startsWith('/graphql') ? `${GRAPHQL_BODY_BYTES / 1024 / 1024} MB; save a smaller chart` : 'the limit of this route';
-      body = errorBody(ErrorCode.BAD_USER_INPUT, `The request is larger than ${mb}.`);
-    } else if (err.type === 'entity.parse.failed') {
-      body = errorBody('BAD_REQUEST', `The request body is not valid JSON (${String(err.message).slice(0, 200)}). Send a JSON object such as {"query": "..."}.`);
-    } else if (status >= 400 && status < 500) {
-      body = errorBody('BAD_REQUEST', `The request was refused: ${String(err.message ?? 'bad request').slice(0, 200)}.`);
-    } else {
-      (req.log ?? log).error({ err }, 'Unexpected error in an HTTP request');
-      body = errorBody(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal error. It has been logged.', development && err.stack ? { stacktrace: err.stack.split('\n') } : {});
-    }
-    res.status(status >= 400 && status < 600 ? status : 500).json(body);
-  };
-}
 
 export const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/client');
 
@@ -144,112 +116,6 @@ export interface App {
   warmUp(seconds: number): Promise<WarmUpReport>;
   /** Ends the warm-up, lets callers' operations finish (up to stopWaitMs), and stops Apollo. */
   stop(): Promise<void>;
-}
-
-const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
-
-/**
- * Errors leave the server as one of Lantern's codes. Validation and parse errors keep their
- * message; anything unexpected is logged and masked, with a stack trace only in development.
- */
-function formatError(log: Logger, development: boolean) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = String(formatted.extensions?.code ?? '');
-    if (KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-      const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions: development ? formatted.extensions : extensions };
-    }
-    // Apollo files every validation error under GRAPHQL_VALIDATION_FAILED; a query refused for its
-    // size (graphql/limits.ts) keeps Lantern's code, and so does one the parser stopped reading.
-    const cause = (error as { originalError?: { extensions?: Record<string, unknown> } } | undefined)?.originalError;
-    if (code === 'GRAPHQL_VALIDATION_FAILED' && cause?.extensions?.code === ErrorCode.TOO_COMPLEX) {
-      return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.TOO_COMPLEX, limit: cause.extensions.limit } };
-    }
-    const tokens = code === 'GRAPHQL_PARSE_FAILED' ? /more tha[nt] (\d+) tokens/.exec(formatted.message) : null;
-    if (tokens) {
-      return {
-        message: `The query has more than ${tokens[1]} tokens (names, values and punctuation); it was refused unread. Send a smaller query, with values as variables.`,
-        extensions: { code: ErrorCode.TOO_COMPLEX, limit: 'tokens' },
-      };
-    }
-    if (['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE'].includes(code)) {
-      return { message: formatted.message, locations: formatted.locations, extensions: { code } };
-    }
-    const original = unwrapResolverError(error);
-    if (original instanceof GraphQLError && original.extensions.code === undefined && !original.originalError) {
-      // Errors graphql-js raised about the request itself (coercion of variables and the like).
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
-    }
-    log.error({ err: original, path: formatted.path }, 'Unexpected error in a GraphQL operation');
-    return {
-      message: 'Internal error. It has been logged.',
-      path: formatted.path,
-      extensions: development && original instanceof Error
-        ? { code: ErrorCode.INTERNAL_SERVER_ERROR, stacktrace: original.stack?.split('\n') }
-        : { code: ErrorCode.INTERNAL_SERVER_ERROR },
-    };
-  };
-}
-
-/**
- * GraphQL over HTTP: a client that accepts only application/json (the legacy media type) gets
- * request errors with status 200, as the spec says it SHOULD; clients that accept
- * application/graphql-response+json keep Apollo's 4xx statuses.
- */
-const legacyJsonStatus: ApolloServerPlugin<Context> = {
-  async requestDidStart({ request }) {
-    const accept = request.http?.headers.get('accept') ?? '';
-    const legacy = !accept.includes('application/graphql-response+json');
-    return {
-      async willSendResponse({ response }) {
-        if (legacy && response.http.status !== undefined && response.http.status >= 400 && response.http.status < 500) {
-          response.http.status = 200;
-        }
-      },
-    };
-  },
-};
-
-/**
- * Callers' operations being executed (the warm-up's own are not counted): the warm-up waits while
- * there are any, and stopping waits for them. Counted in Apollo, not on the HTTP response: an
- * operation whose caller hung up goes on running, and records itself in the audit log, after its
- * socket has closed. Listed after the audit plugin, so its records are made before a count of
- * nought is seen.
- */
-function inFlight() {
-  let count = 0;
-  const idle: (() => void)[] = [];
-  const plugin: ApolloServerPlugin<Context> = {
-    async requestDidStart({ contextValue }) {
-      if (contextValue.principal === WARM_UP_PRINCIPAL) return {};
-      count += 1;
-      return {
-        // Apollo calls it once for every operation it started, answered or failed.
-        async willSendResponse() {
-          count -= 1;
-          if (count === 0) for (const f of idle.splice(0)) f();
-        },
-      };
-    },
-  };
-  /** Resolves when no operation is running. */
-  const whenIdle = () => (count === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve)));
-  return {
-    plugin,
-    busy: {
-      get count() {
-        return count;
-      },
-      idle: whenIdle,
-    },
-    /** Resolves when no operation is running, or after `ms`. */
-    drained: async (ms: number) => {
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([whenIdle(), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
-      clearTimeout(timer);
-    },
-  };
 }
 
 export async function createApp(o: AppOptions): Promise<App> {
@@ -435,7 +301,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   app.use((req, res) => {
     res.status(404).json(errorBody(ErrorCode.NOT_FOUND, `No such route: ${req.method} ${req.path.slice(0, 200)}. The API is POST /graphql; sign-in is under /auth.`));
   });
-  app.use(jsonErrors(o.log, o.development));
+  app.use(jsonErrors(o.log, o.development, GRAPHQL_BODY_BYTES));
 
   return {
     app,

@@ -22,7 +22,7 @@ import type { Gateway } from '../db/gateway.ts';
 import { createContext, type Context } from '../graphql/context.ts';
 import { scopeFor, type Principal } from '../modules/access/access.ts';
 // The workspace's own documents, so that what is planned is what it sends.
-import { COMMON, CONNECTING, ENTITY, GRAPH, LINKS_AMONG, NEIGHBOURHOOD, PATHS, SEARCH, SUBGRAPH, TIMELINE } from '../kernel/documents.ts';
+import { COMMON, CONNECTING, ENTITY, LINKS_AMONG, NEIGHBOURHOOD, NEIGHBOURHOOD_2, PATHS, SEARCH, SUBGRAPH, TIMELINE } from '../kernel/documents.ts';
 import { keptResults } from '../modules/scores/index.ts';
 
 /** Who the warm-up's reads run as: an analyst without need-to-know (victims masked). */
@@ -42,27 +42,29 @@ export interface Seeds {
 
 export interface WarmUpOperation {
   name: string;
+  /** A document's text, with the fragments it spreads. */
   query: string;
   variables: Record<string, unknown>;
 }
+
+const text = (document: { toString(): string }) => document.toString().trim();
 
 /** The reads an analyst makes most (search, details, expand, paths, networks, timeline), for round `round`. */
 export function warmUpOperations(s: Seeds, round = 0): WarmUpOperation[] {
   const other = s.far ?? s.near[0] ?? s.id;
   const some = [s.id, ...s.near];
   return [
-    { name: 'Search', query: SEARCH, variables: { text: (s.texts[round % s.texts.length] ?? s.id).slice(0, 200), types: null, first: 30 } },
-    { name: 'Entity', query: ENTITY, variables: { id: s.id } },
-    { name: 'Neighbourhood', query: NEIGHBOURHOOD, variables: { ids: [s.id], limit: 500, filter: null, threshold: null } },
-    // Not one of the workspace's (it expands a hop at a time), but the API's, and the benchmarks'.
-    { name: 'Neighbourhood2', query: `query Neighbourhood2($ids: [ID!]!) { neighbourhood(ids: $ids, hops: 2) { ${GRAPH} } }`, variables: { ids: [s.id] } },
-    { name: 'Paths', query: PATHS, variables: { from: s.id, to: other, filter: null } },
-    { name: 'Connecting', query: CONNECTING, variables: { ids: [s.id, other], filter: null } },
-    { name: 'Common', query: COMMON, variables: { ids: [s.id, other], filter: null } },
-    { name: 'Sub', query: SUBGRAPH, variables: { ids: some } },
+    { name: 'Search', query: text(SEARCH), variables: { text: (s.texts[round % s.texts.length] ?? s.id).slice(0, 200), types: null, first: 30 } },
+    { name: 'Entity', query: text(ENTITY), variables: { id: s.id } },
+    { name: 'Neighbourhood', query: text(NEIGHBOURHOOD), variables: { ids: [s.id], limit: 500, filter: null, threshold: null } },
+    { name: 'Neighbourhood2', query: text(NEIGHBOURHOOD_2), variables: { ids: [s.id] } },
+    { name: 'Paths', query: text(PATHS), variables: { from: s.id, to: other, filter: null } },
+    { name: 'Connecting', query: text(CONNECTING), variables: { ids: [s.id, other], filter: null } },
+    { name: 'Common', query: text(COMMON), variables: { ids: [s.id, other], filter: null } },
+    { name: 'Sub', query: text(SUBGRAPH), variables: { ids: some } },
     // After every addition to a chart: the added entities' links to everything on it.
-    { name: 'LinksAmong', query: LINKS_AMONG, variables: { ids: [s.id], among: some, filter: null } },
-    { name: 'Timeline', query: TIMELINE, variables: { ids: some } },
+    { name: 'LinksAmong', query: text(LINKS_AMONG), variables: { ids: [s.id], among: some, filter: null } },
+    { name: 'Timeline', query: text(TIMELINE), variables: { ids: some } },
   ];
 }
 

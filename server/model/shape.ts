@@ -42,7 +42,7 @@ function shapePerson(p: Props): Shaped {
   if (p.niNumber) props.niNumber = String(p.niNumber).toUpperCase().replace(/\s/g, '');
   return {
     label: fullName,
-    searchText: searchText([fullName, ...personSearchForms({ ...p, givenName, familyName, aliases } as never)]),
+    searchText: searchText([fullName, ...personSearchForms({ ...p, givenName, familyName, aliases })]),
     props,
   };
 }

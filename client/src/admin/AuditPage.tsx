@@ -4,23 +4,13 @@
  * Everything is shown as text (React escapes it), whatever the recorded values contain.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { graphql } from '../../../server/kernel/__generated__/gql.ts';
+import type { AuditLogQuery } from '../../../server/kernel/__generated__/graphql.ts';
 import { gql } from '../api/graphql.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import './admin.css';
 
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  role: string;
-  kind: string;
-  operation: string;
-  variables: string;
-  purpose: string;
-  recordCount: number;
-  recordIds: string[];
-  outcome: string;
-}
+export type AuditEntry = AuditLogQuery['auditLog']['entries'][number];
 
 interface Filter {
   actor: string;
@@ -29,15 +19,27 @@ interface Filter {
   to: string;
 }
 
-const QUERY = `query AuditLog($filter: AuditFilter, $first: Int, $after: String) {
-  auditLog(filter: $filter, first: $first, after: $after) {
-    entries { seq at actor role kind operation variables purpose recordCount recordIds outcome }
-    endCursor
-    hasNextPage
+const QUERY = graphql(`
+  query AuditLog($filter: AuditFilter, $first: Int, $after: String) {
+    auditLog(filter: $filter, first: $first, after: $after) {
+      entries {
+        seq
+        at
+        actor
+        role
+        kind
+        operation
+        variables
+        purpose
+        recordCount
+        recordIds
+        outcome
+      }
+      endCursor
+      hasNextPage
+    }
   }
-}`;
-
-type Page = { auditLog: { entries: AuditEntry[]; endCursor: string | null; hasNextPage: boolean } };
+`);
 
 const clean = (f: Filter) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v.trim() || null]));
 
@@ -54,7 +56,7 @@ export function AuditPage({ onClose }: { onClose(): void }) {
     setBusy(true);
     setError(null);
     try {
-      const d = await gql<Page>(QUERY, { filter: clean(f), first: 50, after });
+      const d = await gql(QUERY, { filter: clean(f), first: 50, after });
       setEntries((old) => (after ? [...old, ...d.auditLog.entries] : d.auditLog.entries));
       setCursor(d.auditLog.endCursor);
       setMore(d.auditLog.hasNextPage);

@@ -9,7 +9,7 @@ import { Bar, Line } from 'react-chartjs-2';
 import { humanise } from '../model/meta.ts';
 import { Page, Status } from '../pages/Page.tsx';
 import { useLatestAnswer } from '../pages/useLatestAnswer.ts';
-import { operationDashboard, operations, type CountByKey, type OperationSummary } from './api.ts';
+import { operationDashboard, operations, type CountByKey, type OperationSummary } from './operations.api.ts';
 import type { AddToChart } from './addToChart.ts';
 import './analysis.css';
 

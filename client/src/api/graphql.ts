@@ -1,9 +1,12 @@
 import { csrfHeaders, UNAUTHENTICATED_EVENT } from './session.ts';
 import { purposeHeaders } from '../auth/purpose.ts';
+import type { TypedDocumentString } from '../../../server/kernel/__generated__/graphql.ts';
 
 /**
- * A tiny typed GraphQL client: POST /graphql, JSON in and out. Errors become a
- * GraphQLRequestError whose message is fit to show in the page.
+ * A tiny typed GraphQL client: POST /graphql, JSON in and out. Each document comes from
+ * `graphql()` (GraphQL Code Generator's client preset), so its variables and its answer are typed
+ * by the document itself. Errors become a GraphQLRequestError whose message is fit to show in the
+ * page.
  */
 export class GraphQLRequestError extends Error {
   constructor(
@@ -20,7 +23,8 @@ interface Response<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal, headers: Record<string, string> = {}): Promise<T> {
+export async function gql<T, V>(document: TypedDocumentString<T, V>, variables: V, signal?: AbortSignal, headers: Record<string, string> = {}): Promise<T> {
+  const query = document.toString();
   let res: globalThis.Response;
   try {
     res = await fetch('/graphql', {

@@ -20,7 +20,7 @@ function grading(g: SnapshotGrading): GraphNode['grading'] {
     intelligenceAssessment: g.intelligenceAssessment,
     handlingCode: g.handlingCode,
     handlingConditions: g.handlingConditions,
-    classification: g.classification,
+    classification: g.classification === 'OFFICIAL-SENSITIVE' ? 'OFFICIAL_SENSITIVE' : 'OFFICIAL',
   };
 }
 

@@ -165,7 +165,7 @@ function NodeDetails({ node }: { node: GraphNode }) {
     const [id, why] = k.split('\n');
     return entityDetails(id!, why);
   });
-  const masked = d.data?.masked === true;
+  const masked = !!d.data && 'masked' in d.data && d.data.masked === true;
   const props: [string, string][] = [];
   if (d.data) {
     for (const [k, v] of Object.entries(d.data)) {

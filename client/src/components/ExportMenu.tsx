@@ -6,6 +6,8 @@
  * gives a reason, which the server records.
  */
 import { useState } from 'react';
+import { graphql } from '../../../server/kernel/__generated__/gql.ts';
+import type { ExportSelectionQuery } from '../../../server/kernel/__generated__/graphql.ts';
 import { gql } from '../api/graphql.ts';
 import { may } from '../admin/useMe.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.ts';
@@ -25,24 +27,24 @@ type Format = (typeof EXPORT_FORMATS)[number]['value'];
 /** The most entities an ids selection takes (the server's limit). */
 const MAX_IDS = 100;
 
-const EXPORT = `query ExportSelection($format: ExportFormat!, $selection: SelectionInput!, $unmaskReason: String) {
-  exportSelection(format: $format, selection: $selection, unmaskReason: $unmaskReason) {
-    filename mediaType encoding content entityCount linkCount masked maskedCount truncated truncation
+const EXPORT = graphql(`
+  query ExportSelection($format: ExportFormat!, $selection: SelectionInput!, $unmaskReason: String) {
+    exportSelection(format: $format, selection: $selection, unmaskReason: $unmaskReason) {
+      filename
+      mediaType
+      encoding
+      content
+      entityCount
+      linkCount
+      masked
+      maskedCount
+      truncated
+      truncation
+    }
   }
-}`;
+`);
 
-interface ExportFile {
-  filename: string;
-  mediaType: string;
-  encoding: 'UTF8' | 'BASE64';
-  content: string;
-  entityCount: number;
-  linkCount: number;
-  masked: boolean;
-  maskedCount: number;
-  truncated: boolean;
-  truncation: string | null;
-}
+type ExportFile = ExportSelectionQuery['exportSelection'];
 
 type Scope = 'chart' | 'selection' | 'all';
 
@@ -110,7 +112,7 @@ export function ExportDialog({ savedChart, chartIds, selectedIds, mayUnmask, onC
     setDone(null);
     try {
       const selection = scope === 'chart' ? { chart: savedChart!.id } : { ids, hops: scope === 'selection' ? hops : 0 };
-      const { exportSelection: f } = await gql<{ exportSelection: ExportFile }>(EXPORT, { format, selection, unmaskReason: unmask ? reason.trim() : null });
+      const { exportSelection: f } = await gql(EXPORT, { format, selection, unmaskReason: unmask ? reason.trim() : null });
       download(toBlob(f), f.filename);
       setDone(
         `Exported ${f.entityCount} ${f.entityCount === 1 ? 'entity' : 'entities'} and ${f.linkCount} ${f.linkCount === 1 ? 'link' : 'links'} to ${f.filename}. ` +

@@ -6,6 +6,8 @@
  */
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { graphql } from '../../../server/kernel/__generated__/gql.ts';
+import type { SnapshotsQuery } from '../../../server/kernel/__generated__/graphql.ts';
 import { gql } from '../api/graphql.ts';
 import { csrfHeaders } from '../api/session.ts';
 import { purposeHeaders } from '../auth/purpose.ts';
@@ -15,30 +17,51 @@ import { Dialog } from './Dialog.tsx';
 import { download } from './download.ts';
 import './snapshot.css';
 
-interface Files {
-  html: string;
-  pdf: string;
-  png: string;
-}
+type SnapshotSummary = SnapshotsQuery['snapshots'][number];
 
-interface SnapshotSummary {
-  id: string;
-  title: string;
-  createdAt: string;
-  version: number;
-  supersededBy: string | null;
-  marking: string;
-  masked: boolean;
-  hash: string;
-  nodeCount: number;
-  edgeCount: number;
-  files: Files;
-}
+const LIST = graphql(`
+  query Snapshots {
+    snapshots(first: 20) {
+      id
+      title
+      createdAt
+      version
+      supersededBy
+      marking
+      masked
+      hash
+      nodeCount
+      edgeCount
+      files {
+        html
+        pdf
+        png
+      }
+    }
+  }
+`);
 
-const LIST = `query Snapshots { snapshots(first: 20) { id title createdAt version supersededBy marking masked hash nodeCount edgeCount files { html pdf png } } }`;
-const CREATE = `mutation CreateSnapshot($input: CreateSnapshotInput!) {
-  createSnapshot(input: $input) { id title createdAt version supersededBy marking masked hash nodeCount edgeCount files { html pdf png } }
-}`;
+const CREATE = graphql(`
+  mutation CreateSnapshot($input: CreateSnapshotInput!) {
+    createSnapshot(input: $input) {
+      id
+      title
+      createdAt
+      version
+      supersededBy
+      marking
+      masked
+      hash
+      nodeCount
+      edgeCount
+      files {
+        html
+        pdf
+        png
+      }
+    }
+  }
+`);
 
 /** Fetches a render with the session's credentials and saves it. */
 async function fetchFile(url: string, filename: string): Promise<void> {
@@ -102,7 +125,7 @@ export function SnapshotDialog({ ids, positions, mayUnmask, mayCreate, onClose }
   const [working, setWorking] = useState<string | null>(null);
 
   useEffect(() => {
-    gql<{ snapshots: SnapshotSummary[] }>(LIST)
+    gql(LIST, {})
       .then((d) => setList(d.snapshots))
       .catch((e: Error) => setError(e.message));
   }, [made]);
@@ -130,7 +153,7 @@ export function SnapshotDialog({ ids, positions, mayUnmask, mayCreate, onClose }
         unmaskReason: unmask ? reason.trim() : null,
         supersedes: supersedes || null,
       };
-      const d = await gql<{ createSnapshot: SnapshotSummary }>(CREATE, { input });
+      const d = await gql(CREATE, { input });
       setMade(d.createSnapshot);
     });
 

@@ -81,7 +81,7 @@ export function toElements(
 ): ElementDefinition[] {
   const ids = new Set(nodes.map((n) => n.id));
   const out: ElementDefinition[] = nodes.map((n) => {
-    const el: ElementDefinition = { group: 'nodes', data: toNodeData(n) as never, classes: nodeClasses(n) };
+    const el: ElementDefinition = { group: 'nodes', data: toNodeData(n), classes: nodeClasses(n) };
     const p = positions[n.id];
     if (p) el.position = { x: p.x, y: p.y };
     return el;
@@ -89,7 +89,7 @@ export function toElements(
   for (const e of edges) {
     // A link whose end is not on the chart cannot be drawn; it comes back when the end does.
     if (!ids.has(e.source) || !ids.has(e.target)) continue;
-    out.push({ group: 'edges', data: toEdgeData(e) as never, classes: edgeClasses(e) });
+    out.push({ group: 'edges', data: toEdgeData(e), classes: edgeClasses(e) });
   }
   return out;
 }

@@ -1,59 +1,22 @@
-/** The client's view of the GraphQL graph contract (server/modules/graph/graph.graphql). */
+/** The client's view of the GraphQL graph contract (server/modules/graph/graph.graphql), typed from the workspace's documents. */
 
 // One list of entity types for server and client: the model module is plain TypeScript.
 import { ENTITY_TYPES, type EntityType } from '../../../server/model/model.ts';
 
 export { ENTITY_TYPES, type EntityType };
+import type { EdgeFieldsFragment, GradingFieldsFragment, GraphFieldsFragment, NodeFieldsFragment } from '../../../server/kernel/__generated__/graphql.ts';
 
-export type SourceEvaluation = 'RELIABLE' | 'UNTESTED' | 'NOT_RELIABLE';
-export type Assessment = 'A' | 'B' | 'C' | 'D' | 'E';
+export type { SourceEvaluation, IntelligenceAssessment as Assessment } from '../../../server/kernel/__generated__/graphql.ts';
 
-export interface Grading {
-  code: string;
-  low: boolean;
-  sourceEvaluation: SourceEvaluation;
-  intelligenceAssessment: Assessment;
-  handlingCode?: 'P' | 'C';
-  handlingConditions?: string | null;
-  classification?: string;
-}
+/** A record's grading, as the workspace's documents ask for it (server/kernel/documents.ts). */
+export type Grading = GradingFieldsFragment;
+/** An entity on the chart: the NodeFields fragment. */
+export type GraphNode = NodeFieldsFragment;
+/** A link on the chart: the EdgeFields fragment. */
+export type GraphEdge = EdgeFieldsFragment;
 
-export interface GraphNode {
-  id: string;
-  type: EntityType;
-  label: string;
-  subtitle?: string | null;
-  degree: number;
-  supernode: boolean;
-  potentialVictim: boolean;
-  suspect: boolean;
-  safeguarded: boolean;
-  riskScore?: number | null;
-  kind?: string | null;
-  grading: Grading;
-}
-
-export interface GraphEdge {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
-  role?: string | null;
-  validFrom?: string | null;
-  validTo?: string | null;
-  recordedAt?: string | null;
-  weight?: number | null;
-  grading: Grading;
-}
-
-export interface Graph {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-  truncated: boolean;
-  truncation?: string | null;
-  /** The paths found, node ids in order (paths and connectingNetwork only, when asked for). */
-  paths?: { nodeIds: string[] }[];
-}
+/** A graph answer: the GraphFields fragment, with the paths found (paths and connectingNetwork only). */
+export type Graph = GraphFieldsFragment & { paths?: { nodeIds: string[] }[] };
 
 export interface Position {
   x: number;

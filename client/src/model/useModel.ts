@@ -4,10 +4,29 @@
  * and LINK_META. The core's come with the build (server/model/registry).
  */
 import { useEffect, useState } from 'react';
+import { graphql } from '../../../server/kernel/__generated__/gql.ts';
 import { gql } from '../api/graphql.ts';
-import { installModel, type ModelTypes } from './meta.ts';
+import { installModel } from './meta.ts';
 
-export const MODEL_QUERY = 'query ModelTypes { entityTypes { name displayName plural colour glyph declared } linkTypes { name verb colour directed declared } }';
+export const MODEL_QUERY = graphql(`
+  query ModelTypes {
+    entityTypes {
+      name
+      displayName
+      plural
+      colour
+      glyph
+      declared
+    }
+    linkTypes {
+      name
+      verb
+      colour
+      directed
+      declared
+    }
+  }
+`);
 
 /** True once the server's model is installed (or could not be read: the core's then stands alone). */
 export function useModel(signedInAs: unknown): boolean {
@@ -15,7 +34,7 @@ export function useModel(signedInAs: unknown): boolean {
   useEffect(() => {
     if (!signedInAs) return;
     let live = true;
-    gql<{ entityTypes: (ModelTypes['entityTypes'][number] & { declared: boolean })[]; linkTypes: (ModelTypes['linkTypes'][number] & { declared: boolean })[] }>(MODEL_QUERY)
+    gql(MODEL_QUERY, {})
       .then((m) => installModel({ entityTypes: m.entityTypes.filter((t) => t.declared), linkTypes: m.linkTypes.filter((t) => t.declared) }))
       .catch(() => undefined)
       .finally(() => live && setReady(true));

@@ -6,6 +6,9 @@ export const grading = (o: Partial<Grading> = {}): Grading => ({
   low: false,
   sourceEvaluation: 'UNTESTED',
   intelligenceAssessment: 'B',
+  handlingCode: 'P',
+  handlingConditions: null,
+  classification: 'OFFICIAL',
   ...o,
 });
 

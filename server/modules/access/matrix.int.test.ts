@@ -19,7 +19,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GRAPH } from '../../kernel/documents.ts';
+import { NEIGHBOURHOOD, SUBGRAPH } from '../../kernel/documents.ts';
 import { addGraph, EMPTY_DOC, toSaved } from '../../../client/src/state/chartDoc.ts';
 import type { Graph } from '../../../client/src/model/types.ts';
 import { up as migrateChartViews } from '../../../cypher/schema/041_chart_views.ts';
@@ -218,7 +218,7 @@ describe('the role x read-path matrix', () => {
     unmasked = await server.as('analyst', { needToKnow: true, unmask: 'Matrix test: the saver of charts' });
 
     // Where the victim works or stays, and a hidden link, as an unmasked analyst sees them.
-    const around = await unmasked.graphql<{ neighbourhood: Graph; link: Graph }>(`query($ids: [ID!]!) { neighbourhood(ids: $ids, hops: 1, limit: 500) { ${GRAPH} } }`, { ids: [victim!.id, a!.a] });
+    const around = await unmasked.graphql<{ neighbourhood: Graph; link: Graph }>(String(NEIGHBOURHOOD), { ids: [victim!.id, a!.a], hops: 1, limit: 500 });
     expect(around.errors).toBeUndefined();
     const g = around.data!.neighbourhood;
     const victimPlaces = g.nodes.filter((n) => n.type === 'PREMISES' && g.edges.some((e) => (e.source === victim!.id && e.target === n.id) || (e.target === victim!.id && e.source === n.id))).map((n) => n.id).slice(0, 2);
@@ -226,7 +226,7 @@ describe('the role x read-path matrix', () => {
     const operation = entities.find((e) => e.type === 'OPERATION' && e.shareable);
 
     // Charts saved by the unmasked analyst as the old workspace saved them: every label and subtitle in them.
-    const sub = await unmasked.graphql<{ subgraph: Graph }>(`query($ids: [ID!]!) { subgraph(ids: $ids) { ${GRAPH} } }`, { ids: [...new Set([...g.nodes.map((n) => n.id), a!.h, a!.y])] });
+    const sub = await unmasked.graphql<{ subgraph: Graph }>(String(SUBGRAPH), { ids: [...new Set([...g.nodes.map((n) => n.id), a!.h, a!.y])] });
     expect(sub.errors).toBeUndefined();
     const document = toSaved(addGraph(EMPTY_DOC, sub.data!.subgraph), null);
     expect(JSON.stringify(document)).toContain(String(victim!.fullName));

@@ -23,7 +23,7 @@ export async function entityById(tx: Tx, id: string): Promise<Row | undefined> {
 
 export async function linkById(tx: Tx, id: string): Promise<{ link: Row; source: Row; target: Row; elementId: string } | undefined> {
   const [row] = await tx.run('entity/link-by-id', { id, visibleOnly: true });
-  return row as never;
+  return row as { link: Row; source: Row; target: Row; elementId: string } | undefined;
 }
 
 export async function createEntity(tx: Tx, p: Record<string, unknown>): Promise<Row> {

@@ -15,22 +15,23 @@ export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
   Entity: {
+    // A type a types file declares has a typename the generated union does not list.
     __resolveType: (parent) => TYPENAME[(parent as EntityOut).type] as never,
   },
   ...(Object.fromEntries(Object.values(TYPENAME).map((name) => [name, entityFields])) as Resolvers),
   Link: {
-    source: (parent, _args, ctx) => entities.linkEnd(ctx, parent as entities.LinkOut, 'source') as never,
-    target: (parent, _args, ctx) => entities.linkEnd(ctx, parent as entities.LinkOut, 'target') as never,
-    sources: (parent, _args, ctx) => entities.sources(ctx, parent as entities.LinkOut) as never,
-    annotations: (parent, _args, ctx) => entities.annotations(ctx, String(parent.id)),
-    properties: (parent) => (parent as entities.LinkOut).properties ?? [],
+    source: (parent, _args, ctx) => entities.linkEnd(ctx, parent, 'source'),
+    target: (parent, _args, ctx) => entities.linkEnd(ctx, parent, 'target'),
+    sources: (parent, _args, ctx) => entities.sources(ctx, parent),
+    annotations: (parent, _args, ctx) => entities.annotations(ctx, parent.id),
+    properties: (parent) => parent.properties ?? [],
   },
   Query: {
-    entity: (_root, args, ctx) => entities.entity(ctx, args.id) as never,
-    entities: (_root, args, ctx) => entities.entities(ctx, args.ids) as never,
-    link: (_root, args, ctx) => entities.link(ctx, args.id) as never,
-    linkTypes: () => entities.linkTypes() as never,
-    entityTypes: () => entities.entityTypes() as never,
+    entity: (_root, args, ctx) => entities.entity(ctx, args.id),
+    entities: (_root, args, ctx) => entities.entities(ctx, args.ids),
+    link: (_root, args, ctx) => entities.link(ctx, args.id),
+    linkTypes: () => entities.linkTypes(),
+    entityTypes: () => entities.entityTypes(),
   },
 };
 

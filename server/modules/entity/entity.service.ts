@@ -94,6 +94,11 @@ export async function links(ctx: Context, id: string, args: LinksArgs) {
 const propertyInfo = (declared: (p: PropertyDef) => boolean) => (p: PropertyDef) => ({ ...p, values: p.values ?? [], declared: declared(p) });
 
 /** The link types of this installation, from the type registry. */
+/** A link type as the API gives it; its name is a string, since an installation's types file adds names at run time. */
+export type LinkTypeInfoOut = ReturnType<typeof linkTypes>[number];
+/** An entity type as the API gives it (its name a string, as for link types). */
+export type EntityTypeInfoOut = ReturnType<typeof entityTypes>[number];
+
 export function linkTypes() {
   const r = activeRegistry();
   return r.linkTypes.map((t) => {

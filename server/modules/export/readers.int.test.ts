@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pseudonym } from '../../db/scope.ts';
 import type { Gateway } from '../../db/gateway.ts';
 import { startTestServer, testGateway, type TestServer } from '../../testing/harness.ts';
-import { EDGE_FIELDS, NODE_FIELDS } from '../../../client/src/api/operations.ts';
+import { NEIGHBOURHOOD } from '../../kernel/documents.ts';
 import { addGraph, EMPTY_DOC, toSaved } from '../../../client/src/state/chartDoc.ts';
 import type { Graph, GraphEdge } from '../../../client/src/model/types.ts';
 
@@ -84,7 +84,7 @@ describe('exports in the tools analysts use', () => {
     // A chart as an analyst leaves it after expanding the parlour and adding the controller's
     // network without expanding it: saved with the parlour's own links only.
     const hood = async (id: string) => {
-      const res = await server.graphql<{ neighbourhood: Graph }>(`query($ids: [ID!]!) { neighbourhood(ids: $ids, hops: 1, limit: 500) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } }`, { ids: [id] });
+      const res = await server.graphql<{ neighbourhood: Graph }>(String(NEIGHBOURHOOD), { ids: [id], hops: 1, limit: 500 });
       expect(res.errors).toBeUndefined();
       return res.data!.neighbourhood;
     };

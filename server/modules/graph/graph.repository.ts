@@ -76,7 +76,7 @@ export async function common(
   q: { ids: string[]; minShared: number; limit: number; filter: FilterParams },
 ): Promise<{ node: Row; sharedWith: string[]; total: number; links: Row[] }[]> {
   const { filter, ...rest } = q;
-  return (await tx.run('graph/common', { ...rest, minShared: int(rest.minShared), limit: int(rest.limit), keep: [], ...filter })) as never;
+  return (await tx.run('graph/common', { ...rest, minShared: int(rest.minShared), limit: int(rest.limit), keep: [], ...filter })) as unknown as { node: Row; sharedWith: string[]; total: number; links: Row[] }[];
 }
 
 export interface TimelineRow {

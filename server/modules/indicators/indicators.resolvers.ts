@@ -5,14 +5,14 @@ import * as ind from './indicators.service.ts';
 
 export const resolvers: Resolvers = {
   Query: {
-    indicators: () => ind.indicators() as never,
-    indicatorHits: (_root, args, ctx) => ind.indicatorHits(ctx, args) as never,
-    flagged: (_root, args, ctx) => ind.flagged(ctx, args) as never,
+    indicators: () => ind.indicators(),
+    indicatorHits: (_root, args, ctx) => ind.indicatorHits(ctx, args),
+    flagged: (_root, args, ctx) => ind.flagged(ctx, args),
   },
   IndicatorHit: {
-    graph: (parent, _args, ctx) => subgraph(ctx, { ids: parent.entityIds ?? [] }) as never,
+    graph: (parent, _args, ctx) => subgraph(ctx, { ids: parent.entityIds ?? [] }),
   },
   IndicatorEvidence: {
-    sources: (parent, _args, ctx) => sources(ctx, parent) as never,
+    sources: (parent, _args, ctx) => sources(ctx, parent),
   },
 };

@@ -25,6 +25,12 @@ export function indicators() {
 }
 
 /** GraphQL shape of a hit: gradings as the Grading type. */
+/** A hit as the API gives it; its graph and its evidence's sources are resolved when asked for. */
+export type HitOut = ReturnType<typeof hitOut>;
+export type HitEvidenceOut = HitOut['evidence'][number];
+/** A flagged entity as the API gives it: its hits' gradings in words. */
+export type FlaggedOut = Omit<Flagged, 'hits'> & { hits: HitOut[] };
+
 export function hitOut(h: Hit) {
   return { ...h, evidence: h.evidence.map((e) => ({ ...e, grading: toGrading(e.grading as Record<string, unknown>) })) };
 }

@@ -46,6 +46,7 @@ describe('fuzzing import rows', () => {
     const link = fc.record({ type: fc.oneof(fc.constantFrom('USES_PHONE', 'WORKS_AT', 'LIVES_AT'), nasty), id: nasty, from: fc.constantFrom('e1', 'e2', 'x'), to: fc.constantFrom('e1', 'e2', 'x'), validFrom: fc.oneof(fc.constant(undefined), nasty), sourceIds: fc.array(fc.constantFrom('s1', 's2', 'zz'), { maxLength: 2 }) });
     fc.assert(
       fc.property(fc.array(source, { maxLength: 3 }), fc.array(entity, { maxLength: 4 }), fc.array(link, { maxLength: 3 }), (sources, entities, links) =>
+        // Deliberately ill-typed input (that is the fuzz): the cast lets it past the compiler.
         expectClean(() => prepare({ sources: sources.map(([g, s]) => ({ ...g, ...s })), entities, links } as never)),
       ),
       { numRuns: 300 },

@@ -6,14 +6,14 @@ import * as resolve from './resolve.service.ts';
 // guarded for them in schema.ts).
 export const resolvers: Resolvers = {
   Query: {
-    reviewQueue: (_root, args, ctx) => (requireCan(ctx.principal, 'write'), resolve.reviewQueue(ctx.gateway, args.first ?? 20, args.offset ?? 0, args.entityType ?? null)) as never,
-    matchDecision: (_root, args, ctx) => (requireCan(ctx.principal, 'write'), resolve.getDecision(ctx.gateway, args.id)) as never,
-    resolvedClusters: (_root, args, ctx) => (requireCan(ctx.principal, 'write'), resolve.resolvedClusters(ctx.gateway, args.first ?? 20, args.offset ?? 0, args.entityType ?? null)) as never,
-    resolvedCluster: (_root, args, ctx) => (requireCan(ctx.principal, 'write'), resolve.resolvedCluster(ctx.gateway, args.id)) as never,
+    reviewQueue: (_root, args, ctx) => (requireCan(ctx.principal, 'write'), resolve.reviewQueue(ctx.gateway, args.first ?? 20, args.offset ?? 0, args.entityType ?? null)),
+    matchDecision: (_root, args, ctx) => (requireCan(ctx.principal, 'write'), resolve.getDecision(ctx.gateway, args.id)),
+    resolvedClusters: (_root, args, ctx) => (requireCan(ctx.principal, 'write'), resolve.resolvedClusters(ctx.gateway, args.first ?? 20, args.offset ?? 0, args.entityType ?? null)),
+    resolvedCluster: (_root, args, ctx) => (requireCan(ctx.principal, 'write'), resolve.resolvedCluster(ctx.gateway, args.id)),
   },
   Mutation: {
-    acceptMatch: (_root, args, ctx) => resolve.acceptMatch(ctx.gateway, args.id, ctx.principal.name, args.note ?? null) as never,
-    rejectMatch: (_root, args, ctx) => resolve.rejectMatch(ctx.gateway, args.id, ctx.principal.name, args.note ?? null) as never,
-    undoMerge: (_root, args, ctx) => resolve.undoMerge(ctx.gateway, args.id, ctx.principal.name, args.note ?? null) as never,
+    acceptMatch: (_root, args, ctx) => resolve.acceptMatch(ctx.gateway, args.id, ctx.principal.name, args.note ?? null),
+    rejectMatch: (_root, args, ctx) => resolve.rejectMatch(ctx.gateway, args.id, ctx.principal.name, args.note ?? null),
+    undoMerge: (_root, args, ctx) => resolve.undoMerge(ctx.gateway, args.id, ctx.principal.name, args.note ?? null),
   },
 };

@@ -4,11 +4,11 @@ import * as risk from './risk.service.ts';
 
 export const resolvers: Resolvers = {
   Query: {
-    riskProfile: (_root, args, ctx) => risk.riskProfile(ctx, args) as never,
-    riskProfiles: (_root, args, ctx) => risk.riskProfiles(ctx, args) as never,
+    riskProfile: (_root, args, ctx) => risk.riskProfile(ctx, args),
+    riskProfiles: (_root, args, ctx) => risk.riskProfiles(ctx, args),
     riskRules: () => risk.rulesOut(),
   },
   RiskFactorEvidence: {
-    sources: (parent, _args, ctx) => sources(ctx, parent) as never,
+    sources: (parent, _args, ctx) => sources(ctx, parent),
   },
 };

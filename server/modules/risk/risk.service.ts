@@ -30,6 +30,9 @@ export async function allProfiles(ctx: Pick<Context, 'gateway'>, asOf: string, r
 }
 
 /** GraphQL shape: gradings as the Grading type. */
+/** Evidence of a risk profile as the API gives it; its sources are resolved when asked for. */
+export type RiskEvidenceOut = ReturnType<typeof out>['factors'][number]['evidence'][number];
+
 function out(p: Profile) {
   return { ...p, factors: p.factors.map((f) => ({ ...f, evidence: f.evidence.map((e) => ({ ...e, grading: toGrading(e.grading as Record<string, unknown>) })) })) };
 }

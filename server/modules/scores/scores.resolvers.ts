@@ -3,6 +3,6 @@ import * as scores from './scores.service.ts';
 
 export const resolvers: Resolvers = {
   Query: {
-    analysisStatus: (_root, _args, ctx) => scores.status(ctx.gateway) as never,
+    analysisStatus: (_root, _args, ctx) => scores.status(ctx.gateway),
   },
 };

@@ -5,9 +5,9 @@ import * as snapshots from './snapshot.service.ts';
 
 export const resolvers: Resolvers = {
   Query: {
-    snapshots: (_root, args, ctx) => snapshots.listSnapshots(ctx, args) as never,
-    snapshot: (_root, args, ctx) => snapshots.getSnapshot(ctx, args.id) as never,
-    snapshotDiff: (_root, args, ctx) => snapshots.compareSnapshots(ctx, args.from, args.to) as never,
+    snapshots: (_root, args, ctx) => snapshots.listSnapshots(ctx, args),
+    snapshot: (_root, args, ctx) => snapshots.getSnapshot(ctx, args.id),
+    snapshotDiff: (_root, args, ctx) => snapshots.compareSnapshots(ctx, args.from, args.to),
   },
   Mutation: {
     createSnapshot: (_root, { input }, ctx) => {
@@ -18,7 +18,7 @@ export const resolvers: Resolvers = {
         chartElements: input.chartElements
           ? { ids: input.chartElements.ids, positions: (input.chartElements.positions ?? null) as Record<string, { x: number; y: number }> | null }
           : null,
-      }) as never;
+      });
     },
   },
   Snapshot: {

@@ -28,7 +28,7 @@ export function syncElements(cy: Core, doc: ChartDoc): string[] {
         newNodes.push(n);
         added.push(n.id);
       } else if (el.scratch('_lantern') !== n) {
-        el.data(toNodeData(n) as never);
+        el.data(toNodeData(n));
         el.classes(keepView(nodeClasses(n), el.classes()));
         el.scratch('_lantern', n);
       }
@@ -37,7 +37,7 @@ export function syncElements(cy: Core, doc: ChartDoc): string[] {
       const el = cy.getElementById(e.id);
       if (el.empty()) return true;
       if (el.scratch('_lantern') !== e) {
-        el.data(toEdgeData(e) as never);
+        el.data(toEdgeData(e));
         el.classes(keepView(edgeClasses(e), el.classes()));
         el.scratch('_lantern', e);
       }
