@@ -55,15 +55,18 @@ export interface SuspectedNetwork {
   evidence: NetworkEvidence[];
 }
 
-export async function suspectedNetworks(minScore = 0): Promise<SuspectedNetwork[]> {
-  const d = await gql<{ suspectedNetworks: SuspectedNetwork[] }>(
-    `query SuspectedNetworks($minScore: Float) { suspectedNetworks(minScore: $minScore) {
-      id premisesIds score ties { a b score }
-      evidence { entityId entityType label kind premisesIds linkIds weight }
+/** A page of suspected networks (strongest first), how many there are, and the cursor of the next page. */
+export async function suspectedNetworks(minScore = 0, after: string | null = null, first = 50): Promise<{ networks: SuspectedNetwork[]; totalCount: number; next: string | null }> {
+  const d = await gql<{ suspectedNetworks: { totalCount: number; edges: { node: SuspectedNetwork }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(
+    `query SuspectedNetworks($minScore: Float, $first: Int, $after: String) { suspectedNetworks(minScore: $minScore, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { node { id premisesIds score ties { a b score }
+        evidence { entityId entityType label kind premisesIds linkIds weight } } }
     } }`,
-    { minScore },
+    { minScore, first, after },
   );
-  return d.suspectedNetworks;
+  const c = d.suspectedNetworks;
+  return { networks: c.edges.map((e) => e.node), totalCount: c.totalCount, next: c.pageInfo.hasNextPage ? c.pageInfo.endCursor : null };
 }
 
 /** Labels for ids the lists name (premises of a network): one search-free lookup. */
