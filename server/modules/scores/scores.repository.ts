@@ -124,7 +124,7 @@ export async function writeMetrics(gw: Gateway, view: string, weighted: boolean,
 }
 
 export async function metricsRun(gw: Gateway, view: string, weighted: boolean): Promise<Record<string, unknown> | null> {
-  const [r] = await gw.read('scores/metrics-run', { view, weighted });
+  const [r] = await gw.read('scores-store/metrics-run', { view, weighted });
   return (r?.run as Record<string, unknown> | null) ?? null;
 }
 
