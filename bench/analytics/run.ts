@@ -13,7 +13,7 @@ import { arg, machine, median, openBenchDb, printMachine, round, writeResult } f
 import { demo, seedDemoIfEmpty } from '../../seed/demo/index.ts';
 import type { Context } from '../../server/graphql/context.ts';
 import { SYSTEM_PRINCIPAL } from '../../server/graphql/context.ts';
-import { networkAnalytics, suspectedNetworks } from '../../server/modules/analytics/analytics.service.ts';
+import { networkAnalytics, allSuspectedNetworks } from '../../server/modules/analytics/analytics.service.ts';
 import { scoreNetworks } from '../../server/modules/analytics/evaluate.ts';
 import { allProfiles } from '../../server/modules/risk/risk.service.ts';
 import { allHits, flaggedAll } from '../../server/modules/indicators/indicators.service.ts';
@@ -42,7 +42,7 @@ try {
     return { ms, last: last! };
   };
 
-  const sn = await time(() => suspectedNetworks(ctx, {}));
+  const sn = await time(() => allSuspectedNetworks(ctx));
   const s = scoreNetworks(premises, truth.networks, sn.last);
   const na = await time(() => networkAnalytics(ctx, { weighted: true }));
   const nu = await time(() => networkAnalytics(ctx, { weighted: false }));

@@ -34,7 +34,7 @@ import { SYSTEM_PRINCIPAL } from '../../server/graphql/context.ts';
 import * as repo from '../../server/modules/analytics/analytics.repository.ts';
 import { buildGraph } from '../../server/modules/analytics/metrics.ts';
 import { seededRandom } from '../../server/kernel/random.ts';
-import { suspectedNetworks } from '../../server/modules/analytics/analytics.service.ts';
+import { allSuspectedNetworks } from '../../server/modules/analytics/analytics.service.ts';
 import { allProfiles, today } from '../../server/modules/risk/risk.service.ts';
 import { allHits } from '../../server/modules/indicators/indicators.service.ts';
 import { gdsAvailable, gdsMetrics } from '../../server/modules/analytics/gds.ts';
@@ -170,7 +170,7 @@ try {
   const asOf = today();
   const ih = services.has('indicators') ? await timed('indicator hits (whole graph, through the service)', () => allHits(ctx, asOf)) : null;
   const rp = services.has('risk') ? await timed('risk profiles (whole graph, through the service)', () => allProfiles(ctx, asOf)) : null;
-  const sn = services.has('networks') ? await timed('suspected networks (whole graph, through the service)', () => suspectedNetworks(ctx, {})) : null;
+  const sn = services.has('networks') ? await timed('suspected networks (whole graph, through the service)', () => allSuspectedNetworks(ctx)) : null;
 
   const figures: Record<string, number> = {
     [`scale_${size}_entities`]: nodes.length,

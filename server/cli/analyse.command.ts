@@ -12,7 +12,10 @@ export function registerAnalyse(program: Command, env: CliEnv): void {
         'resumable: run it again after a kill and it goes on from its last written batch. Without --all: one incremental round over the entities writes marked.',
     )
     .option('--all', 'recompute everything (resumes an unfinished run)')
-    .action(async (opts: { all?: boolean }) => {
+    .option('--batch <n>', 'entities scored and written per checkpointed batch (default 5000 for --all, 1000 otherwise)')
+    .action(async (opts: { all?: boolean; batch?: string }) => {
+      const batch = opts.batch === undefined ? undefined : Number(opts.batch);
+      if (batch !== undefined && !(Number.isInteger(batch) && batch >= 1 && batch <= 100_000)) throw new UserError(`--batch must be a whole number from 1 to 100000 (got ${opts.batch}).`);
       const config = env.config();
       const log = env.logger(config);
       const db = await openDatabase(config, log);
@@ -33,11 +36,11 @@ export function registerAnalyse(program: Command, env: CliEnv): void {
       };
       try {
         if (opts.all) {
-          const r = await runFull(gw, { by: `lantern analyse ${process.pid}`, progress });
+          const r = await runFull(gw, { by: `lantern analyse ${process.pid}`, batch, progress });
           bar.stop();
           process.stdout.write(`${r.resumed ? 'Resumed and finished' : 'Finished'} the full recompute in ${(r.ms / 1000).toFixed(1)} s (job ${r.job}).\n`);
         } else {
-          const r = await runIncremental(gw, { by: `lantern analyse ${process.pid}`, progress });
+          const r = await runIncremental(gw, { by: `lantern analyse ${process.pid}`, batch, progress });
           bar.stop();
           process.stdout.write(r.marks === 0 ? 'Nothing marked: the stored analysis is up to date.\n' : `Rescored ${r.full ? 'everything' : `${r.rescored} entities`} for ${r.marks} marks in ${(r.ms / 1000).toFixed(1)} s.\n`);
         }

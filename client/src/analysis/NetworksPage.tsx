@@ -14,19 +14,37 @@ import './analysis.css';
 type Labels = Awaited<ReturnType<typeof labels>>;
 
 export function NetworksPage({ onClose, onAdd }: { onClose(): void; onAdd: AddToChart }) {
-  const [state, setState] = useState<{ loading: boolean; error: string | null; networks: SuspectedNetwork[]; names: Labels }>({ loading: true, error: null, networks: [], names: new Map() });
+  const [state, setState] = useState<{ loading: boolean; error: string | null; networks: SuspectedNetwork[]; names: Labels; total: number; next: string | null }>({
+    loading: true,
+    error: null,
+    networks: [],
+    names: new Map(),
+    total: 0,
+    next: null,
+  });
   const [minScore, setMinScore] = useState(0);
 
-  const load = useCallback(async () => {
-    setState((s) => ({ ...s, loading: true, error: null }));
-    try {
-      const networks = await suspectedNetworks(minScore);
-      const names = await labels([...new Set(networks.flatMap((n) => n.premisesIds))]);
-      setState({ loading: false, error: null, networks, names });
-    } catch (e) {
-      setState({ loading: false, error: (e as Error).message, networks: [], names: new Map() });
-    }
-  }, [minScore]);
+  // A page of networks (strongest first): the first replaces the list, later ones add to it.
+  const load = useCallback(
+    async (after: string | null = null) => {
+      setState((s) => ({ ...s, loading: true, error: null }));
+      try {
+        const got = await suspectedNetworks(minScore, after);
+        const names = await labels([...new Set(got.networks.flatMap((n) => n.premisesIds))]);
+        setState((s) => ({
+          loading: false,
+          error: null,
+          networks: after ? [...s.networks, ...got.networks] : got.networks,
+          names: after ? new Map([...s.names, ...names]) : names,
+          total: got.totalCount,
+          next: got.next,
+        }));
+      } catch (e) {
+        setState((s) => ({ ...s, loading: false, error: (e as Error).message }));
+      }
+    },
+    [minScore],
+  );
   useEffect(() => {
     void load();
   }, [load]);
@@ -50,7 +68,7 @@ export function NetworksPage({ onClose, onAdd }: { onClose(): void; onAdd: AddTo
       <Status loading={state.loading} error={state.error} empty={!state.loading && !state.error && state.networks.length === 0} onRetry={() => void load()} what="suspected networks" />
       {!state.loading && state.networks.length > 0 && (
         <p className="muted small">
-          {state.networks.length} networks, {state.networks.reduce((s, n) => s + n.premisesIds.length, 0)} premises. Highest score first.
+          {state.total} networks{state.networks.length < state.total ? ` (${state.networks.length} shown)` : ''}, {state.networks.reduce((s, n) => s + n.premisesIds.length, 0)} premises in those shown. Highest score first.
         </p>
       )}
       <ol className="network-list" aria-label="Suspected networks">
@@ -124,6 +142,11 @@ export function NetworksPage({ onClose, onAdd }: { onClose(): void; onAdd: AddTo
           </li>
         ))}
       </ol>
+      {state.next && (
+        <button type="button" className="btn" disabled={state.loading} onClick={() => void load(state.next)}>
+          Show more networks
+        </button>
+      )}
     </Page>
   );
 }

@@ -50,29 +50,38 @@ export async function networkAnalytics(ids: string[], weighted = true, excludeTy
   return d.networkAnalytics;
 }
 
-export type SuspectedNetwork = SuspectedNetworksQuery['suspectedNetworks'][number];
+export type SuspectedNetwork = SuspectedNetworksQuery['suspectedNetworks']['edges'][number]['node'];
 export type NetworkEvidence = SuspectedNetwork['evidence'][number];
 export type TieKind = NetworkEvidence['kind'];
 
 const SUSPECTED_NETWORKS = graphql(`
-  query SuspectedNetworks($minScore: Float) {
-    suspectedNetworks(minScore: $minScore) {
-      id
-      premisesIds
-      score
-      ties {
-        a
-        b
-        score
+  query SuspectedNetworks($minScore: Float, $first: Int, $after: String) {
+    suspectedNetworks(minScore: $minScore, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
       }
-      evidence {
-        entityId
-        entityType
-        label
-        kind
-        premisesIds
-        linkIds
-        weight
+      edges {
+        node {
+          id
+          premisesIds
+          score
+          ties {
+            a
+            b
+            score
+          }
+          evidence {
+            entityId
+            entityType
+            label
+            kind
+            premisesIds
+            linkIds
+            weight
+          }
+        }
       }
     }
   }
@@ -91,9 +100,10 @@ const LABELS = graphql(`
   }
 `);
 
-export async function suspectedNetworks(minScore = 0): Promise<SuspectedNetwork[]> {
-  const d = await gql(SUSPECTED_NETWORKS, { minScore });
-  return d.suspectedNetworks;
+/** A page of suspected networks (strongest first), how many there are, and the cursor of the next page. */
+export async function suspectedNetworks(minScore = 0, after: string | null = null, first = 50): Promise<{ networks: SuspectedNetwork[]; totalCount: number; next: string | null }> {
+  const c = (await gql(SUSPECTED_NETWORKS, { minScore, first, after })).suspectedNetworks;
+  return { networks: c.edges.map((e) => e.node), totalCount: c.totalCount, next: c.pageInfo.hasNextPage ? (c.pageInfo.endCursor ?? null) : null };
 }
 
 /** Labels for ids the lists name (premises of a network): one search-free lookup. */

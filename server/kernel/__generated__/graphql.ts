@@ -368,10 +368,12 @@ export type NetworkAnalyticsQuery = { networkAnalytics: { modularity: number, we
 
 export type SuspectedNetworksQueryVariables = Exact<{
   minScore?: number | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type SuspectedNetworksQuery = { suspectedNetworks: Array<{ id: string, premisesIds: Array<string>, score: number, ties: Array<{ a: string, b: string, score: number }>, evidence: Array<{ entityId: string, entityType: EntityType, label: string, kind: TieKind, premisesIds: Array<string>, linkIds: Array<string>, weight: number }> }> };
+export type SuspectedNetworksQuery = { suspectedNetworks: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, premisesIds: Array<string>, score: number, ties: Array<{ a: string, b: string, score: number }>, evidence: Array<{ entityId: string, entityType: EntityType, label: string, kind: TieKind, premisesIds: Array<string>, linkIds: Array<string>, weight: number }> } }> } };
 
 export type LabelsQueryVariables = Exact<{
   ids: Array<string> | string;
@@ -1120,24 +1122,33 @@ export const NetworkAnalyticsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<NetworkAnalyticsQuery, NetworkAnalyticsQueryVariables>;
 export const SuspectedNetworksDocument = new TypedDocumentString(`
-    query SuspectedNetworks($minScore: Float) {
-  suspectedNetworks(minScore: $minScore) {
-    id
-    premisesIds
-    score
-    ties {
-      a
-      b
-      score
+    query SuspectedNetworks($minScore: Float, $first: Int, $after: String) {
+  suspectedNetworks(minScore: $minScore, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
     }
-    evidence {
-      entityId
-      entityType
-      label
-      kind
-      premisesIds
-      linkIds
-      weight
+    edges {
+      node {
+        id
+        premisesIds
+        score
+        ties {
+          a
+          b
+          score
+        }
+        evidence {
+          entityId
+          entityType
+          label
+          kind
+          premisesIds
+          linkIds
+          weight
+        }
+      }
     }
   }
 }

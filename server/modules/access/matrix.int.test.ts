@@ -146,7 +146,7 @@ function probes(f: Fixture): Record<string, Vars[]> {
     importJob: [{ id: 'import-none' }],
     importJobs: [{}],
     networkAnalytics: [{ ids: near }],
-    suspectedNetworks: [{}],
+    suspectedNetworks: [{ first: 500 }],
     riskProfile: [{ personId: f.victim.id }, { personId: f.h }],
     riskProfiles: [{ first: 100 }],
     riskRules: [{}],

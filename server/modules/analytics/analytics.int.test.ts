@@ -18,9 +18,15 @@ interface Net {
   evidence: { entityId: string; entityType: string; label: string; kind: string; premisesIds: string[]; linkIds: string[]; weight: number }[];
 }
 
-const NETWORKS = `query ($minScore: Float) { suspectedNetworks(minScore: $minScore) {
-  id premisesIds score ties { a b score } evidence { entityId entityType label kind premisesIds linkIds weight }
+const NETWORKS = `query ($minScore: Float, $first: Int, $after: String) { suspectedNetworks(minScore: $minScore, first: $first, after: $after) {
+  totalCount pageInfo { hasNextPage endCursor }
+  edges { node { id premisesIds score ties { a b score } evidence { entityId entityType label kind premisesIds linkIds weight } } }
 } }`;
+interface NetPage {
+  suspectedNetworks: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Net }[] };
+}
+/** Every suspected network, one page of 500. */
+const allNets = (r: { data?: NetPage | null }) => r.data!.suspectedNetworks.edges.map((e) => e.node);
 
 describe('suspected networks and network analytics on the demo', () => {
   const { data, truth } = demo();
@@ -33,9 +39,9 @@ describe('suspected networks and network analytics on the demo', () => {
   beforeAll(async () => {
     server = await startTestServer();
     // Not while the scores suite has the demo's networks edited (it puts them back after).
-    const r = await exclusive('demo-analysis', () => server.graphql<{ suspectedNetworks: Net[] }>(NETWORKS, {}));
+    const r = await exclusive('demo-analysis', () => server.graphql<NetPage>(NETWORKS, { first: 500 }));
     expect(r.errors).toBeUndefined();
-    found = r.data!.suspectedNetworks;
+    found = allNets(r);
   }, 120_000);
   afterAll(async () => {
     await server.close();
@@ -89,9 +95,9 @@ describe('suspected networks and network analytics on the demo', () => {
 
   it('drops networks below minScore', async () => {
     const weakest = Math.min(...found.map((n) => n.score));
-    const r = await server.graphql<{ suspectedNetworks: Net[] }>(NETWORKS, { minScore: weakest + 0.001 });
+    const r = await server.graphql<NetPage>(NETWORKS, { minScore: weakest + 0.001, first: 500 });
     expect(r.errors).toBeUndefined();
-    expect(r.data!.suspectedNetworks.length).toBe(found.length - found.filter((n) => n.score === weakest).length);
+    expect(allNets(r).length).toBe(found.length - found.filter((n) => n.score === weakest).length);
     const bad = await server.graphql(NETWORKS, { minScore: -1 });
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
@@ -112,9 +118,9 @@ describe('suspected networks and network analytics on the demo', () => {
     // Y's link to H is gone for the partner.
     const yDegree = (nodes: { id: string; degree: number }[]) => nodes.find((n) => n.id === f.y)!.degree;
     expect(yDegree(seen)).toBeLessThan(yDegree(analyst.data!.networkAnalytics.nodes));
-    const nets = await (await server.as('partner')).graphql<{ suspectedNetworks: Net[] }>(NETWORKS, {});
+    const nets = await (await server.as('partner')).graphql<NetPage>(NETWORKS, { first: 500 });
     expect(nets.errors).toBeUndefined();
-    const shown = new Set(nets.data!.suspectedNetworks.flatMap((n) => [...n.premisesIds, ...n.evidence.map((e) => e.entityId)]));
+    const shown = new Set(allNets(nets).flatMap((n) => [...n.premisesIds, ...n.evidence.map((e) => e.entityId)]));
     expect(shown.has(f.h)).toBe(false);
   });
 

@@ -6,8 +6,10 @@
  * (gds.ts: projected through the same scoped gateway).
  */
 import type { Context } from '../../graphql/context.ts';
+import type { Gateway } from '../../db/gateway.ts';
 import { badInput } from '../../errors.ts';
 import { ids as idArg } from '../graph/index.ts';
+import { decodeCursor, intArg, page } from '../entity/index.ts';
 import { assembleMetrics, networkMetrics, type Metrics } from './metrics.ts';
 import { gdsAvailable, gdsMetrics, TooManyEntities, type GdsResult } from './gds.ts';
 import { PROJECTION_LINK_TYPES, suspectedNetworks as findNetworks, type SuspectedNetwork } from './networks.ts';
@@ -45,24 +47,19 @@ export function leaveOut<N extends { id: string; type: string }, L extends { sou
 }
 
 /** `engine`: 'graphology' keeps the whole-graph analytics in Node even when GDS is there (tests). */
-export async function networkAnalytics(ctx: Context, args: NetworkAnalyticsArgs, engine: 'auto' | 'graphology' = 'auto'): Promise<Metrics> {
+export async function networkAnalytics(ctx: Context, args: NetworkAnalyticsArgs, engine: 'auto' | 'graphology' = 'auto'): Promise<Metrics & { freshness: Freshness }> {
   const ids = args.ids ? idArg('ids', args.ids, 1, MAX_IDS) : null;
   const weighted = args.weighted ?? true;
   const excluded = new Set(args.excludeTypes ?? []);
-  // GDS projects the whole graph as it is; leaving types out is done in Node (graphology).
-  if (!ids && excluded.size === 0 && engine === 'auto' && (await gdsAvailable(ctx.gateway))) {
-    try {
-      const r = await gdsMetrics(ctx.gateway, {
-        weighted,
-        betweenness: (n) => (n <= MAX_ANALYTICS_NODES ? 'exact' : BETWEENNESS_SAMPLE),
-        neighbours: true,
-        maxNodes: MAX_GDS_ANALYTICS_NODES,
-      });
-      return fromGds(r, weighted);
-    } catch (e) {
-      if (e instanceof TooManyEntities) throw badInput('ids', `the graph has more than ${MAX_GDS_ANALYTICS_NODES} entities: give the ids of the part to analyse.`);
-      throw e;
-    }
+  // The whole graph as it is: the kept metrics when they answer (they are computed as below).
+  if (!ids && excluded.size === 0) {
+    const fresh = engine === 'auto' ? await ctx.services.kept.storedFor(ctx.gateway, null) : null;
+    const kept = fresh ? await ctx.services.kept.metrics(ctx, weighted, fresh) : null;
+    if (kept) return kept;
+    const now = ctx.services.kept.computed(today());
+    const m = await wholeGraphMetrics(ctx.gateway, weighted, engine);
+    if (m === null) throw badInput('ids', `the graph has more than ${(await gdsAvailable(ctx.gateway)) ? MAX_GDS_ANALYTICS_NODES : MAX_ANALYTICS_NODES} entities: give the ids of the part to analyse.`);
+    return { ...m, freshness: now };
   }
   const read = await repo.read(ctx.gateway, async (tx) => {
     if (ids) return { nodes: await repo.nodes(tx, ids), links: await repo.linksAmong(tx, ids) };
@@ -71,7 +68,34 @@ export async function networkAnalytics(ctx: Context, args: NetworkAnalyticsArgs,
     return whole;
   });
   const { nodes, links } = leaveOut(read, excluded);
-  return networkMetrics(nodes, links, { weighted });
+  return { ...networkMetrics(nodes, links, { weighted }), freshness: ctx.services.kept.computed(today()) };
+}
+
+/**
+ * Communities and centrality over the whole graph the gateway sees: in GDS when it is installed
+ * (up to MAX_GDS_ANALYTICS_NODES entities, betweenness sampled past MAX_ANALYTICS_NODES), else in
+ * Node (graphology) up to MAX_ANALYTICS_NODES; null when the graph is larger than that. The kept
+ * metrics (scores module) are computed with it, per view and weighting.
+ */
+export async function wholeGraphMetrics(gw: Gateway, weighted: boolean, engine: 'auto' | 'graphology' = 'auto'): Promise<Metrics | null> {
+  // GDS projects the whole graph as it is; leaving types out is done in Node (graphology).
+  if (engine === 'auto' && (await gdsAvailable(gw))) {
+    try {
+      const r = await gdsMetrics(gw, {
+        weighted,
+        betweenness: (n) => (n <= MAX_ANALYTICS_NODES ? 'exact' : BETWEENNESS_SAMPLE),
+        neighbours: true,
+        maxNodes: MAX_GDS_ANALYTICS_NODES,
+      });
+      return fromGds(r, weighted);
+    } catch (e) {
+      if (e instanceof TooManyEntities) return null;
+      throw e;
+    }
+  }
+  const whole = await repo.read(gw, (tx) => repo.graph(tx, MAX_ANALYTICS_NODES + 1));
+  if (whole.nodes.length > MAX_ANALYTICS_NODES) return null;
+  return networkMetrics(whole.nodes, whole.links, { weighted });
 }
 
 /**
@@ -91,20 +115,41 @@ function fromGds(r: GdsResult, weighted: boolean): Metrics {
 
 export interface SuspectedNetworksArgs {
   minScore?: number | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+/** Every suspected network of the caller's visible graph, computed now (no kept results read). */
+export async function allSuspectedNetworks(ctx: Pick<Context, 'gateway'>, minScore = 0): Promise<SuspectedNetwork[]> {
+  const { nodes, links } = await repo.read(ctx.gateway, async (tx) => {
+    const l = await repo.allLinks(tx, PROJECTION_LINK_TYPES);
+    return { nodes: await repo.nodes(tx, [...new Set(l.flatMap((x) => [x.source, x.target]))]), links: l };
+  });
+  return findNetworks(nodes, links, { minScore });
 }
 
 /** How fresh an answer is (kept results, or computed now): the context's kept-results reader says. */
 type Freshness = ReturnType<Context['services']['kept']['computed']>;
 
-export async function suspectedNetworks(ctx: Context, args: SuspectedNetworksArgs): Promise<(SuspectedNetwork & { freshness: Freshness })[]> {
+/**
+ * A page of the suspected networks, strongest first, with their count and freshness: from the
+ * kept results when they answer (only the page's networks are read), else computed over the
+ * caller's whole visible graph for this request.
+ */
+export async function suspectedNetworks(ctx: Context, args: SuspectedNetworksArgs) {
   const minScore = args.minScore ?? 0;
   if (!Number.isFinite(minScore) || minScore < 0) throw badInput('minScore', `must be 0 or more (got ${minScore}).`);
+  const first = intArg('first', args.first, { min: 1, max: 500, default: 50 });
+  const offset = decodeCursor('suspectedNetworks', args.after);
   const fresh = await ctx.services.kept.storedFor(ctx.gateway, null);
-  if (fresh) return (await ctx.services.kept.networks<SuspectedNetwork>(ctx, minScore)).map((n) => ({ ...n, freshness: fresh }));
-  const { nodes, links } = await repo.read(ctx.gateway, async (tx) => {
-    const l = await repo.allLinks(tx, PROJECTION_LINK_TYPES);
-    return { nodes: await repo.nodes(tx, [...new Set(l.flatMap((x) => [x.source, x.target]))]), links: l };
-  });
-  const now = ctx.services.kept.computed(today());
-  return findNetworks(nodes, links, { minScore }).map((n) => ({ ...n, freshness: now }));
+  const connection = (total: number, rows: SuspectedNetwork[], freshness: Freshness) => {
+    const pg = page('suspectedNetworks', rows, offset, first);
+    return { totalCount: total, pageInfo: pg.pageInfo, edges: pg.items.map(({ item, cursor }) => ({ cursor, node: item })), freshness };
+  };
+  if (fresh) {
+    const kept = await ctx.services.kept.networksPage<SuspectedNetwork>(ctx, minScore, offset, first + 1);
+    return connection(kept.total, kept.rows, fresh);
+  }
+  const all = await allSuspectedNetworks(ctx, minScore);
+  return connection(all.length, all.slice(offset, offset + first + 1), ctx.services.kept.computed(today()));
 }

@@ -4,9 +4,9 @@
  * context (`ctx.services.kept`, built from `keptResults`), not by importing this module, which
  * imports them to compute: the module map has no cycle.
  */
-import { computed, flaggedPage, networks, profilesPage, storedFor } from './scores.service.ts';
+import { computed, flaggedPage, metrics, networksPage, profilesPage, storedFor } from './scores.service.ts';
 
-export const keptResults = { storedFor, computed, profilesPage, flaggedPage, networks };
+export const keptResults = { storedFor, computed, profilesPage, flaggedPage, networksPage, metrics };
 export type KeptResults = typeof keptResults;
 export { readKeptResults, status, type Freshness } from './scores.service.ts';
 export { markDirty } from './scores.repository.ts';

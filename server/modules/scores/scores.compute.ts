@@ -14,7 +14,7 @@ import { evaluateOn, prepareGraph, combineFlagged, INDICATOR_HOPS, INDICATOR_LIN
 import { riskRules, rulesVersion, profile, type PersonRow, type Profile } from '../risk/index.ts';
 import * as riskRepo from '../risk/index.ts';
 import * as analyticsRepo from '../analytics/index.ts';
-import { PROJECTION_LINK_TYPES, suspectedNetworks } from '../analytics/index.ts';
+import { PROJECTION_LINK_TYPES, suspectedNetworks, wholeGraphMetrics } from '../analytics/index.ts';
 import * as repo from './scores.repository.ts';
 
 export type View = 'all' | 'partner';
@@ -166,6 +166,25 @@ export async function fullView(
   while ((await repo.deleteStale(gw, view, stamp.job, 10_000)) > 0);
   o.progress({ phase: `${view}: suspected networks`, done: ids.length, total: ids.length });
   await networksView(system, view, stamp);
+  o.progress({ phase: `${view}: communities and centrality`, done: ids.length, total: ids.length });
+  await metricsView(system, view, stamp);
+}
+
+/**
+ * One view's communities and centrality over the whole graph (networkAnalytics without ids),
+ * weighted and unweighted, computed as a request would (GDS when installed, else Node up to
+ * 20,000 entities) and kept, replacing the last; a graph too large is kept as such.
+ */
+export async function metricsView(system: Gateway, view: View, stamp: Stamp): Promise<void> {
+  const gw = viewGateway(system, view);
+  for (const weighted of [true, false]) {
+    const m = await wholeGraphMetrics(gw, weighted);
+    const rows = (m?.nodes ?? []).map(({ id, community, degree, weightedDegree, betweenness, pageRank, communitiesLinked, broker }) => ({
+      key: `${view}|${weighted}|${id}`,
+      props: { view, weighted, id, community, degree, weightedDegree, betweenness, pageRank, communitiesLinked, broker },
+    }));
+    await repo.writeMetrics(gw, view, weighted, rows, { ...stamp, computedAt: new Date().toISOString(), modularity: m?.modularity ?? 0, entities: rows.length, tooLarge: m === null });
+  }
 }
 
 /** One view's suspected networks, computed over the whole view and kept (replacing the last). */

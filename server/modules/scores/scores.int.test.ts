@@ -4,8 +4,10 @@
  * round then leaves the kept results exactly equal to a fresh full recompute's; reads answer from
  * the kept results and say how fresh they are.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exclusive, startTestServer, type TestServer } from '../../testing/harness.ts';
+import { cliEnv, exclusive, startTestServer, type TestServer } from '../../testing/harness.ts';
 import { runOffline } from '../../testing/statements.ts';
 import { demoEntityIds } from '../../testing/test-data.ts';
 import { flaggedAll } from '../indicators/indicators.service.ts';
@@ -39,9 +41,31 @@ async function kept(server: TestServer, only?: ReadonlySet<string>) {
   for (const view of VIEWS) {
     const rows = (await repo.results(server.gateway, view)).filter((r) => !only || only.has(String(r.id)));
     out[`results ${view}`] = rows.map(({ job: _j, computedAt: _c, ...rest }) => canonical(rest));
-    out[`networks ${view}`] = (await repo.networks(server.gateway, view, 0)).map((r) => canonical(r.network));
+    out[`networks ${view}`] = (await repo.networks(server.gateway, view, 0, 0, 100_000)).map((r) => canonical(r.network));
   }
   return out;
+}
+
+/** `lantern analyse ARGS` as a child process, with what it printed and how it ended. */
+function analyse(args: string[]): { child: ChildProcess; done: Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> } {
+  const child = spawn(process.execPath, ['bin/lantern.js', 'analyse', ...args], { env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (x: Buffer) => (stdout += x.toString()));
+  child.stderr!.on('data', (x: Buffer) => (stderr += x.toString()));
+  return { child, done: new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr }))) };
+}
+
+const NETWORKS = `query ($first: Int, $after: String) { suspectedNetworks(first: $first, after: $after) {
+  totalCount pageInfo { hasNextPage endCursor } freshness { source }
+  edges { cursor node { id premisesIds score ties { a b score } evidence { entityId label kind premisesIds linkIds weight } } } } }`;
+interface NetworksPage {
+  suspectedNetworks: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    freshness: { source: string };
+    edges: { cursor: string; node: { id: string; premisesIds: string[]; evidence: { entityId: string; label: string }[] } }[];
+  };
 }
 
 describe('stored analysis', () => {
@@ -89,6 +113,104 @@ describe('stored analysis', () => {
     expect(resumed.resumed).toBe(true);
     expect(resumed.job).toBe(state.job);
     expect(await kept(server)).toEqual(before);
+  }, 600_000);
+
+  it('lantern analyse --all, killed with SIGKILL mid-run, resumes when run again and ends with what a full recompute keeps', async () => {
+    const demoIds = new Set(demoEntityIds());
+    await runFull(server.gateway);
+    const before = await kept(server, demoIds);
+    const last = (await repo.state(server.gateway)).job;
+    // Small batches, so that the run writes many checkpoints; killed once five are written.
+    const run = analyse(['--all', '--batch', '20']);
+    const deadline = Date.now() + 180_000;
+    for (;;) {
+      const s = await repo.state(server.gateway);
+      if (s.job !== last && s.jobState === 'running' && Number(s.jobDone) >= 100) break;
+      if (run.child.exitCode !== null || Date.now() > deadline) throw new Error(`lantern analyse --all ended before it could be killed: ${(await run.done).stderr}`);
+      await sleep(10);
+    }
+    run.child.kill('SIGKILL');
+    expect((await run.done).signal).toBe('SIGKILL');
+    const killed = await repo.state(server.gateway);
+    expect(killed.jobState).toBe('running');
+    expect(Number(killed.jobDone)).toBeGreaterThanOrEqual(100);
+    // Run again: refused while the killed run's lease lasts (30 s), then it resumes the same job.
+    let again = await analyse(['--all']).done;
+    for (let i = 0; i < 12 && again.code === 1 && /holds the lease/.test(again.stderr); i++) {
+      await sleep(5000);
+      again = await analyse(['--all']).done;
+    }
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/^Resumed and finished the full recompute in [\d.]+ s \(job /);
+    const done = await repo.state(server.gateway);
+    expect(done.job).toBe(killed.job);
+    expect(done.jobState).toBe('done');
+    expect(await kept(server, demoIds)).toEqual(before);
+  }, 600_000);
+
+  it('suspectedNetworks pages the kept networks: the pages together are the computed list, masked, and partners see their own view', async () => {
+    await exclusive('demo-analysis', async () => {
+      await runFull(server.gateway);
+      for (const client of [server, await server.as('partner')]) {
+        // Computed for the request (kept results not read), every network in one page.
+        readKeptResults(false);
+        const computed = await client.graphql<NetworksPage>(NETWORKS, { first: 500 });
+        readKeptResults(true);
+        expect(computed.errors).toBeUndefined();
+        expect(computed.data!.suspectedNetworks.freshness.source).toBe('COMPUTED');
+        const want = computed.data!.suspectedNetworks.edges.map((e) => e.node);
+        expect(want.length).toBeGreaterThan(0);
+        // From the kept results, two at a time.
+        const got: unknown[] = [];
+        let after: string | null = null;
+        for (let pages = 0; ; pages++) {
+          const r: { data?: NetworksPage | null; errors?: unknown } = await client.graphql<NetworksPage>(NETWORKS, { first: 2, after });
+          expect(r.errors).toBeUndefined();
+          const c = r.data!.suspectedNetworks;
+          expect(c.freshness.source).toBe('STORED');
+          expect(c.totalCount).toBe(want.length);
+          expect(c.edges.length).toBeLessThanOrEqual(2);
+          got.push(...c.edges.map((e) => e.node));
+          if (!c.pageInfo.hasNextPage) break;
+          expect(pages).toBeLessThan(want.length);
+          after = c.pageInfo.endCursor;
+        }
+        expect(canonical(got)).toEqual(canonical(want));
+      }
+      // Masked for an analyst without need-to-know: no victim's name in the kept evidence.
+      const analyst = await server.graphql<NetworksPage>(NETWORKS, { first: 500 });
+      const victims = new Set((await repo.networks(server.gateway, 'all', 0, 0, 100_000)).flatMap((r) => (JSON.parse(String(r.victims)) as { id: string }[]).map((v) => v.id)));
+      const quoted = analyst.data!.suspectedNetworks.edges.flatMap((e) => e.node.evidence).filter((e) => victims.has(e.entityId));
+      expect(quoted.length).toBeGreaterThan(0);
+      for (const e of quoted) expect(e.label).toMatch(/^Protected person /);
+      const bad = await server.graphql(NETWORKS, { first: 2, after: 'nonsense' });
+      expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    });
+  }, 600_000);
+
+  it('networkAnalytics over the whole graph answers from the kept metrics, equal to computing them, in each view', async () => {
+    const METRICS = `query ($weighted: Boolean) { networkAnalytics(weighted: $weighted) { modularity weighted freshness { source stale computedAt }
+      nodes { id type label community degree weightedDegree betweenness pageRank communitiesLinked broker } communities { id size nodeIds } } }`;
+    type M = { networkAnalytics: { modularity: number; freshness: { source: string }; nodes: { id: string; label: string }[]; communities: unknown[] } };
+    await exclusive('demo-analysis', async () => {
+      await runFull(server.gateway);
+      for (const client of [server, await server.as('partner')]) {
+        for (const weighted of [true, false]) {
+          readKeptResults(false);
+          const computed = await client.graphql<M>(METRICS, { weighted });
+          readKeptResults(true);
+          const stored = await client.graphql<M>(METRICS, { weighted });
+          expect(computed.errors).toBeUndefined();
+          expect(stored.errors).toBeUndefined();
+          expect(computed.data!.networkAnalytics.freshness.source).toBe('COMPUTED');
+          expect(stored.data!.networkAnalytics.freshness.source).toBe('STORED');
+          const { freshness: _a, ...want } = computed.data!.networkAnalytics;
+          const { freshness: _b, ...got } = stored.data!.networkAnalytics;
+          expect(want.nodes.length).toBeGreaterThan(100);
+          expect(got).toEqual(want);
+        }
+      }
+    });
   }, 600_000);
 
   it('after edits, the incremental round leaves exactly what a full recompute keeps', async () => {

@@ -7,13 +7,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Gateway } from '../../db/gateway.ts';
 import { today } from '../risk/index.ts';
-import { analysisVersion, fullView, incrementalView, networksView, reach, VIEWS, type Progress, type Stamp, type View } from './scores.compute.ts';
+import { analysisVersion, fullView, incrementalView, metricsView, networksView, reach, VIEWS, type Progress, type Stamp, type View } from './scores.compute.ts';
 import * as repo from './scores.repository.ts';
 
 /** A lease lasts this long unless renewed (every third of it while a run holds it). */
 export const LEASE_SECONDS = 30;
 /** Past this many entities to rescore, a round runs the full recompute instead. */
 export const INCREMENTAL_MAX = 200_000;
+/**
+ * Communities and centrality depend on the whole graph: an incremental round recomputes them only
+ * when they are older than this (a full recompute always does); meanwhile they answer marked stale.
+ */
+export const METRICS_EVERY_MS = 10 * 60_000;
 /** Dirty marks taken per incremental round. */
 export const DIRTY_PER_ROUND = 50_000;
 
@@ -94,7 +99,7 @@ export async function runFull(gw: Gateway, o: RunOptions = {}): Promise<FullRepo
       if (old.length < marks.length) break;
     }
     const finishedAt = new Date().toISOString();
-    await repo.setState(gw, { jobState: 'done', complete: true, rulesVersion: version, asOf: day, computedAt: startedAt, updatedAt: finishedAt, fullFinishedAt: finishedAt });
+    await repo.setState(gw, { jobState: 'done', complete: true, rulesVersion: version, asOf: day, computedAt: startedAt, updatedAt: finishedAt, fullFinishedAt: finishedAt, metricsAt: finishedAt });
     return { job, resumed: resume, ms: performance.now() - started };
   });
 }
@@ -139,6 +144,14 @@ export async function runIncremental(gw: Gateway, o: RunOptions = {}): Promise<I
     for (const view of VIEWS) {
       progress({ phase: `${view}: suspected networks`, done: targets.length, total: targets.length });
       await networksView(gw, view, stamp);
+    }
+    const metricsAt = s.metricsAt ? Date.parse(String(s.metricsAt)) : 0;
+    if (Date.now() - metricsAt >= METRICS_EVERY_MS) {
+      for (const view of VIEWS) {
+        progress({ phase: `${view}: communities and centrality`, done: targets.length, total: targets.length });
+        await metricsView(gw, view, stamp);
+      }
+      await repo.setState(gw, { metricsAt: new Date().toISOString() });
     }
     const latest = marks.reduce((a, m) => (Date.parse(m.at) > Date.parse(a) ? m.at : a), marks[0]!.at);
     await repo.clearDirty(gw, seeds, latest);

@@ -108,6 +108,26 @@ export async function profilesPage(gw: Gateway, view: string, f: ProfilesFilter,
   return gw.read('scores/profiles-page', { view, ...f, offset: int(offset), limit: int(limit) });
 }
 
-export async function networks(gw: Gateway, view: string, minScore: number): Promise<Row[]> {
-  return gw.read('scores/networks', { view, minScore });
+export async function networks(gw: Gateway, view: string, minScore: number, offset: number, limit: number): Promise<Row[]> {
+  return gw.read('scores/networks', { view, minScore, offset: int(offset), limit: int(limit) });
+}
+
+export async function networksCount(gw: Gateway, view: string, minScore: number): Promise<number> {
+  const [r] = await gw.read('scores/networks-count', { view, minScore });
+  return Number(r?.n ?? 0);
+}
+
+export async function writeMetrics(gw: Gateway, view: string, weighted: boolean, rows: { key: string; props: Record<string, unknown> }[], run: Record<string, unknown>): Promise<void> {
+  while (Number((await gw.write('scores-store/clear-metrics', { view, weighted, limit: int(10_000) }))[0]?.n ?? 0) > 0);
+  for (let i = 0; i < rows.length; i += 5000) await gw.write('scores-store/write-metrics', { rows: rows.slice(i, i + 5000) });
+  await gw.write('scores-store/write-metrics-run', { key: `${view}|${weighted}`, props: { view, weighted, ...run } });
+}
+
+export async function metricsRun(gw: Gateway, view: string, weighted: boolean): Promise<Record<string, unknown> | null> {
+  const [r] = await gw.read('scores-store/metrics-run', { view, weighted });
+  return (r?.run as Record<string, unknown> | null) ?? null;
+}
+
+export async function metrics(gw: Gateway, view: string, weighted: boolean): Promise<Row[]> {
+  return gw.read('scores/metrics', { view, weighted });
 }

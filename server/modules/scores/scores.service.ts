@@ -9,6 +9,7 @@
 import type { Context } from '../../graphql/context.ts';
 import type { Gateway, Row } from '../../db/gateway.ts';
 import { pseudonym } from '../../db/scope.ts';
+import type { EntityType } from '../../model/model.ts';
 import { analysisVersion, type View, type Victim } from './scores.compute.ts';
 import * as repo from './scores.repository.ts';
 
@@ -114,8 +115,59 @@ export async function profilesPage<P>(ctx: Pick<Context, 'gateway'>, f: repo.Pro
   };
 }
 
-export async function networks<N>(ctx: Pick<Context, 'gateway'>, minScore: number): Promise<N[]> {
-  return (await repo.networks(ctx.gateway, viewOf(ctx.gateway), minScore)).map((r) => forCaller<N>(ctx.gateway, r.network as string, r.victims as string));
+/**
+ * A page of the kept suspected networks and how many there are: id, premises and score come from
+ * the kept node; the ties and evidence (its JSON, masked for the caller) are parsed only when a
+ * field asks for them, so a list of ids and scores reads no evidence.
+ */
+export async function networksPage<N extends { ties: unknown; evidence: unknown }>(ctx: Pick<Context, 'gateway'>, minScore: number, offset: number, limit: number): Promise<{ total: number; rows: N[] }> {
+  const view = viewOf(ctx.gateway);
+  const [total, rows] = await Promise.all([repo.networksCount(ctx.gateway, view, minScore), repo.networks(ctx.gateway, view, minScore, offset, limit)]);
+  return {
+    total,
+    rows: rows.map((r) => {
+      let whole: N | undefined;
+      const full = () => (whole ??= forCaller<N>(ctx.gateway, r.network as string, r.victims as string));
+      return {
+        id: String(r.id),
+        score: Number(r.score),
+        premisesIds: r.premisesIds as string[],
+        get ties() {
+          return full().ties;
+        },
+        get evidence() {
+          return full().evidence;
+        },
+      } as unknown as N;
+    }),
+  };
+}
+
+/**
+ * The kept whole-graph metrics of the caller's view and weighting, as the caller may see them
+ * (retired or hidden entities left out, labels masked), with their freshness: `computedAt` is
+ * when they were computed, and they are stale when scores were brought up to date after them
+ * (the worker recomputes them at most every METRICS_EVERY_MS). Null when none are kept or the
+ * graph was too large to analyse (the caller then computes, or refuses, as without them).
+ */
+export async function metrics(ctx: Pick<Context, 'gateway'>, weighted: boolean, fresh: Freshness) {
+  const view = viewOf(ctx.gateway);
+  const run = await repo.metricsRun(ctx.gateway, view, weighted);
+  if (!run || run.tooLarge === true || run.rulesVersion !== fresh.rulesVersion) return null;
+  const rows = await repo.metrics(ctx.gateway, view, weighted);
+  const nodes = rows
+    .map((r) => {
+      const e = r.entity as { id: string; type: string; label: string };
+      const m = r.metrics as { community: number; degree: number; weightedDegree: number; betweenness: number; pageRank: number; communitiesLinked: number; broker: boolean };
+      return { id: e.id, type: e.type as EntityType, label: e.label, ...m };
+    })
+    .sort((a, b) => a.id.localeCompare(b.id));
+  const groups = new Map<number, string[]>();
+  for (const n of nodes) groups.set(n.community, [...(groups.get(n.community) ?? []), n.id]);
+  const communities = [...groups.entries()].sort(([a], [b]) => a - b).map(([id, nodeIds]) => ({ id, size: nodeIds.length, nodeIds: nodeIds.sort() }));
+  const computedAt = String(run.computedAt);
+  const behind = fresh.updatedAt !== null && Date.parse(fresh.updatedAt) > Date.parse(computedAt);
+  return { nodes, communities, modularity: Number(run.modularity), weighted, freshness: { ...fresh, computedAt, stale: fresh.stale || behind } };
 }
 
 /** What the stored analysis is doing, for /readyz and the analysisStatus query. */
