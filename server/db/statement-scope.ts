@@ -36,6 +36,7 @@ export const NOT_CALLER_READS: Readonly<Record<string, string>> = Object.freeze(
   audit: 'the audit log: admins only, through the unscoped gateway',
   chart: 'saved charts: ids and layout, not graph facts (their entities and links are read through graph/subgraph; partners open only shared charts)',
   editing: 'writes (analysts and admins only)',
+  geocode: 'the premises geocoding places (command line, writes through editing)',
   gds: 'Graph Data Science algorithms on an in-memory projection that analytics/gds-project built within the caller scope; they match nothing in the store',
   import: 'writes and import bookkeeping (analysts and admins only)',
   load: 'the loader and its counts (command line)',
