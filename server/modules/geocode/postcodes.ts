@@ -63,7 +63,7 @@ export async function readCentroids(
     problemCount += 1;
     if (problems.length < MAX_PROBLEMS) problems.push({ line, reason });
   };
-  const parser = input.pipe(parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }));
+  const parser = input.pipe(parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }));
   let cols: { p: number; lat: number; lng: number } | undefined;
   let columns: ReadResult['columns'] | undefined;
   let rows = 0;
@@ -80,15 +80,15 @@ export async function readCentroids(
       }
       rows += 1;
       if (rows % 100_000 === 0) o.onProgress?.(rows);
-      const text = record[cols.p] ?? '';
+      const text = (record[cols.p] ?? '').trim();
       const pc = parsePostcode(text);
       if (!pc) {
         problem(line, `${JSON.stringify(text)} is not a UK postcode`);
         continue;
       }
       if (o.want && !o.want.has(pc.compact)) continue;
-      const latText = record[cols.lat] ?? '';
-      const lngText = record[cols.lng] ?? '';
+      const latText = (record[cols.lat] ?? '').trim();
+      const lngText = (record[cols.lng] ?? '').trim();
       const latitude = latText === '' ? NaN : Number(latText);
       const longitude = lngText === '' ? NaN : Number(lngText);
       if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) {
