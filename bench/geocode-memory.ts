@@ -28,9 +28,9 @@ if (process.argv[2] === 'child') {
   for (let i = 0; i < rows; i++) {
     const p = postcode(i);
     const line = `"${p}","${p.replace(' ', '  ')}","${p}","198001","","E10000016","E58000743","E07000110","E05005083","E04003898","0","${570000 + (i % 90000)}","${160000 + (i % 90000)}","1","E18000008","E40000005","E92000001","E12000008","0","E14000803","E15000008","E17000006","E30000204","E16000062","E08000004","30UPGW","E00124473","30UPGW","E99999999","E01024494","E02005102","1","3B3","E00124473","E01024494","E02005102","E33001254","E38000226","E63004822","C1","2B1","${(50 + (i % 9000) / 1000).toFixed(6)}","${(-(i % 5000) / 1000).toFixed(6)}","E37000026","","E23000032","19484","E56000024","E54000032","E00124473","E01024494","E02005102"\n`;
-    if (!out.write(line)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
-  await new Promise((r) => out.end(r));
+  await new Promise<void>((r) => out.end(() => r()));
   process.stdout.write(`${rows} rows, ${(fs.statSync(file).size / 1048576).toFixed(0)} MB\n`);
   for (const mode of ['wanted', 'all']) process.stdout.write(execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, 'child', file, mode]).toString());
   fs.rmSync(path.dirname(file), { recursive: true });

@@ -66,13 +66,6 @@ export const GEOCODE_SOURCE = 'postcode-file';
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-/** The SHA-256 of a file, streamed: the record key pairs the file's name with what it held. */
-async function sha256(file: string): Promise<string> {
-  const h = crypto.createHash('sha256');
-  for await (const chunk of fs.createReadStream(file)) h.update(chunk as Buffer);
-  return h.digest('hex');
-}
-
 export async function geocode(gw: Gateway, o: GeocodeOptions): Promise<GeocodeResult> {
   const started = Date.now();
   const premises = (await gw.read('geocode/premises', { idPrefix: o.idPrefix ?? null })).map((r) => r.entity as Row);
@@ -102,7 +95,11 @@ export async function geocode(gw: Gateway, o: GeocodeOptions): Promise<GeocodeRe
     todo.push({ row, postcode: pc.formatted, compact: pc.compact });
   }
   const want = new Set(todo.map((t) => t.compact));
-  const read = await readCentroids(fs.createReadStream(o.file), { file: o.file, want, onProgress: (rows) => o.onProgress?.({ phase: 'reading', rows }) });
+  // The file's SHA-256, taken as it is read: the record key pairs the file's name with what it held.
+  const hash = crypto.createHash('sha256');
+  const input = fs.createReadStream(o.file);
+  input.on('data', (chunk) => hash.update(chunk));
+  const read = await readCentroids(input, { file: o.file, want, onProgress: (rows) => o.onProgress?.({ phase: 'reading', rows }) });
   const placed: Placed[] = [];
   const rowsOf = new Map<string, Row>();
   for (const t of todo) {
@@ -127,7 +124,7 @@ export async function geocode(gw: Gateway, o: GeocodeOptions): Promise<GeocodeRe
   let record: GeocodeResult['sourceRecord'] = null;
   if (!o.dryRun && placed.length > 0) {
     const name = path.basename(o.file);
-    record = { source: GEOCODE_SOURCE, recordKey: `${name}#${(await sha256(o.file)).slice(0, 16)}` };
+    record = { source: GEOCODE_SOURCE, recordKey: `${name}#${hash.digest('hex').slice(0, 16)}` };
     const provenance = {
       recordedAt: null,
       record: {
