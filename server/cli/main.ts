@@ -19,6 +19,7 @@ import { registerExport } from './export.command.ts';
 import { registerSnapshot } from './snapshot.command.ts';
 import { registerBackup } from './backup.command.ts';
 import { registerAnalyse } from './analyse.command.ts';
+import { registerGeocode } from './geocode.command.ts';
 import type { CliEnv } from './cli-env.ts';
 
 export { UserError, type CliEnv } from './cli-env.ts';
@@ -63,6 +64,7 @@ registerExport(program, env);
 registerSnapshot(program, env);
 registerBackup(program, env);
 registerAnalyse(program, env);
+registerGeocode(program, env);
 
 const userErrors = new Set(['RegistryError', 'ConfigError', 'UserError', 'LocalNeo4jError', 'DatabaseUnreachable', 'StartupError']);
 

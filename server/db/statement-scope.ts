@@ -37,6 +37,7 @@ export const NOT_CALLER_READS: Readonly<Record<string, string>> = Object.freeze(
   backup: 'the whole store, read and loaded by lantern backup and restore (command line and the server\'s local control socket)',
   chart: 'saved charts: ids and layout, not graph facts (their entities and links are read through graph/subgraph; partners open only shared charts)',
   editing: 'writes (analysts and admins only)',
+  geocode: 'the premises geocoding places (command line, writes through editing)',
   gds: 'Graph Data Science algorithms on an in-memory projection that analytics/gds-project built within the caller scope; they match nothing in the store',
   import: 'writes and import bookkeeping (analysts and admins only)',
   load: 'the loader and its counts (command line)',

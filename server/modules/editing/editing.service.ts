@@ -70,21 +70,32 @@ export async function updateEntity(ctx: Context, id: string, properties: readonl
   return repo.write(ctx.gateway, async (tx) => {
     const current = await repo.entityById(tx, id);
     if (!current) throw notFound('entity', id);
-    const type = entityTypeOf(current);
-    const changes = parseProperties(type, properties, 'properties');
-    // The entity's own stored properties, then the changes, shaped together so label and search text follow.
-    const own = Object.fromEntries(Object.entries(current).filter(([k]) => k in propertiesOf(type) || ['country', 'lineType', 'accountKey'].includes(k)));
-    const merged = { ...own, ...changes };
-    if (type === 'PHONE' && 'number' in changes) delete merged.e164;
-    // A person's full name follows their given and family names unless it is set itself.
-    if (type === 'PERSON' && !('fullName' in changes) && ('givenName' in changes || 'familyName' in changes)) delete merged.fullName;
-    const shaped = shape(type, merged, 'properties');
-    const props: Props = Object.fromEntries(Object.entries(shaped.props).filter(([k]) => !BOOKKEEPING.has(k)));
-    for (const [k, v] of Object.entries(changes)) if (v === null) props[k] = null;
+    const changes = parseProperties(entityTypeOf(current), properties, 'properties');
     const sourceId = await repo.sourceRecord(tx, provenance);
-    await markDirty(tx, [id]);
-    return toEntity(await repo.updateEntity(tx, { id, props, display: shaped.label, searchText: shaped.searchText, sourceId }));
+    return applyUpdate(tx, current, changes, sourceId);
   });
+}
+
+/**
+ * Changes an entity's properties inside a write transaction, the way every edit does: shaped
+ * with its stored properties (label and search text follow), cited by `sourceId`, its analysis
+ * marked dirty. `changes` are parsed values; null removes a property. Bulk writers (geocoding)
+ * call it once per entity with one source record.
+ */
+export async function applyUpdate(tx: repo.Tx, current: Props, changes: Props, sourceId: string): Promise<EntityOut> {
+  const id = String(current.id);
+  const type = entityTypeOf(current);
+  // The entity's own stored properties, then the changes, shaped together so label and search text follow.
+  const own = Object.fromEntries(Object.entries(current).filter(([k]) => k in propertiesOf(type) || ['country', 'lineType', 'accountKey'].includes(k)));
+  const merged = { ...own, ...changes };
+  if (type === 'PHONE' && 'number' in changes) delete merged.e164;
+  // A person's full name follows their given and family names unless it is set itself.
+  if (type === 'PERSON' && !('fullName' in changes) && ('givenName' in changes || 'familyName' in changes)) delete merged.fullName;
+  const shaped = shape(type, merged, 'properties');
+  const props: Props = Object.fromEntries(Object.entries(shaped.props).filter(([k]) => !BOOKKEEPING.has(k)));
+  for (const [k, v] of Object.entries(changes)) if (v === null) props[k] = null;
+  await markDirty(tx, [id]);
+  return toEntity(await repo.updateEntity(tx, { id, props, display: shaped.label, searchText: shaped.searchText, sourceId }));
 }
 
 export interface CreateLinkArg {
