@@ -6,7 +6,7 @@
  *
  *   npx tsx bench/analytics/circuits.ts [--runs 5]
  *
- * Matching rule (bench/README.md): a found PERSON circuit is right when its person is a planted
+ * Matching rule (docs/analytics.md#circuits): a found PERSON circuit is right when its person is a planted
  * rotating worker and every one of its stays is one of that worker's planted stays (same premises,
  * same first day). Precision: right circuits / circuits found. Recall: planted rotations with at
  * least one right circuit / planted rotations. Stay coverage: planted stays inside a right circuit.
@@ -64,7 +64,7 @@ try {
   const file = path.resolve(import.meta.dirname, '../results/analytics.json');
   const old = JSON.parse(fs.readFileSync(file, 'utf8')) as { figures: Record<string, number>; notes?: Record<string, unknown> };
   old.figures = { ...old.figures, ...figures };
-  old.notes = { ...(old.notes ?? {}), circuits: `bench/analytics/circuits.ts: circuits(ids: every premises of the demo, ${premises.length}; windowDays 120, minPremises 2, minTogether 3) through the service, system scope, against truth.rotations; matching rule in bench/README.md. Timing: median of ${runs} runs after one warm-up, load average ${m.loadAverage.join(' ')}.` };
+  old.notes = { ...(old.notes ?? {}), circuits: `bench/analytics/circuits.ts: circuits(ids: every premises of the demo, ${premises.length}; windowDays 120, minPremises 2, minTogether 3) through the service, system scope, against truth.rotations; matching rule in docs/analytics.md#circuits. Timing: median of ${runs} runs after one warm-up, load average ${m.loadAverage.join(' ')}.` };
   fs.writeFileSync(file, `${JSON.stringify(old, null, 2)}\n`);
   process.stdout.write(`wrote ${file}\n`);
 } finally {

@@ -71,7 +71,7 @@ describe(`stays and circuits from the premises ${op.name} visited`, () => {
     expect(bad.errors?.[0]?.message).toMatch(/^from: 2025-09-01 is after to/);
   });
 
-  it('shows a partner no stay, person or premises partners may not see, and masks potential victims', async () => {
+  it('shows a partner no stay, person or premises partners may not see, and a viewer potential victims by pseudonym only', async () => {
     const Q = `query ($ids: [ID!]!) { stays(ids: $ids) { ${STAY} } circuits(ids: $ids) { people { ${ENTITY} } stays { ${STAY} } } }`;
     const analyst = await server.as('analyst', { needToKnow: true, unmask: 'Circuits test: what partners may not see' });
     const full = await analyst.graphql<{ stays: S[]; circuits: C[] }>(Q, { ids: premisesIds });
@@ -89,13 +89,19 @@ describe(`stays and circuits from the premises ${op.name} visited`, () => {
     }
     const text = JSON.stringify(part.data);
     for (const s of hidden) if (!shareable(s.grading)) expect(text).not.toContain(`"${s.id}"`);
-    // Potential victims: pseudonyms and no name, for a caller without an unmask.
+    // Potential victims: pseudonyms and no name, for a caller without an unmask (a viewer:
+    // partners see none of the demo's victims' stays at all).
+    const viewer = await server.as('viewer');
+    const seen = await viewer.graphql<{ stays: S[]; circuits: C[] }>(Q, { ids: premisesIds });
+    expect(seen.errors).toBeUndefined();
     const victims = new Set(truth.potentialVictims.map((v) => v.personId));
-    const people = partStays.map((s) => s.person).filter((p) => victims.has(p.id));
+    const people = [...seen.data!.stays, ...seen.data!.circuits.flatMap((c) => c.stays)].map((s) => s.person).concat(seen.data!.circuits.flatMap((c) => c.people)).filter((p) => victims.has(p.id));
     expect(people.length).toBeGreaterThan(0);
+    const names = new Set(full.data!.stays.filter((s) => victims.has(s.person.id)).map((s) => s.person.fullName));
     for (const p of people) {
       expect(p.label).toMatch(/^Protected person [0-9A-F]{6}$/);
-      expect(p.fullName ?? null).not.toBe(full.data!.stays.find((s) => s.person.id === p.id)?.person.fullName);
+      expect(names.has(p.fullName ?? null)).toBe(false);
     }
+    for (const n of names) if (n) expect(JSON.stringify(seen.data)).not.toContain(n);
   });
 });
