@@ -43,10 +43,10 @@ try {
   const persons = found.filter((c) => c.kind === 'PERSON');
   const right = persons.filter((c) => {
     const stays = planted.get(c.people[0]!.id);
-    return stays !== undefined && c.stays.every((s) => stays.has(`${s.premises.id}|${s.validFrom}`));
+    return stays !== undefined && c.stays.every((s) => stays.has(`${s.premisesId}|${s.validFrom}`));
   });
   const recalled = new Set(right.map((c) => c.people[0]!.id));
-  const covered = new Set(right.flatMap((c) => c.stays.map((s) => `${c.people[0]!.id}|${s.premises.id}|${s.validFrom}`)));
+  const covered = new Set(right.flatMap((c) => c.stays.map((s) => `${c.people[0]!.id}|${s.premisesId}|${s.validFrom}`)));
   const plantedStays = truth.rotations.reduce((n, r) => n + r.stays.length, 0);
   for (const c of persons.filter((c) => !right.includes(c))) process.stdout.write(`not planted: ${c.people[0]!.id} ${c.premises.map((p) => p.id).join(' > ')} ${c.from}..${c.to ?? 'open'}\n`);
   for (const r of truth.rotations.filter((r) => !recalled.has(r.personId))) process.stdout.write(`missed: ${r.personId} ${r.premisesIds.join(' > ')}\n`);

@@ -62,6 +62,7 @@ export interface CircuitArgs {
   windowDays?: number | null;
   minPremises?: number | null;
   minTogether?: number | null;
+  first?: number | null;
 }
 
 /**
@@ -70,11 +71,12 @@ export interface CircuitArgs {
  */
 export async function circuitsOf(ctx: Context, args: CircuitArgs) {
   const o = { windowDays: intIn('windowDays', args.windowDays, 120, 1, 3660), minPremises: intIn('minPremises', args.minPremises, 2, 2, 50), minTogether: intIn('minTogether', args.minTogether, 3, 2, 50) };
+  const limit = intIn('first', args.first, 200, 1, 1000);
   checkRange(args.from, args.to);
   const first = await readStays(ctx, args.ids, args.from, args.to, ['WORKS_AT']);
   const people = [...new Set(first.map((s) => s.person))];
   const all = people.length === 0 ? [] : (await stayRows(ctx.gateway, people, ['WORKS_AT'])).map(toStay).filter(within(args.from, args.to)).filter((s) => people.includes(s.person));
   const entities = new Map<string, EntityOut>();
   for (const s of all) entities.set(s.person, s.personEntity).set(s.premises, s.premisesEntity);
-  return findCircuits(all, o).map((c) => ({ ...c, people: c.people.map((id) => entities.get(id)!), premises: c.premises.map((id) => entities.get(id)!), stays: c.stays.map(shown) }));
+  return findCircuits(all, o).slice(0, limit).map((c) => ({ ...c, people: c.people.map((id) => entities.get(id)!), premises: c.premises.map((id) => entities.get(id)!), stays: c.stays.map((s) => ({ id: s.id, type: s.type, personId: s.person, premisesId: s.premises, validFrom: s.validFrom, validTo: s.validTo, grading: s.grading })) }));
 }
