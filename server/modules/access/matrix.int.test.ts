@@ -155,7 +155,7 @@ function probes(f: Fixture): Record<string, Vars[]> {
     flagged: [{ first: 100 }],
     operations: [{}],
     stays: [{ ids: [f.victim.id, ...f.victimPlaces] }, { ids: near }],
-    circuits: [{ ids: [f.victim.id, ...f.victimPlaces], first: 5 }, { ids: near, first: 5 }],
+    circuits: [{ ids: [f.victim.id, ...f.victimPlaces] }, { ids: near }],
     operationDashboard: f.operationId ? [{ operationId: f.operationId }] : [{ operationId: 'operation-none' }],
     snapshots: [{ first: 100 }],
     snapshot: [{ id: f.snapshots.masked }, { id: f.snapshots.unmasked }],

@@ -14,7 +14,9 @@ const STAY = `id type validFrom validTo person { ${ENTITY} } premises { ${ENTITY
 interface E { id: string; label: string; fullName?: string | null; potentialVictim?: boolean; grading: { handlingCode: string; classification: string } }
 interface S { id: string; type: string; validFrom: string; validTo: string | null; person: E; premises: E; grading: E['grading'] }
 interface CS { id: string; type: string; personId: string; premisesId: string; validFrom: string; validTo: string | null; grading: E['grading'] }
-interface C { kind: string; people: E[]; premises: E[]; from: string; to: string | null; moves: number; stays: CS[] }
+interface N { id: string; label: string; potentialVictim: boolean; grading: E['grading'] }
+interface C { kind: string; people: N[]; premises: N[]; from: string; to: string | null; moves: number; stays: CS[] }
+const NODE = 'id label potentialVictim grading { handlingCode classification }';
 const CSTAY = 'id type personId premisesId validFrom validTo grading { handlingCode classification }';
 
 const shareable = (g: E['grading']) => g.handlingCode === 'P' && g.classification === 'OFFICIAL';
@@ -74,7 +76,7 @@ describe(`stays and circuits from the premises ${op.name} visited`, () => {
   });
 
   it('shows a partner no stay, person or premises partners may not see, and a viewer potential victims by pseudonym only', async () => {
-    const Q = `query ($ids: [ID!]!) { stays(ids: $ids) { ${STAY} } circuits(ids: $ids) { people { ${ENTITY} } premises { ${ENTITY} } stays { ${CSTAY} } } }`;
+    const Q = `query ($ids: [ID!]!) { stays(ids: $ids) { ${STAY} } circuits(ids: $ids) { people { ${NODE} } premises { ${NODE} } stays { ${CSTAY} } } }`;
     const analyst = await server.as('analyst', { needToKnow: true, unmask: 'Circuits test: what partners may not see' });
     const full = await analyst.graphql<{ stays: S[]; circuits: C[] }>(Q, { ids: premisesIds });
     const partner = await server.as('partner');
@@ -101,7 +103,7 @@ describe(`stays and circuits from the premises ${op.name} visited`, () => {
     const seen = await viewer.graphql<{ stays: S[]; circuits: C[] }>(Q, { ids: premisesIds });
     expect(seen.errors).toBeUndefined();
     const victims = new Set(truth.potentialVictims.map((v) => v.personId));
-    const people = seen.data!.stays.map((s) => s.person).concat(seen.data!.circuits.flatMap((c) => c.people)).filter((p) => victims.has(p.id));
+    const people: { id: string; label: string; fullName?: string | null }[] = [...seen.data!.stays.map((s) => s.person), ...seen.data!.circuits.flatMap((c) => c.people)].filter((p) => victims.has(p.id));
     expect(people.length).toBeGreaterThan(0);
     const names = new Set(full.data!.stays.filter((s) => victims.has(s.person.id)).map((s) => s.person.fullName));
     for (const p of people) {

@@ -1,7 +1,7 @@
 /** Stays and circuits over what the caller may see (docs/analytics.md#circuits). */
 import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../errors.ts';
-import { toEntity, toGrading, type EntityOut } from '../entity/index.ts';
+import { toEntity, toGrading, toGraphNode, type EntityOut, type GraphNodeOut } from '../entity/index.ts';
 import { findCircuits, type StayFact } from './circuits.ts';
 import { stayRows, type StayRow } from './stays.repository.ts';
 
@@ -13,6 +13,8 @@ export interface StayOut extends StayFact {
   validTo: string | null;
   personEntity: EntityOut;
   premisesEntity: EntityOut;
+  personRow: Record<string, unknown>;
+  premisesRow: Record<string, unknown>;
   grading: ReturnType<typeof toGrading>;
 }
 
@@ -32,7 +34,7 @@ function checkRange(from?: string | null, to?: string | null): void {
 function toStay(r: StayRow): StayOut {
   const person = toEntity(r.person), premises = toEntity(r.premises);
   const validFrom = day(r.link.validFrom)!;
-  return { id: String(r.link.id), type: String(r.link.type), person: person.id, premises: premises.id, from: validFrom, to: day(r.link.validTo), validFrom, validTo: day(r.link.validTo), personEntity: person, premisesEntity: premises, grading: toGrading(r.link) };
+  return { id: String(r.link.id), type: String(r.link.type), person: person.id, premises: premises.id, from: validFrom, to: day(r.link.validTo), validFrom, validTo: day(r.link.validTo), personEntity: person, premisesEntity: premises, personRow: r.person, premisesRow: r.premises, grading: toGrading(r.link) };
 }
 
 const within = (from?: string | null, to?: string | null) => (s: StayOut) => (!from || s.to === null || s.to >= from) && (!to || s.from <= to);
@@ -76,7 +78,9 @@ export async function circuitsOf(ctx: Context, args: CircuitArgs) {
   const first = await readStays(ctx, args.ids, args.from, args.to, ['WORKS_AT']);
   const people = [...new Set(first.map((s) => s.person))];
   const all = people.length === 0 ? [] : (await stayRows(ctx.gateway, people, ['WORKS_AT'])).map(toStay).filter(within(args.from, args.to)).filter((s) => people.includes(s.person));
-  const entities = new Map<string, EntityOut>();
-  for (const s of all) entities.set(s.person, s.personEntity).set(s.premises, s.premisesEntity);
+  // Chart cards, not whole entities: what the list and "put on the chart" need, and a circuit
+  // list selected in full stays within the query cost limit (decision 0027).
+  const entities = new Map<string, GraphNodeOut>();
+  for (const s of all) entities.set(s.person, toGraphNode(s.personRow)).set(s.premises, toGraphNode(s.premisesRow));
   return findCircuits(all, o).slice(0, limit).map((c) => ({ ...c, people: c.people.map((id) => entities.get(id)!), premises: c.premises.map((id) => entities.get(id)!), stays: c.stays.map((s) => ({ id: s.id, type: s.type, personId: s.person, premisesId: s.premises, validFrom: s.validFrom, validTo: s.validTo, grading: s.grading })) }));
 }
