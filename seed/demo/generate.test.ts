@@ -110,6 +110,16 @@ describe('the demo scenario', () => {
     }
   });
 
+  it('names every rotating worker in the truth, with the WORKS_AT stays as written', () => {
+    const rotating = truth.networks.flatMap((n) => n.workerIds.filter((w) => new Set(linksOf('WORKS_AT').filter((l) => l.from === w).map((l) => l.to)).size >= 2));
+    expect(truth.rotations.map((r) => r.personId).sort()).toEqual(rotating.sort());
+    for (const r of truth.rotations) {
+      const written = linksOf('WORKS_AT').filter((l) => l.from === r.personId).map((l) => `${l.to}|${l.validFrom}|${l.validTo}`).sort();
+      expect(r.stays.map((s) => `${s.premisesId}|${s.from}|${s.to}`).sort(), r.personId).toEqual(written);
+      expect(new Set(r.premisesIds)).toEqual(new Set(r.stays.map((s) => s.premisesId)));
+    }
+  });
+
   it('ties each planted network together by shared phones, a controller and a vehicle', () => {
     for (const n of truth.networks) {
       const parlours = n.premisesIds.filter((p) => byId.get(p)!.props.kind === 'MASSAGE_PARLOUR');

@@ -17,9 +17,9 @@ import { exploitationAtCarWash, offencesEstablished, writeEncountersAndStays } f
 import { addCoincidences, addOtherPremises } from './scenario/premises.ts';
 import { addRiskRegister } from './scenario/risk.ts';
 import { Scene } from './scenario/scene.ts';
-import type { DemoTruth, OperationTruth } from './scenario/truth.ts';
+import type { DemoTruth, NetworkTruth, OperationTruth, RotationTruth } from './scenario/truth.ts';
 
-export type { DemoTruth, NetworkTruth, OperationTruth } from './scenario/truth.ts';
+export type { DemoTruth, NetworkTruth, OperationTruth, RotationTruth } from './scenario/truth.ts';
 
 export const DEMO_SEED = 20250628;
 
@@ -32,6 +32,23 @@ function countBy<T>(items: T[], key: (t: T) => string): Record<string, number> {
   const out: Record<string, number> = {};
   for (const i of items) out[key(i)] = (out[key(i)] ?? 0) + 1;
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** The networks' workers moved through two or more premises, with their WORKS_AT stays in order. */
+// As written (writeEncountersAndStays): a worker's stays end on the day they were safeguarded.
+function rotationsOf(s: Scene, networks: NetworkTruth[], removedOn: ReadonlyMap<string, string>): RotationTruth[] {
+  const out: RotationTruth[] = [];
+  for (const n of networks)
+    for (const personId of n.workerIds) {
+      const cut = removedOn.get(personId);
+      const stays = s.stays
+        .filter((st) => st.kind === 'WORKS_AT' && st.personId === personId && !(cut && st.from > cut))
+        .map((st) => ({ ...st, to: cut && st.to > cut ? cut : st.to }))
+        .sort((a, b) => a.from.localeCompare(b.from));
+      const premisesIds = [...new Set(stays.map((st) => st.premisesId))];
+      if (premisesIds.length >= 2) out.push({ personId, networkId: n.id, premisesIds, stays: stays.map((st) => ({ premisesId: st.premisesId, from: st.from, to: st.to })) });
+    }
+  return out;
 }
 
 /** The phases draw from one random stream in this order; changing the order changes the demo. */
@@ -83,6 +100,7 @@ export function generateDemo(seed: number = DEMO_SEED): Demo {
     potentialVictims: pvs,
     duplicates,
     operations: [opTruth(ops.june), opTruth(ops.august)],
+    rotations: rotationsOf(s, planted.networks, campaign.removedOn),
     riskFactorCombination: [...risk.combination].sort(),
     totals: {
       premisesOfInterest: planted.parlours.length + legit.length,

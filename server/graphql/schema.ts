@@ -27,6 +27,7 @@ import { resolvers as operations } from '../modules/operations/operations.resolv
 import { resolvers as snapshot } from '../modules/snapshot/snapshot.resolvers.ts';
 import { resolvers as exports } from '../modules/export/export.resolvers.ts';
 import { resolvers as scores } from '../modules/scores/scores.resolvers.ts';
+import { resolvers as stays } from '../modules/stays/stays.resolvers.ts';
 import { requireCan } from '../modules/access/access.ts';
 import type { Context } from './context.ts';
 
@@ -52,9 +53,10 @@ export const typeDefFiles = [
   'snapshot/snapshot.graphql',
   'export/export.graphql',
   'scores/scores.graphql',
+  'stays/stays.graphql',
 ];
 
-const resolverMaps: Resolvers[] = [system, entity, search, graph, editing, chart, auth, audit, analytics, risk, indicators, operations, resolve, imports, snapshot, exports, scores];
+const resolverMaps: Resolvers[] = [system, entity, search, graph, editing, chart, auth, audit, analytics, risk, indicators, operations, resolve, imports, snapshot, exports, scores, stays];
 
 type Resolver = (parent: unknown, args: unknown, ctx: Context, info: unknown) => unknown;
 

@@ -41,6 +41,12 @@ export interface OperationTruth extends OutcomeCounts {
 
 export type PotentialVictimTruth = { personId: string; operationId: string; visitId: string; identifiedOn: string; safeguarded: boolean; referralIds: string[]; child: boolean };
 export type DuplicateTruth = { personIds: string[]; sources: string[]; differences: string };
+/**
+ * A worker the scenario moved from parlour to parlour of their network (every stay about two to
+ * four weeks, the next beginning the day after): the WORKS_AT stays in order. What the circuits
+ * finder (docs/analytics.md#circuits) should find.
+ */
+export type RotationTruth = { personId: string; networkId: string; premisesIds: string[]; stays: { premisesId: string; from: string; to: string }[] };
 export type NoiseTruth = { description: string; ids: string[] };
 
 export interface DemoTruth {
@@ -53,6 +59,8 @@ export interface DemoTruth {
   potentialVictims: PotentialVictimTruth[];
   duplicates: DuplicateTruth[];
   operations: OperationTruth[];
+  /** The planted rotations: workers moved between premises, one entry per worker through two or more. */
+  rotations: RotationTruth[];
   /** The people planted with a combination of risk factors (two or more distinct kinds). */
   riskFactorCombination: string[];
   totals: OutcomeCounts & {

@@ -154,6 +154,8 @@ function probes(f: Fixture): Record<string, Vars[]> {
     indicatorHits: [{ entityId: f.victim.id }, ...f.victimPlaces.map((id) => ({ entityId: id })), { entityId: f.h }],
     flagged: [{ first: 100 }],
     operations: [{}],
+    stays: [{ ids: [f.victim.id, ...f.victimPlaces] }, { ids: near }],
+    circuits: [{ ids: [f.victim.id, ...f.victimPlaces] }, { ids: near }],
     operationDashboard: f.operationId ? [{ operationId: f.operationId }] : [{ operationId: 'operation-none' }],
     snapshots: [{ first: 100 }],
     snapshot: [{ id: f.snapshots.masked }, { id: f.snapshots.unmasked }],

@@ -1,0 +1,115 @@
+/**
+ * Stays and circuits through GraphQL on the demo: from the premises an operation visited, the
+ * circuits finder finds a planted rotation (truth.rotations) with its stays as evidence; a
+ * partner gets no stay, person or premises partners may not see; a caller without an unmask sees
+ * potential victims by their pseudonyms.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demo } from '../../../seed/demo/index.ts';
+import { startTestServer, testGateway, type TestServer } from '../../testing/harness.ts';
+
+const { truth } = demo();
+const ENTITY = 'id label ... on Person { fullName potentialVictim } grading { handlingCode classification }';
+const STAY = `id type validFrom validTo person { ${ENTITY} } premises { ${ENTITY} } grading { handlingCode classification }`;
+interface E { id: string; label: string; fullName?: string | null; potentialVictim?: boolean; grading: { handlingCode: string; classification: string } }
+interface S { id: string; type: string; validFrom: string; validTo: string | null; person: E; premises: E; grading: E['grading'] }
+interface CS { id: string; type: string; personId: string; premisesId: string; validFrom: string; validTo: string | null; grading: E['grading'] }
+interface N { id: string; label: string; potentialVictim: boolean; grading: E['grading'] }
+interface C { kind: string; people: N[]; premises: N[]; from: string; to: string | null; moves: number; stays: CS[] }
+const NODE = 'id label potentialVictim grading { handlingCode classification }';
+const CSTAY = 'id type personId premisesId validFrom validTo grading { handlingCode classification }';
+
+const shareable = (g: E['grading']) => g.handlingCode === 'P' && g.classification === 'OFFICIAL';
+
+let server: TestServer;
+let premisesIds: string[];
+const op = truth.operations[0]!;
+beforeAll(async () => {
+  server = await startTestServer({ gateway: testGateway({ queryTimeoutMs: 90_000 }) });
+  const r = await server.graphql<{ operationDashboard: { premisesIds: string[] } }>(`query ($id: ID!) { operationDashboard(operationId: $id) { premisesIds } }`, { id: op.id });
+  premisesIds = r.data!.operationDashboard.premisesIds;
+}, 180_000);
+afterAll(async () => {
+  await server?.close();
+});
+
+describe(`stays and circuits from the premises ${op.name} visited`, () => {
+  it('finds a planted rotation, with its stays as evidence', async () => {
+    const analyst = await server.as('analyst', { needToKnow: true, unmask: 'Circuits test: matching the planted rotations' });
+    const r = await analyst.graphql<{ circuits: C[] }>(`query ($ids: [ID!]!) { circuits(ids: $ids) { kind people { id } premises { id } from to moves stays { ${CSTAY} } } }`, { ids: premisesIds });
+    expect(r.errors).toBeUndefined();
+    const visited = new Set(premisesIds);
+    const planted = truth.rotations.filter((t) => t.premisesIds.some((p) => visited.has(p)));
+    expect(planted.length).toBeGreaterThan(0);
+    const found = planted.filter((t) => r.data!.circuits.some((c) => c.kind === 'PERSON' && c.people[0]!.id === t.personId));
+    expect(found.length / planted.length).toBeGreaterThanOrEqual(0.9);
+    const t = found[0]!;
+    const c = r.data!.circuits.find((c) => c.kind === 'PERSON' && c.people[0]!.id === t.personId)!;
+    const plantedStays = new Set(t.stays.map((s) => `${s.premisesId}|${s.from}|${s.to}`));
+    // Every stay of the circuit is one the scenario planted, in order, through two premises or more.
+    expect(c.stays.length).toBeGreaterThanOrEqual(2);
+    for (const s of c.stays) {
+      expect(s.type).toBe('WORKS_AT');
+      expect(s.personId).toBe(t.personId);
+      expect(plantedStays.has(`${s.premisesId}|${s.validFrom}|${s.validTo}`), `${s.premisesId} ${s.validFrom}..${s.validTo}`).toBe(true);
+    }
+    expect(c.stays.map((s) => s.validFrom)).toEqual([...c.stays.map((s) => s.validFrom)].sort());
+    expect(new Set(c.premises.map((p) => p.id))).toEqual(new Set(c.stays.map((s) => s.premisesId)));
+    expect(c.premises.length).toBeGreaterThanOrEqual(2);
+    expect(c.from).toBe(c.stays[0]!.validFrom);
+  });
+
+  it('gives the stays of a rotating worker in a date range, and refuses a range that ends before it begins', async () => {
+    const t = truth.rotations[0]!;
+    const s = t.stays[1]!;
+    const r = await server.graphql<{ stays: S[] }>(`query ($ids: [ID!]!, $from: Date, $to: Date) { stays(ids: $ids, from: $from, to: $to) { ${STAY} } }`, { ids: [t.personId], from: s.from, to: s.to });
+    expect(r.errors).toBeUndefined();
+    const works = r.data!.stays.filter((x) => x.type === 'WORKS_AT');
+    expect(works.some((x) => x.premises.id === s.premisesId && x.validFrom === s.from)).toBe(true);
+    // The stays before and after only touch the range by a day, or not at all.
+    for (const x of r.data!.stays) {
+      expect(x.validFrom <= s.to).toBe(true);
+      expect(x.validTo === null || x.validTo >= s.from).toBe(true);
+    }
+    const bad = await server.graphql(`{ stays(ids: ["${t.personId}"], from: "2025-09-01", to: "2025-01-01") { id } }`);
+    expect(bad.errors?.[0]?.message).toMatch(/^from: 2025-09-01 is after to/);
+  });
+
+  it('shows a partner no stay, person or premises partners may not see, and a viewer potential victims by pseudonym only', async () => {
+    const Q = `query ($ids: [ID!]!) { stays(ids: $ids) { ${STAY} } circuits(ids: $ids) { people { ${NODE} } premises { ${NODE} } stays { ${CSTAY} } } }`;
+    const analyst = await server.as('analyst', { needToKnow: true, unmask: 'Circuits test: what partners may not see' });
+    const full = await analyst.graphql<{ stays: S[]; circuits: C[] }>(Q, { ids: premisesIds });
+    const partner = await server.as('partner');
+    const part = await partner.graphql<{ stays: S[]; circuits: C[] }>(Q, { ids: premisesIds });
+    expect(full.errors).toBeUndefined();
+    expect(part.errors).toBeUndefined();
+    const hidden = full.data!.stays.filter((s) => !shareable(s.grading) || !shareable(s.person.grading) || !shareable(s.premises.grading));
+    // The probe reaches stays partners may not see, so the check below means something.
+    expect(hidden.length).toBeGreaterThan(0);
+    const partStays = part.data!.stays;
+    expect(partStays.length).toBeGreaterThan(0);
+    for (const s of partStays) {
+      expect(shareable(s.grading) && shareable(s.person.grading) && shareable(s.premises.grading), s.id).toBe(true);
+    }
+    for (const c of part.data!.circuits) {
+      for (const e of [...c.people, ...c.premises]) expect(shareable(e.grading), e.id).toBe(true);
+      for (const s of c.stays) expect(shareable(s.grading), s.id).toBe(true);
+    }
+    const text = JSON.stringify(part.data);
+    for (const s of hidden) if (!shareable(s.grading)) expect(text).not.toContain(`"${s.id}"`);
+    // Potential victims: pseudonyms and no name, for a caller without an unmask (a viewer:
+    // partners see none of the demo's victims' stays at all).
+    const viewer = await server.as('viewer');
+    const seen = await viewer.graphql<{ stays: S[]; circuits: C[] }>(Q, { ids: premisesIds });
+    expect(seen.errors).toBeUndefined();
+    const victims = new Set(truth.potentialVictims.map((v) => v.personId));
+    const people: { id: string; label: string; fullName?: string | null }[] = [...seen.data!.stays.map((s) => s.person), ...seen.data!.circuits.flatMap((c) => c.people)].filter((p) => victims.has(p.id));
+    expect(people.length).toBeGreaterThan(0);
+    const names = new Set(full.data!.stays.filter((s) => victims.has(s.person.id)).map((s) => s.person.fullName));
+    for (const p of people) {
+      expect(p.label).toMatch(/^Protected person [0-9A-F]{6}$/);
+      expect(names.has(p.fullName ?? null)).toBe(false);
+    }
+    for (const n of names) if (n) expect(JSON.stringify(seen.data)).not.toContain(n);
+  });
+});

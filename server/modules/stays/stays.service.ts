@@ -1,0 +1,86 @@
+/** Stays and circuits over what the caller may see (docs/analytics.md#circuits). */
+import type { Context } from '../../graphql/context.ts';
+import { badInput } from '../../errors.ts';
+import { toEntity, toGrading, toGraphNode, type EntityOut, type GraphNodeOut } from '../entity/index.ts';
+import { findCircuits, type StayFact } from './circuits.ts';
+import { stayRows, type StayRow } from './stays.repository.ts';
+
+export const MAX_IDS = 1000;
+
+export interface StayOut extends StayFact {
+  type: string;
+  validFrom: string;
+  validTo: string | null;
+  personEntity: EntityOut;
+  premisesEntity: EntityOut;
+  personRow: Record<string, unknown>;
+  premisesRow: Record<string, unknown>;
+  grading: ReturnType<typeof toGrading>;
+}
+
+const day = (v: unknown): string | null => (v === null || v === undefined ? null : String(v).slice(0, 10));
+
+function checkIds(ids: readonly string[]): string[] {
+  if (ids.length === 0 || ids.length > MAX_IDS) throw badInput('ids', `give 1 to ${MAX_IDS} ids (got ${ids.length}).`);
+  const bad = ids.findIndex((id) => id.length === 0 || id.length > 200);
+  if (bad >= 0) throw badInput(`ids[${bad}]`, 'an id has 1 to 200 characters.');
+  return [...new Set(ids)];
+}
+
+function checkRange(from?: string | null, to?: string | null): void {
+  if (from && to && from > to) throw badInput('from', `${from} is after to (${to}).`);
+}
+
+function toStay(r: StayRow): StayOut {
+  const person = toEntity(r.person), premises = toEntity(r.premises);
+  const validFrom = day(r.link.validFrom)!;
+  return { id: String(r.link.id), type: String(r.link.type), person: person.id, premises: premises.id, from: validFrom, to: day(r.link.validTo), validFrom, validTo: day(r.link.validTo), personEntity: person, premisesEntity: premises, personRow: r.person, premisesRow: r.premises, grading: toGrading(r.link) };
+}
+
+const within = (from?: string | null, to?: string | null) => (s: StayOut) => (!from || s.to === null || s.to >= from) && (!to || s.from <= to);
+
+/** The GraphQL shape of a stay: its ends as entities. */
+const shown = (s: StayOut) => ({ id: s.id, type: s.type, person: s.personEntity, premises: s.premisesEntity, validFrom: s.validFrom, validTo: s.validTo, grading: s.grading });
+
+export async function readStays(ctx: Context, ids: readonly string[], from?: string | null, to?: string | null, types?: readonly string[]): Promise<StayOut[]> {
+  return (await stayRows(ctx.gateway, checkIds(ids), types)).map(toStay).filter(within(from, to));
+}
+
+export async function stays(ctx: Context, args: { ids: readonly string[]; from?: string | null; to?: string | null }) {
+  checkRange(args.from, args.to);
+  return (await readStays(ctx, args.ids, args.from, args.to)).map(shown);
+}
+
+function intIn(name: string, v: number | null | undefined, def: number, min: number, max: number): number {
+  const n = v ?? def;
+  if (!Number.isInteger(n) || n < min || n > max) throw badInput(name, `give a whole number from ${min} to ${max} (got ${n}).`);
+  return n;
+}
+
+export interface CircuitArgs {
+  ids: readonly string[];
+  from?: string | null;
+  to?: string | null;
+  windowDays?: number | null;
+  minPremises?: number | null;
+  minTogether?: number | null;
+  first?: number | null;
+}
+
+/**
+ * The circuits of the people given, or of the people who worked at the premises given: their
+ * WORKS_AT stays are read everywhere (a circuit leaves the premises it was found from).
+ */
+export async function circuitsOf(ctx: Context, args: CircuitArgs) {
+  const o = { windowDays: intIn('windowDays', args.windowDays, 120, 1, 3660), minPremises: intIn('minPremises', args.minPremises, 2, 2, 50), minTogether: intIn('minTogether', args.minTogether, 3, 2, 50) };
+  const limit = intIn('first', args.first, 200, 1, 1000);
+  checkRange(args.from, args.to);
+  const first = await readStays(ctx, args.ids, args.from, args.to, ['WORKS_AT']);
+  const people = [...new Set(first.map((s) => s.person))];
+  const all = people.length === 0 ? [] : (await stayRows(ctx.gateway, people, ['WORKS_AT'])).map(toStay).filter(within(args.from, args.to)).filter((s) => people.includes(s.person));
+  // Chart cards, not whole entities: what the list and "put on the chart" need, and a circuit
+  // list selected in full stays within the query cost limit (decision 0027).
+  const entities = new Map<string, GraphNodeOut>();
+  for (const s of all) entities.set(s.person, toGraphNode(s.personRow)).set(s.premises, toGraphNode(s.premisesRow));
+  return findCircuits(all, o).slice(0, limit).map((c) => ({ ...c, people: c.people.map((id) => entities.get(id)!), premises: c.premises.map((id) => entities.get(id)!), stays: c.stays.map((s) => ({ id: s.id, type: s.type, personId: s.person, premisesId: s.premises, validFrom: s.validFrom, validTo: s.validTo, grading: s.grading })) }));
+}
