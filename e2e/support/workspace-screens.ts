@@ -3,7 +3,7 @@
  * Hierarchy layout, the flagged list), taken in headless Chromium against a running `lantern serve`
  * with the demo. Run: npx vite build, start the server, make an analyst token (lantern token
  * create --role analyst), then URL=http://127.0.0.1:4000/ TOKEN=lt_... OUT=docs/screenshots
- * npx tsx e2e/support/workspace-screens.ts [all|path|hier|hier1|flagged]
+ * npx tsx e2e/support/workspace-screens.ts [all|path|hier|hier1|flagged|networks]
  */
 import { launch, openWorkspace, searchAndAdd, waitForEntities, idle, nodePosition, clickBackground } from './browser.ts';
 const url = process.env.URL ?? 'http://127.0.0.1:4000/';
@@ -72,6 +72,11 @@ if (which === 'all' || which === 'flagged') {
   await page.getByTestId('flagged-summary').filter({ hasText: /flagged as known on/ }).waitFor();
   await page.waitForTimeout(500);
   await page.screenshot({ path: `${out}/flagged-list.png`, clip: { x: 0, y: 60, width: 1440, height: 560 } });
+}
+if (which === 'all' || which === 'networks') {
+  await page.getByRole('button', { name: /^Networks/ }).first().click();
+  await page.waitForTimeout(4000);
+  await page.screenshot({ path: `${out}/networks.png`, fullPage: false });
 }
 console.log('errors', errors);
 await browser.close();
