@@ -3,6 +3,7 @@
 // (docs/decisions/0018-stored-chart-card.md). Writers store the card from now on; this fills it in
 // on the entities written before, in pages of 2,000 in id order. Idempotent: the card is a pure
 // function of the stored properties, so running it again writes the same values.
+// supersedes sha256:28298c08862c47f7ae59f8a32f31f0a833ec2b906cd6cb3117cb3c0aab5917f7
 import type { Gateway } from '../../server/db/gateway.ts';
 import { cardOf, storedCard } from '../../server/model/card.ts';
 import { ENTITY_TYPES, type EntityType } from '../../server/model/model.ts';

@@ -2,7 +2,9 @@
  * Schema migrations: ordered files cypher/schema/NNN_name.cypher, each a list of idempotent
  * statements (IF NOT EXISTS). Applied at start in name order; each is recorded as a
  * (:LanternMigration) node once applied and is not run again. A recorded file whose text has
- * since changed is reported, not re-run: schema changes go in a new file.
+ * since changed is reported, not re-run: schema changes go in a new file. A file rewritten with the
+ * same effect (made faster, say) names the checksums of its earlier texts in lines
+ * `// supersedes sha256:<hex>`: a store that recorded one of them is re-recorded, not warned about.
  * A change to stored data that Cypher alone cannot make (rewriting JSON text without APOC, which
  * a Neo4j server may not have) is a NNN_name.ts file beside them exporting `up(gateway)`: it is
  * ordered, run once and recorded in the same way, and must be idempotent too.
@@ -19,6 +21,8 @@ export interface Migration {
   id: string;
   file: string;
   checksum: string;
+  /** Checksums of earlier texts of this file with the same effect. */
+  supersedes: string[];
   statements: string[];
   /** A data migration written in TypeScript (NNN_name.ts): what it does after the statements. */
   run?: (gateway: Gateway) => Promise<void>;
@@ -37,6 +41,7 @@ export function loadMigrations(dir = path.join(cypherRoot, 'schema')): Migration
         id: f.replace(/\.(cypher|ts)$/, ''),
         file: f,
         checksum: createHash('sha256').update(text).digest('hex'),
+        supersedes: [...text.matchAll(/^\/\/ supersedes sha256:([0-9a-f]{64})$/gm)].map((x) => x[1]!),
         statements: code ? [] : splitStatements(text),
         ...(code ? { run: async (gateway: Gateway) => ((await import(pathToFileURL(file).href)) as { up(g: Gateway): Promise<void> }).up(gateway) } : {}),
       };
@@ -61,7 +66,10 @@ export async function migrate(gateway: Gateway, log: Logger, migrations = loadMi
   for (const m of migrations) {
     const previous = recorded.get(m.id);
     if (previous !== undefined) {
-      if (previous !== m.checksum) {
+      if (m.supersedes.includes(previous)) {
+        await gateway.runScript('MATCH (m:LanternMigration {id: $id}) SET m.checksum = $checksum', { id: m.id, checksum: m.checksum });
+        log.info({ migration: m.id }, 'Recorded the current text of a rewritten schema migration');
+      } else if (previous !== m.checksum) {
         log.warn({ migration: m.id }, 'A recorded schema migration has changed since it was applied; put schema changes in a new file');
       }
       result.skipped.push(m.id);
