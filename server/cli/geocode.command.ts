@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { openDatabase } from '../db/database.ts';
-import { exitCodeOf, geocode, PostcodeFileError, type GeocodeProgress, type GeocodeResult } from '../modules/geocode/index.ts';
+import { describeColumns, exitCodeOf, geocode, PostcodeFileError, type GeocodeProgress, type GeocodeResult } from '../modules/geocode/index.ts';
 import { UserError, type CliEnv } from './cli-env.ts';
 
 export function registerGeocode(program: Command, env: CliEnv): void {
@@ -57,7 +57,7 @@ export function registerGeocode(program: Command, env: CliEnv): void {
       const verb = opts.dryRun ? 'would be placed' : 'placed';
       const replaced = r.placed.filter((p) => p.was).length;
       process.stdout.write(
-        `${r.rows} postcode rows read (${r.columns.postcode}, ${r.columns.latitude}, ${r.columns.longitude}); ${r.premises} premises: ${r.placed.length} ${verb}` +
+        `${r.rows} postcode rows read (${describeColumns(r.columns)}); ${r.premises} premises: ${r.placed.length} ${verb}` +
           `${replaced ? ` (${replaced} replacing coordinates)` : ''}, ${r.alreadyPlaced} already placed, ${r.unplaced.length} not placed` +
           `${r.sourceRecord ? `; cited as ${r.sourceRecord.source} ${r.sourceRecord.recordKey}` : ''} in ${(r.ms / 1000).toFixed(1)} s.\n`,
       );

@@ -127,9 +127,13 @@ describe('lantern geocode', () => {
     expect(missing.stderr).toContain(`cannot read --postcodes ${path.join(dir, 'absent.csv')}`);
     const grid = path.join(dir, 'grid.csv');
     fs.writeFileSync(grid, 'pcd,oseast1m,osnrth1m\nZX1 1AA,470001,173001\n');
-    const noColumns = await lantern(['geocode', '--postcodes', grid, '--only', only]);
+    const onGrid = await lantern(['geocode', '--postcodes', grid, '--only', only, '--dry-run']);
+    expect(onGrid.stdout).toContain('(pcd, oseast1m, osnrth1m (British National Grid))');
+    const xy = path.join(dir, 'xy.csv');
+    fs.writeFileSync(xy, 'pcd,x,y\nZX1 1AA,470001,173001\n');
+    const noColumns = await lantern(['geocode', '--postcodes', xy, '--only', only]);
     expect(noColumns.code).toBe(1);
-    expect(noColumns.stderr).toContain(`${grid}: line 1 has no latitude column (lat, latitude), no longitude column (long, longitude)`);
+    expect(noColumns.stderr).toContain(`${xy}: line 1 has no latitude column (lat, latitude), no longitude column (long, longitude)`);
     const before = await premises();
     expect(before[ids.notInFile]!.latitude).toBeUndefined();
   }, 120_000);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Gateway, Row } from '../../db/gateway.ts';
 import { parsePostcode } from '../../model/normalise.ts';
 import { applyUpdate, sourceRecord, write } from '../editing/index.ts';
-import { readCentroids, type FileProblem } from './postcodes.ts';
+import { describeColumns, readCentroids, type CentroidColumns, type FileProblem } from './postcodes.ts';
 
 export type UnplacedReason = 'no postcode' | 'bad postcode' | 'postcode not in the file';
 
@@ -37,7 +37,7 @@ export interface Unplaced {
 export interface GeocodeResult {
   file: string;
   rows: number;
-  columns: { postcode: string; latitude: string; longitude: string };
+  columns: CentroidColumns;
   fileProblems: FileProblem[];
   fileProblemCount: number;
   premises: number;
@@ -134,7 +134,7 @@ export async function geocode(gw: Gateway, o: GeocodeOptions): Promise<GeocodeRe
         handlingCode: 'P',
         handlingConditions: null,
         classification: 'OFFICIAL',
-        summary: `Coordinates from the postcode-centroid file ${name} (${read.columns.postcode}, ${read.columns.latitude}, ${read.columns.longitude}): the centroid of the postcode, not of the building.`,
+        summary: `Coordinates from the postcode-centroid file ${name} (${describeColumns(read.columns)}): the centroid of the postcode, not of the building.`,
       },
     };
     const size = o.batchSize ?? 200;

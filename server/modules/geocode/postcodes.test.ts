@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { PostcodeFileError, readCentroids } from './postcodes.ts';
+import { gridToLatLon } from '../../model/grid.ts';
+import { describeColumns, PostcodeFileError, readCentroids } from './postcodes.ts';
 
 const fixture = (name: string) => path.join(import.meta.dirname, 'fixtures', name);
 const read = (name: string, want?: Set<string>) => readCentroids(fs.createReadStream(fixture(name)), { file: name, want });
@@ -40,10 +41,32 @@ describe('readCentroids', () => {
     expect(r.rows).toBe(5);
   });
 
-  it('refuses a file without postcode, latitude or longitude columns, naming the file and the columns it has', async () => {
-    await expect(text('pcd,oseast1m,osnrth1m\nZX1 1AA,470001,173001\n')).rejects.toThrow(PostcodeFileError);
-    await expect(text('pcd,oseast1m,osnrth1m\nZX1 1AA,470001,173001\n')).rejects.toThrow(
-      'x.csv: line 1 has no latitude column (lat, latitude), no longitude column (long, longitude); its columns are "pcd", "oseast1m", "osnrth1m"',
+  it('reads grid columns (the directory\'s oseast1m and osnrth1m) when there is no latitude and longitude, converting them to WGS84', async () => {
+    const r = await text('pcd,oseast1m,osnrth1m\nZX1 1AA,651410,313177\nZX1 1AB,,\nZX1 1AD,SU 712,173001\n');
+    expect(r.columns).toEqual({ postcode: 'pcd', easting: 'oseast1m', northing: 'osnrth1m' });
+    expect(describeColumns(r.columns)).toBe('pcd, oseast1m, osnrth1m (British National Grid)');
+    // The OS's worked example (Caister water tower), as the import's grid conversion places it.
+    expect(r.centroids.get('ZX11AA')).toEqual({ ...gridToLatLon(651410, 313177), line: 2 });
+    expect(r.centroids.get('ZX11AA')!.latitude).toBeCloseTo(52.658, 2);
+    expect(r.centroids.get('ZX11AA')!.longitude).toBeCloseTo(1.716, 2);
+    expect(r.problems).toEqual([
+      { line: 3, reason: 'ZX1 1AB has no grid reference in the file' },
+      { line: 4, reason: 'ZX1 1AD: "SU 712" is not a British National Grid easting in metres' },
+    ]);
+  });
+
+  it("reads OS Code-Point Open's rows, which have no header line: postcode, quality, eastings, northings", async () => {
+    const r = await text('"ZX1 1AA",10,651410,313177,"E92000001","","E18000006","","E10000020","E07000145"\n"ZX11AB",90,0,0,"E92000001","","","","",""\n');
+    expect(r.columns).toEqual({ postcode: 'Postcode', easting: 'Eastings', northing: 'Northings' });
+    expect(r.rows).toBe(2);
+    expect(r.centroids.get('ZX11AA')).toEqual({ ...gridToLatLon(651410, 313177), line: 1 });
+    expect(r.problems).toEqual([{ line: 2, reason: 'ZX1 1AB has no grid reference in the file' }]);
+  });
+
+  it('refuses a file without postcode, latitude or longitude (or grid) columns, naming the file and the columns it has', async () => {
+    await expect(text('pcd,x,y\nZX1 1AA,470001,173001\n')).rejects.toThrow(PostcodeFileError);
+    await expect(text('pcd,x,y\nZX1 1AA,470001,173001\n')).rejects.toThrow(
+      'x.csv: line 1 has no latitude column (lat, latitude), no longitude column (long, longitude) (nor grid columns: oseast1m and osnrth1m, or eastings and northings); its columns are "pcd", "x", "y"',
     );
     await expect(text('')).rejects.toThrow('x.csv is empty');
   });

@@ -14,7 +14,7 @@ import { DATE_PROPS, LoadError, prepare, type EntityInput, type LinkInput, type 
 import type { CallsMapping, Condition, EntityMapping, Mapping, ValueSpec } from './mapping.ts';
 import type { Row } from './readers.ts';
 import { applyTransform, parseDateByFormats, phoneForRegion, TransformError } from './transforms.ts';
-import { placeFromGrid } from './grid.ts';
+import { placeFromGrid } from '../../model/grid.ts';
 
 export interface RowError {
   file: string;

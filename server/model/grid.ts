@@ -5,7 +5,11 @@
  * shift is the approximation; OSTN15 would give centimetres), ample for a premises on a map.
  */
 import proj4 from 'proj4';
-import { TransformError } from './transforms.ts';
+
+/** A value that is not a British National Grid coordinate; the message says why. */
+export class GridError extends Error {
+  override name = 'GridError';
+}
 
 const EPSG_27700 =
   '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy ' +
@@ -18,9 +22,9 @@ const RANGE = { easting: [-10_000, 710_000], northing: [-10_000, 1_260_000] } as
 /** A grid coordinate in metres, from a cell: a number (or numeric text, "651409.9" or "651,410"). */
 export function gridMetres(value: unknown, axis: 'easting' | 'northing'): number {
   const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*-?[\d,]+(\.\d+)?\s*$/.test(value) ? Number(value.replace(/[,\s]/g, '')) : Number.NaN;
-  if (!Number.isFinite(n)) throw new TransformError(`${JSON.stringify(value)} is not a British National Grid ${axis} in metres`);
+  if (!Number.isFinite(n)) throw new GridError(`${JSON.stringify(value)} is not a British National Grid ${axis} in metres`);
   const [lo, hi] = RANGE[axis];
-  if (n < lo || n > hi) throw new TransformError(`${n} is outside the British National Grid's ${axis}s (0 to ${hi - 10_000} m)`);
+  if (n < lo || n > hi) throw new GridError(`${n} is outside the British National Grid's ${axis}s (0 to ${hi - 10_000} m)`);
   return n;
 }
 
@@ -50,7 +54,7 @@ export function placeFromGrid(
   try {
     return gridToLatLon(gridMetres(easting, 'easting'), gridMetres(northing, 'northing'));
   } catch (e) {
-    if (!(e instanceof TransformError)) throw e;
+    if (!(e instanceof GridError)) throw e;
     const column = /easting/.test(e.message) ? columns.easting : columns.northing;
     bad(String(column), String(/easting/.test(e.message) ? easting : northing), e.message);
     return null;
