@@ -193,7 +193,24 @@ function givenLevel(a: string, b: string, aFirst: string, bFirst: string, aOther
  */
 export function typos(a: string, b: string): boolean {
   if (a.length === b.length && a.length >= 3 && [...a].sort().join('') === [...b].sort().join('')) return true;
+  // Letters typed out of order with one of them wrong, doubled or dropped ("hnoan" / "noah",
+  // "tmhsmoo" / "thomson"), in names of five letters or more.
+  if (Math.max(a.length, b.length) >= 5 && Math.min(a.length, b.length) >= 4 && Math.abs(a.length - b.length) <= 1 && bagDistance(a, b) <= 1) return true;
   return a.length >= 5 && b.length >= 5 && Math.abs(a.length - b.length) <= 2 && editDistance(a, b, 2) <= 2;
+}
+
+/** Letters one word has that the other lacks, counted with repeats, the larger of the two ways. */
+export function bagDistance(a: string, b: string): number {
+  const count = new Map<string, number>();
+  for (const c of a) count.set(c, (count.get(c) ?? 0) + 1);
+  for (const c of b) count.set(c, (count.get(c) ?? 0) - 1);
+  let more = 0;
+  let fewer = 0;
+  for (const n of count.values()) {
+    if (n > 0) more += n;
+    else fewer -= n;
+  }
+  return Math.max(more, fewer);
 }
 
 function familyLevel(a: string, b: string): number | null {
