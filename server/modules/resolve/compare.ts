@@ -193,7 +193,24 @@ function givenLevel(a: string, b: string, aFirst: string, bFirst: string, aOther
  */
 export function typos(a: string, b: string): boolean {
   if (a.length === b.length && a.length >= 3 && [...a].sort().join('') === [...b].sort().join('')) return true;
+  // Letters typed out of order with one of them wrong, doubled or dropped ("hnoan" / "noah",
+  // "tmhsmoo" / "thomson"), in names of five letters or more.
+  if (Math.max(a.length, b.length) >= 5 && Math.min(a.length, b.length) >= 4 && Math.abs(a.length - b.length) <= 1 && bagDistance(a, b) <= 1) return true;
   return a.length >= 5 && b.length >= 5 && Math.abs(a.length - b.length) <= 2 && editDistance(a, b, 2) <= 2;
+}
+
+/** Letters one word has that the other lacks, counted with repeats, the larger of the two ways. */
+export function bagDistance(a: string, b: string): number {
+  const count = new Map<string, number>();
+  for (const c of a) count.set(c, (count.get(c) ?? 0) + 1);
+  for (const c of b) count.set(c, (count.get(c) ?? 0) - 1);
+  let more = 0;
+  let fewer = 0;
+  for (const n of count.values()) {
+    if (n > 0) more += n;
+    else fewer -= n;
+  }
+  return Math.max(more, fewer);
 }
 
 function familyLevel(a: string, b: string): number | null {
@@ -390,7 +407,9 @@ export function comparePeople(a: Prepared, b: Prepared): PairComparison {
   let bFirst = b.first;
   let bFamily = b.family;
   let swapped = false;
-  if (a.given && a.family && b.given && b.family && a.given !== b.given && a.family !== b.family) {
+  // A record with one name compares it with whichever of the other's names it agrees with
+  // ("|Clark" / "Clark|Violet": a list that put the name in the wrong column).
+  if ((a.given || a.family) && (b.given || b.family) && a.given !== b.given && a.family !== b.family) {
     const straight = jaroWinkler(a.given, b.given) + jaroWinkler(a.family, b.family);
     const crossed = jaroWinkler(a.given, b.family) + jaroWinkler(a.family, b.given);
     if (crossed > straight + 0.15) {
@@ -436,8 +455,10 @@ export function comparePeople(a: Prepared, b: Prepared): PairComparison {
  * "same person" when many people share a name: the names' pairs teach what dates of birth,
  * phones and addresses do among true matches, and the dates' pairs teach the names'.
  */
-export const TRAINING_SESSIONS: { prefix: string; excludes: ComparisonName[] }[] = [
+export const TRAINING_SESSIONS: { prefix: string; excludes: ComparisonName[]; trains?: ComparisonName[] }[] = [
   { prefix: 'n:', excludes: ['givenName', 'familyName'] },
+  { prefix: 'sf:', excludes: ['familyName'], trains: ['givenName'] },
+  { prefix: 'sg:', excludes: ['givenName'], trains: ['familyName'] },
   { prefix: 'd:', excludes: ['dateOfBirth'] },
   { prefix: 'p:', excludes: ['phone'] },
   { prefix: 'e:', excludes: ['email'] },
@@ -450,6 +471,10 @@ export function blockingKeys(p: Prepared): string[] {
   const g = p.first ? metaphone(p.first)[0] || p.first : '';
   const f = p.family ? metaphone(p.family)[0] || p.family : '';
   if (f || g) keys.push(`n:${[g, f].sort().join(':')}`);
+  // The same family name, and the same first given name, exactly: training sessions for the
+  // other name (as Splink trains first names on pairs blocked by surname).
+  if (p.family) keys.push(`sf:${p.family}`);
+  if (p.first) keys.push(`sg:${p.first}`);
   for (const n of p.first ? nicknameGroups(p.first) : []) keys.push(`nn:${n}:${f}`);
   if (p.dob) {
     if (f) keys.push(`fy:${f}:${p.dob.y}`);

@@ -1,5 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { blockingKeys, comparePeople, COMPARISONS, dobConflict, parseDob, personConflicts, personDecisive, personReviewsConflict, preparePerson, sameMailbox, type PersonInput } from './compare.ts';
+import { datasetsDir } from '../../../bench/datasets/location.ts';
+import { bagDistance, blockingKeys, comparePeople, COMPARISONS, typos, dobConflict, parseDob, personConflicts, personDecisive, personReviewsConflict, preparePerson, sameMailbox, type PersonInput } from './compare.ts';
 import { pairwiseScore } from './evaluate.ts';
 import { matchWeight, priorModel, probability, estimate } from './fellegi-sunter.ts';
 import { nicknameMatch } from './nicknames.ts';
@@ -58,6 +62,25 @@ describe('field comparisons', () => {
     const c = comparePeople(preparePerson(base), preparePerson({ ...base, id: 'b', givenName: 'Moldovan', familyName: 'Bianca' }));
     expect(c.swapped).toBe(true);
     expect(c.levels.slice(0, 2)).toEqual([0, 0]);
+  });
+
+  it('compares a record with one name against whichever name of the other agrees, and says so', () => {
+    // "|Clark" (a surname only) and "Clark|Violet" (the name written in the given-name column).
+    const c = comparePeople(preparePerson({ id: 'a', familyName: 'Clark' }), preparePerson({ id: 'b', givenName: 'Clark', familyName: 'Violet' }));
+    expect(c.swapped).toBe(true);
+    expect(c.levels.slice(0, 2)).toEqual([null, 0]);
+    // A name in its own column is compared there.
+    const d = comparePeople(preparePerson({ id: 'a', familyName: 'Clark' }), preparePerson({ id: 'b', givenName: 'Violet', familyName: 'Clark' }));
+    expect(d.swapped).toBe(false);
+    expect(d.levels.slice(0, 2)).toEqual([null, 0]);
+  });
+
+  it('takes letters typed out of order with one of them wrong for a typo, in names of five letters or more', () => {
+    expect(typos('hnoan', 'noah')).toBe(true);
+    expect(typos('tmhsmoo', 'thomson')).toBe(true);
+    expect(bagDistance('tmhsmoo', 'thomson')).toBe(1);
+    // Short names a letter apart are other names.
+    expect(typos('john', 'joan')).toBe(false);
   });
 
   it('grades dates of birth: day-month swap, one typo, same year, different', () => {
@@ -348,6 +371,55 @@ describe('name-only matching', () => {
     expect(r.clusters).toContainEqual(['s1', 's2']);
     expect(r.pairs.find((p) => p.a === 's3' && p.b === 's4')).toMatchObject({ decision: 'REVIEW' });
     expect(r.pairs.find((p) => p.a === 's1' && p.b === 's2')?.swapped).toBe(true);
+  }, 60_000);
+
+  it('learns from a list of names alone how often true matches agree on each name, and the share of matches (Splink fake_1000, names only)', () => {
+    const rows = parse(fs.readFileSync(path.join(datasetsDir, 'splink', 'fake_1000.csv')), { columns: true }) as Record<string, string>[];
+    const records: PersonInput[] = rows.map((r) => ({ id: r.unique_id!, givenName: r.first_name, familyName: r.surname }));
+    const model = resolvePeople(records).model;
+    // The truth, counted from the file's clusters: how often a true pair agrees exactly on each name.
+    const prepared = new Map(records.map((r) => [r.id, preparePerson(r)]));
+    const byCluster = new Map<string, string[]>();
+    rows.forEach((r) => byCluster.set(r.cluster!, [...(byCluster.get(r.cluster!) ?? []), r.unique_id!]));
+    const exact = [0, 0];
+    const present = [0, 0];
+    let truePairs = 0;
+    for (const ids of byCluster.values()) {
+      for (let i = 0; i < ids.length; i++) {
+        for (let j = i + 1; j < ids.length; j++) {
+          truePairs++;
+          const l = comparePeople(prepared.get(ids[i]!)!, prepared.get(ids[j]!)!).levels;
+          for (const c of [0, 1]) {
+            if (l[c] === null) continue;
+            present[c]!++;
+            if (l[c] === 0) exact[c]!++;
+          }
+        }
+      }
+    }
+    for (const c of [0, 1]) {
+      const truth = exact[c]! / present[c]!;
+      // Estimated from the names themselves (the prior says 0.8): within 0.1 of the truth.
+      expect(Math.abs(model.m[c]![0]! - truth), COMPARISONS[c]!.name).toBeLessThan(0.1);
+      expect(model.m[c]![0]!).toBeLessThan(COMPARISONS[c]!.mPrior[0]!);
+    }
+    // The prior, the chance two records picked at random are one person: within a factor of 1.5.
+    const lambda = truePairs / ((records.length * (records.length - 1)) / 2);
+    expect(model.lambda).toBeGreaterThan(lambda / 1.5);
+    expect(model.lambda).toBeLessThan(lambda * 1.5);
+  }, 60_000);
+
+  it('counts a name written in the other column as common as it is in its own, when names are crossed', () => {
+    // Hall is a common surname here; one record has it as a given name (names crossed).
+    const halls = GIVEN.map((g, i) => ({ id: `h${i}`, fullName: `${g} Hall` }));
+    const r = resolvePeople([...names, ...twice, ...halls, { id: 'x1', givenName: 'Hall', familyName: 'Isla' }, { id: 'x2', givenName: 'Isabelle', familyName: 'Hall' }], { thresholds: { merge: 0.95, review: 1e-9 } });
+    const crossed = r.pairs.find((p) => p.a === 'x1' && p.b === 'x2')!;
+    expect(crossed.swapped).toBe(true);
+    const hall = crossed.evidence.find((e) => e.level === 'exact')!;
+    // Worth no more than two Halls agreeing on the surname in its own column.
+    const straight = r.pairs.find((p) => p.a.startsWith('h') && p.b.startsWith('h'))!.evidence.find((e) => e.field === 'familyName')!;
+    expect(hall.weight).toBeLessThanOrEqual(straight.weight + 0.01);
+    expect(crossed.decision).not.toBe('MERGE');
   }, 60_000);
 
   it('does not merge two "John Smith" records with nothing but the name: both names are common in the list', () => {

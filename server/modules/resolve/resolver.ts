@@ -165,7 +165,7 @@ export function estimateModel<I extends { id: string }, P extends { id: string }
   const groups = new Map<number, { code: number; sessions: number; n: number }>();
   for (let k = 0; k < candidates.codes.length; k++) {
     const code = candidates.codes[k]!;
-    const key = code * 32 + candidates.sessions[k]!;
+    const key = code * 256 + candidates.sessions[k]!;
     const g = groups.get(key);
     if (g) g.n++;
     else groups.set(key, { code, sessions: candidates.sessions[k]!, n: 1 });
@@ -175,6 +175,7 @@ export function estimateModel<I extends { id: string }, P extends { id: string }
   let iterations = 0;
   scheme.sessions.forEach((t, k) => {
     const excluded = new Set(t.excludes.map((name) => comparisons.findIndex((c) => c.name === name)));
+    const trains = (c: number) => !excluded.has(c) && !setByHand.has(c) && (!t.trains || t.trains.includes(comparisons[c]!.name));
     // The session's own comparisons agree on all its pairs: leave them out of the score.
     const patterns = new Map<number, { levels: Levels; n: number }>();
     let pairs = 0;
@@ -191,7 +192,7 @@ export function estimateModel<I extends { id: string }, P extends { id: string }
     const est = estimateFromPatterns(start, [...patterns.values()], { fixed: new Set([...excluded, ...setByHand]) });
     iterations += est.iterations;
     comparisons.forEach((_, c) => {
-      if (excluded.has(c) || setByHand.has(c)) return;
+      if (!trains(c)) return;
       est.m[c]!.forEach((x, l) => (sums[c]![l]! += x));
       counts[c]!++;
     });
@@ -205,7 +206,10 @@ export function estimateModel<I extends { id: string }, P extends { id: string }
     else all.set(g.code, { levels: decodeLevels(g.code, size), n: g.n });
   }
   const est = estimateFromPatterns({ lambda: start.lambda, m, u }, [...all.values()], { fixed: new Set(comparisons.map((_, c) => c)) });
-  return { lambda: est.lambda, m, u, iterations: iterations + est.iterations };
+  // The share of random pairs the prior's strict rule can apply to at all (both records have the
+  // fields it needs): its sure matches are found among those pairs only.
+  const applies = scheme.sureMatchRecall && sample.length ? sample.filter((l) => scheme.sureMatchRecall!(m, l) !== null).length / sample.length : 1;
+  return { lambda: est.lambda, m, u, iterations: iterations + est.iterations, applies };
 }
 
 class UnionFind {
@@ -299,7 +303,7 @@ const TF_PRIOR_RECORDS = 200;
  * that a small import, where every count is small, does not take each value for a rare one or
  * a common one on little evidence.
  */
-function termFrequencies<P extends { id: string }>(scheme: Scheme<never, P>, records: P[], model: Model, priorRecords = TF_PRIOR_RECORDS, distinct = false) {
+function termFrequencies<P extends { id: string }>(scheme: Scheme<never, P>, records: P[], model: Model, priorRecords = TF_PRIOR_RECORDS, distinct = false, pooled = false) {
   const out: (((p: P) => number) | undefined)[] = scheme.comparisons.map(() => undefined);
   // distinct: each value counted once per distinct combination of the weighed values (a full
   // name) it appears in, not once per record, out of the distinct combinations. A file with
@@ -310,11 +314,22 @@ function termFrequencies<P extends { id: string }>(scheme: Scheme<never, P>, rec
   const rows = distinct ? [...new Map(records.map((r) => [keyOf(r), r])).values()] : records;
   const n = rows.length;
   if (n < 3) return out;
+  // pooled: a value counted in whichever weighed field it was written ("Hall" as a given name in
+  // a list where names are written either way round is as common as the surname Hall).
+  const shared = new Map<string, number>();
+  if (pooled) {
+    for (const valueOf of Object.values(scheme.termFrequency ?? {})) {
+      for (const r of rows) {
+        const v = valueOf(r);
+        if (v) shared.set(v, (shared.get(v) ?? 0) + 1);
+      }
+    }
+  }
   for (const [name, valueOf] of Object.entries(scheme.termFrequency ?? {})) {
     const c = scheme.comparisons.findIndex((x) => x.name === name);
     if (c < 0) continue;
-    const counts = new Map<string, number>();
-    for (const r of rows) {
+    const counts = pooled ? shared : new Map<string, number>();
+    for (const r of pooled ? [] : rows) {
       const v = valueOf(r);
       if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
     }
@@ -368,7 +383,9 @@ export function resolveWith<I extends { id: string }, P extends { id: string }>(
       }
       recall = counted ? recall / counted : 1;
       // At least one match is expected, so that a file with no exact duplicate keeps a prior.
-      lambda = (Math.max(1, sure) / Math.max(0.05, recall)) / allPairs;
+      // The rule finds matches only among pairs it applies to (names on both sides): the share of
+      // matches there is taken for the share among all pairs, not the matches there spread over all.
+      lambda = (Math.max(1, sure) / Math.max(0.05, recall)) / (allPairs * Math.max(0.05, est.applies));
     } else lambda = (est.lambda * codes.length) / allPairs;
     lambda = o.overrides?.lambda ?? Math.min(0.5, Math.max(1e-9, lambda));
     model = { lambda, m: est.m, u: est.u };
@@ -377,7 +394,7 @@ export function resolveWith<I extends { id: string }, P extends { id: string }>(
   // log2(m / u), i.e. log2(u / tf) more (less for a common value, more for a rare one).
   const tf = o.termFrequency === false ? [] : termFrequencies(scheme as unknown as Scheme<never, P>, records, model);
   // For pairs with nothing but names the counts are taken nearly as they are (worth one record of u).
-  const rawTf = o.termFrequency === false ? [] : termFrequencies(scheme as unknown as Scheme<never, P>, records, model, 1, true);
+  const rawTf = o.termFrequency === false ? [] : termFrequencies(scheme as unknown as Scheme<never, P>, records, model, 1, true, true);
   const tfComparisons = tf.flatMap((f, c) => (f ? [c] : []));
   const rules: RuleOptions = { matchKeys: new Set(o.matchKeys ?? DEFAULT_MATCH_KEYS) };
   const pairs: ScoredPair[] = [];
@@ -405,7 +422,10 @@ export function resolveWith<I extends { id: string }, P extends { id: string }>(
         // Otherwise only ever less: a value rare in the whole file is not rare where its
         // namesakes meet (a household, a community), so rarity adds no more than an average
         // agreement does.
-        const freq = onlyWeighed ? Math.max(rawTf[c]!(records[i]!), swappedPairs[k] ? 0 : rawTf[c]!(records[j]!)) : tf[c]!(records[i]!);
+        // Crossed names compare the second record's other weighed value (its family name with the
+        // first's given name): the commoner of the two values compared.
+        const other = swappedPairs[k] && tfComparisons.length === 2 ? tfComparisons[1 - tfComparisons.indexOf(c)]! : c;
+        const freq = onlyWeighed ? Math.max(rawTf[c]!(records[i]!), rawTf[other]!(records[j]!)) : tf[c]!(records[i]!);
         const full = Math.log2(model.u[c]![0]! / freq);
         const a = onlyWeighed ? full : Math.min(0, full);
         adjust ??= [];

@@ -14,6 +14,8 @@ export interface TrainingSession {
   prefix: string;
   /** Comparisons the keys are made of: they agree on every such pair, so they are left out of it. */
   excludes: string[];
+  /** Only these comparisons take their m from this session (default: every one not excluded). */
+  trains?: string[];
 }
 
 export interface Scheme<I extends { id: string }, P extends { id: string }> {
