@@ -56,6 +56,7 @@ type Documents = {
     "\n  query ResolvedClusters($first: Int, $offset: Int, $entityType: EntityType) {\n    resolvedClusters(first: $first, offset: $offset, entityType: $entityType) {\n      total\n      items {\n        id\n        entityType\n        records {\n          id\n          label\n        }\n        merges {\n          id\n        }\n      }\n    }\n  }\n": typeof types.ResolvedClustersDocument,
     "\n  query ResolvedCluster($id: ID!) {\n    resolvedCluster(id: $id) {\n      id\n      entityType\n      records {\n        ...MatchRecordFields\n      }\n      merges {\n        ...MatchDecisionFields\n      }\n    }\n  }\n": typeof types.ResolvedClusterDocument,
     "\n  query ModelTypes {\n    entityTypes {\n      name\n      displayName\n      plural\n      colour\n      glyph\n      declared\n    }\n    linkTypes {\n      name\n      verb\n      colour\n      directed\n      declared\n    }\n  }\n": typeof types.ModelTypesDocument,
+    "\n  query OccupancyStays($ids: [ID!]!, $asKnownOn: Date) {\n    stays(ids: $ids, asKnownOn: $asKnownOn) {\n      id\n      type\n      validFrom\n      validTo\n      person {\n        id\n        label\n      }\n      premises {\n        id\n        label\n      }\n    }\n  }\n": typeof types.OccupancyStaysDocument,
     "\n  fragment GradingFields on Grading {\n    code\n    low\n    sourceEvaluation\n    intelligenceAssessment\n    handlingCode\n    handlingConditions\n    classification\n  }\n": typeof types.GradingFieldsFragmentDoc,
     "\n  fragment NodeFields on GraphNode {\n    id\n    type\n    label\n    subtitle\n    degree\n    supernode\n    potentialVictim\n    suspect\n    safeguarded\n    riskScore\n    kind\n    grading {\n      ...GradingFields\n    }\n  }\n": typeof types.NodeFieldsFragmentDoc,
     "\n  fragment EdgeFields on GraphEdge {\n    id\n    type\n    source\n    target\n    role\n    validFrom\n    validTo\n    recordedAt\n    weight\n    grading {\n      ...GradingFields\n    }\n  }\n": typeof types.EdgeFieldsFragmentDoc,
@@ -114,6 +115,7 @@ const documents: Documents = {
     "\n  query ResolvedClusters($first: Int, $offset: Int, $entityType: EntityType) {\n    resolvedClusters(first: $first, offset: $offset, entityType: $entityType) {\n      total\n      items {\n        id\n        entityType\n        records {\n          id\n          label\n        }\n        merges {\n          id\n        }\n      }\n    }\n  }\n": types.ResolvedClustersDocument,
     "\n  query ResolvedCluster($id: ID!) {\n    resolvedCluster(id: $id) {\n      id\n      entityType\n      records {\n        ...MatchRecordFields\n      }\n      merges {\n        ...MatchDecisionFields\n      }\n    }\n  }\n": types.ResolvedClusterDocument,
     "\n  query ModelTypes {\n    entityTypes {\n      name\n      displayName\n      plural\n      colour\n      glyph\n      declared\n    }\n    linkTypes {\n      name\n      verb\n      colour\n      directed\n      declared\n    }\n  }\n": types.ModelTypesDocument,
+    "\n  query OccupancyStays($ids: [ID!]!, $asKnownOn: Date) {\n    stays(ids: $ids, asKnownOn: $asKnownOn) {\n      id\n      type\n      validFrom\n      validTo\n      person {\n        id\n        label\n      }\n      premises {\n        id\n        label\n      }\n    }\n  }\n": types.OccupancyStaysDocument,
     "\n  fragment GradingFields on Grading {\n    code\n    low\n    sourceEvaluation\n    intelligenceAssessment\n    handlingCode\n    handlingConditions\n    classification\n  }\n": types.GradingFieldsFragmentDoc,
     "\n  fragment NodeFields on GraphNode {\n    id\n    type\n    label\n    subtitle\n    degree\n    supernode\n    potentialVictim\n    suspect\n    safeguarded\n    riskScore\n    kind\n    grading {\n      ...GradingFields\n    }\n  }\n": types.NodeFieldsFragmentDoc,
     "\n  fragment EdgeFields on GraphEdge {\n    id\n    type\n    source\n    target\n    role\n    validFrom\n    validTo\n    recordedAt\n    weight\n    grading {\n      ...GradingFields\n    }\n  }\n": types.EdgeFieldsFragmentDoc,
@@ -295,6 +297,10 @@ export function graphql(source: "\n  query ResolvedCluster($id: ID!) {\n    reso
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ModelTypes {\n    entityTypes {\n      name\n      displayName\n      plural\n      colour\n      glyph\n      declared\n    }\n    linkTypes {\n      name\n      verb\n      colour\n      directed\n      declared\n    }\n  }\n"): typeof import('./graphql.ts').ModelTypesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OccupancyStays($ids: [ID!]!, $asKnownOn: Date) {\n    stays(ids: $ids, asKnownOn: $asKnownOn) {\n      id\n      type\n      validFrom\n      validTo\n      person {\n        id\n        label\n      }\n      premises {\n        id\n        label\n      }\n    }\n  }\n"): typeof import('./graphql.ts').OccupancyStaysDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -633,6 +633,42 @@ export type ModelTypesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ModelTypesQuery = { entityTypes: Array<{ name: EntityType, displayName: string, plural: string, colour: string, glyph: string | null, declared: boolean }>, linkTypes: Array<{ name: string, verb: string, colour: string, directed: boolean, declared: boolean }> };
 
+export type OccupancyStaysQueryVariables = Exact<{
+  ids: Array<string> | string;
+  asKnownOn?: string | null | undefined;
+}>;
+
+
+export type OccupancyStaysQuery = { stays: Array<{ id: string, type: string, validFrom: string, validTo: string | null, person:
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+    , premises:
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+     }> };
+
 export type GradingFieldsFragment = { code: string, low: boolean, sourceEvaluation: SourceEvaluation, intelligenceAssessment: IntelligenceAssessment, handlingCode: HandlingCode, handlingConditions: string | null, classification: Classification };
 
 export type NodeFieldsFragment = { id: string, type: EntityType, label: string, subtitle: string | null, degree: number, supernode: boolean, potentialVictim: boolean, suspect: boolean, safeguarded: boolean, riskScore: number | null, kind: string | null, grading: { code: string, low: boolean, sourceEvaluation: SourceEvaluation, intelligenceAssessment: IntelligenceAssessment, handlingCode: HandlingCode, handlingConditions: string | null, classification: Classification } };
@@ -2022,6 +2058,24 @@ export const ModelTypesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ModelTypesQuery, ModelTypesQueryVariables>;
+export const OccupancyStaysDocument = new TypedDocumentString(`
+    query OccupancyStays($ids: [ID!]!, $asKnownOn: Date) {
+  stays(ids: $ids, asKnownOn: $asKnownOn) {
+    id
+    type
+    validFrom
+    validTo
+    person {
+      id
+      label
+    }
+    premises {
+      id
+      label
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OccupancyStaysQuery, OccupancyStaysQueryVariables>;
 export const SearchDocument = new TypedDocumentString(`
     query Search($text: String!, $types: [EntityType!], $first: Int) {
   search(text: $text, types: $types, first: $first) {
