@@ -56,7 +56,7 @@ export function CircuitsPage({ onClose, onAdd }: { onClose(): void; onAdd: AddTo
       subtitle={
         basis.ids.length === 0
           ? 'People moved from one premises to the next within a window (docs/analytics.md#circuits).'
-          : `People moved from one premises to the next within a window, found from the ${basis.ids.length} people and premises ${basis.selected ? 'selected' : 'on the chart'}${asKnownOn ? `, as known on ${asKnownOn}` : ''} (docs/analytics.md#circuits).`
+          : `People moved from one premises to the next within a window, found from the ${basis.ids.length === 1 ? 'one person or premises' : `${basis.ids.length} people and premises`} ${basis.selected ? 'selected' : 'on the chart'}${asKnownOn ? `, as known on ${asKnownOn}` : ''} (docs/analytics.md#circuits).`
       }
       onClose={onClose}
       actions={
