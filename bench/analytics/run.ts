@@ -9,10 +9,8 @@
  *
  * The truth comes from seed/demo's generator, in process; nothing in the method reads it.
  */
-import { arg, machine, median, openBenchDb, printMachine, round, writeResult } from '../lib.ts';
-import { demo, seedDemoIfEmpty } from '../../seed/demo/index.ts';
-import type { Context } from '../../server/graphql/context.ts';
-import { SYSTEM_PRINCIPAL } from '../../server/graphql/context.ts';
+import { arg, median, round, writeResult } from '../lib.ts';
+import { openDemoBench, timed } from './demo-bench.ts';
 import { networkAnalytics, allSuspectedNetworks } from '../../server/modules/analytics/analytics.service.ts';
 import { scoreNetworks } from '../../server/modules/analytics/evaluate.ts';
 import { allProfiles } from '../../server/modules/risk/risk.service.ts';
@@ -20,27 +18,9 @@ import { allHits, flaggedAll } from '../../server/modules/indicators/indicators.
 import { operationDashboard } from '../../server/modules/operations/operations.service.ts';
 
 const runs = Number(arg('runs', '5'));
-const db = await openBenchDb('analytics', { heap: '1g', pageCache: '512m' });
+const { db, m, ctx, truth, premises } = await openDemoBench('analytics');
 try {
-  await seedDemoIfEmpty(db, { info: (m: string) => process.stdout.write(`${m}\n`) });
-  const m = machine(db.neo4jVersion);
-  printMachine(m);
-  // The services need only the gateway from the request context (the system's, unscoped).
-  const ctx = { gateway: db.gateway, principal: SYSTEM_PRINCIPAL } as unknown as Context;
-  const { truth, data } = demo();
-  const premises = data.entities.filter((e) => e.type === 'PREMISES').map((e) => e.id);
-
-  const time = async <T>(f: () => Promise<T>): Promise<{ ms: number[]; last: T }> => {
-    await f(); // warm-up: plans, page cache, JIT
-    const ms: number[] = [];
-    let last: T | undefined;
-    for (let i = 0; i < runs; i++) {
-      const t = performance.now();
-      last = await f();
-      ms.push(performance.now() - t);
-    }
-    return { ms, last: last! };
-  };
+  const time = <T>(f: () => Promise<T>) => timed(runs, f);
 
   const sn = await time(() => allSuspectedNetworks(ctx));
   const s = scoreNetworks(premises, truth.networks, sn.last);

@@ -111,6 +111,11 @@ export function App() {
   // A selection made on the map (or the occupancy view) is made on the chart, which reports it back as the workspace's.
   const selectFromMap = useCallback((ids: string[]) => (view.chartApi ? view.chartApi.select(ids) : view.setSelection(ids)), [view.chartApi, view.setSelection]);
   const closeDialog = useCallback(() => setDialog(null), []);
+  // A range brushed on the occupancy view is the chart's date filter (the filter panel shows and clears it).
+  const onRange = useCallback(
+    (from: string | null, to: string | null) => chart.apply(from || to ? `Filter by date: ${from ?? 'start'} to ${to ?? 'end'}` : 'Clear date range', (d) => setFilters(d, { ...d.filters, from, to })),
+    [chart],
+  );
 
   const workspace: Workspace = useMemo(() => ({ chart, view, actions, messages, file, session }), [chart, view, actions, messages, file, session]);
 
@@ -203,7 +208,7 @@ export function App() {
             </button>
             {occupancyOpen && (
               <Suspense fallback={<div className="occupancy-pane" role="status">Loading…</div>}>
-                <OccupancyView doc={doc} filtered={summary.filtered} selection={view.selection} onSelect={selectFromMap} />
+                <OccupancyView doc={doc} selection={view.selection} onSelect={selectFromMap} onRange={onRange} onError={onError} />
               </Suspense>
             )}
             {mapOpen && (

@@ -62,6 +62,19 @@ describe('the scale generator', { timeout: 60_000 }, () => {
     expect(chunks.flatMap((c) => c.truth.potentialVictims).length).toBeGreaterThan(networks.length);
   });
 
+  it('names every network worker’s rotation in the truth, with the WORKS_AT stays as written', async () => {
+    const chunks = await collect(500);
+    const links = chunks.flatMap((c) => c.data.links).filter((l) => l.type === 'WORKS_AT');
+    const networks = chunks.flatMap((c) => c.truth.networks);
+    const rotations = chunks.flatMap((c) => c.truth.rotations);
+    expect(rotations.map((r) => r.personId).sort()).toEqual(networks.flatMap((n) => n.workerIds).sort());
+    for (const r of rotations) {
+      const written = links.filter((l) => l.from === r.personId).map((l) => `${l.to}|${l.validFrom}|${l.validTo}`).sort();
+      expect(r.stays.map((s) => `${s.premisesId}|${s.from}|${s.to}`).sort(), r.personId).toEqual(written);
+      expect(r.premisesIds.length, r.personId).toBeGreaterThanOrEqual(2);
+    }
+  });
+
   it('passes the loader’s checks, with unique ids and identities, and links only to entities that exist', async () => {
     const chunks = await collect(1500);
     const ids = new Set<string>();

@@ -27,7 +27,7 @@ import type { PhoneForms } from '../../server/model/normalise.ts';
 import type { Dataset } from '../../server/modules/load/load.service.ts';
 import { Random } from '../../server/kernel/random.ts';
 import { TOWNS } from '../demo/places.ts';
-import type { NetworkTruth } from '../demo/generate.ts';
+import type { NetworkTruth, RotationTruth } from '../demo/generate.ts';
 import { Cell, operationOf, pad } from './cell/cell.ts';
 import { plantNetwork } from './cell/network.ts';
 import { crossCellNoise, legitimateBusinesses } from './cell/noise.ts';
@@ -51,6 +51,8 @@ export interface ScaleTruth {
   potentialVictims: ScaleVictim[];
   duplicates: { personIds: string[]; differences: string }[];
   noise: { description: string; ids: string[] }[];
+  /** Every network worker's dated stays at the parlours, in order (as the demo's truth.rotations). */
+  rotations: RotationTruth[];
 }
 
 export interface ScaleChunk {
@@ -97,7 +99,7 @@ export function generateCell(
 ): { data: Dataset; truth: ScaleTruth } {
   const rng = new Random((seed ^ Math.imul(cell + 1, 0x9e3779b1)) >>> 0);
   const c = new Cell(rng, cell);
-  const truth: ScaleTruth = { networks: [], potentialVictims: [], duplicates: [], noise: [] };
+  const truth: ScaleTruth = { networks: [], potentialVictims: [], duplicates: [], noise: [], rotations: [] };
   const towns = rng.sample(TOWNS, 2);
   // A cell too small for a network (the last cell of an odd N) holds only people on the register.
   const full = people >= PEOPLE_PER_CELL;
@@ -153,7 +155,7 @@ export async function* generateScale(o: ScaleOptions): AsyncGenerator<ScaleChunk
       cells: [first, last],
       people: 0,
       data: { sources: [], entities: [], links: [] },
-      truth: { networks: [], potentialVictims: [], duplicates: [], noise: [] },
+      truth: { networks: [], potentialVictims: [], duplicates: [], noise: [], rotations: [] },
     };
     for (let cell = first; cell < last; cell++) {
       const people = Math.min(PEOPLE_PER_CELL, o.people - cell * PEOPLE_PER_CELL);
@@ -166,6 +168,7 @@ export async function* generateScale(o: ScaleOptions): AsyncGenerator<ScaleChunk
       chunk.truth.potentialVictims.push(...g.truth.potentialVictims);
       chunk.truth.duplicates.push(...g.truth.duplicates);
       chunk.truth.noise.push(...g.truth.noise);
+      chunk.truth.rotations.push(...g.truth.rotations);
     }
     yield chunk;
   }

@@ -11,7 +11,7 @@ export class TruthWriter {
     private readonly header: Record<string, unknown>,
   ) {
     const mk = (k: string) => ({ file: `${file}.${k}.part`, fd: fs.openSync(`${file}.${k}.part`, 'w'), n: 0 });
-    this.parts = { networks: mk('networks'), potentialVictims: mk('potentialVictims'), duplicates: mk('duplicates'), noise: mk('noise') };
+    this.parts = { networks: mk('networks'), potentialVictims: mk('potentialVictims'), duplicates: mk('duplicates'), noise: mk('noise'), rotations: mk('rotations') };
   }
 
   add(t: ScaleTruth): void {

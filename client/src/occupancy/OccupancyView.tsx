@@ -1,22 +1,28 @@
 /**
  * Who was where, when (issue 26): a Gantt-style timeline of the dated stays (WORKS_AT,
- * LIVES_AT) of the people the chart's selection names, one row per person, one bar per stay,
- * coloured by premises. Linked to the chart both ways: it is built from the chart's selection,
- * and a click on a bar selects that stay's link on the chart, a click on a name or a premises
- * in the key selects that entity. A selection made here does not rebuild the rows.
+ * LIVES_AT) the server gives (`stays(ids, asKnownOn)`) for the people the chart's selection
+ * names, one row per person, one bar per stay, coloured by premises. Linked to the chart both
+ * ways: it is built from the chart's selection, and a click on a bar selects that stay's link on
+ * the chart, a click on a name or a premises in the key selects that entity. A selection made
+ * here does not rebuild the rows. A drag across the time axis brushes a date range: it becomes
+ * the chart's date filter (one undo step; the filter panel shows it and clears it), so the chart
+ * and the map filter to it; the view keeps its whole span and dims the stays outside the range.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { edgePassesDates, filteredIds } from '../../../server/kernel/filters.ts';
 import type { ChartDoc } from '../state/chartDoc.ts';
-import { basisOf, daysBetween, occupancy } from './stays.ts';
+import { readStays } from './api.ts';
+import { basisOf, brushRange, daysBetween, everyone, occupancy, type StayRecord } from './stays.ts';
 import './occupancy.css';
 
 export interface OccupancyViewProps {
   doc: ChartDoc;
-  filtered: ReadonlySet<string>;
   selection: readonly string[];
   onSelect(ids: string[]): void;
+  /** A range brushed on the time axis (null, null: cleared), made the chart's date filter. */
+  onRange(from: string | null, to: string | null): void;
+  onError(text: string): void;
 }
-
 const LABEL = 170;
 const WIDTH = 1000;
 const ROW = 20;
@@ -44,7 +50,7 @@ function ticks(start: string, end: string): string[] {
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const monthLabel = (d: string) => `${MONTHS[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
 
-export default function OccupancyView({ doc, filtered, selection, onSelect }: OccupancyViewProps) {
+export default function OccupancyView({ doc, selection, onSelect, onRange, onError }: OccupancyViewProps) {
   const [basis, setBasis] = useState<string[] | null>(() => basisOf(doc, selection));
   const mine = useRef<string[] | null>(null);
   useEffect(() => {
@@ -59,12 +65,52 @@ export default function OccupancyView({ doc, filtered, selection, onSelect }: Oc
     onSelect(ids);
   };
 
-  const o = useMemo(() => occupancy(doc, filtered, basis, doc.filters.asKnownOn), [doc, filtered, basis]);
+  // The stays from the server: of the basis, else of everyone on the chart; read again when the
+  // basis, the people on the chart or the "as known on" day change.
+  const asKnownOn = doc.filters.asKnownOn;
+  const ids = useMemo(() => basis ?? everyone(doc), [basis, basis ? null : Object.keys(doc.nodes).join()]);
+  const [stays, setStays] = useState<{ key: string; list: StayRecord[] } | null>(null);
+  const key = `${ids.join()}|${asKnownOn ?? ''}`;
+  const docRef = useRef(doc);
+  docRef.current = doc;
+  useEffect(() => {
+    const abort = new AbortController();
+    readStays(docRef.current, ids, asKnownOn, abort.signal).then(
+      (list) => setStays({ key, list }),
+      (e: Error) => {
+        if (e.name !== 'AbortError') onError(`Occupancy: ${e.message}`);
+      },
+    );
+    return () => abort.abort();
+  }, [key]);
+
+  // The chart's filters but its date range: the view shows the whole span, the range brushed on it.
+  const hiddenHere = useMemo(() => {
+    const out = filteredIds(Object.values(doc.nodes), Object.values(doc.edges), { ...doc.filters, from: null, to: null });
+    for (const id of doc.hidden) out.add(id);
+    return out;
+  }, [doc]);
+  const o = useMemo(() => occupancy(doc, stays?.list ?? [], (id) => !hiddenHere.has(id), asKnownOn), [doc, stays, hiddenHere, asKnownOn]);
+  const loading = stays?.key !== key;
   const colour = useMemo(() => new Map(o.premises.map((p) => [p.id, p.colour])), [o.premises]);
   const selected = useMemo(() => new Set(selection), [selection]);
   const span = o.start && o.end ? Math.max(1, daysBetween(o.start, o.end) + 1) : 1;
-  const x = (d: string) => LABEL + ((WIDTH - LABEL - 8) * daysBetween(o.start!, d)) / span;
+  const plot = WIDTH - LABEL - 8;
+  const x = (d: string) => LABEL + (plot * daysBetween(o.start!, d)) / span;
   const height = AXIS + o.rows.length * ROW + 4;
+  const { from, to } = doc.filters;
+  const ranged = !!(from || to);
+
+  // Brushing: a drag across the plot (more than a few pixels: less is a click on a bar).
+  const svg = useRef<SVGSVGElement>(null);
+  const [drag, setDrag] = useState<{ a: number; b: number; id: number; moved: boolean } | null>(null);
+  const fraction = (clientX: number) => {
+    const box = svg.current!.getBoundingClientRect();
+    return ((((clientX - box.left) / box.width) * WIDTH - LABEL) / plot);
+  };
+  const brushed = drag?.moved ? brushRange(o.start!, span, drag.a, drag.b) : null;
+  const shade = brushed ?? (ranged && o.start ? { from: from ?? o.start, to: to ?? o.end! } : null);
+  const clampX = (v: number) => Math.max(LABEL, Math.min(WIDTH - 8, v));
 
   return (
     <div className="occupancy-pane" role="region" aria-label="Occupancy">
@@ -72,9 +118,20 @@ export default function OccupancyView({ doc, filtered, selection, onSelect }: Oc
         <strong>Occupancy</strong>
         <span data-testid="occupancy-counts">
           {o.rows.length} {o.rows.length === 1 ? 'person' : 'people'} · {o.premises.length} premises
+          {o.offChart > 0 && ` · ${o.offChart} ${o.offChart === 1 ? 'stay' : 'stays'} not on the chart`}
           {o.undated > 0 && ` · ${o.undated} undated ${o.undated === 1 ? 'stay' : 'stays'} not drawn`}
         </span>
-        <span className="muted">{basis ? 'from the selection' : 'everyone on the chart'}</span>
+        <span className="muted">{loading ? 'reading stays…' : basis ? 'from the selection' : 'everyone on the chart'}</span>
+        {ranged ? (
+          <span className="occupancy-range" data-testid="occupancy-range">
+            {from ?? 'start'} – {to ?? 'end'}{' '}
+            <button type="button" className="link" onClick={() => onRange(null, null)}>
+              Clear range
+            </button>
+          </span>
+        ) : (
+          o.rows.length > 0 && <span className="muted">drag across the dates to filter the chart</span>
+        )}
         <ul className="occupancy-key" aria-label="Premises">
           {o.premises.map((p) => (
             <li key={p.id}>
@@ -88,9 +145,48 @@ export default function OccupancyView({ doc, filtered, selection, onSelect }: Oc
       </div>
       <div className="occupancy-body">
         {o.rows.length === 0 ? (
-          <p className="muted occupancy-empty">No dated stays (works at, lives at) among the people selected. Select people or premises on the chart.</p>
+          <p className="muted occupancy-empty">{loading ? 'Reading stays…' : 'No dated stays (works at, lives at) among the people selected. Select people or premises on the chart.'}</p>
         ) : (
-          <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-label={`Stays of ${o.rows.length} people from ${o.start} to ${o.end}`}>
+          <svg
+            ref={svg}
+            viewBox={`0 0 ${WIDTH} ${height}`}
+            width="100%"
+            role="img"
+            aria-label={`Stays of ${o.rows.length} people from ${o.start} to ${o.end}`}
+            className={drag?.moved ? 'brushing' : undefined}
+            onPointerDown={(e) => {
+              if (e.button !== 0) return;
+              const f = fraction(e.clientX);
+              if (f < 0 || f > 1) return;
+              setDrag({ a: f, b: f, id: e.pointerId, moved: false });
+            }}
+            onPointerMove={(e) => {
+              if (!drag || e.pointerId !== drag.id) return;
+              const b = Math.max(0, Math.min(1, fraction(e.clientX)));
+              const moved = drag.moved || Math.abs(b - drag.a) * plot > 4;
+              // Captured only once it is a drag, so a click still lands on the bar under it.
+              if (moved && !drag.moved) svg.current!.setPointerCapture?.(e.pointerId);
+              setDrag({ ...drag, b, moved });
+            }}
+            onPointerUp={() => {
+              if (drag?.moved) {
+                const r = brushRange(o.start!, span, drag.a, drag.b);
+                onRange(r.from, r.to);
+              }
+              setDrag(null);
+            }}
+            onPointerCancel={() => setDrag(null)}
+          >
+            {shade && (
+              <rect
+                className="occupancy-brush"
+                data-testid="occupancy-brush"
+                x={clampX(x(shade.from))}
+                y={AXIS - 4}
+                width={Math.max(2, clampX(x(shade.to) + plot / span) - clampX(x(shade.from)))}
+                height={height - AXIS + 4}
+              />
+            )}
             {ticks(o.start!, o.end!).map((d) => (
               <g key={d} className="occupancy-tick">
                 <line x1={x(d)} x2={x(d)} y1={AXIS - 4} y2={height} />
@@ -108,22 +204,24 @@ export default function OccupancyView({ doc, filtered, selection, onSelect }: Oc
                   </text>
                   {r.stays.map((s) => {
                     const x1 = x(s.from);
-                    const x2 = Math.max(x1 + 3, x(s.to ?? o.end!) + (WIDTH - LABEL - 8) / span);
+                    const x2 = Math.max(x1 + 3, x(s.to ?? o.end!) + plot / span);
                     const lives = s.type === 'LIVES_AT';
+                    const out = ranged && !edgePassesDates({ validFrom: s.from, validTo: s.to }, from, to);
+                    const cls = ['stay', (selected.has(s.id) || selected.has(s.premises)) && 'on', out && 'out', !s.onChart && 'off-chart'].filter(Boolean).join(' ');
                     return (
                       <rect
                         key={s.id}
                         data-id={s.id}
-                        className={selected.has(s.id) || selected.has(s.premises) ? 'stay on' : 'stay'}
+                        className={cls}
                         x={x1}
                         y={y + (lives ? 9 : 3)}
                         width={x2 - x1}
                         height={lives ? 6 : 12}
                         rx={2}
                         fill={colour.get(s.premises)}
-                        onClick={() => select([s.id])}
+                        onClick={() => s.onChart && select([s.id])}
                       >
-                        <title>{`${r.label}: ${lives ? 'lives at' : 'works at'} ${doc.nodes[s.premises]?.label ?? s.premises}, ${s.from} – ${s.to ?? 'open'}`}</title>
+                        <title>{`${r.label}: ${lives ? 'lives at' : 'works at'} ${o.premises.find((p) => p.id === s.premises)?.label ?? s.premises}, ${s.from} – ${s.to ?? 'open'}${s.onChart ? '' : ' (not on the chart)'}`}</title>
                       </rect>
                     );
                   })}

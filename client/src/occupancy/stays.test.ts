@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { filteredIds, NO_FILTERS } from '../../../server/kernel/filters.ts';
 import { aNode, anEdge } from '../testing/factories.ts';
 import { addGraph, EMPTY_DOC, hide, setFilters } from '../state/chartDoc.ts';
-import { basisOf, daysBetween, occupancy, PREMISES_COLOURS } from './stays.ts';
+import { basisOf, brushRange, daysBetween, everyone, occupancy, peopleOf, PREMISES_COLOURS, type StayRecord } from './stays.ts';
 
 const lotus = aNode({ id: 'premises-000001', type: 'PREMISES', label: 'Lotus Spa' });
 const jade = aNode({ id: 'premises-000002', type: 'PREMISES', label: 'Jade Nails' });
@@ -19,39 +19,56 @@ const edges = [
   anEdge({ id: 'p1', type: 'USES_PHONE', source: ana.id, target: phone.id, validFrom: '2024-01-01' }),
 ];
 const doc = addGraph(EMPTY_DOC, { nodes: [lotus, jade, ana, li, phone], edges });
-const none = new Set<string>();
+// What the server gives: the dated stays on the chart, and one it knows that the chart does not hold.
+const onChartStay = (id: string) => {
+  const e = doc.edges[id]!;
+  return { id, type: e.type, person: { id: e.source, label: doc.nodes[e.source]!.label }, premises: { id: e.target, label: doc.nodes[e.target]!.label }, validFrom: e.validFrom!, validTo: e.validTo ?? null };
+};
+const server: StayRecord[] = [
+  ...['a2', 'a1', 'l1'].map(onChartStay),
+  { id: 'a9', type: 'WORKS_AT', person: { id: ana.id, label: 'Ana DUMITRU' }, premises: { id: 'premises-000009', label: 'Rose Flat' }, validFrom: '2024-06-13', validTo: '2024-07-01' },
+];
+const all = () => true;
 
 describe('the occupancy view', () => {
   it('gives one row per person with her dated stays in order, coloured by premises in the order first stayed at', () => {
-    const o = occupancy(doc, none, null);
-    expect(o.rows.map((r) => [r.label, r.stays.map((s) => [s.premises, s.from, s.to])])).toEqual([
-      ['Ana DUMITRU', [[lotus.id, '2024-02-01', '2024-04-30'], [jade.id, '2024-05-01', '2024-06-12']]],
-      ['Li WEI', [[lotus.id, '2024-04-01', null]]],
+    const o = occupancy(doc, server, all);
+    expect(o.rows.map((r) => [r.label, r.stays.map((s) => [s.premises, s.from, s.to, s.onChart])])).toEqual([
+      ['Ana DUMITRU', [[lotus.id, '2024-02-01', '2024-04-30', true], [jade.id, '2024-05-01', '2024-06-12', true], ['premises-000009', '2024-06-13', '2024-07-01', false]]],
+      ['Li WEI', [[lotus.id, '2024-04-01', null, true]]],
     ]);
     expect(o.premises).toEqual([
       { id: lotus.id, label: 'Lotus Spa', colour: PREMISES_COLOURS[0] },
       { id: jade.id, label: 'Jade Nails', colour: PREMISES_COLOURS[1] },
+      { id: 'premises-000009', label: 'Rose Flat', colour: PREMISES_COLOURS[2] },
     ]);
-    // The undated LIVES_AT cannot be drawn and is counted; Li's open stay runs to the latest date known.
-    expect(o.undated).toBe(1);
-    expect([o.start, o.end]).toEqual(['2024-02-01', '2024-06-12']);
-    expect(occupancy(doc, none, null, '2024-09-30').end).toBe('2024-09-30');
+    // The undated LIVES_AT on the chart cannot be drawn and is counted; the server's extra stay is counted as not on the chart.
+    expect([o.undated, o.offChart]).toEqual([1, 1]);
+    expect([o.start, o.end]).toEqual(['2024-02-01', '2024-07-01']);
+    expect(occupancy(doc, server, all, '2024-09-30').end).toBe('2024-09-30');
   });
 
-  it('is built from the selection: the people selected and those who stayed at a selected premises', () => {
+  it('is built from the people and premises selected, and follows the people found at a premises', () => {
     expect(basisOf(doc, [ana.id])).toEqual([ana.id]);
-    expect(basisOf(doc, [jade.id])).toEqual([ana.id]);
-    expect(basisOf(doc, [lotus.id])!.sort()).toEqual([ana.id, li.id]);
+    expect(basisOf(doc, [jade.id, phone.id])).toEqual([jade.id]);
     // A link selected (a bar clicked) keeps the rows as they were.
     expect(basisOf(doc, ['a1'])).toBeNull();
-    expect(occupancy(doc, none, [li.id]).rows.map((r) => r.person)).toEqual([li.id]);
+    expect(peopleOf(doc, [lotus.id], [onChartStay('a1'), onChartStay('l1')]).sort()).toEqual([ana.id, li.id]);
+    expect(everyone(doc).sort()).toEqual([ana.id, li.id]);
   });
 
-  it('leaves out what the chart hides or filters: a stay recorded after the "as known on" day', () => {
-    expect(occupancy(hide(doc, [jade.id]), none, null).rows[0]!.stays.map((s) => s.id)).toEqual(['a1']);
-    const known = setFilters(doc, { ...NO_FILTERS, asKnownOn: '2024-06-30' });
-    const o = occupancy(known, filteredIds(Object.values(known.nodes), Object.values(known.edges), known.filters), null);
-    expect(o.rows.map((r) => r.person)).toEqual([ana.id]);
+  it('leaves out what the chart hides or filters', () => {
+    const hidden = hide(doc, [jade.id]);
+    expect(occupancy(hidden, server, (id) => !hidden.hidden.includes(id)).rows[0]!.stays.map((s) => s.id)).toEqual(['a1', 'a9']);
+    const graded = setFilters(doc, { ...NO_FILTERS, hiddenLinkTypes: ['WORKS_AT'] });
+    const out = filteredIds(Object.values(graded.nodes), Object.values(graded.edges), graded.filters);
+    // The chart's WORKS_AT links are filtered; the one the chart does not hold is still drawn.
+    expect(occupancy(graded, server, (id) => !out.has(id)).rows.map((r) => r.stays.map((s) => s.id))).toEqual([['a9']]);
+  });
+
+  it('turns a drag across the axis into a range of whole days, earliest first, within the span', () => {
+    expect(brushRange('2024-02-01', 100, 0.5, 0.1)).toEqual({ from: '2024-02-11', to: '2024-03-22' });
+    expect(brushRange('2024-02-01', 100, -0.2, 1.5)).toEqual({ from: '2024-02-01', to: '2024-05-10' });
   });
 
   it('counts days between two dates', () => {

@@ -1,13 +1,24 @@
 /**
- * The occupancy view's data, pure: the dated stays (WORKS_AT, LIVES_AT links) on the chart of
- * the people it is built from, one row per person, each stay a bar from its link's validFrom to
- * its validTo (open: to the "as known on" day, else to the latest date among the stays), and a
- * colour per premises. Hidden and filtered
- * links ("as known on" included) are left out as on the chart.
+ * The occupancy view's data, pure: the dated stays (WORKS_AT, LIVES_AT) the server's
+ * `stays(ids, from, to, asKnownOn)` gives for the people the view is built from, one row per
+ * person, each stay a bar from its validFrom to its validTo (open: to the "as known on" day, else
+ * to the latest date among the stays), and a colour per premises. A stay whose link, person or
+ * premises the chart hides or filters is left out as on the chart; a stay the server knows and
+ * the chart does not hold is drawn and marked as not on the chart.
  */
 import type { ChartDoc } from '../state/chartDoc.ts';
 
 export const STAY_TYPES: ReadonlySet<string> = new Set(['WORKS_AT', 'LIVES_AT']);
+
+/** A stay as the server gives it (the fields the view reads). */
+export interface StayRecord {
+  id: string;
+  type: string;
+  person: { id: string; label: string };
+  premises: { id: string; label: string };
+  validFrom: string;
+  validTo?: string | null;
+}
 
 export interface Stay {
   /** The link's id (selecting the bar selects it on the chart). */
@@ -17,6 +28,8 @@ export interface Stay {
   from: string;
   /** Null: still open when last recorded. */
   to: string | null;
+  /** Whether the link is on the chart (a bar not on it cannot be selected there). */
+  onChart: boolean;
 }
 
 export interface OccupancyRow {
@@ -32,49 +45,70 @@ export interface Occupancy {
   /** The first and last day drawn (ISO dates); null when there is no dated stay. */
   start: string | null;
   end: string | null;
-  /** Stays with no start date, which cannot be drawn. */
+  /** Stays on the chart with no start date, which cannot be drawn. */
   undated: number;
+  /** Stays drawn that are not on the chart. */
+  offChart: number;
 }
 
 /** Twelve colours told apart in print and by most colour-blind readers (Tableau 10 and two more). */
 export const PREMISES_COLOURS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac', '#1f77b4', '#8c564b'];
 
+/** The most ids one `stays(ids)` call takes (server/modules/stays MAX_IDS). */
+export const MAX_STAY_IDS = 1000;
+
 /**
- * The people an occupancy view is built from: the people selected, and the people who stayed
- * at a selected premises. With no entity selected, null (keep what was shown).
+ * What an occupancy view is built from: the people and premises selected (the server then gives
+ * the people who stayed at a selected premises). With no person or premises selected, null (keep
+ * what was shown).
  */
 export function basisOf(doc: ChartDoc, selection: readonly string[]): string[] | null {
-  const chosen = selection.filter((id) => doc.nodes[id]);
-  if (chosen.length === 0) return null;
-  const wanted = new Set(chosen);
-  const people = new Set(chosen.filter((id) => doc.nodes[id]!.type === 'PERSON'));
-  for (const e of Object.values(doc.edges)) if (STAY_TYPES.has(e.type) && wanted.has(e.target) && doc.nodes[e.source]?.type === 'PERSON') people.add(e.source);
-  return [...people];
+  const chosen = selection.filter((id) => doc.nodes[id]?.type === 'PERSON' || doc.nodes[id]?.type === 'PREMISES');
+  return chosen.length === 0 ? null : chosen;
 }
 
-/** The stays of `people` (all the people on the chart when null); open stays run to `openUntil`, else to the latest date among them. */
-export function occupancy(doc: ChartDoc, filtered: ReadonlySet<string>, people: readonly string[] | null, openUntil: string | null = null): Occupancy {
-  const hidden = new Set(doc.hidden);
-  const shown = (id: string) => !hidden.has(id) && !filtered.has(id);
-  const wanted = people ? new Set(people) : null;
+/** Everyone on the chart (the view with no basis), at most one call's worth. */
+export function everyone(doc: ChartDoc): string[] {
+  return Object.values(doc.nodes)
+    .filter((n) => n.type === 'PERSON' && !doc.hidden.includes(n.id))
+    .map((n) => n.id)
+    .slice(0, MAX_STAY_IDS);
+}
+
+/** The people named by stays read from a basis: the basis's people, and whoever stayed at its premises. */
+export function peopleOf(doc: ChartDoc, basis: readonly string[], stays: readonly StayRecord[]): string[] {
+  const people = new Set(basis.filter((id) => doc.nodes[id]?.type === 'PERSON'));
+  for (const s of stays) people.add(s.person.id);
+  return [...people].slice(0, MAX_STAY_IDS);
+}
+
+/**
+ * The rows of the view. `shown(id)` says whether the chart shows an element it holds (not hidden,
+ * not filtered); elements not on the chart count as shown. Open stays run to `openUntil`, else to
+ * the latest date among them.
+ */
+export function occupancy(doc: ChartDoc, stays: readonly StayRecord[], shown: (id: string) => boolean, openUntil: string | null = null): Occupancy {
   const byPerson = new Map<string, Stay[]>();
-  let undated = 0;
-  for (const e of Object.values(doc.edges)) {
-    if (!STAY_TYPES.has(e.type) || !shown(e.id) || !shown(e.source) || !shown(e.target)) continue;
-    if (wanted && !wanted.has(e.source)) continue;
-    if (doc.nodes[e.source]?.type !== 'PERSON' || !doc.nodes[e.target]) continue;
-    if (!e.validFrom) {
-      undated += 1;
-      continue;
-    }
-    const list = byPerson.get(e.source) ?? [];
-    list.push({ id: e.id, type: e.type, premises: e.target, from: e.validFrom.slice(0, 10), to: e.validTo?.slice(0, 10) ?? null });
-    byPerson.set(e.source, list);
+  const labels = new Map<string, string>();
+  const seen = new Set<string>();
+  let offChart = 0;
+  for (const r of stays) {
+    if (seen.has(r.id) || !STAY_TYPES.has(r.type) || !shown(r.id) || !shown(r.person.id) || !shown(r.premises.id)) continue;
+    seen.add(r.id);
+    labels.set(r.person.id, doc.nodes[r.person.id]?.label ?? r.person.label);
+    labels.set(r.premises.id, doc.nodes[r.premises.id]?.label ?? r.premises.label);
+    const onChart = !!doc.edges[r.id];
+    if (!onChart) offChart += 1;
+    const list = byPerson.get(r.person.id) ?? [];
+    list.push({ id: r.id, type: r.type, premises: r.premises.id, from: r.validFrom.slice(0, 10), to: r.validTo?.slice(0, 10) ?? null, onChart });
+    byPerson.set(r.person.id, list);
   }
-  const rows = [...byPerson].map(([person, stays]) => ({
+  let undated = 0;
+  for (const e of Object.values(doc.edges)) if (STAY_TYPES.has(e.type) && !e.validFrom && byPerson.has(e.source) && shown(e.id)) undated += 1;
+  const rows = [...byPerson].map(([person, list]) => ({
     person,
-    label: doc.nodes[person]!.label,
-    stays: stays.sort((a, b) => a.from.localeCompare(b.from) || a.id.localeCompare(b.id)),
+    label: labels.get(person)!,
+    stays: list.sort((a, b) => a.from.localeCompare(b.from) || a.id.localeCompare(b.id)),
   }));
   // People in the order of their first stay, so moves from one premises to the next read down the page.
   rows.sort((a, b) => a.stays[0]!.from.localeCompare(b.stays[0]!.from) || a.label.localeCompare(b.label));
@@ -89,14 +123,30 @@ export function occupancy(doc: ChartDoc, filtered: ReadonlySet<string>, people: 
   }, latest);
   return {
     rows,
-    premises: order.map((id, i) => ({ id, label: doc.nodes[id]!.label, colour: PREMISES_COLOURS[i % PREMISES_COLOURS.length]! })),
+    premises: order.map((id, i) => ({ id, label: labels.get(id)!, colour: PREMISES_COLOURS[i % PREMISES_COLOURS.length]! })),
     start,
     end: start ? lastEnd : null,
     undated,
+    offChart,
   };
 }
 
 /** Days from `a` to `b` (ISO dates). */
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The ISO date `n` days after `a`. */
+export function addDays(a: string, n: number): string {
+  return new Date(Date.parse(`${a}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The date range a drag across the time axis chooses: the days under its two ends (in the
+ * axis's own fraction 0..1 of the span from `start`, `days` long), earliest first, within the span.
+ */
+export function brushRange(start: string, days: number, a: number, b: number): { from: string; to: string } {
+  const dayAt = (f: number) => Math.max(0, Math.min(days - 1, Math.floor(f * days)));
+  const [lo, hi] = [dayAt(Math.min(a, b)), dayAt(Math.max(a, b))];
+  return { from: addDays(start, lo), to: addDays(start, hi) };
 }

@@ -56,6 +56,10 @@ export function plantNetwork(c: Cell, towns: Town[], truth: ScaleTruth): Planted
   const front = frontCompanies(c, net, site, bosses);
   const driver = driverAndVehicles(c, net, site, bosses, truth);
   const stays = workers(c, net, site, bosses, front);
+  for (const personId of net.workerIds) {
+    const mine = stays.filter((s) => s.personId === personId);
+    truth.rotations.push({ personId, networkId: net.id, premisesIds: [...new Set(mine.map((s) => s.premisesId))], stays: mine.map(({ premisesId, from, to }) => ({ premisesId, from, to })) });
+  }
   adverts(c, net, site, stays);
   offences(c, net, site, bosses, driver);
   visits(c, net, site, stays, truth);

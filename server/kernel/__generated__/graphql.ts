@@ -38,6 +38,13 @@ export type ChartElementsInput = {
   positions?: unknown;
 };
 
+/** What a circuit is: one person's, or a group of people moving together. */
+export type CircuitKind =
+  /** Two or more people moved through the same premises in the same order at overlapping times. */
+  | 'GROUP'
+  /** One person moved through the premises in sequence. */
+  | 'PERSON';
+
 /** Government security classification. */
 export type Classification =
   /** OFFICIAL. */
@@ -509,6 +516,16 @@ export type DeleteMutationVariables = Exact<{
 
 export type DeleteMutation = { deleteChart: boolean };
 
+export type CircuitsQueryVariables = Exact<{
+  ids: Array<string> | string;
+  windowDays?: number | null | undefined;
+  minPremises?: number | null | undefined;
+  asKnownOn?: string | null | undefined;
+}>;
+
+
+export type CircuitsQuery = { circuits: Array<{ kind: CircuitKind, from: string, to: string | null, moves: number, people: Array<{ id: string, label: string }>, premises: Array<{ id: string, label: string }>, stays: Array<{ id: string, personId: string, premisesId: string, validFrom: string, validTo: string | null }> }> };
+
 export type ExportSelectionQueryVariables = Exact<{
   format: ExportFormat;
   selection: SelectionInput;
@@ -632,6 +649,42 @@ export type ModelTypesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ModelTypesQuery = { entityTypes: Array<{ name: EntityType, displayName: string, plural: string, colour: string, glyph: string | null, declared: boolean }>, linkTypes: Array<{ name: string, verb: string, colour: string, directed: boolean, declared: boolean }> };
+
+export type OccupancyStaysQueryVariables = Exact<{
+  ids: Array<string> | string;
+  asKnownOn?: string | null | undefined;
+}>;
+
+
+export type OccupancyStaysQuery = { stays: Array<{ id: string, type: string, validFrom: string, validTo: string | null, person:
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+    , premises:
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+     }> };
 
 export type GradingFieldsFragment = { code: string, low: boolean, sourceEvaluation: SourceEvaluation, intelligenceAssessment: IntelligenceAssessment, handlingCode: HandlingCode, handlingConditions: string | null, classification: Classification };
 
@@ -1503,6 +1556,37 @@ export const DeleteDocument = new TypedDocumentString(`
   deleteChart(id: $id)
 }
     `) as unknown as TypedDocumentString<DeleteMutation, DeleteMutationVariables>;
+export const CircuitsDocument = new TypedDocumentString(`
+    query Circuits($ids: [ID!]!, $windowDays: Int, $minPremises: Int, $asKnownOn: Date) {
+  circuits(
+    ids: $ids
+    windowDays: $windowDays
+    minPremises: $minPremises
+    asKnownOn: $asKnownOn
+    first: 200
+  ) {
+    kind
+    people {
+      id
+      label
+    }
+    premises {
+      id
+      label
+    }
+    from
+    to
+    moves
+    stays {
+      id
+      personId
+      premisesId
+      validFrom
+      validTo
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CircuitsQuery, CircuitsQueryVariables>;
 export const ExportSelectionDocument = new TypedDocumentString(`
     query ExportSelection($format: ExportFormat!, $selection: SelectionInput!, $unmaskReason: String) {
   exportSelection(
@@ -2022,6 +2106,24 @@ export const ModelTypesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ModelTypesQuery, ModelTypesQueryVariables>;
+export const OccupancyStaysDocument = new TypedDocumentString(`
+    query OccupancyStays($ids: [ID!]!, $asKnownOn: Date) {
+  stays(ids: $ids, asKnownOn: $asKnownOn) {
+    id
+    type
+    validFrom
+    validTo
+    person {
+      id
+      label
+    }
+    premises {
+      id
+      label
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OccupancyStaysQuery, OccupancyStaysQueryVariables>;
 export const SearchDocument = new TypedDocumentString(`
     query Search($text: String!, $types: [EntityType!], $first: Int) {
   search(text: $text, types: $types, first: $first) {

@@ -75,6 +75,20 @@ describe(`stays and circuits from the premises ${op.name} visited`, () => {
     expect(bad.errors?.[0]?.message).toMatch(/^from: 2025-09-01 is after to/);
   });
 
+  it('gives the stays as known on a day: those recorded after it are left out', async () => {
+    const Q = `query ($ids: [ID!]!, $asKnownOn: Date) { stays(ids: $ids, asKnownOn: $asKnownOn) { id recordedAt } }`;
+    const ids = truth.rotations.slice(0, 6).map((r) => r.personId);
+    const all = (await server.graphql<{ stays: { id: string; recordedAt: string | null }[] }>(Q, { ids })).data!.stays;
+    const days = all.map((s) => s.recordedAt!.slice(0, 10)).sort();
+    const day = days[Math.floor(days.length / 2)]!;
+    const known = await server.graphql<{ stays: { id: string; recordedAt: string | null }[] }>(Q, { ids, asKnownOn: day });
+    expect(known.errors).toBeUndefined();
+    const expected = all.filter((s) => s.recordedAt!.slice(0, 10) <= day).map((s) => s.id).sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(all.length);
+    expect(known.data!.stays.map((s) => s.id).sort()).toEqual(expected);
+  });
+
   it('shows a partner no stay, person or premises partners may not see, and a viewer potential victims by pseudonym only', async () => {
     const Q = `query ($ids: [ID!]!) { stays(ids: $ids) { ${STAY} } circuits(ids: $ids) { people { ${NODE} } premises { ${NODE} } stays { ${CSTAY} } } }`;
     const analyst = await server.as('analyst', { needToKnow: true, unmask: 'Circuits test: what partners may not see' });

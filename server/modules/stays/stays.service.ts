@@ -11,6 +11,8 @@ export interface StayOut extends StayFact {
   type: string;
   validFrom: string;
   validTo: string | null;
+  /** When the stay was recorded (ISO), null when not known. */
+  recordedAt: string | null;
   personEntity: EntityOut;
   premisesEntity: EntityOut;
   personRow: Record<string, unknown>;
@@ -34,21 +36,22 @@ function checkRange(from?: string | null, to?: string | null): void {
 function toStay(r: StayRow): StayOut {
   const person = toEntity(r.person), premises = toEntity(r.premises);
   const validFrom = day(r.link.validFrom)!;
-  return { id: String(r.link.id), type: String(r.link.type), person: person.id, premises: premises.id, from: validFrom, to: day(r.link.validTo), validFrom, validTo: day(r.link.validTo), personEntity: person, premisesEntity: premises, personRow: r.person, premisesRow: r.premises, grading: toGrading(r.link) };
+  return { id: String(r.link.id), type: String(r.link.type), person: person.id, premises: premises.id, from: validFrom, to: day(r.link.validTo), validFrom, validTo: day(r.link.validTo), recordedAt: r.link.recordedAt == null ? null : String(r.link.recordedAt), personEntity: person, premisesEntity: premises, personRow: r.person, premisesRow: r.premises, grading: toGrading(r.link) };
 }
 
-const within = (from?: string | null, to?: string | null) => (s: StayOut) => (!from || s.to === null || s.to >= from) && (!to || s.from <= to);
+const within = (from?: string | null, to?: string | null, asKnownOn?: string | null) => (s: StayOut) =>
+  (!from || s.to === null || s.to >= from) && (!to || s.from <= to) && (!asKnownOn || s.recordedAt === null || s.recordedAt.slice(0, 10) <= asKnownOn);
 
 /** The GraphQL shape of a stay: its ends as entities. */
-const shown = (s: StayOut) => ({ id: s.id, type: s.type, person: s.personEntity, premises: s.premisesEntity, validFrom: s.validFrom, validTo: s.validTo, grading: s.grading });
+const shown = (s: StayOut) => ({ id: s.id, type: s.type, person: s.personEntity, premises: s.premisesEntity, validFrom: s.validFrom, validTo: s.validTo, recordedAt: s.recordedAt, grading: s.grading });
 
-export async function readStays(ctx: Context, ids: readonly string[], from?: string | null, to?: string | null, types?: readonly string[]): Promise<StayOut[]> {
-  return (await stayRows(ctx.gateway, checkIds(ids), types)).map(toStay).filter(within(from, to));
+export async function readStays(ctx: Context, ids: readonly string[], from?: string | null, to?: string | null, types?: readonly string[], asKnownOn?: string | null): Promise<StayOut[]> {
+  return (await stayRows(ctx.gateway, checkIds(ids), types)).map(toStay).filter(within(from, to, asKnownOn));
 }
 
-export async function stays(ctx: Context, args: { ids: readonly string[]; from?: string | null; to?: string | null }) {
+export async function stays(ctx: Context, args: { ids: readonly string[]; from?: string | null; to?: string | null; asKnownOn?: string | null }) {
   checkRange(args.from, args.to);
-  return (await readStays(ctx, args.ids, args.from, args.to)).map(shown);
+  return (await readStays(ctx, args.ids, args.from, args.to, undefined, args.asKnownOn)).map(shown);
 }
 
 function intIn(name: string, v: number | null | undefined, def: number, min: number, max: number): number {
@@ -61,6 +64,7 @@ export interface CircuitArgs {
   ids: readonly string[];
   from?: string | null;
   to?: string | null;
+  asKnownOn?: string | null;
   windowDays?: number | null;
   minPremises?: number | null;
   minTogether?: number | null;
@@ -75,9 +79,9 @@ export async function circuitsOf(ctx: Context, args: CircuitArgs) {
   const o = { windowDays: intIn('windowDays', args.windowDays, 120, 1, 3660), minPremises: intIn('minPremises', args.minPremises, 2, 2, 50), minTogether: intIn('minTogether', args.minTogether, 3, 2, 50) };
   const limit = intIn('first', args.first, 200, 1, 1000);
   checkRange(args.from, args.to);
-  const first = await readStays(ctx, args.ids, args.from, args.to, ['WORKS_AT']);
+  const first = await readStays(ctx, args.ids, args.from, args.to, ['WORKS_AT'], args.asKnownOn);
   const people = [...new Set(first.map((s) => s.person))];
-  const all = people.length === 0 ? [] : (await stayRows(ctx.gateway, people, ['WORKS_AT'])).map(toStay).filter(within(args.from, args.to)).filter((s) => people.includes(s.person));
+  const all = people.length === 0 ? [] : (await stayRows(ctx.gateway, people, ['WORKS_AT'])).map(toStay).filter(within(args.from, args.to, args.asKnownOn)).filter((s) => people.includes(s.person));
   // Chart cards, not whole entities: what the list and "put on the chart" need, and a circuit
   // list selected in full stays within the query cost limit (decision 0027).
   const entities = new Map<string, GraphNodeOut>();

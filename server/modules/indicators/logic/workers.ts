@@ -1,7 +1,8 @@
 /**
  * Indicators on workers: many workers at one premises, living where they work, rotating between premises.
  */
-import { DAY, evidence, type HitEvidence, type ILink, type IndicatorGraph, maxInWindow, overlaps, type Rule, t, type Window, windowOf } from '../graph.ts';
+import { findCircuits } from '../../stays/index.ts';
+import { evidence, type HitEvidence, type ILink, type IndicatorGraph, maxInWindow, overlaps, type Rule, type Window, windowOf } from '../graph.ts';
 import { num } from '../library.ts';
 
 export const manyWorkers: Rule = (g, rule, id) => {
@@ -37,16 +38,18 @@ export const livesAtWork: Rule = (g, _rule, id) => {
   return { summary: g.is(id, 'PREMISES') ? `${n} worker${n === 1 ? '' : 's'} living at the work address` : 'Lives at the work address', evidence: pairs };
 };
 
-/** A person's stays at several premises within one window, or null. */
-function rotation(g: IndicatorGraph, person: string, minPremises: number, days: number): ILink[] | null {
-  const stays = g.out(person, 'WORKS_AT');
-  const best = maxInWindow(stays.map((l) => ({ key: l.target, window: windowOf(l), item: l })), days);
-  if (best.length < minPremises) return null;
-  const premises = new Set(best.map((b) => b.key));
-  const span = best.map((b) => b.item);
-  const from = span.map((l) => l.validFrom ?? '').sort()[0] ?? '';
-  // Every stay at those premises within the span, so the chart shows the circuit.
-  return stays.filter((l) => premises.has(l.target) && (!from || !l.validTo || l.validTo >= from)).filter((l) => overlaps(windowOf(l), { from: from || null, to: from ? new Date(t(from) + days * DAY).toISOString().slice(0, 10) : null }));
+/**
+ * A person's longest circuit (through `through`, when given) of at least `minPremises` premises, or null: the circuits
+ * finder's own rule (stays/circuits.ts, decision 0034), a chain of consecutive WORKS_AT stays
+ * each beginning once the one before ended, all within `days` of the first. Stays held at once (an
+ * owner at two of her businesses) are not a move.
+ */
+function rotation(g: IndicatorGraph, person: string, minPremises: number, days: number, through?: string): ILink[] | null {
+  const links = g.out(person, 'WORKS_AT').filter((l) => l.validFrom);
+  const byId = new Map(links.map((l) => [l.id, l]));
+  const stays = links.map((l) => ({ id: l.id, person, premises: l.target, from: l.validFrom!.slice(0, 10), to: l.validTo?.slice(0, 10) ?? null }));
+  const best = findCircuits(stays, { windowDays: days, minPremises, minTogether: Number.MAX_SAFE_INTEGER }).find((c) => !through || c.premises.includes(through));
+  return best ? best.stays.map((s) => byId.get(s.id)!) : null;
 }
 
 export const rotatingWorkers: Rule = (g, rule, id) => {
@@ -56,14 +59,14 @@ export const rotatingWorkers: Rule = (g, rule, id) => {
     const stays = rotation(g, id, minPremises, days);
     if (!stays) return null;
     const premises = [...new Set(stays.map((l) => l.target))];
-    return { summary: `Worked at ${premises.length} premises within ${days} days`, evidence: [evidence(g, `Stays at ${premises.map((p) => g.label(p)).join(', ')}`, [id, ...premises], stays)] };
+    return { summary: `Moved through ${premises.length} premises within ${days} days`, evidence: [evidence(g, `Stays in turn at ${premises.map((p) => g.label(p)).join(', ')}`, [id, ...premises], stays)] };
   }
   const ev: HitEvidence[] = [];
   for (const p of new Set(g.in(id, 'WORKS_AT').map((l) => l.source))) {
-    const stays = rotation(g, p, minPremises, days);
-    if (!stays || !stays.some((l) => l.target === id)) continue;
+    const stays = rotation(g, p, minPremises, days, id);
+    if (!stays) continue;
     const premises = [...new Set(stays.map((l) => l.target))];
-    ev.push(evidence(g, `${g.label(p)} rotated between ${premises.length} premises within ${days} days`, [id, p, ...premises], stays));
+    ev.push(evidence(g, `${g.label(p)} moved through ${premises.length} premises within ${days} days`, [id, p, ...premises], stays));
   }
   if (ev.length < num(rule, 'minWorkers', 2)) return null;
   return { summary: `${ev.length} workers rotating between premises`, evidence: ev };
