@@ -10,7 +10,7 @@ import { linkMeta } from '../model/meta.ts';
 import { typeIcon } from '../graph/icons.ts';
 import { formatLatLon, graticuleStep, type MapData } from './mapData.ts';
 
-export const MAP_WIDTH = 1200;
+export const MAP_WIDTH = 1400;
 export const MAP_HEIGHT = 760;
 /** The narrowest view drawn, in degrees of longitude (about 1.4 km in England): one or two pins are not blown up to street level. */
 const MIN_SPAN = 0.02;
@@ -75,6 +75,36 @@ function ringsOf(g: Geometry): Position[][] {
   if (g.type === 'MultiPolygon') return g.coordinates.flat();
   if (g.type === 'GeometryCollection') return g.geometries.flatMap(ringsOf);
   return [];
+}
+
+const PER_LINE = 5;
+const LINE = 14;
+const CHAR = 7;
+
+/** The references of pins within a pin's width of each other, as one label of up to five per line, placed clear of the others. */
+export function refLabels(pins: { at: [number, number]; ref: string }[]): string {
+  const groups: { at: [number, number]; refs: string[] }[] = [];
+  for (const p of pins) {
+    const g = groups.find((x) => Math.hypot(x.at[0] - p.at[0], x.at[1] - p.at[1]) < 20);
+    if (g) g.refs.push(p.ref);
+    else groups.push({ at: p.at, refs: [p.ref] });
+  }
+  const taken: { x0: number; y0: number; x1: number; y1: number }[] = [];
+  const out: string[] = [];
+  for (const g of groups) {
+    const lines: string[] = [];
+    for (let i = 0; i < g.refs.length; i += PER_LINE) lines.push(g.refs.slice(i, i + PER_LINE).join(' '));
+    const w = Math.max(...lines.map((l) => l.length)) * CHAR;
+    const h = lines.length * LINE;
+    const [x, y] = g.at;
+    // Right, left, above, below the group, then further out; the first clear of every label placed.
+    const spots: [number, number][] = [[x + 16, y - h / 2], [x - 16 - w, y - h / 2], [x - w / 2, y - 16 - h], [x - w / 2, y + 16], [x + 16, y - h - 8], [x + 16, y + 8], [x - 16 - w, y - h - 8], [x - 16 - w, y + 8]];
+    const clear = (sx: number, sy: number) => !taken.some((b) => sx < b.x1 && sx + w > b.x0 && sy < b.y1 && sy + h > b.y0);
+    const [sx, sy] = spots.find(([a, b]) => clear(a, b) && a >= 0 && a + w <= MAP_WIDTH && b >= 0 && b + h <= MAP_HEIGHT) ?? spots[0]!;
+    taken.push({ x0: sx - 2, y0: sy - 2, x1: sx + w + 2, y1: sy + h + 2 });
+    out.push(`<text x="${r1(sx)}" y="${r1(sy + 11)}">${lines.map((l, i) => `<tspan x="${r1(sx)}" dy="${i === 0 ? 0 : LINE}">${escapeXml(l)}</tspan>`).join('')}</text>`);
+  }
+  return out.join('');
 }
 
 /** Draws the picture; `land` is the outline (countries), null to draw the sea alone. */
@@ -143,20 +173,19 @@ export function mapPicture({ data, colourOf, refOf }: MapPictureInput, land: Fea
     );
   }
 
-  // Pins: the type's icon in a ring of the premises' colour, its reference beside it.
+  // Pins: the type's icon in a ring of the premises' colour. References: one label per group of
+  // pins drawn on top of one another (premises in one street), put where it overlaps no other label.
   const icons = new Map<string, string>();
   const pins: string[] = [];
-  const refs: string[] = [];
   for (const p of data.points) {
     const [x, y] = where.get(p.id)!;
     if (!icons.has(p.type)) icons.set(p.type, `icon-${icons.size}`);
     pins.push(
       `<g><title>${escapeXml(p.label)}</title><circle cx="${r1(x)}" cy="${r1(y)}" r="12" fill="#fff" stroke="${colourOf(p.id) ?? '#8a94a0'}" stroke-width="3.5"/><use href="#${icons.get(p.type)}" x="${r1(x - 9)}" y="${r1(y - 9)}"/></g>`,
     );
-    refs.push(`<text x="${r1(x + 15)}" y="${r1(y + 4)}">${escapeXml(refOf(p.id))}</text>`);
   }
   parts.push(pins.join(''));
-  parts.push(`<g class="refs" font-size="12" font-weight="600" fill="#1b2530" stroke="#fff" stroke-width="3" paint-order="stroke">${refs.join('')}</g>`);
+  parts.push(`<g class="refs" font-size="12" font-weight="600" fill="#1b2530" stroke="#fff" stroke-width="3" paint-order="stroke">${refLabels(data.points.map((p) => ({ at: where.get(p.id)!, ref: refOf(p.id) })))}</g>`);
 
   // Degrees on the edges, the corners' coordinates, the scale bar and north.
   const centre = (north + south) / 2;
