@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
-import { mapPicture, mercator, refLabels, scaleBar } from './mapPicture.ts';
+import { clipRing, mapPicture, mercator, refLabels, scaleBar } from './mapPicture.ts';
 import type { MapData } from './mapData.ts';
 
 const reading = { id: 'premises-1', type: 'PREMISES' as const, label: 'Lotus <Spa>', lat: 51.4579, lon: -0.988 };
@@ -87,5 +87,16 @@ describe('the parts of the map picture', () => {
     const xs = [...two.matchAll(/<text x="([\d.]+)" y="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
     expect(xs).toHaveLength(2);
     expect(xs[0]).not.toEqual(xs[1]);
+  });
+});
+
+describe('clipping the outline to the picture', () => {
+  it('cuts a ring to the rectangle, and drops one wholly outside', () => {
+    const big: [number, number][] = [[-1e6, -1e6], [1e6, -1e6], [1e6, 1e6], [-1e6, 1e6]];
+    const corners = clipRing(big, 0, 0, 100, 50).map(([x, y]) => `${x},${y}`).sort();
+    expect(corners).toEqual(['0,0', '0,50', '100,0', '100,50']);
+    expect(clipRing([[200, 200], [300, 200], [300, 300]], 0, 0, 100, 50)).toEqual([]);
+    const half: [number, number][] = [[-50, 10], [50, 10], [50, 40], [-50, 40]];
+    expect(clipRing(half, 0, 0, 100, 50).every(([x]) => x >= 0)).toBe(true);
   });
 });

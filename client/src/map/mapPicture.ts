@@ -107,6 +107,35 @@ export function refLabels(pins: { at: [number, number]; ref: string }[]): string
   return out.join('');
 }
 
+/**
+ * A ring clipped to a rectangle (Sutherland-Hodgman): a country's outline at street scale would
+ * otherwise run to millions of pixels off the picture. Edges left along the rectangle lie outside
+ * the view when the rectangle is larger than it.
+ */
+export function clipRing(ring: [number, number][], x0: number, y0: number, x1: number, y1: number): [number, number][] {
+  const edges: [(p: [number, number]) => boolean, (a: [number, number], b: [number, number]) => [number, number]][] = [
+    [(p) => p[0] >= x0, (a, b) => [x0, a[1] + ((b[1] - a[1]) * (x0 - a[0])) / (b[0] - a[0])]],
+    [(p) => p[0] <= x1, (a, b) => [x1, a[1] + ((b[1] - a[1]) * (x1 - a[0])) / (b[0] - a[0])]],
+    [(p) => p[1] >= y0, (a, b) => [a[0] + ((b[0] - a[0]) * (y0 - a[1])) / (b[1] - a[1]), y0]],
+    [(p) => p[1] <= y1, (a, b) => [a[0] + ((b[0] - a[0]) * (y1 - a[1])) / (b[1] - a[1]), y1]],
+  ];
+  let out = ring;
+  for (const [inside, cross] of edges) {
+    const input = out;
+    out = [];
+    for (let i = 0; i < input.length; i += 1) {
+      const cur = input[i]!;
+      const prev = input[(i + input.length - 1) % input.length]!;
+      if (inside(cur)) {
+        if (!inside(prev)) out.push(cross(prev, cur));
+        out.push(cur);
+      } else if (inside(prev)) out.push(cross(prev, cur));
+    }
+    if (out.length === 0) break;
+  }
+  return out;
+}
+
 /** Draws the picture; `land` is the outline (countries), null to draw the sea alone. */
 export function mapPicture({ data, colourOf, refOf }: MapPictureInput, land: FeatureCollection | null): MapPicture | null {
   if (data.points.length === 0) return null;
@@ -126,10 +155,8 @@ export function mapPicture({ data, colourOf, refOf }: MapPictureInput, land: Fea
   for (const f of (land?.features ?? []) as Feature[]) {
     if (!f.geometry) continue;
     for (const ring of ringsOf(f.geometry)) {
-      const pts = ring.map(([lon, lat]) => px(lat!, lon!));
-      const xs = pts.map((p) => p[0]);
-      const ys = pts.map((p) => p[1]);
-      if (Math.max(...xs) < 0 || Math.min(...xs) > MAP_WIDTH || Math.max(...ys) < 0 || Math.min(...ys) > MAP_HEIGHT) continue;
+      const pts = clipRing(ring.map(([lon, lat]) => px(lat!, lon!)), -20, -20, MAP_WIDTH + 20, MAP_HEIGHT + 20);
+      if (pts.length < 3) continue;
       let d = '';
       let last: [number, number] | null = null;
       for (const p of pts) {
