@@ -12,8 +12,12 @@ import { formatLatLon, graticuleStep, type MapData } from './mapData.ts';
 
 export const MAP_WIDTH = 1400;
 export const MAP_HEIGHT = 760;
-/** The narrowest view drawn, in degrees of longitude (about 1.4 km in England): one or two pins are not blown up to street level. */
-const MIN_SPAN = 0.02;
+/**
+ * The narrowest view drawn, in degrees of longitude (about 20 km in England): one pin, or a few in
+ * one town, are shown with the coast or border nearest them, not alone on a blank field at street
+ * scale (the outline has no streets to show).
+ */
+const MIN_SPAN = 0.3;
 const EARTH = 40_075_016.686;
 
 const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -179,13 +183,15 @@ export function mapPicture({ data, colourOf, refOf }: MapPictureInput, land: Fea
     const lat = i * step;
     const y = r1(px(lat, west)[1]);
     grid.push(`M0 ${y}H${MAP_WIDTH}`);
-    labels.push(`<text x="6" y="${y - 4}">${Math.abs(lat).toFixed(digits)}°${lat < 0 ? 'S' : 'N'}</text>`);
+    // Not under the top edge's degrees, nor the scale bar.
+    if (y > 30 && y < MAP_HEIGHT - 50) labels.push(`<text x="6" y="${y - 4}">${Math.abs(lat).toFixed(digits)}°${lat < 0 ? 'S' : 'N'}</text>`);
   }
   for (let i = Math.ceil(west / step); i * step <= east; i += 1) {
     const lon = i * step;
     const x = r1(px(north, lon)[0]);
     grid.push(`M${x} 0V${MAP_HEIGHT}`);
-    labels.push(`<text x="${x + 4}" y="16">${Math.abs(lon).toFixed(digits)}°${lon < 0 ? 'W' : 'E'}</text>`);
+    // Not cut off by the right edge.
+    if (x < MAP_WIDTH - 60) labels.push(`<text x="${x + 4}" y="16">${Math.abs(lon).toFixed(digits)}°${lon < 0 ? 'W' : 'E'}</text>`);
   }
   parts.push(`<path d="${grid.join('')}" stroke="#7d8b99" stroke-width="0.7" stroke-opacity="0.5" stroke-dasharray="3 4" fill="none"/>`);
 
