@@ -10,7 +10,7 @@
  * - map_open_ms: from the Map button's click until the outline is drawn and every premises is
  *   placed (a pin or a cluster holding it), the lazy chunk, the places' query and the outline file
  *   included;
- * - occupancy_open_ms: with the 57 premises selected on the chart, from the Occupancy button's click
+ * - occupancy_open_ms: the map closed again and the 57 premises selected on the chart, from the Occupancy button's click
  *   until every stay of the people who stayed at them is a bar.
  *
  * Each is timed in the page (performance.now, checked every animation frame), p50 and p95 of the
@@ -122,6 +122,9 @@ try {
     parts.settings!.push(took(/\/map-settings$/));
     parts.places!.push(took(/\/graphql/));
     parts.outline!.push(took(/countries-50m[^/]*\.json$/));
+    // The map closed again, so that the occupancy's figure is its own (an open map redraws its outline when the stage resizes).
+    await page.locator('button.view-toggle', { hasText: 'Map' }).click();
+    await page.getByTestId('map').waitFor({ state: 'detached' });
     await page.evaluate((ids) => window.lanternChart!.select(ids), premises);
     await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
     occupancyMs.push(
@@ -162,7 +165,7 @@ try {
     machine: { ...m, loadAverage: machine().loadAverage },
     figures,
     notes: {
-      what: "Operation Harrier's chart (the operation's two-hop neighbourhood in the demo: 57 premises) opened in the built workspace in headless Chromium, a fresh context each round; map_open_ms: Map clicked until the outline is drawn and all 57 premises are placed (pins or clusters); occupancy_open_ms: the 57 premises selected, Occupancy clicked until every dated stay of the people who stayed at them is a bar; baseline: the chart view opening on the same chart, from navigation start until it is drawn and idle; timed in the page every animation frame",
+      what: "Operation Harrier's chart (the operation's two-hop neighbourhood in the demo: 57 premises) opened in the built workspace in headless Chromium, a fresh context each round; map_open_ms: Map clicked until the outline is drawn and all 57 premises are placed (pins or clusters); occupancy_open_ms: the map closed, the 57 premises selected, Occupancy clicked until every dated stay of the people who stayed at them is a bar; baseline: the chart view opening on the same chart, from navigation start until it is drawn and idle; timed in the page every animation frame",
       rounds: ROUNDS,
       chart: { entities: g.nodes.length, links: g.edges.length },
       goal: 'map and occupancy open within 1000 ms',
