@@ -47,6 +47,8 @@ const TARGETS: Target[] = [
   ...['febrl1', 'splink_fake_1000', 'demo'].map((d) => ({ figure: `${d}_precision`, text: '1.000: no false merge', ok: (v: number) => v >= 1 })),
   { figure: 'scale_100k_precision', text: '>= 0.95', ok: (v) => v >= 0.95 },
   { figure: 'name_only_f1', text: '>= 0.8', ok: (v) => v >= 0.8 },
+  // Issue 26: the map and the occupancy view opening on Operation Harrier's 57 premises (bench/map.ts).
+  ...['map', 'occupancy'].flatMap((v) => ['p50', 'p95'].map((q) => ({ figure: `${v}_open_ms_${q}`, text: 'opens on an operation’s 57 premises within 1 s', ok: (x: number) => x <= 1000 }))),
   // Issue 29: the neighbourhood statement sent within 1.5x of its file (the stored chart card).
   { figure: 'neighbourhood_sent_to_file_ratio_after', text: '<= 1.5x of the file', ok: (v) => v <= 1.5 },
 ];
@@ -69,6 +71,7 @@ const BASELINES: [RegExp, string][] = [
   [/_refused_ms_median$/, '_graphql_validate_alone_ms'],
   [/_after$/, '_before'],
   [/^workspace_(?:pan|zoom)_(p50|p95|max)_ms_(\w+)$/, 'workspace_sigma_$1_ms_$2'],
+  [/^(?:map|occupancy)_open_ms_(p50|p95)$/, 'map_baseline_chart_open_ms_$1'],
   [/^(.+)$/, '$1_without_tf'],
 ];
 

@@ -13,15 +13,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Request } from 'playwright-core';
 import type { Gateway } from '../server/db/gateway.ts';
 import { startTestServer, testGateway, type TestServer } from '../server/testing/harness.ts';
-import { NEIGHBOURHOOD, SUBGRAPH } from '../server/kernel/documents.ts';
+import { SUBGRAPH } from '../server/kernel/documents.ts';
 import { edgePassesDates } from '../server/kernel/filters.ts';
 import { demo } from '../seed/demo/index.ts';
 import { addGraph, EMPTY_DOC, toSaved } from '../client/src/state/chartDoc.ts';
 import type { Graph } from '../client/src/model/types.ts';
 import { counts, launch, localOnly, nodePosition, openSaved, openWorkspace, shot, waitForEntities } from './support/browser.ts';
+import { saveHarrierChart } from './support/harrier.ts';
 
 // Demo scenario (seed/demo): Operation Harrier visited 57 premises, each with a latitude and longitude.
-const OPERATION = 'operation-000002';
 const TAG = `${process.pid}`;
 
 let server: TestServer;
@@ -34,18 +34,11 @@ beforeAll(async () => {
   if (!fs.existsSync('dist/client/index.html')) throw new Error('Build the workspace first: npm run build');
   gateway = testGateway({ queryTimeoutMs: 60_000 });
   server = await startTestServer({ gateway });
-  const r = await server.graphql<{ neighbourhood: Graph }>(String(NEIGHBOURHOOD), { ids: [OPERATION], hops: 2, limit: 500 });
-  expect(r.errors).toBeUndefined();
-  const g = r.data!.neighbourhood;
+  const { id, graph: g } = await saveHarrierChart(server, chart.name);
   chart.entities = g.nodes.length;
   chart.premises = g.nodes.filter((n) => n.type === 'PREMISES');
   chart.graph = g;
-  const saved = await server.graphql<{ saveChart: { id: string } }>('mutation($name: String!, $document: JSON!) { saveChart(name: $name, document: $document) { id } }', {
-    name: chart.name,
-    document: toSaved(addGraph(EMPTY_DOC, g), null),
-  });
-  expect(saved.errors).toBeUndefined();
-  charts.push(saved.data!.saveChart.id);
+  charts.push(id);
   browser = await launch();
 });
 

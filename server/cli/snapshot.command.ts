@@ -30,6 +30,8 @@ interface SnapshotOptions {
   finding?: string[];
   unmaskReason?: string;
   supersedes?: string;
+  map?: boolean;
+  occupancy?: boolean;
   role: Role;
   json?: boolean;
 }
@@ -61,9 +63,11 @@ export function registerSnapshot(program: Command, env: CliEnv): void {
     .option('--finding <text...>', 'a finding to record (repeat for more)')
     .option('--unmask-reason <reason>', 'show potential victims\' identities, for this reason (recorded in the snapshot and the audit log)')
     .option('--supersedes <id>', 'the snapshot this one corrects (it must be the latest version)')
+    .option('--map', 'draw a map of the premises (and other entities with a place) in the briefing, offline, with a legend and scale bar')
+    .option('--occupancy', 'draw the occupancy timeline (dated stays, one row per person, coloured by premises) in the briefing')
     .addOption(new Option('--role <role>', 'whose view to make it with: partner gives exactly what a partner may see').choices([...ROLES]).default('admin'))
     .option('--json', 'print the result as one JSON line')
-    .addHelpText('after', '\nExamples:\n  lantern snapshot --out lotus.pdf --ids premises-000001 --hops 2 --title "Lotus Spa network"\n  lantern snapshot --out brief.html --chart "Op Aidant" --purpose "Tasking 44/2024" --finding "Workers rotate between premises"\n')
+    .addHelpText('after', '\nExamples:\n  lantern snapshot --out lotus.pdf --ids premises-000001 --hops 2 --title "Lotus Spa network"\n  lantern snapshot --out brief.html --chart "Op Aidant" --purpose "Tasking 44/2024" --finding "Workers rotate between premises"\n  lantern snapshot --out aidant.pdf --chart "Op Aidant" --map --occupancy\n')
     .action(async (opts: SnapshotOptions) => {
       const format = formatOf(opts.out);
       const outDir = path.dirname(path.resolve(opts.out));
@@ -106,6 +110,7 @@ export function registerSnapshot(program: Command, env: CliEnv): void {
             findings: (opts.finding ?? []).map((text) => ({ text })),
             unmaskReason: opts.unmaskReason ?? null,
             supersedes: opts.supersedes ?? null,
+            pictures: { map: opts.map === true, occupancy: opts.occupancy === true },
           });
         } catch (e) {
           if (e instanceof GraphQLError && e.extensions.code !== 'INTERNAL_SERVER_ERROR') {

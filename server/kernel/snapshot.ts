@@ -63,6 +63,8 @@ export interface SnapshotNode {
   masked: boolean;
   grading: SnapshotGrading;
   position: { x: number; y: number };
+  /** Where it is (WGS84), for an entity with a latitude and a longitude, recorded when the snapshot includes the map. */
+  place?: { lat: number; lon: number };
 }
 
 /** Where a link came from: one source record. */
@@ -153,6 +155,16 @@ export interface SnapshotContent {
   style: { edgeLabels: 'always' | 'hover' };
   /** Set when a limit cut the selection: the briefing says so. */
   truncation: string | null;
+  /**
+   * Pictures the briefing draws beside the chart: the map of the entities with a place, the
+   * occupancy timeline of the dated stays. Absent (records made before them): neither.
+   */
+  pictures?: SnapshotPictures;
+}
+
+export interface SnapshotPictures {
+  map: boolean;
+  occupancy: boolean;
 }
 
 export interface SnapshotDiff {

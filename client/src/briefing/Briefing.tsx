@@ -7,6 +7,9 @@ import type { ReactNode } from 'react';
 import { ENTITY_META, humanise, linkMeta } from '../model/meta.ts';
 import type { EntityType } from '../model/types.ts';
 import { typeIcon } from '../graph/icons.ts';
+import { OccupancyChart } from '../occupancy/OccupancyChart.tsx';
+import type { Occupancy } from '../occupancy/stays.ts';
+import type { BriefingMap, BriefingPictures } from './pictures.ts';
 import { conditionsListedApart, markingLine, type BriefingInput, type SnapshotEdge, type SnapshotGrading, type SnapshotNode } from '../../../server/kernel/snapshot.ts';
 
 export interface ChartPicture {
@@ -87,7 +90,76 @@ function selectionText(input: BriefingInput): string {
   return `${s.ids.join(', ')}${s.hops > 0 ? ` and ${s.hops} hop${s.hops === 1 ? '' : 's'} around` : ''}`;
 }
 
-export function Briefing({ input, chart, mode }: { input: BriefingInput; chart: ChartPicture | null; mode: 'document' | 'png' }) {
+/** Rows of the occupancy timeline per printed page (and in the PNG, the most drawn). */
+const OCCUPANCY_ROWS = { page: 24, png: 40 } as const;
+
+function MapFigure({ map, placedTypes, withOccupancy }: { map: BriefingMap | null; placedTypes: string[]; withOccupancy: boolean }) {
+  return (
+    <figure className="picture map-picture" data-testid="map-picture">
+      <div className="picture-area">
+        {map ? (
+          <img src={map.url} width={map.width} height={map.height} alt={`Map of ${count(map.placed, 'placed entity', 'placed entities')}`} data-testid="map-image" />
+        ) : (
+          <div className="empty">No entity on this snapshot has a place.</div>
+        )}
+      </div>
+      {map && (
+        <figcaption className="legend" data-testid="map-legend">
+          {placedTypes.map((t) => (
+            <span key={t} className="legend-item">
+              <img src={typeIcon(t as EntityType)} alt="" width={14} height={14} />
+              {ENTITY_META[t as EntityType]?.plural ?? humanise(t)}
+            </span>
+          ))}
+          {withOccupancy && <span className="legend-item"><span className="ring" />ring: the premises’ colour in the occupancy timeline</span>}
+          {map.lineTypes.map((t) => (
+            <span key={t} className="legend-item"><span className="line" style={{ borderColor: linkMeta(t).colour }} />{linkMeta(t).verb}</span>
+          ))}
+          {map.routes && <span className="legend-item"><span className="line route" />a person’s moves between premises, in date order</span>}
+          <span className="legend-item">E1, E2…: references in the entity table</span>
+          <span className="legend-item">Scale bar {map.scale} · {count(map.placed, 'entity', 'entities')} placed{map.unplaced > 0 ? `, ${map.unplaced} without a place` : ''}</span>
+          <span className="legend-item">Outline: Natural Earth (coarse: it shows coasts and borders, not streets)</span>
+        </figcaption>
+      )}
+    </figure>
+  );
+}
+
+function OccupancyFigure({ o, mode, refOf, labelOf }: { o: Occupancy; mode: 'document' | 'png'; refOf(id: string): string; labelOf(id: string): string }) {
+  const per = mode === 'png' ? o.rows.length : OCCUPANCY_ROWS.page;
+  const shown = mode === 'png' ? o.rows.slice(0, OCCUPANCY_ROWS.png) : o.rows;
+  const pages = Array.from({ length: Math.max(1, Math.ceil(shown.length / per)) }, (_, i) => shown.slice(i * per, (i + 1) * per));
+  return (
+    <figure className="picture occupancy-picture" data-testid="occupancy-picture">
+      {o.rows.length === 0 ? (
+        <div className="empty">No dated stay (works at, lives at) on this snapshot.</div>
+      ) : (
+        pages.map((rows, i) => (
+          <div key={i} className="picture-area occupancy-area" data-testid="occupancy-image">
+            <OccupancyChart o={{ ...o, rows }} premisesLabel={labelOf} />
+          </div>
+        ))
+      )}
+      {o.rows.length > shown.length && <p className="section-note">{o.rows.length - shown.length} more people in the PDF and HTML.</p>}
+      {o.rows.length > 0 && (
+        <figcaption className="legend" data-testid="occupancy-legend">
+          <span className="legend-item">
+            {count(o.rows.length, 'person', 'people')} · {day(o.start)} to {day(o.end)} · a tall bar: works at; a thin bar: lives at
+            {o.undated > 0 ? ` · ${count(o.undated, 'undated stay', 'undated stays')} not drawn` : ''}
+          </span>
+          {o.premises.map((p) => (
+            <span key={p.id} className="legend-item">
+              <span className="swatch" style={{ background: p.colour }} />
+              <span className="ref-inline">{refOf(p.id)}</span> {p.label}
+            </span>
+          ))}
+        </figcaption>
+      )}
+    </figure>
+  );
+}
+
+export function Briefing({ input, chart, pictures = { map: null, occupancy: null }, mode }: { input: BriefingInput; chart: ChartPicture | null; pictures?: BriefingPictures; mode: 'document' | 'png' }) {
   const c = input.content;
   const hash = input.hash;
   const nodeRef = new Map(c.nodes.map((n, i) => [n.id, `E${i + 1}`]));
@@ -102,6 +174,20 @@ export function Briefing({ input, chart, mode }: { input: BriefingInput; chart: 
   const marking = markingLine(c.marking);
   const conditions = c.marking.handlingCode === 'C' ? c.marking.handlingConditions : [];
   const conditionsListed = conditionsListedApart(c.marking);
+  const want = c.pictures ?? { map: false, occupancy: false };
+  const placedTypes = [...new Set(c.nodes.filter((n) => n.place).map((n) => n.type))];
+  const mapFigure = want.map && (
+    <section className="picture-page" id="map">
+      <h2 className="picture-title">Map</h2>
+      <MapFigure map={pictures.map} placedTypes={placedTypes} withOccupancy={want.occupancy && (pictures.occupancy?.rows.length ?? 0) > 0} />
+    </section>
+  );
+  const occupancyFigure = want.occupancy && pictures.occupancy && (
+    <section className="picture-page" id="occupancy">
+      <h2 className="picture-title">Occupancy: who stayed where, when</h2>
+      <OccupancyFigure o={pictures.occupancy} mode={mode} refOf={ref} labelOf={label} />
+    </section>
+  );
   const linkText = (e: SnapshotEdge) => `${linkMeta(e.type).verb}${e.role ? ` (${humanise(e.role)})` : ''}${e.type === 'CALLED' && e.weight ? ` ×${Math.round(e.weight)}` : ''}`;
 
   // The chart and its legend: on the cover of the PNG; in the document after the findings, on a
@@ -184,6 +270,8 @@ export function Briefing({ input, chart, mode }: { input: BriefingInput; chart: 
         </div>
         {c.truncation && <div className="truncation">Incomplete selection: {c.truncation}.</div>}
         {mode === 'png' && chartFigure}
+        {mode === 'png' && mapFigure}
+        {mode === 'png' && occupancyFigure}
       </section>
 
       {/* The PNG is the cover alone: the rest is not laid out for it. */}
@@ -227,6 +315,8 @@ export function Briefing({ input, chart, mode }: { input: BriefingInput; chart: 
             )}
           </Section>
           <section className="chart-page" id="chart">{chartFigure}</section>
+          {mapFigure}
+          {occupancyFigure}
 
           <Section id="entities" title={`Entities (${c.nodes.length})`} note="Grade: source evaluation (1 reliable, 2 untested, 3 not reliable), intelligence assessment (A–E) and handling code (P, C) of the entity’s best-graded record.">
             <table className="grid entities">

@@ -8,6 +8,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import type { BriefingInput } from '../../../server/kernel/snapshot.ts';
 import { Briefing } from './Briefing.tsx';
 import { chartSvg } from './chartImage.ts';
+import { briefingPictures } from './pictures.ts';
 import { standaloneHtml } from './standalone.ts';
 import './briefing.css';
 
@@ -43,10 +44,14 @@ window.lanternBriefing = {
     const input = JSON.parse(json) as BriefingInput;
     step('parse');
     const chart = await chartSvg(input.content, step);
+    // References as in the entity table (E1, E2, ... in the record's order).
+    const refs = new Map(input.content.nodes.map((n, i) => [n.id, `E${i + 1}`]));
+    const pictures = await briefingPictures(input.content, (id) => refs.get(id) ?? '');
+    step('pictures');
     current = input;
     document.title = `${input.content.title} · ${input.content.marking.classification}`;
     root ??= createRoot(document.getElementById('root')!);
-    flushSync(() => root!.render(<Briefing input={input} chart={chart} mode={mode} />));
+    flushSync(() => root!.render(<Briefing input={input} chart={chart} pictures={pictures} mode={mode} />));
     step('react');
     await Promise.all([...document.images].map((img) => img.decode().catch(() => undefined)));
     step('images');

@@ -13,6 +13,9 @@ import { csrfHeaders } from '../api/session.ts';
 import { purposeHeaders } from '../auth/purpose.ts';
 import { may } from '../admin/useMe.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.ts';
+import type { ChartDoc } from '../state/chartDoc.ts';
+import { placedTypes } from '../map/mapData.ts';
+import { STAY_TYPES } from '../occupancy/stays.ts';
 import { Dialog } from './Dialog.tsx';
 import { download } from './download.ts';
 import './snapshot.css';
@@ -77,11 +80,26 @@ function stem(s: SnapshotSummary): string {
   return `${s.title.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'briefing'}-v${s.version}`;
 }
 
+const PLACED = new Set(placedTypes().map((t) => t.name));
+
+/**
+ * Whether the briefing's map and occupancy pictures start ticked: the map when the chart shows
+ * an entity of a type that has a place (premises), the occupancy when it shows a dated stay.
+ */
+export function picturesByDefault(doc: ChartDoc, ids: readonly string[]): { map: boolean; occupancy: boolean } {
+  const shown = new Set(ids);
+  return {
+    map: ids.some((id) => PLACED.has(doc.nodes[id]?.type ?? '')),
+    occupancy: Object.values(doc.edges).some((e) => STAY_TYPES.has(e.type) && !!e.validFrom && shown.has(e.source) && shown.has(e.target)),
+  };
+}
+
 /** The toolbar button and its dialog. */
 export function SnapshotMenu() {
   const { chart, session } = useWorkspace();
   const [open, setOpen] = useState(false);
   const ids = Object.keys(chart.doc.nodes);
+  const shown = ids.filter((id) => !chart.doc.hidden.includes(id));
   return (
     <>
       <button type="button" onClick={() => setOpen(true)} disabled={ids.length === 0} title="Make a briefing snapshot of the chart: marked, hashed, victims masked (PDF, HTML, PNG)">
@@ -91,8 +109,9 @@ export function SnapshotMenu() {
       {open &&
         createPortal(
           <SnapshotDialog
-            ids={ids.filter((id) => !chart.doc.hidden.includes(id))}
+            ids={shown}
             positions={chart.doc.positions}
+            pictures={picturesByDefault(chart.doc, shown)}
             mayUnmask={may(session.me, 'unmask')}
             mayCreate={may(session.me, 'write')}
             onClose={() => setOpen(false)}
@@ -106,12 +125,16 @@ export function SnapshotMenu() {
 interface Props {
   ids: string[];
   positions: Readonly<Record<string, { x: number; y: number }>>;
+  /** Whether "Include map" and "Include occupancy" start ticked. */
+  pictures: { map: boolean; occupancy: boolean };
   mayUnmask: boolean;
   mayCreate: boolean;
   onClose(): void;
 }
 
-export function SnapshotDialog({ ids, positions, mayUnmask, mayCreate, onClose }: Props) {
+export function SnapshotDialog({ ids, positions, pictures, mayUnmask, mayCreate, onClose }: Props) {
+  const [withMap, setWithMap] = useState(pictures.map);
+  const [withOccupancy, setWithOccupancy] = useState(pictures.occupancy);
   const [title, setTitle] = useState('');
   const [purpose, setPurpose] = useState('');
   const [asKnownOn, setAsKnownOn] = useState('');
@@ -152,6 +175,7 @@ export function SnapshotDialog({ ids, positions, mayUnmask, mayCreate, onClose }
         findings: findings.split('\n').map((t) => t.trim()).filter(Boolean).map((text) => ({ text })),
         unmaskReason: unmask ? reason.trim() : null,
         supersedes: supersedes || null,
+        pictures: { map: withMap, occupancy: withOccupancy },
       };
       const d = await gql(CREATE, { input });
       setMade(d.createSnapshot);
@@ -220,6 +244,14 @@ export function SnapshotDialog({ ids, positions, mayUnmask, mayCreate, onClose }
               ))}
             </select>
           </label>
+          <fieldset className="pictures">
+            <label className="inline" title="The premises and other entities with a place, on the offline outline, with a legend and scale bar">
+              <input type="checkbox" checked={withMap} onChange={(e) => setWithMap(e.target.checked)} /> Include map
+            </label>
+            <label className="inline" title="Dated stays (works at, lives at): one row per person, coloured by premises">
+              <input type="checkbox" checked={withOccupancy} onChange={(e) => setWithOccupancy(e.target.checked)} /> Include occupancy
+            </label>
+          </fieldset>
           {mayUnmask && (
             <fieldset className="unmask">
               <label className="inline">

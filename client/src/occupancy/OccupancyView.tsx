@@ -9,11 +9,11 @@
  * and the map filter to it; the view keeps its whole span and dims the stays outside the range.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { edgePassesDates, filteredIds } from '../../../server/kernel/filters.ts';
+import { filteredIds } from '../../../server/kernel/filters.ts';
 import type { ChartDoc } from '../state/chartDoc.ts';
 import { readStays } from './api.ts';
 import { basisOf, brushRange, daysBetween, everyone, occupancy, type StayRecord } from './stays.ts';
-import './occupancy.css';
+import { OCCUPANCY_LABEL, OCCUPANCY_PLOT, OCCUPANCY_WIDTH, OccupancyChart } from './OccupancyChart.tsx';
 
 export interface OccupancyViewProps {
   doc: ChartDoc;
@@ -23,33 +23,6 @@ export interface OccupancyViewProps {
   onRange(from: string | null, to: string | null): void;
   onError(text: string): void;
 }
-const LABEL = 170;
-const WIDTH = 1000;
-const ROW = 20;
-const AXIS = 22;
-
-/** Month starts between two ISO dates, thinned to about eight ticks. */
-function ticks(start: string, end: string): string[] {
-  const out: string[] = [];
-  let y = Number(start.slice(0, 4));
-  let m = Number(start.slice(5, 7));
-  for (;;) {
-    const d = `${y}-${String(m).padStart(2, '0')}-01`;
-    if (d > end) break;
-    if (d >= start) out.push(d);
-    m += 1;
-    if (m > 12) {
-      m = 1;
-      y += 1;
-    }
-  }
-  const every = Math.max(1, Math.ceil(out.length / 8));
-  return out.filter((_, i) => i % every === 0);
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const monthLabel = (d: string) => `${MONTHS[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
-
 export default function OccupancyView({ doc, selection, onSelect, onRange, onError }: OccupancyViewProps) {
   const [basis, setBasis] = useState<string[] | null>(() => basisOf(doc, selection));
   const mine = useRef<string[] | null>(null);
@@ -92,12 +65,8 @@ export default function OccupancyView({ doc, selection, onSelect, onRange, onErr
   }, [doc]);
   const o = useMemo(() => occupancy(doc, stays?.list ?? [], (id) => !hiddenHere.has(id), asKnownOn), [doc, stays, hiddenHere, asKnownOn]);
   const loading = stays?.key !== key;
-  const colour = useMemo(() => new Map(o.premises.map((p) => [p.id, p.colour])), [o.premises]);
   const selected = useMemo(() => new Set(selection), [selection]);
   const span = o.start && o.end ? Math.max(1, daysBetween(o.start, o.end) + 1) : 1;
-  const plot = WIDTH - LABEL - 8;
-  const x = (d: string) => LABEL + (plot * daysBetween(o.start!, d)) / span;
-  const height = AXIS + o.rows.length * ROW + 4;
   const { from, to } = doc.filters;
   const ranged = !!(from || to);
 
@@ -106,11 +75,10 @@ export default function OccupancyView({ doc, selection, onSelect, onRange, onErr
   const [drag, setDrag] = useState<{ a: number; b: number; id: number; moved: boolean } | null>(null);
   const fraction = (clientX: number) => {
     const box = svg.current!.getBoundingClientRect();
-    return ((((clientX - box.left) / box.width) * WIDTH - LABEL) / plot);
+    return (((clientX - box.left) / box.width) * OCCUPANCY_WIDTH - OCCUPANCY_LABEL) / OCCUPANCY_PLOT;
   };
   const brushed = drag?.moved ? brushRange(o.start!, span, drag.a, drag.b) : null;
   const shade = brushed ?? (ranged && o.start ? { from: from ?? o.start, to: to ?? o.end! } : null);
-  const clampX = (v: number) => Math.max(LABEL, Math.min(WIDTH - 8, v));
 
   return (
     <div className="occupancy-pane" role="region" aria-label="Occupancy">
@@ -147,13 +115,15 @@ export default function OccupancyView({ doc, selection, onSelect, onRange, onErr
         {o.rows.length === 0 ? (
           <p className="muted occupancy-empty">{loading ? 'Reading stays…' : 'No dated stays (works at, lives at) among the people selected. Select people or premises on the chart.'}</p>
         ) : (
-          <svg
-            ref={svg}
-            viewBox={`0 0 ${WIDTH} ${height}`}
-            width="100%"
-            role="img"
-            aria-label={`Stays of ${o.rows.length} people from ${o.start} to ${o.end}`}
-            className={drag?.moved ? 'brushing' : undefined}
+          <OccupancyChart
+            o={o}
+            premisesLabel={(id) => o.premises.find((p) => p.id === id)?.label ?? id}
+            selected={selected}
+            onSelect={select}
+            range={ranged ? { from, to } : undefined}
+            shade={shade}
+            svgRef={svg}
+            brushing={!!drag?.moved}
             onPointerDown={(e) => {
               if (e.button !== 0) return;
               const f = fraction(e.clientX);
@@ -163,7 +133,7 @@ export default function OccupancyView({ doc, selection, onSelect, onRange, onErr
             onPointerMove={(e) => {
               if (!drag || e.pointerId !== drag.id) return;
               const b = Math.max(0, Math.min(1, fraction(e.clientX)));
-              const moved = drag.moved || Math.abs(b - drag.a) * plot > 4;
+              const moved = drag.moved || Math.abs(b - drag.a) * OCCUPANCY_PLOT > 4;
               // Captured only once it is a drag, so a click still lands on the bar under it.
               if (moved && !drag.moved) svg.current!.setPointerCapture?.(e.pointerId);
               setDrag({ ...drag, b, moved });
@@ -176,59 +146,7 @@ export default function OccupancyView({ doc, selection, onSelect, onRange, onErr
               setDrag(null);
             }}
             onPointerCancel={() => setDrag(null)}
-          >
-            {shade && (
-              <rect
-                className="occupancy-brush"
-                data-testid="occupancy-brush"
-                x={clampX(x(shade.from))}
-                y={AXIS - 4}
-                width={Math.max(2, clampX(x(shade.to) + plot / span) - clampX(x(shade.from)))}
-                height={height - AXIS + 4}
-              />
-            )}
-            {ticks(o.start!, o.end!).map((d) => (
-              <g key={d} className="occupancy-tick">
-                <line x1={x(d)} x2={x(d)} y1={AXIS - 4} y2={height} />
-                <text x={x(d) + 3} y={12}>
-                  {monthLabel(d)}
-                </text>
-              </g>
-            ))}
-            {o.rows.map((r, i) => {
-              const y = AXIS + i * ROW;
-              return (
-                <g key={r.person} className={selected.has(r.person) ? 'occupancy-row on' : 'occupancy-row'}>
-                  <text x={4} y={y + 14} className="occupancy-name" onClick={() => select([r.person])}>
-                    {r.label.length > 26 ? `${r.label.slice(0, 25)}…` : r.label}
-                  </text>
-                  {r.stays.map((s) => {
-                    const x1 = x(s.from);
-                    const x2 = Math.max(x1 + 3, x(s.to ?? o.end!) + plot / span);
-                    const lives = s.type === 'LIVES_AT';
-                    const out = ranged && !edgePassesDates({ validFrom: s.from, validTo: s.to }, from, to);
-                    const cls = ['stay', (selected.has(s.id) || selected.has(s.premises)) && 'on', out && 'out', !s.onChart && 'off-chart'].filter(Boolean).join(' ');
-                    return (
-                      <rect
-                        key={s.id}
-                        data-id={s.id}
-                        className={cls}
-                        x={x1}
-                        y={y + (lives ? 9 : 3)}
-                        width={x2 - x1}
-                        height={lives ? 6 : 12}
-                        rx={2}
-                        fill={colour.get(s.premises)}
-                        onClick={() => s.onChart && select([s.id])}
-                      >
-                        <title>{`${r.label}: ${lives ? 'lives at' : 'works at'} ${o.premises.find((p) => p.id === s.premises)?.label ?? s.premises}, ${s.from} – ${s.to ?? 'open'}${s.onChart ? '' : ' (not on the chart)'}`}</title>
-                      </rect>
-                    );
-                  })}
-                </g>
-              );
-            })}
-          </svg>
+          />
         )}
       </div>
     </div>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { filteredIds, NO_FILTERS } from '../../../server/kernel/filters.ts';
 import { aNode, anEdge } from '../testing/factories.ts';
 import { addGraph, EMPTY_DOC, hide, setFilters } from '../state/chartDoc.ts';
-import { basisOf, brushRange, daysBetween, everyone, occupancy, peopleOf, PREMISES_COLOURS, type StayRecord } from './stays.ts';
+import { basisOf, brushRange, daysBetween, everyone, occupancy, peopleOf, PREMISES_COLOURS, staysOnChart, type StayRecord } from './stays.ts';
 
 const lotus = aNode({ id: 'premises-000001', type: 'PREMISES', label: 'Lotus Spa' });
 const jade = aNode({ id: 'premises-000002', type: 'PREMISES', label: 'Jade Nails' });
@@ -75,3 +75,15 @@ describe('the occupancy view', () => {
     expect(daysBetween('2024-02-01', '2024-03-01')).toBe(29);
   });
 });
+
+describe('stays read from a chart alone (the briefing)', () => {
+  it("gives the chart's dated stays as the server gives them, and leaves undated stays and other links out", () => {
+    expect(staysOnChart(doc).map((s) => s.id).sort()).toEqual(['a1', 'a2', 'l1']);
+    expect(staysOnChart(doc).find((s) => s.id === 'l1')).toEqual(onChartStay('l1'));
+    const o = occupancy(doc, staysOnChart(doc), all);
+    expect(o.rows.map((r) => r.stays.map((s) => s.id))).toEqual([['a1', 'a2'], ['l1']]);
+    expect(o.offChart).toBe(0);
+    expect(o.undated).toBe(1);
+  });
+});
+

@@ -75,6 +75,21 @@ export function everyone(doc: ChartDoc): string[] {
     .slice(0, MAX_STAY_IDS);
 }
 
+/**
+ * The dated stays among a chart's own links, as the server would give them: for a picture made
+ * from a document alone (the briefing, whose snapshot holds what was chosen, masked and scoped).
+ */
+export function staysOnChart(doc: ChartDoc): StayRecord[] {
+  const out: StayRecord[] = [];
+  for (const e of Object.values(doc.edges)) {
+    const person = doc.nodes[e.source];
+    const premises = doc.nodes[e.target];
+    if (!STAY_TYPES.has(e.type) || !e.validFrom || person?.type !== 'PERSON' || !premises) continue;
+    out.push({ id: e.id, type: e.type, person: { id: person.id, label: person.label }, premises: { id: premises.id, label: premises.label }, validFrom: e.validFrom, validTo: e.validTo ?? null });
+  }
+  return out;
+}
+
 /** The people named by stays read from a basis: the basis's people, and whoever stayed at its premises. */
 export function peopleOf(doc: ChartDoc, basis: readonly string[], stays: readonly StayRecord[]): string[] {
   const people = new Set(basis.filter((id) => doc.nodes[id]?.type === 'PERSON'));

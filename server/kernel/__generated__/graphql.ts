@@ -59,6 +59,8 @@ export type CreateSnapshotInput = {
   chartElements?: ChartElementsInput | null | undefined;
   /** The analysts' findings (at most 100). */
   findings?: Array<SnapshotFindingInput> | null | undefined;
+  /** Draw the map and/or the occupancy timeline in the briefing (HTML, PDF and PNG). */
+  pictures?: SnapshotPicturesInput | null | undefined;
   /** Why it is made and for whom (default: the request's X-Lantern-Purpose). */
   purpose?: string | null | undefined;
   /** Entities and their neighbourhood, or a saved chart. Give this or chartElements. */
@@ -317,6 +319,17 @@ export type SnapshotFindingInput = {
   elementIds?: Array<string> | null | undefined;
   /** The finding (1 to 4000 characters). */
   text: string;
+};
+
+/** Pictures a briefing draws beside its chart (both off by default). */
+export type SnapshotPicturesInput = {
+  /**
+   * A map of the entities that have a place (premises), with the links and routes between them,
+   * drawn on the offline Natural Earth outline with a scale bar, coordinates and a legend.
+   */
+  map?: boolean | null | undefined;
+  /** A timeline of the dated stays (works at, lives at): one row per person, bars coloured by premises, with a date axis and a key. */
+  occupancy?: boolean | null | undefined;
 };
 
 /** Ascending or descending. */

@@ -208,6 +208,72 @@ describe('making a snapshot', () => {
   });
 });
 
+/** The HTML file's pictures' own text: the map's SVG (a data: URL) decoded, and the page around it. */
+function withPicturesDecoded(html: string): string {
+  return html.replace(/data:image\/svg\+xml;charset=utf-8,([^"]+)/g, (_m, body: string) => decodeURIComponent(body.replace(/&amp;/g, '&')));
+}
+
+describe('a snapshot with the map and the occupancy', () => {
+  let pictured: Snap;
+
+  beforeAll(async () => {
+    pictured = await create(server, { title: 'Snapshot test: map and occupancy', selection: { ids: [s.ids.parlour], hops: 1 }, pictures: { map: true, occupancy: true } });
+  });
+
+  it('records the places of the premises and what to draw, and the hash covers them', () => {
+    expect(pictured.content.pictures).toEqual({ map: true, occupancy: true });
+    expect(pictured.content.nodes.find((n) => n.id === s.ids.parlour)?.place).toEqual({ lat: 51.45, lon: -0.97 });
+    // People have no place, and a masked victim carries nothing more than before.
+    expect(pictured.content.nodes.filter((n) => n.type === 'PERSON').every((n) => n.place === undefined)).toBe(true);
+    expect(contentHash(pictured.content)).toBe(pictured.hash);
+    // Without pictures asked for, the record is as it always was.
+    expect(pictured.content.nodes.length).toBeGreaterThan(0);
+  });
+
+  it('draws both pictures with their legends in the HTML, asking for nothing, victims under pseudonyms', async () => {
+    const res = await file(server, pictured.files.html);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/(src|href)="(?!data:)[^"#]/);
+    // The map: an SVG picture with the outline, the parlour's pin, a scale bar and the corners' coordinates; its legend.
+    expect(html).toMatch(/data-testid="map-image"[^>]*src="data:image\/svg\+xml|src="data:image\/svg\+xml[^"]*"[^>]*data-testid="map-image"/);
+    const decoded = withPicturesDecoded(html);
+    expect(decoded).toContain('fill="#f3f1e7"'); // land from the Natural Earth outline
+    expect(decoded).toMatch(/NW 51\.\d{4}° N, 0\.\d{4}° W/);
+    expect(decoded).toMatch(/>\d+ k?m</);
+    expect(decoded).toContain(`Velvet Touch ${TAG}`);
+    expect(decoded).not.toMatch(/href="(?!#|data:)/);
+    expect(html).toContain('data-testid="map-legend"');
+    expect(html).toMatch(/Scale bar \d+ k?m · 1 entity placed/);
+    // The occupancy: one row per person with a dated stay, under the pseudonym, and its key.
+    expect(html).toContain('data-testid="occupancy-image"');
+    expect(html).toContain('data-testid="occupancy-legend"');
+    expect(html).toContain(pseudonym(server.pseudonymKey, s.ids.victim));
+    expect(html).toContain(pseudonym(server.pseudonymKey, s.ids.victim2));
+    expect(html).toMatch(/Mar 2025|Apr 2025/);
+    for (const name of Object.values(s.names)) expect(decoded).not.toContain(name);
+  });
+
+  it('draws them in the PDF and the PNG too', async () => {
+    const pdf = Buffer.from(await (await file(server, pictured.files.pdf)).arrayBuffer());
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-pdf-'));
+    fs.writeFileSync(path.join(dir, 'b.pdf'), pdf);
+    const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'b.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    fs.rmSync(dir, { recursive: true });
+    expect(text).toContain('Map');
+    expect(text).toMatch(/Scale bar \d+ k?m/);
+    expect(text).toContain('Occupancy: who stayed where, when');
+    expect(text).toContain(pseudonym(server.pseudonymKey, s.ids.victim2));
+    for (const name of Object.values(s.names)) expect(text).not.toContain(name);
+    const png = Buffer.from(await (await file(server, pictured.files.png)).arrayBuffer());
+    const plain = await file(server, (await create(server, { title: 'Snapshot test: no pictures', selection: { ids: [s.ids.parlour], hops: 1 } })).files.png);
+    const plainPng = Buffer.from(await plain.arrayBuffer());
+    // The same cover with the two pictures under the chart is taller.
+    expect(png.readUInt32BE(20)).toBeGreaterThan(plainPng.readUInt32BE(20) + 400);
+  });
+});
+
 describe('who sees which snapshot', () => {
   let sensitive: Snap;
   let shareable: Snap;
@@ -296,5 +362,22 @@ describe('lantern snapshot', () => {
     expect(html).toContain(result.hash);
     expect(html).toContain('Made unattended');
     for (const name of Object.values(s.names)) expect(html).not.toContain(name);
+  }, 180_000);
+
+  it('draws the map and the occupancy with --map --occupancy, in a partner\'s view as in the chart, victims masked', () => {
+    fs.mkdirSync(renders, { recursive: true });
+    const out = path.join(renders, 'partner.html');
+    const r = lantern(['--out', out, '--ids', s.ids.parlour, '--hops', '1', '--role', 'partner', '--map', '--occupancy', '--title', 'Snapshot test: partner pictures', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const raw = fs.readFileSync(out, 'utf8');
+    expect(raw).not.toMatch(/(src|href)="(?!data:)[^"]/);
+    const html = withPicturesDecoded(raw);
+    expect(html).toContain('data-testid="map-legend"');
+    expect(html).toContain('data-testid="occupancy-legend"');
+    expect(html).toContain(`Velvet Touch ${TAG}`);
+    // The victims under the same pseudonyms as on the chart; nothing a partner may not see.
+    expect(html).toContain(pseudonym(server.pseudonymKey, s.ids.victim2));
+    for (const name of Object.values(s.names)) expect(html).not.toContain(name);
+    expect(html).not.toContain(`Shadow Lettings ${TAG}`);
   }, 180_000);
 });

@@ -35,6 +35,8 @@ export interface CreateSnapshotInput {
   findings?: readonly FindingInput[] | null;
   unmaskReason?: string | null;
   supersedes?: string | null;
+  /** Draw the map and/or the occupancy timeline in the briefing (default: neither). */
+  pictures?: { map?: boolean | null; occupancy?: boolean | null } | null;
 }
 
 export interface StoredSnapshot extends Omit<repo.SnapshotRow, 'content'> {
@@ -73,13 +75,24 @@ function asKnownOn(sel: Selection, day: string | null): Selection {
   return { ...sel, entities, links };
 }
 
-/** The snapshot's elements from a resolved selection, in reading order (type, then label). */
-export function elementsOf(sel: Selection, positions: Record<string, { x: number; y: number }> | null): { nodes: SnapshotNode[]; edges: SnapshotEdge[] } {
+/** An entity's latitude and longitude when it has both as numbers (what the map places; the briefing page checks their range). */
+function placeOf(properties: Selection['entities'][number]['properties']): { lat: number; lon: number } | null {
+  const { latitude: lat, longitude: lon } = properties;
+  return typeof lat === 'number' && typeof lon === 'number' && Number.isFinite(lat) && Number.isFinite(lon) ? { lat, lon } : null;
+}
+
+/**
+ * The snapshot's elements from a resolved selection, in reading order (type, then label). With
+ * `places`, entities that have a latitude and a longitude carry them (for the briefing's map); they
+ * come from the same masked, scoped selection as every other value shown.
+ */
+export function elementsOf(sel: Selection, positions: Record<string, { x: number; y: number }> | null, places = false): { nodes: SnapshotNode[]; edges: SnapshotEdge[] } {
   const degree = new Map<string, number>();
   for (const l of sel.links) for (const end of [l.source, l.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
   const nodes: SnapshotNode[] = sel.entities.map((e) => {
     const p = positions?.[e.id];
     const risk = e.properties.riskScore;
+    const place = places ? placeOf(e.properties) : null;
     return {
       id: e.id,
       type: e.type,
@@ -95,6 +108,7 @@ export function elementsOf(sel: Selection, positions: Record<string, { x: number
       masked: e.masked,
       grading: e.grading,
       position: p && Number.isFinite(p.x) && Number.isFinite(p.y) ? { x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 } : { x: Math.round(e.position.x * 10) / 10, y: Math.round(e.position.y * 10) / 10 },
+      ...(place ? { place } : {}),
     };
   });
   nodes.sort((a, b) => a.type.localeCompare(b.type) || a.label.localeCompare(b.label) || a.id.localeCompare(b.id));
@@ -166,7 +180,8 @@ export async function createSnapshot(caller: SelectionCaller, input: CreateSnaps
   }
   const unmaskReason = input.unmaskReason?.trim() ? input.unmaskReason : null;
   const selection = asKnownOn(await resolveSelection(caller, selectionInput, { unmaskReason }), day);
-  const { nodes, edges } = elementsOf(selection, positions);
+  const pictures = { map: input.pictures?.map === true, occupancy: input.pictures?.occupancy === true };
+  const { nodes, edges } = elementsOf(selection, positions, pictures.map);
   const ids = new Set([...nodes.map((n) => n.id), ...edges.map((e) => e.id)]);
   const findings = findingsOf(input.findings, ids);
   // Notes are read with the selection's own masking: notes on victims only when unmasked.
@@ -206,6 +221,8 @@ export async function createSnapshot(caller: SelectionCaller, input: CreateSnaps
     annotations,
     style: { edgeLabels: edges.length <= EDGE_LABELS_UP_TO ? 'always' : 'hover' },
     truncation: selection.truncation,
+    // Recorded only when asked for, so that a snapshot without pictures keeps the record it always had.
+    ...(pictures.map || pictures.occupancy ? { pictures } : {}),
   };
   const hash = contentHash(content);
   const id = `snapshot-${randomUUID()}`;
