@@ -67,12 +67,12 @@ describe('two analysts and a partner in one case', () => {
     const kase = ann.getByRole('article', { name: `Case ${caseName}` });
     await kase.waitFor();
     for (const [who, role] of [[names.bob, 'analyst'], [names.partner, 'viewer']] as const) {
-      await kase.getByLabel('Member').fill(who);
+      await kase.getByRole('textbox', { name: 'Member', exact: true }).fill(who);
       await kase.getByLabel('Case role').selectOption(role);
       await kase.getByRole('button', { name: 'Add member' }).click();
       await kase.getByRole('region', { name: 'Members' }).getByText(who).waitFor();
     }
-    await kase.getByLabel('Add note').fill('Visits planned for Friday; partners briefed.');
+    await kase.getByRole('textbox', { name: 'Add note' }).fill('Visits planned for Friday; partners briefed.');
     await kase.getByRole('button', { name: 'Add note' }).click();
     await kase.getByText('Visits planned for Friday').waitFor();
     await shot(ann, 'cases-page');
@@ -101,7 +101,7 @@ describe('two analysts and a partner in one case', () => {
     // Bob is told Ann has it open (her heartbeat), on his first heartbeat.
     await bobPage.getByRole('status', { name: 'Who else has this chart' }).getByText(`${names.ann} also has this chart open`).waitFor({ timeout: 30_000 });
     const notes = bobPage.getByRole('region', { name: 'Notes on this chart' });
-    await notes.getByLabel('Add note').fill('Second phone seen at the parlour on 12 June.');
+    await notes.getByRole('textbox', { name: 'Add note' }).fill('Second phone seen at the parlour on 12 June.');
     await notes.getByRole('button', { name: 'Add note' }).click();
     await notes.getByText('Second phone seen at the parlour').waitFor();
     await bobPage.getByRole('button', { name: 'Save…' }).click();
@@ -124,7 +124,7 @@ describe('two analysts and a partner in one case', () => {
     await openCase(partnerPage);
     const partnerCase = partnerPage.getByRole('article', { name: `Case ${caseName}` });
     expect(await partnerCase.getByText('Visits planned for Friday').count()).toBe(0);
-    expect(await partnerCase.getByLabel('Add note').count()).toBe(0);
+    expect(await partnerCase.getByRole('textbox', { name: 'Add note' }).count()).toBe(0);
     await partnerCase.getByRole('region', { name: 'Charts' }).getByText(/2 entities/).waitFor();
     await shot(partnerPage, 'cases-partner');
     await partnerCase.getByRole('region', { name: 'Charts' }).getByRole('button', { name: chartName }).click();
@@ -133,7 +133,7 @@ describe('two analysts and a partner in one case', () => {
     expect(onChart.sort()).toEqual([f.a, f.v].sort());
     const partnerNotes = partnerPage.getByRole('region', { name: 'Notes on this chart' });
     await partnerNotes.getByText('No notes yet.').waitFor();
-    expect(await partnerNotes.getByLabel('Add note').count()).toBe(0);
+    expect(await partnerNotes.getByRole('textbox', { name: 'Add note' }).count()).toBe(0);
 
     expect([...annErrors, ...bobErrors, ...partnerErrors]).toEqual([]);
     for (const p of [ann, bobPage, partnerPage]) await p.close();

@@ -279,3 +279,9 @@ export async function openableAmong(ctx: Context, ids: readonly string[]): Promi
 export function notes(ctx: Context, id: string) {
   return annotations(ctx, id);
 }
+
+/** The caller's right on a chart (null: they may not open it), for other modules that read a chart by id (exports, briefings). */
+export async function rightOn(caller: { gateway: Context['gateway']; principal: Context['principal'] }, id: string): Promise<ChartRight | null> {
+  const row = await repo.factsOf(caller.gateway, { id }, caller.principal.id);
+  return row ? chartRight(caller.principal, factsFor(row)) : null;
+}
