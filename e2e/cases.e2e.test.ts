@@ -65,7 +65,10 @@ describe('two analysts and a partner in one case', () => {
     await ann.getByLabel('Case name').fill(caseName);
     await ann.getByRole('button', { name: 'Open case' }).click();
     const kase = ann.getByRole('article', { name: `Case ${caseName}` });
-    await kase.waitFor();
+    await kase.waitFor({ timeout: 60_000 }).catch(async (e: Error) => {
+      await shot(ann, 'cases-failed-open');
+      throw e;
+    });
     for (const [who, role] of [[names.bob, 'analyst'], [names.partner, 'viewer']] as const) {
       await kase.getByRole('textbox', { name: 'Member', exact: true }).fill(who);
       await kase.getByLabel('Case role').selectOption(role);
