@@ -77,7 +77,7 @@ describe('two analysts and a partner in one case', () => {
     }
     await kase.getByRole('textbox', { name: 'Add note' }).fill('Visits planned for Friday; partners briefed.');
     await kase.getByRole('button', { name: 'Add note' }).click();
-    await kase.getByText('Visits planned for Friday').waitFor();
+    await kase.getByRole('list', { name: 'Notes' }).getByText('Visits planned for Friday').waitFor();
     await shot(ann, 'cases-page');
 
     // Ann opens her chart and shares it with the case, editable.

@@ -52,7 +52,7 @@ function NewCase({ onCreated }: { onCreated(id: string): void }) {
   );
 }
 
-function CaseView({ id, onOpenChart }: { id: string; onOpenChart(chartId: string): void }) {
+function CaseView({ id, onOpenChart, onChanged }: { id: string; onOpenChart(chartId: string): void; onChanged(): void }) {
   const [c, setC] = useState<CaseDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [member, setMember] = useState('');
@@ -69,7 +69,10 @@ function CaseView({ id, onOpenChart }: { id: string; onOpenChart(chartId: string
   const act = (work: () => Promise<unknown>) => {
     setError(null);
     work()
-      .then(reload)
+      .then(() => {
+        reload();
+        onChanged();
+      })
       .catch((e: Error) => setError(e.message));
   };
   if (!c) return error ? <p className="error-inline" role="alert">{error}</p> : <div className="progress" />;
@@ -221,7 +224,7 @@ export function CasesPage({ onClose }: { onClose(): void }) {
               ))}
             </tbody>
           </table>
-          {open && <CaseView key={open} id={open} onOpenChart={openChart} />}
+          {open && <CaseView key={open} id={open} onOpenChart={openChart} onChanged={load} />}
         </div>
       )}
     </Page>
