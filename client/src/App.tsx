@@ -34,6 +34,9 @@ import { may } from './admin/useMe.ts';
 import type { GraphNode, Position } from './model/types.ts';
 import { elementCount, LAYOUT_NAMES, setFilters, setLayout, setPositions, type ChartDoc, type LayoutName } from './state/chartDoc.ts';
 import { useChart } from './state/useChart.ts';
+import { ShareDialog } from './cases/ShareDialog.tsx';
+import { PresenceBar } from './cases/PresenceBar.tsx';
+import { usePresence } from './cases/usePresence.ts';
 import { useWorkspaceActions, type ExpandConfirm, type ExpandOptions, type Feedback } from './useWorkspaceActions.ts';
 import { useChartCommands } from './workspace/useChartCommands.ts';
 import { useChartFile } from './workspace/useChartFile.ts';
@@ -61,7 +64,7 @@ export function App() {
   const file = useChartFile(chart, view, messages);
   const [guard, setGuard] = useState<{ node: GraphNode; remaining: number; expand(o: ExpandOptions): void } | null>(null);
   const [confirm, setConfirm] = useState<ExpandConfirm | null>(null);
-  const [dialog, setDialog] = useState<'open' | 'save' | null>(null);
+  const [dialog, setDialog] = useState<'open' | 'save' | 'share' | null>(null);
   // Full-page views over the workspace (the admins' audit log, ...).
   const [page, setPage] = useState<'audit' | PageName | null>(null);
   const closePage = useCallback(() => setPage(null), []);
@@ -95,6 +98,8 @@ export function App() {
   const empty = Object.keys(doc.nodes).length === 0;
   const busy = messages.tasks.length > 0 || view.layoutBusy;
   const { me, purpose } = session;
+  // Who else has this saved chart open, and its latest version (polled: decision 0035).
+  const presence = usePresence(file.saved?.id ?? null);
 
   const onMoved = useCallback((m: Record<string, Position>, label: string) => chart.apply(label, (d) => setPositions(d, m)), [chart]);
   const onLayoutDone = useCallback(
@@ -136,6 +141,9 @@ export function App() {
           <Toolbar chart={chart} view={view} commands={commands} typeCounts={summary.typeCounts} dropdown={dropdown} onOpen={() => setDialog('open')} onSave={() => setDialog('save')}>
             <ExportMenu dropdown={dropdown} />
             <SnapshotMenu />
+            <button type="button" disabled={!file.saved} title={file.saved ? 'Share this chart with a case or a user; its versions' : 'Save the chart first, then share it'} onClick={() => setDialog('share')}>
+              Share…
+            </button>
           </Toolbar>
           <nav className="pages" aria-label="Pages">
             <button type="button" title="The link chart" aria-pressed={page === null} onClick={closePage}>
@@ -200,6 +208,7 @@ export function App() {
               onError={onError}
             />
             {empty && <EmptyState />}
+            <PresenceBar presence={presence} />
             <button type="button" className="view-toggle" aria-pressed={mapOpen} title="The chart's entities that have a place, on a map beside the chart" onClick={() => setMapOpen((o) => !o)}>
               Map
             </button>
@@ -230,12 +239,13 @@ export function App() {
             />
           </section>
           <div className="right-column">
-            <DetailsPanel node={summary.selectedNode} edge={summary.selectedEdge} selectionCount={view.selection.length} selectionSummary={summary.selectionSummary} />
+            <DetailsPanel chartNotes={file.saved ? { id: file.saved.id, refresh: presence?.noteCount ?? 0 } : null} node={summary.selectedNode} edge={summary.selectedEdge} selectionCount={view.selection.length} selectionSummary={summary.selectionSummary} />
             {summary.selectedNode && <WhyFlagged key={summary.selectedNode.id} node={summary.selectedNode} />}
           </div>
         </main>
         {menu && <ContextMenu x={menu.x} y={menu.y} items={menu.items} onClose={closeMenu} />}
-        {dialog && (
+        {dialog === 'share' && file.saved && <ShareDialog chartId={file.saved.id} onClose={closeDialog} onRestored={() => file.open(file.saved!.id)} />}
+        {(dialog === 'open' || dialog === 'save') && (
           <ChartsDialog
             mode={dialog}
             currentName={file.saved?.name ?? null}

@@ -3,7 +3,8 @@
  * Hierarchy layout, the flagged list), taken in headless Chromium against a running `lantern serve`
  * with the demo. Run: npx vite build, start the server, make an analyst token (lantern token
  * create --role analyst), then URL=http://127.0.0.1:4000/ TOKEN=lt_... OUT=docs/screenshots
- * npx tsx e2e/support/workspace-screens.ts [all|path|hier|hier1|flagged|networks]
+ * npx tsx e2e/support/workspace-screens.ts [all|path|hier|hier1|flagged|networks|cases]
+ * (`cases`: opens a case on the Cases page, saves a chart and shares it with the case: cases-page.png, share-dialog.png.)
  */
 import { launch, openWorkspace, searchAndAdd, waitForEntities, idle, nodePosition, clickBackground } from './browser.ts';
 const url = process.env.URL ?? 'http://127.0.0.1:4000/';
@@ -77,6 +78,31 @@ if (which === 'all' || which === 'networks') {
   await page.getByRole('button', { name: /^Networks/ }).first().click();
   await page.waitForTimeout(4000);
   await page.screenshot({ path: `${out}/networks.png`, fullPage: false });
+}
+if (which === 'all' || which === 'cases') {
+  const stamp = new Date().toISOString().slice(0, 16);
+  const caseName = `Op Aidant: Reading parlours ${stamp}`;
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Cases' }).click();
+  await page.getByLabel('Case name').fill(caseName);
+  await page.getByRole('button', { name: 'Open case' }).click();
+  const kase = page.getByRole('article', { name: `Case ${caseName}` });
+  await kase.getByRole('textbox', { name: 'Add note' }).fill('Visits planned for Friday; partners briefed.');
+  await kase.getByRole('button', { name: 'Add note' }).click();
+  await kase.getByText('Visits planned for Friday').waitFor();
+  await page.screenshot({ path: `${out}/cases-page.png` });
+  await page.getByRole('button', { name: '← Chart' }).click();
+  await searchAndAdd(page, 'Velvet Willow', /Velvet Willow/);
+  await page.getByRole('button', { name: 'Save…' }).click();
+  await page.getByLabel('Chart name').fill(`Reading parlours ${stamp}`);
+  await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByText('Saved “Reading parlours').waitFor();
+  await page.getByRole('button', { name: 'Share…' }).click();
+  const share = page.getByRole('dialog', { name: /^Share / });
+  await share.getByRole('combobox', { name: 'Case' }).selectOption({ label: `${caseName} (P)` });
+  await share.getByLabel('edit (save new versions)').check();
+  await share.getByRole('button', { name: 'Share', exact: true }).click();
+  await share.getByRole('list', { name: 'Shares' }).getByText(caseName).waitFor();
+  await page.screenshot({ path: `${out}/share-dialog.png` });
 }
 console.log('errors', errors);
 await browser.close();

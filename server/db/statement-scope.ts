@@ -34,6 +34,7 @@ const MACROS: Record<string, (v: string) => string> = { visible, visibleDegree }
 export const NOT_CALLER_READS: Readonly<Record<string, string>> = Object.freeze({
   auth: 'users, tokens and sessions: access control itself',
   audit: 'the audit log: admins only, through the unscoped gateway',
+  cases: 'cases, their members and holdings: not graph facts (modules/access decides from what they read; the charts and snapshots a case holds are opened through their own modules)',
   backup: 'the whole store, read and loaded by lantern backup and restore (command line and the server\'s local control socket)',
   chart: 'saved charts: ids and layout, not graph facts (their entities and links are read through graph/subgraph; partners open only shared charts)',
   editing: 'writes (analysts and admins only)',

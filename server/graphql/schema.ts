@@ -28,7 +28,8 @@ import { resolvers as snapshot } from '../modules/snapshot/snapshot.resolvers.ts
 import { resolvers as exports } from '../modules/export/export.resolvers.ts';
 import { resolvers as scores } from '../modules/scores/scores.resolvers.ts';
 import { resolvers as stays } from '../modules/stays/stays.resolvers.ts';
-import { requireCan } from '../modules/access/access.ts';
+import { resolvers as cases } from '../modules/cases/cases.resolvers.ts';
+import { READ_ONLY_MUTATIONS, requireCan } from '../modules/access/access.ts';
 import type { Context } from './context.ts';
 
 const modules = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../modules');
@@ -54,14 +55,16 @@ export const typeDefFiles = [
   'export/export.graphql',
   'scores/scores.graphql',
   'stays/stays.graphql',
+  'cases/cases.graphql',
 ];
 
-const resolverMaps: Resolvers[] = [system, entity, search, graph, editing, chart, auth, audit, analytics, risk, indicators, operations, resolve, imports, snapshot, exports, scores, stays];
+const resolverMaps: Resolvers[] = [system, entity, search, graph, editing, chart, auth, audit, analytics, risk, indicators, operations, resolve, imports, snapshot, exports, scores, stays, cases];
 
 type Resolver = (parent: unknown, args: unknown, ctx: Context, info: unknown) => unknown;
 
 /**
- * Viewers and partners read; every mutation needs the `write` capability (modules/access).
+ * Viewers and partners read; every mutation needs the `write` capability (modules/access), but
+ * the few the access module lists as READ_ONLY_MUTATIONS (a presence heartbeat).
  * Checked once here, around every Mutation field, so that a new mutation cannot forget it.
  * (Admin-only fields ask for `administer` in their services as well.)
  */
@@ -72,7 +75,7 @@ function guardMutations(map: Resolvers): Resolvers {
     Object.entries(mutation).map(([name, fn]) => [
       name,
       (parent: unknown, args: unknown, ctx: Context, info: unknown) => {
-        requireCan(ctx.principal, 'write');
+        requireCan(ctx.principal, READ_ONLY_MUTATIONS.has(name) ? 'read' : 'write');
         return fn(parent, args, ctx, info);
       },
     ]),

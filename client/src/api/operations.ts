@@ -187,6 +187,9 @@ export type ChartSummary = ChartsQuery['charts'][number];
 const CHARTS = graphql(`
   query Charts {
     charts {
+      version
+      access
+      owner
       id
       name
       nodeCount
@@ -200,6 +203,9 @@ const CHARTS = graphql(`
 const CHART = graphql(`
   query Chart($id: ID) {
     chart(id: $id) {
+      owner
+      version
+      access
       id
       name
       nodeCount
@@ -214,6 +220,9 @@ const CHART = graphql(`
 const SAVE_CHART = graphql(`
   mutation Save($name: String!, $document: JSON!) {
     saveChart(name: $name, document: $document) {
+      owner
+      version
+      access
       id
       name
       nodeCount

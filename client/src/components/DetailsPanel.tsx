@@ -6,8 +6,11 @@ import type { GraphEdge, GraphNode, Grading } from '../model/types.ts';
 import { TypeIcon } from './TypeIcon.tsx';
 import { may } from '../admin/useMe.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.ts';
+import { NotesBox } from '../cases/NotesBox.tsx';
 
 interface Props {
+  /** The saved chart open, for its notes when nothing is selected; `refresh` reloads them (a heartbeat's note count). */
+  chartNotes: { id: string; refresh: number } | null;
   node: GraphNode | null;
   edge: GraphEdge | null;
   selectionCount: number;
@@ -225,6 +228,7 @@ function NodeDetails({ node }: { node: GraphNode }) {
         </>
       )}
       <Timeline id={node.id} />
+      <NotesBox target={{ kind: 'entity', id: node.id }} />
     </>
   );
 }
@@ -281,11 +285,12 @@ function EdgeDetails({ edge }: { edge: GraphEdge }) {
           <Sources sources={d.data.sources} />
         </>
       )}
+      <NotesBox target={{ kind: 'link', id: edge.id }} />
     </>
   );
 }
 
-export function DetailsPanel({ node, edge, selectionCount, selectionSummary }: Props) {
+export function DetailsPanel({ chartNotes, node, edge, selectionCount, selectionSummary }: Props) {
   return (
     <aside className="details" aria-label="Details">
       {node && <NodeDetails key={node.id} node={node} />}
@@ -306,6 +311,7 @@ export function DetailsPanel({ node, edge, selectionCount, selectionSummary }: P
       {!node && !edge && selectionCount <= 1 && (
         <div className="empty-details">
           <p className="muted">Select an entity or link to see its properties, where it came from and its timeline.</p>
+          {chartNotes && <NotesBox target={{ kind: 'chart', id: chartNotes.id }} title="Notes on this chart" refresh={chartNotes.refresh} />}
         </div>
       )}
     </aside>

@@ -7,15 +7,17 @@ import { CircuitsPage } from '../circuits/CircuitsPage.tsx';
 import { useAddToChart, type AddOptions } from '../analysis/addToChart.ts';
 import { ImportPage } from '../importing/ImportPage.tsx';
 import { ReviewPage } from '../importing/ReviewPage.tsx';
+import { CasesPage } from '../cases/CasesPage.tsx';
 import { useWorkspace } from '../workspace/WorkspaceContext.ts';
 
-export type PageName = 'flagged' | 'networks' | 'circuits' | 'dashboard' | 'import' | 'review';
+export type PageName = 'flagged' | 'networks' | 'circuits' | 'dashboard' | 'cases' | 'import' | 'review';
 
 export const PAGES: { name: PageName; label: string; title: string; /** Shown only to callers with the `write` capability (import, decide matches). */ writers?: boolean }[] = [
   { name: 'flagged', label: 'Flagged', title: 'People and premises flagged by risk factors or MSHT indicators' },
   { name: 'networks', label: 'Networks', title: 'Suspected networks of premises' },
   { name: 'circuits', label: 'Circuits', title: 'People moved from one premises to the next: circuits from the chart' },
   { name: 'dashboard', label: 'Dashboard', title: 'Operation dashboard' },
+  { name: 'cases', label: 'Cases', title: 'Investigations: members, charts, snapshots and notes' },
   { name: 'import', label: 'Import', title: 'Import a file through a mapping', writers: true },
   { name: 'review', label: 'Review', title: 'Review queue of entity resolution', writers: true },
 ];
@@ -41,6 +43,8 @@ export function PageView({ page, onClose, onNavigate }: { page: PageName; onClos
       return <CircuitsPage onClose={onClose} onAdd={addAndShow} />;
     case 'dashboard':
       return <DashboardPage onClose={onClose} onAdd={addAndShow} />;
+    case 'cases':
+      return <CasesPage onClose={onClose} />;
     case 'import':
       return <ImportPage onClose={onClose} onReview={() => onNavigate('review')} />;
     case 'review':

@@ -11,7 +11,8 @@ import type { ChartView } from './useChartView.ts';
 import type { Messages } from './useMessages.ts';
 
 export function useChartFile(chart: ChartState, view: ChartView, msg: Messages) {
-  const [saved, setSaved] = useState<{ id: string; name: string } | null>(null);
+  // The chart as last opened or saved here: its version (to tell when someone else saved since) and the caller's right on it.
+  const [saved, setSaved] = useState<{ id: string; name: string; version: number; access: 'read' | 'edit' | 'own' } | null>(null);
   const { doc } = chart;
   const { chartApi, setSelection, clearHighlight, showViewport } = view;
   const { say, task } = msg;
@@ -19,7 +20,7 @@ export function useChartFile(chart: ChartState, view: ChartView, msg: Messages) 
   const save = useCallback(
     async (name: string) => {
       const s = await api.saveChart(name, toStoredDocument(doc, chartApi?.viewport() ?? null));
-      setSaved({ id: s.id, name: s.name });
+      setSaved({ id: s.id, name: s.name, version: s.version, access: s.access });
       say('notice', `Saved “${s.name}” (${s.nodeCount} entities, ${s.edgeCount} links).`);
       window.history.replaceState(null, '', `#chart=${encodeURIComponent(s.id)}`);
     },
@@ -35,7 +36,7 @@ export function useChartFile(chart: ChartState, view: ChartView, msg: Messages) 
       setSelection([]);
       clearHighlight();
       showViewport(viewport ?? 'fit');
-      setSaved({ id: c.id, name: c.name });
+      setSaved({ id: c.id, name: c.name, version: c.version, access: c.access });
       window.history.replaceState(null, '', `#chart=${encodeURIComponent(c.id)}`);
     },
     [chart, setSelection, clearHighlight, showViewport],

@@ -1,5 +1,8 @@
-// Deletes a saved chart by id; returns how many were deleted (0 or 1).
+// Deletes a saved chart by id, with its kept versions, presence and shares; returns how many charts were deleted (0 or 1).
 OPTIONAL MATCH (c:Chart {id: $id})
-WITH c, CASE WHEN c IS NULL THEN 0 ELSE 1 END AS deleted
-DETACH DELETE c
-RETURN deleted
+OPTIONAL MATCH (v:ChartVersion {chartId: $id})
+OPTIONAL MATCH (p:ChartPresence {chartId: $id})
+WITH collect(DISTINCT c) AS charts, collect(DISTINCT v) + collect(DISTINCT p) AS kept
+FOREACH (x IN kept | DETACH DELETE x)
+FOREACH (x IN charts | DETACH DELETE x)
+RETURN size(charts) AS deleted

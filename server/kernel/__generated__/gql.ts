@@ -33,10 +33,24 @@ type Documents = {
     "\n  query Operations {\n    operations {\n      ...OperationSummaryFields\n    }\n  }\n": typeof types.OperationsDocument,
     "\n  query OperationDashboard($operationId: ID!, $bucket: BucketSize) {\n    operationDashboard(operationId: $operationId, bucket: $bucket) {\n      operation {\n        ...OperationSummaryFields\n      }\n      visits\n      premisesVisited\n      peopleEncountered\n      potentialVictimsIdentified\n      safeguarded\n      referralsByKind {\n        key\n        count\n      }\n      offencesByCategory {\n        key\n        count\n      }\n      visitOutcomes {\n        key\n        count\n      }\n      buckets {\n        start\n        end\n        visits\n        premisesVisited\n        peopleEncountered\n        potentialVictimsIdentified\n        safeguarded\n        referrals\n        offences\n      }\n      bucketSize\n      premisesIds\n    }\n  }\n": typeof types.OperationDashboardDocument,
     "\n  query Link($id: ID!) {\n    link(id: $id) {\n      id\n      type\n      role\n      validFrom\n      validTo\n      recordedAt\n      weight\n      grading {\n        ...GradingFields\n      }\n      sources {\n        ...SourceFields\n      }\n      source {\n        id\n        label\n        type\n      }\n      target {\n        id\n        label\n        type\n      }\n    }\n  }\n": typeof types.LinkDocument,
-    "\n  query Charts {\n    charts {\n      id\n      name\n      nodeCount\n      edgeCount\n      createdAt\n      updatedAt\n    }\n  }\n": typeof types.ChartsDocument,
-    "\n  query Chart($id: ID) {\n    chart(id: $id) {\n      id\n      name\n      nodeCount\n      edgeCount\n      createdAt\n      updatedAt\n      document\n    }\n  }\n": typeof types.ChartDocument,
-    "\n  mutation Save($name: String!, $document: JSON!) {\n    saveChart(name: $name, document: $document) {\n      id\n      name\n      nodeCount\n      edgeCount\n      createdAt\n      updatedAt\n    }\n  }\n": typeof types.SaveDocument,
+    "\n  query Charts {\n    charts {\n      version\n      access\n      owner\n      id\n      name\n      nodeCount\n      edgeCount\n      createdAt\n      updatedAt\n    }\n  }\n": typeof types.ChartsDocument,
+    "\n  query Chart($id: ID) {\n    chart(id: $id) {\n      owner\n      version\n      access\n      id\n      name\n      nodeCount\n      edgeCount\n      createdAt\n      updatedAt\n      document\n    }\n  }\n": typeof types.ChartDocument,
+    "\n  mutation Save($name: String!, $document: JSON!) {\n    saveChart(name: $name, document: $document) {\n      owner\n      version\n      access\n      id\n      name\n      nodeCount\n      edgeCount\n      createdAt\n      updatedAt\n    }\n  }\n": typeof types.SaveDocument,
     "\n  mutation Delete($id: ID!) {\n    deleteChart(id: $id)\n  }\n": typeof types.DeleteDocument,
+    "\n  query Cases {\n    cases {\n      id\n      name\n      handlingCode\n      myRight\n      createdAt\n      members {\n        name\n      }\n    }\n  }\n": typeof types.CasesDocument,
+    "\n  query Case($id: ID!) {\n    case(id: $id) {\n      id\n      name\n      handlingCode\n      handlingConditions\n      classification\n      needToKnow\n      createdAt\n      createdBy\n      myRight\n      members {\n        name\n        role\n        accountRole\n        addedAt\n      }\n      charts {\n        id\n        name\n        access\n        nodeCount\n        edgeCount\n        version\n        savedBy\n        updatedAt\n      }\n      snapshots {\n        id\n        title\n        createdAt\n        handlingCode\n      }\n      notes {\n        id\n        text\n        author\n        createdAt\n      }\n    }\n  }\n": typeof types.CaseDocument,
+    "\n  mutation CreateCase($input: NewCaseInput!) {\n    createCase(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateCaseDocument,
+    "\n  mutation AddCaseMember($caseId: ID!, $member: String!, $role: CaseRole!) {\n    addCaseMember(caseId: $caseId, member: $member, role: $role) {\n      id\n    }\n  }\n": typeof types.AddCaseMemberDocument,
+    "\n  mutation RemoveCaseMember($caseId: ID!, $member: String!) {\n    removeCaseMember(caseId: $caseId, member: $member) {\n      id\n    }\n  }\n": typeof types.RemoveCaseMemberDocument,
+    "\n  query ChartSharing($id: ID!) {\n    chart(id: $id) {\n      id\n      name\n      owner\n      access\n      version\n      shares {\n        kind\n        id\n        name\n        mode\n      }\n    }\n    chartVersions(id: $id) {\n      version\n      savedAt\n      savedBy\n      restoredFrom\n      entityIds\n    }\n  }\n": typeof types.ChartSharingDocument,
+    "\n  mutation ShareChart($id: ID!, $with: ShareTarget!, $mode: ShareMode!) {\n    shareChart(id: $id, with: $with, mode: $mode) {\n      id\n    }\n  }\n": typeof types.ShareChartDocument,
+    "\n  mutation UnshareChart($id: ID!, $with: ShareTarget!) {\n    unshareChart(id: $id, with: $with) {\n      id\n    }\n  }\n": typeof types.UnshareChartDocument,
+    "\n  mutation RestoreChartVersion($id: ID!, $version: Int!) {\n    restoreChartVersion(id: $id, version: $version) {\n      id\n      version\n    }\n  }\n": typeof types.RestoreChartVersionDocument,
+    "\n  mutation ChartPresence($chartId: ID!) {\n    chartPresence(chartId: $chartId) {\n      chartId\n      others {\n        name\n        since\n      }\n      version\n      changedBy\n      changedAt\n      noteCount\n    }\n  }\n": typeof types.ChartPresenceDocument,
+    "\n  query NotesOfChart($id: ID!) {\n    chart(id: $id) {\n      id\n      notes {\n        id\n        text\n        author\n        createdAt\n      }\n    }\n  }\n": typeof types.NotesOfChartDocument,
+    "\n  query NotesOfEntity($id: ID!) {\n    entity(id: $id) {\n      id\n      annotations {\n        id\n        text\n        author\n        createdAt\n      }\n    }\n  }\n": typeof types.NotesOfEntityDocument,
+    "\n  query NotesOfLink($id: ID!) {\n    link(id: $id) {\n      id\n      annotations {\n        id\n        text\n        author\n        createdAt\n      }\n    }\n  }\n": typeof types.NotesOfLinkDocument,
+    "\n  mutation Annotate($targetId: ID!, $text: String!) {\n    annotate(targetId: $targetId, text: $text) {\n      id\n      text\n      author\n      createdAt\n    }\n  }\n": typeof types.AnnotateDocument,
     "\n  query Circuits($ids: [ID!]!, $windowDays: Int, $minPremises: Int, $asKnownOn: Date) {\n    circuits(ids: $ids, windowDays: $windowDays, minPremises: $minPremises, asKnownOn: $asKnownOn, first: 200) {\n      kind\n      people {\n        id\n        label\n      }\n      premises {\n        id\n        label\n      }\n      from\n      to\n      moves\n      stays {\n        id\n        personId\n        premisesId\n        validFrom\n        validTo\n      }\n    }\n  }\n": typeof types.CircuitsDocument,
     "\n  query ExportSelection($format: ExportFormat!, $selection: SelectionInput!, $unmaskReason: String) {\n    exportSelection(format: $format, selection: $selection, unmaskReason: $unmaskReason) {\n      filename\n      mediaType\n      encoding\n      content\n      entityCount\n      linkCount\n      masked\n      maskedCount\n      truncated\n      truncation\n    }\n  }\n": typeof types.ExportSelectionDocument,
     "\n  query Snapshots {\n    snapshots(first: 20) {\n      id\n      title\n      createdAt\n      version\n      supersededBy\n      marking\n      masked\n      hash\n      nodeCount\n      edgeCount\n      files {\n        html\n        pdf\n        png\n      }\n    }\n  }\n": typeof types.SnapshotsDocument,
@@ -93,10 +107,24 @@ const documents: Documents = {
     "\n  query Operations {\n    operations {\n      ...OperationSummaryFields\n    }\n  }\n": types.OperationsDocument,
     "\n  query OperationDashboard($operationId: ID!, $bucket: BucketSize) {\n    operationDashboard(operationId: $operationId, bucket: $bucket) {\n      operation {\n        ...OperationSummaryFields\n      }\n      visits\n      premisesVisited\n      peopleEncountered\n      potentialVictimsIdentified\n      safeguarded\n      referralsByKind {\n        key\n        count\n      }\n      offencesByCategory {\n        key\n        count\n      }\n      visitOutcomes {\n        key\n        count\n      }\n      buckets {\n        start\n        end\n        visits\n        premisesVisited\n        peopleEncountered\n        potentialVictimsIdentified\n        safeguarded\n        referrals\n        offences\n      }\n      bucketSize\n      premisesIds\n    }\n  }\n": types.OperationDashboardDocument,
     "\n  query Link($id: ID!) {\n    link(id: $id) {\n      id\n      type\n      role\n      validFrom\n      validTo\n      recordedAt\n      weight\n      grading {\n        ...GradingFields\n      }\n      sources {\n        ...SourceFields\n      }\n      source {\n        id\n        label\n        type\n      }\n      target {\n        id\n        label\n        type\n      }\n    }\n  }\n": types.LinkDocument,
-    "\n  query Charts {\n    charts {\n      id\n      name\n      nodeCount\n      edgeCount\n      createdAt\n      updatedAt\n    }\n  }\n": types.ChartsDocument,
-    "\n  query Chart($id: ID) {\n    chart(id: $id) {\n      id\n      name\n      nodeCount\n      edgeCount\n      createdAt\n      updatedAt\n      document\n    }\n  }\n": types.ChartDocument,
-    "\n  mutation Save($name: String!, $document: JSON!) {\n    saveChart(name: $name, document: $document) {\n      id\n      name\n      nodeCount\n      edgeCount\n      createdAt\n      updatedAt\n    }\n  }\n": types.SaveDocument,
+    "\n  query Charts {\n    charts {\n      version\n      access\n      owner\n      id\n      name\n      nodeCount\n      edgeCount\n      createdAt\n      updatedAt\n    }\n  }\n": types.ChartsDocument,
+    "\n  query Chart($id: ID) {\n    chart(id: $id) {\n      owner\n      version\n      access\n      id\n      name\n      nodeCount\n      edgeCount\n      createdAt\n      updatedAt\n      document\n    }\n  }\n": types.ChartDocument,
+    "\n  mutation Save($name: String!, $document: JSON!) {\n    saveChart(name: $name, document: $document) {\n      owner\n      version\n      access\n      id\n      name\n      nodeCount\n      edgeCount\n      createdAt\n      updatedAt\n    }\n  }\n": types.SaveDocument,
     "\n  mutation Delete($id: ID!) {\n    deleteChart(id: $id)\n  }\n": types.DeleteDocument,
+    "\n  query Cases {\n    cases {\n      id\n      name\n      handlingCode\n      myRight\n      createdAt\n      members {\n        name\n      }\n    }\n  }\n": types.CasesDocument,
+    "\n  query Case($id: ID!) {\n    case(id: $id) {\n      id\n      name\n      handlingCode\n      handlingConditions\n      classification\n      needToKnow\n      createdAt\n      createdBy\n      myRight\n      members {\n        name\n        role\n        accountRole\n        addedAt\n      }\n      charts {\n        id\n        name\n        access\n        nodeCount\n        edgeCount\n        version\n        savedBy\n        updatedAt\n      }\n      snapshots {\n        id\n        title\n        createdAt\n        handlingCode\n      }\n      notes {\n        id\n        text\n        author\n        createdAt\n      }\n    }\n  }\n": types.CaseDocument,
+    "\n  mutation CreateCase($input: NewCaseInput!) {\n    createCase(input: $input) {\n      id\n    }\n  }\n": types.CreateCaseDocument,
+    "\n  mutation AddCaseMember($caseId: ID!, $member: String!, $role: CaseRole!) {\n    addCaseMember(caseId: $caseId, member: $member, role: $role) {\n      id\n    }\n  }\n": types.AddCaseMemberDocument,
+    "\n  mutation RemoveCaseMember($caseId: ID!, $member: String!) {\n    removeCaseMember(caseId: $caseId, member: $member) {\n      id\n    }\n  }\n": types.RemoveCaseMemberDocument,
+    "\n  query ChartSharing($id: ID!) {\n    chart(id: $id) {\n      id\n      name\n      owner\n      access\n      version\n      shares {\n        kind\n        id\n        name\n        mode\n      }\n    }\n    chartVersions(id: $id) {\n      version\n      savedAt\n      savedBy\n      restoredFrom\n      entityIds\n    }\n  }\n": types.ChartSharingDocument,
+    "\n  mutation ShareChart($id: ID!, $with: ShareTarget!, $mode: ShareMode!) {\n    shareChart(id: $id, with: $with, mode: $mode) {\n      id\n    }\n  }\n": types.ShareChartDocument,
+    "\n  mutation UnshareChart($id: ID!, $with: ShareTarget!) {\n    unshareChart(id: $id, with: $with) {\n      id\n    }\n  }\n": types.UnshareChartDocument,
+    "\n  mutation RestoreChartVersion($id: ID!, $version: Int!) {\n    restoreChartVersion(id: $id, version: $version) {\n      id\n      version\n    }\n  }\n": types.RestoreChartVersionDocument,
+    "\n  mutation ChartPresence($chartId: ID!) {\n    chartPresence(chartId: $chartId) {\n      chartId\n      others {\n        name\n        since\n      }\n      version\n      changedBy\n      changedAt\n      noteCount\n    }\n  }\n": types.ChartPresenceDocument,
+    "\n  query NotesOfChart($id: ID!) {\n    chart(id: $id) {\n      id\n      notes {\n        id\n        text\n        author\n        createdAt\n      }\n    }\n  }\n": types.NotesOfChartDocument,
+    "\n  query NotesOfEntity($id: ID!) {\n    entity(id: $id) {\n      id\n      annotations {\n        id\n        text\n        author\n        createdAt\n      }\n    }\n  }\n": types.NotesOfEntityDocument,
+    "\n  query NotesOfLink($id: ID!) {\n    link(id: $id) {\n      id\n      annotations {\n        id\n        text\n        author\n        createdAt\n      }\n    }\n  }\n": types.NotesOfLinkDocument,
+    "\n  mutation Annotate($targetId: ID!, $text: String!) {\n    annotate(targetId: $targetId, text: $text) {\n      id\n      text\n      author\n      createdAt\n    }\n  }\n": types.AnnotateDocument,
     "\n  query Circuits($ids: [ID!]!, $windowDays: Int, $minPremises: Int, $asKnownOn: Date) {\n    circuits(ids: $ids, windowDays: $windowDays, minPremises: $minPremises, asKnownOn: $asKnownOn, first: 200) {\n      kind\n      people {\n        id\n        label\n      }\n      premises {\n        id\n        label\n      }\n      from\n      to\n      moves\n      stays {\n        id\n        personId\n        premisesId\n        validFrom\n        validTo\n      }\n    }\n  }\n": types.CircuitsDocument,
     "\n  query ExportSelection($format: ExportFormat!, $selection: SelectionInput!, $unmaskReason: String) {\n    exportSelection(format: $format, selection: $selection, unmaskReason: $unmaskReason) {\n      filename\n      mediaType\n      encoding\n      content\n      entityCount\n      linkCount\n      masked\n      maskedCount\n      truncated\n      truncation\n    }\n  }\n": types.ExportSelectionDocument,
     "\n  query Snapshots {\n    snapshots(first: 20) {\n      id\n      title\n      createdAt\n      version\n      supersededBy\n      marking\n      masked\n      hash\n      nodeCount\n      edgeCount\n      files {\n        html\n        pdf\n        png\n      }\n    }\n  }\n": types.SnapshotsDocument,
@@ -210,19 +238,75 @@ export function graphql(source: "\n  query Link($id: ID!) {\n    link(id: $id) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Charts {\n    charts {\n      id\n      name\n      nodeCount\n      edgeCount\n      createdAt\n      updatedAt\n    }\n  }\n"): typeof import('./graphql.ts').ChartsDocument;
+export function graphql(source: "\n  query Charts {\n    charts {\n      version\n      access\n      owner\n      id\n      name\n      nodeCount\n      edgeCount\n      createdAt\n      updatedAt\n    }\n  }\n"): typeof import('./graphql.ts').ChartsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Chart($id: ID) {\n    chart(id: $id) {\n      id\n      name\n      nodeCount\n      edgeCount\n      createdAt\n      updatedAt\n      document\n    }\n  }\n"): typeof import('./graphql.ts').ChartDocument;
+export function graphql(source: "\n  query Chart($id: ID) {\n    chart(id: $id) {\n      owner\n      version\n      access\n      id\n      name\n      nodeCount\n      edgeCount\n      createdAt\n      updatedAt\n      document\n    }\n  }\n"): typeof import('./graphql.ts').ChartDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Save($name: String!, $document: JSON!) {\n    saveChart(name: $name, document: $document) {\n      id\n      name\n      nodeCount\n      edgeCount\n      createdAt\n      updatedAt\n    }\n  }\n"): typeof import('./graphql.ts').SaveDocument;
+export function graphql(source: "\n  mutation Save($name: String!, $document: JSON!) {\n    saveChart(name: $name, document: $document) {\n      owner\n      version\n      access\n      id\n      name\n      nodeCount\n      edgeCount\n      createdAt\n      updatedAt\n    }\n  }\n"): typeof import('./graphql.ts').SaveDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Delete($id: ID!) {\n    deleteChart(id: $id)\n  }\n"): typeof import('./graphql.ts').DeleteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Cases {\n    cases {\n      id\n      name\n      handlingCode\n      myRight\n      createdAt\n      members {\n        name\n      }\n    }\n  }\n"): typeof import('./graphql.ts').CasesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Case($id: ID!) {\n    case(id: $id) {\n      id\n      name\n      handlingCode\n      handlingConditions\n      classification\n      needToKnow\n      createdAt\n      createdBy\n      myRight\n      members {\n        name\n        role\n        accountRole\n        addedAt\n      }\n      charts {\n        id\n        name\n        access\n        nodeCount\n        edgeCount\n        version\n        savedBy\n        updatedAt\n      }\n      snapshots {\n        id\n        title\n        createdAt\n        handlingCode\n      }\n      notes {\n        id\n        text\n        author\n        createdAt\n      }\n    }\n  }\n"): typeof import('./graphql.ts').CaseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCase($input: NewCaseInput!) {\n    createCase(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql.ts').CreateCaseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddCaseMember($caseId: ID!, $member: String!, $role: CaseRole!) {\n    addCaseMember(caseId: $caseId, member: $member, role: $role) {\n      id\n    }\n  }\n"): typeof import('./graphql.ts').AddCaseMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveCaseMember($caseId: ID!, $member: String!) {\n    removeCaseMember(caseId: $caseId, member: $member) {\n      id\n    }\n  }\n"): typeof import('./graphql.ts').RemoveCaseMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChartSharing($id: ID!) {\n    chart(id: $id) {\n      id\n      name\n      owner\n      access\n      version\n      shares {\n        kind\n        id\n        name\n        mode\n      }\n    }\n    chartVersions(id: $id) {\n      version\n      savedAt\n      savedBy\n      restoredFrom\n      entityIds\n    }\n  }\n"): typeof import('./graphql.ts').ChartSharingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShareChart($id: ID!, $with: ShareTarget!, $mode: ShareMode!) {\n    shareChart(id: $id, with: $with, mode: $mode) {\n      id\n    }\n  }\n"): typeof import('./graphql.ts').ShareChartDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnshareChart($id: ID!, $with: ShareTarget!) {\n    unshareChart(id: $id, with: $with) {\n      id\n    }\n  }\n"): typeof import('./graphql.ts').UnshareChartDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestoreChartVersion($id: ID!, $version: Int!) {\n    restoreChartVersion(id: $id, version: $version) {\n      id\n      version\n    }\n  }\n"): typeof import('./graphql.ts').RestoreChartVersionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChartPresence($chartId: ID!) {\n    chartPresence(chartId: $chartId) {\n      chartId\n      others {\n        name\n        since\n      }\n      version\n      changedBy\n      changedAt\n      noteCount\n    }\n  }\n"): typeof import('./graphql.ts').ChartPresenceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotesOfChart($id: ID!) {\n    chart(id: $id) {\n      id\n      notes {\n        id\n        text\n        author\n        createdAt\n      }\n    }\n  }\n"): typeof import('./graphql.ts').NotesOfChartDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotesOfEntity($id: ID!) {\n    entity(id: $id) {\n      id\n      annotations {\n        id\n        text\n        author\n        createdAt\n      }\n    }\n  }\n"): typeof import('./graphql.ts').NotesOfEntityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotesOfLink($id: ID!) {\n    link(id: $id) {\n      id\n      annotations {\n        id\n        text\n        author\n        createdAt\n      }\n    }\n  }\n"): typeof import('./graphql.ts').NotesOfLinkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Annotate($targetId: ID!, $text: String!) {\n    annotate(targetId: $targetId, text: $text) {\n      id\n      text\n      author\n      createdAt\n    }\n  }\n"): typeof import('./graphql.ts').AnnotateDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -30,6 +30,30 @@ export type BucketSize =
   /** One bucket per week, Monday to Sunday. */
   | 'WEEK';
 
+/** What the caller may do in a case (their case role, no more than their own role allows). */
+export type CaseRight =
+  /** Add charts, snapshots and notes. */
+  | 'edit'
+  /** Manage members and what the case holds. */
+  | 'manage'
+  /** Open the case and what it holds. */
+  | 'read';
+
+/** A member's role in a case: the lead manages members and holdings, analysts add charts, snapshots and notes, viewers read. */
+export type CaseRole =
+  | 'analyst'
+  | 'lead'
+  | 'viewer';
+
+/** What a caller may do with a chart (decided by the access module, decision 0035). */
+export type ChartAccess =
+  /** Open it and save new versions of it. */
+  | 'edit'
+  /** Everything: also share it, restore versions and delete it. */
+  | 'own'
+  /** Open it. */
+  | 'read';
+
 /** The workspace's chart as it is on screen. */
 export type ChartElementsInput = {
   /** The entities on the chart (1 to 5000); the links among them that the author may see are included. */
@@ -279,6 +303,20 @@ export type MinGrade = {
   sourceEvaluation?: SourceEvaluation | null | undefined;
 };
 
+/** A new case. */
+export type NewCaseInput = {
+  /** Security classification (default OFFICIAL). */
+  classification?: Classification | null | undefined;
+  /** Handling code: P lets partner members open it; C (with conditions) keeps it from partners. */
+  handlingCode: HandlingCode;
+  /** The conditions, required with handling code C. */
+  handlingConditions?: string | null | undefined;
+  /** Its name (1 to 120 characters). */
+  name: string;
+  /** Only people with need-to-know may open it (default false). */
+  needToKnow?: boolean | null | undefined;
+};
+
 /** Where a piece of risk-factor evidence was found. */
 export type RiskFactorOrigin =
   /** An offence the person is a suspect in (INVOLVED_IN role SUSPECT), mapped to a factor by the rules. */
@@ -312,6 +350,21 @@ export type SelectionInput = {
   hops?: number | null | undefined;
   /** Entities to start from (1 to 100 ids). */
   ids?: Array<string> | null | undefined;
+};
+
+/** How a chart is shared. */
+export type ShareMode =
+  /** Open and save new versions. */
+  | 'edit'
+  /** Open only: saving over it is refused. */
+  | 'read';
+
+/** Whom to share a chart with: a case, or a user (give one). */
+export type ShareTarget = {
+  /** A case id: the chart is put in the case, for its members. */
+  caseId?: string | null | undefined;
+  /** A username, or token:NAME for an API token. */
+  user?: string | null | undefined;
 };
 
 export type SnapshotFindingInput = {
@@ -505,14 +558,14 @@ export type LinkQuery = { link: { id: string, type: string, role: string | null,
 export type ChartsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ChartsQuery = { charts: Array<{ id: string, name: string, nodeCount: number, edgeCount: number, createdAt: string, updatedAt: string }> };
+export type ChartsQuery = { charts: Array<{ version: number, access: ChartAccess, owner: string | null, id: string, name: string, nodeCount: number, edgeCount: number, createdAt: string, updatedAt: string }> };
 
 export type ChartQueryVariables = Exact<{
   id?: string | null | undefined;
 }>;
 
 
-export type ChartQuery = { chart: { id: string, name: string, nodeCount: number, edgeCount: number, createdAt: string, updatedAt: string, document: unknown } | null };
+export type ChartQuery = { chart: { owner: string | null, version: number, access: ChartAccess, id: string, name: string, nodeCount: number, edgeCount: number, createdAt: string, updatedAt: string, document: unknown } | null };
 
 export type SaveMutationVariables = Exact<{
   name: string;
@@ -520,7 +573,7 @@ export type SaveMutationVariables = Exact<{
 }>;
 
 
-export type SaveMutation = { saveChart: { id: string, name: string, nodeCount: number, edgeCount: number, createdAt: string, updatedAt: string } };
+export type SaveMutation = { saveChart: { owner: string | null, version: number, access: ChartAccess, id: string, name: string, nodeCount: number, edgeCount: number, createdAt: string, updatedAt: string } };
 
 export type DeleteMutationVariables = Exact<{
   id: string;
@@ -528,6 +581,124 @@ export type DeleteMutationVariables = Exact<{
 
 
 export type DeleteMutation = { deleteChart: boolean };
+
+export type CasesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CasesQuery = { cases: Array<{ id: string, name: string, handlingCode: HandlingCode, myRight: CaseRight, createdAt: string, members: Array<{ name: string }> }> };
+
+export type CaseQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CaseQuery = { case: { id: string, name: string, handlingCode: HandlingCode, handlingConditions: string | null, classification: Classification, needToKnow: boolean, createdAt: string, createdBy: string, myRight: CaseRight, members: Array<{ name: string, role: CaseRole, accountRole: Role | null, addedAt: string }>, charts: Array<{ id: string, name: string, access: ChartAccess, nodeCount: number, edgeCount: number, version: number, savedBy: string | null, updatedAt: string }>, snapshots: Array<{ id: string, title: string, createdAt: string, handlingCode: string }>, notes: Array<{ id: string, text: string, author: string, createdAt: string }> } | null };
+
+export type CreateCaseMutationVariables = Exact<{
+  input: NewCaseInput;
+}>;
+
+
+export type CreateCaseMutation = { createCase: { id: string } };
+
+export type AddCaseMemberMutationVariables = Exact<{
+  caseId: string;
+  member: string;
+  role: CaseRole;
+}>;
+
+
+export type AddCaseMemberMutation = { addCaseMember: { id: string } };
+
+export type RemoveCaseMemberMutationVariables = Exact<{
+  caseId: string;
+  member: string;
+}>;
+
+
+export type RemoveCaseMemberMutation = { removeCaseMember: { id: string } | null };
+
+export type ChartSharingQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ChartSharingQuery = { chart: { id: string, name: string, owner: string | null, access: ChartAccess, version: number, shares: Array<{ kind: string, id: string, name: string, mode: ShareMode }> } | null, chartVersions: Array<{ version: number, savedAt: string, savedBy: string | null, restoredFrom: number | null, entityIds: number }> };
+
+export type ShareChartMutationVariables = Exact<{
+  id: string;
+  with: ShareTarget;
+  mode: ShareMode;
+}>;
+
+
+export type ShareChartMutation = { shareChart: { id: string } };
+
+export type UnshareChartMutationVariables = Exact<{
+  id: string;
+  with: ShareTarget;
+}>;
+
+
+export type UnshareChartMutation = { unshareChart: { id: string } };
+
+export type RestoreChartVersionMutationVariables = Exact<{
+  id: string;
+  version: number;
+}>;
+
+
+export type RestoreChartVersionMutation = { restoreChartVersion: { id: string, version: number } };
+
+export type ChartPresenceMutationVariables = Exact<{
+  chartId: string;
+}>;
+
+
+export type ChartPresenceMutation = { chartPresence: { chartId: string, version: number, changedBy: string | null, changedAt: string, noteCount: number, others: Array<{ name: string, since: string }> } };
+
+export type NotesOfChartQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type NotesOfChartQuery = { chart: { id: string, notes: Array<{ id: string, text: string, author: string, createdAt: string }> } | null };
+
+export type NotesOfEntityQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type NotesOfEntityQuery = { entity:
+    | { id: string, annotations: Array<{ id: string, text: string, author: string, createdAt: string }> }
+    | { id: string, annotations: Array<{ id: string, text: string, author: string, createdAt: string }> }
+    | { id: string, annotations: Array<{ id: string, text: string, author: string, createdAt: string }> }
+    | { id: string, annotations: Array<{ id: string, text: string, author: string, createdAt: string }> }
+    | { id: string, annotations: Array<{ id: string, text: string, author: string, createdAt: string }> }
+    | { id: string, annotations: Array<{ id: string, text: string, author: string, createdAt: string }> }
+    | { id: string, annotations: Array<{ id: string, text: string, author: string, createdAt: string }> }
+    | { id: string, annotations: Array<{ id: string, text: string, author: string, createdAt: string }> }
+    | { id: string, annotations: Array<{ id: string, text: string, author: string, createdAt: string }> }
+    | { id: string, annotations: Array<{ id: string, text: string, author: string, createdAt: string }> }
+    | { id: string, annotations: Array<{ id: string, text: string, author: string, createdAt: string }> }
+    | { id: string, annotations: Array<{ id: string, text: string, author: string, createdAt: string }> }
+    | { id: string, annotations: Array<{ id: string, text: string, author: string, createdAt: string }> }
+   | null };
+
+export type NotesOfLinkQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type NotesOfLinkQuery = { link: { id: string, annotations: Array<{ id: string, text: string, author: string, createdAt: string }> } | null };
+
+export type AnnotateMutationVariables = Exact<{
+  targetId: string;
+  text: string;
+}>;
+
+
+export type AnnotateMutation = { annotate: { id: string, text: string, author: string, createdAt: string } };
 
 export type CircuitsQueryVariables = Exact<{
   ids: Array<string> | string;
@@ -1530,6 +1701,9 @@ fragment SourceFields on SourceRecord {
 export const ChartsDocument = new TypedDocumentString(`
     query Charts {
   charts {
+    version
+    access
+    owner
     id
     name
     nodeCount
@@ -1542,6 +1716,9 @@ export const ChartsDocument = new TypedDocumentString(`
 export const ChartDocument = new TypedDocumentString(`
     query Chart($id: ID) {
   chart(id: $id) {
+    owner
+    version
+    access
     id
     name
     nodeCount
@@ -1555,6 +1732,9 @@ export const ChartDocument = new TypedDocumentString(`
 export const SaveDocument = new TypedDocumentString(`
     mutation Save($name: String!, $document: JSON!) {
   saveChart(name: $name, document: $document) {
+    owner
+    version
+    access
     id
     name
     nodeCount
@@ -1569,6 +1749,194 @@ export const DeleteDocument = new TypedDocumentString(`
   deleteChart(id: $id)
 }
     `) as unknown as TypedDocumentString<DeleteMutation, DeleteMutationVariables>;
+export const CasesDocument = new TypedDocumentString(`
+    query Cases {
+  cases {
+    id
+    name
+    handlingCode
+    myRight
+    createdAt
+    members {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CasesQuery, CasesQueryVariables>;
+export const CaseDocument = new TypedDocumentString(`
+    query Case($id: ID!) {
+  case(id: $id) {
+    id
+    name
+    handlingCode
+    handlingConditions
+    classification
+    needToKnow
+    createdAt
+    createdBy
+    myRight
+    members {
+      name
+      role
+      accountRole
+      addedAt
+    }
+    charts {
+      id
+      name
+      access
+      nodeCount
+      edgeCount
+      version
+      savedBy
+      updatedAt
+    }
+    snapshots {
+      id
+      title
+      createdAt
+      handlingCode
+    }
+    notes {
+      id
+      text
+      author
+      createdAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaseQuery, CaseQueryVariables>;
+export const CreateCaseDocument = new TypedDocumentString(`
+    mutation CreateCase($input: NewCaseInput!) {
+  createCase(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateCaseMutation, CreateCaseMutationVariables>;
+export const AddCaseMemberDocument = new TypedDocumentString(`
+    mutation AddCaseMember($caseId: ID!, $member: String!, $role: CaseRole!) {
+  addCaseMember(caseId: $caseId, member: $member, role: $role) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddCaseMemberMutation, AddCaseMemberMutationVariables>;
+export const RemoveCaseMemberDocument = new TypedDocumentString(`
+    mutation RemoveCaseMember($caseId: ID!, $member: String!) {
+  removeCaseMember(caseId: $caseId, member: $member) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveCaseMemberMutation, RemoveCaseMemberMutationVariables>;
+export const ChartSharingDocument = new TypedDocumentString(`
+    query ChartSharing($id: ID!) {
+  chart(id: $id) {
+    id
+    name
+    owner
+    access
+    version
+    shares {
+      kind
+      id
+      name
+      mode
+    }
+  }
+  chartVersions(id: $id) {
+    version
+    savedAt
+    savedBy
+    restoredFrom
+    entityIds
+  }
+}
+    `) as unknown as TypedDocumentString<ChartSharingQuery, ChartSharingQueryVariables>;
+export const ShareChartDocument = new TypedDocumentString(`
+    mutation ShareChart($id: ID!, $with: ShareTarget!, $mode: ShareMode!) {
+  shareChart(id: $id, with: $with, mode: $mode) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ShareChartMutation, ShareChartMutationVariables>;
+export const UnshareChartDocument = new TypedDocumentString(`
+    mutation UnshareChart($id: ID!, $with: ShareTarget!) {
+  unshareChart(id: $id, with: $with) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UnshareChartMutation, UnshareChartMutationVariables>;
+export const RestoreChartVersionDocument = new TypedDocumentString(`
+    mutation RestoreChartVersion($id: ID!, $version: Int!) {
+  restoreChartVersion(id: $id, version: $version) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RestoreChartVersionMutation, RestoreChartVersionMutationVariables>;
+export const ChartPresenceDocument = new TypedDocumentString(`
+    mutation ChartPresence($chartId: ID!) {
+  chartPresence(chartId: $chartId) {
+    chartId
+    others {
+      name
+      since
+    }
+    version
+    changedBy
+    changedAt
+    noteCount
+  }
+}
+    `) as unknown as TypedDocumentString<ChartPresenceMutation, ChartPresenceMutationVariables>;
+export const NotesOfChartDocument = new TypedDocumentString(`
+    query NotesOfChart($id: ID!) {
+  chart(id: $id) {
+    id
+    notes {
+      id
+      text
+      author
+      createdAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NotesOfChartQuery, NotesOfChartQueryVariables>;
+export const NotesOfEntityDocument = new TypedDocumentString(`
+    query NotesOfEntity($id: ID!) {
+  entity(id: $id) {
+    id
+    annotations {
+      id
+      text
+      author
+      createdAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NotesOfEntityQuery, NotesOfEntityQueryVariables>;
+export const NotesOfLinkDocument = new TypedDocumentString(`
+    query NotesOfLink($id: ID!) {
+  link(id: $id) {
+    id
+    annotations {
+      id
+      text
+      author
+      createdAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NotesOfLinkQuery, NotesOfLinkQueryVariables>;
+export const AnnotateDocument = new TypedDocumentString(`
+    mutation Annotate($targetId: ID!, $text: String!) {
+  annotate(targetId: $targetId, text: $text) {
+    id
+    text
+    author
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<AnnotateMutation, AnnotateMutationVariables>;
 export const CircuitsDocument = new TypedDocumentString(`
     query Circuits($ids: [ID!]!, $windowDays: Int, $minPremises: Int, $asKnownOn: Date) {
   circuits(

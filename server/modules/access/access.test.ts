@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, capabilities, purposeOf, refusal, requireCan, roleMay, scopeFor, unmaskOf, type Principal, type Role } from './access.ts';
+import { can, capabilities, caseDecision, chartRight, purposeOf, READ_ONLY_MUTATIONS, refusal, requireCan, requireCase, requireChart, roleMay, scopeFor, unmaskOf, type CaseFacts, type ChartFacts, type Principal, type Role } from './access.ts';
 
 const who = (role: Role, needToKnow = false): Principal => ({ id: `u-${role}`, name: role, role, needToKnow, via: 'token' });
 const key = Buffer.alloc(32, 7);
@@ -90,5 +90,61 @@ describe('the caller\'s scope and the request headers', () => {
     expect(purposeOf(['first', 'second'])).toBe('first');
     expect(purposeOf(undefined)).toBe('');
     expect(purposeOf('y'.repeat(300))).toHaveLength(200);
+  });
+});
+
+describe('cases and shared charts (decision 0035)', () => {
+  const kase = (o: Partial<CaseFacts> = {}): CaseFacts => ({ name: 'Op T', handlingCode: 'P', classification: 'OFFICIAL', needToKnow: false, memberRole: null, ...o });
+  const chart = (o: Partial<ChartFacts> = {}): ChartFacts => ({ ownerId: 'u-owner', sharedWithPartners: false, userShares: [], caseShares: [], ...o });
+
+  it('opens a case to members only (admins manage any), capped by their own role', () => {
+    expect(caseDecision(who('analyst'), kase())).toMatchObject({ right: null, refused: expect.stringContaining('not a member') });
+    expect(caseDecision(who('admin'), kase())).toEqual({ right: 'manage' });
+    expect(caseDecision(who('analyst'), kase({ memberRole: 'lead' }))).toEqual({ right: 'manage' });
+    expect(caseDecision(who('analyst'), kase({ memberRole: 'analyst' }))).toEqual({ right: 'edit' });
+    expect(caseDecision(who('analyst'), kase({ memberRole: 'viewer' }))).toEqual({ right: 'read' });
+    expect(caseDecision(who('viewer'), kase({ memberRole: 'lead' }))).toEqual({ right: 'read' });
+    expect(caseDecision(who('partner'), kase({ memberRole: 'lead' }))).toEqual({ right: 'read' });
+  });
+
+  it('keeps partners out of cases they may not be shared, and everyone without need-to-know out of need-to-know cases', () => {
+    expect(caseDecision(who('partner'), kase({ memberRole: 'viewer', handlingCode: 'C' })).refused).toMatch(/handling code C/);
+    expect(caseDecision(who('partner'), kase({ memberRole: 'viewer', classification: 'OFFICIAL-SENSITIVE' })).right).toBeNull();
+    expect(caseDecision(who('analyst'), kase({ memberRole: 'viewer', handlingCode: 'C' })).right).toBe('read');
+    expect(caseDecision(who('admin'), kase({ needToKnow: true })).refused).toMatch(/need-to-know/);
+    expect(caseDecision(who('analyst', true), kase({ needToKnow: true, memberRole: 'analyst' })).right).toBe('edit');
+  });
+
+  it('gives a chart to its owner, the team while shared with nobody, and only those it is shared with after', () => {
+    const owner = { ...who('analyst'), id: 'u-owner' };
+    expect(chartRight(owner, chart())).toBe('own');
+    expect(chartRight(who('viewer'), chart())).toBe('read');
+    expect(chartRight(who('analyst'), chart())).toBe('read');
+    expect(chartRight(who('partner'), chart())).toBeNull();
+    const shared = chart({ userShares: [{ principalId: 'u-analyst', mode: 'edit' }] });
+    expect(chartRight(who('analyst'), shared)).toBe('edit');
+    expect(chartRight(who('viewer'), shared)).toBeNull();
+    expect(chartRight(who('admin'), shared)).toBe('own');
+    // A reader's role never edits, whatever the share says.
+    expect(chartRight(who('viewer'), chart({ userShares: [{ principalId: 'u-viewer', mode: 'edit' }] }))).toBe('read');
+  });
+
+  it('gives a case share its mode for members the case lets in, read-only for its readers', () => {
+    const inCase = (memberRole: CaseFacts['memberRole'], mode: 'read' | 'edit', o: Partial<CaseFacts> = {}) => chart({ caseShares: [{ mode, case: kase({ memberRole, ...o }) }] });
+    expect(chartRight(who('analyst'), inCase('analyst', 'edit'))).toBe('edit');
+    expect(chartRight(who('analyst'), inCase('analyst', 'read'))).toBe('read');
+    expect(chartRight(who('analyst'), inCase('viewer', 'edit'))).toBe('read');
+    expect(chartRight(who('analyst'), inCase(null, 'edit'))).toBeNull();
+    expect(chartRight(who('partner'), inCase('viewer', 'edit'))).toBe('read');
+    expect(chartRight(who('partner'), inCase('viewer', 'edit', { handlingCode: 'C' }))).toBeNull();
+  });
+
+  it('keeps charts saved before owners the team\'s, and says why a save or an open is refused', () => {
+    expect(chartRight(who('analyst'), chart({ ownerId: null }))).toBe('edit');
+    expect(chartRight(who('partner'), chart({ ownerId: null, sharedWithPartners: true }))).toBe('read');
+    expect(() => requireChart(who('analyst'), 'C1', 'read', 'edit')).toThrow(/shared with you read-only/);
+    expect(() => requireChart(who('analyst'), 'C1', 'edit', 'own')).toThrow(/Only the owner/);
+    expect(() => requireCase(who('analyst'), kase({ memberRole: 'viewer' }), 'edit')).toThrow(/you may only read/);
+    expect(READ_ONLY_MUTATIONS.has('chartPresence')).toBe(true);
   });
 });

@@ -133,3 +133,120 @@ export function purposeOf(header: string | string[] | undefined): string {
   const v = Array.isArray(header) ? header[0] : header;
   return (v ?? '').trim().slice(0, 200);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Cases and shared charts (decision 0035). The same principal, role and need-to-know as above,
+// plus what a case and a chart say about themselves (their facts, read by the cases and chart
+// modules); services ask these and never decide on their own.
+
+/** A member's role in one case: the lead manages members and what the case holds, analysts add to it, viewers read. */
+export const CASE_ROLES = ['lead', 'analyst', 'viewer'] as const;
+export type CaseRole = (typeof CASE_ROLES)[number];
+
+/** What the caller may do in a case: `manage` (members, attachments), `edit` (attach, note), `read` (open it and what it holds). */
+export type CaseRight = 'manage' | 'edit' | 'read';
+
+/** What decides access to a case, for one caller: its handling, whether it needs need-to-know, and the caller's membership. */
+export interface CaseFacts {
+  name: string;
+  handlingCode: string;
+  classification: string;
+  needToKnow: boolean;
+  /** The caller's role in the case; null when the caller is not a member. */
+  memberRole: CaseRole | null;
+}
+
+/** Either the caller's right in a case or why it is refused (a sentence that says what to do). */
+export type CaseDecision = { right: CaseRight; refused?: undefined } | { right: null; refused: string };
+
+const RANK = { read: 1, edit: 2, manage: 3 } as const;
+
+/**
+ * May this caller open a case, and do what in it? Need-to-know (when the case asks for it) holds
+ * for everyone; admins then manage any case (to repair its membership); everyone else must be a
+ * member; a case whose handling code may not go to partners is closed to partners even when they
+ * are members; a member's right is their case role, no more than their own role allows
+ * (a viewer or partner reads, whatever their case role).
+ */
+export function caseDecision(p: Pick<Principal, 'role' | 'needToKnow'>, c: CaseFacts): CaseDecision {
+  if (!allowed(p, 'read')) return { right: null, refused: refusal(p, 'read') };
+  if (c.needToKnow && !p.needToKnow) return { right: null, refused: `Case “${c.name}” is restricted to people with need-to-know; ask an admin to grant it to you.` };
+  if (allowed(p, 'administer')) return { right: 'manage' };
+  if (!c.memberRole) return { right: null, refused: `You are not a member of case “${c.name}”; ask its lead to add you.` };
+  if (!can(p, 'read', { handlingCode: c.handlingCode, classification: c.classification })) {
+    return { right: null, refused: `Case “${c.name}” has handling code ${c.handlingCode} (${c.classification}): it may not be shared with partner agencies.` };
+  }
+  const writer = allowed(p, 'write');
+  const right: CaseRight = !writer || c.memberRole === 'viewer' ? 'read' : c.memberRole === 'lead' ? 'manage' : 'edit';
+  return { right };
+}
+
+/** Throws FORBIDDEN unless the caller has at least `need` in the case; returns their right. */
+export function requireCase(p: Principal, c: CaseFacts, need: CaseRight): CaseRight {
+  const d = caseDecision(p, c);
+  if (d.right === null) throw forbidden(d.refused);
+  if (RANK[d.right] < RANK[need]) {
+    const what = need === 'manage' ? 'manage its members and what it holds' : 'add to it';
+    throw forbidden(`In case “${c.name}” you may only read; to ${what} you need the ${need === 'manage' ? 'lead' : 'lead or analyst'} case role (and the analyst or admin role).`);
+  }
+  return d.right;
+}
+
+/** How a chart is shared: read-only, or editable (saving new versions). */
+export type ShareMode = 'read' | 'edit';
+
+/** What the caller may do with a saved chart: open it, save new versions of it, or own it (share, delete). */
+export type ChartRight = 'read' | 'edit' | 'own';
+
+/** What decides access to a saved chart, for one caller. */
+export interface ChartFacts {
+  /** Who saved it first; null for a chart saved before charts had owners (a team chart, as before). */
+  ownerId: string | null;
+  sharedWithPartners: boolean;
+  /** Its shares with users and tokens (by principal id). */
+  userShares: readonly { principalId: string; mode: ShareMode }[];
+  /** Its shares with cases, each with the case's facts for this caller. */
+  caseShares: readonly { mode: ShareMode; case: CaseFacts }[];
+}
+
+/**
+ * A caller's right on a chart. A chart without owner (saved before 0035) stays the team's: read by
+ * everyone but partners, saved by writers. An owned chart is its owner's (and admins'); shared with
+ * nobody it stays readable by the team, as charts always were; once shared with users or cases it
+ * is theirs only: a share gives its mode to that user, or to the members a case lets in (read-only
+ * for those whose case right is read). A read-only share, or a reader's role, never saves.
+ * `sharedWithPartners` still lets partners read it.
+ */
+export function chartRight(p: Principal, c: ChartFacts): ChartRight | null {
+  if (!allowed(p, 'read')) return null;
+  const writer = allowed(p, 'write');
+  const team = allowed(p, 'readUnshareable');
+  if (c.ownerId === null) return team ? (writer ? 'edit' : 'read') : c.sharedWithPartners ? 'read' : null;
+  if (c.ownerId === p.id || allowed(p, 'administer')) return 'own';
+  const rights: ChartRight[] = [];
+  for (const s of c.userShares) if (s.principalId === p.id) rights.push(s.mode === 'edit' && writer ? 'edit' : 'read');
+  for (const s of c.caseShares) {
+    const d = caseDecision(p, s.case);
+    if (d.right !== null) rights.push(s.mode === 'edit' && d.right !== 'read' ? 'edit' : 'read');
+  }
+  const restricted = c.userShares.length > 0 || c.caseShares.length > 0;
+  if (!restricted && team) rights.push('read');
+  if (c.sharedWithPartners) rights.push('read');
+  return rights.includes('edit') ? 'edit' : rights.includes('read') ? 'read' : null;
+}
+
+/** Throws FORBIDDEN unless the caller has at least `need` on the chart. */
+export function requireChart(p: Principal, name: string, right: ChartRight | null, need: ChartRight): void {
+  const rank = { read: 1, edit: 2, own: 3 } as const;
+  if (right !== null && rank[right] >= rank[need]) return;
+  if (right === 'read' && need === 'edit') throw forbidden(`Chart “${name}” is shared with you read-only: save it under another name to keep your changes.`);
+  if (right !== null) throw forbidden(`Only the owner of chart “${name}” (or an admin) may share, restore or delete it.`);
+  throw forbidden(`You may not open chart “${name}”: it is shared only with its owner's chosen people and cases.`);
+}
+
+/**
+ * Mutations that need only `read`, not `write`: they change nothing of the graph or of a chart.
+ * `chartPresence` records that the caller has a chart open (the polling heartbeat), which every
+ * reader of a shared chart, a partner or viewer too, takes part in.
+ */
+export const READ_ONLY_MUTATIONS: ReadonlySet<string> = new Set(['chartPresence']);

@@ -67,3 +67,119 @@ export async function deleteChart(gateway: Gateway, id: string): Promise<boolean
   const [row] = await gateway.write('chart/delete', { id });
   return Number(row?.deleted ?? 0) > 0;
 }
+
+// --- Ownership, shares, versions and presence (decision 0035) --------------------------------
+
+export interface ChartFactsRow extends ChartIdsRow {
+  ownerId: string | null;
+  ownerName: string | null;
+  version: number;
+  savedBy: string | null;
+  userShares: { principalId: string; name: string; mode: 'read' | 'edit' }[];
+  caseShares: { mode: 'read' | 'edit'; caseId: string; name: string; handlingCode: string; classification: string; needToKnow: boolean; memberRole: string | null }[];
+}
+
+function toFacts(r: Row): ChartFactsRow {
+  return {
+    ...toRow(r),
+    nodeIds: strings(r.nodeIds),
+    edgeIds: strings(r.edgeIds),
+    ownerId: r.ownerId == null ? null : String(r.ownerId),
+    ownerName: r.ownerName == null ? null : String(r.ownerName),
+    version: Number(r.version ?? 0),
+    savedBy: r.savedBy == null ? null : String(r.savedBy),
+    userShares: (r.userShares as ChartFactsRow['userShares'] | null) ?? [],
+    caseShares: (r.caseShares as ChartFactsRow['caseShares'] | null) ?? [],
+  };
+}
+
+/** Every chart with what decides access to it for the caller (no documents). */
+export async function listFacts(gateway: Gateway, principalId: string): Promise<ChartFactsRow[]> {
+  return (await gateway.read('chart/list-facts', { principalId })).map(toFacts);
+}
+
+/** One chart, by id or by name, with its document and what decides access to it; null when there is none. */
+export async function factsOf(gateway: Gateway, by: { id?: string | null; name?: string | null }, principalId: string): Promise<(ChartFactsRow & { document: string }) | null> {
+  const [row] = await gateway.read('chart/facts', { id: by.id ?? null, name: by.name ?? null, principalId });
+  return row ? { ...toFacts(row), document: String(row.document ?? '{}') } : null;
+}
+
+export async function saveVersion(
+  gateway: Gateway,
+  p: { id: string; name: string; document: string; nodeIds: string[]; edgeIds: string[]; sharedWithPartners: boolean | null; ownerId: string; savedBy: string; restoredFrom: number | null },
+): Promise<{ id: string; version: number }> {
+  const [row] = await gateway.write('chart/save-version', p);
+  if (!row) throw new Error('chart/save-version returned no row');
+  return { id: String(row.id), version: Number(row.version) };
+}
+
+export interface VersionRow {
+  version: number;
+  savedAt: string;
+  savedBy: string | null;
+  restoredFrom: number | null;
+  entityIds: number;
+}
+
+export async function versions(gateway: Gateway, id: string): Promise<VersionRow[]> {
+  return (await gateway.read('chart/versions', { id })).map((r) => ({
+    version: Number(r.version),
+    savedAt: String(r.savedAt),
+    savedBy: r.savedBy == null ? null : String(r.savedBy),
+    restoredFrom: r.restoredFrom == null ? null : Number(r.restoredFrom),
+    entityIds: Number(r.entityIds ?? 0),
+  }));
+}
+
+export async function versionDocument(gateway: Gateway, id: string, version: number): Promise<string | null> {
+  const [row] = await gateway.read('chart/version', { id, version });
+  return row ? String(row.document ?? '{}') : null;
+}
+
+/** Shares with a user (username) or token (token:NAME); false when there is no such account. */
+export async function shareWithUser(gateway: Gateway, p: { id: string; account: string; mode: string; by: string }): Promise<boolean> {
+  const rows = await gateway.write('chart/share-user', { id: p.id, ...accountParams(p.account), mode: p.mode, by: p.by });
+  return rows.length > 0;
+}
+
+export async function unshareUser(gateway: Gateway, id: string, account: string): Promise<boolean> {
+  const [row] = await gateway.write('chart/unshare-user', { id, ...accountParams(account) });
+  return Number(row?.ended ?? 0) > 0;
+}
+
+export async function shareWithCase(gateway: Gateway, p: { id: string; caseId: string; mode: string; by: string }): Promise<boolean> {
+  return (await gateway.write('chart/share-case', p)).length > 0;
+}
+
+export async function unshareCase(gateway: Gateway, id: string, caseId: string): Promise<boolean> {
+  const [row] = await gateway.write('chart/unshare-case', { id, caseId });
+  return Number(row?.ended ?? 0) > 0;
+}
+
+/** An account as members and shares name it: a username, or `token:NAME` for an API token. */
+export function accountParams(account: string): { username: string | null; tokenName: string | null } {
+  return account.startsWith('token:') ? { username: null, tokenName: account.slice(6) } : { username: account, tokenName: null };
+}
+
+export interface PresenceRow {
+  version: number;
+  changedBy: string | null;
+  changedAt: string;
+  others: { name: string; since: string; seenAt: string }[];
+  noteCount: number;
+}
+
+export async function presence(gateway: Gateway, p: { chartId: string; principalId: string; name: string; windowSeconds: number }): Promise<PresenceRow | null> {
+  const [row] = await gateway.write('chart/presence', p);
+  if (!row) return null;
+  return {
+    version: Number(row.version ?? 0),
+    changedBy: row.changedBy == null ? null : String(row.changedBy),
+    changedAt: String(row.changedAt),
+    others: ((row.others as { other: Row }[] | null) ?? []).map((o) => {
+      const x = (o.other ?? o) as Row;
+      return { name: String(x.name), since: String(x.since), seenAt: String(x.seenAt) };
+    }),
+    noteCount: Number(row.noteCount ?? 0),
+  };
+}

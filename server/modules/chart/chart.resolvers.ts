@@ -35,9 +35,18 @@ export const resolvers: Resolvers = {
   Query: {
     charts: (_root, _args, ctx) => charts.list(ctx),
     chart: (_root, args, ctx) => charts.get(ctx, args),
+    chartVersions: (_root, args, ctx) => charts.versions(ctx, args.id),
   },
   Mutation: {
     saveChart: (_root, args, ctx) => charts.save(ctx, args.name, args.document, args.sharedWithPartners),
     deleteChart: (_root, args, ctx) => charts.remove(ctx, args.id),
+    shareChart: (_root, args, ctx) => charts.share(ctx, args.id, args.with, args.mode),
+    unshareChart: (_root, args, ctx) => charts.unshare(ctx, args.id, args.with),
+    restoreChartVersion: (_root, args, ctx) => charts.restore(ctx, args.id, args.version),
+    chartPresence: (_root, args, ctx) => charts.presence(ctx, args.chartId),
   },
+  Chart: {
+    notes: (parent, _args, ctx) => charts.notes(ctx, String(parent.id)),
+  },
+
 };

@@ -205,7 +205,7 @@ describe('editing and reading entities and links', { shuffle: false }, () => {
     const ann = `mutation ($targetId: ID!, $text: String!) { annotate(targetId: $targetId, text: $text) { id targetId text author } }`;
     expect((await server.graphql(ann, { targetId: id('person', 'sus'), text: 'Seen at <script>alert(1)</script> the flat' })).errors).toBeUndefined();
     expect((await server.graphql(ann, { targetId: inv, text: 'Witness statement changed' })).errors).toBeUndefined();
-    expect((await get(id('person', 'sus')))!.annotations).toEqual([{ text: 'Seen at <script>alert(1)</script> the flat', author: 'api' }]);
+    expect((await get(id('person', 'sus')))!.annotations).toEqual([{ text: 'Seen at <script>alert(1)</script> the flat', author: expect.stringMatching(/^token:test-analyst-/) }]);
     expect((await server.graphql(ann, { targetId: 'person-edit-nobody', text: 'x' })).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'targetId' });
     expect((await server.graphql(ann, { targetId: inv, text: '  ' })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'text' });
 

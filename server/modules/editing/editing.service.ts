@@ -13,6 +13,8 @@ import { entityTypeOf, toEntity, toGraphEdge, type EntityOut } from '../entity/i
 import type { LinkOut } from '../entity/index.ts';
 import { checkDates, checkId, checkLink, checkRole, dateProperties, parseProperties, parseProvenance, personFlags, propertiesOf, type ProvenanceArg } from './editing.input.ts';
 import { markDirty } from '../scores/index.ts';
+import { requireReadable } from '../chart/index.ts';
+import { requireCaseOpen } from '../cases/index.ts';
 import * as repo from './editing.repository.ts';
 
 type PropertyArg = { name: string; value?: string | null };
@@ -193,15 +195,21 @@ export async function updateLink(
   });
 }
 
+/**
+ * Adds a note to an entity, a link, a saved chart or a case, with its author and time (the
+ * request, its text included, is in the audit log like every mutation). A chart must be one the
+ * caller may open, a case one they may add to (modules/access, through the chart and cases modules).
+ */
 export async function annotate(ctx: Context, targetId: string, text: string) {
   const t = text.trim();
   if (t.length === 0 || t.length > 5000) throw badInput('text', 'write 1 to 5000 characters.');
+  if (targetId.startsWith('chart-')) await requireReadable(ctx, targetId);
+  else if (targetId.startsWith('case-')) await requireCaseOpen(ctx, targetId, 'edit');
   return repo.write(ctx.gateway, async (tx) => {
-    if (!(await repo.entityById(tx, targetId)) && !(await repo.linkById(tx, targetId))) {
-      throw missing('entity or link', targetId, 'targetId');
+    if (!targetId.startsWith('chart-') && !targetId.startsWith('case-') && !(await repo.entityById(tx, targetId)) && !(await repo.linkById(tx, targetId))) {
+      throw missing('entity, link, chart or case', targetId, 'targetId');
     }
-    // No access control yet: the author is recorded as the API until callers authenticate.
-    const a = await repo.annotate(tx, { targetId, text: t, author: 'api' });
+    const a = await repo.annotate(tx, { targetId, text: t, author: ctx.principal.name });
     return { id: String(a.id), targetId: String(a.targetId), text: String(a.text), author: String(a.author), createdAt: String(a.createdAt) };
   });
 }

@@ -3,6 +3,6 @@ export {
   CLASSIFICATION_VALUE, entityTypeOf, SOURCE_EVALUATION_VALUE, subtitleOf, toEntity, toGrading, toGraphEdge, toGraphNode,
   type ClassificationName, type EntityOut, type GraphEdgeOut, type GraphNodeOut, type SourceEvaluationName,
 } from './entity.mapper.ts';
-export { sources, type LinkOut } from './entity.service.ts';
+export { annotations, sources, type LinkOut } from './entity.service.ts';
 export { decodeCursor, intArg, page } from './paging.ts';
 export { parseDate, parseDateTime } from './scalars.ts';

@@ -7,6 +7,7 @@
  * of the id, the same in every export, briefing and answer, on every instance); unmasking needs
  * the admin or analyst role with need-to-know and a reason, and is audited.
  */
+import { chartRightOn } from '../chart/index.ts';
 import { GraphQLError } from 'graphql';
 import os from 'node:os';
 import { ErrorCode, badInput } from '../../errors.ts';
@@ -183,7 +184,8 @@ export async function resolveSelection(caller: SelectionCaller, input: Selection
 
   if ('chart' in input) {
     const row = await gw.readTx((tx) => repo.chart(tx, input.chart));
-    if (!row) throw notFoundChart(input.chart);
+    // A chart shared only with some people and cases is exported or briefed only by them (modules/access chartRight).
+    if (!row || (await chartRightOn({ gateway: gw, principal: caller.principal }, row.id)) === null) throw notFoundChart(input.chart);
     let doc: SavedChart;
     try {
       doc = JSON.parse(row.document) as SavedChart;

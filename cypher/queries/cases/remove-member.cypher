@@ -1,0 +1,5 @@
+// Removes a member from a case; returns how many were removed (0 or 1).
+MATCH (k:Case {id: $id})-[m:HAS_MEMBER]->(x)
+WHERE x.username = $username OR (x:ApiToken AND x.name = $tokenName)
+DELETE m
+RETURN count(*) AS removed
