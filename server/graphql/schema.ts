@@ -28,6 +28,7 @@ import { resolvers as snapshot } from '../modules/snapshot/snapshot.resolvers.ts
 import { resolvers as exports } from '../modules/export/export.resolvers.ts';
 import { resolvers as scores } from '../modules/scores/scores.resolvers.ts';
 import { resolvers as stays } from '../modules/stays/stays.resolvers.ts';
+import { resolvers as alerts } from '../modules/alerts/alerts.resolvers.ts';
 import { requireCan } from '../modules/access/access.ts';
 import type { Context } from './context.ts';
 
@@ -54,9 +55,10 @@ export const typeDefFiles = [
   'export/export.graphql',
   'scores/scores.graphql',
   'stays/stays.graphql',
+  'alerts/alerts.graphql',
 ];
 
-const resolverMaps: Resolvers[] = [system, entity, search, graph, editing, chart, auth, audit, analytics, risk, indicators, operations, resolve, imports, snapshot, exports, scores, stays];
+const resolverMaps: Resolvers[] = [system, entity, search, graph, editing, chart, auth, audit, analytics, risk, indicators, operations, resolve, imports, snapshot, exports, scores, stays, alerts];
 
 type Resolver = (parent: unknown, args: unknown, ctx: Context, info: unknown) => unknown;
 
