@@ -3,16 +3,18 @@ import { useCallback, useMemo } from 'react';
 import { DashboardPage } from '../analysis/DashboardPage.tsx';
 import { FlaggedPage } from '../analysis/FlaggedPage.tsx';
 import { NetworksPage } from '../analysis/NetworksPage.tsx';
+import { AlertsPage } from '../alerts/AlertsPage.tsx';
 import { useAddToChart, type AddOptions } from '../analysis/addToChart.ts';
 import { ImportPage } from '../importing/ImportPage.tsx';
 import { ReviewPage } from '../importing/ReviewPage.tsx';
 import { useWorkspace } from '../workspace/WorkspaceContext.ts';
 
-export type PageName = 'flagged' | 'networks' | 'dashboard' | 'import' | 'review';
+export type PageName = 'flagged' | 'networks' | 'alerts' | 'dashboard' | 'import' | 'review';
 
 export const PAGES: { name: PageName; label: string; title: string; /** Shown only to callers with the `write` capability (import, decide matches). */ writers?: boolean }[] = [
   { name: 'flagged', label: 'Flagged', title: 'People and premises flagged by risk factors or MSHT indicators' },
   { name: 'networks', label: 'Networks', title: 'Suspected networks of premises' },
+  { name: 'alerts', label: 'Alerts', title: 'Alerts from your watches: confirm, dismiss, assign, put evidence on the chart' },
   { name: 'dashboard', label: 'Dashboard', title: 'Operation dashboard' },
   { name: 'import', label: 'Import', title: 'Import a file through a mapping', writers: true },
   { name: 'review', label: 'Review', title: 'Review queue of entity resolution', writers: true },
@@ -35,6 +37,8 @@ export function PageView({ page, onClose, onNavigate }: { page: PageName; onClos
       return <FlaggedPage onClose={onClose} onAdd={add} onChart={onChart} />;
     case 'networks':
       return <NetworksPage onClose={onClose} onAdd={addAndShow} />;
+    case 'alerts':
+      return <AlertsPage onClose={onClose} onAdd={addAndShow} />;
     case 'dashboard':
       return <DashboardPage onClose={onClose} onAdd={addAndShow} />;
     case 'import':
