@@ -22,7 +22,6 @@ import { Gateway } from '../../server/db/gateway.ts';
 import { int } from '../../server/db/values.ts';
 import { importFiles } from '../../server/modules/import/import.service.ts';
 import { parseMapping } from '../../server/modules/import/mapping.ts';
-import { naturalIds } from '../../server/modules/import/import.repository.ts';
 import { runOffline } from '../../server/testing/statements.ts';
 import { evaluate } from '../../server/modules/alerts/alerts.engine.ts';
 import { baseline } from '../../server/modules/alerts/alerts.engine.ts';
@@ -85,9 +84,9 @@ try {
     });
 
   // The phones the rows will use (as bench/analytics/stored.ts picks them).
-  const numbers = (await runOffline(system, 'bench/phone-numbers', { limit: int(rows) })).map((r) => String(r.number));
-  const ids = await naturalIds(system, numbers.map((value) => ({ type: 'PHONE' as const, value })));
-  const phoneIds = numbers.map((n) => ids.get(`PHONE ${n}`)).filter((x): x is string => !!x);
+  const phones = await runOffline(system, 'bench/phone-numbers', { limit: int(rows) });
+  const numbers = phones.map((r) => String(r.number));
+  const phoneIds = phones.map((r) => String(r.id));
   const someone = (await system.read('alerts-store/watches')).length; // none: a fresh copy
   if (someone) throw new Error('the copy already holds watches');
   const people = phoneIds.slice(0, 200); // any ids: the pattern matches none of them as people, which costs the same look-up

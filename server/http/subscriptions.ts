@@ -48,7 +48,8 @@ export function attachSubscriptions(server: http.Server, o: SubscriptionOptions)
       onConnect: async (ctx) => {
         const p = ctx.connectionParams ?? {};
         const a = await o.authenticator.authenticate({
-          authorization: typeof p.authorization === 'string' ? p.authorization : undefined,
+          // In the payload (browsers cannot set headers on a WebSocket), or on the upgrade request.
+          authorization: typeof p.authorization === 'string' ? p.authorization : ctx.extra.request.headers.authorization,
           sessionCookie: readCookie(ctx.extra.request.headers.cookie, SESSION_COOKIE),
           csrfHeader: typeof p.csrfToken === 'string' ? p.csrfToken : undefined,
         });

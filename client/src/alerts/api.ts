@@ -121,8 +121,8 @@ export function onAlertRaised(onRaised: (a: { id: string; caseId: string | null 
   client ??= createClient({
     url,
     connectionParams: () => ({ csrfToken: csrfHeaders()[CSRF_HEADER], purpose: Object.values(purposeHeaders())[0] }),
-    retryAttempts: Infinity,
-    shouldRetry: () => true,
+    // Reconnects after the server restarts; a refusal (4403: signed out) is not retried.
+    retryAttempts: 20,
   });
   return client.subscribe<{ alertRaised: { id: string; caseId: string | null } }>(
     { query: ALERT_RAISED.toString() },
