@@ -8,7 +8,12 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startTestServer, testGateway, testLog, type TestServer } from '../server/testing/harness.ts';
+import {
+  startTestServer,
+  testGateway,
+  testLog,
+  type TestServer,
+} from '../server/testing/harness.ts';
 import type { Gateway } from '../server/db/gateway.ts';
 import { AlertHub } from '../server/modules/alerts/alerts.hub.ts';
 import { startEngine, type Engine } from '../server/modules/alerts/alerts.engine.ts';
@@ -38,14 +43,20 @@ let engine: Engine;
 const hub = new AlertHub();
 
 const importRows = (rows: string[][]) =>
-  server.graphql('mutation I($s: String!, $m: String!, $c: String!) { importFile(source: $s, mapping: $m, fileName: "ads.csv", content: $c) { imported } }', {
-    s: SOURCE,
-    m: MAPPING,
-    c: Buffer.from(['ref,site,title,tel', ...rows.map((r) => r.join(','))].join('\n') + '\n').toString('base64'),
-  });
+  server.graphql(
+    'mutation I($s: String!, $m: String!, $c: String!) { importFile(source: $s, mapping: $m, fileName: "ads.csv", content: $c) { imported } }',
+    {
+      s: SOURCE,
+      m: MAPPING,
+      c: Buffer.from(
+        ['ref,site,title,tel', ...rows.map((r) => r.join(','))].join('\n') + '\n',
+      ).toString('base64'),
+    },
+  );
 
 beforeAll(async () => {
-  if (!fs.existsSync('dist/client/index.html')) throw new Error('Build the workspace first: npx vite build');
+  if (!fs.existsSync('dist/client/index.html'))
+    throw new Error('Build the workspace first: npx vite build');
   gateway = testGateway({ queryTimeoutMs: 120_000 });
   server = await startTestServer({ gateway, alerts: hub });
   engine = startEngine(gateway, testLog, { intervalMs: 3_600_000, hub, debounceMs: 100 });
@@ -66,14 +77,26 @@ describe('the Alerts page', () => {
     expect((await importRows([['E0', 'site', 'Known advert', PHONE]])).errors).toBeUndefined();
     await new Promise((r) => setTimeout(r, 300));
     await engine.pass();
-    const phoneId = (await naturalIds(gateway, [{ type: 'PHONE', value: PHONE }])).get(`PHONE ${PHONE}`)!;
-    const w = await server.graphql('mutation W($id: ID!) { watch(input: { entityId: $id, caseId: "OP-E2E-ALERTS" }) { id } }', { id: phoneId });
+    const phoneId = (await naturalIds(gateway, [{ type: 'PHONE', value: PHONE }])).get(
+      `PHONE ${PHONE}`,
+    )!;
+    const w = await server.graphql(
+      'mutation W($id: ID!) { watch(input: { entityId: $id, caseId: "OP-E2E-ALERTS" }) { id } }',
+      { id: phoneId },
+    );
     expect(w.errors).toBeUndefined();
 
     const { page, errors } = await openWorkspace(browser, server.url, server.authorization);
     const nav = page.getByRole('navigation', { name: 'Pages' });
     // Two new adverts with the watched phone: the count in the top bar arrives without a reload.
-    expect((await importRows([['E1', 'vivastreet', 'New advert one', PHONE], ['E2', 'adultwork', 'New advert two', PHONE]])).errors).toBeUndefined();
+    expect(
+      (
+        await importRows([
+          ['E1', 'vivastreet', 'New advert one', PHONE],
+          ['E2', 'adultwork', 'New advert two', PHONE],
+        ])
+      ).errors,
+    ).toBeUndefined();
     await nav.getByLabel(/^\d+ new alerts$/).waitFor({ timeout: 60_000 });
 
     await nav.getByRole('button', { name: /^Alerts/ }).click();
@@ -82,7 +105,10 @@ describe('the Alerts page', () => {
     await table.waitFor({ timeout: 60_000 });
     const mine = table.locator('tbody tr').filter({ hasText: 'OP-E2E-ALERTS' });
     await expect.poll(() => mine.count(), { timeout: 30_000 }).toBe(2);
-    await page.getByRole('region', { name: 'Alerts' }).getByLabel('Case').selectOption('OP-E2E-ALERTS');
+    await page
+      .getByRole('region', { name: 'Alerts' })
+      .getByLabel('Case')
+      .selectOption('OP-E2E-ALERTS');
     await expect.poll(() => table.locator('tbody tr').count(), { timeout: 30_000 }).toBe(2);
     await shot(page, 'alerts-01-page');
 
@@ -94,13 +120,23 @@ describe('the Alerts page', () => {
 
     // Back on the page: confirm one, dismiss the other; the New list empties.
     await nav.getByRole('button', { name: /^Alerts/ }).click();
-    await page.getByRole('region', { name: 'Alerts' }).getByLabel('Case').selectOption('OP-E2E-ALERTS');
+    await page
+      .getByRole('region', { name: 'Alerts' })
+      .getByLabel('Case')
+      .selectOption('OP-E2E-ALERTS');
     await expect.poll(() => table.locator('tbody tr').count(), { timeout: 30_000 }).toBe(2);
     await table.locator('tbody tr').first().getByRole('button', { name: 'Confirm' }).click();
     await expect.poll(() => table.locator('tbody tr').count(), { timeout: 30_000 }).toBe(1);
     await table.locator('tbody tr').first().getByRole('button', { name: 'Dismiss' }).click();
-    await page.getByText('No alerts', { exact: false }).or(page.locator('.page-status')).first().waitFor({ timeout: 30_000 });
-    await page.getByRole('region', { name: 'Alerts' }).getByLabel('Status').selectOption({ label: 'All' });
+    await page
+      .getByText('No alerts', { exact: false })
+      .or(page.locator('.page-status'))
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('region', { name: 'Alerts' })
+      .getByLabel('Status')
+      .selectOption({ label: 'All' });
     await expect.poll(() => table.locator('tbody tr').count(), { timeout: 30_000 }).toBe(2);
     const statuses = await table.locator('.alert-status').allTextContents();
     expect(statuses.sort()).toEqual(['confirmed', 'dismissed']);

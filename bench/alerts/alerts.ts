@@ -17,7 +17,19 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { arg, log, machine, memoryFor, openBenchDb, printMachine, root, round, sizeName, sizes, writeResult } from '../lib.ts';
+import {
+  arg,
+  log,
+  machine,
+  memoryFor,
+  openBenchDb,
+  printMachine,
+  root,
+  round,
+  sizeName,
+  sizes,
+  writeResult,
+} from '../lib.ts';
 import { Gateway } from '../../server/db/gateway.ts';
 import { int } from '../../server/db/values.ts';
 import { importFiles } from '../../server/modules/import/import.service.ts';
@@ -34,7 +46,9 @@ const entityWatches = Number(arg('entity-watches', '50'));
 const source = path.join(root, '.data', `bench-scale-${size}`);
 const copy = path.join(root, '.data', `bench-alerts-${size}`);
 if (!fs.existsSync(path.join(source, 'READY'))) {
-  process.stderr.write(`${source}/READY does not exist yet: copy it from a checkout that ran bench/load.ts --people ${size}, or run that first.\n`);
+  process.stderr.write(
+    `${source}/READY does not exist yet: copy it from a checkout that ran bench/load.ts --people ${size}, or run that first.\n`,
+  );
   process.exit(2);
 }
 fs.rmSync(copy, { recursive: true, force: true });
@@ -47,7 +61,7 @@ recordKey: [ref]
 grading: { sourceEvaluation: 2, intelligenceAssessment: C, handlingCode: P, classification: OFFICIAL }
 entities:
   person: { type: PERSON, properties: { givenName: given, familyName: family } }
-  phone: { type: PHONE, properties: { number: phone } }
+  phone: { type: PHONE, properties: { number: { column: phone, transform: [{ phone: GB }] } } }
   site: { type: PREMISES, properties: { name: site, town: town } }
 links:
   - { type: USES_PHONE, from: person, to: phone }
@@ -92,44 +106,86 @@ try {
   const people = phoneIds.slice(0, 200); // any ids: the pattern matches none of them as people, which costs the same look-up
 
   const make = async (props: Record<string, unknown>) => {
-    const w = await repo.createWatch(system, { id: `bench-watch-${props.kind}-${Math.random().toString(36).slice(2)}`, owner: 'bench', caseId: 'BENCH', note: null, entityId: null, indicatorId: null, pattern: null, parameters: null, ...props });
+    const w = await repo.createWatch(system, {
+      id: `bench-watch-${props.kind}-${Math.random().toString(36).slice(2)}`,
+      owner: 'bench',
+      caseId: 'BENCH',
+      note: null,
+      entityId: null,
+      entityType: null,
+      indicatorId: null,
+      pattern: null,
+      parameters: null,
+      ...props,
+    });
     const t = performance.now();
     const n = await baseline(system, w);
     return { ms: performance.now() - t, n };
   };
   const entityTimes: number[] = [];
-  for (const id of phoneIds.slice(0, entityWatches)) entityTimes.push((await make({ kind: 'ENTITY', entityId: id })).ms);
-  figures[`baseline_ms_entity_watch_${size}`] = round(entityTimes.reduce((a, b) => a + b, 0) / entityTimes.length, 1);
-  const advert = await make({ kind: 'PATTERN', pattern: 'ADVERT_WITH_WATCHED_PHONE', parameters: JSON.stringify({ phoneIds: phoneIds.slice(0, 200) }) });
+  for (const id of phoneIds.slice(0, entityWatches))
+    entityTimes.push((await make({ kind: 'ENTITY', entityId: id, entityType: 'PHONE' })).ms);
+  figures[`baseline_ms_entity_watch_${size}`] = round(
+    entityTimes.reduce((a, b) => a + b, 0) / entityTimes.length,
+    1,
+  );
+  const advert = await make({
+    kind: 'PATTERN',
+    pattern: 'ADVERT_WITH_WATCHED_PHONE',
+    parameters: JSON.stringify({ phoneIds: phoneIds.slice(0, 200) }),
+  });
   figures[`baseline_ms_pattern_watch_${size}`] = round(advert.ms, 1);
-  await make({ kind: 'PATTERN', pattern: 'CONTROLLER_AT_NEW_ADDRESS', parameters: JSON.stringify({ personIds: people }) });
+  await make({
+    kind: 'PATTERN',
+    pattern: 'CONTROLLER_AT_NEW_ADDRESS',
+    parameters: JSON.stringify({ personIds: people }),
+  });
   await make({ kind: 'INDICATOR', indicatorId: 'shared-phone' });
   // What writes before the watches marked (the copy's own history) is not this import's.
   await evaluate(system);
   save();
 
   const lines = ['ref;given;family;phone;site;town'];
-  for (let i = 0; i < rows; i++) lines.push(`A${i};Bench${i};Alerts;${numbers[i % numbers.length]};Bench Alert Site ${i % 1000};Reading`);
+  for (let i = 0; i < rows; i++)
+    lines.push(
+      `A${i};Bench${i};Alerts;${numbers[i % numbers.length]};Bench Alert Site ${i % 1000};Reading`,
+    );
   const file = { name: 'rows.csv', bytes: new TextEncoder().encode(lines.join('\n')) };
   const sourceName = `BENCH_ALERTS_${Date.now()}`;
-  const imported = await timed(`import ${rows} rows`, () => importFiles(system, { source: sourceName, mapping: MAPPING, files: [file] }));
+  const imported = await timed(`import ${rows} rows`, () =>
+    importFiles(system, { source: sourceName, mapping: MAPPING, files: [file] }),
+  );
   figures[`import_s_${size}`] = round(imported.ms / 1000, 2);
+  process.stdout.write(
+    `  ${imported.value.entities} entities, ${imported.value.links} links, ${imported.value.lost.rowsRefused} rows refused\n`,
+  );
+  if (imported.value.links < 2 * rows)
+    throw new Error(
+      `the import made ${imported.value.links} links for ${rows} rows: its phones did not join the graph`,
+    );
   figures[`marks_after_import_${size}`] = await repo.markCount(system);
   const ev = await timed('alert evaluation after the import', () => evaluate(system));
   figures[`evaluate_s_${size}`] = round(ev.ms / 1000, 2);
   figures[`evaluate_share_of_import_${size}`] = round(ev.ms / imported.ms, 3);
   figures[`raised_${size}`] = ev.value.raised.length;
   figures[`matches_${size}`] = ev.value.matches;
-  process.stdout.write(`  ${ev.value.marks} marks, ${ev.value.matches} matches, ${ev.value.raised.length} raised\n`);
+  process.stdout.write(
+    `  ${ev.value.marks} marks, ${ev.value.matches} matches, ${ev.value.raised.length} raised\n`,
+  );
   save();
 
-  const again = await timed(`import the same ${rows} rows again`, () => importFiles(system, { source: sourceName, mapping: MAPPING, files: [file] }));
+  const again = await timed(`import the same ${rows} rows again`, () =>
+    importFiles(system, { source: sourceName, mapping: MAPPING, files: [file] }),
+  );
   figures[`reimport_s_${size}`] = round(again.ms / 1000, 2);
   const ev2 = await timed('alert evaluation after the re-import', () => evaluate(system));
   figures[`reimport_evaluate_s_${size}`] = round(ev2.ms / 1000, 2);
   figures[`reimport_raised_${size}`] = ev2.value.raised.length;
-  process.stdout.write(`  ${ev2.value.marks} marks, ${ev2.value.matches} matches, ${ev2.value.raised.length} raised\n`);
-  if (ev2.value.raised.length !== 0) throw new Error(`re-importing the same file raised ${ev2.value.raised.length} alerts`);
+  process.stdout.write(
+    `  ${ev2.value.marks} marks, ${ev2.value.matches} matches, ${ev2.value.raised.length} raised\n`,
+  );
+  if (ev2.value.raised.length !== 0)
+    throw new Error(`re-importing the same file raised ${ev2.value.raised.length} alerts`);
   const file2 = save();
   process.stdout.write(`wrote ${file2}\n`);
 } finally {

@@ -38,7 +38,10 @@ interface Connection {
 }
 
 /** Serves subscriptions on `server` at /graphql; close() ends every connection. */
-export function attachSubscriptions(server: http.Server, o: SubscriptionOptions): { close(): Promise<void> } {
+export function attachSubscriptions(
+  server: http.Server,
+  o: SubscriptionOptions,
+): { close(): Promise<void> } {
   const wss = new WebSocketServer({ server, path: '/graphql' });
   const connections = new WeakMap<object, Connection>();
   const disposable = useServer<Record<string, unknown> | undefined>(
@@ -49,13 +52,19 @@ export function attachSubscriptions(server: http.Server, o: SubscriptionOptions)
         const p = ctx.connectionParams ?? {};
         const a = await o.authenticator.authenticate({
           // In the payload (browsers cannot set headers on a WebSocket), or on the upgrade request.
-          authorization: typeof p.authorization === 'string' ? p.authorization : ctx.extra.request.headers.authorization,
+          authorization:
+            typeof p.authorization === 'string'
+              ? p.authorization
+              : ctx.extra.request.headers.authorization,
           sessionCookie: readCookie(ctx.extra.request.headers.cookie, SESSION_COOKIE),
           csrfHeader: typeof p.csrfToken === 'string' ? p.csrfToken : undefined,
         });
         // false: the socket closes with 4403 Forbidden.
         if (!a.ok) return false;
-        connections.set(ctx.extra.socket, { principal: a.principal, purpose: purposeOf(typeof p.purpose === 'string' ? p.purpose : undefined) });
+        connections.set(ctx.extra.socket, {
+          principal: a.principal,
+          purpose: purposeOf(typeof p.purpose === 'string' ? p.purpose : undefined),
+        });
         return true;
       },
       onSubscribe: async (ctx, id, payload) => {
@@ -77,7 +86,9 @@ export function attachSubscriptions(server: http.Server, o: SubscriptionOptions)
       context: (ctx): Context => {
         const c = connections.get(ctx.extra.socket)!;
         return createContext({
-          gateway: o.gateway.forScope(scopeFor(c.principal!, { unmaskReason: null, pseudonymKey: o.pseudonymKey })),
+          gateway: o.gateway.forScope(
+            scopeFor(c.principal!, { unmaskReason: null, pseudonymKey: o.pseudonymKey }),
+          ),
           log: o.log,
           requestId: randomUUID(),
           principal: c.principal!,

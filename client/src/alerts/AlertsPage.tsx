@@ -8,7 +8,15 @@ import { Page, Status } from '../pages/Page.tsx';
 import { TypeIcon } from '../components/TypeIcon.tsx';
 import type { EntityType } from '../model/types.ts';
 import type { AddToChart } from '../analysis/addToChart.ts';
-import { alertsPage, decideAlert, onAlertRaised, type AlertDecision, type AlertItem, type AlertStatus } from './api.ts';
+import {
+  ALERTS_CHANGED,
+  alertsPage,
+  decideAlert,
+  onAlertRaised,
+  type AlertDecision,
+  type AlertItem,
+  type AlertStatus,
+} from './api.ts';
 import './alerts.css';
 
 type Data = Awaited<ReturnType<typeof alertsPage>>;
@@ -23,7 +31,9 @@ const STATUSES: { value: AlertStatus | ''; label: string }[] = [
 export function AlertsPage({ onClose, onAdd }: { onClose(): void; onAdd: AddToChart }) {
   const [status, setStatus] = useState<AlertStatus | ''>('NEW');
   const [caseId, setCaseId] = useState('');
-  const [state, setState] = useState<{ loading: boolean; error: string | null; data: Data | null }>({ loading: true, error: null, data: null });
+  const [state, setState] = useState<{ loading: boolean; error: string | null; data: Data | null }>(
+    { loading: true, error: null, data: null },
+  );
   const [fresh, setFresh] = useState(0);
 
   const load = useCallback(async () => {
@@ -44,18 +54,26 @@ export function AlertsPage({ onClose, onAdd }: { onClose(): void; onAdd: AddToCh
   const decide = async (a: AlertItem, decision: AlertDecision) => {
     let assignee: string | null = null;
     if (decision === 'ASSIGN') {
-      assignee = window.prompt('Assign this alert to (user name):', a.assignee ?? '')?.trim() || null;
+      assignee =
+        window.prompt('Assign this alert to (user name):', a.assignee ?? '')?.trim() || null;
       if (!assignee) return;
     }
     try {
       await decideAlert(a.id, decision, { assignee });
+      window.dispatchEvent(new Event(ALERTS_CHANGED));
       await load();
     } catch (e) {
       setState((s) => ({ ...s, error: (e as Error).message }));
     }
   };
   const onChart = (a: AlertItem) =>
-    onAdd(a.evidence.nodes.map((n) => n.id), { highlight: [...a.evidence.nodes.map((n) => n.id), ...a.evidence.links.map((l) => l.id)], label: `Evidence of alert: ${a.summary}` });
+    onAdd(
+      a.evidence.nodes.map((n) => n.id),
+      {
+        highlight: [...a.evidence.nodes.map((n) => n.id), ...a.evidence.links.map((l) => l.id)],
+        label: `Evidence of alert: ${a.summary}`,
+      },
+    );
 
   const data = state.data;
   return (
@@ -67,7 +85,11 @@ export function AlertsPage({ onClose, onAdd }: { onClose(): void; onAdd: AddToCh
         <>
           <label className="inline-field">
             Status{' '}
-            <select value={status} onChange={(e) => setStatus(e.target.value as AlertStatus | '')} aria-label="Status">
+            <select
+              value={status}
+              onChange={(e) => setStatus(e.target.value as AlertStatus | '')}
+              aria-label="Status"
+            >
               {STATUSES.map((s) => (
                 <option key={s.label} value={s.value}>
                   {s.label}
@@ -79,11 +101,13 @@ export function AlertsPage({ onClose, onAdd }: { onClose(): void; onAdd: AddToCh
             Case{' '}
             <select value={caseId} onChange={(e) => setCaseId(e.target.value)} aria-label="Case">
               <option value="">All cases</option>
-              {(data?.byCase ?? []).filter((c) => c.caseId).map((c) => (
-                <option key={c.caseId} value={c.caseId!}>
-                  {c.caseId} ({c.open} new)
-                </option>
-              ))}
+              {(data?.byCase ?? [])
+                .filter((c) => c.caseId)
+                .map((c) => (
+                  <option key={c.caseId} value={c.caseId!}>
+                    {c.caseId} ({c.open} new)
+                  </option>
+                ))}
             </select>
           </label>
         </>
@@ -94,12 +118,20 @@ export function AlertsPage({ onClose, onAdd }: { onClose(): void; onAdd: AddToCh
           {fresh} new alert{fresh === 1 ? '' : 's'}: show
         </button>
       )}
-      <Status loading={state.loading && !data} error={state.error} empty={!state.loading && !state.error && data?.edges.length === 0} onRetry={() => void load()} what="alerts" />
+      <Status
+        loading={state.loading && !data}
+        error={state.error}
+        empty={!state.loading && !state.error && data?.edges.length === 0}
+        onRetry={() => void load()}
+        what="alerts"
+      />
       {data && data.edges.length > 0 && (
         <>
           <p className="muted small">
             {data.totalCount} alert{data.totalCount === 1 ? '' : 's'}
-            {data.byCase.length > 0 && ` in ${data.byCase.length} case${data.byCase.length === 1 ? '' : 's'}`}, newest first.
+            {data.byCase.length > 0 &&
+              ` in ${data.byCase.length} case${data.byCase.length === 1 ? '' : 's'}`}
+            , newest first.
           </p>
           <table className="data-table alerts-table" aria-label="Alerts">
             <thead>
@@ -130,36 +162,65 @@ export function AlertsPage({ onClose, onAdd }: { onClose(): void; onAdd: AddToCh
                         </li>
                       ))}
                     </ul>
-                    {a.evidence.nodes.length < a.entityIds.length && <div className="muted small">{a.entityIds.length - a.evidence.nodes.length} not shown to you</div>}
+                    {a.evidence.nodes.length < a.entityIds.length && (
+                      <div className="muted small">
+                        {a.entityIds.length - a.evidence.nodes.length} not shown to you
+                      </div>
+                    )}
                   </td>
                   <td>{a.caseId ?? <span className="muted">none</span>}</td>
                   <td>
-                    <span className={`alert-status ${a.status.toLowerCase()}`}>{a.status.toLowerCase()}</span>
+                    <span className={`alert-status ${a.status.toLowerCase()}`}>
+                      {a.status.toLowerCase()}
+                    </span>
                     {a.assignee && <div className="muted small">assigned to {a.assignee}</div>}
                     {a.decidedBy && <div className="muted small">by {a.decidedBy}</div>}
                   </td>
-                  <td className="alert-actions">
-                    <button type="button" className="btn small" onClick={() => void onChart(a)} aria-label="Put evidence on chart">
-                      Evidence on chart
-                    </button>
-                    {a.status !== 'CONFIRMED' && (
-                      <button type="button" className="btn small" onClick={() => void decide(a, 'CONFIRM')}>
-                        Confirm
+                  <td>
+                    <div className="alert-actions">
+                      <button
+                        type="button"
+                        className="btn small"
+                        onClick={() => void onChart(a)}
+                        aria-label="Put evidence on chart"
+                      >
+                        Evidence on chart
                       </button>
-                    )}
-                    {a.status !== 'DISMISSED' && (
-                      <button type="button" className="btn small" onClick={() => void decide(a, 'DISMISS')}>
-                        Dismiss
+                      {a.status !== 'CONFIRMED' && (
+                        <button
+                          type="button"
+                          className="btn small"
+                          onClick={() => void decide(a, 'CONFIRM')}
+                        >
+                          Confirm
+                        </button>
+                      )}
+                      {a.status !== 'DISMISSED' && (
+                        <button
+                          type="button"
+                          className="btn small"
+                          onClick={() => void decide(a, 'DISMISS')}
+                        >
+                          Dismiss
+                        </button>
+                      )}
+                      {a.status !== 'NEW' && (
+                        <button
+                          type="button"
+                          className="btn small"
+                          onClick={() => void decide(a, 'REOPEN')}
+                        >
+                          Reopen
+                        </button>
+                      )}
+                      <button
+                        type="button"
+                        className="btn small"
+                        onClick={() => void decide(a, 'ASSIGN')}
+                      >
+                        Assign
                       </button>
-                    )}
-                    {a.status !== 'NEW' && (
-                      <button type="button" className="btn small" onClick={() => void decide(a, 'REOPEN')}>
-                        Reopen
-                      </button>
-                    )}
-                    <button type="button" className="btn small" onClick={() => void decide(a, 'ASSIGN')}>
-                      Assign
-                    </button>
+                    </div>
                   </td>
                 </tr>
               ))}

@@ -1,7 +1,11 @@
 /** The Alerts page's GraphQL operations (server/modules/alerts), each typed by its document, and the live subscription. */
 import { createClient, type Client } from 'graphql-ws';
 import { graphql } from '../../../server/kernel/__generated__/gql.ts';
-import type { AlertDecision, AlertStatus, AlertsPageQuery } from '../../../server/kernel/__generated__/graphql.ts';
+import type {
+  AlertDecision,
+  AlertStatus,
+  AlertsPageQuery,
+} from '../../../server/kernel/__generated__/graphql.ts';
 import { gql } from '../api/graphql.ts';
 import { csrfHeaders, CSRF_HEADER } from '../api/session.ts';
 import { purposeHeaders } from '../auth/purpose.ts';
@@ -94,21 +98,46 @@ const ALERT_RAISED = graphql(`
   }
 `);
 
-export async function alertsPage(f: { status: AlertStatus[] | null; caseId: string | null; after?: string | null }) {
-  return (await gql(ALERTS_PAGE, { status: f.status, caseId: f.caseId, first: 50, after: f.after ?? null })).alerts;
+export async function alertsPage(f: {
+  status: AlertStatus[] | null;
+  caseId: string | null;
+  after?: string | null;
+}) {
+  return (
+    await gql(ALERTS_PAGE, {
+      status: f.status,
+      caseId: f.caseId,
+      first: 50,
+      after: f.after ?? null,
+    })
+  ).alerts;
 }
 
 export async function openAlerts(): Promise<number> {
   return (await gql(OPEN_ALERTS, {})).alerts.totalCount;
 }
 
-export async function decideAlert(id: string, decision: AlertDecision, o: { assignee?: string | null; reason?: string | null } = {}) {
-  return (await gql(DECIDE_ALERT, { id, decision, assignee: o.assignee ?? null, reason: o.reason ?? null })).decideAlert;
+export async function decideAlert(
+  id: string,
+  decision: AlertDecision,
+  o: { assignee?: string | null; reason?: string | null } = {},
+) {
+  return (
+    await gql(DECIDE_ALERT, {
+      id,
+      decision,
+      assignee: o.assignee ?? null,
+      reason: o.reason ?? null,
+    })
+  ).decideAlert;
 }
 
 export async function watchEntity(entityId: string, caseId: string | null) {
   return (await gql(WATCH_ENTITY, { input: { entityId, caseId } })).watch;
 }
+
+/** Fired in the page when the user decided on an alert (the top bar counts again). */
+export const ALERTS_CHANGED = 'lantern:alerts-changed';
 
 let client: Client | null = null;
 
@@ -116,16 +145,25 @@ let client: Client | null = null;
  * Calls `onRaised` for each new alert the signed-in user may see (alertRaised over WebSocket, the
  * session cookie with its CSRF token and the purpose in connection_init). Returns the unsubscribe.
  */
-export function onAlertRaised(onRaised: (a: { id: string; caseId: string | null }) => void): () => void {
+export function onAlertRaised(
+  onRaised: (a: { id: string; caseId: string | null }) => void,
+): () => void {
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
   client ??= createClient({
     url,
-    connectionParams: () => ({ csrfToken: csrfHeaders()[CSRF_HEADER], purpose: Object.values(purposeHeaders())[0] }),
+    connectionParams: () => ({
+      csrfToken: csrfHeaders()[CSRF_HEADER],
+      purpose: Object.values(purposeHeaders())[0],
+    }),
     // Reconnects after the server restarts; a refusal (4403: signed out) is not retried.
     retryAttempts: 20,
   });
   return client.subscribe<{ alertRaised: { id: string; caseId: string | null } }>(
     { query: ALERT_RAISED.toString() },
-    { next: (m) => m.data && onRaised(m.data.alertRaised), error: () => undefined, complete: () => undefined },
+    {
+      next: (m) => m.data && onRaised(m.data.alertRaised),
+      error: () => undefined,
+      complete: () => undefined,
+    },
   );
 }

@@ -1,6 +1,6 @@
 /** How many alerts are NEW for the signed-in user, kept live by the alertRaised subscription. */
 import { useEffect, useState } from 'react';
-import { onAlertRaised, openAlerts } from './api.ts';
+import { ALERTS_CHANGED, onAlertRaised, openAlerts } from './api.ts';
 
 export function useOpenAlerts(signedIn: boolean): number | null {
   const [n, setN] = useState<number | null>(null);
@@ -15,9 +15,11 @@ export function useOpenAlerts(signedIn: boolean): number | null {
     refresh();
     // Each new alert: count again (a decision elsewhere may have changed it too).
     const off = onAlertRaised(refresh);
+    window.addEventListener(ALERTS_CHANGED, refresh);
     return () => {
       live = false;
       off();
+      window.removeEventListener(ALERTS_CHANGED, refresh);
     };
   }, [signedIn]);
   return n;

@@ -7,11 +7,23 @@ import { watchEntity } from './api.ts';
 export function watchItems(ids: string[], messages: Pick<Messages, 'task' | 'say'>): MenuItem[] {
   return [
     {
-      label: ids.length > 1 ? `Watch ${ids.length} (alert on new records)` : 'Watch (alert on new records)',
+      label:
+        ids.length > 1
+          ? `Watch ${ids.length} (alert on new records)`
+          : 'Watch (alert on new records)',
       onSelect: () =>
         void messages
-          .task('Starting the watch', () => Promise.all(ids.map((id) => watchEntity(id, getPurpose() || null))))
-          .then((ws) => ws && messages.say('notice', `Watching ${ws.length === 1 ? 'it' : `${ws.length} entities`}: new links raise alerts (Alerts page).`)),
+          .task('Starting the watch', () =>
+            Promise.all(ids.map((id) => watchEntity(id, getPurpose() || null))),
+          )
+          .then(
+            (ws) =>
+              ws &&
+              messages.say(
+                'notice',
+                `Watching ${ws.length === 1 ? 'it' : `${ws.length} entities`}: new links raise alerts (Alerts page).`,
+              ),
+          ),
     },
   ];
 }

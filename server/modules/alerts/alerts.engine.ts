@@ -27,15 +27,21 @@ export interface Match {
 }
 
 /** The most restrictive grading of the evidence: an alert is as shareable as its least shareable item. */
-export function gradingOf(handlingCodes: readonly (string | null)[], classifications: readonly (string | null)[]): { handlingCode: string; classification: string } {
+export function gradingOf(
+  handlingCodes: readonly (string | null)[],
+  classifications: readonly (string | null)[],
+): { handlingCode: string; classification: string } {
   return {
     handlingCode: handlingCodes.every((h) => h === 'P') ? 'P' : 'C',
-    classification: classifications.every((c) => c === 'OFFICIAL') ? 'OFFICIAL' : 'OFFICIAL-SENSITIVE',
+    classification: classifications.every((c) => c === 'OFFICIAL')
+      ? 'OFFICIAL'
+      : 'OFFICIAL-SENSITIVE',
   };
 }
 
 /** A stable alert id from its key: the same match gives the same id in every instance. */
-export const alertId = (key: string) => `alert-${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
+export const alertId = (key: string) =>
+  `alert-${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
 
 function match(w: repo.WatchRow, rule: string, m: repo.MatchRow): Match {
   const key = `${w.id}|${m.key}`;
@@ -57,30 +63,56 @@ function match(w: repo.WatchRow, rule: string, m: repo.MatchRow): Match {
 }
 
 export const ruleOf = (w: Pick<repo.WatchRow, 'kind' | 'entityId' | 'indicatorId' | 'pattern'>) =>
-  w.kind === 'ENTITY' ? 'watched-entity' : w.kind === 'INDICATOR' ? `indicator:${w.indicatorId}` : `pattern:${w.pattern}`;
+  w.kind === 'ENTITY'
+    ? 'watched-entity'
+    : w.kind === 'INDICATOR'
+      ? `indicator:${w.indicatorId}`
+      : `pattern:${w.pattern}`;
 
 interface KeptHit {
   indicatorId: string;
   summary: string;
-  evidence?: { entityIds: string[]; linkIds: string[]; sourceIds: string[]; grading?: { handlingCode?: string | null; classification?: string | null } }[];
+  evidence?: {
+    entityIds: string[];
+    linkIds: string[];
+    sourceIds: string[];
+    grading?: { handlingCode?: string | null; classification?: string | null };
+  }[];
   entityIds?: string[];
   linkIds?: string[];
 }
 
 /** The matches of one watch: among the marked entities ($ids), or all of them (null: a new watch's baseline). */
-export async function matchesOf(gw: Gateway, watches: readonly repo.WatchRow[], ids: readonly string[] | null): Promise<Match[]> {
+export async function matchesOf(
+  gw: Gateway,
+  watches: readonly repo.WatchRow[],
+  ids: readonly string[] | null,
+): Promise<Match[]> {
   const out: Match[] = [];
   const marked = ids ? new Set(ids) : null;
-  const entityWatches = watches.filter((w) => w.kind === 'ENTITY' && (!marked || marked.has(w.entityId!)));
+  const entityWatches = watches.filter(
+    (w) => w.kind === 'ENTITY' && (!marked || marked.has(w.entityId!)),
+  );
   if (entityWatches.length) {
     const byId = new Map(entityWatches.map((w) => [w.id, w]));
-    for (const m of await repo.entityLinks(gw, entityWatches.map((w) => ({ id: w.id, entityId: w.entityId! })), ids === null)) out.push(match(byId.get(m.watchId)!, 'watched-entity', m));
+    for (const m of await repo.entityLinks(
+      gw,
+      entityWatches.map((w) => ({ id: w.id, entityId: w.entityId! })),
+      ids === null,
+    ))
+      out.push(match(byId.get(m.watchId)!, 'watched-entity', m));
   }
   for (const w of watches) {
     if (w.kind === 'PATTERN' && (ids === null || ids.length > 0)) {
       const p = PATTERNS[w.pattern as PatternName];
       if (!p) continue;
-      for (const m of await repo.pattern(gw, p.statement, JSON.parse(w.parameters ?? '{}') as Record<string, unknown>, ids)) out.push(match(w, ruleOf(w), m));
+      for (const m of await repo.pattern(
+        gw,
+        p.statement,
+        JSON.parse(w.parameters ?? '{}') as Record<string, unknown>,
+        ids,
+      ))
+        out.push(match(w, ruleOf(w), m));
     }
     if (w.kind === 'INDICATOR') {
       for (const f of await repo.indicatorFlagged(gw, w.id, w.indicatorId!, ids === null)) {
@@ -94,7 +126,9 @@ export async function matchesOf(gw: Gateway, watches: readonly repo.WatchRow[], 
             linkIds: hit?.linkIds ?? ev.flatMap((e) => e.linkIds),
             sourceIds: ev.flatMap((e) => e.sourceIds),
             handlingCodes: ev.length ? ev.map((e) => e.grading?.handlingCode ?? null) : ['C'],
-            classifications: ev.length ? ev.map((e) => e.grading?.classification ?? null) : ['OFFICIAL-SENSITIVE'],
+            classifications: ev.length
+              ? ev.map((e) => e.grading?.classification ?? null)
+              : ['OFFICIAL-SENSITIVE'],
           }),
         );
       }
@@ -106,7 +140,10 @@ export async function matchesOf(gw: Gateway, watches: readonly repo.WatchRow[], 
 /** Records what a new watch matches already, so that only what comes after it raises alerts; returns how many. */
 export async function baseline(gw: Gateway, w: repo.WatchRow): Promise<number> {
   const found = await matchesOf(gw, [w], null);
-  await repo.raise(gw, found.map((m) => ({ key: m.key, alert: false, props: {} })));
+  await repo.raise(
+    gw,
+    found.map((m) => ({ key: m.key, alert: false, props: {} })),
+  );
   return found.length;
 }
 
@@ -131,14 +168,30 @@ export async function evaluate(gw: Gateway): Promise<PassReport> {
     if (marks.length === 0 && !first) break;
     // '*' (an import taken back) removes matches; it cannot make one.
     const ids = marks.map((m) => m.id).filter((id) => id !== '*');
-    const found = await matchesOf(gw, first ? watches : watches.filter((w) => w.kind !== 'INDICATOR'), ids);
+    const found = await matchesOf(
+      gw,
+      first ? watches : watches.filter((w) => w.kind !== 'INDICATOR'),
+      ids,
+    );
     report.matches += found.length;
-    report.raised.push(...(await repo.raise(gw, found.map((m) => ({ key: m.key, alert: true, props: m.props })))));
+    report.raised.push(
+      ...(await repo.raise(
+        gw,
+        found.map((m) => ({ key: m.key, alert: true, props: m.props })),
+      )),
+    );
     report.marks += marks.length;
     first = false;
     if (marks.length === 0) break;
-    const latest = marks.reduce((a, m) => (Date.parse(m.at) > Date.parse(a) ? m.at : a), marks[0]!.at);
-    await repo.clearMarks(gw, marks.map((m) => m.id), latest);
+    const latest = marks.reduce(
+      (a, m) => (Date.parse(m.at) > Date.parse(a) ? m.at : a),
+      marks[0]!.at,
+    );
+    await repo.clearMarks(
+      gw,
+      marks.map((m) => m.id),
+      latest,
+    );
     if (marks.length < MARKS_PER_ROUND) break;
   }
   report.ms = performance.now() - started;
@@ -169,7 +222,10 @@ export function startEngine(gateway: Gateway, log: Logger, o: EngineOptions): En
     try {
       const r = await evaluate(gw);
       if (r.raised.length > 0) {
-        log.info({ marks: r.marks, matches: r.matches, raised: r.raised.length, ms: Math.round(r.ms) }, 'Alerts raised');
+        log.info(
+          { marks: r.marks, matches: r.matches, raised: r.raised.length, ms: Math.round(r.ms) },
+          'Alerts raised',
+        );
         o.hub?.publish(r.raised);
         if (o.webhook) o.webhook.send(await repo.byIds(gw, r.raised));
       }

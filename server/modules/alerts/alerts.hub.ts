@@ -50,7 +50,10 @@ export class AlertHub extends EventEmitter {
       if (rows.length) this.after = rows[rows.length - 1]!.raisedAt;
       this.publish(rows.map((r) => r.id));
     } catch (e) {
-      this.o.log?.warn({ err: e }, 'Could not look for alerts raised by other instances; trying again');
+      this.o.log?.warn(
+        { err: e },
+        'Could not look for alerts raised by other instances; trying again',
+      );
     }
   }
 

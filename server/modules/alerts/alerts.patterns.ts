@@ -6,7 +6,11 @@
 import { z } from 'zod';
 import { badInput } from '../../errors.ts';
 
-const ids = (what: string) => z.array(z.string().trim().min(1, `each ${what} id must be non-empty`)).min(1, `give at least one ${what} id`).max(500, `at most 500 ${what} ids`);
+const ids = (what: string) =>
+  z
+    .array(z.string().trim().min(1, `each ${what} id must be non-empty`))
+    .min(1, `give at least one ${what} id`)
+    .max(500, `at most 500 ${what} ids`);
 
 export const PATTERNS = {
   ADVERT_WITH_WATCHED_PHONE: {
@@ -35,7 +39,10 @@ export function patternParameters(name: PatternName, value: unknown): Record<str
   if (!r.success) {
     const issue = r.error.issues[0]!;
     const at = issue.path.length ? `parameters.${issue.path.join('.')}` : 'parameters';
-    throw badInput(at, `${issue.message} (pattern ${name} takes ${Object.keys(PATTERNS[name].parameters.shape).join(', ')}).`);
+    throw badInput(
+      at,
+      `${issue.message} (pattern ${name} takes ${Object.keys(PATTERNS[name].parameters.shape).join(', ')}).`,
+    );
   }
   return r.data;
 }

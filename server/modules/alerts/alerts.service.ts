@@ -8,7 +8,13 @@ import { on } from 'node:events';
 import type { Context } from '../../graphql/context.ts';
 import { badInput, forbidden, notFound } from '../../errors.ts';
 import { can } from '../access/index.ts';
-import { decodeCursor, intArg, page as relayPage, toGraphEdge, toGraphNode } from '../entity/index.ts';
+import {
+  decodeCursor,
+  intArg,
+  page as relayPage,
+  toGraphEdge,
+  toGraphNode,
+} from '../entity/index.ts';
 import { library } from '../indicators/index.ts';
 import * as repo from './alerts.repository.ts';
 import { baseline } from './alerts.engine.ts';
@@ -22,7 +28,8 @@ export type AlertDecision = 'CONFIRM' | 'DISMISS' | 'ASSIGN' | 'REOPEN';
 const trimmed = (v: string | null | undefined, argument: string, max: number): string | null => {
   const t = v?.trim() ?? '';
   if (!t) return null;
-  if (t.length > max) throw badInput(argument, `must be at most ${max} characters (got ${t.length}).`);
+  if (t.length > max)
+    throw badInput(argument, `must be at most ${max} characters (got ${t.length}).`);
   return t;
 };
 
@@ -37,13 +44,18 @@ export interface WatchInput {
 
 /** A watch as the API gives it. */
 export function watchOut(w: repo.WatchRow) {
-  return { ...w, parameters: w.parameters ? (JSON.parse(w.parameters) as unknown) : null, title: titleOf(w) };
+  return {
+    ...w,
+    parameters: w.parameters ? (JSON.parse(w.parameters) as unknown) : null,
+    title: titleOf(w),
+  };
 }
 
 function titleOf(w: repo.WatchRow): string {
   if (w.kind === 'PATTERN') return PATTERNS[w.pattern as PatternName]?.title ?? String(w.pattern);
-  if (w.kind === 'INDICATOR') return library().indicators.find((i) => i.id === w.indicatorId)?.title ?? String(w.indicatorId);
-  return `Entity ${String(w.entityId)}`;
+  if (w.kind === 'INDICATOR')
+    return library().indicators.find((i) => i.id === w.indicatorId)?.title ?? String(w.indicatorId);
+  return `Watched ${(w.entityType ?? 'entity').toLowerCase().replace(/_/g, ' ')}`;
 }
 
 /**
@@ -52,11 +64,27 @@ function titleOf(w: repo.WatchRow): string {
  * What it matches already is recorded, not raised: alerts come from what is written after.
  */
 export async function watch(ctx: Context, input: WatchInput) {
-  const given = (['entityId', 'indicatorId', 'pattern'] as const).filter((k) => input[k] !== null && input[k] !== undefined && input[k] !== '');
-  if (given.length !== 1) throw badInput('input', `give exactly one of entityId, indicatorId or pattern (got ${given.length ? given.join(' and ') : 'none'}).`);
+  const given = (['entityId', 'indicatorId', 'pattern'] as const).filter(
+    (k) => input[k] !== null && input[k] !== undefined && input[k] !== '',
+  );
+  if (given.length !== 1)
+    throw badInput(
+      'input',
+      `give exactly one of entityId, indicatorId or pattern (got ${given.length ? given.join(' and ') : 'none'}).`,
+    );
   const caseId = trimmed(input.caseId, 'input.caseId', 200);
   const note = trimmed(input.note, 'input.note', 2000);
-  const props: Record<string, unknown> = { id: `watch-${crypto.randomUUID()}`, owner: ctx.principal.name, caseId, note, entityId: null, indicatorId: null, pattern: null, parameters: null };
+  const props: Record<string, unknown> = {
+    id: `watch-${crypto.randomUUID()}`,
+    owner: ctx.principal.name,
+    caseId,
+    note,
+    entityId: null,
+    entityType: null,
+    indicatorId: null,
+    pattern: null,
+    parameters: null,
+  };
   if (input.entityId) {
     const id = input.entityId.trim();
     const found = await repo.evidence(ctx.gateway, [id], []);
@@ -65,16 +93,36 @@ export async function watch(ctx: Context, input: WatchInput) {
       e.extensions.argument = 'input.entityId';
       throw e;
     }
-    Object.assign(props, { kind: 'ENTITY', entityId: id });
+    Object.assign(props, {
+      kind: 'ENTITY',
+      entityId: id,
+      entityType: String(found.nodes[0]!.type),
+    });
   } else if (input.indicatorId) {
     const ids = library().indicators.map((i) => i.id as string);
-    if (!ids.includes(input.indicatorId)) throw badInput('input.indicatorId', `must be a rule of the indicator library: ${ids.join(', ')}.`);
-    if (input.parameters !== null && input.parameters !== undefined) throw badInput('input.parameters', 'an indicator watch takes no parameters (the rule carries its own).');
+    if (!ids.includes(input.indicatorId))
+      throw badInput(
+        'input.indicatorId',
+        `must be a rule of the indicator library: ${ids.join(', ')}.`,
+      );
+    if (input.parameters !== null && input.parameters !== undefined)
+      throw badInput(
+        'input.parameters',
+        'an indicator watch takes no parameters (the rule carries its own).',
+      );
     Object.assign(props, { kind: 'INDICATOR', indicatorId: input.indicatorId });
   } else {
     const name = input.pattern as PatternName;
-    if (!PATTERN_NAMES.includes(name)) throw badInput('input.pattern', `must be one of the saved patterns: ${PATTERN_NAMES.join(', ')}.`);
-    Object.assign(props, { kind: 'PATTERN', pattern: name, parameters: JSON.stringify(patternParameters(name, input.parameters)) });
+    if (!PATTERN_NAMES.includes(name))
+      throw badInput(
+        'input.pattern',
+        `must be one of the saved patterns: ${PATTERN_NAMES.join(', ')}.`,
+      );
+    Object.assign(props, {
+      kind: 'PATTERN',
+      pattern: name,
+      parameters: JSON.stringify(patternParameters(name, input.parameters)),
+    });
   }
   const system = ctx.services.system;
   const w = await repo.createWatch(system, props);
@@ -87,12 +135,21 @@ export async function unwatch(ctx: Context, id: string) {
   const system = ctx.services.system;
   const w = await repo.watchById(system, id);
   if (!w) throw notFound('watch', id);
-  if (w.owner !== ctx.principal.name && !can(ctx.principal, 'administer')) throw forbidden(`Only the watch's owner (${w.owner}) or an admin may end it.`);
+  if (w.owner !== ctx.principal.name && !can(ctx.principal, 'administer'))
+    throw forbidden(`Only the watch's owner (${w.owner}) or an admin may end it.`);
   return watchOut((await repo.unwatch(system, id, ctx.principal.name))!);
 }
 
-export async function watches(ctx: Context, args: { active?: boolean | null; caseId?: string | null }) {
-  return (await repo.watches(ctx.gateway, ctx.principal.name, { active: args.active ?? null, caseId: args.caseId ?? null })).map(watchOut);
+export async function watches(
+  ctx: Context,
+  args: { active?: boolean | null; caseId?: string | null },
+) {
+  return (
+    await repo.watches(ctx.gateway, ctx.principal.name, {
+      active: args.active ?? null,
+      caseId: args.caseId ?? null,
+    })
+  ).map(watchOut);
 }
 
 export interface AlertsArgs {
@@ -104,14 +161,22 @@ export interface AlertsArgs {
   after?: string | null;
 }
 
-const filterOf = (a: AlertsArgs): repo.AlertFilter => ({ status: a.status?.length ? [...a.status] : null, caseId: a.caseId ?? null, watchId: a.watchId ?? null, assignee: a.assignee ?? null });
+const filterOf = (a: AlertsArgs): repo.AlertFilter => ({
+  status: a.status?.length ? [...a.status] : null,
+  caseId: a.caseId ?? null,
+  watchId: a.watchId ?? null,
+  assignee: a.assignee ?? null,
+});
 
 /** A page of the alerts the caller may see, newest first, with counts per case. */
 export async function alerts(ctx: Context, args: AlertsArgs) {
   const first = intArg('first', args.first, { min: 1, max: 200, default: 50 });
   const offset = decodeCursor('alerts', args.after);
   const f = filterOf(args);
-  const [rows, counts] = await Promise.all([repo.page(ctx.gateway, f, offset, first + 1), repo.counts(ctx.gateway, f)]);
+  const [rows, counts] = await Promise.all([
+    repo.page(ctx.gateway, f, offset, first + 1),
+    repo.counts(ctx.gateway, f),
+  ]);
   const p = relayPage('alerts', rows, offset, first);
   return {
     edges: p.items.map((i) => ({ node: i.item, cursor: i.cursor })),
@@ -122,21 +187,38 @@ export async function alerts(ctx: Context, args: AlertsArgs) {
 }
 
 /** An alert's evidence as the caller may see it now: what they may not see is left out. */
-export async function evidence(ctx: Context, a: Pick<repo.AlertRow, 'entityIds' | 'linkIds' | 'sourceIds'>) {
+export async function evidence(
+  ctx: Context,
+  a: Pick<repo.AlertRow, 'entityIds' | 'linkIds' | 'sourceIds'>,
+) {
   const found = await repo.evidence(ctx.gateway, a.entityIds, a.linkIds);
-  return { nodes: found.nodes.map((n) => toGraphNode(n)), links: found.links.map((l) => toGraphEdge(l)), sourceIds: a.sourceIds };
+  return {
+    nodes: found.nodes.map((n) => toGraphNode(n)),
+    links: found.links.map((l) => toGraphEdge(l)),
+    sourceIds: a.sourceIds,
+  };
 }
 
 /** The watch an alert came from, when the caller may list it. */
 export async function watchOfAlert(ctx: Context, a: Pick<repo.AlertRow, 'watchId'>) {
   const w = await repo.watchById(ctx.services.system, a.watchId);
-  return w && (can(ctx.principal, 'readUnshareable') || w.owner === ctx.principal.name) ? watchOut(w) : null;
+  return w && (can(ctx.principal, 'readUnshareable') || w.owner === ctx.principal.name)
+    ? watchOut(w)
+    : null;
 }
 
-const STATUS_OF: Record<AlertDecision, AlertStatus | null> = { CONFIRM: 'CONFIRMED', DISMISS: 'DISMISSED', REOPEN: 'NEW', ASSIGN: null };
+const STATUS_OF: Record<AlertDecision, AlertStatus | null> = {
+  CONFIRM: 'CONFIRMED',
+  DISMISS: 'DISMISSED',
+  REOPEN: 'NEW',
+  ASSIGN: null,
+};
 
 /** Confirms, dismisses, assigns or reopens an alert the caller can see; recorded in the audit log. */
-export async function decideAlert(ctx: Context, args: { id: string; decision: AlertDecision; assignee?: string | null; reason?: string | null }) {
+export async function decideAlert(
+  ctx: Context,
+  args: { id: string; decision: AlertDecision; assignee?: string | null; reason?: string | null },
+) {
   const [seen] = await repo.byIds(ctx.gateway, [args.id]);
   if (!seen) {
     const e = notFound('alert', args.id);
@@ -144,9 +226,17 @@ export async function decideAlert(ctx: Context, args: { id: string; decision: Al
     throw e;
   }
   const assignee = trimmed(args.assignee, 'assignee', 200);
-  if (args.decision === 'ASSIGN' && !assignee) throw badInput('assignee', 'ASSIGN needs the analyst to assign the alert to.');
+  if (args.decision === 'ASSIGN' && !assignee)
+    throw badInput('assignee', 'ASSIGN needs the analyst to assign the alert to.');
   const reason = trimmed(args.reason, 'reason', 2000);
-  const done = await repo.decide(ctx.services.system, { id: args.id, status: STATUS_OF[args.decision], assign: args.decision === 'ASSIGN' || assignee !== null, assignee, by: ctx.principal.name, reason });
+  const done = await repo.decide(ctx.services.system, {
+    id: args.id,
+    status: STATUS_OF[args.decision],
+    assign: args.decision === 'ASSIGN' || assignee !== null,
+    assignee,
+    by: ctx.principal.name,
+    reason,
+  });
   if (!done) throw notFound('alert', args.id);
   await ctx.audit?.record({
     at: new Date().toISOString(),
@@ -154,7 +244,14 @@ export async function decideAlert(ctx: Context, args: { id: string; decision: Al
     role: ctx.principal.role,
     kind: 'alert',
     operation: `alert ${args.decision.toLowerCase()}`,
-    variables: JSON.stringify({ id: args.id, decision: args.decision, statusBefore: done.before, status: done.alert.status, assignee: done.alert.assignee, reason }),
+    variables: JSON.stringify({
+      id: args.id,
+      decision: args.decision,
+      statusBefore: done.before,
+      status: done.alert.status,
+      assignee: done.alert.assignee,
+      reason,
+    }),
     purpose: ctx.purpose,
     recordCount: 1 + done.alert.entityIds.length,
     recordIds: [args.id, ...done.alert.entityIds],
@@ -168,11 +265,16 @@ export async function decideAlert(ctx: Context, args: { id: string; decision: Al
  * The subscription: the alerts raised from now on that this caller may see (read through their
  * own scope, so a partner never hears of what they cannot see), filtered by case and watch.
  */
-export function alertRaised(ctx: Context, hub: AlertHub | undefined, args: { caseId?: string | null; watchId?: string | null }): AsyncIterableIterator<repo.AlertRow> {
+export function alertRaised(
+  ctx: Context,
+  hub: AlertHub | undefined,
+  args: { caseId?: string | null; watchId?: string | null },
+): AsyncIterableIterator<repo.AlertRow> {
   if (!hub) throw badInput('alertRaised', 'this server does not run the alert engine.');
   const events = on(hub, RAISED) as AsyncIterableIterator<[string[]]>;
   let buffer: repo.AlertRow[] = [];
-  const wanted = (a: repo.AlertRow) => (!args.caseId || a.caseId === args.caseId) && (!args.watchId || a.watchId === args.watchId);
+  const wanted = (a: repo.AlertRow) =>
+    (!args.caseId || a.caseId === args.caseId) && (!args.watchId || a.watchId === args.watchId);
   const it: AsyncIterableIterator<repo.AlertRow> = {
     async next() {
       while (buffer.length === 0) {

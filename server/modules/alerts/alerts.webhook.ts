@@ -22,10 +22,19 @@ export function sign(secret: string, timestamp: number, body: string): string {
 }
 
 /** For receivers and tests: true when the header signs this body with the secret, within toleranceSeconds of now. */
-export function verifySignature(secret: string, header: string | null | undefined, body: string, toleranceSeconds = 300, now = Date.now()): boolean {
-  const parts = Object.fromEntries((header ?? '').split(',').map((p) => p.split('=', 2) as [string, string]));
+export function verifySignature(
+  secret: string,
+  header: string | null | undefined,
+  body: string,
+  toleranceSeconds = 300,
+  now = Date.now(),
+): boolean {
+  const parts = Object.fromEntries(
+    (header ?? '').split(',').map((p) => p.split('=', 2) as [string, string]),
+  );
   const t = Number(parts.t);
-  if (!Number.isInteger(t) || !parts.v1 || Math.abs(now / 1000 - t) > toleranceSeconds) return false;
+  if (!Number.isInteger(t) || !parts.v1 || Math.abs(now / 1000 - t) > toleranceSeconds)
+    return false;
   const expected = Buffer.from(sign(secret, t, body).split('v1=')[1]!, 'hex');
   const given = Buffer.from(parts.v1, 'hex');
   return given.length === expected.length && timingSafeEqual(given, expected);
@@ -110,15 +119,20 @@ export class AlertWebhook {
         });
         await res.arrayBuffer().catch(() => undefined);
         if (res.ok) {
-          if (n > 1) this.o.log.info({ alert: a.id, attempt: n }, 'Alert webhook delivered after a retry');
+          if (n > 1)
+            this.o.log.info({ alert: a.id, attempt: n }, 'Alert webhook delivered after a retry');
           return;
         }
         last = `HTTP ${res.status}`;
       } catch (e) {
         last = (e as Error).message;
       }
-      if (n < attempts) await new Promise((r) => setTimeout(r, (this.o.baseDelayMs ?? 1000) * 2 ** (n - 1)));
+      if (n < attempts)
+        await new Promise((r) => setTimeout(r, (this.o.baseDelayMs ?? 1000) * 2 ** (n - 1)));
     }
-    this.o.log.error({ alert: a.id, delivery, reason: last }, `Alert webhook gave up after ${attempts} tries`);
+    this.o.log.error(
+      { alert: a.id, delivery, reason: last },
+      `Alert webhook gave up after ${attempts} tries`,
+    );
   }
 }
