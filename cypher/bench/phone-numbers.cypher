@@ -2,6 +2,6 @@
 // benchmark's imported rows give again (so that they join the graph, as real imports do).
 MATCH (p:Entity:Phone)
 WHERE p.number IS NOT NULL
-RETURN p.number AS number, p.id AS id
+RETURN p.number AS number
 ORDER BY p.id
 LIMIT $limit
