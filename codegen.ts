@@ -28,6 +28,7 @@ const config: CodegenConfig = {
           RiskFactorEvidence: '../../modules/risk/risk.service.ts#RiskEvidenceOut',
           FlaggedEntity: '../../modules/indicators/indicators.service.ts#FlaggedOut',
           MatchDecision: '../../modules/resolve/resolve.service.ts#MatchDecision as MatchDecisionOut',
+          Alert: '../../modules/alerts/alerts.repository.ts#AlertRow',
           ResolvedCluster: '../../modules/resolve/resolve.service.ts#ResolvedCluster as ResolvedClusterOut',
         },
         scalars,

@@ -18,6 +18,7 @@ import { loadAuditKey, warnAboutAuditKey } from './modules/audit/audit.key.ts';
 import { AuditSpool } from './modules/audit/audit.spool.ts';
 import { CheckpointFile, checkpointKeys } from './modules/audit/audit.checkpoint.ts';
 import { backup, listenForBackups } from './modules/backup/index.ts';
+import { AlertHub, AlertWebhook, startEngine } from './modules/alerts/index.ts';
 
 export class StartupError extends Error {
   override name = 'StartupError';
@@ -72,7 +73,10 @@ export async function serve(config: Config, log: Logger, hooks: { afterMigrate?:
       spool: new AuditSpool(config.auditSpool),
       checkpoints: new CheckpointFile(config.auditCheckpoints, checkpointKeys(auditKey)),
     });
-    const { app, warmUp, stop: stopApollo } = await createApp({
+    // Watchlist alerts (modules/alerts): the hub tells subscriptions, the webhook other tools.
+    const alertHub = new AlertHub({ gateway: db.gateway, log, pollMs: Math.min(5000, config.alerts.intervalMs) });
+    const webhook = config.alerts.webhook ? new AlertWebhook({ ...config.alerts.webhook, log }) : undefined;
+    const { app, warmUp, subscriptions, stop: stopApollo } = await createApp({
       gateway: db.gateway,
       log,
       development: config.development,
@@ -91,8 +95,10 @@ export async function serve(config: Config, log: Logger, hooks: { afterMigrate?:
       stopWaitMs: config.neo4j.queryTimeoutMs + 5_000,
       neo4jHealth: () => db.health(),
       map: config.map,
+      alerts: alertHub,
     });
     const server = http.createServer(app);
+    const sockets = subscriptions(server);
     server.keepAliveTimeout = 65_000;
     server.requestTimeout = config.neo4j.queryTimeoutMs + 15_000;
     await listen(server, config.port, config.host);
@@ -112,13 +118,18 @@ export async function serve(config: Config, log: Logger, hooks: { afterMigrate?:
     // from the writes that mark entities dirty (modules/scores, docs/analytics.md).
     readKeptResults(true);
     const analysis = process.env.LANTERN_ANALYSIS_WORKER === 'off' ? null : startWorker(db.gateway, log);
+    const alerts = startEngine(db.gateway, log, { intervalMs: config.alerts.intervalMs, hub: alertHub, webhook });
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
+        await sockets.close();
         server.closeIdleConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await control?.close();
         await analysis?.stop();
+        webhook?.close();
+        await alerts.stop();
+        alertHub.close();
         await stopApollo();
         await audit.close();
         await db.close();

@@ -45,6 +45,8 @@ import { useChartSummary } from './workspace/useChartSummary.ts';
 import { useChartView } from './workspace/useChartView.ts';
 import { useKeyboard } from './workspace/useKeyboard.ts';
 import { useMenus } from './workspace/useMenus.ts';
+import { watchItems } from './alerts/watchItems.ts';
+import { useOpenAlerts } from './alerts/useOpenAlerts.ts';
 import { useMessages } from './workspace/useMessages.ts';
 import { useSession } from './workspace/useSession.ts';
 import { WorkspaceContext, type Workspace } from './workspace/WorkspaceContext.ts';
@@ -89,7 +91,8 @@ export function App() {
   );
   const actions = useWorkspaceActions(chart, feedback);
   const commands = useChartCommands(chart, view, actions);
-  const { menu, onContext, dropdown, closeMenu } = useMenus(chart, view, actions, commands);
+  const entityItems = useCallback((ids: string[]) => watchItems(ids, messages), [messages]);
+  const { menu, onContext, dropdown, closeMenu } = useMenus(chart, view, actions, commands, entityItems);
   const summary = useChartSummary(doc, view.selection);
   useKeyboard(chart, view, commands, searchRef);
 
@@ -100,6 +103,7 @@ export function App() {
   const { me, purpose } = session;
   // Who else has this saved chart open, and its latest version (polled: decision 0035).
   const presence = usePresence(file.saved?.id ?? null);
+  const openAlerts = useOpenAlerts(Boolean(me));
 
   const onMoved = useCallback((m: Record<string, Position>, label: string) => chart.apply(label, (d) => setPositions(d, m)), [chart]);
   const onLayoutDone = useCallback(
@@ -152,6 +156,11 @@ export function App() {
             {PAGES.filter((p) => !p.writers || may(me, 'write')).map((p) => (
               <button key={p.name} type="button" title={p.title} aria-pressed={page === p.name} onClick={() => setPage(p.name)}>
                 {p.label}
+                {p.name === 'alerts' && openAlerts !== null && openAlerts > 0 && (
+                  <span className="nav-count" aria-label={`${openAlerts} new alerts`}>
+                    {openAlerts}
+                  </span>
+                )}
               </button>
             ))}
             {may(me, 'administer') && (

@@ -105,6 +105,9 @@ const schema = z.object({
   LANTERN_MAP_STYLE: mapTiles.optional(),
   LANTERN_MAP_ATTRIBUTION: z.string().max(300).optional(),
   LANTERN_SEED_DEMO: z.enum(['auto', 'never'], { message: "must be 'auto' or 'never'" }).default('auto'),
+  LANTERN_ALERTS_INTERVAL: z.coerce.number({ message: 'must be a number of seconds' }).min(1, 'must be at least 1 second').max(86_400).default(60),
+  LANTERN_ALERT_WEBHOOK_URL: z.string().url('must be the URL new alerts are POSTed to, e.g. https://cases.example.org/hooks/lantern').optional(),
+  LANTERN_ALERT_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters (it signs the webhook)').optional(),
   LANTERN_WARM_UP_SECONDS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number of seconds').min(0).max(600).default(60),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -139,6 +142,8 @@ export interface Config {
   seedDemo: 'auto' | 'never';
   /** The workspace map's basemap: a tile URL template (LANTERN_MAP_STYLE), or null for the shipped outline. */
   map: MapConfig;
+  /** Watchlist alerts (docs/alerts.md): the scheduled evaluation's interval, and the webhook new alerts are POSTed to. */
+  alerts: { intervalMs: number; webhook: { url: string; secret: string } | null };
   /** How long the warm-up after a start may run (server/http/warm-up.ts); 0: none. */
   warmUpSeconds: number;
   /** Key of the audit log's hash chain; unset: auditKeyFile, else a key file in dataDir. */
@@ -221,6 +226,12 @@ function oidc(e: Env): OidcConfig | undefined {
   };
 }
 
+function webhook(e: Env): { url: string; secret: string } | null {
+  if (!e.LANTERN_ALERT_WEBHOOK_URL) return null;
+  if (!e.LANTERN_ALERT_WEBHOOK_SECRET) throw new ConfigError(['LANTERN_ALERT_WEBHOOK_SECRET: must be set when LANTERN_ALERT_WEBHOOK_URL is (the receiver checks each POST with it)']);
+  return { url: e.LANTERN_ALERT_WEBHOOK_URL, secret: e.LANTERN_ALERT_WEBHOOK_SECRET };
+}
+
 /** Reads configuration from an environment (process.env by default); throws ConfigError. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // An empty variable counts as unset, as shells and .env files often leave them.
@@ -257,6 +268,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.LANTERN_SEED_DEMO,
     map: { tiles: e.LANTERN_MAP_STYLE ?? null, attribution: e.LANTERN_MAP_ATTRIBUTION ?? null },
     warmUpSeconds: e.LANTERN_WARM_UP_SECONDS,
+    alerts: {
+      intervalMs: e.LANTERN_ALERTS_INTERVAL * 1000,
+      webhook: webhook(e),
+    },
     auditKey: e.LANTERN_AUDIT_KEY,
     auditKeyFile: e.LANTERN_AUDIT_KEY_FILE ? path.resolve(e.LANTERN_AUDIT_KEY_FILE) : undefined,
     auditCheckpoints: path.resolve(e.LANTERN_AUDIT_CHECKPOINTS ?? path.join(e.LANTERN_DATA_DIR, 'audit-checkpoints.jsonl')),

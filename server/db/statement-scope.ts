@@ -32,6 +32,7 @@ const MACROS: Record<string, (v: string) => string> = { visible, visibleDegree }
  * caller read and must scope what it matches: a new area is covered by default.
  */
 export const NOT_CALLER_READS: Readonly<Record<string, string>> = Object.freeze({
+  'alerts-store': 'the alert engine\'s bookkeeping (watches, marks, match keys, alerts written by the system); callers read alerts and their evidence through alerts/',
   auth: 'users, tokens and sessions: access control itself',
   audit: 'the audit log: admins only, through the unscoped gateway',
   cases: 'cases, their members and holdings: not graph facts (modules/access decides from what they read; the charts and snapshots a case holds are opened through their own modules)',

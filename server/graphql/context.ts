@@ -6,6 +6,7 @@ import type { Gateway } from '../db/gateway.ts';
 import type { AuditLog } from '../modules/audit/audit.service.ts';
 import type { Principal } from '../modules/access/access.ts';
 import type { KeptResults } from '../modules/scores/index.ts';
+import type { AlertHub } from '../modules/alerts/index.ts';
 
 // Roles and principals are the access module's; re-exported here for older imports.
 export { ROLES, SYSTEM_PRINCIPAL, type Principal, type Role } from '../modules/access/access.ts';
@@ -30,6 +31,8 @@ export interface ContextServices {
   readonly system: Gateway;
   /** Results the analysis jobs keep (modules/scores), read by risk, indicators and analytics. */
   readonly kept: KeptResults;
+  /** Where new alerts are told to subscriptions (modules/alerts); absent where no engine runs. */
+  readonly alerts?: AlertHub | undefined;
 }
 
 export function createContext(parts: Context): Context {

@@ -29,6 +29,7 @@ import { resolvers as exports } from '../modules/export/export.resolvers.ts';
 import { resolvers as scores } from '../modules/scores/scores.resolvers.ts';
 import { resolvers as stays } from '../modules/stays/stays.resolvers.ts';
 import { resolvers as cases } from '../modules/cases/cases.resolvers.ts';
+import { resolvers as alerts } from '../modules/alerts/alerts.resolvers.ts';
 import { READ_ONLY_MUTATIONS, requireCan } from '../modules/access/access.ts';
 import type { Context } from './context.ts';
 
@@ -56,9 +57,10 @@ export const typeDefFiles = [
   'scores/scores.graphql',
   'stays/stays.graphql',
   'cases/cases.graphql',
+  'alerts/alerts.graphql',
 ];
 
-const resolverMaps: Resolvers[] = [system, entity, search, graph, editing, chart, auth, audit, analytics, risk, indicators, operations, resolve, imports, snapshot, exports, scores, stays, cases];
+const resolverMaps: Resolvers[] = [system, entity, search, graph, editing, chart, auth, audit, analytics, risk, indicators, operations, resolve, imports, snapshot, exports, scores, stays, cases, alerts];
 
 type Resolver = (parent: unknown, args: unknown, ctx: Context, info: unknown) => unknown;
 

@@ -37,6 +37,9 @@ import { formatError, jsonErrors, legacyJsonStatus } from './error-shape.ts';
 import { inFlight } from './in-flight.ts';
 import { MAX_DOCUMENT_BYTES } from '../modules/chart/chart.service.ts';
 import { keptResults } from '../modules/scores/index.ts';
+import type { AlertHub } from '../modules/alerts/index.ts';
+import { attachSubscriptions } from './subscriptions.ts';
+import type http from 'node:http';
 
 /**
  * The largest /graphql request body: a saved chart's document (up to MAX_DOCUMENT_BYTES, which
@@ -80,6 +83,8 @@ export interface AppOptions {
   neo4jHealth?: () => Neo4jHealth | undefined;
   /** The workspace map's tile server (LANTERN_MAP_STYLE); unset, the outline the workspace ships. */
   map?: MapConfig;
+  /** Where new alerts are told to subscriptions (modules/alerts); unset, alertRaised is refused. */
+  alerts?: AlertHub | undefined;
 }
 
 
@@ -114,6 +119,8 @@ export interface App {
    * starts it; stop() ends it.
    */
   warmUp(seconds: number): Promise<WarmUpReport>;
+  /** Serves GraphQL subscriptions (WebSocket, graphql-ws) on the server's /graphql; stop() ends them. */
+  subscriptions(server: http.Server): { close(): Promise<void> };
   /** Ends the warm-up, lets callers' operations finish (up to stopWaitMs), and stops Apollo. */
   stop(): Promise<void>;
 }
@@ -199,8 +206,10 @@ export async function createApp(o: AppOptions): Promise<App> {
       .json(r.ready ? { status: 'ready', warmUp: warm, analysis: await analysisStatus(o.gateway).catch(() => null), checkedAt: r.checkedAt } : { status: 'unavailable', reason: r.reason, checkedAt: r.checkedAt });
   });
 
+  const schema = buildSchema();
+  let sockets: { close(): Promise<void> } | undefined;
   const apollo = new ApolloServer<Context>({
-    schema: buildSchema(),
+    schema,
     formatError: formatError(o.log, o.development),
     includeStacktraceInErrorResponses: o.development,
     // Every /graphql request is authenticated first, so only signed-in callers can introspect.
@@ -267,7 +276,7 @@ export async function createApp(o: AppOptions): Promise<App> {
           purpose: purposeOf(req.headers['x-lantern-purpose']),
           unmaskReason,
           audit: o.audit,
-          services: { system: o.gateway, kept: keptResults },
+          services: { system: o.gateway, kept: keptResults, alerts: o.alerts },
         });
       },
     }),
@@ -305,6 +314,12 @@ export async function createApp(o: AppOptions): Promise<App> {
 
   return {
     app,
+    subscriptions: (server) => {
+      const attached = attachSubscriptions(server, { schema, authenticator, gateway: o.gateway, pseudonymKey, log: o.log, audit: o.audit, alerts: o.alerts, development: o.development });
+      let closing: Promise<void> | undefined;
+      sockets = { close: () => (closing ??= attached.close()) };
+      return sockets;
+    },
     warmUp: (seconds) => {
       warm = seconds > 0 ? 'running' : 'off';
       warming = warmUp({
@@ -323,6 +338,7 @@ export async function createApp(o: AppOptions): Promise<App> {
       return warming;
     },
     stop: async () => {
+      await sockets?.close();
       stopWarmUp.abort();
       await warming;
       // Operations whose callers hung up still run; let them finish (and reach the audit log, which

@@ -108,12 +108,12 @@ export async function testToken(gateway: Gateway, role: Role, needToKnow = false
 }
 
 export async function startTestServer(
-  o: { gateway?: Gateway; development?: boolean; audit?: AuditLog; auth?: AppOptions['auth']; limits?: AppOptions['limits']; neo4jHealth?: AppOptions['neo4jHealth']; trustProxy?: AppOptions['trustProxy']; map?: AppOptions['map'] } = {},
+  o: { gateway?: Gateway; development?: boolean; audit?: AuditLog; auth?: AppOptions['auth']; limits?: AppOptions['limits']; neo4jHealth?: AppOptions['neo4jHealth']; trustProxy?: AppOptions['trustProxy']; map?: AppOptions['map']; alerts?: AppOptions['alerts'] } = {},
 ): Promise<TestServer> {
   const gateway = o.gateway ?? testGateway();
   // As serve derives it, so the command line run with LANTERN_AUDIT_KEY=TEST_AUDIT_KEY names victims the same way.
   const pseudonymKey = pseudonymKeyFrom(Buffer.from(TEST_AUDIT_KEY, 'utf8'));
-  const { app, stop } = await createApp({
+  const { app, stop, subscriptions } = await createApp({
     gateway,
     log: testLog,
     development: o.development ?? false,
@@ -126,8 +126,10 @@ export async function startTestServer(
     ...(o.neo4jHealth ? { neo4jHealth: o.neo4jHealth } : {}),
     ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy } : {}),
     ...(o.map ? { map: o.map } : {}),
+    ...(o.alerts ? { alerts: o.alerts } : {}),
   });
   const server = http.createServer(app);
+  const sockets = subscriptions(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const client = (authorization: string, extra: Record<string, string> = {}): TestClient => ({
@@ -152,6 +154,7 @@ export async function startTestServer(
       return client(`Bearer ${await testToken(gateway, role, a.needToKnow ?? false)}`, a.unmask ? { 'x-lantern-unmask': a.unmask } : {});
     },
     async close() {
+      await sockets.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await stop();

@@ -4,18 +4,20 @@ import { DashboardPage } from '../analysis/DashboardPage.tsx';
 import { FlaggedPage } from '../analysis/FlaggedPage.tsx';
 import { NetworksPage } from '../analysis/NetworksPage.tsx';
 import { CircuitsPage } from '../circuits/CircuitsPage.tsx';
+import { AlertsPage } from '../alerts/AlertsPage.tsx';
 import { useAddToChart, type AddOptions } from '../analysis/addToChart.ts';
 import { ImportPage } from '../importing/ImportPage.tsx';
 import { ReviewPage } from '../importing/ReviewPage.tsx';
 import { CasesPage } from '../cases/CasesPage.tsx';
 import { useWorkspace } from '../workspace/WorkspaceContext.ts';
 
-export type PageName = 'flagged' | 'networks' | 'circuits' | 'dashboard' | 'cases' | 'import' | 'review';
+export type PageName = 'flagged' | 'networks' | 'circuits' | 'alerts' | 'dashboard' | 'cases' | 'import' | 'review';
 
 export const PAGES: { name: PageName; label: string; title: string; /** Shown only to callers with the `write` capability (import, decide matches). */ writers?: boolean }[] = [
   { name: 'flagged', label: 'Flagged', title: 'People and premises flagged by risk factors or MSHT indicators' },
   { name: 'networks', label: 'Networks', title: 'Suspected networks of premises' },
   { name: 'circuits', label: 'Circuits', title: 'People moved from one premises to the next: circuits from the chart' },
+  { name: 'alerts', label: 'Alerts', title: 'Alerts from your watches: confirm, dismiss, assign, put evidence on the chart' },
   { name: 'dashboard', label: 'Dashboard', title: 'Operation dashboard' },
   { name: 'cases', label: 'Cases', title: 'Investigations: members, charts, snapshots and notes' },
   { name: 'import', label: 'Import', title: 'Import a file through a mapping', writers: true },
@@ -41,6 +43,8 @@ export function PageView({ page, onClose, onNavigate }: { page: PageName; onClos
       return <NetworksPage onClose={onClose} onAdd={addAndShow} />;
     case 'circuits':
       return <CircuitsPage onClose={onClose} onAdd={addAndShow} />;
+    case 'alerts':
+      return <AlertsPage onClose={onClose} onAdd={addAndShow} />;
     case 'dashboard':
       return <DashboardPage onClose={onClose} onAdd={addAndShow} />;
     case 'cases':

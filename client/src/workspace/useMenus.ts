@@ -18,7 +18,7 @@ export interface OpenMenu {
   items: MenuItem[];
 }
 
-export function useMenus(chart: ChartState, view: ChartView, actions: Actions, commands: ChartCommands) {
+export function useMenus(chart: ChartState, view: ChartView, actions: Actions, commands: ChartCommands, entityItems: (ids: string[]) => MenuItem[] = () => []) {
   const [menu, setMenu] = useState<OpenMenu | null>(null);
   const { doc } = chart;
   const { selection, chartApi, highlight, clearHighlight, runLayout } = view;
@@ -52,6 +52,7 @@ export function useMenus(chart: ChartState, view: ChartView, actions: Actions, c
           { label: sel.length > 1 ? `Remove ${sel.length}` : 'Remove from chart', hint: 'Del', onSelect: () => chart.apply('Remove', (d) => removeElements(d, sel)) },
           { separator: true, label: '' },
           ...analysisItems(sel),
+          ...entityItems(sel),
         );
       } else if (t.kind === 'edge' && t.id) {
         const edge = doc.edges[t.id];
@@ -73,7 +74,7 @@ export function useMenus(chart: ChartState, view: ChartView, actions: Actions, c
       }
       setMenu({ x: t.x, y: t.y, items });
     },
-    [doc, selection, actions, chart, chartApi, highlight, clearHighlight, runLayout, analysisItems],
+    [doc, selection, actions, chart, chartApi, highlight, clearHighlight, runLayout, analysisItems, entityItems],
   );
 
   /** Opens `items` as a drop-down under the button that was clicked. */

@@ -4,6 +4,35 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** What an analyst decides on an alert. */
+export type AlertDecision =
+  /** Assign it to an analyst (assignee), leaving its status. */
+  | 'ASSIGN'
+  /** Confirm it (status CONFIRMED). */
+  | 'CONFIRM'
+  /** Dismiss it (status DISMISSED). */
+  | 'DISMISS'
+  /** Open it again (status NEW). */
+  | 'REOPEN';
+
+/** The saved graph patterns a watch may run (each a named statement in cypher/queries/alerts/). */
+export type AlertPattern =
+  /** An advert lists one of the phones of parameters.phoneIds. */
+  | 'ADVERT_WITH_WATCHED_PHONE'
+  /** One of parameters.personIds (known controllers) lives at, works at or operates a premises not seen before. */
+  | 'CONTROLLER_AT_NEW_ADDRESS'
+  /** One of parameters.personIds, a potential victim, turns up in a new visit, advert, address, workplace or referral. */
+  | 'VICTIM_SEEN_AGAIN';
+
+/** Where an alert stands. */
+export type AlertStatus =
+  /** An analyst confirmed it. */
+  | 'CONFIRMED'
+  /** An analyst dismissed it. */
+  | 'DISMISSED'
+  /** Raised, not decided yet. */
+  | 'NEW';
+
 /** Where a whole-graph answer came from. */
 export type AnalysisSource =
   /** Computed for this request (a date other than the kept results' day, or nothing kept yet). */
@@ -416,6 +445,22 @@ export type TieKind =
   /** A vehicle seen at them. */
   | 'VEHICLE';
 
+/** What to watch: exactly one of entityId, indicatorId or pattern. */
+export type WatchInput = {
+  /** The case the alerts belong to. */
+  caseId?: string | null | undefined;
+  /** An entity the caller can see. */
+  entityId?: string | null | undefined;
+  /** A rule of the indicator library (indicatorLibrary lists them). */
+  indicatorId?: string | null | undefined;
+  /** Why (kept with the watch). */
+  note?: string | null | undefined;
+  /** The pattern's parameters, e.g. { phoneIds: [...] } or { personIds: [...] }. */
+  parameters?: unknown;
+  /** A saved pattern, with its parameters. */
+  pattern?: AlertPattern | null | undefined;
+};
+
 export type AuditLogQueryVariables = Exact<{
   filter?: AuditFilter | null | undefined;
   first?: number | null | undefined;
@@ -429,6 +474,43 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MeQuery = { me: { name: string, role: Role, needToKnow: boolean, capabilities: Array<string> } };
+
+export type AlertsPageQueryVariables = Exact<{
+  status?: Array<AlertStatus> | AlertStatus | null | undefined;
+  caseId?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AlertsPageQuery = { alerts: { totalCount: number, byCase: Array<{ caseId: string | null, count: number, open: number }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, rule: string, summary: string, status: AlertStatus, caseId: string | null, assignee: string | null, raisedAt: string, decidedBy: string | null, reason: string | null, entityIds: Array<string>, linkIds: Array<string>, watch: { id: string, title: string } | null, evidence: { nodes: Array<{ id: string, type: EntityType, label: string }>, links: Array<{ id: string, type: string }> } } }> } };
+
+export type OpenAlertsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OpenAlertsQuery = { alerts: { totalCount: number } };
+
+export type DecideAlertMutationVariables = Exact<{
+  id: string;
+  decision: AlertDecision;
+  assignee?: string | null | undefined;
+  reason?: string | null | undefined;
+}>;
+
+
+export type DecideAlertMutation = { decideAlert: { id: string, status: AlertStatus, assignee: string | null, decidedBy: string | null } };
+
+export type WatchEntityMutationVariables = Exact<{
+  input: WatchInput;
+}>;
+
+
+export type WatchEntityMutation = { watch: { id: string, title: string, baseline: number | null } };
+
+export type AlertRaisedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AlertRaisedSubscription = { alertRaised: { id: string, caseId: string | null } };
 
 export type NetworkAnalyticsQueryVariables = Exact<{
   ids?: Array<string> | string | null | undefined;
@@ -1333,6 +1415,86 @@ export const MeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const AlertsPageDocument = new TypedDocumentString(`
+    query AlertsPage($status: [AlertStatus!], $caseId: ID, $first: Int, $after: String) {
+  alerts(status: $status, caseId: $caseId, first: $first, after: $after) {
+    totalCount
+    byCase {
+      caseId
+      count
+      open
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        rule
+        summary
+        status
+        caseId
+        assignee
+        raisedAt
+        decidedBy
+        reason
+        entityIds
+        linkIds
+        watch {
+          id
+          title
+        }
+        evidence {
+          nodes {
+            id
+            type
+            label
+          }
+          links {
+            id
+            type
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AlertsPageQuery, AlertsPageQueryVariables>;
+export const OpenAlertsDocument = new TypedDocumentString(`
+    query OpenAlerts {
+  alerts(status: [NEW], first: 1) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<OpenAlertsQuery, OpenAlertsQueryVariables>;
+export const DecideAlertDocument = new TypedDocumentString(`
+    mutation DecideAlert($id: ID!, $decision: AlertDecision!, $assignee: String, $reason: String) {
+  decideAlert(id: $id, decision: $decision, assignee: $assignee, reason: $reason) {
+    id
+    status
+    assignee
+    decidedBy
+  }
+}
+    `) as unknown as TypedDocumentString<DecideAlertMutation, DecideAlertMutationVariables>;
+export const WatchEntityDocument = new TypedDocumentString(`
+    mutation WatchEntity($input: WatchInput!) {
+  watch(input: $input) {
+    id
+    title
+    baseline
+  }
+}
+    `) as unknown as TypedDocumentString<WatchEntityMutation, WatchEntityMutationVariables>;
+export const AlertRaisedDocument = new TypedDocumentString(`
+    subscription AlertRaised {
+  alertRaised {
+    id
+    caseId
+  }
+}
+    `) as unknown as TypedDocumentString<AlertRaisedSubscription, AlertRaisedSubscriptionVariables>;
 export const NetworkAnalyticsDocument = new TypedDocumentString(`
     query NetworkAnalytics($ids: [ID!], $weighted: Boolean, $excludeTypes: [EntityType!]) {
   networkAnalytics(ids: $ids, weighted: $weighted, excludeTypes: $excludeTypes) {

@@ -9,7 +9,7 @@ import { computed, flaggedPage, metrics, networksPage, profilesPage, storedFor }
 export const keptResults = { storedFor, computed, profilesPage, flaggedPage, networksPage, metrics };
 export type KeptResults = typeof keptResults;
 export { readKeptResults, status, type Freshness } from './scores.service.ts';
-export { markDirty } from './scores.repository.ts';
+export { markDirty, onMarked } from './scores.repository.ts';
 export { runFull, runIncremental, Busy } from './scores.jobs.ts';
 export { startWorker } from './scores.worker.ts';
 export { resolvers } from './scores.resolvers.ts';

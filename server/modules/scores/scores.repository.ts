@@ -7,8 +7,22 @@ import type { Gateway, Row } from '../../db/gateway.ts';
 import { int } from '../../db/values.ts';
 import type { ResultRow } from './scores.compute.ts';
 
+const markListeners = new Set<() => void>();
+
+/**
+ * Calls `fn` whenever a write of this process marks entities (the alert engine, which looks a
+ * moment later, once the write's transaction has committed). Returns the function that stops it.
+ */
+export function onMarked(fn: () => void): () => void {
+  markListeners.add(fn);
+  return () => markListeners.delete(fn);
+}
+
 export async function markDirty(tx: { run(name: string, params?: Record<string, unknown>): Promise<Row[]> }, ids: readonly string[]): Promise<void> {
-  if (ids.length > 0) await tx.run('scores-store/mark-dirty', { ids: [...new Set(ids)] });
+  if (ids.length > 0) {
+    await tx.run('scores-store/mark-dirty', { ids: [...new Set(ids)] });
+    for (const fn of markListeners) fn();
+  }
 }
 
 export async function dirty(gw: Gateway, limit: number): Promise<{ id: string; at: string }[]> {
