@@ -56,4 +56,11 @@ describe('the flagged list as CSV', () => {
     expect(rows[1]![3]).toBe('\'=HYPERLINK("http://x","y"), "quoted"\nnext line');
     expect(csv.startsWith('\uFEFF')).toBe(true);
   });
+
+  it('quotes a cell holding a separator, so a spreadsheet splitting on ; (European locales) cannot start a formula cell inside it', () => {
+    // OWASP: an attacker can use the field separator to start a new cell with = in the middle of their text.
+    const csv = flaggedCsv([anEntity({ label: "Smith;=1+cmd|' /C calc'!A0" })], names);
+    expect(csv).toContain(`,"Smith;=1+cmd|' /C calc'!A0",`);
+  });
 });
+

@@ -1,17 +1,11 @@
 /**
  * The flagged list as CSV (pure): one row per entity, the "as known on" date on every row, the
- * weights named in the header, RFC 4180 quoting by csv-stringify, and cells a spreadsheet would
- * run as a formula (=, +, -, @, tab, CR) prefixed with ' as the server's CSV export does.
+ * weights named in the header, written by the kernel's CSV writer (server/kernel/csv.ts) as the
+ * server's CSV export is: formulas disarmed, cells holding a separator quoted.
  */
 import { stringify } from 'csv-stringify/browser/esm/sync';
+import { csvText } from '../../../server/kernel/csv.ts';
 import type { FlaggedEntity } from './api.ts';
-
-const FORMULA = /^[=+\-@\t\r]/;
-const NUMBER = /^-?\d+(\.\d+)?$/;
-
-export function safeCell(v: string): string {
-  return FORMULA.test(v) && !NUMBER.test(v) ? `'${v}` : v;
-}
 
 export interface CsvNames {
   asOf: string;
@@ -54,6 +48,5 @@ export function flaggedCsv(items: readonly FlaggedEntity[], n: CsvNames): string
     x.indicatorIds.map((i) => weighted(n.indicators.get(i) ?? i, n.indicatorWeights.get(i))).join('; '),
     x.operationIds.map((o) => n.operations.get(o) ?? o).join('; '),
   ]);
-  // A byte-order mark so spreadsheets read accents right; CRLF records (RFC 4180).
-  return `\uFEFF${stringify([FLAGGED_CSV_HEADER, ...rows.map((r) => r.map(safeCell))], { record_delimiter: 'windows' })}`;
+  return csvText(stringify, FLAGGED_CSV_HEADER, rows);
 }

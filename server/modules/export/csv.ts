@@ -1,27 +1,16 @@
 /**
  * CSV: one zip holding `entities.csv` (one row per entity, a column per field and per property),
  * `links.csv` (one row per link, with both ends' labels) and `sources.csv` (the provenance
- * records cited). UTF-8 with a byte-order mark so that spreadsheets read accents right; RFC 4180
- * quoting by csv-stringify. Cells that a spreadsheet would run as a formula (starting with
- * `=`, `+`, `-`, `@`, tab or carriage return) are prefixed with `'` (OWASP's advice); plain
- * numbers such as `-0.97` are left as they are.
+ * records cited). Cells are written by the kernel's CSV writer (server/kernel/csv.ts: byte-order
+ * mark, RFC 4180 quoting, formulas disarmed), as every Lantern CSV is.
  */
 import { stringify } from 'csv-stringify/sync';
 import { strToU8, zipSync } from 'fflate';
+import { csvText } from '../../kernel/csv.ts';
 import type { Selection } from '../selection/index.ts';
 import { ENTITY_FIELDS, LINK_FIELDS, entityFields, linkFields, propertyNames, propertyText, provenanceLine } from './common.ts';
 
-const FORMULA = /^[=+\-@\t\r]/;
-const NUMBER = /^-?\d+(\.\d+)?$/;
-
-/** A cell a spreadsheet will show as text, never evaluate. */
-export function safeCell(v: string): string {
-  return FORMULA.test(v) && !NUMBER.test(v) ? `'${v}` : v;
-}
-
-function table(header: string[], rows: string[][]): string {
-  return `\uFEFF${stringify([header, ...rows.map((r) => r.map(safeCell))], { quoted_match: /[\s",;]/, record_delimiter: 'windows' })}`;
-}
+const table = (header: string[], rows: string[][]): string => csvText(stringify, header, rows);
 
 export function toCsvFiles(s: Selection): Record<string, string> {
   const props = propertyNames(s.entities);

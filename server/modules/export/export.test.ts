@@ -3,7 +3,7 @@ import { parseSelection } from '../selection/selection.service.ts';
 import { pseudonym, pseudonymKeyFrom } from '../../db/scope.ts';
 import { XMLParser } from 'fast-xml-parser';
 import { linkLabel, xmlText } from './common.ts';
-import { safeCell } from './csv.ts';
+import { safeCell } from '../../kernel/csv.ts';
 import { xmlDocument } from './xml.ts';
 
 describe('export helpers', () => {

@@ -7,6 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from '../../../seed/demo/index.ts';
 import { startTestServer, testGateway, type TestServer } from '../../testing/harness.ts';
+import { runOffline } from '../../testing/statements.ts';
+import { MAX_CIRCUIT_STAYS } from './stays.service.ts';
 
 const { truth } = demo();
 const ENTITY = 'id label ... on Person { fullName potentialVictim } grading { handlingCode classification }';
@@ -126,4 +128,27 @@ describe(`stays and circuits from the premises ${op.name} visited`, () => {
     }
     for (const n of names) if (n) expect(JSON.stringify(seen.data)).not.toContain(n);
   });
+});
+
+describe('a circuits query over more stays than it may weigh', () => {
+  const prefix = `crowded-${process.pid}-`;
+  const premisesId = `${prefix}premises`;
+  const people = MAX_CIRCUIT_STAYS + 1;
+  afterAll(async () => {
+    await runOffline(server.gateway, 'testing/remove-fixture', { ids: [premisesId, ...Array.from({ length: people }, (_, i) => `${prefix}${i + 1}`)], prefix, source: prefix });
+  });
+
+  it('is refused at once, naming the bound, for a partner as for anyone (pairing them would hold the server)', async () => {
+    await runOffline(server.gateway, 'testing/crowded-premises', { premisesId, prefix, people });
+    const partner = await server.as('partner');
+    const started = Date.now();
+    const r = await partner.graphql(`query ($ids: [ID!]!) { circuits(ids: $ids, windowDays: 3660) { kind } }`, { ids: [premisesId] });
+    expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(r.errors?.[0]?.message).toBe(`ids: the people and premises given reach more than ${MAX_CIRCUIT_STAYS} stays: give fewer ids.`);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    // Occupancy of the same premises is still answered (its own, larger bound).
+    const stays = await partner.graphql<{ stays: { id: string }[] }>(`query ($ids: [ID!]!) { stays(ids: $ids) { id } }`, { ids: [premisesId] });
+    expect(stays.errors).toBeUndefined();
+    expect(stays.data!.stays).toHaveLength(people);
+  }, 120_000);
 });

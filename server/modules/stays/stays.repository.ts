@@ -1,4 +1,5 @@
 /** Stays through the caller's scoped gateway (cypher/queries/stays/). */
+import neo4j from 'neo4j-driver';
 import type { Gateway } from '../../db/gateway.ts';
 
 export type Row = Record<string, unknown>;
@@ -10,7 +11,8 @@ export interface StayRow {
 
 export const STAY_TYPES = ['WORKS_AT', 'LIVES_AT'] as const;
 
-export async function stayRows(gw: Gateway, ids: string[], linkTypes: readonly string[] = STAY_TYPES): Promise<StayRow[]> {
+/** At most `limit` stays, in person, day, id order. */
+export async function stayRows(gw: Gateway, ids: string[], limit: number, linkTypes: readonly string[] = STAY_TYPES): Promise<StayRow[]> {
   if (ids.length === 0) return [];
-  return (await gw.read('stays/of', { ids, linkTypes: [...linkTypes] })).map((r) => ({ link: r.link as Row, person: r.person as Row, premises: r.premises as Row }));
+  return (await gw.read('stays/of', { ids, linkTypes: [...linkTypes], limit: neo4j.int(limit) })).map((r) => ({ link: r.link as Row, person: r.person as Row, premises: r.premises as Row }));
 }
