@@ -22,6 +22,7 @@ import { SupernodeDialog } from './components/SupernodeDialog.tsx';
 import { ExpandDialog } from './components/ExpandDialog.tsx';
 import { Toolbar } from './components/Toolbar.tsx';
 import { SnapshotMenu } from './components/SnapshotDialog.tsx';
+import { NewEntity } from './editing/NewEntity.tsx';
 import { ZoomControls } from './components/ZoomControls.tsx';
 import { PurposeDialog } from './auth/PurposeDialog.tsx';
 import { AuditPage } from './admin/AuditPage.tsx';
@@ -131,6 +132,7 @@ export function App() {
           <Toolbar chart={chart} view={view} commands={commands} typeCounts={summary.typeCounts} dropdown={dropdown} onOpen={() => setDialog('open')} onSave={() => setDialog('save')}>
             <ExportMenu dropdown={dropdown} />
             <SnapshotMenu />
+            <NewEntity />
           </Toolbar>
           <nav className="pages" aria-label="Pages">
             <button type="button" title="The link chart" aria-pressed={page === null} onClick={closePage}>
