@@ -14,7 +14,19 @@ import { errorsOf } from './EntityDialog.tsx';
 import { Field, FormErrors, PROVENANCE_FIELDS, ProvenanceFields, type Errors } from './Fields.tsx';
 import './editing.css';
 
-export function LinkDialog({ from, candidates, initialTarget, onDone, onClose }: { from: GraphNode; candidates: GraphNode[]; initialTarget?: string; onDone(g: Graph, what: string): void; onClose(): void }) {
+export function LinkDialog({
+  from,
+  candidates,
+  initialTarget,
+  onDone,
+  onClose,
+}: {
+  from: GraphNode;
+  candidates: GraphNode[];
+  initialTarget?: string;
+  onDone(g: Graph, what: string): void;
+  onClose(): void;
+}) {
   const [target, setTarget] = useState(initialTarget ?? '');
   const [choice, setChoice] = useState('');
   const [role, setRole] = useState('');
@@ -27,8 +39,13 @@ export function LinkDialog({ from, candidates, initialTarget, onDone, onClose }:
   const types = useEditTypes((e) => setErrors(errorsOf(e)));
 
   const other = candidates.find((c) => c.id === target);
-  const choices = useMemo(() => (types && other ? linkChoices(types.linkTypes, from.type, other.type) : []), [types, other, from.type]);
-  const chosen = choices.find((c) => `${c.type.name}${c.reversed ? ':r' : ''}` === choice) ?? (choices.length === 1 ? choices[0] : undefined);
+  const choices = useMemo(
+    () => (types && other ? linkChoices(types.linkTypes, from.type, other.type) : []),
+    [types, other, from.type],
+  );
+  const chosen =
+    choices.find((c) => `${c.type.name}${c.reversed ? ':r' : ''}` === choice) ??
+    (choices.length === 1 ? choices[0] : undefined);
   const [source, dest] = chosen?.reversed ? [other, from] : [from, other];
 
   const submit = async (e: FormEvent) => {
@@ -78,7 +95,17 @@ export function LinkDialog({ from, candidates, initialTarget, onDone, onClose }:
               ))}
             </select>
           </Field>
-          <Field label="Link type" name="type" errors={errors} required hint={other && types && choices.length === 0 ? `No link type joins a ${entityMeta(from.type).name} and a ${entityMeta(other.type).name}.` : undefined}>
+          <Field
+            label="Link type"
+            name="type"
+            errors={errors}
+            required
+            hint={
+              other && types && choices.length === 0
+                ? `No link type joins a ${entityMeta(from.type).name} and a ${entityMeta(other.type).name}.`
+                : undefined
+            }
+          >
             <select
               value={chosen ? `${chosen.type.name}${chosen.reversed ? ':r' : ''}` : ''}
               disabled={choices.length === 0}
@@ -89,8 +116,13 @@ export function LinkDialog({ from, candidates, initialTarget, onDone, onClose }:
             >
               <option value="">{choices.length ? 'Choose…' : '—'}</option>
               {choices.map((c) => (
-                <option key={`${c.type.name}${c.reversed ? ':r' : ''}`} value={`${c.type.name}${c.reversed ? ':r' : ''}`}>
-                  {c.reversed ? `${other!.label} ${c.type.verb} ${from.label}` : `${c.type.verb} ${other!.label}`}
+                <option
+                  key={`${c.type.name}${c.reversed ? ':r' : ''}`}
+                  value={`${c.type.name}${c.reversed ? ':r' : ''}`}
+                >
+                  {c.reversed
+                    ? `${other!.label} ${c.type.verb} ${from.label}`
+                    : `${c.type.verb} ${other!.label}`}
                 </option>
               ))}
             </select>
@@ -120,7 +152,17 @@ export function LinkDialog({ from, candidates, initialTarget, onDone, onClose }:
           </p>
         )}
         <ProvenanceFields value={provenance} errors={errors} onChange={setProvenance} />
-        <FormErrors errors={errors} shown={['target', 'type', ...(chosen?.type.roles.length ? ['role'] : []), 'validFrom', 'validTo', ...PROVENANCE_FIELDS]} />
+        <FormErrors
+          errors={errors}
+          shown={[
+            'target',
+            'type',
+            ...(chosen?.type.roles.length ? ['role'] : []),
+            'validFrom',
+            'validTo',
+            ...PROVENANCE_FIELDS,
+          ]}
+        />
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
             Create link

@@ -6,7 +6,12 @@
  */
 import { useEffect, useState } from 'react';
 import { graphql } from '../../../server/kernel/__generated__/gql.ts';
-import type { CreateEntityInput, CreateLinkInput, ProvenanceInput, PropertyInput } from '../../../server/kernel/__generated__/graphql.ts';
+import type {
+  CreateEntityInput,
+  CreateLinkInput,
+  ProvenanceInput,
+  PropertyInput,
+} from '../../../server/kernel/__generated__/graphql.ts';
 import { SUBGRAPH } from '../../../server/kernel/documents.ts';
 import { gql } from '../api/graphql.ts';
 import type { Graph } from '../model/types.ts';
@@ -104,7 +109,11 @@ export async function createEntity(input: CreateEntityInput): Promise<Graph> {
 }
 
 /** Changes an entity's properties; answers with it as the chart now draws it. */
-export async function updateEntity(id: string, properties: PropertyInput[], provenance: ProvenanceInput): Promise<Graph> {
+export async function updateEntity(
+  id: string,
+  properties: PropertyInput[],
+  provenance: ProvenanceInput,
+): Promise<Graph> {
   await gql(UPDATE_ENTITY, { id, properties, provenance });
   return subgraph([id]);
 }

@@ -3,7 +3,12 @@
  * entity types, the properties an analyst may set), the inputs the mutations take, and where a
  * server error goes (the field its `argument` names). docs/workspace.md "Editing by hand".
  */
-import type { Classification, HandlingCode, IntelligenceAssessment, SourceEvaluation } from '../../../server/kernel/__generated__/graphql.ts';
+import type {
+  Classification,
+  HandlingCode,
+  IntelligenceAssessment,
+  SourceEvaluation,
+} from '../../../server/kernel/__generated__/graphql.ts';
 
 /** A property of an entity type as the `entityTypes` query gives it. */
 export interface PropertySpec {
@@ -79,17 +84,24 @@ export function provenanceInput(p: ProvenanceForm) {
   };
 }
 
-/** The properties of a type an analyst may set, required ones first, in the registry's order otherwise. */
+/** The properties of a type an analyst may set, in the registry's order. */
 export function formProperties(props: readonly PropertySpec[]): PropertySpec[] {
-  const editable = props.filter((p) => p.editable);
-  return [...editable.filter((p) => p.required), ...editable.filter((p) => !p.required)];
+  return props.filter((p) => p.editable);
+}
+
+/** Whether the form asks for a value: a required property, but not a yes/no flag (it is "no" until set). */
+export function asksFor(p: PropertySpec): boolean {
+  return p.required && p.kind !== 'boolean';
 }
 
 /**
  * The PropertyInput list to send: on creating, every value given; on editing (`before` given),
  * only the values changed, a cleared one as null.
  */
-export function propertyInputs(values: Record<string, string>, before?: Record<string, string>): { name: string; value: string | null }[] {
+export function propertyInputs(
+  values: Record<string, string>,
+  before?: Record<string, string>,
+): { name: string; value: string | null }[] {
   const out: { name: string; value: string | null }[] = [];
   for (const [name, raw] of Object.entries(values)) {
     const v = raw.trim();
@@ -105,7 +117,11 @@ export function propertyInputs(values: Record<string, string>, before?: Record<s
  * direction it goes: `reversed` when the type runs from the second entity to the first (a
  * premises chosen first, then the person who works at it).
  */
-export function linkChoices(types: readonly LinkTypeSpec[], from: string, to: string): { type: LinkTypeSpec; reversed: boolean }[] {
+export function linkChoices(
+  types: readonly LinkTypeSpec[],
+  from: string,
+  to: string,
+): { type: LinkTypeSpec; reversed: boolean }[] {
   const out: { type: LinkTypeSpec; reversed: boolean }[] = [];
   for (const t of types) {
     if (t.from.includes(from) && t.to.includes(to)) out.push({ type: t, reversed: false });
@@ -127,7 +143,9 @@ export function fieldOf(argument: string | undefined): string | null {
 
 /** The error's message without the argument the field already shows ("input.validTo: must be…" to "must be…"). */
 export function messageFor(message: string, argument: string | undefined): string {
-  return argument && message.startsWith(`${argument}: `) ? message.slice(argument.length + 2) : message;
+  return argument && message.startsWith(`${argument}: `)
+    ? message.slice(argument.length + 2)
+    : message;
 }
 
 /** "dateOfBirth" to "date of birth". */
