@@ -22,6 +22,7 @@ import { SupernodeDialog } from './components/SupernodeDialog.tsx';
 import { ExpandDialog } from './components/ExpandDialog.tsx';
 import { Toolbar } from './components/Toolbar.tsx';
 import { SnapshotMenu } from './components/SnapshotDialog.tsx';
+import { NewEntity } from './editing/NewEntity.tsx';
 import { ZoomControls } from './components/ZoomControls.tsx';
 import { PurposeDialog } from './auth/PurposeDialog.tsx';
 import { AuditPage } from './admin/AuditPage.tsx';
@@ -145,6 +146,7 @@ export function App() {
           <Toolbar chart={chart} view={view} commands={commands} typeCounts={summary.typeCounts} dropdown={dropdown} onOpen={() => setDialog('open')} onSave={() => setDialog('save')}>
             <ExportMenu dropdown={dropdown} />
             <SnapshotMenu />
+            <NewEntity />
             <button type="button" disabled={!file.saved} title={file.saved ? 'Share this chart with a case or a user; its versions' : 'Save the chart first, then share it'} onClick={() => setDialog('share')}>
               Share…
             </button>

@@ -12,6 +12,8 @@ export class GraphQLRequestError extends Error {
   constructor(
     message: string,
     readonly code: string | undefined,
+    /** The argument a BAD_USER_INPUT error names (`input.provenance.source`), to show it by its field. */
+    readonly argument?: string,
   ) {
     super(message);
     this.name = 'GraphQLRequestError';
@@ -20,7 +22,7 @@ export class GraphQLRequestError extends Error {
 
 interface Response<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; argument?: string } }[];
 }
 
 export async function gql<T, V>(document: TypedDocumentString<T, V>, variables: V, signal?: AbortSignal, headers: Record<string, string> = {}): Promise<T> {
@@ -46,7 +48,7 @@ export async function gql<T, V>(document: TypedDocumentString<T, V>, variables: 
   if (body.errors?.length) {
     const first = body.errors[0]!;
     if (first.extensions?.code === 'UNAUTHENTICATED') window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
-    throw new GraphQLRequestError(first.message, first.extensions?.code);
+    throw new GraphQLRequestError(first.message, first.extensions?.code, first.extensions?.argument);
   }
   if (!body.data) throw new GraphQLRequestError(`The server answered ${res.status} without data.`, 'HTTP');
   return body.data;

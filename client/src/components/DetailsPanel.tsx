@@ -7,6 +7,11 @@ import { TypeIcon } from './TypeIcon.tsx';
 import { may } from '../admin/useMe.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.ts';
 import { NotesBox } from '../cases/NotesBox.tsx';
+import { addGraph } from '../state/chartDoc.ts';
+import type { Graph } from '../model/types.ts';
+import { EntityDialog } from '../editing/EntityDialog.tsx';
+import { LinkDialog } from '../editing/LinkDialog.tsx';
+import '../editing/editing.css';
 
 interface Props {
   /** The saved chart open, for its notes when nothing is selected; `refresh` reloads them (a heartbeat's note count). */
@@ -162,13 +167,24 @@ function Unmask({ reason, onUnmask, onMask }: { reason: string | null; onUnmask(
 }
 
 function NodeDetails({ node }: { node: GraphNode }) {
+  const { session, chart } = useWorkspace();
   const [reason, setReason] = useState<string | null>(null);
+  // Edits made here fetch the details anew.
+  const [revision, setRevision] = useState(0);
+  const [editing, setEditing] = useState<'entity' | 'link' | null>(null);
   // The key carries the reason, so unmasking (or masking again) fetches anew.
-  const d = useAsync<EntityDetails | null>(reason ? `${node.id}\n${reason}` : node.id, (k) => {
+  const d = useAsync<EntityDetails | null>(`${node.id}\n${reason ?? ''}\n${revision}`, (k) => {
     const [id, why] = k.split('\n');
-    return entityDetails(id!, why);
+    return entityDetails(id!, why || undefined);
   });
   const masked = !!d.data && 'masked' in d.data && d.data.masked === true;
+  // Who may write (the server's capabilities) edits what they can see: not a masked person.
+  const mayEdit = may(session.me, 'write') && !!d.data && !masked && !reason;
+  const edited = (g: Graph, what: string) => {
+    setEditing(null);
+    chart.apply(what, (doc) => addGraph(doc, g, { kind: 'beside' }));
+    setRevision((r) => r + 1);
+  };
   const props: [string, string][] = [];
   if (d.data) {
     for (const [k, v] of Object.entries(d.data)) {
@@ -197,6 +213,26 @@ function NodeDetails({ node }: { node: GraphNode }) {
         <GradeTag g={node.grading} />
         <span className="muted small">{node.degree} links in all</span>
       </div>
+      {mayEdit && (
+        <div className="details-actions">
+          <button type="button" onClick={() => setEditing('entity')}>
+            Edit…
+          </button>
+          <button type="button" onClick={() => setEditing('link')}>
+            Link to…
+          </button>
+        </div>
+      )}
+      {editing === 'entity' && d.data && (
+        <EntityDialog
+          mode={{ kind: 'edit', id: node.id, type: node.type, label: node.label, values: Object.fromEntries((d.data.properties ?? []).map((p) => [p.name, p.value ?? ''])) }}
+          onClose={() => setEditing(null)}
+          onDone={edited}
+        />
+      )}
+      {editing === 'link' && (
+        <LinkDialog from={node} candidates={Object.values(chart.doc.nodes).filter((n) => n.id !== node.id)} onClose={() => setEditing(null)} onDone={edited} />
+      )}
       {(masked || reason) && <Unmask reason={reason && d.data && !masked ? reason : null} onUnmask={setReason} onMask={() => setReason(null)} />}
       {d.loading && <div className="progress" />}
       {d.error && <p className="error-inline" role="alert">{d.error}</p>}
@@ -227,7 +263,7 @@ function NodeDetails({ node }: { node: GraphNode }) {
           <Sources sources={d.data.sources} />
         </>
       )}
-      <Timeline id={node.id} />
+      <Timeline key={revision} id={node.id} />
       <NotesBox target={{ kind: 'entity', id: node.id }} />
     </>
   );

@@ -60,6 +60,10 @@ type Documents = {
     "\n  query ExportSelection($format: ExportFormat!, $selection: SelectionInput!, $unmaskReason: String) {\n    exportSelection(format: $format, selection: $selection, unmaskReason: $unmaskReason) {\n      filename\n      mediaType\n      encoding\n      content\n      entityCount\n      linkCount\n      masked\n      maskedCount\n      truncated\n      truncation\n    }\n  }\n": typeof types.ExportSelectionDocument,
     "\n  query Snapshots {\n    snapshots(first: 20) {\n      id\n      title\n      createdAt\n      version\n      supersededBy\n      marking\n      masked\n      hash\n      nodeCount\n      edgeCount\n      files {\n        html\n        pdf\n        png\n      }\n    }\n  }\n": typeof types.SnapshotsDocument,
     "\n  mutation CreateSnapshot($input: CreateSnapshotInput!) {\n    createSnapshot(input: $input) {\n      id\n      title\n      createdAt\n      version\n      supersededBy\n      marking\n      masked\n      hash\n      nodeCount\n      edgeCount\n      files {\n        html\n        pdf\n        png\n      }\n    }\n  }\n": typeof types.CreateSnapshotDocument,
+    "\n  query EditTypes {\n    entityTypes {\n      name\n      displayName\n      properties {\n        name\n        kind\n        values\n        list\n        required\n        editable\n        description\n      }\n    }\n    linkTypes {\n      name\n      verb\n      from\n      to\n      roles\n    }\n  }\n": typeof types.EditTypesDocument,
+    "\n  mutation CreateEntity($input: CreateEntityInput!) {\n    createEntity(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateEntityDocument,
+    "\n  mutation UpdateEntity($id: ID!, $properties: [PropertyInput!]!, $provenance: ProvenanceInput!) {\n    updateEntity(id: $id, properties: $properties, provenance: $provenance) {\n      id\n    }\n  }\n": typeof types.UpdateEntityDocument,
+    "\n  mutation CreateLink($input: CreateLinkInput!) {\n    createLink(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateLinkDocument,
     "\n  fragment RowErrorFields on ImportRowError {\n    file\n    line\n    column\n    value\n    reason\n  }\n": typeof types.RowErrorFieldsFragmentDoc,
     "\n  query ImportPreview($source: String!, $mapping: String!, $fileName: String!, $content: String!, $rows: Int) {\n    importPreview(source: $source, mapping: $mapping, fileName: $fileName, content: $content, rows: $rows) {\n      rows\n      records {\n        line\n        recordKey\n        summary\n        entities {\n          type\n          id\n          properties {\n            name\n            value\n          }\n        }\n        links {\n          type\n          from\n          to\n          role\n        }\n      }\n      errors {\n        ...RowErrorFields\n      }\n      warnings {\n        ...RowErrorFields\n      }\n    }\n  }\n": typeof types.ImportPreviewDocument,
     "\n  fragment ImportResultFields on ImportResult {\n    rows\n    imported\n    skipped\n    bad\n    created\n    changed\n    unchanged\n    entities\n    links\n    valuesLeftOut\n    linksNotMade\n    errors {\n      ...RowErrorFields\n    }\n    warnings {\n      ...RowErrorFields\n    }\n  }\n": typeof types.ImportResultFieldsFragmentDoc,
@@ -139,6 +143,10 @@ const documents: Documents = {
     "\n  query ExportSelection($format: ExportFormat!, $selection: SelectionInput!, $unmaskReason: String) {\n    exportSelection(format: $format, selection: $selection, unmaskReason: $unmaskReason) {\n      filename\n      mediaType\n      encoding\n      content\n      entityCount\n      linkCount\n      masked\n      maskedCount\n      truncated\n      truncation\n    }\n  }\n": types.ExportSelectionDocument,
     "\n  query Snapshots {\n    snapshots(first: 20) {\n      id\n      title\n      createdAt\n      version\n      supersededBy\n      marking\n      masked\n      hash\n      nodeCount\n      edgeCount\n      files {\n        html\n        pdf\n        png\n      }\n    }\n  }\n": types.SnapshotsDocument,
     "\n  mutation CreateSnapshot($input: CreateSnapshotInput!) {\n    createSnapshot(input: $input) {\n      id\n      title\n      createdAt\n      version\n      supersededBy\n      marking\n      masked\n      hash\n      nodeCount\n      edgeCount\n      files {\n        html\n        pdf\n        png\n      }\n    }\n  }\n": types.CreateSnapshotDocument,
+    "\n  query EditTypes {\n    entityTypes {\n      name\n      displayName\n      properties {\n        name\n        kind\n        values\n        list\n        required\n        editable\n        description\n      }\n    }\n    linkTypes {\n      name\n      verb\n      from\n      to\n      roles\n    }\n  }\n": types.EditTypesDocument,
+    "\n  mutation CreateEntity($input: CreateEntityInput!) {\n    createEntity(input: $input) {\n      id\n    }\n  }\n": types.CreateEntityDocument,
+    "\n  mutation UpdateEntity($id: ID!, $properties: [PropertyInput!]!, $provenance: ProvenanceInput!) {\n    updateEntity(id: $id, properties: $properties, provenance: $provenance) {\n      id\n    }\n  }\n": types.UpdateEntityDocument,
+    "\n  mutation CreateLink($input: CreateLinkInput!) {\n    createLink(input: $input) {\n      id\n    }\n  }\n": types.CreateLinkDocument,
     "\n  fragment RowErrorFields on ImportRowError {\n    file\n    line\n    column\n    value\n    reason\n  }\n": types.RowErrorFieldsFragmentDoc,
     "\n  query ImportPreview($source: String!, $mapping: String!, $fileName: String!, $content: String!, $rows: Int) {\n    importPreview(source: $source, mapping: $mapping, fileName: $fileName, content: $content, rows: $rows) {\n      rows\n      records {\n        line\n        recordKey\n        summary\n        entities {\n          type\n          id\n          properties {\n            name\n            value\n          }\n        }\n        links {\n          type\n          from\n          to\n          role\n        }\n      }\n      errors {\n        ...RowErrorFields\n      }\n      warnings {\n        ...RowErrorFields\n      }\n    }\n  }\n": types.ImportPreviewDocument,
     "\n  fragment ImportResultFields on ImportResult {\n    rows\n    imported\n    skipped\n    bad\n    created\n    changed\n    unchanged\n    entities\n    links\n    valuesLeftOut\n    linksNotMade\n    errors {\n      ...RowErrorFields\n    }\n    warnings {\n      ...RowErrorFields\n    }\n  }\n": types.ImportResultFieldsFragmentDoc,
@@ -353,6 +361,22 @@ export function graphql(source: "\n  query Snapshots {\n    snapshots(first: 20)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateSnapshot($input: CreateSnapshotInput!) {\n    createSnapshot(input: $input) {\n      id\n      title\n      createdAt\n      version\n      supersededBy\n      marking\n      masked\n      hash\n      nodeCount\n      edgeCount\n      files {\n        html\n        pdf\n        png\n      }\n    }\n  }\n"): typeof import('./graphql.ts').CreateSnapshotDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EditTypes {\n    entityTypes {\n      name\n      displayName\n      properties {\n        name\n        kind\n        values\n        list\n        required\n        editable\n        description\n      }\n    }\n    linkTypes {\n      name\n      verb\n      from\n      to\n      roles\n    }\n  }\n"): typeof import('./graphql.ts').EditTypesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateEntity($input: CreateEntityInput!) {\n    createEntity(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql.ts').CreateEntityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateEntity($id: ID!, $properties: [PropertyInput!]!, $provenance: ProvenanceInput!) {\n    updateEntity(id: $id, properties: $properties, provenance: $provenance) {\n      id\n    }\n  }\n"): typeof import('./graphql.ts').UpdateEntityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateLink($input: CreateLinkInput!) {\n    createLink(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql.ts').CreateLinkDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

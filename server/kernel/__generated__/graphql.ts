@@ -105,6 +105,46 @@ export type Classification =
   /** OFFICIAL-SENSITIVE. */
   | 'OFFICIAL_SENSITIVE';
 
+/** A new entity. */
+export type CreateEntityInput = {
+  /** Its id (optional): `<prefix>-<key>` with its type's prefix (person-, premises-, phone-, ...). Default: the prefix and a random UUID. */
+  id?: string | null | undefined;
+  /** Its properties (the label is made from them). */
+  properties: Array<PropertyInput>;
+  /** Where it comes from. */
+  provenance: ProvenanceInput;
+  /** Its type. */
+  type: EntityType;
+};
+
+/** A new link between two existing entities. */
+export type CreateLinkInput = {
+  /** Number of calls (CALLED only). */
+  count?: number | null | undefined;
+  /** First call (CALLED only). */
+  firstAt?: string | null | undefined;
+  /** Its id (optional; default `link-<type in lower case>-<random UUID>`). */
+  id?: string | null | undefined;
+  /** Last call (CALLED only). */
+  lastAt?: string | null | undefined;
+  /** Where it comes from. */
+  provenance: ProvenanceInput;
+  /** Role, where the type has roles. */
+  role?: string | null | undefined;
+  /** Source entity id. */
+  source: string;
+  /** Target entity id. */
+  target: string;
+  /** Link type, e.g. WORKS_AT (see docs/model.md or the `linkTypes` query for the ends each type allows). */
+  type: LinkType;
+  /** Start of real-world validity. */
+  validFrom?: string | null | undefined;
+  /** End of real-world validity. */
+  validTo?: string | null | undefined;
+  /** Weight, e.g. a call count. */
+  weight?: number | null | undefined;
+};
+
 export type CreateSnapshotInput = {
   /** As known on this day: facts recorded later are left out. */
   asKnownOn?: string | null | undefined;
@@ -344,6 +384,36 @@ export type NewCaseInput = {
   name: string;
   /** Only people with need-to-know may open it (default false). */
   needToKnow?: boolean | null | undefined;
+};
+
+/** A property to set: its name and value as text (dates ISO 8601, lists comma separated). */
+export type PropertyInput = {
+  /** Property name, as in docs/model.md (e.g. givenName, postcode, vrm). */
+  name: string;
+  /** The value; null clears it. */
+  value?: string | null | undefined;
+};
+
+/** Where a new fact comes from: the source record and its grading. */
+export type ProvenanceInput = {
+  /** Security classification (default OFFICIAL). */
+  classification?: Classification | null | undefined;
+  /** Handling code. */
+  handlingCode: HandlingCode;
+  /** Conditions, required with handling code C. */
+  handlingConditions?: string | null | undefined;
+  /** Intelligence assessment. */
+  intelligenceAssessment: IntelligenceAssessment;
+  /** The record's key in that system. */
+  recordKey: string;
+  /** When the source recorded it (default: now). */
+  recordedAt?: string | null | undefined;
+  /** The source system, e.g. intel-log. */
+  source: string;
+  /** Source evaluation. */
+  sourceEvaluation: SourceEvaluation;
+  /** A short summary of the record. */
+  summary?: string | null | undefined;
 };
 
 /** Where a piece of risk-factor evidence was found. */
@@ -812,6 +882,62 @@ export type CreateSnapshotMutationVariables = Exact<{
 
 
 export type CreateSnapshotMutation = { createSnapshot: { id: string, title: string, createdAt: string, version: number, supersededBy: string | null, marking: string, masked: boolean, hash: string, nodeCount: number, edgeCount: number, files: { html: string, pdf: string, png: string } } };
+
+export type EditTypesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EditTypesQuery = { entityTypes: Array<{ name: EntityType, displayName: string, properties: Array<{ name: string, kind: string, values: Array<string>, list: boolean, required: boolean, editable: boolean, description: string }> }>, linkTypes: Array<{ name: string, verb: string, from: Array<EntityType>, to: Array<EntityType>, roles: Array<string> }> };
+
+export type CreateEntityMutationVariables = Exact<{
+  input: CreateEntityInput;
+}>;
+
+
+export type CreateEntityMutation = { createEntity:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   };
+
+export type UpdateEntityMutationVariables = Exact<{
+  id: string;
+  properties: Array<PropertyInput> | PropertyInput;
+  provenance: ProvenanceInput;
+}>;
+
+
+export type UpdateEntityMutation = { updateEntity:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   };
+
+export type CreateLinkMutationVariables = Exact<{
+  input: CreateLinkInput;
+}>;
+
+
+export type CreateLinkMutation = { createLink: { id: string } };
 
 export type RowErrorFieldsFragment = { file: string, line: number, column: string | null, value: string | null, reason: string };
 
@@ -2192,6 +2318,51 @@ export const CreateSnapshotDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateSnapshotMutation, CreateSnapshotMutationVariables>;
+export const EditTypesDocument = new TypedDocumentString(`
+    query EditTypes {
+  entityTypes {
+    name
+    displayName
+    properties {
+      name
+      kind
+      values
+      list
+      required
+      editable
+      description
+    }
+  }
+  linkTypes {
+    name
+    verb
+    from
+    to
+    roles
+  }
+}
+    `) as unknown as TypedDocumentString<EditTypesQuery, EditTypesQueryVariables>;
+export const CreateEntityDocument = new TypedDocumentString(`
+    mutation CreateEntity($input: CreateEntityInput!) {
+  createEntity(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateEntityMutation, CreateEntityMutationVariables>;
+export const UpdateEntityDocument = new TypedDocumentString(`
+    mutation UpdateEntity($id: ID!, $properties: [PropertyInput!]!, $provenance: ProvenanceInput!) {
+  updateEntity(id: $id, properties: $properties, provenance: $provenance) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateEntityMutation, UpdateEntityMutationVariables>;
+export const CreateLinkDocument = new TypedDocumentString(`
+    mutation CreateLink($input: CreateLinkInput!) {
+  createLink(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateLinkMutation, CreateLinkMutationVariables>;
 export const ImportPreviewDocument = new TypedDocumentString(`
     query ImportPreview($source: String!, $mapping: String!, $fileName: String!, $content: String!, $rows: Int) {
   importPreview(

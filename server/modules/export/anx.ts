@@ -10,11 +10,13 @@
  * 3x5x2 grade goes in ANB's grading fields (GradeOne = source evaluation 1-3, GradeTwo =
  * intelligence assessment A-E, GradeThree = handling code P/C); low-grade links are drawn dashed
  * ("Unconfirmed" strength); dates go in DateTime (validFrom, else the date of an event entity);
- * source systems and record keys in SourceType and SourceReference; everything else as attributes.
+ * source systems and record keys in SourceType and SourceReference; everything else, entity and
+ * link properties included, as attributes, whose classes are typed as the registry declares the
+ * property (AttNumber, AttFlag, AttTime for dates, else AttText).
  */
 import type { EntityType } from '../../model/model.ts';
-import type { SelectedEntity, SelectedLink, Selection } from '../selection/index.ts';
-import { linkLabel, propertyText, provenanceLine, rgb, xmlComment, xmlText } from './common.ts';
+import type { PropertyValue, SelectedEntity, SelectedLink, Selection } from '../selection/index.ts';
+import { entityPropertyColumns, linkLabel, linkPropertyColumns, propertyText, provenanceLine, rgb, xmlComment, xmlText, type ValueType } from './common.ts';
 import { xmlDocument, type XmlElement } from './xml.ts';
 
 /** ANB standard icon (IconFile) per core entity type; a type an installation declares gets ANB's Default. */
@@ -52,6 +54,9 @@ function grades(x: SelectedEntity | SelectedLink): Record<string, number> {
   };
 }
 
+/** ANB's attribute types for the registry's kinds (ANB has no list: lists are text). */
+const ANB_TYPE: Record<ValueType, string> = { string: 'AttText', list: 'AttText', int: 'AttNumber', float: 'AttNumber', boolean: 'AttFlag', date: 'AttTime', datetime: 'AttTime' };
+
 const ENTITY_DATE = ['occurredOn', 'visitedOn', 'referredOn', 'postedOn', 'startDate', 'recordedOn'];
 
 function dated(date: string | null): Record<string, string> {
@@ -65,9 +70,18 @@ export function toAnx(s: Selection): string {
     const rs = ids.map((id) => sourceOf.get(id)).filter((r) => r !== undefined);
     return rs.length === 0 ? {} : { SourceType: xmlText([...new Set(rs.map((r) => r.source))].join(', ')), SourceReference: xmlText(rs.map((r) => r.recordKey).join(', ')) };
   };
-  const attributeNames = new Set<string>(['Lantern id', 'Grade', 'Classification', 'Handling conditions', 'Record ids']);
-  for (const e of s.entities) for (const k of Object.keys(e.properties)) attributeNames.add(k);
-  for (const l of s.links) if (l.role) attributeNames.add('Role');
+  // Attribute classes are shared by entities and links: a name typed two ways is text.
+  const attributeTypes = new Map<string, string>(['Lantern id', 'Grade', 'Classification', 'Handling conditions', 'Record ids'].map((n) => [n, 'AttText']));
+  if (s.links.some((l) => l.role)) attributeTypes.set('Role', 'AttText');
+  for (const c of [...entityPropertyColumns(s.entities), ...linkPropertyColumns(s.links)]) {
+    const t = ANB_TYPE[c.type];
+    attributeTypes.set(c.name, attributeTypes.has(c.name) && attributeTypes.get(c.name) !== t ? 'AttText' : t);
+  }
+  const attributeValue = (name: string, v: PropertyValue): string => {
+    const t = attributeTypes.get(name);
+    if (t === 'AttTime' && typeof v === 'string') return v.length === 10 ? `${v}T00:00:00` : v;
+    return propertyText(v);
+  };
 
   const doc = xmlDocument('Chart', { IdReferenceLinking: 'false', Rigorous: 'true' });
   const chart = doc.root;
@@ -83,7 +97,7 @@ export function toAnx(s: Selection): string {
   strengths.ele('Strength', { Id: 'Confirmed', Name: 'Confirmed', DotStyle: 'DotStyleSolid' });
   strengths.ele('Strength', { Id: 'Unconfirmed', Name: 'Unconfirmed', DotStyle: 'DotStyleDashed' });
   const classes = chart.ele('AttributeClassCollection');
-  for (const n of attributeNames) classes.ele('AttributeClass', { Name: xmlText(n), Type: 'AttText', ShowValue: 'true', Visible: 'false' });
+  for (const [n, type] of attributeTypes) classes.ele('AttributeClass', { Name: xmlText(n), Type: type, ShowValue: 'true', Visible: 'false' });
   const types = chart.ele('EntityTypeCollection');
   for (const t of [...new Set(s.entities.map((e) => e.type))].sort()) types.ele('EntityType', { Name: s.entities.find((e) => e.type === t)!.typeName, IconFile: ICON[t] ?? 'Default' });
   const linkTypes = chart.ele('LinkTypeCollection');
@@ -115,7 +129,7 @@ export function toAnx(s: Selection): string {
     const values: Record<string, string> = {
       'Lantern id': e.id, Grade: e.grading.code, Classification: e.grading.classification, 'Handling conditions': e.grading.handlingConditions ?? '', 'Record ids': e.sourceIds.join(' '),
     };
-    for (const [k, v] of Object.entries(e.properties)) values[k] = propertyText(v);
+    for (const [k, v] of Object.entries(e.properties)) values[k] = attributeValue(k, v);
     attributes(item, values);
   }
   for (const l of s.links) {
@@ -133,7 +147,11 @@ export function toAnx(s: Selection): string {
       Strength: l.grading.low ? 'Unconfirmed' : 'Confirmed',
       MlStyle: 'MultiplicityMultiple',
     });
-    attributes(item, { 'Lantern id': l.id, Grade: l.grading.code, Classification: l.grading.classification, 'Handling conditions': l.grading.handlingConditions ?? '', 'Record ids': l.sourceIds.join(' '), Role: l.role ?? '' });
+    const values: Record<string, string> = {
+      'Lantern id': l.id, Grade: l.grading.code, Classification: l.grading.classification, 'Handling conditions': l.grading.handlingConditions ?? '', 'Record ids': l.sourceIds.join(' '), Role: l.role ?? '',
+    };
+    for (const [k, v] of Object.entries(l.properties)) values[k] = attributeValue(k, v);
+    attributes(item, values);
   }
   return doc.toString();
 }

@@ -2,6 +2,8 @@
  * What the exporters share: the file they make, text cleaning for XML, and the flat rows
  * (every property as text) that GraphML, GEXF and CSV write.
  */
+import { activeRegistry } from '../../model/registry/registry.ts';
+import type { PropertyDef } from '../../model/registry/schema.ts';
 import type { PropertyValue, SelectedEntity, SelectedLink, Selection } from '../selection/index.ts';
 import { xmlSafe } from './xml.ts';
 
@@ -43,6 +45,66 @@ export function propertyText(v: PropertyValue): string {
 /** Every entity property name in the selection, sorted: one column or key each. */
 export function propertyNames(entities: readonly SelectedEntity[]): string[] {
   return [...new Set(entities.flatMap((e) => Object.keys(e.properties)))].sort();
+}
+
+/** A property's values as a file types them: from the registry's kind (docs/exports.md). */
+export type ValueType = 'string' | 'int' | 'float' | 'boolean' | 'date' | 'datetime' | 'list';
+
+/** One property column (CSV), key (GraphML) or attribute (GEXF, ANX), with its type and the registry's description. */
+export interface PropertyColumn {
+  name: string;
+  type: ValueType;
+  description: string;
+}
+
+function valueType(p: PropertyDef): ValueType {
+  if (p.list) return 'list';
+  if (p.kind === 'int' || p.kind === 'float' || p.kind === 'boolean' || p.kind === 'date' || p.kind === 'datetime') return p.kind;
+  return 'string';
+}
+
+const fits: Record<ValueType, (v: PropertyValue) => boolean> = {
+  string: () => true,
+  list: () => true,
+  int: (v) => typeof v === 'number' && Number.isInteger(v),
+  float: (v) => typeof v === 'number',
+  boolean: (v) => typeof v === 'boolean',
+  date: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v),
+  datetime: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v),
+};
+
+/**
+ * The property columns of `items` (entities or links), sorted by name, each typed as the
+ * registry declares it for the items' types. A name the types declare differently, one no type
+ * declares (a stored extra), or one holding a value its kind does not allow (written before the
+ * type changed) is typed string, so that a reader never meets a value its type refuses.
+ */
+function columnsOf(items: readonly { type: string; properties: Record<string, PropertyValue> }[], defsOf: (type: string) => readonly PropertyDef[]): PropertyColumn[] {
+  const names = [...new Set(items.flatMap((x) => Object.keys(x.properties)))].sort();
+  return names.map((name) => {
+    const holders = items.filter((x) => x.properties[name] !== undefined);
+    const defs = [...new Set(holders.map((x) => x.type))].map((t) => defsOf(t).find((p) => p.name === name));
+    const types = new Set(defs.map((d) => (d ? valueType(d) : 'string')));
+    let type: ValueType = types.size === 1 ? [...types][0]! : 'string';
+    if (!holders.every((x) => fits[type](x.properties[name]!))) type = 'string';
+    const description = defs.find((d) => d !== undefined)?.description ?? '';
+    return { name, type, description };
+  });
+}
+
+/** The entity property columns of a selection. */
+export function entityPropertyColumns(entities: readonly SelectedEntity[]): PropertyColumn[] {
+  return columnsOf(entities, (t) => activeRegistry().entity(t)?.properties ?? []);
+}
+
+/** The link property columns of a selection: the properties only links of some types carry. */
+export function linkPropertyColumns(links: readonly SelectedLink[]): PropertyColumn[] {
+  return columnsOf(links, (t) => activeRegistry().link(t)?.properties ?? []);
+}
+
+/** GraphML's `attr.type` for a column: dates and lists are written as text. */
+export function graphmlType(t: ValueType): 'string' | 'long' | 'double' | 'boolean' {
+  return t === 'int' ? 'long' : t === 'float' ? 'double' : t === 'boolean' ? 'boolean' : 'string';
 }
 
 /** The entity's fixed fields as text, in a stable order (GraphML/GEXF keys, CSV columns). */
@@ -130,6 +192,6 @@ export const ENTITY_FIELDS = Object.keys(
 export const LINK_FIELDS = Object.keys(
   linkFields({
     id: '', type: '', verb: '', directed: true, source: '', target: '', role: null, validFrom: null, validTo: null, recordedAt: null, weight: null, count: null,
-    firstAt: null, lastAt: null, grading: GRADE_PLACEHOLDER, sourceIds: [], colour: '',
+    firstAt: null, lastAt: null, grading: GRADE_PLACEHOLDER, sourceIds: [], colour: '', properties: {},
   }),
 );

@@ -191,7 +191,7 @@ describe('exports', () => {
     const f = await file(as.analyst!, 'CSV', around());
     expect(f).toMatchObject({ encoding: 'BASE64', mediaType: 'application/zip' });
     const files = unzipSync(Buffer.from(f.content, 'base64'));
-    expect(Object.keys(files).sort()).toEqual(['README.txt', 'entities.csv', 'links.csv', 'sources.csv']);
+    expect(Object.keys(files).sort()).toEqual(['README.txt', 'columns.csv', 'entities.csv', 'links.csv', 'sources.csv']);
     const rows = (name: string) => parse(strFromU8(files[name]!), { bom: true, columns: true }) as Record<string, string>[];
     const entities = rows('entities.csv');
     const links = rows('links.csv');

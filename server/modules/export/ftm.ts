@@ -12,15 +12,19 @@
  * KEEPER_OF and HOLDS_ACCOUNT Ownership; CALLED Call (numbers, first and last call); REGISTERED_AT
  * also the organisation's addressEntity; every other link UnknownLink with the link's verb and role. Dates go in startDate/endDate, the link id in
  * recordId, the grade in status where the schema has one.
+ * What FtM has no property for, an installation's declared properties (types file), is written
+ * for people as `name: value` in an entity's `notes` and a link's `description`, and for
+ * programs, with the registry's types, in `lantern.properties`.
  */
-import type { SelectedEntity, SelectedLink, Selection } from '../selection/index.ts';
+import type { PropertyValue, SelectedEntity, SelectedLink, Selection } from '../selection/index.ts';
 import { ftmCountry } from '../../model/countries.ts';
+import { activeRegistry } from '../../model/registry/registry.ts';
 
 export interface FtmEntity {
   id: string;
   schema: string;
   properties: Record<string, string[]>;
-  lantern: { type: string; grade: string; classification: string; masked?: boolean; sources: string[] };
+  lantern: { type: string; grade: string; classification: string; masked?: boolean; sources: string[]; properties?: Record<string, PropertyValue> };
 }
 
 type Props = Record<string, unknown>;
@@ -121,6 +125,16 @@ function linkSchema(l: SelectedLink, typeOf: Map<string, SelectedEntity>): { sch
   return { schema: 'UnknownLink', props: { subject: l.source, object: l.target, role, status, ...dates } };
 }
 
+/** The properties of `x` the installation declared (every property of a declared type; a link's own). */
+function declaredOf(x: SelectedEntity | SelectedLink, kind: 'entity' | 'link'): Record<string, PropertyValue> {
+  const r = activeRegistry();
+  if (kind === 'link') return r.extra.linkTypes.has(x.type) ? x.properties : {};
+  if (r.extra.entityTypes.has(x.type)) return x.properties;
+  return Object.fromEntries(Object.entries(x.properties).filter(([k]) => r.extra.properties.has(`${x.type}.${k}`)));
+}
+
+const asNotes = (props: Record<string, PropertyValue>) => Object.entries(props).filter(([, v]) => v !== null).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`);
+
 export function toFtmEntities(s: Selection): FtmEntity[] {
   const byId = new Map(s.entities.map((e) => [e.id, e]));
   const recordKeys = new Map(s.sources.map((r) => [r.id, `${r.source}:${r.recordKey}`]));
@@ -145,11 +159,16 @@ export function toFtmEntities(s: Selection): FtmEntity[] {
     const c = contact.get(e.id);
     if (c && (e.type === 'PERSON' || e.type === 'ORGANISATION')) Object.assign(props, { phone: c.phone, email: c.email });
     if (addresses.has(e.id)) props.addressEntity = addresses.get(e.id)!;
-    return { id: e.id, schema, properties: clean(props), lantern: meta(e, e.type, e.masked) };
+    const declared = declaredOf(e, 'entity');
+    // A declared type's properties are already in its Note's description.
+    if (!activeRegistry().extra.entityTypes.has(e.type) && Object.keys(declared).length > 0) props.notes = asNotes(declared);
+    return { id: e.id, schema, properties: clean(props), lantern: { ...meta(e, e.type, e.masked), ...(Object.keys(declared).length > 0 ? { properties: declared } : {}) } };
   });
   for (const l of s.links) {
     const { schema, props } = linkSchema(l, byId);
-    out.push({ id: l.id, schema, properties: clean(props), lantern: meta(l, l.type) });
+    const declared = declaredOf(l, 'link');
+    if (Object.keys(declared).length > 0) props.description = asNotes(declared).join('; ');
+    out.push({ id: l.id, schema, properties: clean(props), lantern: { ...meta(l, l.type), ...(Object.keys(declared).length > 0 ? { properties: declared } : {}) } });
   }
   return out;
 }

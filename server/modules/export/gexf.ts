@@ -8,15 +8,18 @@
  * One declared direction: `defaultedgetype="directed"` and no edge overrides it, so NetworkX and
  * Gephi read one directed graph (NetworkX refuses a directed graph with an edge typed
  * undirected). Whether the link's type has a direction is the edge's `directed` attribute.
+ * Entity and link properties are attributes `property_<name>`, typed as the registry declares
+ * them (`long`, `double`, `boolean`, else `string`).
  */
 import type { Selection } from '../selection/index.ts';
-import { ENTITY_FIELDS, LINK_FIELDS, entityFields, linkFields, linkLabel, propertyNames, propertyText, provenanceLine, rgb, xmlText } from './common.ts';
+import { ENTITY_FIELDS, LINK_FIELDS, entityFields, entityPropertyColumns, linkFields, linkLabel, linkPropertyColumns, propertyText, provenanceLine, rgb, xmlText, type PropertyColumn, graphmlType } from './common.ts';
 import { xmlDocument } from './xml.ts';
 
 const NS = 'http://gexf.net/1.3';
 
 export function toGexf(s: Selection): string {
-  const props = propertyNames(s.entities);
+  const props = entityPropertyColumns(s.entities);
+  const linkProps = linkPropertyColumns(s.links);
   const doc = xmlDocument('gexf', {
     xmlns: NS,
     version: '1.3',
@@ -29,12 +32,14 @@ export function toGexf(s: Selection): string {
   meta.ele('description').txt(xmlText(provenanceLine(s)));
   const graph = root.ele('graph', { defaultedgetype: 'directed', mode: 'dynamic', timeformat: 'date' });
 
-  const nodeAttrs = [...ENTITY_FIELDS.filter((k) => k !== 'label'), ...props.map((p) => `property_${p}`)];
-  const linkAttrs = LINK_FIELDS.filter((k) => k !== 'label');
-  const declare = (cls: 'node' | 'edge', names: string[]) => {
+  const fixed = (names: string[]) => names.map((n) => ({ title: n, type: n === 'directed' ? 'boolean' : 'string' }));
+  const typed = (cols: PropertyColumn[]) => cols.map((p) => ({ title: `property_${p.name}`, type: graphmlType(p.type) }));
+  const nodeAttrs = [...fixed(ENTITY_FIELDS.filter((k) => k !== 'label')), ...typed(props)];
+  const linkAttrs = [...fixed(LINK_FIELDS.filter((k) => k !== 'label')), ...typed(linkProps)];
+  const declare = (cls: 'node' | 'edge', attrs: { title: string; type: string }[]) => {
     const el = graph.ele('attributes', { class: cls, mode: 'static' });
-    names.forEach((n, i) => el.ele('attribute', { id: `${cls[0]}${i}`, title: n, type: n === 'directed' ? 'boolean' : 'string' }));
-    return new Map(names.map((n, i) => [n, `${cls[0]}${i}`]));
+    attrs.forEach((a, i) => el.ele('attribute', { id: `${cls[0]}${i}`, title: a.title, type: a.type }));
+    return new Map(attrs.map((a, i) => [a.title, `${cls[0]}${i}`]));
   };
   const nodeIds = declare('node', nodeAttrs);
   const linkIds = declare('edge', linkAttrs);
@@ -46,7 +51,7 @@ export function toGexf(s: Selection): string {
     const node = nodes.ele('node', { id: xmlText(e.id), label: xmlText(e.label) });
     const values = node.ele('attvalues');
     const fields: Record<string, string> = { ...entityFields(e) };
-    for (const p of props) fields[`property_${p}`] = e.properties[p] === undefined ? '' : propertyText(e.properties[p]!);
+    for (const { name } of props) fields[`property_${name}`] = e.properties[name] === undefined ? '' : propertyText(e.properties[name]!);
     for (const [k, v] of Object.entries(fields)) if (v !== '' && nodeIds.has(k)) values.ele('attvalue', { for: nodeIds.get(k)!, value: xmlText(v) });
     node.ele('color', rgb(e.colour));
     node.ele('position', { x: e.position.x, y: -e.position.y, z: 0 }); // Gephi's y axis points up.
@@ -62,7 +67,9 @@ export function toGexf(s: Selection): string {
     if (l.validTo) attrs.end = l.validTo;
     const edge = edges.ele('edge', attrs);
     const values = edge.ele('attvalues');
-    for (const [k, v] of Object.entries(linkFields(l))) if (v !== '' && linkIds.has(k)) values.ele('attvalue', { for: linkIds.get(k)!, value: xmlText(v) });
+    const fields: Record<string, string> = { ...linkFields(l) };
+    for (const { name } of linkProps) fields[`property_${name}`] = l.properties[name] === undefined ? '' : propertyText(l.properties[name]!);
+    for (const [k, v] of Object.entries(fields)) if (v !== '' && linkIds.has(k)) values.ele('attvalue', { for: linkIds.get(k)!, value: xmlText(v) });
     edge.ele('color', rgb(l.colour));
     edge.ele('thickness', { value: l.grading.low ? 1 : 2 });
   }

@@ -1,11 +1,12 @@
 /**
- * GraphML (graphdrawing.org): one key per field and entity property, nodes and edges with
- * their data, positions and colours as data. Valid against the GraphML 1.0 schemas
+ * GraphML (graphdrawing.org): one key per field and per entity and link property (typed as the
+ * registry declares it: `long`, `double`, `boolean`, else `string`; its description as the key's
+ * `desc`), nodes and edges with their data, positions and colours as data. Valid against the GraphML 1.0 schemas
  * (bench/datasets/graphml-xsd/). Ids must be NMTOKENs: a Lantern id that is not one is
  * written as `n<index>` / `e<index>`, the id itself kept in `lantern_id`.
  */
 import type { Selection } from '../selection/index.ts';
-import { ENTITY_FIELDS, LINK_FIELDS, entityFields, linkFields, propertyNames, propertyText, provenanceLine, xmlComment, xmlText } from './common.ts';
+import { ENTITY_FIELDS, LINK_FIELDS, entityFields, entityPropertyColumns, graphmlType, linkFields, linkPropertyColumns, propertyText, provenanceLine, xmlComment, xmlText } from './common.ts';
 import { xmlDocument } from './xml.ts';
 
 const NS = 'http://graphml.graphdrawing.org/xmlns';
@@ -18,7 +19,8 @@ const NMTOKEN = /^[\p{L}\p{N}._:-]+$/u;
 
 export function toGraphml(s: Selection): string {
   const nodeId = new Map(s.entities.map((e, i) => [e.id, NMTOKEN.test(e.id) ? e.id : `n${i}`]));
-  const props = propertyNames(s.entities);
+  const props = entityPropertyColumns(s.entities);
+  const linkProps = linkPropertyColumns(s.links);
   const doc = xmlDocument('graphml', {
     xmlns: NS,
     'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
@@ -27,18 +29,20 @@ export function toGraphml(s: Selection): string {
   const root = doc.root;
   root.com(xmlComment(provenanceLine(s)));
   const keys = new Map<string, string>();
-  const key = (forWhat: 'node' | 'edge' | 'graph', name: string, type = 'string') => {
+  const key = (forWhat: 'node' | 'edge' | 'graph', name: string, type = 'string', desc = '') => {
     const id = `${forWhat[0]}${keys.size}`;
     keys.set(`${forWhat}:${name}`, id);
-    root.ele('key', { id, for: forWhat, 'attr.name': name, 'attr.type': type });
+    const k = root.ele('key', { id, for: forWhat, 'attr.name': name, 'attr.type': type });
+    if (desc) k.ele('desc').txt(xmlText(desc));
   };
   key('graph', 'description');
   for (const k of ENTITY_FIELDS) key('node', k);
   for (const k of ['x', 'y']) key('node', k, 'double');
   key('node', 'colour');
-  for (const p of props) key('node', `property_${p}`);
+  for (const p of props) key('node', `property_${p.name}`, graphmlType(p.type), p.description);
   for (const k of LINK_FIELDS) key('edge', k, k === 'directed' ? 'boolean' : 'string');
   key('edge', 'colour');
+  for (const p of linkProps) key('edge', `property_${p.name}`, graphmlType(p.type), p.description);
 
   const graph = root.ele('graph', { id: 'lantern', edgedefault: 'directed' });
   graph.ele('data', { key: keys.get('graph:description')! }).txt(xmlText(provenanceLine(s)));
@@ -51,12 +55,16 @@ export function toGraphml(s: Selection): string {
     data('x', String(e.position.x));
     data('y', String(e.position.y));
     data('colour', e.colour);
-    for (const p of props) data(`property_${p}`, e.properties[p] === undefined ? '' : propertyText(e.properties[p]!));
+    for (const { name } of props) data(`property_${name}`, e.properties[name] === undefined ? '' : propertyText(e.properties[name]!));
   }
   s.links.forEach((l, i) => {
     const edge = graph.ele('edge', { id: NMTOKEN.test(l.id) ? l.id : `e${i}`, source: nodeId.get(l.source)!, target: nodeId.get(l.target)! });
     for (const [k, v] of Object.entries(linkFields(l))) if (v !== '') edge.ele('data', { key: keys.get(`edge:${k}`)! }).txt(xmlText(v));
     edge.ele('data', { key: keys.get('edge:colour')! }).txt(l.colour);
+    for (const { name } of linkProps) {
+      const v = l.properties[name];
+      if (v !== undefined && v !== null) edge.ele('data', { key: keys.get(`edge:property_${name}`)! }).txt(xmlText(propertyText(v)));
+    }
   });
   return doc.toString();
 }

@@ -2,9 +2,11 @@
  * An installation's own types, end to end: a types file declares a VESSEL entity type, a
  * CREWS link type with properties of its own and a PERSON property; a server runs with it,
  * `lantern import` (a child process with LANTERN_TYPES) imports rows of them, the mapping setting
- * the link's own properties, GraphQL reads them back, and the GraphML and CSV exports hold them.
+ * the link's own properties (its declared dates read by the mapping's form-wide dateFormat),
+ * GraphQL reads them back, and every export holds the declared entity and link properties,
+ * typed as the types file declares them (GraphML and GEXF checked against their schemas).
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +17,8 @@ import { cliEnv, startTestServer, type TestServer } from '../../testing/harness.
 import { installTypes } from '../../model/model.ts';
 import { registryFromTypesFile } from '../../model/registry/deployment.ts';
 import { removeSource } from './import.repository.ts';
+import { XMLParser } from 'fast-xml-parser';
+import { datasetsDir } from '../../../bench/datasets/location.ts';
 
 const TYPES = `
 version: 1
@@ -32,6 +36,7 @@ entityTypes:
       - { name: imoNumber, kind: string, searchable: true, description: IMO ship identification number. }
       - { name: vesselKind, kind: enum, values: [FISHING, CARGO, PLEASURE], description: What the vessel is used for. }
       - { name: lengthMetres, kind: float, description: 'Length overall, in metres.' }
+      - { name: builtOn, kind: date, description: The day the vessel was launched. }
 linkTypes:
   - name: CREWS
     from: [PERSON]
@@ -52,6 +57,7 @@ properties:
 const MAPPING = `
 version: 1
 recordKey: [ref]
+dateFormat: dd/MM/yyyy
 grading: { sourceEvaluation: 2, intelligenceAssessment: B, handlingCode: P, classification: OFFICIAL }
 entities:
   person:
@@ -68,23 +74,25 @@ entities:
       imoNumber: imo
       vesselKind: kind
       lengthMetres: { column: length, transform: [number] }
+      builtOn: built
 links:
   - type: CREWS
     from: person
     to: vessel
     role: { column: role }
     properties:
-      signedOn: { column: signed, transform: [{ date: dd/MM/yyyy }] }
+      signedOn: signed
       shareOfCatch: share
       contract: contract
 `;
 
 const pid = process.pid;
 const ROWS = [
-  ['ref', 'sailor', 'book', 'vessel', 'imo', 'kind', 'length', 'role', 'signed', 'share', 'contract'],
-  [`R1-${pid}`, `Tomasz Wrona ${pid}`, `SB-${pid}-1`, `Morning Star ${pid}`, `93${pid}1`, 'fishing', '21.5', 'MASTER', '03/04/2024', '40', 'written'],
+  ['ref', 'sailor', 'book', 'vessel', 'imo', 'kind', 'length', 'built', 'role', 'signed', 'share', 'contract'],
+  // Dates as the mapping's form-wide dateFormat says (dd/MM/yyyy): the link's declared signedOn and the vessel's builtOn.
+  [`R1-${pid}`, `Tomasz Wrona ${pid}`, `SB-${pid}-1`, `Morning Star ${pid}`, `93${pid}1`, 'fishing', '21.5', '09/10/2011', 'MASTER', '03/04/2024', '40', 'written'],
   // A share that is not a number: left out of the link and reported, the link still made.
-  [`R2-${pid}`, `Piotr Zawada ${pid}`, `SB-${pid}-2`, `Morning Star ${pid}`, `93${pid}1`, 'fishing', '21.5', 'DECKHAND', '17/05/2024', 'a tenth', 'verbal'],
+  [`R2-${pid}`, `Piotr Zawada ${pid}`, `SB-${pid}-2`, `Morning Star ${pid}`, `93${pid}1`, 'fishing', '21.5', '09/10/2011', 'DECKHAND', '17/05/2024', 'a tenth', 'verbal'],
 ];
 
 function lantern(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -97,6 +105,23 @@ function lantern(args: string[], env: Record<string, string>): Promise<{ code: n
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+function xmllint(schema: string, content: string): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-types-xml-')), 'export.xml');
+  fs.writeFileSync(file, content);
+  try {
+    execFileSync('xmllint', ['--noout', '--nonet', '--schema', path.join(datasetsDir, schema), file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return 'valid';
+  } catch (e) {
+    return String((e as { stderr?: string }).stderr ?? e);
+  } finally {
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+}
+
+type Xml = Record<string, unknown>;
+const xml = (text: string) => new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, parseAttributeValue: false }).parse(text) as Xml;
+const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 describe('deployment-defined types', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-types-'));
@@ -144,14 +169,14 @@ describe('deployment-defined types', () => {
     const vessel = found.data!.search.edges.map((e) => e.node);
     expect(vessel).toHaveLength(1);
     expect(vessel[0]).toMatchObject({ type: 'VESSEL', label: `Morning Star ${pid}` });
-    const read = await server.graphql<{ entity: { __typename: string; name: string; imoNumber: string; vesselKind: string; lengthMetres: number; links: { edges: { node: { id: string; type: string; role: string; properties: { name: string; value: string }[] }; other: { __typename: string; label: string; seamanBookNumber: string } }[] } } }>(
-      `query($id: ID!) { entity(id: $id) { __typename ... on Vessel { name imoNumber vesselKind lengthMetres }
+    const read = await server.graphql<{ entity: { __typename: string; name: string; imoNumber: string; vesselKind: string; lengthMetres: number; builtOn: string; links: { edges: { node: { id: string; type: string; role: string; properties: { name: string; value: string }[] }; other: { __typename: string; label: string; seamanBookNumber: string } }[] } } }>(
+      `query($id: ID!) { entity(id: $id) { __typename ... on Vessel { name imoNumber vesselKind lengthMetres builtOn }
          links(types: [CREWS]) { edges { node { id type role properties { name value } } other { __typename label ... on Person { seamanBookNumber } } } } } }`,
       { id: vessel[0]!.id },
     );
     expect(read.errors).toBeUndefined();
     const v = read.data!.entity;
-    expect(v).toMatchObject({ __typename: 'Vessel', name: `Morning Star ${pid}`, imoNumber: `93${pid}1`, vesselKind: 'FISHING', lengthMetres: 21.5 });
+    expect(v).toMatchObject({ __typename: 'Vessel', name: `Morning Star ${pid}`, imoNumber: `93${pid}1`, vesselKind: 'FISHING', lengthMetres: 21.5, builtOn: '2011-10-09' });
     const crew = v.links.edges
       .map((e) => ({ role: e.node.role, type: e.node.type, who: e.other.label, book: e.other.seamanBookNumber, as: e.other.__typename, own: e.node.properties }))
       .sort((a, b) => a.role.localeCompare(b.role));
@@ -173,20 +198,74 @@ describe('deployment-defined types', () => {
       expect(r.errors).toBeUndefined();
       return r.data!.exportSelection;
     };
+    // GraphML: valid, the declared link properties as typed edge keys, the entity's as node keys.
     const graphml = await exportFile('GRAPHML');
     expect(graphml).toMatchObject({ entityCount: 3, linkCount: 2 });
-    expect(graphml.content).toContain(`Morning Star ${pid}`);
-    expect(graphml.content).toContain('CREWS');
-    expect(graphml.content).toContain(`93${pid}1`);
+    expect(xmllint('graphml-xsd/graphml.xsd', graphml.content)).toBe('valid');
+    const g = xml(graphml.content).graphml as Xml;
+    const keys = new Map(list(g.key as Xml[]).map((k) => [`${String(k['@for'])}:${String(k['@attr.name'])}`, { id: String(k['@id']), type: String(k['@attr.type']) }]));
+    expect(keys.get('edge:property_signedOn')?.type).toBe('string');
+    expect(keys.get('edge:property_shareOfCatch')?.type).toBe('double');
+    expect(keys.get('edge:property_contract')?.type).toBe('string');
+    expect(keys.get('node:property_lengthMetres')?.type).toBe('double');
+    expect(keys.get('node:property_seamanBookNumber')?.type).toBe('string');
+    const dataOf = (el: Xml) => Object.fromEntries(list(el.data as Xml[]).map((d) => [String(d['@key']), String(d['#text'] ?? '')]));
+    const edgeData = list((g.graph as Xml).edge as Xml[]).map(dataOf);
+    const key = (name: string) => keys.get(`edge:${name}`)!.id;
+    expect(edgeData.map((d) => [d[key('role')], d[key('property_signedOn')], d[key('property_shareOfCatch')], d[key('property_contract')]]).sort()).toEqual([
+      ['DECKHAND', '2024-05-17', undefined, 'VERBAL'],
+      ['MASTER', '2024-04-03', '40', 'WRITTEN'],
+    ]);
+    const vesselNode = list((g.graph as Xml).node as Xml[]).map(dataOf).find((d) => d[keys.get('node:property_imoNumber')!.id] === `93${pid}1`)!;
+    expect(vesselNode[keys.get('node:property_builtOn')!.id]).toBe('2011-10-09');
 
+    // GEXF: valid, the same properties as typed attributes.
+    const gexf = await exportFile('GEXF');
+    expect(xmllint('gexf-xsd/gexf.xsd', gexf.content)).toBe('valid');
+    const gx = (xml(gexf.content).gexf as Xml).graph as Xml;
+    const edgeAttrs = list(gx.attributes as Xml[]).find((a) => a['@class'] === 'edge')!;
+    const attr = new Map(list(edgeAttrs.attribute as Xml[]).map((a) => [String(a['@title']), { id: String(a['@id']), type: String(a['@type']) }]));
+    expect(attr.get('property_shareOfCatch')?.type).toBe('double');
+    const master = list((gx.edges as Xml).edge as Xml[]).find((e) => list((e.attvalues as Xml).attvalue as Xml[]).some((v) => v['@value'] === 'MASTER'))!;
+    const values = Object.fromEntries(list((master.attvalues as Xml).attvalue as Xml[]).map((v) => [String(v['@for']), String(v['@value'])]));
+    expect([values[attr.get('property_signedOn')!.id], values[attr.get('property_shareOfCatch')!.id], values[attr.get('property_contract')!.id]]).toEqual(['2024-04-03', '40', 'WRITTEN']);
+
+    // CSV: the declared link properties as columns of links.csv, their types in columns.csv.
     const csv = await exportFile('CSV');
     const files = unzipSync(Buffer.from(csv.content, 'base64'));
     const tables = Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, parse(strFromU8(bytes), { columns: true, bom: true }) as Record<string, string>[]]));
-    const nodes = Object.entries(tables).find(([name]) => /entit|node/i.test(name))![1];
-    const edges = Object.entries(tables).find(([name]) => /link|edge/i.test(name))![1];
-    expect(nodes.find((n) => Object.values(n).includes(`Morning Star ${pid}`))).toMatchObject({ type: 'VESSEL' });
-    expect(edges.filter((e) => e.type === 'CREWS')).toHaveLength(2);
+    const nodes = tables['entities.csv']!;
+    const edges = tables['links.csv']!;
+    expect(nodes.find((n) => Object.values(n).includes(`Morning Star ${pid}`))).toMatchObject({ type: 'VESSEL', lengthMetres: '21.5', builtOn: '2011-10-09' });
     expect(JSON.stringify(nodes)).toContain(`SB-${pid}-1`);
+    expect(edges.filter((e) => e.type === 'CREWS').map((e) => [e.role, e.signedOn, e.shareOfCatch, e.contract]).sort()).toEqual([
+      ['DECKHAND', '2024-05-17', '', 'VERBAL'],
+      ['MASTER', '2024-04-03', '40', 'WRITTEN'],
+    ]);
+    const columns = tables['columns.csv']!;
+    expect(columns).toEqual(expect.arrayContaining([
+      { file: 'links.csv', column: 'signedOn', type: 'date', description: 'The day the sailor signed on.' },
+      { file: 'links.csv', column: 'shareOfCatch', type: 'float', description: 'Share of the catch, in per cent.' },
+      { file: 'entities.csv', column: 'lengthMetres', type: 'float', description: 'Length overall, in metres.' },
+      { file: 'entities.csv', column: 'builtOn', type: 'date', description: 'The day the vessel was launched.' },
+    ]));
+
+    // ANX: the link's properties as attributes, typed (a date as ANB's AttTime).
+    const anx = xml((await exportFile('ANX')).content).Chart as Xml;
+    const classes = new Map(list((anx.AttributeClassCollection as Xml).AttributeClass as Xml[]).map((c) => [String(c['@Name']), String(c['@Type'])]));
+    expect([classes.get('signedOn'), classes.get('shareOfCatch'), classes.get('contract'), classes.get('lengthMetres')]).toEqual(['AttTime', 'AttNumber', 'AttText', 'AttNumber']);
+    const anxLinks = list((anx.ChartItemCollection as Xml).ChartItem as Xml[]).filter((i) => i.Link !== undefined);
+    const anxValues = anxLinks.map((i) => Object.fromEntries(list((i.AttributeCollection as Xml).Attribute as Xml[]).map((a) => [String(a['@AttributeClass']), String(a['@Value'])])));
+    expect(anxValues.find((v) => v.Role === 'MASTER')).toMatchObject({ signedOn: '2024-04-03T00:00:00', shareOfCatch: '40', contract: 'WRITTEN' });
+
+    // FtM: the link as an UnknownLink whose description names the declared properties; typed in `lantern.properties`.
+    const ftm = (await exportFile('FTM')).content.trim().split('\n').map((l) => JSON.parse(l) as { schema: string; properties: Record<string, string[]>; lantern: { type: string; properties?: Record<string, unknown> } });
+    const masterLink = ftm.find((e) => e.lantern.type === 'CREWS' && e.lantern.properties?.shareOfCatch !== undefined)!;
+    expect(masterLink.schema).toBe('UnknownLink');
+    expect(masterLink.lantern.properties).toEqual({ contract: 'WRITTEN', shareOfCatch: 40, signedOn: '2024-04-03' });
+    expect(masterLink.properties.description).toEqual(['contract: WRITTEN; shareOfCatch: 40; signedOn: 2024-04-03']);
+    const sailor = ftm.find((e) => e.schema === 'Person' && e.properties.notes?.includes(`seamanBookNumber: SB-${pid}-1`));
+    expect(sailor?.lantern.properties).toEqual({ seamanBookNumber: `SB-${pid}-1` });
   }, 240_000);
 
   it('refuses a mapping that sets a property the link type does not carry, naming it', async () => {

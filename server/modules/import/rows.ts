@@ -111,11 +111,21 @@ function columnOf(spec: ValueSpec | undefined): string | null {
   return spec.column !== undefined ? String(spec.column) : spec.template ?? null;
 }
 
-/** How a value is read: the property it fills and the mapping's defaults (for dates and phones). */
+/** How a value is read: the property it fills (of an entity or a link type) and the mapping's defaults (for dates and phones). */
 interface ValueContext {
   prop?: string;
   entityType?: EntityType;
+  linkType?: string;
   mapping?: Mapping;
+}
+
+/** Whether the property a value fills is a date: a core date property, or one the registry (an installation's types file) declares of kind date. */
+function fillsDate(vc: ValueContext): boolean {
+  if (vc.prop === undefined) return false;
+  if (DATE_PROPS.has(vc.prop)) return true;
+  const r = activeRegistry();
+  const defs = vc.linkType !== undefined ? r.link(vc.linkType)?.properties : vc.entityType !== undefined ? r.entity(vc.entityType)?.properties : undefined;
+  return defs?.find((p) => p.name === vc.prop)?.kind === 'date';
 }
 
 /** A value that could not be read: as written, and why. */
@@ -152,7 +162,7 @@ export function readValue(row: Row, spec: ValueSpec, vc: ValueContext = {}): { v
   } else v = cell(row, spec.column!);
   if (typeof v === 'string') v = v.trim() === '' ? null : v;
   if (o?.separator && typeof v === 'string') v = v.split(o.separator).map((x) => x.trim()).filter(Boolean);
-  const dateFormat = o?.dateFormat ?? (vc.prop && DATE_PROPS.has(vc.prop) && !hasTransform(spec, 'date') && !hasTransform(spec, 'datetime') ? vc.mapping?.dateFormat : undefined);
+  const dateFormat = o?.dateFormat ?? (fillsDate(vc) && !hasTransform(spec, 'date') && !hasTransform(spec, 'datetime') ? vc.mapping?.dateFormat : undefined);
   const phoneProp = vc.entityType === 'PHONE' && (vc.prop === 'number' || vc.prop === 'e164');
   const region = o?.phoneRegion ?? (phoneProp && !hasTransform(spec, 'phone') ? (vc.mapping?.phoneRegion ?? 'GB') : undefined);
   const bad: BadValue[] = [];
@@ -422,7 +432,7 @@ export function mapRow(row: Row, m: Mapping, ctx: RowContext): RowResult {
     // reported; the link is still made (unless the value is required, or the import strict).
     const defs = activeRegistry().link(l.type)?.properties ?? [];
     for (const [prop, spec] of Object.entries(l.properties ?? {})) {
-      const { value: v, bad } = readValue(row, spec, { prop, mapping: m });
+      const { value: v, bad } = readValue(row, spec, { prop, linkType: l.type, mapping: m });
       let problem = bad[0];
       let value: unknown = v;
       if (!problem && v !== null && v !== undefined) {

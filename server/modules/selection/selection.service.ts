@@ -103,7 +103,22 @@ function toLink(row: Row): SelectedLink {
   const declared = activeRegistry().link(edge.type);
   // A link type the registry does not know (one retired from the types file) reads as its name.
   const meta = declared ? { verb: declared.verb, directed: declared.directed, colour: declared.colour } : { verb: edge.type.toLowerCase().replace(/_/g, ' '), directed: false, colour: '#8a94a0' };
-  return { ...edge, verb: meta.verb, directed: meta.directed, grading: grading(row), colour: meta.colour };
+  return { ...edge, verb: meta.verb, directed: meta.directed, grading: grading(row), colour: meta.colour, properties: linkOwnProperties(row, declared?.properties ?? []) };
+}
+
+/** A link's fields that are not in `properties` though its type declares them (linkFields writes them). */
+const LINK_FIELD_PROPERTIES = new Set(['count', 'firstAt', 'lastAt']);
+
+function linkOwnProperties(row: Row, defs: readonly { name: string }[]): Record<string, PropertyValue> {
+  const out: Record<string, PropertyValue> = {};
+  for (const { name } of defs) {
+    const v = row[name];
+    if (LINK_FIELD_PROPERTIES.has(name) || v === null || v === undefined) continue;
+    if (Array.isArray(v)) {
+      if (v.length > 0) out[name] = v.map(String);
+    } else out[name] = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 function notFoundChart(name: string): GraphQLError {

@@ -79,6 +79,12 @@ export interface SelectedLink extends Omit<GraphEdgeOut, 'grading' | 'retired'> 
   directed: boolean;
   grading: SelectionGrading;
   colour: string;
+  /**
+   * The properties only links of its type carry, as the registry declares them (an installation's
+   * declared link properties; a call link's total duration), by name, sorted. A call link's count,
+   * first and last call are fields of their own, not repeated here.
+   */
+  properties: Record<string, PropertyValue>;
 }
 
 export interface SelectedSource {
