@@ -150,9 +150,12 @@ describe('making a snapshot', () => {
     expect(d.removedNodes).toEqual([]);
     expect(d.addedFindings).toEqual([{ id: 'F2', text: 'A second finding.' }]);
     expect(d.changedFindings).toEqual([{ id: 'F1', before: { text: first.findings[0]!.text }, after: { text: 'Two women work at the parlour; the suspect controls one of them.' } }]);
-    // The API has one snapshot mutation, and it makes new ones.
-    const schema = await server.graphql<{ __schema: { mutationType: { fields: { name: string }[] } } }>('{ __schema { mutationType { fields { name } } } }');
-    expect(schema.data!.__schema.mutationType.fields.map((f) => f.name).filter((n) => /snapshot/i.test(n))).toEqual(['createSnapshot']);
+    // The API has one snapshot mutation that makes one, and it makes new ones; the only other
+    // names a snapshot to file it in a case (cases module), which leaves its content as it is.
+    const schema = await server.graphql<{ __schema: { mutationType: { fields: { name: string; args: { name: string }[] }[] } } }>('{ __schema { mutationType { fields { name args { name } } } } }');
+    const touching = schema.data!.__schema.mutationType.fields.filter((f) => /snapshot/i.test(f.name));
+    expect(touching.map((f) => f.name).sort()).toEqual(['attachSnapshot', 'createSnapshot']);
+    expect(touching.find((f) => f.name === 'attachSnapshot')!.args.map((a) => a.name).sort()).toEqual(['caseId', 'snapshotId']);
   });
 
   it('serves a PDF whose text holds the title, marking, hash and pseudonyms and not the masked names', async () => {
@@ -240,7 +243,9 @@ describe('a snapshot with the map and the occupancy', () => {
     expect(html).toMatch(/data-testid="map-image"[^>]*src="data:image\/svg\+xml|src="data:image\/svg\+xml[^"]*"[^>]*data-testid="map-image"/);
     const decoded = withPicturesDecoded(html);
     expect(decoded).toContain('fill="#f3f1e7"'); // land from the Natural Earth outline
-    expect(decoded).toMatch(/NW 51\.\d{4}° N, 0\.\d{4}° W/);
+    // A lone premises at 51.45 N, 0.97 W: the view is the least width (0.3°) around it.
+    expect(decoded).toMatch(/NW 51\.\d{4}° N, 1\.12\d{2}° W/);
+    expect(decoded).toMatch(/SE 51\.\d{4}° N, 0\.82\d{2}° W/);
     expect(decoded).toMatch(/>\d+ k?m</);
     expect(decoded).toContain(`Velvet Touch ${TAG}`);
     expect(decoded).not.toMatch(/href="(?!#|data:)/);
