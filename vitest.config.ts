@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import IntegrationShuffle from './server/testing/sequencer.ts';
 
+/** Integration suites that read the whole graph and compare: run alone (project integration-alone). */
+const ALONE = ['server/modules/scores/scores.int.test.ts'];
+
 // Three tiers (docs/testing.md): unit tests beside the code; integration tests (*.int.test.ts)
 // against a real Neo4j started once per run (or NEO4J_URI); browser tests in e2e/ driving
 // Debian's Chromium against the built app.
@@ -25,7 +28,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['{server,client,seed,neo4j,bench}/**/*.int.test.ts'],
-          exclude: ['**/node_modules/**'],
+          exclude: ['**/node_modules/**', ...ALONE],
           globalSetup: ['server/testing/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 240_000,
@@ -38,13 +41,26 @@ export default defineConfig({
       },
       {
         test: {
+          // Suites that compare whole-graph results (kept against computed) while nothing else
+          // writes: run after the others, one file at a time.
+          name: 'integration-alone',
+          include: ALONE,
+          globalSetup: ['server/testing/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 3 },
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],
           globalSetup: ['server/testing/global-setup.ts'],
           testTimeout: 90_000,
           hookTimeout: 240_000,
           fileParallelism: false,
-          sequence: { groupOrder: 3 },
+          sequence: { groupOrder: 4 },
         },
       },
     ],
