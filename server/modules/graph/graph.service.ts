@@ -184,15 +184,20 @@ export async function connectingNetwork(ctx: Context, args: ConnectingArgs): Pro
   });
 }
 
-export async function subgraph(ctx: Context, args: { ids: readonly string[]; filter?: LinkFilterArg | null }): Promise<GraphOut> {
+/**
+ * The given entities and the links among them. An id that names nothing the caller may see is an
+ * error, unless `o.passOver` (evidence kept by the stored analysis, which may name an entity
+ * retired since it was computed): then it is passed over.
+ */
+export async function subgraph(ctx: Context, args: { ids: readonly string[]; filter?: LinkFilterArg | null }, o: { passOver?: boolean } = {}): Promise<GraphOut> {
   const ids = idArg('ids', args.ids, 1, LIMITS.subgraph);
   const filter = filterParams(args.filter);
   return repo.read(ctx.gateway, async (tx) => {
     const found = await repo.subgraph(tx, ids, filter);
-    const rows = requireFound(ids, found.nodes, 'ids');
+    const rows = o.passOver ? new Map(found.nodes.map((r) => [String(r.id), r])) : requireFound(ids, found.nodes, 'ids');
     const edges = new Map<string, Row>();
     for (const l of found.links) edges.set(String(l.id), l);
-    return graph(ids.map((id) => toGraphNode(rows.get(id)!)), edges, []);
+    return graph(ids.filter((id) => rows.has(id)).map((id) => toGraphNode(rows.get(id)!)), edges, []);
   });
 }
 

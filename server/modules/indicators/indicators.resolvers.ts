@@ -10,7 +10,7 @@ export const resolvers: Resolvers = {
     flagged: (_root, args, ctx) => ind.flagged(ctx, args),
   },
   IndicatorHit: {
-    graph: (parent, _args, ctx) => subgraph(ctx, { ids: parent.entityIds ?? [] }),
+    graph: (parent, _args, ctx) => subgraph(ctx, { ids: parent.entityIds ?? [] }, { passOver: true }),
   },
   IndicatorEvidence: {
     sources: (parent, _args, ctx) => sources(ctx, parent),
