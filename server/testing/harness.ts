@@ -108,7 +108,7 @@ export async function testToken(gateway: Gateway, role: Role, needToKnow = false
 }
 
 export async function startTestServer(
-  o: { gateway?: Gateway; development?: boolean; audit?: AuditLog; auth?: AppOptions['auth']; limits?: AppOptions['limits']; neo4jHealth?: AppOptions['neo4jHealth']; trustProxy?: AppOptions['trustProxy']; map?: AppOptions['map']; alerts?: AppOptions['alerts'] } = {},
+  o: { gateway?: Gateway; development?: boolean; audit?: AuditLog; auth?: AppOptions['auth']; limits?: AppOptions['limits']; neo4jHealth?: AppOptions['neo4jHealth']; trustProxy?: AppOptions['trustProxy']; map?: AppOptions['map']; alerts?: AppOptions['alerts']; subscriptionLimits?: AppOptions['subscriptionLimits'] } = {},
 ): Promise<TestServer> {
   const gateway = o.gateway ?? testGateway();
   // As serve derives it, so the command line run with LANTERN_AUDIT_KEY=TEST_AUDIT_KEY names victims the same way.
@@ -127,6 +127,7 @@ export async function startTestServer(
     ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy } : {}),
     ...(o.map ? { map: o.map } : {}),
     ...(o.alerts ? { alerts: o.alerts } : {}),
+    ...(o.subscriptionLimits ? { subscriptionLimits: o.subscriptionLimits } : {}),
   });
   const server = http.createServer(app);
   const sockets = subscriptions(server);
