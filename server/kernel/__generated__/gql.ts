@@ -51,7 +51,7 @@ type Documents = {
     "\n  mutation ShareChart($id: ID!, $with: ShareTarget!, $mode: ShareMode!) {\n    shareChart(id: $id, with: $with, mode: $mode) {\n      id\n    }\n  }\n": typeof types.ShareChartDocument,
     "\n  mutation UnshareChart($id: ID!, $with: ShareTarget!) {\n    unshareChart(id: $id, with: $with) {\n      id\n    }\n  }\n": typeof types.UnshareChartDocument,
     "\n  mutation RestoreChartVersion($id: ID!, $version: Int!) {\n    restoreChartVersion(id: $id, version: $version) {\n      id\n      version\n    }\n  }\n": typeof types.RestoreChartVersionDocument,
-    "\n  mutation ChartPresence($chartId: ID!) {\n    chartPresence(chartId: $chartId) {\n      chartId\n      others {\n        name\n        since\n      }\n      version\n      changedBy\n      changedAt\n      noteCount\n    }\n  }\n": typeof types.ChartPresenceDocument,
+    "\n  mutation ChartPresence($chartId: ID!) {\n    chartPresence(chartId: $chartId) {\n      chartId\n      others {\n        name\n        displayName\n        via\n        since\n      }\n      version\n      changedBy\n      changedAt\n      noteCount\n    }\n  }\n": typeof types.ChartPresenceDocument,
     "\n  query NotesOfChart($id: ID!) {\n    chart(id: $id) {\n      id\n      notes {\n        id\n        text\n        author\n        createdAt\n      }\n    }\n  }\n": typeof types.NotesOfChartDocument,
     "\n  query NotesOfEntity($id: ID!) {\n    entity(id: $id) {\n      id\n      annotations {\n        id\n        text\n        author\n        createdAt\n      }\n    }\n  }\n": typeof types.NotesOfEntityDocument,
     "\n  query NotesOfLink($id: ID!) {\n    link(id: $id) {\n      id\n      annotations {\n        id\n        text\n        author\n        createdAt\n      }\n    }\n  }\n": typeof types.NotesOfLinkDocument,
@@ -134,7 +134,7 @@ const documents: Documents = {
     "\n  mutation ShareChart($id: ID!, $with: ShareTarget!, $mode: ShareMode!) {\n    shareChart(id: $id, with: $with, mode: $mode) {\n      id\n    }\n  }\n": types.ShareChartDocument,
     "\n  mutation UnshareChart($id: ID!, $with: ShareTarget!) {\n    unshareChart(id: $id, with: $with) {\n      id\n    }\n  }\n": types.UnshareChartDocument,
     "\n  mutation RestoreChartVersion($id: ID!, $version: Int!) {\n    restoreChartVersion(id: $id, version: $version) {\n      id\n      version\n    }\n  }\n": types.RestoreChartVersionDocument,
-    "\n  mutation ChartPresence($chartId: ID!) {\n    chartPresence(chartId: $chartId) {\n      chartId\n      others {\n        name\n        since\n      }\n      version\n      changedBy\n      changedAt\n      noteCount\n    }\n  }\n": types.ChartPresenceDocument,
+    "\n  mutation ChartPresence($chartId: ID!) {\n    chartPresence(chartId: $chartId) {\n      chartId\n      others {\n        name\n        displayName\n        via\n        since\n      }\n      version\n      changedBy\n      changedAt\n      noteCount\n    }\n  }\n": types.ChartPresenceDocument,
     "\n  query NotesOfChart($id: ID!) {\n    chart(id: $id) {\n      id\n      notes {\n        id\n        text\n        author\n        createdAt\n      }\n    }\n  }\n": types.NotesOfChartDocument,
     "\n  query NotesOfEntity($id: ID!) {\n    entity(id: $id) {\n      id\n      annotations {\n        id\n        text\n        author\n        createdAt\n      }\n    }\n  }\n": types.NotesOfEntityDocument,
     "\n  query NotesOfLink($id: ID!) {\n    link(id: $id) {\n      id\n      annotations {\n        id\n        text\n        author\n        createdAt\n      }\n    }\n  }\n": types.NotesOfLinkDocument,
@@ -328,7 +328,7 @@ export function graphql(source: "\n  mutation RestoreChartVersion($id: ID!, $ver
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ChartPresence($chartId: ID!) {\n    chartPresence(chartId: $chartId) {\n      chartId\n      others {\n        name\n        since\n      }\n      version\n      changedBy\n      changedAt\n      noteCount\n    }\n  }\n"): typeof import('./graphql.ts').ChartPresenceDocument;
+export function graphql(source: "\n  mutation ChartPresence($chartId: ID!) {\n    chartPresence(chartId: $chartId) {\n      chartId\n      others {\n        name\n        displayName\n        via\n        since\n      }\n      version\n      changedBy\n      changedAt\n      noteCount\n    }\n  }\n"): typeof import('./graphql.ts').ChartPresenceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

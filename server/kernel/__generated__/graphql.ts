@@ -807,7 +807,7 @@ export type ChartPresenceMutationVariables = Exact<{
 }>;
 
 
-export type ChartPresenceMutation = { chartPresence: { chartId: string, version: number, changedBy: string | null, changedAt: string, noteCount: number, others: Array<{ name: string, since: string }> } };
+export type ChartPresenceMutation = { chartPresence: { chartId: string, version: number, changedBy: string | null, changedAt: string, noteCount: number, others: Array<{ name: string, displayName: string, via: string, since: string }> } };
 
 export type NotesOfChartQueryVariables = Exact<{
   id: string;
@@ -2167,6 +2167,8 @@ export const ChartPresenceDocument = new TypedDocumentString(`
     chartId
     others {
       name
+      displayName
+      via
       since
     }
     version

@@ -173,12 +173,16 @@ describe('cases and shared charts', () => {
   });
 
   it('answers the presence heartbeat with who else has the chart open and its latest version, for readers too', async () => {
-    const beat = 'mutation($id: ID!) { chartPresence(chartId: $id) { others { name } version changedBy noteCount } }';
+    const beat = 'mutation($id: ID!) { chartPresence(chartId: $id) { others { name displayName via } version changedBy noteCount } }';
     expect((await partner.graphql(beat, { id: chartId })).errors).toBeUndefined();
     await analyst.graphql(beat, { id: chartId });
-    const r = await lead.graphql<{ chartPresence: { others: { name: string }[]; version: number; changedBy: string; noteCount: number } }>(beat, { id: chartId });
+    const r = await lead.graphql<{ chartPresence: { others: { name: string; displayName: string; via: string }[]; version: number; changedBy: string; noteCount: number } }>(beat, { id: chartId });
     expect(r.errors).toBeUndefined();
     expect(r.data!.chartPresence.others.map((o) => o.name).sort()).toEqual([names.get(analyst), names.get(partner)].sort());
+    // Named as people know them: an API token by its own name (the audit log's token: mark left off), and said to be a token.
+    const analystName = names.get(analyst)!;
+    expect(analystName.startsWith('token:')).toBe(true);
+    expect(r.data!.chartPresence.others.find((o) => o.name === analystName)).toEqual({ name: analystName, displayName: analystName.slice('token:'.length), via: 'token' });
     expect(r.data!.chartPresence).toMatchObject({ version: 3, changedBy: names.get(lead), noteCount: 1 });
     const outsiderBeat = await outsider.graphql(beat, { id: chartId });
     expect(outsiderBeat.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
