@@ -2,7 +2,7 @@
  * The Alerts page in Chromium against the built app and a real server: a watched phone, an import
  * with new adverts carrying it; the top bar's count of new alerts goes up live (alertRaised over
  * WebSocket); on the page, one alert's evidence goes on the chart in one action, one is confirmed
- * and one dismissed.
+ * and one dismissed; the alerts' case is named in the list and opens the case.
  * Build first: npx vite build && npx vitest run --project e2e e2e/alerts.e2e.test.ts
  */
 import fs from 'node:fs';
@@ -24,6 +24,7 @@ vi.setConfig({ testTimeout: 300_000 });
 
 const PHONE = `+447700${String(process.pid).padStart(6, '0').slice(-6)}`;
 const SOURCE = `E2E_ALERTS_${process.pid}`;
+const CASE_NAME = `OP-E2E-ALERTS ${process.pid}`;
 const MAPPING = `
 version: 1
 recordKey: [ref]
@@ -80,9 +81,15 @@ describe('the Alerts page', () => {
     const phoneId = (await naturalIds(gateway, [{ type: 'PHONE', value: PHONE }])).get(
       `PHONE ${PHONE}`,
     )!;
+    const made = await server.graphql<{ createCase: { id: string } }>(
+      'mutation C($input: NewCaseInput!) { createCase(input: $input) { id } }',
+      { input: { name: CASE_NAME, handlingCode: 'P' } },
+    );
+    expect(made.errors).toBeUndefined();
+    const caseId = made.data!.createCase.id;
     const w = await server.graphql(
-      'mutation W($id: ID!) { watch(input: { entityId: $id, caseId: "OP-E2E-ALERTS" }) { id } }',
-      { id: phoneId },
+      'mutation W($id: ID!, $c: ID) { watch(input: { entityId: $id, caseId: $c }) { id } }',
+      { id: phoneId, c: caseId },
     );
     expect(w.errors).toBeUndefined();
 
@@ -112,8 +119,8 @@ describe('the Alerts page', () => {
     await page
       .getByRole('region', { name: 'Alerts' })
       .getByLabel('Case')
-      .selectOption('OP-E2E-ALERTS');
-    const mine = table.locator('tbody tr').filter({ hasText: 'OP-E2E-ALERTS' });
+      .selectOption(caseId);
+    const mine = table.locator('tbody tr').filter({ hasText: CASE_NAME });
     await expect.poll(() => mine.count(), { timeout: 30_000 }).toBe(2);
     await expect.poll(() => table.locator('tbody tr').count(), { timeout: 30_000 }).toBe(2);
     await shot(page, 'alerts-01-page');
@@ -129,7 +136,7 @@ describe('the Alerts page', () => {
     await page
       .getByRole('region', { name: 'Alerts' })
       .getByLabel('Case')
-      .selectOption('OP-E2E-ALERTS');
+      .selectOption(caseId);
     await expect.poll(() => table.locator('tbody tr').count(), { timeout: 30_000 }).toBe(2);
     await table.locator('tbody tr').first().getByRole('button', { name: 'Confirm' }).click();
     await expect.poll(() => table.locator('tbody tr').count(), { timeout: 30_000 }).toBe(1);
@@ -147,6 +154,11 @@ describe('the Alerts page', () => {
     const statuses = await table.locator('.alert-status').allTextContents();
     expect(statuses.sort()).toEqual(['confirmed', 'dismissed']);
     await shot(page, 'alerts-03-decided');
+
+    // The case is named, not given as its id, and opens the case on the Cases page.
+    await table.locator('tbody tr').first().getByRole('button', { name: CASE_NAME }).click();
+    await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+    await page.getByRole('article', { name: `Case ${CASE_NAME}` }).getByRole('heading', { name: CASE_NAME }).waitFor({ timeout: 30_000 });
     expect(errors).toEqual([]);
   });
 });

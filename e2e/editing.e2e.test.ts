@@ -69,7 +69,7 @@ afterAll(async () => {
 });
 
 describe('editing by hand', () => {
-  it('creates a person with provenance and grading, links it to a premises on the chart, edits it, and shows the new values with their sources', async () => {
+  it('creates a person with provenance and grading, links it to a premises on the chart, edits the link and the person, and shows the new values with their sources', async () => {
     const { page, errors } = await openWorkspace(browser, server.url, server.authorization);
     await searchAndAdd(page, 'Zellbrook', /Hand Car Wash/);
     await waitForEntities(page, (n) => n === 1);
@@ -168,6 +168,22 @@ describe('editing by hand', () => {
       },
     ]);
     expect(drawn).toContain(edge[0]!.id);
+
+    // Edit the link (selected on the chart): its start date, from another record.
+    await page.evaluate((id) => window.lanternChart!.select([id]), edge[0]!.id);
+    await details.getByText('2024-03-01 – open').waitFor();
+    await details.getByRole('button', { name: 'Edit…' }).click();
+    const editLink = page.getByRole('dialog', { name: /^Edit link: Radu.* works at Zellbrook/ });
+    expect(await editLink.getByLabel('Valid from').inputValue()).toBe('2024-03-01');
+    await editLink.getByLabel('Valid from').fill('2024-03-05');
+    await editLink.locator('[data-field="provenance.source"] input').fill(SOURCE);
+    await editLink.locator('[data-field="provenance.recordKey"] input').fill('IR-2293');
+    await editLink.getByRole('button', { name: 'Save changes' }).click();
+    await editLink.waitFor({ state: 'detached' });
+    await details.getByText('2024-03-05 – open').waitFor();
+    await details.locator('ul.sources').getByText('IR-2293').waitFor();
+    const changed = await server.graphql<{ link: { validFrom: string } }>('query($id: ID!) { link(id: $id) { validFrom } }', { id: edge[0]!.id });
+    expect(changed.data!.link.validFrom).toBe('2024-03-05');
 
     // Edit: a new date of birth, from another record (the person clicked where it is now: the
     // chart may have moved since the link was drawn).

@@ -42,6 +42,9 @@ export const unauthenticated = (message = 'Sign in first: send a session cookie 
 
 export const forbidden = (message: string): GraphQLError => make(ErrorCode.FORBIDDEN, message);
 
+/** Over one of the front door's limits (auth.limits.ts): the message names the limit and when to retry. */
+export const rateLimited = (message: string): GraphQLError => make(ErrorCode.RATE_LIMITED, message);
+
 export const internal = (): GraphQLError =>
   make(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal error. It has been logged.');
 

@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { toPlain } from './values.ts';
+import { dateTime, toPlain } from './values.ts';
 
 describe('toPlain', () => {
   it('keeps strings, numbers and booleans, and turns null, undefined and bigints into JSON values', () => {
@@ -54,5 +54,15 @@ describe('toPlain', () => {
   it('turns relationships into their properties', () => {
     const rel = new neo4j.types.Relationship(neo4j.int(5), neo4j.int(1), neo4j.int(2), 'USES', { id: 'link-1', weight: neo4j.int(2) }, 'r5', 'e1', 'e2');
     expect(toPlain([rel])).toEqual([{ id: 'link-1', weight: 2 }]);
+  });
+});
+
+describe('dateTime', () => {
+  it('makes a Cypher datetime parameter of an ISO date and time, keeping its offset and fraction', () => {
+    expect(toPlain(dateTime('2025-06-23T10:15:00Z'))).toBe('2025-06-23T10:15:00Z');
+    const d = dateTime('2025-06-23T10:15:30.25+01:00');
+    expect([d.hour, d.second, d.nanosecond, d.timeZoneOffsetSeconds].map(Number)).toEqual([10, 30, 250_000_000, 3600]);
+    expect(Number(dateTime('2025-06-23T10:15-05:30').timeZoneOffsetSeconds)).toBe(-19800);
+    expect(() => dateTime('2025-06-23 10:15')).toThrow(/not an ISO 8601 date and time with an offset/);
   });
 });

@@ -75,6 +75,19 @@ export function date(iso: string): InstanceType<typeof neo4j.types.Date> {
 }
 
 /**
+ * An ISO 8601 date and time with its offset (2025-06-23T10:15:00Z, ...+01:00) as a Cypher
+ * datetime parameter, the offset kept, so that it is stored as Cypher's datetime() would store it.
+ */
+export function dateTime(iso: string): InstanceType<typeof neo4j.types.DateTime> {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/i.exec(iso.trim());
+  if (!m) throw new Error(`${JSON.stringify(iso)} is not an ISO 8601 date and time with an offset`);
+  const zone = m[8]!.toUpperCase();
+  const offset = zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 3600 + Number(zone.slice(-2)) * 60);
+  const nanos = Number((m[7] ?? '').padEnd(9, '0'));
+  return new neo4j.types.DateTime(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), nanos, offset);
+}
+
+/**
  * Parameters for Neo4j: JavaScript numbers that are whole become Neo4j integers (otherwise they
  * travel as floats, which LIMIT, SKIP and range bounds refuse), recursively through lists and maps.
  * Neo4j values (integers, temporals) pass through untouched.

@@ -22,7 +22,7 @@ import { purposeOf, refusal, scopeFor, unmaskOf } from '../modules/access/access
 import type { LimitsConfig, MapConfig, OidcConfig, TrustProxy } from '../config/config.ts';
 import { DEFAULT_LIMITS, queryLimitsRule, type QueryLimits } from '../graphql/limits.ts';
 import { authRouter, perPrincipalRateLimit, principalOf, requireAuthentication, type Door } from '../modules/auth/auth.http.ts';
-import { AccountLockout, AddressGuard, Refusals } from '../modules/auth/auth.limits.ts';
+import { AccountLockout, AddressGuard, PrincipalRate, Refusals, upgradeAddressOf } from '../modules/auth/auth.limits.ts';
 import { Authenticator } from '../modules/auth/auth.service.ts';
 import { jwtVerifier } from '../modules/auth/auth.oidc.ts';
 import { auditPlugin, countRefusals } from '../modules/audit/audit.plugin.ts';
@@ -38,7 +38,7 @@ import { inFlight } from './in-flight.ts';
 import { MAX_DOCUMENT_BYTES } from '../modules/chart/chart.service.ts';
 import { keptResults } from '../modules/scores/index.ts';
 import type { AlertHub } from '../modules/alerts/index.ts';
-import { attachSubscriptions } from './subscriptions.ts';
+import { attachSubscriptions, type SubscriptionLimits } from './subscriptions.ts';
 import type http from 'node:http';
 
 /**
@@ -85,6 +85,8 @@ export interface AppOptions {
   map?: MapConfig;
   /** Where new alerts are told to subscriptions (modules/alerts); unset, alertRaised is refused. */
   alerts?: AlertHub | undefined;
+  /** What a subscriber may hold open (subscriptions.ts has the defaults). */
+  subscriptionLimits?: Partial<SubscriptionLimits>;
 }
 
 
@@ -177,6 +179,8 @@ export async function createApp(o: AppOptions): Promise<App> {
   const lockout = new AccountLockout({ lockAfter: a.lockout?.after ?? 5, maxLockMinutes: a.lockout?.maxMinutes ?? 15 });
   const pseudonymKey = o.pseudonymKey ?? randomBytes(32);
   const limits: LimitsConfig & Pick<QueryLimits, 'maxFieldsPerSelection'> = { ratePerMinute: 600, ...DEFAULT_LIMITS, ...o.limits };
+  // /graphql's requests per principal, which subscriptions count against too.
+  const rate = new PrincipalRate(limits.ratePerMinute);
   app.use(requestLog(o.log));
   // A request that writes holds back a backup until its answer (and so its audit record) is out.
   app.use(o.gateway.gate.requestScope());
@@ -242,7 +246,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   app.use(
     '/graphql',
     requireAuthentication(door),
-    perPrincipalRateLimit(limits.ratePerMinute, refusals),
+    perPrincipalRateLimit(limits.ratePerMinute, refusals, rate),
     express.json({ limit: GRAPHQL_BODY_BYTES, type: ['application/json', 'application/graphql-response+json'] }),
     // The body parser's callback runs outside the request's async context: back into it.
     o.gateway.gate.requestScope(),
@@ -315,7 +319,20 @@ export async function createApp(o: AppOptions): Promise<App> {
   return {
     app,
     subscriptions: (server) => {
-      const attached = attachSubscriptions(server, { schema, authenticator, gateway: o.gateway, pseudonymKey, log: o.log, audit: o.audit, alerts: o.alerts, development: o.development });
+      const attached = attachSubscriptions(server, {
+        schema,
+        authenticator,
+        door,
+        rate,
+        addressOf: upgradeAddressOf(app),
+        ...(o.subscriptionLimits ? { limits: o.subscriptionLimits } : {}),
+        gateway: o.gateway,
+        pseudonymKey,
+        log: o.log,
+        audit: o.audit,
+        alerts: o.alerts,
+        development: o.development,
+      });
       let closing: Promise<void> | undefined;
       sockets = { close: () => (closing ??= attached.close()) };
       return sockets;
@@ -347,6 +364,7 @@ export async function createApp(o: AppOptions): Promise<App> {
       await apollo.stop();
       await snapshots.close();
       door.guard.close();
+      rate.close();
       // The last minute's refusals, before serve closes the audit log.
       await refusals.close();
     },

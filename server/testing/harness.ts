@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { inject } from 'vitest';
 import { pino } from 'pino';
 import { createDriver, Gateway } from '../db/gateway.ts';
@@ -107,8 +108,36 @@ export async function testToken(gateway: Gateway, role: Role, needToKnow = false
   return secret;
 }
 
+/**
+ * An identity provider for tests: `auth` configures a server to trust it (issuer
+ * https://idp.example.org, audience lantern, roles in lantern_roles, names in preferred_username),
+ * and `sign` issues its JWTs (subject u-123 unless given), valid for 5 minutes.
+ */
+export async function testIdentityProvider(): Promise<{
+  auth: Required<Pick<NonNullable<AppOptions['auth']>, 'oidc' | 'jwtKeys'>>;
+  sign(claims: Record<string, unknown>, o?: { subject?: string; audience?: string; issuer?: string }): Promise<string>;
+}> {
+  const { publicKey, privateKey } = await generateKeyPair('RS256');
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256' };
+  return {
+    auth: {
+      oidc: { issuer: 'https://idp.example.org', audience: 'lantern', jwksUri: undefined, roleClaim: 'lantern_roles', nameClaim: 'preferred_username' },
+      jwtKeys: createLocalJWKSet({ keys: [jwk] }),
+    },
+    sign: (claims, o = {}) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setIssuer(o.issuer ?? 'https://idp.example.org')
+        .setAudience(o.audience ?? 'lantern')
+        .setSubject(o.subject ?? 'u-123')
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(privateKey),
+  };
+}
+
 export async function startTestServer(
-  o: { gateway?: Gateway; development?: boolean; audit?: AuditLog; auth?: AppOptions['auth']; limits?: AppOptions['limits']; neo4jHealth?: AppOptions['neo4jHealth']; trustProxy?: AppOptions['trustProxy']; map?: AppOptions['map']; alerts?: AppOptions['alerts'] } = {},
+  o: { gateway?: Gateway; development?: boolean; audit?: AuditLog; auth?: AppOptions['auth']; limits?: AppOptions['limits']; neo4jHealth?: AppOptions['neo4jHealth']; trustProxy?: AppOptions['trustProxy']; map?: AppOptions['map']; alerts?: AppOptions['alerts']; subscriptionLimits?: AppOptions['subscriptionLimits'] } = {},
 ): Promise<TestServer> {
   const gateway = o.gateway ?? testGateway();
   // As serve derives it, so the command line run with LANTERN_AUDIT_KEY=TEST_AUDIT_KEY names victims the same way.
@@ -127,6 +156,7 @@ export async function startTestServer(
     ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy } : {}),
     ...(o.map ? { map: o.map } : {}),
     ...(o.alerts ? { alerts: o.alerts } : {}),
+    ...(o.subscriptionLimits ? { subscriptionLimits: o.subscriptionLimits } : {}),
   });
   const server = http.createServer(app);
   const sockets = subscriptions(server);

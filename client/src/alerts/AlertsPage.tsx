@@ -1,13 +1,15 @@
 /**
  * Alerts (server/modules/alerts): new matches of the watches, newest first, filtered by status
  * and case, with their evidence; confirm, dismiss or assign each (audited), and put an alert's
- * evidence on the chart in one action. New alerts arrive live (alertRaised).
+ * evidence on the chart in one action. New alerts arrive live (alertRaised). An alert's case, when
+ * it is one of the caller's cases, is named and opens that case on the Cases page.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Page, Status } from '../pages/Page.tsx';
 import { TypeIcon } from '../components/TypeIcon.tsx';
 import type { EntityType } from '../model/types.ts';
 import type { AddToChart } from '../analysis/addToChart.ts';
+import { listCases } from '../cases/api.ts';
 import {
   ALERTS_CHANGED,
   alertsPage,
@@ -28,9 +30,21 @@ const STATUSES: { value: AlertStatus | ''; label: string }[] = [
   { value: '', label: 'All' },
 ];
 
-export function AlertsPage({ onClose, onAdd }: { onClose(): void; onAdd: AddToChart }) {
+export function AlertsPage({ onClose, onAdd, onOpenCase }: { onClose(): void; onAdd: AddToChart; onOpenCase?(caseId: string): void }) {
   const [status, setStatus] = useState<AlertStatus | ''>('NEW');
   const [caseId, setCaseId] = useState('');
+  // The caller's cases by id: a watch's case reference may also be free text (an operation name).
+  const [caseNames, setCaseNames] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    let live = true;
+    listCases()
+      .then((cs) => live && setCaseNames(new Map(cs.map((c) => [c.id, c.name]))))
+      // Without the list, references are shown as they are.
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
   const [state, setState] = useState<{ loading: boolean; error: string | null; data: Data | null }>(
     { loading: true, error: null, data: null },
   );
@@ -105,7 +119,7 @@ export function AlertsPage({ onClose, onAdd }: { onClose(): void; onAdd: AddToCh
                 .filter((c) => c.caseId)
                 .map((c) => (
                   <option key={c.caseId} value={c.caseId!}>
-                    {c.caseId} ({c.open} new)
+                    {caseNames.get(c.caseId!) ?? c.caseId} ({c.open} new)
                   </option>
                 ))}
             </select>
@@ -168,7 +182,17 @@ export function AlertsPage({ onClose, onAdd }: { onClose(): void; onAdd: AddToCh
                       </div>
                     )}
                   </td>
-                  <td>{a.caseId ?? <span className="muted">none</span>}</td>
+                  <td>
+                    {!a.caseId ? (
+                      <span className="muted">none</span>
+                    ) : caseNames.has(a.caseId) && onOpenCase ? (
+                      <button type="button" className="link" title="Open the case" onClick={() => onOpenCase(a.caseId!)}>
+                        {caseNames.get(a.caseId)}
+                      </button>
+                    ) : (
+                      a.caseId
+                    )}
+                  </td>
                   <td>
                     <span className={`alert-status ${a.status.toLowerCase()}`}>
                       {a.status.toLowerCase()}

@@ -150,6 +150,10 @@ const LINK = graphql(`
       validTo
       recordedAt
       weight
+      properties {
+        name
+        value
+      }
       grading {
         ...GradingFields
       }

@@ -169,11 +169,15 @@ function CaseView({ id, onOpenChart, onChanged }: { id: string; onOpenChart(char
   );
 }
 
-export function CasesPage({ onClose }: { onClose(): void }) {
+/** `initialCase`: the case to show opened (from a link elsewhere, e.g. an alert's case). */
+export function CasesPage({ onClose, initialCase = null }: { onClose(): void; initialCase?: string | null }) {
   const { session, file, messages } = useWorkspace();
   const [cases, setCases] = useState<CaseListItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [open, setOpen] = useState<string | null>(null);
+  const [open, setOpen] = useState<string | null>(initialCase);
+  useEffect(() => {
+    if (initialCase) setOpen(initialCase);
+  }, [initialCase]);
   const load = useCallback(() => {
     listCases()
       .then((c) => {

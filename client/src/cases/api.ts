@@ -147,6 +147,8 @@ const PRESENCE = graphql(`
       chartId
       others {
         name
+        displayName
+        via
         since
       }
       version

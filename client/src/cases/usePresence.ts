@@ -34,10 +34,13 @@ export function usePresence(chartId: string | null): Presence | null {
   return state?.chartId === chartId ? state : null;
 }
 
+/** How a viewer is named: as people know them, an API token marked as one. */
+export const viewerName = (o: Pick<Presence['others'][number], 'displayName' | 'via'>) => (o.via === 'token' ? `${o.displayName} (API token)` : o.displayName);
+
 /** "X also has this chart open", and "Changed by Y at T — reload" when a newer version was saved by someone else. */
 export function presenceNotice(p: Presence | null, opened: { version: number } | null, me: string | undefined): { others: string | null; changed: string | null } {
   if (!p || !opened) return { others: null, changed: null };
-  const names = p.others.map((o) => o.name);
+  const names = p.others.map(viewerName);
   const others = names.length === 0 ? null : `${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`} also ${names.length === 1 ? 'has' : 'have'} this chart open`;
   const changed = p.version > opened.version && p.changedBy !== me ? `Changed by ${p.changedBy ?? 'someone'} at ${p.changedAt.slice(11, 16)}` : null;
   return { others, changed };

@@ -11,6 +11,7 @@ import { addGraph } from '../state/chartDoc.ts';
 import type { Graph } from '../model/types.ts';
 import { EntityDialog } from '../editing/EntityDialog.tsx';
 import { LinkDialog } from '../editing/LinkDialog.tsx';
+import { LinkEditDialog } from '../editing/LinkEditDialog.tsx';
 import '../editing/editing.css';
 
 interface Props {
@@ -270,7 +271,16 @@ function NodeDetails({ node }: { node: GraphNode }) {
 }
 
 function EdgeDetails({ edge }: { edge: GraphEdge }) {
-  const d = useAsync<LinkDetails | null>(edge.id, linkDetails);
+  const { session, chart } = useWorkspace();
+  // Edits made here fetch the details anew.
+  const [revision, setRevision] = useState(0);
+  const [editing, setEditing] = useState(false);
+  const d = useAsync<LinkDetails | null>(`${edge.id}\n${revision}`, (k) => linkDetails(k.split('\n')[0]!));
+  const edited = (g: Graph, what: string) => {
+    setEditing(false);
+    chart.apply(what, (doc) => addGraph(doc, g, { kind: 'beside' }));
+    setRevision((r) => r + 1);
+  };
   return (
     <>
       <header className="details-head">
@@ -285,6 +295,14 @@ function EdgeDetails({ edge }: { edge: GraphEdge }) {
           <strong>{d.data.source.label}</strong> {linkMeta(edge.type).verb} <strong>{d.data.target.label}</strong>
         </p>
       )}
+      {may(session.me, 'write') && d.data && (
+        <div className="details-actions">
+          <button type="button" onClick={() => setEditing(true)}>
+            Edit…
+          </button>
+        </div>
+      )}
+      {editing && d.data && <LinkEditDialog link={d.data} onClose={() => setEditing(false)} onDone={edited} />}
       <dl className="props">
         {edge.role && (
           <div className="prop">
@@ -302,6 +320,12 @@ function EdgeDetails({ edge }: { edge: GraphEdge }) {
             <dd>{edge.weight}</dd>
           </div>
         )}
+        {d.data?.properties.map((p) => (
+          <div key={p.name} className="prop">
+            <dt>{humanise(p.name.replace(/([A-Z])/g, '_$1'))}</dt>
+            <dd>{p.value}</dd>
+          </div>
+        ))}
         <div className="prop">
           <dt>recorded</dt>
           <dd>{edge.recordedAt?.slice(0, 10) ?? 'unknown'}</dd>

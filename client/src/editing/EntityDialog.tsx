@@ -22,7 +22,7 @@ import {
 import {
   Field,
   FormErrors,
-  PropertyField,
+  PropertyFields,
   PROVENANCE_FIELDS,
   ProvenanceFields,
   type Errors,
@@ -117,22 +117,7 @@ export function EntityDialog({
             </select>
           </Field>
         )}
-        {spec && (
-          <fieldset className="edit-properties">
-            <legend>{spec.displayName}</legend>
-            <div className="edit-grid">
-              {fields.map((f) => (
-                <PropertyField
-                  key={f.name}
-                  spec={f}
-                  value={values[f.name] ?? ''}
-                  errors={errors}
-                  onChange={(v) => setValues((old) => ({ ...old, [f.name]: v }))}
-                />
-              ))}
-            </div>
-          </fieldset>
-        )}
+        {spec && <PropertyFields legend={spec.displayName} fields={fields} values={values} errors={errors} onChange={setValues} />}
         {spec && <ProvenanceFields value={provenance} errors={errors} onChange={setProvenance} />}
         <FormErrors
           errors={errors}

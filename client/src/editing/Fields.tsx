@@ -116,6 +116,82 @@ export function PropertyField({
   );
 }
 
+/** A link's role (where its type has roles) and the dates it held. */
+export function LinkFacts({
+  roles,
+  role,
+  validFrom,
+  validTo,
+  errors,
+  onRole,
+  onValidFrom,
+  onValidTo,
+}: {
+  roles: readonly string[];
+  role: string;
+  validFrom: string;
+  validTo: string;
+  errors: Errors;
+  onRole(v: string): void;
+  onValidFrom(v: string): void;
+  onValidTo(v: string): void;
+}) {
+  return (
+    <>
+      {roles.length > 0 && (
+        <Field label="Role" name="role" errors={errors}>
+          <select value={role} onChange={(e) => onRole(e.target.value)}>
+            <option value="">—</option>
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {humanise(r)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      <Field label="Valid from" name="validFrom" errors={errors}>
+        <input type="date" value={validFrom} onChange={(e) => onValidFrom(e.target.value)} />
+      </Field>
+      <Field label="Valid to" name="validTo" errors={errors} hint="empty: still so">
+        <input type="date" value={validTo} onChange={(e) => onValidTo(e.target.value)} />
+      </Field>
+    </>
+  );
+}
+
+/** A fieldset of property inputs (an entity's, or a link type's own), under `legend`. */
+export function PropertyFields({
+  legend,
+  fields,
+  values,
+  errors,
+  onChange,
+}: {
+  legend: string;
+  fields: readonly PropertySpec[];
+  values: Record<string, string>;
+  errors: Errors;
+  onChange(values: (old: Record<string, string>) => Record<string, string>): void;
+}) {
+  return (
+    <fieldset className="edit-properties">
+      <legend>{legend}</legend>
+      <div className="edit-grid">
+        {fields.map((f) => (
+          <PropertyField
+            key={f.name}
+            spec={f}
+            value={values[f.name] ?? ''}
+            errors={errors}
+            onChange={(v) => onChange((old) => ({ ...old, [f.name]: v }))}
+          />
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 const CLASSIFICATIONS: [ProvenanceForm['classification'], string][] = [
   ['OFFICIAL', 'OFFICIAL'],
   ['OFFICIAL_SENSITIVE', 'OFFICIAL-SENSITIVE'],

@@ -1,7 +1,8 @@
 /**
  * "Link to…": a link by hand from the selected entity to another on the chart, of a type the
  * server's registry allows between their two types (either way round: the form says which way it
- * reads), with its role, dates and the source and grading it needs. The link goes on the chart at once.
+ * reads), with its role, dates, its type's own properties (a declared link type's, from the
+ * registry) and the source and grading it needs. The link goes on the chart at once.
  */
 import { useMemo, useState, type FormEvent } from 'react';
 import { Dialog } from '../components/Dialog.tsx';
@@ -9,9 +10,9 @@ import { entityMeta, humanise } from '../model/meta.ts';
 import type { CreateLinkInput } from '../../../server/kernel/__generated__/graphql.ts';
 import type { Graph, GraphNode } from '../model/types.ts';
 import { createLink, useEditTypes } from './editing.api.ts';
-import { EMPTY_PROVENANCE, linkChoices, provenanceInput, type ProvenanceForm } from './form.ts';
+import { EMPTY_PROVENANCE, formProperties, linkChoices, propertyInputs, provenanceInput, type ProvenanceForm } from './form.ts';
 import { errorsOf } from './EntityDialog.tsx';
-import { Field, FormErrors, PROVENANCE_FIELDS, ProvenanceFields, type Errors } from './Fields.tsx';
+import { Field, FormErrors, LinkFacts, PROVENANCE_FIELDS, PropertyFields, ProvenanceFields, type Errors } from './Fields.tsx';
 import './editing.css';
 
 export function LinkDialog({
@@ -32,6 +33,7 @@ export function LinkDialog({
   const [role, setRole] = useState('');
   const [validFrom, setValidFrom] = useState('');
   const [validTo, setValidTo] = useState('');
+  const [values, setValues] = useState<Record<string, string>>({});
   const [provenance, setProvenance] = useState<ProvenanceForm>(EMPTY_PROVENANCE);
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
@@ -47,11 +49,13 @@ export function LinkDialog({
     choices.find((c) => `${c.type.name}${c.reversed ? ':r' : ''}` === choice) ??
     (choices.length === 1 ? choices[0] : undefined);
   const [source, dest] = chosen?.reversed ? [other, from] : [from, other];
+  const fields = useMemo(() => formProperties(chosen?.type.properties ?? []), [chosen]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!other) return setErrors({ target: 'choose the entity to link to.' });
     if (!chosen) return setErrors({ type: 'choose how they are linked.' });
+    const properties = propertyInputs(Object.fromEntries(fields.map((f) => [f.name, values[f.name] ?? ''])));
     setBusy(true);
     setErrors({});
     try {
@@ -62,6 +66,7 @@ export function LinkDialog({
         ...(role ? { role } : {}),
         ...(validFrom ? { validFrom } : {}),
         ...(validTo ? { validTo } : {}),
+        ...(properties.length ? { properties } : {}),
         provenance: provenanceInput(provenance),
       });
       onDone(g, `Link ${source!.label} ${chosen.type.verb} ${dest!.label}`);
@@ -85,6 +90,7 @@ export function LinkDialog({
                 setTarget(e.target.value);
                 setChoice('');
                 setRole('');
+                setValues({});
               }}
             >
               <option value="">Choose an entity on the chart…</option>
@@ -112,6 +118,7 @@ export function LinkDialog({
               onChange={(e) => {
                 setChoice(e.target.value);
                 setRole('');
+                setValues({});
               }}
             >
               <option value="">{choices.length ? 'Choose…' : '—'}</option>
@@ -127,25 +134,20 @@ export function LinkDialog({
               ))}
             </select>
           </Field>
-          {chosen && chosen.type.roles.length > 0 && (
-            <Field label="Role" name="role" errors={errors}>
-              <select value={role} onChange={(e) => setRole(e.target.value)}>
-                <option value="">—</option>
-                {chosen.type.roles.map((r) => (
-                  <option key={r} value={r}>
-                    {humanise(r)}
-                  </option>
-                ))}
-              </select>
-            </Field>
-          )}
-          <Field label="Valid from" name="validFrom" errors={errors}>
-            <input type="date" value={validFrom} onChange={(e) => setValidFrom(e.target.value)} />
-          </Field>
-          <Field label="Valid to" name="validTo" errors={errors} hint="empty: still so">
-            <input type="date" value={validTo} onChange={(e) => setValidTo(e.target.value)} />
-          </Field>
+          <LinkFacts
+            roles={chosen?.type.roles ?? []}
+            role={role}
+            validFrom={validFrom}
+            validTo={validTo}
+            errors={errors}
+            onRole={setRole}
+            onValidFrom={setValidFrom}
+            onValidTo={setValidTo}
+          />
         </div>
+        {chosen && fields.length > 0 && (
+          <PropertyFields legend={`${humanise(chosen.type.name)} link`} fields={fields} values={values} errors={errors} onChange={setValues} />
+        )}
         {chosen && source && dest && (
           <p className="edit-reads" aria-live="polite">
             Reads: <strong>{source.label}</strong> {chosen.type.verb} <strong>{dest.label}</strong>
@@ -160,6 +162,7 @@ export function LinkDialog({
             ...(chosen?.type.roles.length ? ['role'] : []),
             'validFrom',
             'validTo',
+            ...fields.map((f) => `properties.${f.name}`),
             ...PROVENANCE_FIELDS,
           ]}
         />

@@ -11,11 +11,24 @@ import type {
   CreateLinkInput,
   ProvenanceInput,
   PropertyInput,
+  UpdateLinkInput,
 } from '../../../server/kernel/__generated__/graphql.ts';
 import { SUBGRAPH } from '../../../server/kernel/documents.ts';
 import { gql } from '../api/graphql.ts';
 import type { Graph } from '../model/types.ts';
 import type { LinkTypeSpec, PropertySpec } from './form.ts';
+
+export const EDIT_PROPERTY = graphql(`
+  fragment EditPropertyFields on PropertyInfo {
+    name
+    kind
+    values
+    list
+    required
+    editable
+    description
+  }
+`);
 
 const EDIT_TYPES = graphql(`
   query EditTypes {
@@ -23,13 +36,7 @@ const EDIT_TYPES = graphql(`
       name
       displayName
       properties {
-        name
-        kind
-        values
-        list
-        required
-        editable
-        description
+        ...EditPropertyFields
       }
     }
     linkTypes {
@@ -38,6 +45,9 @@ const EDIT_TYPES = graphql(`
       from
       to
       roles
+      properties {
+        ...EditPropertyFields
+      }
     }
   }
 `);
@@ -62,6 +72,20 @@ const CREATE_LINK = graphql(`
   mutation CreateLink($input: CreateLinkInput!) {
     createLink(input: $input) {
       id
+    }
+  }
+`);
+
+const UPDATE_LINK = graphql(`
+  mutation UpdateLink($id: ID!, $input: UpdateLinkInput!, $provenance: ProvenanceInput!) {
+    updateLink(id: $id, input: $input, provenance: $provenance) {
+      id
+      source {
+        id
+      }
+      target {
+        id
+      }
     }
   }
 `);
@@ -123,4 +147,11 @@ export async function createLink(input: CreateLinkInput): Promise<Graph> {
   const { createLink: made } = await gql(CREATE_LINK, { input });
   const g = await subgraph([input.source, input.target]);
   return { ...g, edges: g.edges.filter((e) => e.id === made.id) };
+}
+
+/** Changes a link (role, dates, its type's own properties); answers with it as the chart now draws it. */
+export async function updateLink(id: string, input: UpdateLinkInput, provenance: ProvenanceInput): Promise<Graph> {
+  const { updateLink: changed } = await gql(UPDATE_LINK, { id, input, provenance });
+  const g = await subgraph([changed.source.id, changed.target.id]);
+  return { ...g, edges: g.edges.filter((e) => e.id === id) };
 }

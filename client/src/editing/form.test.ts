@@ -28,6 +28,7 @@ const link = (name: string, from: string[], to: string[]): LinkTypeSpec => ({
   from,
   to,
   roles: [],
+  properties: [],
 });
 
 describe('editing forms', () => {

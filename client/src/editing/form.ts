@@ -21,13 +21,14 @@ export interface PropertySpec {
   description: string;
 }
 
-/** A link type as the `linkTypes` query gives it. */
+/** A link type as the `linkTypes` query gives it, with its own properties (a declared type's). */
 export interface LinkTypeSpec {
   name: string;
   verb: string;
   from: string[];
   to: string[];
   roles: string[];
+  properties: PropertySpec[];
 }
 
 /** Where a fact comes from: the source record and its 3x5x2 grading. */

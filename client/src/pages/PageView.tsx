@@ -1,5 +1,5 @@
 /** The workspace's pages (over the chart) and how each reaches the chart. */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { DashboardPage } from '../analysis/DashboardPage.tsx';
 import { FlaggedPage } from '../analysis/FlaggedPage.tsx';
 import { NetworksPage } from '../analysis/NetworksPage.tsx';
@@ -27,6 +27,15 @@ export const PAGES: { name: PageName; label: string; title: string; /** Shown on
 export function PageView({ page, onClose, onNavigate }: { page: PageName; onClose(): void; onNavigate(p: PageName): void }) {
   const add = useAddToChart();
   const { chart } = useWorkspace();
+  // A case opened from another page (an alert's case): the Cases page shows it.
+  const [caseToOpen, setCaseToOpen] = useState<string | null>(null);
+  const openCase = useCallback(
+    (id: string) => {
+      setCaseToOpen(id);
+      onNavigate('cases');
+    },
+    [onNavigate],
+  );
   const onChart = useMemo(() => new Set(Object.keys(chart.doc.nodes)), [chart.doc.nodes]);
   // Evidence and whole networks are for looking at: back to the chart with them highlighted.
   const addAndShow = useCallback(
@@ -44,11 +53,11 @@ export function PageView({ page, onClose, onNavigate }: { page: PageName; onClos
     case 'circuits':
       return <CircuitsPage onClose={onClose} onAdd={addAndShow} />;
     case 'alerts':
-      return <AlertsPage onClose={onClose} onAdd={addAndShow} />;
+      return <AlertsPage onClose={onClose} onAdd={addAndShow} onOpenCase={openCase} />;
     case 'dashboard':
       return <DashboardPage onClose={onClose} onAdd={addAndShow} />;
     case 'cases':
-      return <CasesPage onClose={onClose} />;
+      return <CasesPage onClose={onClose} initialCase={caseToOpen} />;
     case 'import':
       return <ImportPage onClose={onClose} onReview={() => onNavigate('review')} />;
     case 'review':

@@ -5,7 +5,7 @@ MATCH (a:Entity {id: $source})
 MATCH (b:Entity {id: $target})
 CREATE (a)-[x:$($type)]->(b)
 SET x += $props, x.id = $id, x.sourceIds = [$sourceId], x.recordedAt = coalesce(datetime($recordedAt), datetime()),
-    x.firstAt = datetime($firstAt), x.lastAt = datetime($lastAt), x.updatedAt = datetime()
+    x.firstAt = coalesce(datetime($firstAt), x.firstAt), x.lastAt = coalesce(datetime($lastAt), x.lastAt), x.updatedAt = datetime()
 WITH a, b, x
 CALL (x) {
   MATCH (s:SourceRecord)

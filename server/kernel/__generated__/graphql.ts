@@ -127,6 +127,12 @@ export type CreateLinkInput = {
   id?: string | null | undefined;
   /** Last call (CALLED only). */
   lastAt?: string | null | undefined;
+  /**
+   * Its type's own properties, as declared in the type registry (an installation's link types in
+   * LANTERN_TYPES; see the `linkTypes` query), checked as an entity's properties are. A CALLED
+   * link's count, firstAt and lastAt are given in their own fields above.
+   */
+  properties?: Array<PropertyInput> | null | undefined;
   /** Where it comes from. */
   provenance: ProvenanceInput;
   /** Role, where the type has roles. */
@@ -515,6 +521,20 @@ export type TieKind =
   /** A vehicle seen at them. */
   | 'VEHICLE';
 
+/** Changes to an existing link: fields left out are kept, fields given as null are cleared. */
+export type UpdateLinkInput = {
+  /** Its type's own properties to set (null clears one), checked against the type registry as in CreateLinkInput. */
+  properties?: Array<PropertyInput> | null | undefined;
+  /** Role. */
+  role?: string | null | undefined;
+  /** Start of validity. */
+  validFrom?: string | null | undefined;
+  /** End of validity. */
+  validTo?: string | null | undefined;
+  /** Weight. */
+  weight?: number | null | undefined;
+};
+
 /** What to watch: exactly one of entityId, indicatorId or pattern. */
 export type WatchInput = {
   /** The case the alerts belong to. */
@@ -677,7 +697,7 @@ export type LinkQueryVariables = Exact<{
 }>;
 
 
-export type LinkQuery = { link: { id: string, type: string, role: string | null, validFrom: string | null, validTo: string | null, recordedAt: string | null, weight: number | null, grading: { code: string, low: boolean, sourceEvaluation: SourceEvaluation, intelligenceAssessment: IntelligenceAssessment, handlingCode: HandlingCode, handlingConditions: string | null, classification: Classification }, sources: Array<{ id: string, source: string, recordKey: string, recordedAt: string | null, summary: string | null, grading: { code: string, low: boolean, sourceEvaluation: SourceEvaluation, intelligenceAssessment: IntelligenceAssessment, handlingCode: HandlingCode, handlingConditions: string | null, classification: Classification } }>, source:
+export type LinkQuery = { link: { id: string, type: string, role: string | null, validFrom: string | null, validTo: string | null, recordedAt: string | null, weight: number | null, properties: Array<{ name: string, value: string | null }>, grading: { code: string, low: boolean, sourceEvaluation: SourceEvaluation, intelligenceAssessment: IntelligenceAssessment, handlingCode: HandlingCode, handlingConditions: string | null, classification: Classification }, sources: Array<{ id: string, source: string, recordKey: string, recordedAt: string | null, summary: string | null, grading: { code: string, low: boolean, sourceEvaluation: SourceEvaluation, intelligenceAssessment: IntelligenceAssessment, handlingCode: HandlingCode, handlingConditions: string | null, classification: Classification } }>, source:
       | { id: string, label: string, type: EntityType }
       | { id: string, label: string, type: EntityType }
       | { id: string, label: string, type: EntityType }
@@ -807,7 +827,7 @@ export type ChartPresenceMutationVariables = Exact<{
 }>;
 
 
-export type ChartPresenceMutation = { chartPresence: { chartId: string, version: number, changedBy: string | null, changedAt: string, noteCount: number, others: Array<{ name: string, since: string }> } };
+export type ChartPresenceMutation = { chartPresence: { chartId: string, version: number, changedBy: string | null, changedAt: string, noteCount: number, others: Array<{ name: string, displayName: string, via: string, since: string }> } };
 
 export type NotesOfChartQueryVariables = Exact<{
   id: string;
@@ -883,10 +903,12 @@ export type CreateSnapshotMutationVariables = Exact<{
 
 export type CreateSnapshotMutation = { createSnapshot: { id: string, title: string, createdAt: string, version: number, supersededBy: string | null, marking: string, masked: boolean, hash: string, nodeCount: number, edgeCount: number, files: { html: string, pdf: string, png: string } } };
 
+export type EditPropertyFieldsFragment = { name: string, kind: string, values: Array<string>, list: boolean, required: boolean, editable: boolean, description: string };
+
 export type EditTypesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type EditTypesQuery = { entityTypes: Array<{ name: EntityType, displayName: string, properties: Array<{ name: string, kind: string, values: Array<string>, list: boolean, required: boolean, editable: boolean, description: string }> }>, linkTypes: Array<{ name: string, verb: string, from: Array<EntityType>, to: Array<EntityType>, roles: Array<string> }> };
+export type EditTypesQuery = { entityTypes: Array<{ name: EntityType, displayName: string, properties: Array<{ name: string, kind: string, values: Array<string>, list: boolean, required: boolean, editable: boolean, description: string }> }>, linkTypes: Array<{ name: string, verb: string, from: Array<EntityType>, to: Array<EntityType>, roles: Array<string>, properties: Array<{ name: string, kind: string, values: Array<string>, list: boolean, required: boolean, editable: boolean, description: string }> }> };
 
 export type CreateEntityMutationVariables = Exact<{
   input: CreateEntityInput;
@@ -938,6 +960,43 @@ export type CreateLinkMutationVariables = Exact<{
 
 
 export type CreateLinkMutation = { createLink: { id: string } };
+
+export type UpdateLinkMutationVariables = Exact<{
+  id: string;
+  input: UpdateLinkInput;
+  provenance: ProvenanceInput;
+}>;
+
+
+export type UpdateLinkMutation = { updateLink: { id: string, source:
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+    , target:
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+     } };
 
 export type RowErrorFieldsFragment = { file: string, line: number, column: string | null, value: string | null, reason: string };
 
@@ -1243,6 +1302,17 @@ export const OperationSummaryFieldsFragmentDoc = new TypedDocumentString(`
   description
 }
     `, {"fragmentName":"OperationSummaryFields"}) as unknown as TypedDocumentString<OperationSummaryFieldsFragment, unknown>;
+export const EditPropertyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment EditPropertyFields on PropertyInfo {
+  name
+  kind
+  values
+  list
+  required
+  editable
+  description
+}
+    `, {"fragmentName":"EditPropertyFields"}) as unknown as TypedDocumentString<EditPropertyFieldsFragment, unknown>;
 export const RowErrorFieldsFragmentDoc = new TypedDocumentString(`
     fragment RowErrorFields on ImportRowError {
   file
@@ -1949,6 +2019,10 @@ export const LinkDocument = new TypedDocumentString(`
     validTo
     recordedAt
     weight
+    properties {
+      name
+      value
+    }
     grading {
       ...GradingFields
     }
@@ -2167,6 +2241,8 @@ export const ChartPresenceDocument = new TypedDocumentString(`
     chartId
     others {
       name
+      displayName
+      via
       since
     }
     version
@@ -2324,13 +2400,7 @@ export const EditTypesDocument = new TypedDocumentString(`
     name
     displayName
     properties {
-      name
-      kind
-      values
-      list
-      required
-      editable
-      description
+      ...EditPropertyFields
     }
   }
   linkTypes {
@@ -2339,9 +2409,20 @@ export const EditTypesDocument = new TypedDocumentString(`
     from
     to
     roles
+    properties {
+      ...EditPropertyFields
+    }
   }
 }
-    `) as unknown as TypedDocumentString<EditTypesQuery, EditTypesQueryVariables>;
+    fragment EditPropertyFields on PropertyInfo {
+  name
+  kind
+  values
+  list
+  required
+  editable
+  description
+}`) as unknown as TypedDocumentString<EditTypesQuery, EditTypesQueryVariables>;
 export const CreateEntityDocument = new TypedDocumentString(`
     mutation CreateEntity($input: CreateEntityInput!) {
   createEntity(input: $input) {
@@ -2363,6 +2444,19 @@ export const CreateLinkDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateLinkMutation, CreateLinkMutationVariables>;
+export const UpdateLinkDocument = new TypedDocumentString(`
+    mutation UpdateLink($id: ID!, $input: UpdateLinkInput!, $provenance: ProvenanceInput!) {
+  updateLink(id: $id, input: $input, provenance: $provenance) {
+    id
+    source {
+      id
+    }
+    target {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateLinkMutation, UpdateLinkMutationVariables>;
 export const ImportPreviewDocument = new TypedDocumentString(`
     query ImportPreview($source: String!, $mapping: String!, $fileName: String!, $content: String!, $rows: Int) {
   importPreview(

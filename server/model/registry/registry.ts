@@ -138,6 +138,11 @@ export function propertyKinds(registry: Registry): Record<string, Record<string,
   return Object.fromEntries(registry.entityTypes.map((t) => [t.name, Object.fromEntries(editableProperties(t).map((p) => [p.name, inputKind(p)]))]));
 }
 
+/** The same for each link type: its own properties (a CALLED link's calls, a declared type's properties). */
+export function linkPropertyKinds(registry: Registry): Record<string, Record<string, InputKind>> {
+  return Object.fromEntries(registry.linkTypes.map((t) => [t.name, Object.fromEntries((t.properties ?? []).filter((p) => p.editable).map((p) => [p.name, inputKind(p)]))]));
+}
+
 /** Properties of an entity type an analyst may set, in order. */
 export function editableProperties(t: EntityTypeDef): PropertyDef[] {
   return t.properties.filter((p) => p.editable);

@@ -28,6 +28,17 @@ export interface Principal {
   via: 'session' | 'token' | 'jwt' | 'system';
 }
 
+/**
+ * How people know the account a principal's `name` names: the name without the `token:` mark the
+ * audit log keeps for API tokens, and how it signs in (`via`; a record written before `via` was
+ * kept is told by that mark).
+ */
+export function accountOf(name: string, via?: string | null): { displayName: string; via: Principal['via'] } {
+  const token = name.startsWith('token:');
+  const known = via === 'session' || via === 'token' || via === 'jwt' || via === 'system' ? via : token ? 'token' : 'session';
+  return { displayName: known === 'token' && token ? name.slice('token:'.length) : name, via: known };
+}
+
 /** The command line on the server's own machine (exports, snapshots): full access, recorded as `system`. */
 export const SYSTEM_PRINCIPAL: Principal = Object.freeze({ id: 'system', name: 'system', role: 'admin', needToKnow: true, via: 'system' });
 

@@ -8,7 +8,7 @@ import type { Principal } from '../../graphql/context.ts';
 import type { AuditLog } from '../audit/index.ts';
 import { errorBody, type ErrorCode } from '../../errors.ts';
 import { CSRF_HEADER, SESSION_COOKIE, type Authenticator } from './auth.service.ts';
-import { addressOf, type AccountLockout, type AddressGuard, type Refusals } from './auth.limits.ts';
+import { addressOf, type AccountLockout, type AddressGuard, type PrincipalRate, type Refusals } from './auth.limits.ts';
 
 export interface AuthHttpOptions {
   authenticator: Authenticator;
@@ -122,11 +122,15 @@ export function requireAuthentication(door: Door) {
   };
 }
 
-/** GraphQL requests per minute per principal (so one tool or user cannot starve the others). */
-export function perPrincipalRateLimit(perMinute: number, refusals: Refusals) {
+/**
+ * GraphQL requests per minute per principal (so one tool or user cannot starve the others); given
+ * a PrincipalRate, its count, which subscriptions take from too.
+ */
+export function perPrincipalRateLimit(perMinute: number, refusals: Refusals, shared?: PrincipalRate) {
   return rateLimit({
     windowMs: 60_000,
     limit: perMinute,
+    ...(shared ? { store: shared.store } : {}),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     keyGenerator: (_req, res) => principalOf(res).id,

@@ -2,10 +2,9 @@
  * Signing in and out, CSRF, API tokens, identity-provider JWTs, and the hardening around /graphql:
  * query depth and cost limits, per-principal rate limits, security headers.
  */
-import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken, createUser, revokeApiToken, VERIFIED_TTL_MS } from './auth.service.ts';
-import { startTestServer, testGateway, type TestServer } from '../../testing/harness.ts';
+import { startTestServer, testGateway, testIdentityProvider, type TestServer } from '../../testing/harness.ts';
 
 const gql = (url: string, query: string, headers: Record<string, string> = {}) =>
   fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
@@ -118,23 +117,9 @@ describe('identity-provider JWTs', () => {
   let sign: (claims: Record<string, unknown>, o?: { audience?: string; issuer?: string }) => Promise<string>;
 
   beforeAll(async () => {
-    const { publicKey, privateKey } = await generateKeyPair('RS256');
-    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256' };
-    sign = (claims, o = {}) =>
-      new SignJWT(claims)
-        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
-        .setIssuer(o.issuer ?? 'https://idp.example.org')
-        .setAudience(o.audience ?? 'lantern')
-        .setSubject('u-123')
-        .setIssuedAt()
-        .setExpirationTime('5m')
-        .sign(privateKey);
-    server = await startTestServer({
-      auth: {
-        oidc: { issuer: 'https://idp.example.org', audience: 'lantern', jwksUri: undefined, roleClaim: 'lantern_roles', nameClaim: 'preferred_username' },
-        jwtKeys: createLocalJWKSet({ keys: [jwk] }),
-      },
-    });
+    const idp = await testIdentityProvider();
+    sign = idp.sign;
+    server = await startTestServer({ auth: idp.auth });
   });
   afterAll(() => server.close());
 

@@ -11,14 +11,25 @@
  *   `maxLockMinutes`; attempts while locked are refused unchecked and do not lengthen the lock.
  * - Refusals: 401, 403 and 429 answers counted per address and reason, and written to the audit
  *   log as one entry per address and reason a minute (not one per attempt), and logged at info.
+ * - PrincipalRate: GraphQL requests per minute per principal, the count /graphql's rate limiter
+ *   keeps, which subscriptions started over WebSocket take from too.
+ * - OpenCount: things held open (WebSocket connections) per principal or address, each at most N.
  */
+import type http from 'node:http';
 import { ipKeyGenerator, MemoryStore, type Options } from 'express-rate-limit';
-import type { Request } from 'express';
+import type { Express, Request } from 'express';
 import type { Logger } from '../../config/logger.ts';
 import type { AuditLog } from '../audit/index.ts';
 
 /** The key of a request's address: IPv6 addresses are grouped by /56, as one host usually has many. */
 export const addressOf = (req: Request): string => ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown');
+
+/**
+ * The address key of a WebSocket upgrade request, as `addressOf` gives a request's: through the
+ * app's request prototype, so that X-Forwarded-For is believed from the same proxies only.
+ */
+export const upgradeAddressOf = (app: Express) => (raw: http.IncomingMessage): string =>
+  addressOf(Object.create(app.request, { headers: { value: raw.headers }, socket: { value: raw.socket } }) as Request);
 
 export class AddressGuard {
   private readonly failures = new MemoryStore();
@@ -50,6 +61,51 @@ export class AddressGuard {
 
   close(): void {
     this.failures.shutdown();
+  }
+}
+
+/**
+ * GraphQL requests per minute per principal (LANTERN_RATE_LIMIT): the store behind /graphql's
+ * limiter (perPrincipalRateLimit), which subscriptions started over WebSocket count against too,
+ * so that a client cannot go round the limit by subscribing instead of asking.
+ */
+export class PrincipalRate {
+  readonly store = new MemoryStore();
+
+  constructor(readonly perMinute: number) {
+    this.store.init({ windowMs: 60_000 } as Options);
+  }
+
+  /** One more request by `principalId`: undefined when within the limit, or the seconds until it may. */
+  async take(principalId: string): Promise<number | undefined> {
+    const hits = await this.store.increment(principalId);
+    return hits.totalHits > this.perMinute ? retryAfter(hits.resetTime) : undefined;
+  }
+
+  close(): void {
+    this.store.shutdown();
+  }
+}
+
+/** Things held open (WebSocket connections), counted per key (a principal, an address), each at most `max`. */
+export class OpenCount {
+  private readonly open = new Map<string, number>();
+
+  constructor(readonly max: number) {}
+
+  /** Counts one more for `key`, or false (counting nothing) when it has `max` open already. */
+  take(key: string): boolean {
+    const n = this.open.get(key) ?? 0;
+    if (n >= this.max) return false;
+    this.open.set(key, n + 1);
+    return true;
+  }
+
+  /** One that `take` counted was closed. */
+  give(key: string): void {
+    const n = (this.open.get(key) ?? 1) - 1;
+    if (n > 0) this.open.set(key, n);
+    else this.open.delete(key);
   }
 }
 

@@ -73,6 +73,11 @@ export async function touchToken(gw: Gateway, id: string): Promise<void> {
   await gw.write('auth/touch-token', { id });
 }
 
+/** Records an identity-provider user as seen (so that it can be made a case member by its name). */
+export async function recordIdentity(gw: Gateway, p: { id: string; name: string; role: string; needToKnow: boolean }): Promise<void> {
+  await gw.write('auth/record-identity', p);
+}
+
 export async function createSession(gw: Gateway, s: { userId: string; tokenHash: string; csrfToken: string; ttlSeconds: number }): Promise<{ csrfToken: string; expiresAt: string } | undefined> {
   const [r] = await gw.write('auth/create-session', s);
   return r ? { csrfToken: String(r.csrfToken), expiresAt: String(r.expiresAt) } : undefined;

@@ -233,6 +233,8 @@ function remember(key: string, principal: Principal, csrfToken?: string): void {
 
 export class Authenticator {
   private readonly touched = new Map<string, number>();
+  /** Identity-provider users recorded, and when (so at most once every few minutes each). */
+  private readonly identities = new Map<string, { at: number; name: string; role: string; needToKnow: boolean }>();
 
   constructor(
     private readonly o: { gateway: Gateway; sessionHours: number; jwt: JwtVerifier | undefined; log: Logger },
@@ -299,6 +301,7 @@ export class Authenticator {
       }
       if (this.o.jwt && bearer.split('.').length === 3) {
         const p = await this.o.jwt(bearer);
+        if (p) await this.recordIdentity(p);
         return p ? { ok: true, principal: p } : { ok: false, reason: 'invalid' };
       }
       return { ok: false, reason: 'invalid' };
@@ -338,6 +341,24 @@ export class Authenticator {
   }
 
   /** Records a token's last use, at most once a minute per token and instance. */
+  /**
+   * Records a verified identity-provider user (decision 0041), so that a case's lead can make them
+   * a member by the name their token maps to (`jwt:NAME`). Awaited when first seen or changed, so
+   * that they can be added as soon as they have signed in; refreshed every 10 minutes. A failure
+   * to record is logged, not a refusal.
+   */
+  private async recordIdentity(p: Principal): Promise<void> {
+    const now = Date.now();
+    const last = this.identities.get(p.id);
+    if (last && last.at > now - 600_000 && last.name === p.name && last.role === p.role && last.needToKnow === p.needToKnow) return;
+    this.identities.set(p.id, { at: now, name: p.name, role: p.role, needToKnow: p.needToKnow });
+    if (this.identities.size > 10_000) this.identities.delete(this.identities.keys().next().value!);
+    await repo.recordIdentity(this.o.gateway, { id: p.id, name: p.name, role: p.role, needToKnow: p.needToKnow }).catch((e: unknown) => {
+      this.identities.delete(p.id);
+      this.o.log.warn({ err: e }, 'Could not record an identity-provider user as seen');
+    });
+  }
+
   private touch(id: string): void {
     const now = Date.now();
     if ((this.touched.get(id) ?? 0) > now - 60_000) return;

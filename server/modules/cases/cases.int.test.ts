@@ -1,10 +1,10 @@
 /**
  * Cases and shared charts through the real GraphQL pipeline and Neo4j (decision 0035): who may
  * open a case and what it holds, read-only and editable shares, versions and their restore,
- * notes, and the presence heartbeat.
+ * notes, and the presence heartbeat; identity-provider (JWT) users as members.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, testGateway, type TestClient, type TestServer } from '../../testing/harness.ts';
+import { startTestServer, testGateway, testIdentityProvider, type TestClient, type TestServer } from '../../testing/harness.ts';
 import { runOffline } from '../../testing/statements.ts';
 import { demoEntityIds } from '../../testing/test-data.ts';
 
@@ -173,14 +173,78 @@ describe('cases and shared charts', () => {
   });
 
   it('answers the presence heartbeat with who else has the chart open and its latest version, for readers too', async () => {
-    const beat = 'mutation($id: ID!) { chartPresence(chartId: $id) { others { name } version changedBy noteCount } }';
+    const beat = 'mutation($id: ID!) { chartPresence(chartId: $id) { others { name displayName via } version changedBy noteCount } }';
     expect((await partner.graphql(beat, { id: chartId })).errors).toBeUndefined();
     await analyst.graphql(beat, { id: chartId });
-    const r = await lead.graphql<{ chartPresence: { others: { name: string }[]; version: number; changedBy: string; noteCount: number } }>(beat, { id: chartId });
+    const r = await lead.graphql<{ chartPresence: { others: { name: string; displayName: string; via: string }[]; version: number; changedBy: string; noteCount: number } }>(beat, { id: chartId });
     expect(r.errors).toBeUndefined();
     expect(r.data!.chartPresence.others.map((o) => o.name).sort()).toEqual([names.get(analyst), names.get(partner)].sort());
+    // Named as people know them: an API token by its own name (the audit log's token: mark left off), and said to be a token.
+    const analystName = names.get(analyst)!;
+    expect(analystName.startsWith('token:')).toBe(true);
+    expect(r.data!.chartPresence.others.find((o) => o.name === analystName)).toEqual({ name: analystName, displayName: analystName.slice('token:'.length), via: 'token' });
     expect(r.data!.chartPresence).toMatchObject({ version: 3, changedBy: names.get(lead), noteCount: 1 });
     const outsiderBeat = await outsider.graphql(beat, { id: chartId });
     expect(outsiderBeat.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('identity-provider (JWT) users as case members', () => {
+  let server: TestServer;
+  const stamp = `${process.pid}-${Date.now()}`;
+  let sign: (sub: string, name: string, roles: string[]) => Promise<string>;
+  const asJwt = (token: string): TestClient => ({
+    authorization: `Bearer ${token}`,
+    async graphql(query, variables) {
+      const res = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, ...((await res.json()) as object) } as never;
+    },
+  });
+
+  beforeAll(async () => {
+    const idp = await testIdentityProvider();
+    sign = (sub, name, roles) => idp.sign({ lantern_roles: roles, preferred_username: name }, { subject: sub });
+    server = await startTestServer({ auth: idp.auth });
+  });
+  afterAll(() => server.close());
+
+  it('adds them by the name their token maps to, with the same rules as any member', async () => {
+    const dana = asJwt(await sign(`dana-${stamp}`, `Dana ${stamp}`, ['analyst']));
+    const eli = asJwt(await sign(`eli-${stamp}`, `Eli ${stamp}`, ['viewer']));
+    const made = await server.graphql<{ createCase: Case }>(CREATE, { input: { name: `Op JWT ${stamp}`, handlingCode: 'P' } });
+    const id = made.data!.createCase.id;
+    // Not yet seen: nothing to add, and the error says why.
+    const early = await server.graphql(ADD, { c: id, m: `jwt:Dana ${stamp}`, r: 'analyst' });
+    expect(early.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('has signed in to Lantern yet') });
+    // Before being a member, refused as any non-member is.
+    const before = await dana.graphql('query($id: ID!) { case(id: $id) { myRight } }', { id });
+    expect(before.errors?.[0]?.message).toMatch(/not a member of case/);
+    await eli.graphql('{ me { name } }');
+
+    const added = await server.graphql<{ addCaseMember: Case }>(ADD, { c: id, m: `jwt:Dana ${stamp}`, r: 'analyst' });
+    expect(added.errors).toBeUndefined();
+    await server.graphql(ADD, { c: id, m: `jwt:Eli ${stamp}`, r: 'lead' });
+    const members = (await server.graphql<{ case: Case }>(`query($id: ID!) { case(id: $id) { ${CASE_FIELDS} } }`, { id })).data!.case.members;
+    expect(members).toEqual(expect.arrayContaining([{ name: `jwt:Dana ${stamp}`, role: 'analyst' }, { name: `jwt:Eli ${stamp}`, role: 'lead' }]));
+    const right = async (c: TestClient) => (await c.graphql<{ case: { myRight: string } }>('query($id: ID!) { case(id: $id) { myRight } }', { id })).data?.case?.myRight;
+    expect(await right(dana)).toBe('edit');
+    // A viewer in Lantern only reads, even as the case's lead.
+    expect(await right(eli)).toBe('read');
+    expect((await dana.graphql<{ cases: { id: string }[] }>('{ cases { id } }')).data!.cases.map((c) => c.id)).toContain(id);
+
+    const removed = await server.graphql('mutation($c: ID!, $m: String!) { removeCaseMember(caseId: $c, member: $m) { id } }', { c: id, m: `jwt:Dana ${stamp}` });
+    expect(removed.errors).toBeUndefined();
+    expect((await dana.graphql('query($id: ID!) { case(id: $id) { myRight } }', { id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('makes an identity-provider user who opens a case its lead', async () => {
+    const fay = asJwt(await sign(`fay-${stamp}`, `Fay ${stamp}`, ['analyst']));
+    const made = await fay.graphql<{ createCase: Case }>(CREATE, { input: { name: `Op JWT lead ${stamp}`, handlingCode: 'P' } });
+    expect(made.errors).toBeUndefined();
+    expect(made.data!.createCase).toMatchObject({ myRight: 'manage', members: [{ name: `jwt:Fay ${stamp}`, role: 'lead' }] });
   });
 });

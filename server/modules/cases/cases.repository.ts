@@ -1,6 +1,6 @@
 /**
  * Cases in Neo4j: (:Case {id, name, handlingCode, handlingConditions, classification, needToKnow,
- * createdAt, createdBy}), members as (:Case)-[:HAS_MEMBER {role}]->(:User|:ApiToken), holdings as
+ * createdAt, createdBy}), members as (:Case)-[:HAS_MEMBER {role}]->(:User|:ApiToken|:IdentityAccount), holdings as
  * (:Case)-[:HOLDS {mode}]->(:Chart|:Snapshot). Statements in cypher/queries/cases/.
  */
 import type { Gateway, Row } from '../../db/gateway.ts';
@@ -65,12 +65,25 @@ export async function members(gw: Gateway, id: string): Promise<MemberRow[]> {
   }));
 }
 
-/** An account as members and shares name it: a username, or `token:NAME` for an API token. */
-const account = (a: string) => (a.startsWith('token:') ? { username: null, tokenName: a.slice(6) } : { username: a, tokenName: null });
+/**
+ * An account as members name it: a username, `token:NAME` for an API token, or `jwt:NAME` for an
+ * identity-provider user (the name their token maps to).
+ */
+function account(a: string) {
+  if (a.startsWith('token:')) return { username: null, tokenName: a.slice('token:'.length), identityName: null };
+  if (a.startsWith('jwt:')) return { username: null, tokenName: null, identityName: a.slice('jwt:'.length) };
+  return { username: a, tokenName: null, identityName: null };
+}
 
-/** Adds or changes a member; false when there is no such user or token. */
-export async function addMember(gw: Gateway, p: { id: string; member: string; role: string; by: string }): Promise<boolean> {
-  return (await gw.write('cases/add-member', { id: p.id, ...account(p.member), role: p.role, by: p.by })).length > 0;
+/** Identity-provider users seen, named `name` or with principal id `id` (at most 10). */
+export async function identityAccounts(gw: Gateway, p: { name: string; id: string }): Promise<{ id: string; name: string }[]> {
+  return (await gw.read('cases/identity-accounts', p)).map((r) => ({ id: String(r.id), name: String(r.name) }));
+}
+
+/** Adds or changes a member (a user, API token, or identity-provider user by principal id); false when there is no such account. */
+export async function addMember(gw: Gateway, p: { id: string; member: string; identityId?: string; role: string; by: string }): Promise<boolean> {
+  const { username, tokenName } = p.identityId ? { username: null, tokenName: null } : account(p.member);
+  return (await gw.write('cases/add-member', { id: p.id, username, tokenName, identityId: p.identityId ?? null, role: p.role, by: p.by })).length > 0;
 }
 
 export async function removeMember(gw: Gateway, id: string, member: string): Promise<boolean> {

@@ -81,12 +81,31 @@ export async function create(
   return requireOpen(ctx, id);
 }
 
+const MEMBER_FORMS = 'a username, token:NAME for an API token, or jwt:NAME for an identity-provider user';
+
+/**
+ * The identity-provider user `jwt:NAME` names (the name their token maps to, or their principal id
+ * jwt:ISSUER:SUBJECT): one Lantern has seen sign in (auth records them), since Lantern keeps no
+ * list of the provider's users.
+ */
+async function identityMember(ctx: Context, member: string): Promise<string> {
+  const found = await repo.identityAccounts(ctx.gateway, { name: member.slice('jwt:'.length), id: member });
+  if (found.length === 0) {
+    throw badInput('member', `no identity-provider user “${member.slice(4)}” has signed in to Lantern yet; they can be added once they have (as jwt: and the name Lantern shows for them).`);
+  }
+  if (found.length > 1) {
+    throw badInput('member', `more than one identity-provider user is named “${member.slice(4)}”; give one by its id: ${found.map((f) => f.id).join(', ')}.`);
+  }
+  return found[0]!.id;
+}
+
 export async function addMember(ctx: Context, caseId: string, member: string, role: CaseRole): Promise<CaseOut> {
   await requireOpen(ctx, caseId, 'manage');
   const m = member.trim();
-  if (!m) throw badInput('member', 'give a username, or token:NAME for an API token.');
-  if (!(await repo.addMember(ctx.gateway, { id: caseId, member: m, role, by: ctx.principal.name }))) {
-    throw badInput('member', `there is no user or API token “${m}” (give a username, or token:NAME).`);
+  if (!m || m === 'jwt:' || m === 'token:') throw badInput('member', `give ${MEMBER_FORMS}.`);
+  const identityId = m.startsWith('jwt:') ? await identityMember(ctx, m) : undefined;
+  if (!(await repo.addMember(ctx.gateway, { id: caseId, member: m, ...(identityId ? { identityId } : {}), role, by: ctx.principal.name }))) {
+    throw badInput('member', `there is no user or API token “${m}” (give ${MEMBER_FORMS}).`);
   }
   return requireOpen(ctx, caseId);
 }

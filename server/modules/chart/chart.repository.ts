@@ -165,11 +165,11 @@ export interface PresenceRow {
   version: number;
   changedBy: string | null;
   changedAt: string;
-  others: { name: string; since: string; seenAt: string }[];
+  others: { name: string; via: string | null; since: string; seenAt: string }[];
   noteCount: number;
 }
 
-export async function presence(gateway: Gateway, p: { chartId: string; principalId: string; name: string; windowSeconds: number }): Promise<PresenceRow | null> {
+export async function presence(gateway: Gateway, p: { chartId: string; principalId: string; name: string; via: string; windowSeconds: number }): Promise<PresenceRow | null> {
   const [row] = await gateway.write('chart/presence', p);
   if (!row) return null;
   return {
@@ -178,7 +178,7 @@ export async function presence(gateway: Gateway, p: { chartId: string; principal
     changedAt: String(row.changedAt),
     others: ((row.others as { other: Row }[] | null) ?? []).map((o) => {
       const x = (o.other ?? o) as Row;
-      return { name: String(x.name), since: String(x.since), seenAt: String(x.seenAt) };
+      return { name: String(x.name), via: x.via == null ? null : String(x.via), since: String(x.since), seenAt: String(x.seenAt) };
     }),
     noteCount: Number(row.noteCount ?? 0),
   };

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../../graphql/context.ts';
 import { badInput, conflict, notFound } from '../../errors.ts';
-import { caseDecision, CASE_ROLES, chartRight, requireCase, requireChart, type CaseRole, type ChartFacts, type ChartRight, type ShareMode } from '../access/index.ts';
+import { accountOf, caseDecision, CASE_ROLES, chartRight, requireCase, requireChart, type CaseRole, type ChartFacts, type ChartRight, type ShareMode } from '../access/index.ts';
 import { annotations } from '../entity/index.ts';
 import { idsOf, toStored, toView, type ViewDocument } from './chart.document.ts';
 import * as repo from './chart.repository.ts';
@@ -256,10 +256,10 @@ export const PRESENCE_WINDOW_SECONDS = 35;
  */
 export async function presence(ctx: Context, chartId: string) {
   await requireOpen(ctx, chartId, 'read');
-  const p = await repo.presence(ctx.gateway, { chartId, principalId: ctx.principal.id, name: ctx.principal.name, windowSeconds: PRESENCE_WINDOW_SECONDS });
+  const p = await repo.presence(ctx.gateway, { chartId, principalId: ctx.principal.id, name: ctx.principal.name, via: ctx.principal.via, windowSeconds: PRESENCE_WINDOW_SECONDS });
   if (!p) throw notFound('chart', chartId);
-  // One entry per person (a user with two tabs is one), not the caller.
-  const others = [...new Map(p.others.filter((o) => o.name !== ctx.principal.name).map((o) => [o.name, o])).values()];
+  // One entry per person (a user with two tabs is one), not the caller; named as people know them.
+  const others = [...new Map(p.others.filter((o) => o.name !== ctx.principal.name).map((o) => [o.name, { ...o, ...accountOf(o.name, o.via) }])).values()];
   return { chartId, ...p, others };
 }
 

@@ -5,16 +5,25 @@
  */
 import { badInput } from '../../errors.ts';
 import { LINK_TYPES, rolesOf, type EntityType, type LinkType } from '../../model/model.ts';
-import { activeRegistry, propertyKinds, type InputKind as Kind, type Registry } from '../../model/registry/registry.ts';
+import { activeRegistry, linkPropertyKinds, propertyKinds, type InputKind as Kind, type Registry } from '../../model/registry/registry.ts';
 import { CLASSIFICATION_VALUE, parseDate, parseDateTime, SOURCE_EVALUATION_VALUE, type ClassificationName, type SourceEvaluationName } from '../entity/index.ts';
 
-let cached: { registry: Registry; kinds: Record<string, Record<string, Kind>> } | undefined;
+let cached: { registry: Registry; kinds: Record<string, Record<string, Kind>>; linkKinds: Record<string, Record<string, Kind>> } | undefined;
+
+function kinds() {
+  const registry = activeRegistry();
+  if (cached?.registry !== registry) cached = { registry, kinds: propertyKinds(registry), linkKinds: linkPropertyKinds(registry) };
+  return cached;
+}
 
 /** The settable properties of `type` in this installation's registry (its declared types and properties included). */
 export function propertiesOf(type: EntityType): Record<string, Kind> {
-  const registry = activeRegistry();
-  if (cached?.registry !== registry) cached = { registry, kinds: propertyKinds(registry) };
-  return cached.kinds[type] ?? {};
+  return kinds().kinds[type] ?? {};
+}
+
+/** The settable own properties of links of `type` (a declared link type's, a CALLED link's calls). */
+export function linkPropertiesOfType(type: LinkType): Record<string, Kind> {
+  return kinds().linkKinds[type] ?? {};
 }
 
 /**
@@ -35,11 +44,32 @@ export const MAX_TEXT = 2000;
 /** Property inputs to values: text stays text, dates are checked, lists split on commas; null clears. */
 export function parseProperties(type: EntityType, inputs: readonly { name: string; value?: string | null }[], path: string): Record<string, unknown> {
   const spec = propertiesOf(type);
+  return parseValues(spec, inputs, path, (arg) => badInput(arg, `is not a property of ${type}; it takes ${Object.keys(spec).join(', ')}.`));
+}
+
+/**
+ * A link's own property inputs to values, checked against its type's properties in the registry
+ * (a declared link type's, a CALLED link's calls) as an entity's are.
+ */
+export function parseLinkProperties(type: LinkType, inputs: readonly { name: string; value?: string | null }[], path: string): Record<string, unknown> {
+  const spec = linkPropertiesOfType(type);
+  const own = Object.keys(spec);
+  return parseValues(spec, inputs, path, (arg, name) =>
+    badInput(arg, `${type} links carry no property ${name}; ${own.length ? `their own properties are ${own.join(', ')}` : 'they have no properties of their own'}.`),
+  );
+}
+
+function parseValues(
+  spec: Record<string, Kind>,
+  inputs: readonly { name: string; value?: string | null }[],
+  path: string,
+  unknown: (arg: string, name: string) => Error,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const { name, value } of inputs) {
     const arg = `${path}.${name}`;
     const kind = spec[name];
-    if (!kind) throw badInput(arg, `is not a property of ${type}; it takes ${Object.keys(spec).join(', ')}.`);
+    if (!kind) throw unknown(arg, name);
     if (name in out) throw badInput(arg, 'is given twice.');
     if (value === null || value === undefined || value.trim() === '') {
       out[name] = kind === 'list' ? [] : kind === 'bool' ? false : null;

@@ -5,13 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../../graphql/context.ts';
-import { date } from '../../db/values.ts';
+import { date, dateTime } from '../../db/values.ts';
 import { badInput, notFound } from '../../errors.ts';
 import { foreignLinkProperty, ID_PREFIX, LABEL, type EntityType, type LinkType } from '../../model/model.ts';
 import { shapeEntity, ShapeError, type Props } from '../../model/shape.ts';
 import { entityTypeOf, toEntity, toGraphEdge, type EntityOut } from '../entity/index.ts';
 import type { LinkOut } from '../entity/index.ts';
-import { checkDates, checkId, checkLink, checkRole, dateProperties, parseProperties, parseProvenance, personFlags, propertiesOf, type ProvenanceArg } from './editing.input.ts';
+import { checkDates, checkId, checkLink, checkRole, dateProperties, linkPropertiesOfType, parseLinkProperties, parseProperties, parseProvenance, personFlags, propertiesOf, type ProvenanceArg } from './editing.input.ts';
 import { markDirty } from '../scores/index.ts';
 import { requireReadable } from '../chart/index.ts';
 import { requireCaseOpen } from '../cases/index.ts';
@@ -100,6 +100,21 @@ export async function applyUpdate(tx: repo.Tx, current: Props, changes: Props, s
   return toEntity(await repo.updateEntity(tx, { id, props, display: shaped.label, searchText: shaped.searchText, sourceId }));
 }
 
+/** A CALLED link's calls, which CreateLinkInput also takes as fields of their own. */
+const CALL_FIELDS = ['count', 'firstAt', 'lastAt'] as const;
+
+/**
+ * A link's own properties (its type's, in the registry) from property inputs, checked as an
+ * entity's are; dates and date-times stored as Cypher's, as the loader stores them.
+ */
+function linkOwn(type: LinkType, properties: readonly PropertyArg[], path: string): Props {
+  const values = parseLinkProperties(type, properties, path);
+  const kinds = linkPropertiesOfType(type);
+  return Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [k, typeof v !== 'string' ? v : kinds[k] === 'date' ? date(v) : kinds[k] === 'datetime' ? dateTime(v) : v]),
+  );
+}
+
 export interface CreateLinkArg {
   id?: string | null;
   type: LinkType;
@@ -112,6 +127,8 @@ export interface CreateLinkArg {
   count?: number | null;
   firstAt?: string | null;
   lastAt?: string | null;
+  /** Its type's own properties (a declared link type's), checked against the registry. */
+  properties?: readonly PropertyArg[] | null;
   provenance: ProvenanceArg;
 }
 
@@ -122,6 +139,8 @@ export async function createLink(ctx: Context, input: CreateLinkArg): Promise<Li
   const foreign = foreignLinkProperty(input.type, input);
   if (foreign) throw badInput(`input.${foreign.property}`, `belongs to ${foreign.carriedBy.join(', ')} links only.`);
   if (input.count != null && (!Number.isInteger(input.count) || input.count < 0)) throw badInput('input.count', 'must be a whole number, 0 or more.');
+  const own = linkOwn(input.type, input.properties ?? [], 'input.properties');
+  for (const k of CALL_FIELDS) if (input[k] != null && own[k] != null) throw badInput(`input.properties.${k}`, `is given as input.${k} too; give it once.`);
   const provenance = parseProvenance(input.provenance, 'input.provenance');
   return repo.write(ctx.gateway, async (tx) => {
     const a = await repo.entityById(tx, input.source);
@@ -133,11 +152,12 @@ export async function createLink(ctx: Context, input: CreateLinkArg): Promise<Li
     const person = flags.flagEnd === 'source' ? a : flags.flagEnd === 'target' ? b : undefined;
     const sourceId = await repo.sourceRecord(tx, provenance);
     const props: Props = {
+      ...own,
       role: input.role ?? null,
       validFrom: input.validFrom ? date(input.validFrom) : null,
       validTo: input.validTo ? date(input.validTo) : null,
       weight: input.weight ?? null,
-      count: input.count ?? null,
+      count: input.count ?? own.count ?? null,
     };
     const row = await repo.createLink(tx, {
       id,
@@ -160,21 +180,22 @@ export async function createLink(ctx: Context, input: CreateLinkArg): Promise<Li
 export async function updateLink(
   ctx: Context,
   id: string,
-  input: { role?: string | null; validFrom?: string | null; validTo?: string | null; weight?: number | null },
+  input: { role?: string | null; validFrom?: string | null; validTo?: string | null; weight?: number | null; properties?: readonly PropertyArg[] | null },
   provenanceArg: ProvenanceArg,
 ): Promise<LinkOut> {
   const keys = Object.keys(input) as (keyof typeof input)[];
-  if (keys.length === 0) throw badInput('input', 'give at least one field to change.');
+  if (keys.filter((k) => k !== 'properties' || (input.properties?.length ?? 0) > 0).length === 0) throw badInput('input', 'give at least one field to change.');
   const provenance = parseProvenance(provenanceArg, 'provenance');
   return repo.write(ctx.gateway, async (tx) => {
     const found = await repo.linkById(tx, id);
     if (!found) throw notFound('link', id);
     const type = String(found.link.type) as LinkType;
     if ('role' in input) checkRole(type, input.role, 'input.role');
+    const own = linkOwn(type, input.properties ?? [], 'input.properties');
     const validFrom = 'validFrom' in input ? input.validFrom : (found.link.validFrom as string | null);
     const validTo = 'validTo' in input ? input.validTo : (found.link.validTo as string | null);
     checkDates(validFrom, validTo, 'input');
-    const props: Props = {};
+    const props: Props = { ...own };
     if ('role' in input) props.role = input.role ?? null;
     if ('validFrom' in input) props.validFrom = input.validFrom ? date(input.validFrom) : null;
     if ('validTo' in input) props.validTo = input.validTo ? date(input.validTo) : null;

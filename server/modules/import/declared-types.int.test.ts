@@ -276,6 +276,46 @@ describe('deployment-defined types', () => {
     expect(r.stderr).toContain('links.0.properties.tonnage: CREWS links carry no property tonnage; their own properties are signedOn, shareOfCatch, contract');
   }, 60_000);
 
+  it("creates and edits a declared link type's link by hand with its own properties, checked by the registry", async () => {
+    const provenance = { source, recordKey: `hand-${pid}`, sourceEvaluation: 'UNTESTED', intelligenceAssessment: 'C', handlingCode: 'P' };
+    const entity = async (type: string, properties: Record<string, string>) => {
+      const r = await server.graphql<{ createEntity: { id: string } }>('mutation($input: CreateEntityInput!) { createEntity(input: $input) { id } }', {
+        input: { type, properties: Object.entries(properties).map(([name, value]) => ({ name, value })), provenance },
+      });
+      expect(r.errors).toBeUndefined();
+      return r.data!.createEntity.id;
+    };
+    const sailor = await entity('PERSON', { fullName: `Jan Hand ${pid}` });
+    const vessel = await entity('VESSEL', { name: `Hand Built ${pid}` });
+    const CREATE = 'mutation($input: CreateLinkInput!) { createLink(input: $input) { id properties { name value } } }';
+    const create = (properties: { name: string; value: string | null }[]) =>
+      server.graphql<{ createLink: { id: string; properties: { name: string; value: string }[] } }>(CREATE, { input: { type: 'CREWS', source: sailor, target: vessel, role: 'DECKHAND', properties, provenance } });
+
+    // Checked as an entity's properties are, each error naming the property.
+    const badEnum = await create([{ name: 'contract', value: 'oral' }]);
+    expect(badEnum.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'input.properties.contract' }, message: expect.stringContaining('must be one of WRITTEN, VERBAL') });
+    const badDate = await create([{ name: 'signedOn', value: '03/04/2024' }]);
+    expect(badDate.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.properties.signedOn' });
+    const foreign = await create([{ name: 'tonnage', value: '12' }]);
+    expect(foreign.errors?.[0]?.message).toBe('input.properties.tonnage: CREWS links carry no property tonnage; their own properties are signedOn, shareOfCatch, contract.');
+
+    const made = await create([{ name: 'signedOn', value: '2024-04-03' }, { name: 'shareOfCatch', value: '12.5' }, { name: 'contract', value: 'verbal' }]);
+    expect(made.errors).toBeUndefined();
+    const id = made.data!.createLink.id;
+    const read = async () =>
+      (await server.graphql<{ link: { properties: { name: string; value: string }[] } }>('query($id: ID!) { link(id: $id) { properties { name value } } }', { id })).data!.link.properties;
+    expect(await read()).toEqual([{ name: 'signedOn', value: '2024-04-03' }, { name: 'shareOfCatch', value: '12.5' }, { name: 'contract', value: 'VERBAL' }]);
+
+    // Edited: one changed, one cleared, the rest kept.
+    const edited = await server.graphql('mutation($id: ID!, $input: UpdateLinkInput!, $p: ProvenanceInput!) { updateLink(id: $id, input: $input, provenance: $p) { id } }', {
+      id,
+      input: { properties: [{ name: 'shareOfCatch', value: '35' }, { name: 'contract', value: null }] },
+      p: provenance,
+    });
+    expect(edited.errors).toBeUndefined();
+    expect(await read()).toEqual([{ name: 'signedOn', value: '2024-04-03' }, { name: 'shareOfCatch', value: '35' }]);
+  }, 120_000);
+
   it('refuses to start with a bad types file, naming the entry', async () => {
     const bad = path.join(dir, 'bad.yaml');
     fs.writeFileSync(bad, TYPES.replace("colour: '#1f6f8b'\n    glyph", "colour: blue\n    glyph"));
