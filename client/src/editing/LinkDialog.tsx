@@ -11,7 +11,14 @@ import type { Graph, GraphNode } from '../model/types.ts';
 import { createLink, useEditTypes } from './editing.api.ts';
 import { EMPTY_PROVENANCE, linkChoices, provenanceInput, type ProvenanceForm } from './form.ts';
 import { errorsOf } from './EntityDialog.tsx';
-import { Field, FormErrors, PROVENANCE_FIELDS, ProvenanceFields, type Errors } from './Fields.tsx';
+import {
+  Field,
+  FormActions,
+  FormErrors,
+  PROVENANCE_FIELDS,
+  ProvenanceFields,
+  type Errors,
+} from './Fields.tsx';
 import './editing.css';
 
 export function LinkDialog({
@@ -163,14 +170,7 @@ export function LinkDialog({
             ...PROVENANCE_FIELDS,
           ]}
         />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>
-            Create link
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submit="Create link" disabled={busy} onClose={onClose} />
       </form>
     </Dialog>
   );
