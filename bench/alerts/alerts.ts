@@ -1,12 +1,12 @@
 /**
  * Watchlist alerts after an import at scale (docs/alerts.md, decisions/0036), on a copy of the
- * scale store (.data/bench-scale-<size>, left by bench/load.ts):
+ * scale store (.data/bench-scale-<size>, left by bench/load.ts; bench/scale-copy.ts):
  * - watches: --entity-watches phones that the import touches (each new USES_PHONE link to one of
  *   them is a new match), one ADVERT_WITH_WATCHED_PHONE pattern over 200 phones, one
  *   CONTROLLER_AT_NEW_ADDRESS pattern over 200 people, and one indicator watch (shared-phone);
  *   the time each new watch takes to record what it matches already (its baseline);
- * - importing --rows new rows (a person working at a premises and using a phone already in the
- *   graph, as bench/analytics/stored.ts does): the import's time, marks included;
+ * - importing --rows new rows (a person working at a premises and using one of 1,000 phones that a
+ *   first import brought into the graph; bench/scale-copy.ts): the import's time, marks included;
  * - the alert evaluation that follows (what the engine does after the import): its time, and the
  *   share of the import's time it adds; then the same file imported again and evaluated (nothing
  *   new may be raised).
@@ -14,72 +14,26 @@
  *
  *   NODE_OPTIONS=--max-old-space-size=8192 npx tsx bench/alerts/alerts.ts [--people 100k] [--rows 10000] [--entity-watches 50]
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
+import { arg, round, writeResult } from '../lib.ts';
 import {
-  arg,
-  log,
-  machine,
-  memoryFor,
-  openBenchDb,
-  printMachine,
-  root,
-  round,
-  sizeName,
-  sizes,
-  writeResult,
-} from '../lib.ts';
-import { Gateway } from '../../server/db/gateway.ts';
+  checkLinked,
+  openScaleCopy,
+  PERSON_ROWS_MAPPING,
+  personRowsFile,
+  timed,
+} from '../scale-copy.ts';
 import { importFiles } from '../../server/modules/import/import.service.ts';
-import { parseMapping } from '../../server/modules/import/mapping.ts';
 import { naturalIds } from '../../server/modules/import/import.repository.ts';
 import { evaluate } from '../../server/modules/alerts/alerts.engine.ts';
 import { baseline } from '../../server/modules/alerts/alerts.engine.ts';
 import * as repo from '../../server/modules/alerts/alerts.repository.ts';
 
-const [people] = sizes('100k') as [number];
-const size = sizeName(people);
 const rows = Number(arg('rows', '10000'));
 const entityWatches = Number(arg('entity-watches', '50'));
-const source = path.join(root, '.data', `bench-scale-${size}`);
-const copy = path.join(root, '.data', `bench-alerts-${size}`);
-if (!fs.existsSync(path.join(source, 'READY'))) {
-  process.stderr.write(
-    `${source}/READY does not exist yet: copy it from a checkout that ran bench/load.ts --people ${size}, or run that first.\n`,
-  );
-  process.exit(2);
-}
-fs.rmSync(copy, { recursive: true, force: true });
-process.stdout.write(`copying ${source} to ${copy}\n`);
-execFileSync('cp', ['-a', source, copy]);
 
-const MAPPING = parseMapping(`
-version: 1
-recordKey: [ref]
-grading: { sourceEvaluation: 2, intelligenceAssessment: C, handlingCode: P, classification: OFFICIAL }
-entities:
-  person: { type: PERSON, properties: { givenName: given, familyName: family } }
-  phone: { type: PHONE, properties: { number: { column: phone, transform: [{ phone: GB }] } } }
-  site: { type: PREMISES, properties: { name: site, town: town } }
-links:
-  - { type: USES_PHONE, from: person, to: phone }
-  - { type: WORKS_AT, from: person, to: site }
-`);
-
-const db = await openBenchDb(`alerts-${size}`, { ...memoryFor(people), dataDir: copy });
+const { size, copy, db, machine: m, system } = await openScaleCopy('alerts');
 try {
-  const m = machine(db.neo4jVersion);
-  printMachine(m);
-  const system = new Gateway(db.gateway.driver, { queryTimeoutMs: 3_600_000, log });
-  const load = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  const timed = async <T>(label: string, f: () => Promise<T>) => {
-    const t = performance.now();
-    const value = await f();
-    const ms = performance.now() - t;
-    process.stdout.write(`${label}: ${round(ms / 1000, 2)} s (load ${load()})\n`);
-    return { ms, value };
-  };
   const figures: Record<string, number> = {};
   const save = () =>
     writeResult({
@@ -89,22 +43,43 @@ try {
       notes: {
         [`alerts_${size}`]:
           `bench/alerts/alerts.ts on a fresh copy of .data/bench-scale-${size} (heap ${db.heap}, page cache ${db.pageCache}), one run, load averages printed in the log. ` +
-          `A first import of 1,000 phones (07700 900xxx; the store's own 04-range phones cannot be imported again), then the watches: ${entityWatches} entity watches on those phones, ADVERT_WITH_WATCHED_PHONE over 200 phones, CONTROLLER_AT_NEW_ADDRESS over 200 people, one indicator watch (shared-phone; the copy keeps no stored analysis, so it reads an empty kept set). ` +
-          `import_s: importing ${rows} rows (a new person at a new premises using one of the 1,000 phones: 10 rows a phone, so the watched phones get ${entityWatches * rows / 1000} new links), marks for the stored analysis and the alert engine included. ` +
+          `A first import of 1,000 phones (07700 900xxx), then the watches: ${entityWatches} entity watches on those phones, ADVERT_WITH_WATCHED_PHONE over 200 phones, CONTROLLER_AT_NEW_ADDRESS over 200 people, one indicator watch (shared-phone; the copy keeps no stored analysis, so it reads an empty kept set). ` +
+          `import_s: importing ${rows} rows (a new person at a new premises using one of the 1,000 phones: 10 rows a phone, so the watched phones get ${(entityWatches * rows) / 1000} new links), marks for the stored analysis and the alert engine included. ` +
           `evaluate_s: the alert evaluation after it (marks read, watches run on the marked entities, new matches raised, marks cleared); evaluate_share_of_import: evaluate_s / import_s (the baseline is the import alone, same run). ` +
           `reimport_*: the same file imported again and evaluated: raised must be 0. baseline_ms_*: recording a new watch's existing matches.`,
       },
     });
 
-  // The phones: the scale store's own (04 range) cannot be imported again (an import checks numbers
-  // with libphonenumber), so a first file brings 1,000 phones in Ofcom's drama range (07700 900000 to
-  // 900999), one person each; the watches are made after it; the benchmark's rows then use them.
+  // The phones: a first file brings 1,000 phones in Ofcom's drama range (07700 900000 to 900999),
+  // one person each; the watches are made after it; the benchmark's rows then use them. (The store's
+  // own 04-range numbers import too, as E.164: bench/analytics/stored.ts reads them back so.)
   const drama = Array.from({ length: 1000 }, (_, i) => `07700 900${String(i).padStart(3, '0')}`);
-  const seedLines = ['ref;given;family;phone;site;town', ...drama.map((n, i) => `P${i};Seed${i};Phone;${n};Bench Seed Site ${i % 100};Reading`)];
-  await timed('seed import: 1,000 phones', () => importFiles(system, { source: `BENCH_ALERTS_SEED_${Date.now()}`, mapping: MAPPING, files: [{ name: 'seed.csv', bytes: new TextEncoder().encode(seedLines.join('\n')) }] }));
-  const ids = await naturalIds(system, drama.map((n) => ({ type: 'PHONE' as const, value: `+44${n.replace(/\s/g, '').slice(1)}` })));
-  const phoneIds = drama.map((n) => ids.get(`PHONE +44${n.replace(/\s/g, '').slice(1)}`)).filter((x): x is string => !!x);
-  if (phoneIds.length < 1000) throw new Error(`only ${phoneIds.length} of the 1,000 seed phones are in the graph`);
+  const seedFile = personRowsFile(
+    'seed.csv',
+    drama.map((phone, i) => ({
+      ref: `P${i}`,
+      given: `Seed${i}`,
+      family: 'Phone',
+      phone,
+      site: `Bench Seed Site ${i % 100}`,
+    })),
+  );
+  await timed('seed import: 1,000 phones', () =>
+    importFiles(system, {
+      source: `BENCH_ALERTS_SEED_${Date.now()}`,
+      mapping: PERSON_ROWS_MAPPING,
+      files: [seedFile],
+    }),
+  );
+  const ids = await naturalIds(
+    system,
+    drama.map((n) => ({ type: 'PHONE' as const, value: `+44${n.replace(/\s/g, '').slice(1)}` })),
+  );
+  const phoneIds = drama
+    .map((n) => ids.get(`PHONE +44${n.replace(/\s/g, '').slice(1)}`))
+    .filter((x): x is string => !!x);
+  if (phoneIds.length < 1000)
+    throw new Error(`only ${phoneIds.length} of the 1,000 seed phones are in the graph`);
   const numbers = drama;
   const someone = (await system.read('alerts-store/watches')).length; // none: a fresh copy
   if (someone) throw new Error('the copy already holds watches');
@@ -150,24 +125,25 @@ try {
   await evaluate(system);
   save();
 
-  const lines = ['ref;given;family;phone;site;town'];
-  for (let i = 0; i < rows; i++)
-    lines.push(
-      `A${i};Bench${i};Alerts;${numbers[i % numbers.length]};Bench Alert Site ${i % 1000};Reading`,
-    );
-  const file = { name: 'rows.csv', bytes: new TextEncoder().encode(lines.join('\n')) };
+  const file = personRowsFile(
+    'rows.csv',
+    Array.from({ length: rows }, (_, i) => ({
+      ref: `A${i}`,
+      given: `Bench${i}`,
+      family: 'Alerts',
+      phone: numbers[i % numbers.length]!,
+      site: `Bench Alert Site ${i % 1000}`,
+    })),
+  );
   const sourceName = `BENCH_ALERTS_${Date.now()}`;
   const imported = await timed(`import ${rows} rows`, () =>
-    importFiles(system, { source: sourceName, mapping: MAPPING, files: [file] }),
+    importFiles(system, { source: sourceName, mapping: PERSON_ROWS_MAPPING, files: [file] }),
   );
   figures[`import_s_${size}`] = round(imported.ms / 1000, 2);
   process.stdout.write(
     `  ${imported.value.entities} entities, ${imported.value.links} links, ${imported.value.lost.rowsRefused} rows refused\n`,
   );
-  if (imported.value.links < 2 * rows)
-    throw new Error(
-      `the import made ${imported.value.links} links for ${rows} rows: its phones did not join the graph`,
-    );
+  checkLinked(imported.value, rows);
   figures[`marks_after_import_${size}`] = await repo.markCount(system);
   const ev = await timed('alert evaluation after the import', () => evaluate(system));
   figures[`evaluate_s_${size}`] = round(ev.ms / 1000, 2);
@@ -180,7 +156,7 @@ try {
   save();
 
   const again = await timed(`import the same ${rows} rows again`, () =>
-    importFiles(system, { source: sourceName, mapping: MAPPING, files: [file] }),
+    importFiles(system, { source: sourceName, mapping: PERSON_ROWS_MAPPING, files: [file] }),
   );
   figures[`reimport_s_${size}`] = round(again.ms / 1000, 2);
   const ev2 = await timed('alert evaluation after the re-import', () => evaluate(system));

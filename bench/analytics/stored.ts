@@ -1,83 +1,44 @@
 /**
  * Stored analysis at scale (docs/analytics.md, decisions/0018), beside today's
  * recompute-everything path in the same run, on a copy of the scale store (.data/bench-scale-<size>,
- * left by bench/load.ts):
+ * left by bench/load.ts; bench/scale-copy.ts):
  * - the full recompute (`lantern analyse --all`: both views, risk, indicators, networks, metrics);
  * - the flagged list's first page and suspectedNetworks' first page read from the kept results (p95 of --reads);
- * - importing --rows new rows (a person working at a premises and using a phone whose number is
- *   already in the graph, so that each row joins it) and the incremental round that follows;
+ * - importing --rows new rows (a person working at a new premises and using a phone: for a share
+ *   --join-share of the rows, drawn with a seeded generator, a phone already in the graph, so that
+ *   those rows join it; a new number for the others) and the incremental round that follows;
  * - last, the baseline: the flagged list's first page (50 rows) and suspectedNetworks' first page
  *   computed over the whole graph per request, as the services do when nothing is kept (once
  *   each: minutes).
  * Merges its figures into bench/results/analytics.json.
  *
- *   NODE_OPTIONS=--max-old-space-size=8192 npx tsx bench/analytics/stored.ts [--people 100k] [--rows 10000] [--reads 30] [--baseline yes]
+ *   NODE_OPTIONS=--max-old-space-size=8192 npx tsx bench/analytics/stored.ts [--people 100k] [--rows 10000] [--join-share 0.25] [--reads 30] [--baseline yes] [--reuse no] [--stores bench]
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { arg, log, machine, memoryFor, openBenchDb, printMachine, quantile, root, round, sizeName, sizes, writeResult } from '../lib.ts';
-import { Gateway } from '../../server/db/gateway.ts';
+import { arg, quantile, round, writeResult } from '../lib.ts';
+import { checkLinked, openScaleCopy, PERSON_ROWS_MAPPING, personRowsFile, rowPhones, timed } from '../scale-copy.ts';
 import type { Context } from '../../server/graphql/context.ts';
 import { flagged } from '../../server/modules/indicators/indicators.service.ts';
 import { suspectedNetworks } from '../../server/modules/analytics/analytics.service.ts';
 import { needsFull, runFull, runIncremental } from '../../server/modules/scores/scores.jobs.ts';
 import { importFiles } from '../../server/modules/import/import.service.ts';
-import { parseMapping } from '../../server/modules/import/mapping.ts';
 import { runOffline } from '../../server/testing/statements.ts';
 import * as scoresRepo from '../../server/modules/scores/scores.repository.ts';
 import { int } from '../../server/db/values.ts';
 import { readKeptResults } from '../../server/modules/scores/scores.service.ts';
 import { keptResults } from '../../server/modules/scores/index.ts';
 
-const [people] = sizes('100k') as [number];
-const size = sizeName(people);
 const rows = Number(arg('rows', '10000'));
+const joinShare = Number(arg('join-share', '0.25'));
 const reads = Number(arg('reads', '30'));
 const baseline = arg('baseline', 'yes') !== 'no';
-const source = path.join(root, '.data', `bench-scale-${size}`);
-const copy = path.join(root, '.data', `bench-stored-${size}`);
-if (!fs.existsSync(path.join(source, 'READY'))) {
-  process.stderr.write(`${source}/READY does not exist yet: run the load benchmark (bench/load.ts --people ${size}) first.\n`);
-  process.exit(2);
-}
-// A fresh copy each run: the run writes kept results and imports rows.
+if (!(joinShare >= 0 && joinShare <= 1)) throw new Error(`--join-share must be a share from 0 to 1, got ${arg('join-share', '')}`);
+
 // --reuse yes: the copy a stopped run left, with its kept results (the full recompute is skipped when they are complete).
-const reuse = arg('reuse', 'no') === 'yes' && fs.existsSync(copy);
-if (!reuse) {
-  fs.rmSync(copy, { recursive: true, force: true });
-  process.stdout.write(`copying ${source} to ${copy}\n`);
-  execFileSync('cp', ['-a', source, copy]);
-}
-
-const MAPPING = parseMapping(`
-version: 1
-recordKey: [ref]
-grading: { sourceEvaluation: 2, intelligenceAssessment: C, handlingCode: P, classification: OFFICIAL }
-entities:
-  person: { type: PERSON, properties: { givenName: given, familyName: family } }
-  phone: { type: PHONE, properties: { number: phone } }
-  site: { type: PREMISES, properties: { name: site, town: town } }
-links:
-  - { type: USES_PHONE, from: person, to: phone }
-  - { type: WORKS_AT, from: person, to: site }
-`);
-
-const db = await openBenchDb(`stored-${size}`, { ...memoryFor(people), dataDir: copy });
+const { size, reused: reuse, db, machine: m, system } = await openScaleCopy('stored', { reuse: arg('reuse', 'no') === 'yes' });
 try {
-  const m = machine(db.neo4jVersion);
-  printMachine(m);
-  const system = new Gateway(db.gateway.driver, { queryTimeoutMs: 3_600_000, log });
   // An analyst's view: everything, victims masked (as the workspace reads it).
   const analyst = system.forScope({ shareAll: true, mask: true, pseudonymKey: Buffer.alloc(32, 7) });
   const ctx = { gateway: analyst, services: { kept: keptResults } } as unknown as Context;
-  const timed = async <T>(label: string, f: () => Promise<T>) => {
-    const t = performance.now();
-    const value = await f();
-    const ms = performance.now() - t;
-    process.stdout.write(`${label}: ${round(ms / 1000, 2)} s (load ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')})\n`);
-    return { ms, value };
-  };
   const p95 = async (label: string, f: () => Promise<unknown>) => {
     const times: number[] = [];
     for (let i = 0; i < reads; i++) times.push((await timed(`${label} ${i + 1}`, f)).ms);
@@ -95,7 +56,7 @@ try {
     `Baseline (same run, once each, last, on the graph with the imported rows, unless --baseline no): flagged first page and suspectedNetworks first page computed over the whole graph per request (what the services do with nothing kept). ` +
     `full_recompute_s: runFull (lantern analyse --all): both views (all, partner), risk profiles + indicator hits in batches of 5000 with checkpoints, then suspected networks. ` +
     `flagged_first_page_p95_ms / suspected_networks_p95_ms: p95 of ${reads} sequential reads of the first page (50 rows; networks with their ties and evidence) through the services from the kept results, as an analyst (victims masked); suspected_networks_total: how many networks the pages hold. ` +
-    `incremental_10k_rows_s: after importing ${rows} rows (a new person working at a new premises and using a phone already in the graph), the incremental rounds until no mark is left (both views, plus suspected networks recomputed whole per view); import_10k_rows_s is the import itself. ` +
+    `incremental_10k_rows_s: after importing ${rows} rows (a new person working at a new premises and using a phone: for ${Math.round(joinShare * 100)}% of the rows, drawn with a seeded generator, one of the store's own phones, so that they join the graph, import_joined_rows saying how many; a new number for the rest), the incremental rounds until no mark is left (both views, plus suspected networks recomputed whole per view); import_10k_rows_s is the import itself. ` +
     `Figures are written after each stage: a figure missing was not reached.`;
   // After each stage, so that a run stopped part-way keeps what it measured.
   const save = () => writeResult({ name: 'analytics', machine: m, figures, notes: { [`stored_${size}`]: note() } });
@@ -119,13 +80,16 @@ try {
   figures[`suspected_networks_p95_ms_${size}`] = round(await p95('stored: suspectedNetworks first page', () => networksFirstPage()), 1);
   save();
 
-  // Import rows that join the graph through phone numbers it already holds.
-  const numbers = (await runOffline(system, 'bench/phone-numbers', { limit: int(rows) })).map((r) => String(r.number));
-  const lines = ['ref;given;family;phone;site;town'];
-  for (let i = 0; i < rows; i++) lines.push(`S${i};Bench${i};Stored;${numbers[i % numbers.length]};Bench Site ${i % 1000};Reading`);
-  const imported = await timed(`import ${rows} rows`, () =>
-    importFiles(system, { source: `BENCH_STORED_${Date.now()}`, mapping: MAPPING, files: [{ name: 'rows.csv', bytes: new TextEncoder().encode(lines.join('\n')) }] }),
+  // Import rows of which a share join the graph through phone numbers it already holds (the
+  // store's phones, picked by a seeded generator: the same rows on every run against one store).
+  const existing = (await runOffline(system, 'bench/phone-numbers', { limit: int(1_000_000) })).map((r) => String(r.number));
+  const { phones, joined } = rowPhones(rows, existing, joinShare);
+  const rowsFile = personRowsFile('rows.csv', phones.map((phone, i) => ({ ref: `S${i}`, given: `Bench${i}`, family: 'Stored', phone, site: `Bench Site ${i % 1000}` })));
+  const imported = await timed(`import ${rows} rows (${joined} of them with a phone already in the graph)`, () =>
+    importFiles(system, { source: `BENCH_STORED_${Date.now()}`, mapping: PERSON_ROWS_MAPPING, files: [rowsFile] }),
   );
+  checkLinked(imported.value, rows);
+  figures[`import_joined_rows_${size}`] = joined;
   figures[`import_10k_rows_s_${size}`] = round(imported.ms / 1000, 1);
   figures[`dirty_after_import_${size}`] = await scoresRepo.dirtyCount(system);
   let rescored = 0;

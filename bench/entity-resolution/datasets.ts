@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { PersonInput } from '../../server/modules/resolve/compare.ts';
+import type { PersonInput } from '../../server/modules/resolve/person.ts';
 import { generateDemo } from '../../seed/demo/generate.ts';
 import { generateCell, PEOPLE_PER_CELL } from '../../seed/scale/generate.ts';
 import type { Dataset } from '../../server/modules/load/load.service.ts';

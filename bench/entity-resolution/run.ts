@@ -17,7 +17,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { machine, printMachine, round, sizeName, sizes, writeResult } from '../lib.ts';
-import { clustersOf, resolvePeople, type ResolveOptions } from '../../server/modules/resolve/resolver.ts';
+import { clustersOf } from '../../server/modules/resolve/clusters.ts';
+import { resolvePeople, type ResolveOptions } from '../../server/modules/resolve/resolver.ts';
 import { pairwiseScore, type PairwiseScore } from '../../server/modules/resolve/evaluate.ts';
 import { demoPeople, febrl1, fromFile, namesOnly, scalePeople, splinkFake1000, type Labelled } from './datasets.ts';
 

@@ -3,161 +3,12 @@
  * entity and link tables, the provenance annex and the integrity statement. Every value is
  * rendered as text by React; nothing from the snapshot is ever parsed as HTML.
  */
-import type { ReactNode } from 'react';
-import { ENTITY_META, humanise, linkMeta } from '../model/meta.ts';
-import type { EntityType } from '../model/types.ts';
-import { typeIcon } from '../graph/icons.ts';
-import { OccupancyChart } from '../occupancy/OccupancyChart.tsx';
-import type { Occupancy } from '../occupancy/stays.ts';
-import type { BriefingMap, BriefingPictures } from './pictures.ts';
-import { conditionsListedApart, markingLine, type BriefingInput, type SnapshotEdge, type SnapshotGrading, type SnapshotNode } from '../../../server/kernel/snapshot.ts';
-
-export interface ChartPicture {
-  url: string;
-  width: number;
-  height: number;
-}
-
-const SOURCE_WORDS = { 1: 'reliable', 2: 'untested', 3: 'not reliable' } as const;
-const ASSESSMENT_WORDS = {
-  A: 'known directly',
-  B: 'known indirectly, corroborated',
-  C: 'known indirectly',
-  D: 'not known',
-  E: 'suspected false',
-} as const;
-
-export function gradeWords(g: SnapshotGrading): string {
-  return `${SOURCE_WORDS[g.sourceEvaluation]}; ${ASSESSMENT_WORDS[g.intelligenceAssessment]}; ${g.handlingCode === 'P' ? 'sharing permitted' : `conditions${g.handlingConditions ? `: ${g.handlingConditions}` : ''}`}`;
-}
-
-const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const timeFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
-
-export function day(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return Number.isNaN(d.getTime()) ? iso : dateFmt.format(d);
-}
-
-function when(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : timeFmt.format(d);
-}
-
-function span(from: string | null, to: string | null): string {
-  if (!from && !to) return '';
-  return `${from ? day(from) : '…'} – ${to ? day(to) : 'open'}`;
-}
-
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-const typeName = (t: string) => ENTITY_META[t as EntityType]?.name ?? humanise(t);
-
-function Grade({ g }: { g: SnapshotGrading }) {
-  return (
-    <span className={`grade${g.low ? ' low' : ''}${g.handlingCode === 'C' ? ' conditional' : ''}`} title={gradeWords(g)}>
-      {g.code}
-    </span>
-  );
-}
-
-function Flags({ n }: { n: SnapshotNode }) {
-  const flags = [
-    n.potentialVictim && 'potential victim',
-    n.masked && 'pseudonym',
-    n.suspect && 'suspect',
-    n.safeguarded && 'safeguarded',
-    n.riskScore !== null && n.riskScore >= 0.6 && `risk ${n.riskScore.toFixed(2)}`,
-  ].filter(Boolean) as string[];
-  return <>{flags.map((f) => <span key={f} className={`flag flag-${f.split(' ')[0]}`}>{f}</span>)}</>;
-}
-
-function Section({ id, title, children, note }: { id: string; title: string; children: ReactNode; note?: ReactNode }) {
-  return (
-    <section className="doc-section" id={id}>
-      <h2>{title}</h2>
-      {note && <p className="section-note">{note}</p>}
-      {children}
-    </section>
-  );
-}
-
-function selectionText(input: BriefingInput): string {
-  const s = input.content.selection;
-  if (s.kind === 'chart') return `Saved chart “${s.name}”`;
-  if (s.kind === 'elements') return `${s.ids.length} entities chosen on the chart`;
-  return `${s.ids.join(', ')}${s.hops > 0 ? ` and ${s.hops} hop${s.hops === 1 ? '' : 's'} around` : ''}`;
-}
-
-/** Rows of the occupancy timeline per printed page (and in the PNG, the most drawn). */
-const OCCUPANCY_ROWS = { page: 24, png: 40 } as const;
-
-function MapFigure({ map, placedTypes, withOccupancy }: { map: BriefingMap | null; placedTypes: string[]; withOccupancy: boolean }) {
-  return (
-    <figure className="picture map-picture" data-testid="map-picture">
-      <div className="picture-area">
-        {map ? (
-          <img src={map.url} width={map.width} height={map.height} alt={`Map of ${count(map.placed, 'placed entity', 'placed entities')}`} data-testid="map-image" />
-        ) : (
-          <div className="empty">No entity on this snapshot has a place.</div>
-        )}
-      </div>
-      {map && (
-        <figcaption className="legend" data-testid="map-legend">
-          {placedTypes.map((t) => (
-            <span key={t} className="legend-item">
-              <img src={typeIcon(t as EntityType)} alt="" width={14} height={14} />
-              {ENTITY_META[t as EntityType]?.plural ?? humanise(t)}
-            </span>
-          ))}
-          {withOccupancy && <span className="legend-item"><span className="ring" />ring: the premises’ colour in the occupancy timeline</span>}
-          {map.lineTypes.map((t) => (
-            <span key={t} className="legend-item"><span className="line" style={{ borderColor: linkMeta(t).colour }} />{linkMeta(t).verb}</span>
-          ))}
-          {map.routes && <span className="legend-item"><span className="line route" />a person’s moves between premises, in date order</span>}
-          <span className="legend-item">E1, E2…: references in the entity table</span>
-          <span className="legend-item">Scale bar {map.scale} · {count(map.placed, 'entity', 'entities')} placed{map.unplaced > 0 ? `, ${map.unplaced} without a place` : ''}</span>
-          <span className="legend-item">Outline: Natural Earth (coarse: it shows coasts and borders, not streets)</span>
-        </figcaption>
-      )}
-    </figure>
-  );
-}
-
-function OccupancyFigure({ o, mode, refOf, labelOf }: { o: Occupancy; mode: 'document' | 'png'; refOf(id: string): string; labelOf(id: string): string }) {
-  const per = mode === 'png' ? o.rows.length : OCCUPANCY_ROWS.page;
-  const shown = mode === 'png' ? o.rows.slice(0, OCCUPANCY_ROWS.png) : o.rows;
-  const pages = Array.from({ length: Math.max(1, Math.ceil(shown.length / per)) }, (_, i) => shown.slice(i * per, (i + 1) * per));
-  return (
-    <figure className="picture occupancy-picture" data-testid="occupancy-picture">
-      {o.rows.length === 0 ? (
-        <div className="empty">No dated stay (works at, lives at) on this snapshot.</div>
-      ) : (
-        pages.map((rows, i) => (
-          <div key={i} className="picture-area occupancy-area" data-testid="occupancy-image">
-            <OccupancyChart o={{ ...o, rows }} premisesLabel={labelOf} />
-          </div>
-        ))
-      )}
-      {o.rows.length > shown.length && <p className="section-note">{o.rows.length - shown.length} more people in the PDF and HTML.</p>}
-      {o.rows.length > 0 && (
-        <figcaption className="legend" data-testid="occupancy-legend">
-          <span className="legend-item">
-            {count(o.rows.length, 'person', 'people')} · {day(o.start)} to {day(o.end)} · a tall bar: works at; a thin bar: lives at
-            {o.undated > 0 ? ` · ${count(o.undated, 'undated stay', 'undated stays')} not drawn` : ''}
-          </span>
-          {o.premises.map((p) => (
-            <span key={p.id} className="legend-item">
-              <span className="swatch" style={{ background: p.colour }} />
-              <span className="ref-inline">{refOf(p.id)}</span> {p.label}
-            </span>
-          ))}
-        </figcaption>
-      )}
-    </figure>
-  );
-}
+import { linkMeta, humanise } from '../model/meta.ts';
+import type { BriefingPictures } from './pictures.ts';
+import { conditionsListedApart, markingLine, type BriefingInput, type SnapshotEdge } from '../../../server/kernel/snapshot.ts';
+import { ChartFigure, MapFigure, OccupancyFigure, type ChartPicture } from './Figures.tsx';
+import { Flags, Grade, Section } from './parts.tsx';
+import { count, day, gradeWords, selectionText, span, typeName, when } from './words.ts';
 
 export function Briefing({ input, chart, pictures = { map: null, occupancy: null }, mode }: { input: BriefingInput; chart: ChartPicture | null; pictures?: BriefingPictures; mode: 'document' | 'png' }) {
   const c = input.content;
@@ -190,37 +41,7 @@ export function Briefing({ input, chart, pictures = { map: null, occupancy: null
   );
   const linkText = (e: SnapshotEdge) => `${linkMeta(e.type).verb}${e.role ? ` (${humanise(e.role)})` : ''}${e.type === 'CALLED' && e.weight ? ` ×${Math.round(e.weight)}` : ''}`;
 
-  // The chart and its legend: on the cover of the PNG; in the document after the findings, on a
-  // page of its own in print (under the cover's marking and details a tall network was drawn a
-  // third of the page high).
-  const chartFigure = (
-    <>
-      <figure className={`chart ${c.nodes.length < 8 ? 'sparse' : 'fill'}`}>
-        <div className="chart-area">
-          {chart ? (
-            <img src={chart.url} alt={`Link chart of ${c.nodes.length} entities and ${c.edges.length} links`} data-testid="chart-image" />
-          ) : (
-            <div className="empty">Nothing to chart.</div>
-          )}
-        </div>
-        <figcaption className="legend">
-          {typesShown.map((t) => (
-            <span key={t} className="legend-item">
-              <img src={typeIcon(t as EntityType)} alt="" width={14} height={14} />
-              {ENTITY_META[t as EntityType]?.plural ?? humanise(t)}
-            </span>
-          ))}
-          <span className="legend-item"><span className="dot victim" />potential victim</span>
-          <span className="legend-item"><span className="dot suspect" />suspect</span>
-          <span className="legend-item"><span className="dash" />low grade (source 3, or D/E)</span>
-        </figcaption>
-      </figure>
-      <div className="cover-hash">
-        <span>Content hash (SHA-256 over RFC 8785 canonical JSON)</span>
-        <span className="mono" data-testid="hash">{hash}</span>
-      </div>
-    </>
-  );
+  const chartFigure = <ChartFigure chart={chart} nodes={c.nodes.length} edges={c.edges.length} typesShown={typesShown} hash={hash} />;
 
   return (
     <article className={`briefing ${sensitive ? 'sensitive' : 'official'}`} data-mode={mode}>

@@ -1,6 +1,14 @@
 /** The selected entity or link: properties, provenance (sources, grading, dates) and timeline. */
 import { useEffect, useState } from 'react';
-import { entityDetails, linkDetails, timeline, type EntityDetails, type LinkDetails, type SourceRecord, type TimelineEvent } from '../api/operations.ts';
+import {
+  entityDetails,
+  linkDetails,
+  timeline,
+  type EntityDetails,
+  type LinkDetails,
+  type SourceRecord,
+  type TimelineEvent,
+} from '../api/operations.ts';
 import { humanise, linkMeta, entityMeta } from '../model/meta.ts';
 import type { GraphEdge, GraphNode, Grading } from '../model/types.ts';
 import { TypeIcon } from './TypeIcon.tsx';
@@ -23,11 +31,27 @@ interface Props {
   selectionSummary: [string, number][];
 }
 
-const SKIP = new Set(['masked', 'id', 'type', 'label', 'subtitle', 'degree', 'supernode', 'recordedAt', 'grading', 'sources', 'properties', '__typename']);
+const SKIP = new Set([
+  'masked',
+  'id',
+  'type',
+  'label',
+  'subtitle',
+  'degree',
+  'supernode',
+  'recordedAt',
+  'grading',
+  'sources',
+  'properties',
+  '__typename',
+]);
 
 function GradeTag({ g }: { g: Grading }) {
   return (
-    <span className={`grade ${g.low ? 'low' : ''}`} title={`${g.sourceEvaluation.toLowerCase().replace('_', ' ')} source, assessment ${g.intelligenceAssessment}${g.low ? ': low grade' : ''}`}>
+    <span
+      className={`grade ${g.low ? 'low' : ''}`}
+      title={`${g.sourceEvaluation.toLowerCase().replace('_', ' ')} source, assessment ${g.intelligenceAssessment}${g.low ? ': low grade' : ''}`}
+    >
       {g.code}
     </span>
   );
@@ -40,11 +64,14 @@ function Sources({ sources }: { sources: SourceRecord[] }) {
       {sources.map((s) => (
         <li key={s.id}>
           <div>
-            <strong>{s.source}</strong> <span className="mono">{s.recordKey}</span> <GradeTag g={s.grading} />
+            <strong>{s.source}</strong> <span className="mono">{s.recordKey}</span>{' '}
+            <GradeTag g={s.grading} />
           </div>
           <div className="muted small">
             {s.recordedAt ? `recorded ${s.recordedAt.slice(0, 10)}` : 'date not recorded'}
-            {s.grading.classification ? ` · ${humanise(s.grading.classification).toUpperCase()}` : ''}
+            {s.grading.classification
+              ? ` · ${humanise(s.grading.classification).toUpperCase()}`
+              : ''}
             {s.grading.handlingConditions ? ` · conditions: ${s.grading.handlingConditions}` : ''}
           </div>
           {s.summary && <div className="small">{s.summary}</div>}
@@ -61,8 +88,15 @@ function valueText(v: unknown): string | null {
   return String(v);
 }
 
-function useAsync<T>(key: string | null, load: (key: string) => Promise<T>): { data: T | null; error: string | null; loading: boolean } {
-  const [state, setState] = useState<{ key: string | null; data: T | null; error: string | null }>({ key: null, data: null, error: null });
+function useAsync<T>(
+  key: string | null,
+  load: (key: string) => Promise<T>,
+): { data: T | null; error: string | null; loading: boolean } {
+  const [state, setState] = useState<{ key: string | null; data: T | null; error: string | null }>({
+    key: null,
+    data: null,
+    error: null,
+  });
   useEffect(() => {
     if (!key) return;
     let live = true;
@@ -75,7 +109,11 @@ function useAsync<T>(key: string | null, load: (key: string) => Promise<T>): { d
     // `load` is a module function; only the key matters.
   }, [key]);
   const current = state.key === key;
-  return { data: current ? state.data : null, error: current ? state.error : null, loading: !!key && !current };
+  return {
+    data: current ? state.data : null,
+    error: current ? state.error : null,
+    loading: !!key && !current,
+  };
 }
 
 function Timeline({ id }: { id: string }) {
@@ -107,7 +145,15 @@ function Timeline({ id }: { id: string }) {
  * A masked potential victim: who may unmask says why (recorded in the audit log with the ids
  * disclosed), and sees the identity in this panel only; the chart and saved charts keep the pseudonym.
  */
-function Unmask({ reason, onUnmask, onMask }: { reason: string | null; onUnmask(reason: string): void; onMask(): void }) {
+function Unmask({
+  reason,
+  onUnmask,
+  onMask,
+}: {
+  reason: string | null;
+  onUnmask(reason: string): void;
+  onMask(): void;
+}) {
   const { session } = useWorkspace();
   const [asking, setAsking] = useState(false);
   const [text, setText] = useState('');
@@ -127,7 +173,9 @@ function Unmask({ reason, onUnmask, onMask }: { reason: string | null; onUnmask(
   if (!mayUnmask)
     return (
       <div className="unmask">
-        <span>Identity masked (potential victim). Only analysts and admins with need-to-know can unmask.</span>
+        <span>
+          Identity masked (potential victim). Only analysts and admins with need-to-know can unmask.
+        </span>
       </div>
     );
   return (
@@ -150,9 +198,17 @@ function Unmask({ reason, onUnmask, onMask }: { reason: string | null; onUnmask(
         >
           <label>
             Why do you need to see who this is?
-            <input autoFocus value={text} onChange={(e) => setText(e.target.value)} placeholder="e.g. case 24/1187: safeguarding referral" maxLength={300} />
+            <input
+              autoFocus
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              placeholder="e.g. case 24/1187: safeguarding referral"
+              maxLength={300}
+            />
           </label>
-          <span className="muted small">Your reason and this person&apos;s id are recorded in the audit log.</span>
+          <span className="muted small">
+            Your reason and this person&apos;s id are recorded in the audit log.
+          </span>
           <div className="row">
             <button type="submit" className="primary" disabled={text.trim().length < 8}>
               Unmask
@@ -193,14 +249,17 @@ function NodeDetails({ node }: { node: GraphNode }) {
       const t = valueText(v);
       if (t !== null) props.push([humanise(k.replace(/([A-Z])/g, '_$1')), t]);
     }
-    for (const p of d.data.properties ?? []) if (p.value) props.push([humanise(p.name.replace(/([A-Z])/g, '_$1')), p.value]);
+    for (const p of d.data.properties ?? [])
+      if (p.value) props.push([humanise(p.name.replace(/([A-Z])/g, '_$1')), p.value]);
   }
   return (
     <>
       <header className="details-head">
         <TypeIcon type={node.type} size={28} />
         <div>
-          <h2 className="details-title">{reason && d.data && !masked ? d.data.label : node.label}</h2>
+          <h2 className="details-title">
+            {reason && d.data && !masked ? d.data.label : node.label}
+          </h2>
           <div className="muted small">
             {entityMeta(node.type).name} · <span className="mono">{node.id}</span>
           </div>
@@ -210,7 +269,9 @@ function NodeDetails({ node }: { node: GraphNode }) {
         {node.potentialVictim && <span className="flag victim">Potential victim</span>}
         {node.suspect && <span className="flag suspect">Suspect</span>}
         {node.safeguarded && <span className="flag safe">Safeguarded</span>}
-        {node.riskScore != null && <span className="flag risk">Risk {node.riskScore.toFixed(2)}</span>}
+        {node.riskScore != null && (
+          <span className="flag risk">Risk {node.riskScore.toFixed(2)}</span>
+        )}
         <GradeTag g={node.grading} />
         <span className="muted small">{node.degree} links in all</span>
       </div>
@@ -226,17 +287,40 @@ function NodeDetails({ node }: { node: GraphNode }) {
       )}
       {editing === 'entity' && d.data && (
         <EntityDialog
-          mode={{ kind: 'edit', id: node.id, type: node.type, label: node.label, values: Object.fromEntries((d.data.properties ?? []).map((p) => [p.name, p.value ?? ''])) }}
+          mode={{
+            kind: 'edit',
+            id: node.id,
+            type: node.type,
+            label: node.label,
+            values: Object.fromEntries(
+              (d.data.properties ?? []).map((p) => [p.name, p.value ?? '']),
+            ),
+          }}
           onClose={() => setEditing(null)}
           onDone={edited}
         />
       )}
       {editing === 'link' && (
-        <LinkDialog from={node} candidates={Object.values(chart.doc.nodes).filter((n) => n.id !== node.id)} onClose={() => setEditing(null)} onDone={edited} />
+        <LinkDialog
+          from={node}
+          candidates={Object.values(chart.doc.nodes).filter((n) => n.id !== node.id)}
+          onClose={() => setEditing(null)}
+          onDone={edited}
+        />
       )}
-      {(masked || reason) && <Unmask reason={reason && d.data && !masked ? reason : null} onUnmask={setReason} onMask={() => setReason(null)} />}
+      {(masked || reason) && (
+        <Unmask
+          reason={reason && d.data && !masked ? reason : null}
+          onUnmask={setReason}
+          onMask={() => setReason(null)}
+        />
+      )}
       {d.loading && <div className="progress" />}
-      {d.error && <p className="error-inline" role="alert">{d.error}</p>}
+      {d.error && (
+        <p className="error-inline" role="alert">
+          {d.error}
+        </p>
+      )}
       {d.data && (
         <>
           <h3>Properties</h3>
@@ -292,7 +376,8 @@ function EdgeDetails({ edge }: { edge: GraphEdge }) {
       </header>
       {d.data && (
         <p className="small">
-          <strong>{d.data.source.label}</strong> {linkMeta(edge.type).verb} <strong>{d.data.target.label}</strong>
+          <strong>{d.data.source.label}</strong> {linkMeta(edge.type).verb}{' '}
+          <strong>{d.data.target.label}</strong>
         </p>
       )}
       {may(session.me, 'write') && d.data && (
@@ -312,7 +397,11 @@ function EdgeDetails({ edge }: { edge: GraphEdge }) {
         )}
         <div className="prop">
           <dt>valid</dt>
-          <dd>{edge.validFrom || edge.validTo ? `${edge.validFrom ?? '…'} – ${edge.validTo ?? 'open'}` : 'not dated'}</dd>
+          <dd>
+            {edge.validFrom || edge.validTo
+              ? `${edge.validFrom ?? '…'} – ${edge.validTo ?? 'open'}`
+              : 'not dated'}
+          </dd>
         </div>
         {edge.weight != null && (
           <div className="prop">
@@ -338,7 +427,11 @@ function EdgeDetails({ edge }: { edge: GraphEdge }) {
         </div>
       </dl>
       {d.loading && <div className="progress" />}
-      {d.error && <p className="error-inline" role="alert">{d.error}</p>}
+      {d.error && (
+        <p className="error-inline" role="alert">
+          {d.error}
+        </p>
+      )}
       {d.data && (
         <>
           <h3>Provenance</h3>
@@ -365,13 +458,23 @@ export function DetailsPanel({ chartNotes, node, edge, selectionCount, selection
               </li>
             ))}
           </ul>
-          <p className="muted small">Right-click for paths, the connecting network or common neighbours.</p>
+          <p className="muted small">
+            Right-click for paths, the connecting network or common neighbours.
+          </p>
         </>
       )}
       {!node && !edge && selectionCount <= 1 && (
         <div className="empty-details">
-          <p className="muted">Select an entity or link to see its properties, where it came from and its timeline.</p>
-          {chartNotes && <NotesBox target={{ kind: 'chart', id: chartNotes.id }} title="Notes on this chart" refresh={chartNotes.refresh} />}
+          <p className="muted">
+            Select an entity or link to see its properties, where it came from and its timeline.
+          </p>
+          {chartNotes && (
+            <NotesBox
+              target={{ kind: 'chart', id: chartNotes.id }}
+              title="Notes on this chart"
+              refresh={chartNotes.refresh}
+            />
+          )}
         </div>
       )}
     </aside>

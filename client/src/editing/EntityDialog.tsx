@@ -21,6 +21,7 @@ import {
 } from './form.ts';
 import {
   Field,
+  FormActions,
   FormErrors,
   PropertyFields,
   PROVENANCE_FIELDS,
@@ -127,14 +128,11 @@ export function EntityDialog({
               : ['type']
           }
         />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={busy || !spec}>
-            {mode.kind === 'create' ? 'Create' : 'Save changes'}
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          submit={mode.kind === 'create' ? 'Create' : 'Save changes'}
+          disabled={busy || !spec}
+          onClose={onClose}
+        />
       </form>
     </Dialog>
   );

@@ -226,6 +226,9 @@ function Choice<T extends string>({
   );
 }
 
+type TextKey = 'source' | 'recordKey' | 'handlingConditions' | 'summary';
+type ChoiceKey = Exclude<keyof ProvenanceForm, TextKey>;
+
 /** Where the fact comes from and how it is graded (UK 3x5x2): the fields ProvenanceInput requires. */
 export function ProvenanceFields({
   value,
@@ -239,89 +242,54 @@ export function ProvenanceFields({
   const set = <K extends keyof ProvenanceForm>(k: K, v: ProvenanceForm[K]) =>
     onChange({ ...value, [k]: v });
   const e = (k: string) => `provenance.${k}`;
+  /** A text field; its input is marked invalid while the server's error names it. */
+  const text = (
+    k: TextKey,
+    label: string,
+    o: { required?: boolean; hint?: string; placeholder?: string } = {},
+  ) => (
+    <Field label={label} name={e(k)} errors={errors} required={o.required} hint={o.hint}>
+      <input
+        value={value[k]}
+        aria-invalid={!!errors[e(k)]}
+        onChange={(x) => set(k, x.target.value)}
+        placeholder={o.placeholder}
+      />
+    </Field>
+  );
+  const choice = <K extends ChoiceKey>(
+    k: K,
+    label: string,
+    options: [ProvenanceForm[K], string][],
+  ) => (
+    <Choice
+      label={label}
+      name={e(k)}
+      errors={errors}
+      options={options}
+      value={value[k]}
+      onChange={(v) => set(k, v)}
+    />
+  );
   return (
     <fieldset className="edit-provenance">
       <legend>Source and grading</legend>
       <div className="edit-grid">
-        <Field
-          label="Source"
-          name={e('source')}
-          errors={errors}
-          required
-          hint="the system or document, e.g. intel-log"
-        >
-          <input
-            value={value.source}
-            aria-invalid={!!errors[e('source')]}
-            onChange={(x) => set('source', x.target.value)}
-          />
-        </Field>
-        <Field
-          label="Reference"
-          name={e('recordKey')}
-          errors={errors}
-          required
-          hint="the record's key in that source"
-        >
-          <input
-            value={value.recordKey}
-            aria-invalid={!!errors[e('recordKey')]}
-            onChange={(x) => set('recordKey', x.target.value)}
-          />
-        </Field>
-        <Choice
-          label="Source evaluation"
-          name={e('sourceEvaluation')}
-          errors={errors}
-          options={SOURCE_EVALUATIONS}
-          value={value.sourceEvaluation}
-          onChange={(v) => set('sourceEvaluation', v)}
-        />
-        <Choice
-          label="Intelligence assessment"
-          name={e('intelligenceAssessment')}
-          errors={errors}
-          options={ASSESSMENTS}
-          value={value.intelligenceAssessment}
-          onChange={(v) => set('intelligenceAssessment', v)}
-        />
-        <Choice
-          label="Handling code"
-          name={e('handlingCode')}
-          errors={errors}
-          options={HANDLING}
-          value={value.handlingCode}
-          onChange={(v) => set('handlingCode', v)}
-        />
-        <Choice
-          label="Classification"
-          name={e('classification')}
-          errors={errors}
-          options={CLASSIFICATIONS}
-          value={value.classification}
-          onChange={(v) => set('classification', v)}
-        />
-        {value.handlingCode === 'C' && (
-          <Field
-            label="Handling conditions"
-            name={e('handlingConditions')}
-            errors={errors}
-            required
-          >
-            <input
-              value={value.handlingConditions}
-              aria-invalid={!!errors[e('handlingConditions')]}
-              onChange={(x) => set('handlingConditions', x.target.value)}
-            />
-          </Field>
-        )}
-        <Field label="Summary" name={e('summary')} errors={errors}>
-          <input
-            value={value.summary}
-            onChange={(x) => set('summary', x.target.value)}
-            placeholder="what the record says, briefly"
-          />
-        </Field>
+        {text('source', 'Source', {
+          required: true,
+          hint: 'the system or document, e.g. intel-log',
+        })}
+        {text('recordKey', 'Reference', {
+          required: true,
+          hint: "the record's key in that source",
+        })}
+        {choice('sourceEvaluation', 'Source evaluation', SOURCE_EVALUATIONS)}
+        {choice('intelligenceAssessment', 'Intelligence assessment', ASSESSMENTS)}
+        {choice('handlingCode', 'Handling code', HANDLING)}
+        {choice('classification', 'Classification', CLASSIFICATIONS)}
+        {value.handlingCode === 'C' &&
+          text('handlingConditions', 'Handling conditions', { required: true })}
+        {text('summary', 'Summary', { placeholder: 'what the record says, briefly' })}
       </div>
     </fieldset>
   );
@@ -347,5 +315,27 @@ export function FormErrors({ errors, shown }: { errors: Errors; shown: readonly 
     <p className="error-inline" role="alert">
       {rest.map(([k, m]) => (k === '_form' ? m : `${k}: ${m}`)).join(' ')}
     </p>
+  );
+}
+
+/** A form's buttons: submit (its words given, disabled while `disabled`) and Cancel. */
+export function FormActions({
+  submit,
+  disabled,
+  onClose,
+}: {
+  submit: string;
+  disabled: boolean;
+  onClose(): void;
+}) {
+  return (
+    <div className="actions">
+      <button type="submit" className="primary" disabled={disabled}>
+        {submit}
+      </button>
+      <button type="button" onClick={onClose}>
+        Cancel
+      </button>
+    </div>
   );
 }

@@ -12,7 +12,7 @@ import type { Graph, GraphNode } from '../model/types.ts';
 import { createLink, useEditTypes } from './editing.api.ts';
 import { EMPTY_PROVENANCE, formProperties, linkChoices, propertyInputs, provenanceInput, type ProvenanceForm } from './form.ts';
 import { errorsOf } from './EntityDialog.tsx';
-import { Field, FormErrors, LinkFacts, PROVENANCE_FIELDS, PropertyFields, ProvenanceFields, type Errors } from './Fields.tsx';
+import { Field, FormActions, FormErrors, LinkFacts, PROVENANCE_FIELDS, PropertyFields, ProvenanceFields, type Errors } from './Fields.tsx';
 import './editing.css';
 
 export function LinkDialog({
@@ -166,14 +166,7 @@ export function LinkDialog({
             ...PROVENANCE_FIELDS,
           ]}
         />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>
-            Create link
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submit="Create link" disabled={busy} onClose={onClose} />
       </form>
     </Dialog>
   );

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readMapping } from './mapping.ts';
 import { mapFiles } from './import.service.ts';
-import { durationSeconds } from './rows.ts';
+import { durationSeconds } from './call-rows.ts';
 
 describe('call records (mapping)', () => {
   it('reads the example call file: one record per call, keyed by call id or by caller, called number and start', () => {

@@ -8,13 +8,14 @@ import crypto from 'node:crypto';
 import { ID_PREFIX, type EntityType, type LinkType } from '../../model/model.ts';
 import { shapeEntity, ShapeError } from '../../model/shape.ts';
 import { activeRegistry } from '../../model/registry/registry.ts';
-import type { PropertyDef } from '../../model/registry/schema.ts';
 import { sourceIdPrefix } from '../../model/source-ids.ts';
-import { DATE_PROPS, LoadError, prepare, type EntityInput, type LinkInput, type SourceRecordInput } from '../load/index.ts';
-import type { CallsMapping, Condition, EntityMapping, Mapping, ValueSpec } from './mapping.ts';
+import { LoadError, prepare, type EntityInput, type LinkInput, type SourceRecordInput } from '../load/index.ts';
+import type { EntityMapping, Mapping } from './mapping.ts';
 import type { Row } from './readers.ts';
-import { applyTransform, parseDateByFormats, phoneForRegion, TransformError } from './transforms.ts';
+import { TransformError } from './transforms.ts';
 import { placeFromGrid } from '../../model/grid.ts';
+import { readCall } from './call-rows.ts';
+import { cell, columnOf, evaluate, holds, isRequired, linkPropertyValue, readValue, type BadValue } from './values.ts';
 
 export interface RowError {
   file: string;
@@ -88,134 +89,8 @@ export function naturalKeyOf(type: EntityType, shaped: Record<string, unknown>):
   return typeof v === 'string' && v !== '' ? { type, value: v } : undefined;
 }
 
-class CellError extends Error {
-  constructor(
-    readonly column: string | null,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const empty = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-
-function cell(row: Row, column: string | number): unknown {
-  const v = row.values[String(column)];
-  return empty(v) ? null : v;
-}
-
-/** The column a value spec reads (for error messages), if one. */
-function columnOf(spec: ValueSpec | undefined): string | null {
-  if (spec === undefined) return null;
-  if (typeof spec === 'string' || typeof spec === 'number') return String(spec);
-  return spec.column !== undefined ? String(spec.column) : spec.template ?? null;
-}
-
-/** How a value is read: the property it fills (of an entity or a link type) and the mapping's defaults (for dates and phones). */
-interface ValueContext {
-  prop?: string;
-  entityType?: EntityType;
-  linkType?: string;
-  mapping?: Mapping;
-}
-
-/** Whether the property a value fills is a date: a core date property, or one the registry (an installation's types file) declares of kind date. */
-function fillsDate(vc: ValueContext): boolean {
-  if (vc.prop === undefined) return false;
-  if (DATE_PROPS.has(vc.prop)) return true;
-  const r = activeRegistry();
-  const defs = vc.linkType !== undefined ? r.link(vc.linkType)?.properties : vc.entityType !== undefined ? r.entity(vc.entityType)?.properties : undefined;
-  return defs?.find((p) => p.name === vc.prop)?.kind === 'date';
-}
-
-/** A value that could not be read: as written, and why. */
-interface BadValue {
-  value: string;
-  reason: string;
-}
-
-const hasTransform = (spec: ValueSpec, key: 'date' | 'datetime' | 'phone') =>
-  typeof spec === 'object' && (spec.transform ?? []).some((t) => typeof t === 'object' && key in t);
-
 /** The property of a type that one entity holds one of: a cell holding several makes several entities. */
 const ONE_PER_ENTITY: Partial<Record<EntityType, string[]>> = { PHONE: ['number', 'e164'], EMAIL: ['address'], VEHICLE: ['vrm'] };
-
-/**
- * Reads a value: the cell, constant or template; split by its separator; its transforms; then
- * its declared (or the mapping's) date format and phone region. A value that cannot be read is
- * null and comes back in `bad`; of a split cell only the parts that cannot be read are.
- */
-export function readValue(row: Row, spec: ValueSpec, vc: ValueContext = {}): { value: unknown; bad: BadValue[] } {
-  let v: unknown;
-  const o = typeof spec === 'object' ? spec : undefined;
-  const transforms = o?.transform ?? [];
-  if (typeof spec === 'string' || typeof spec === 'number') v = cell(row, spec);
-  else if (spec.value !== undefined) v = spec.value;
-  else if (spec.template !== undefined) {
-    let any = false;
-    v = spec.template.replace(/\{([^}]+)\}/g, (_, name: string) => {
-      const x = cell(row, name);
-      if (x !== null) any = true;
-      return x === null ? '' : String(x);
-    });
-    v = any ? (v as string).replace(/\s+/g, ' ').trim() : null;
-  } else v = cell(row, spec.column!);
-  if (typeof v === 'string') v = v.trim() === '' ? null : v;
-  if (o?.separator && typeof v === 'string') v = v.split(o.separator).map((x) => x.trim()).filter(Boolean);
-  const dateFormat = o?.dateFormat ?? (fillsDate(vc) && !hasTransform(spec, 'date') && !hasTransform(spec, 'datetime') ? vc.mapping?.dateFormat : undefined);
-  const phoneProp = vc.entityType === 'PHONE' && (vc.prop === 'number' || vc.prop === 'e164');
-  const region = o?.phoneRegion ?? (phoneProp && !hasTransform(spec, 'phone') ? (vc.mapping?.phoneRegion ?? 'GB') : undefined);
-  const bad: BadValue[] = [];
-  const finish = (x: unknown): unknown => {
-    if (x === null || x === undefined) return x;
-    if (dateFormat) x = parseDateByFormats(String(x), dateFormat).date;
-    if (region) x = phoneForRegion(String(x), region);
-    return x;
-  };
-  const one = (x: unknown): unknown => {
-    const written = x;
-    try {
-      for (const t of transforms) x = applyTransform(x, t);
-      if (!Array.isArray(x)) return finish(x);
-      // A list made by a split transform: its parts that cannot be read are left out.
-      return x.map((part) => {
-        try {
-          return finish(part);
-        } catch (e) {
-          if (!(e instanceof TransformError)) throw e;
-          bad.push({ value: String(part), reason: e.message });
-          return null;
-        }
-      }).filter((p) => p !== null && p !== undefined);
-    } catch (e) {
-      if (!(e instanceof TransformError)) throw e;
-      bad.push({ value: String(written), reason: e.message });
-      return null;
-    }
-  };
-  v = Array.isArray(v) ? v.map(one).filter((x) => x !== null && x !== undefined) : one(v);
-  return { value: v, bad };
-}
-
-/** Reads a value; a value that cannot be read throws, naming its column. */
-export function evaluate(row: Row, spec: ValueSpec, vc: ValueContext = {}): unknown {
-  const { value, bad } = readValue(row, spec, vc);
-  if (bad.length > 0) throw new CellError(columnOf(spec), bad[0]!.reason);
-  return value;
-}
-
-export function holds(row: Row, c: Condition): boolean {
-  if ('all' in c) return c.all.every((x) => holds(row, x));
-  if ('any' in c) return c.any.some((x) => holds(row, x));
-  if ('not' in c) return !holds(row, c.not);
-  const v = cell(row, c.column);
-  const s = v === null ? '' : String(v).trim();
-  if (c.notEmpty !== undefined && (s !== '') !== c.notEmpty) return false;
-  if (c.equals !== undefined && s.toLowerCase() !== String(c.equals).toLowerCase()) return false;
-  if (c.in !== undefined && !c.in.map((x) => String(x).toLowerCase()).includes(s.toLowerCase())) return false;
-  if (c.matches !== undefined && !new RegExp(c.matches).test(s)) return false;
-  return true;
-}
 
 /** A stable text of the row's values, for telling a changed row from the same one. */
 function contentOf(row: Row): string {
@@ -243,7 +118,6 @@ export function gradingOf(row: Row, m: Mapping) {
   return out;
 }
 
-const isRequired = (spec: ValueSpec | undefined) => typeof spec === 'object' && spec.required === true;
 
 /**
  * Maps one row. The row is refused (errors) when its record key is empty, a required value is
@@ -486,138 +360,6 @@ export function mapRow(row: Row, m: Mapping, ctx: RowContext): RowResult {
   return { row: { line: row.line, source, entities, links, ...(callLinks.length ? { callLinks } : {}) }, errors, warnings };
 }
 
-/**
- * A link property's value as its kind (registry) stores it: numbers for int and float, true or
- * false, a date as YYYY-MM-DD, an enum's code; throws TransformError saying what is wrong.
- */
-export function linkPropertyValue(def: PropertyDef, v: unknown): unknown {
-  const text = String(v).trim();
-  switch (def.kind) {
-    case 'int':
-    case 'float': {
-      const n = typeof v === 'number' ? v : Number(text.replace(/,/g, ''));
-      if (!Number.isFinite(n) || (def.kind === 'int' && !Number.isInteger(n))) throw new TransformError(`${def.name} must be ${def.kind === 'int' ? 'a whole number' : 'a number'}`);
-      return n;
-    }
-    case 'boolean': {
-      if (typeof v === 'boolean') return v;
-      const b = ({ true: true, yes: true, y: true, '1': true, false: false, no: false, n: false, '0': false } as Record<string, boolean>)[text.toLowerCase()];
-      if (b === undefined) throw new TransformError(`${def.name} must be true or false`);
-      return b;
-    }
-    case 'date':
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) throw new TransformError(`${def.name} must be a date YYYY-MM-DD (declare a dateFormat or a date transform for other forms)`);
-      return text;
-    case 'enum': {
-      const code = text.toUpperCase().replace(/[\s-]+/g, '_');
-      if (!def.values!.includes(code)) throw new TransformError(`${def.name} must be one of ${def.values!.join(', ')}`);
-      return code;
-    }
-    default:
-      return Array.isArray(v) ? v.map(String) : text;
-  }
-}
-
-/** What a call row says: its phones (absent when not a number), start, and the source record's call properties. */
-interface CallRead {
-  recordKey: string;
-  caller?: { e164: string };
-  called?: { e164: string };
-  /** Stored on the call's source record (docs/import.md "Call records"). */
-  record: Record<string, string | number>;
-}
-
-const ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** "125", "2:05" or "1:02:05": a duration in whole seconds. */
-export function durationSeconds(v: unknown): number {
-  const s = String(v).trim();
-  if (/^\d+(\.0+)?$/.test(s)) return Math.round(Number(s));
-  const hms = /^(?:(\d+):)?(\d{1,2}):(\d{2})$/.exec(s);
-  if (hms && Number(hms[3]) < 60 && (hms[1] === undefined || Number(hms[2]) < 60)) return Number(hms[1] ?? 0) * 3600 + Number(hms[2]) * 60 + Number(hms[3]);
-  throw new TransformError(`${JSON.stringify(s)} is not a duration in seconds (125) or minutes and seconds (2:05, 1:02:05)`);
-}
-
-/**
- * Reads a call row. Its start and both numbers must be there (else the row is refused: a call
- * without them cannot be told from another). A number that is not a phone number of the region
- * is kept as written on the record and reported, and the call is not linked; a bad duration is
- * left out. The record key is the call's id, else its caller, called number and start (UTC).
- */
-function readCall(
-  row: Row,
-  c: CallsMapping,
-  m: Mapping,
-  on: { fail: (column: string | null, reason: string, value?: string) => void; badValue: (column: string | null, what: string, b: BadValue, required: boolean) => void },
-): CallRead | undefined {
-  const record: Record<string, string | number> = {};
-  const phone = (which: 'caller' | 'called') => {
-    const spec = c[which];
-    const { value, bad } = readValue(row, spec, { prop: 'number', entityType: 'PHONE', mapping: m });
-    if (bad.length > 0) {
-      on.badValue(columnOf(spec), `calls.${which}`, bad[0]!, isRequired(spec));
-      return { written: bad[0]!.value };
-    }
-    if (value === null || value === undefined || Array.isArray(value)) {
-      on.fail(columnOf(spec), `a call needs its ${which === 'caller' ? "caller's number" : 'called number'}: the cell is empty`);
-      return undefined;
-    }
-    try {
-      const shaped = shapeEntity('PHONE', { number: String(value) });
-      const e164 = String(shaped.props.e164);
-      return { written: e164, e164 };
-    } catch (e) {
-      if (!(e instanceof ShapeError)) throw e;
-      on.badValue(columnOf(spec), `calls.${which}`, { value: String(value), reason: e.message }, isRequired(spec));
-      return { written: String(value) };
-    }
-  };
-  const caller = phone('caller');
-  const called = phone('called');
-  const { value: start, bad: badStart } = readValue(row, c.startedAt, { prop: 'startedAt', mapping: m });
-  const startCol = columnOf(c.startedAt);
-  if (badStart.length > 0) on.fail(startCol, `a call's start: ${badStart[0]!.reason}`, badStart[0]!.value);
-  else if (start === null || start === undefined) on.fail(startCol, "a call needs its start: the cell is empty");
-  else if (!ZONED.test(String(start))) on.fail(startCol, `a call's start must be a datetime with a zone (2025-03-01T14:05:00Z), or read with a datetime transform: got ${JSON.stringify(String(start))}`, String(start));
-  if (!caller || !called || badStart.length > 0 || start === null || start === undefined || !ZONED.test(String(start))) return undefined;
-  const startedAt = new Date(String(start)).toISOString().replace(/\.000Z$/, 'Z');
-  record.callFrom = caller.written;
-  record.callTo = called.written;
-  record.callStartedAt = startedAt;
-  // The call itself, whoever reports it: the same call in two sources (or files) is counted once.
-  record.callKey = `${caller.written}|${called.written}|${startedAt}`;
-  if (c.durationSeconds !== undefined) {
-    const { value, bad } = readValue(row, c.durationSeconds, { mapping: m });
-    let d: number | null = null;
-    if (bad.length === 0 && value !== null && value !== undefined) {
-      try {
-        d = durationSeconds(value);
-      } catch (e) {
-        if (!(e instanceof TransformError)) throw e;
-        bad.push({ value: String(value), reason: e.message });
-      }
-    }
-    if (bad.length > 0) on.badValue(columnOf(c.durationSeconds), 'calls.durationSeconds', bad[0]!, isRequired(c.durationSeconds));
-    if (d !== null) record.callDurationSeconds = d;
-  }
-  let callId: string | null = null;
-  for (const k of ['callId', 'cellSite'] as const) {
-    const spec = c[k];
-    if (spec === undefined) continue;
-    const { value, bad } = readValue(row, spec, { mapping: m });
-    if (bad.length > 0) on.badValue(columnOf(spec), `calls.${k}`, bad[0]!, isRequired(spec));
-    else if (value !== null && value !== undefined) {
-      record[k] = String(value);
-      if (k === 'callId') callId = String(value);
-    }
-  }
-  return {
-    recordKey: callId ?? record.callKey as string,
-    ...(caller.e164 ? { caller: { e164: caller.e164 } } : {}),
-    ...(called.e164 ? { called: { e164: called.e164 } } : {}),
-    record,
-  };
-}
 
 /**
  * Shapes an entity; a property the model refuses is reported through `refuse`, and left out

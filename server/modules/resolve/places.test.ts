@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PEOPLE, type PersonInput } from './compare.ts';
+import { PEOPLE } from './people.ts';
+import type { PersonInput } from './person.ts';
 import { addressForm, organisationName, ORGANISATIONS, PREMISES, type OrganisationInput, type PremisesInput } from './places.ts';
 import { resolveWith } from './resolver.ts';
 

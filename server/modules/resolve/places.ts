@@ -1,5 +1,5 @@
 /**
- * Resolution schemes for organisations and premises (people are in compare.ts). The pipeline is
+ * Resolution schemes for organisations and premises (people are in people.ts). The pipeline is
  * the same (resolver.ts); what differs is what is compared:
  * - organisations: the name with legal suffixes and punctuation set aside ("Kestrel Holdings
  *   Ltd" = "KESTREL HOLDINGS LIMITED"), the company number exactly, where they are (the
@@ -10,7 +10,8 @@
  * Levels run from strongest agreement to disagreement; priors are general, never fitted to a
  * data set.
  */
-import { addressLevel, addressSimilarity, anyShared, nearlyEqual, type Comparison, type Levels } from './compare.ts';
+import type { Comparison, Levels } from './compare.ts';
+import { addressLevel, addressSimilarity, anyShared, nearlyEqual } from './similarity.ts';
 import { jaroWinkler, metaphone, plain, soundsAlike } from './text.ts';
 import { joined, type Scheme } from './scheme.ts';
 

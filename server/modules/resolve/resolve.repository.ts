@@ -4,7 +4,7 @@
  */
 import { markDirty } from '../scores/index.ts';
 import type { Gateway } from '../../db/gateway.ts';
-import type { PersonInput } from './compare.ts';
+import type { PersonInput } from './person.ts';
 import type { OrganisationInput, PremisesInput } from './places.ts';
 import type { ResolvableType } from './scheme.ts';
 

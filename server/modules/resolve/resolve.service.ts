@@ -8,9 +8,10 @@
 import crypto from 'node:crypto';
 import type { Gateway } from '../../db/gateway.ts';
 import { badInput, notFound } from '../../errors.ts';
-import { PEOPLE } from './compare.ts';
+import { PEOPLE } from './people.ts';
 import { ORGANISATIONS, PREMISES } from './places.ts';
-import { clustersOf, resolveWith, type Thresholds } from './resolver.ts';
+import { clustersOf } from './clusters.ts';
+import { resolveWith, type Thresholds } from './resolver.ts';
 import type { ResolvableType, Scheme } from './scheme.ts';
 import * as repo from './resolve.repository.ts';
 import { sourceIdPrefix } from '../../model/source-ids.ts';

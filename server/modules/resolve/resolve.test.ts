@@ -3,11 +3,16 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { datasetsDir } from '../../../bench/datasets/location.ts';
-import { bagDistance, blockingKeys, comparePeople, COMPARISONS, typos, dobConflict, parseDob, personConflicts, personDecisive, personReviewsConflict, preparePerson, sameMailbox, type PersonInput } from './compare.ts';
+import { blockingKeys } from './blocking.ts';
+import { comparePeople, COMPARISONS, dobConflict } from './compare.ts';
+import { parseDob, preparePerson, type PersonInput } from './person.ts';
+import { personConflicts, personDecisive, personReviewsConflict, sameMailbox } from './person-rules.ts';
+import { bagDistance, typos } from './similarity.ts';
 import { pairwiseScore } from './evaluate.ts';
 import { matchWeight, priorModel, probability, estimate } from './fellegi-sunter.ts';
 import { nicknameMatch } from './nicknames.ts';
-import { clustersOf, DEFAULT_THRESHOLDS, resolvePeople } from './resolver.ts';
+import { clustersOf } from './clusters.ts';
+import { DEFAULT_THRESHOLDS, resolvePeople } from './resolver.ts';
 import { editDistance, jaroWinkler, plain, plainName, soundsAlike, splitName } from './text.ts';
 
 const level = (field: string, a: PersonInput, b: PersonInput) => {

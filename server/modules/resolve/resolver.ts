@@ -4,12 +4,19 @@
  * data, exact agreements weighed by how common the value is, and two thresholds (merge,
  * review). Every pair above the review threshold comes with its evidence: which fields agreed
  * at what level, with both values, and how many bits each added. `resolve.service.ts` applies
- * it to the graph.
+ * it to the graph. Its stages: candidate pairs (blocking.ts), the model's estimation
+ * (estimate.ts), term frequencies (term-frequency.ts), clusters and merges held back (clusters.ts).
  */
-import { COMPARISONS, DEFAULT_MATCH_KEYS, PEOPLE, TRAINING_SESSIONS, blockingKeys, type Comparison, type Levels, type PersonInput, type RuleOptions } from './compare.ts';
-import { applyOverrides, decodeLevels, encodeLevels, estimateFromPatterns, levelCounts, levelWeight, matchWeight, priorModel, probability, uFromCounts, type Model, type ModelOverrides } from './fellegi-sunter.ts';
-import type { Scheme, TrainingSession } from './scheme.ts';
-import { seededRandom } from '../../kernel/random.ts';
+import { COMPARISONS, type Comparison, type Levels } from './compare.ts';
+import { applyOverrides, decodeLevels, encodeLevels, levelWeight, matchWeight, probability, type Model, type ModelOverrides } from './fellegi-sunter.ts';
+import { candidatePairs } from './blocking.ts';
+import { clustersOf, holdBackConflictingMerges } from './clusters.ts';
+import { estimateModel } from './estimate.ts';
+import { PEOPLE } from './people.ts';
+import type { PersonInput } from './person.ts';
+import { DEFAULT_MATCH_KEYS, type RuleOptions } from './person-rules.ts';
+import type { Scheme } from './scheme.ts';
+import { termFrequencies } from './term-frequency.ts';
 
 export interface Thresholds {
   /** Posterior probability at or above which a pair is merged without review. */
@@ -73,55 +80,6 @@ export interface ResolveResult {
   stats: { records: number; blocks: number; skippedBlocks: number; candidatePairs: number; emIterations: number; ms: number };
 }
 
-/** Candidate pairs (indexes i < j) of records sharing a blocking key. */
-export function candidatePairs<P extends { id: string }>(
-  records: P[],
-  maxBlockSize: number,
-  touching?: ReadonlySet<string>,
-  keysOf: (p: P) => string[] = blockingKeys as unknown as (p: P) => string[],
-  trainingSessions: readonly TrainingSession[] = TRAINING_SESSIONS,
-) {
-  const blocks = new Map<string, number[]>();
-  records.forEach((r, i) => {
-    for (const k of keysOf(r)) {
-      const b = blocks.get(k);
-      if (b) b.push(i);
-      else blocks.set(k, [i]);
-    }
-  });
-  const seen = new Map<number, number>();
-  const pairs: [number, number][] = [];
-  /** Per pair, a bit per training session whose keys made it. */
-  const sessions: number[] = [];
-  let skipped = 0;
-  const n = records.length;
-  for (const [key, members] of blocks) {
-    if (members.length < 2) continue;
-    const sessionBit = trainingSessions.reduce((bits, t, k) => (key.startsWith(t.prefix) ? bits | (1 << k) : bits), 0);
-    if (members.length > maxBlockSize) {
-      skipped++;
-      continue;
-    }
-    for (let x = 0; x < members.length; x++) {
-      for (let y = x + 1; y < members.length; y++) {
-        const i = members[x]!;
-        const j = members[y]!;
-        if (touching && !touching.has(records[i]!.id) && !touching.has(records[j]!.id)) continue;
-        const pairKey = i * n + j;
-        const at = seen.get(pairKey);
-        if (at !== undefined) {
-          sessions[at]! |= sessionBit;
-          continue;
-        }
-        seen.set(pairKey, pairs.length);
-        pairs.push([i, j]);
-        sessions.push(sessionBit);
-      }
-    }
-  }
-  return { pairs, sessions, blocks: blocks.size, skipped };
-}
-
 export function evidenceOf(model: Model, levels: Levels, comparisons: readonly Comparison[] = COMPARISONS, adjust: (number | undefined)[] = []): Evidence[] {
   const out: Evidence[] = [];
   levels.forEach((l, c) => {
@@ -131,212 +89,8 @@ export function evidenceOf(model: Model, levels: Levels, comparisons: readonly C
   return out;
 }
 
-/**
- * Estimates a model from the records themselves: u from random pairs; m by EM in training
- * sessions (TRAINING_SESSIONS: each estimates the comparisons its keys are not made of, with
- * those left out of the score), averaged over the sessions; then the share of matches among
- * all candidate pairs by EM with m held.
- */
-export function estimateModel<I extends { id: string }, P extends { id: string }>(
-  scheme: Scheme<I, P>,
-  records: P[],
-  candidates: { codes: Int32Array | number[]; sessions: number[] },
-  o: Pick<ResolveOptions, 'uSamplePairs' | 'seed' | 'overrides'> = {},
-) {
-  const comparisons = scheme.comparisons;
-  const size = comparisons.length;
-  const n = records.length;
-  const random = seededRandom(o.seed ?? 42); // the same estimates on every run
-  const sample: Levels[] = [];
-  const want = Math.min(o.uSamplePairs ?? 100_000, (n * (n - 1)) / 2);
-  for (let k = 0; k < want && n > 1; k++) {
-    const i = Math.floor(random() * n);
-    let j = Math.floor(random() * (n - 1));
-    if (j >= i) j++;
-    sample.push(scheme.compare(records[i]!, records[j]!).levels);
-  }
-  const u = uFromCounts(levelCounts(sample, comparisons), 1000, comparisons);
-  const start = applyOverrides(priorModel(u, 0.05, comparisons), o.overrides, comparisons);
-  const setByHand = new Set([
-    ...Object.keys(o.overrides?.m ?? {}).map((name) => comparisons.findIndex((c) => c.name === name)),
-    ...comparisons.flatMap((c, i) => (c.trained === false ? [i] : [])),
-  ]);
-  // Pairs grouped by (pattern, sessions) once: EM then costs per pattern, not per pair.
-  const groups = new Map<number, { code: number; sessions: number; n: number }>();
-  for (let k = 0; k < candidates.codes.length; k++) {
-    const code = candidates.codes[k]!;
-    const key = code * 256 + candidates.sessions[k]!;
-    const g = groups.get(key);
-    if (g) g.n++;
-    else groups.set(key, { code, sessions: candidates.sessions[k]!, n: 1 });
-  }
-  const sums = comparisons.map((c) => new Array<number>(c.levels.length).fill(0));
-  const counts = comparisons.map(() => 0);
-  let iterations = 0;
-  scheme.sessions.forEach((t, k) => {
-    const excluded = new Set(t.excludes.map((name) => comparisons.findIndex((c) => c.name === name)));
-    const trains = (c: number) => !excluded.has(c) && !setByHand.has(c) && (!t.trains || t.trains.includes(comparisons[c]!.name));
-    // The session's own comparisons agree on all its pairs: leave them out of the score.
-    const patterns = new Map<number, { levels: Levels; n: number }>();
-    let pairs = 0;
-    for (const g of groups.values()) {
-      if (!(g.sessions & (1 << k))) continue;
-      const levels = decodeLevels(g.code, size).map((l, i) => (excluded.has(i) ? null : l));
-      const key = encodeLevels(levels);
-      const p = patterns.get(key);
-      if (p) p.n += g.n;
-      else patterns.set(key, { levels, n: g.n });
-      pairs += g.n;
-    }
-    if (pairs < 10) return;
-    const est = estimateFromPatterns(start, [...patterns.values()], { fixed: new Set([...excluded, ...setByHand]) });
-    iterations += est.iterations;
-    comparisons.forEach((_, c) => {
-      if (!trains(c)) return;
-      est.m[c]!.forEach((x, l) => (sums[c]![l]! += x));
-      counts[c]!++;
-    });
-  });
-  const m = start.m.map((row, c) => (counts[c] ? sums[c]!.map((x) => x / counts[c]!) : row));
-  // The prior (share of matches among candidates) with every m held.
-  const all = new Map<number, { levels: Levels; n: number }>();
-  for (const g of groups.values()) {
-    const p = all.get(g.code);
-    if (p) p.n += g.n;
-    else all.set(g.code, { levels: decodeLevels(g.code, size), n: g.n });
-  }
-  const est = estimateFromPatterns({ lambda: start.lambda, m, u }, [...all.values()], { fixed: new Set(comparisons.map((_, c) => c)) });
-  // The share of random pairs the prior's strict rule can apply to at all (both records have the
-  // fields it needs): its sure matches are found among those pairs only.
-  const applies = scheme.sureMatchRecall && sample.length ? sample.filter((l) => scheme.sureMatchRecall!(m, l) !== null).length / sample.length : 1;
-  return { lambda: est.lambda, m, u, iterations: iterations + est.iterations, applies };
-}
-
-class UnionFind {
-  private parent = new Map<string, string>();
-  find(x: string): string {
-    let p = this.parent.get(x) ?? x;
-    if (p !== x) {
-      p = this.find(p);
-      this.parent.set(x, p);
-    }
-    return p;
-  }
-  union(a: string, b: string): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
-  }
-}
-
-/** Groups of ids joined (transitively) by the given pairs. */
-export function clustersOf(pairs: readonly { a: string; b: string }[]): string[][] {
-  const uf = new UnionFind();
-  for (const p of pairs) uf.union(p.a, p.b);
-  const groups = new Map<string, string[]>();
-  for (const id of new Set(pairs.flatMap((p) => [p.a, p.b]))) {
-    const r = uf.find(id);
-    groups.set(r, [...(groups.get(r) ?? []), id]);
-  }
-  return [...groups.values()].map((g) => g.sort()).sort((x, y) => (x[0]! < y[0]! ? -1 : 1));
-}
-
-/**
- * Merges that would put two conflicting records in one cluster (a father and his son joined
- * through a third record that has no date of birth) are held back to review: merges are taken
- * decided-by-rule first, then best score first, and each joins two groups only when no record of
- * one conflicts with any record of the other (cannot-link constraints on the transitive closure).
- */
-export function holdBackConflictingMerges<P extends { id: string }>(pairs: ScoredPair[], records: readonly P[], conflicts: (a: P, b: P) => string[]): void {
-  const byId = new Map(records.map((r) => [r.id, r]));
-  const uf = new UnionFind();
-  const members = new Map<string, P[]>();
-  const order = pairs.filter((p) => p.decision === 'MERGE').sort((x, y) => Number(y.rule !== null) - Number(x.rule !== null) || y.weight - x.weight);
-  for (const p of order) {
-    const ra = uf.find(p.a);
-    const rb = uf.find(p.b);
-    if (ra === rb) continue;
-    const ma = members.get(ra) ?? [byId.get(p.a)!];
-    const mb = members.get(rb) ?? [byId.get(p.b)!];
-    let conflict: string | undefined;
-    // Across the two groups, records other than the pair itself (its own conflicts were seen when it was scored).
-    for (const x of ma) {
-      for (const y of mb) {
-        conflict = conflicts(x, y)[0];
-        if (conflict) {
-          conflict = `${x.id} and ${y.id}: ${conflict}`;
-          break;
-        }
-      }
-      if (conflict) break;
-    }
-    if (conflict) {
-      p.decision = 'REVIEW';
-      p.rule = `no merge: it would join records that conflict (${conflict})`;
-      continue;
-    }
-    uf.union(p.a, p.b);
-    const root = uf.find(p.a);
-    members.delete(ra);
-    members.delete(rb);
-    members.set(root, [...ma, ...mb]);
-  }
-}
-
 export function decide(p: number, t: Thresholds): Decision {
   return p >= t.merge ? 'MERGE' : p >= t.review ? 'REVIEW' : 'NO_MATCH';
-}
-
-/** A record's weighed values together (its full name). */
-const weighedKey = <P extends { id: string }>(scheme: Scheme<never, P>, r: P) =>
-  Object.values(scheme.termFrequency ?? {})
-    .map((f) => f(r))
-    .join('\u0000');
-
-/** How many records the u probability is worth when a value's frequency is estimated. */
-const TF_PRIOR_RECORDS = 200;
-
-/**
- * Term frequencies for the scheme's comparisons that have them: for each value, the chance that
- * another record picked at random has it, (count - 1) / (n - 1), the record itself not counted,
- * drawn toward the comparison's u (its exact level) as if from TF_PRIOR_RECORDS more records, so
- * that a small import, where every count is small, does not take each value for a rare one or
- * a common one on little evidence.
- */
-function termFrequencies<P extends { id: string }>(scheme: Scheme<never, P>, records: P[], model: Model, priorRecords = TF_PRIOR_RECORDS, distinct = false, pooled = false) {
-  const out: (((p: P) => number) | undefined)[] = scheme.comparisons.map(() => undefined);
-  // distinct: each value counted once per distinct combination of the weighed values (a full
-  // name) it appears in, not once per record, out of the distinct combinations. A file with
-  // duplicates holds the same person several times: "Lola Brown" written four times is one
-  // Lola, and counting her four times makes "Lola" look four times as common among other
-  // people as it is. Misspelt copies still count apart, which errs towards common.
-  const keyOf = (r: P) => weighedKey(scheme, r);
-  const rows = distinct ? [...new Map(records.map((r) => [keyOf(r), r])).values()] : records;
-  const n = rows.length;
-  if (n < 3) return out;
-  // pooled: a value counted in whichever weighed field it was written ("Hall" as a given name in
-  // a list where names are written either way round is as common as the surname Hall).
-  const shared = new Map<string, number>();
-  if (pooled) {
-    for (const valueOf of Object.values(scheme.termFrequency ?? {})) {
-      for (const r of rows) {
-        const v = valueOf(r);
-        if (v) shared.set(v, (shared.get(v) ?? 0) + 1);
-      }
-    }
-  }
-  for (const [name, valueOf] of Object.entries(scheme.termFrequency ?? {})) {
-    const c = scheme.comparisons.findIndex((x) => x.name === name);
-    if (c < 0) continue;
-    const counts = pooled ? shared : new Map<string, number>();
-    for (const r of pooled ? [] : rows) {
-      const v = valueOf(r);
-      if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
-    }
-    const u = model.u[c]![0]!;
-    out[c] = (p: P) => (Math.max(1, (counts.get(valueOf(p)) ?? 1) - 1) + priorRecords * u) / (n - 1 + priorRecords);
-  }
-  return out;
 }
 
 export function resolveWith<I extends { id: string }, P extends { id: string }>(scheme: Scheme<I, P>, inputs: readonly I[], o: ResolveOptions = {}): ResolveResult {

@@ -2,10 +2,11 @@
  * What the resolver needs to know about a kind of record: how to prepare one, its field
  * comparisons (levels with prior m and u), its blocking keys and training sessions, and which
  * exact agreements are weighed by how common the value is (term frequency). People
- * (compare.ts), organisations and premises (places.ts) each have one; the pipeline in
+ * (people.ts), organisations and premises (places.ts) each have one; the pipeline in
  * resolver.ts is the same for all.
  */
-import type { Comparison, Levels, RuleOptions } from './compare.ts';
+import type { Comparison, Levels } from './compare.ts';
+import type { RuleOptions } from './person-rules.ts';
 
 export type ResolvableType = 'PERSON' | 'ORGANISATION' | 'PREMISES';
 

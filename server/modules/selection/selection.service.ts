@@ -11,21 +11,21 @@ import { chartRightOn } from '../chart/index.ts';
 import { GraphQLError } from 'graphql';
 import os from 'node:os';
 import { ErrorCode, badInput } from '../../errors.ts';
-import type { Row } from '../../db/gateway.ts';
 import { LABEL, type EntityType } from '../../model/model.ts';
 import type { Context } from '../../graphql/context.ts';
 import { requireCan, roleMay, scopeFor, type Principal, type Role } from '../access/index.ts';
 import type { Gateway } from '../../db/gateway.ts';
 import type { AuditLog } from '../audit/index.ts';
-import { entityTypeOf, subtitleOf, toGrading, toGraphEdge } from '../entity/index.ts';
+import { entityTypeOf, subtitleOf } from '../entity/index.ts';
 import { LIMITS } from '../graph/index.ts';
 import { neighbourhood } from '../graph/index.ts';
 import { activeRegistry } from '../../model/registry/registry.ts';
 import { filteredIds, NO_FILTERS, type FilteredEdge, type FilteredNode, type Filters } from '../../kernel/filters.ts';
 import { layout, type Position } from './layout.ts';
 import * as repo from './selection.repository.ts';
+import { grading, num, ownProperties, str, toLink } from './selection.rows.ts';
 import type {
-  PropertyValue, SelectedEntity, SelectedLink, SelectedSource, Selection, SelectionCaller, SelectionGrading, SelectionInput, SelectionOptions,
+  SelectedEntity, SelectedLink, SelectedSource, Selection, SelectionCaller, SelectionInput, SelectionOptions,
 } from './selection.types.ts';
 
 export type * from './selection.types.ts';
@@ -58,67 +58,6 @@ export function parseSelection(raw: { ids?: readonly string[] | null; hops?: num
 function describeIds(input: { ids: string[]; hops: number }): string {
   const shown = input.ids.length > 5 ? `${input.ids.slice(0, 5).join(', ')} and ${input.ids.length - 5} more` : input.ids.join(', ');
   return input.hops === 0 ? shown : `${shown} and the entities within ${input.hops} link${input.hops > 1 ? 's' : ''}`;
-}
-
-function grading(row: Row): SelectionGrading {
-  const g = toGrading(row);
-  const se = ({ RELIABLE: 1, UNTESTED: 2, NOT_RELIABLE: 3 } as const)[g.sourceEvaluation];
-  return {
-    sourceEvaluation: se,
-    intelligenceAssessment: g.intelligenceAssessment,
-    handlingCode: g.handlingCode,
-    handlingConditions: g.handlingConditions,
-    classification: g.classification === 'OFFICIAL_SENSITIVE' ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL',
-    code: g.code,
-    low: g.low,
-  };
-}
-
-/** Lantern's bookkeeping, kept apart from an entity's own properties. */
-const NOT_OWN = new Set([
-  'id', 'type', 'label', 'searchText', 'sourceIds', 'sourceEvaluation', 'intelligenceAssessment', 'handlingCode', 'handlingConditions',
-  'classification', 'recordedAt', 'updatedAt', 'retired', 'retiredAt', 'retiredReason', 'synthetic', 'degree', 'postcodeCompact', 'masked',
-  'potentialVictim', 'suspect', 'safeguarded', 'resolvedId', 'subtitle', 'cardKind',
-]);
-
-function ownProperties(row: Row, masked: boolean): Record<string, PropertyValue> {
-  const out: Record<string, PropertyValue> = {};
-  for (const [k, v] of Object.entries(row)) {
-    if (NOT_OWN.has(k) || v === null || v === undefined) continue;
-    // A masked person's fullName is the pseudonym, given once as the label.
-    if (masked && (k === 'fullName' || k === 'label')) continue;
-    if (Array.isArray(v)) {
-      if (v.length > 0) out[k] = v.map(String);
-    } else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = v;
-    else out[k] = JSON.stringify(v);
-  }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
-}
-
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
-
-function toLink(row: Row): SelectedLink {
-  const { retired: _r, ...edge } = toGraphEdge(row);
-  const declared = activeRegistry().link(edge.type);
-  // A link type the registry does not know (one retired from the types file) reads as its name.
-  const meta = declared ? { verb: declared.verb, directed: declared.directed, colour: declared.colour } : { verb: edge.type.toLowerCase().replace(/_/g, ' '), directed: false, colour: '#8a94a0' };
-  return { ...edge, verb: meta.verb, directed: meta.directed, grading: grading(row), colour: meta.colour, properties: linkOwnProperties(row, declared?.properties ?? []) };
-}
-
-/** A link's fields that are not in `properties` though its type declares them (linkFields writes them). */
-const LINK_FIELD_PROPERTIES = new Set(['count', 'firstAt', 'lastAt']);
-
-function linkOwnProperties(row: Row, defs: readonly { name: string }[]): Record<string, PropertyValue> {
-  const out: Record<string, PropertyValue> = {};
-  for (const { name } of defs) {
-    const v = row[name];
-    if (LINK_FIELD_PROPERTIES.has(name) || v === null || v === undefined) continue;
-    if (Array.isArray(v)) {
-      if (v.length > 0) out[name] = v.map(String);
-    } else out[name] = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
-  }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 function notFoundChart(name: string): GraphQLError {
