@@ -35,10 +35,14 @@ const MAX_IDS = 5_000;
 export type AnalyticsEngine = 'auto' | 'gds' | 'node';
 
 /**
- * 'auto' runs graphs of up to this many entities in Node, larger ones in GDS: the sizes at which
- * each was measured faster through wholeGraphMetrics (bench/analytics/engines.ts; docs/analytics.md).
+ * 'auto' runs graphs of up to this many entities in Node, larger ones in GDS, as measured through
+ * wholeGraphMetrics (bench/analytics/run.ts and engines.ts; docs/analytics.md, decision 0043): on
+ * the demo (1,089 entities) Node took 2.7 s against GDS's 8.9 s (GDS pays a fixed cost per run:
+ * projection, five procedures, the stream back); past 20,000 entities only GDS answers (exact
+ * betweenness in Node would take hours), and at 100k people it is also the faster for communities
+ * and centrality alone.
  */
-export const AUTO_NODE_MAX = 0;
+export const AUTO_NODE_MAX = MAX_ANALYTICS_NODES;
 
 let configuredEngine: AnalyticsEngine = 'auto';
 
