@@ -1,8 +1,8 @@
 /**
  * The local Neo4j: Neo4j Community 5.26 LTS and APOC core, assembled from Maven Central jars
  * (see pom.xml) and run on the machine's Java 17+ with Bolt on 127.0.0.1 and authentication off.
- * Graph Data Science 2.13 (gds/pom.xml) is loaded too once `lantern neo4j fetch --gds` has
- * fetched it into neo4j/gds-lib (docs/decisions/0008-graph-data-science.md).
+ * Graph Data Science 2.13 Community (gds/pom.xml) is fetched with them into neo4j/gds-lib and
+ * loaded, unless LANTERN_GDS=off (docs/decisions/0008-graph-data-science.md, 0043).
  *
  * Used by `lantern serve` and by the test suites when NEO4J_URI is unset.
  */
@@ -195,6 +195,21 @@ export function ensureGdsJars(java: JavaInfo, log: Log): void {
   log.info(`Fetched ${copied} GDS jars in ${((Date.now() - started) / 1000).toFixed(1)} s (${gds.size - copied} left to the server's own)`);
 }
 
+/**
+ * GDS fetched for the current poms (fetching it now if not): false, with a warning, when the
+ * fetch fails, so that Neo4j starts without it rather than not at all.
+ */
+function gdsFetched(java: JavaInfo, log: Log): boolean {
+  try {
+    ensureGdsJars(java, log);
+    return true;
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    log.warn(`Graph Data Science could not be fetched, so Neo4j starts without it (whole-graph analytics run in Node): ${reason}\n  Set LANTERN_GDS=off to stop trying.`);
+    return false;
+  }
+}
+
 function gdsJars(): string[] {
   return gdsReady() ? fs.readdirSync(gdsLibDir).filter((f) => f.endsWith('.jar')) : [];
 }
@@ -246,6 +261,11 @@ export interface LocalNeo4jOptions {
   pageCache: string;
   startTimeoutMs: number;
   log: Log;
+  /**
+   * Fetch Graph Data Science (first start only) and load it. A failed fetch is told and Neo4j
+   * starts without it. Off (the default here), GDS jars an earlier start copied are taken out.
+   */
+  gds?: boolean;
 }
 
 export interface LocalNeo4j {
@@ -271,7 +291,7 @@ function writeConfig(o: LocalNeo4jOptions): void {
   // jar left in plugins/ without that extension stops Neo4j from starting, so the jars copied
   // before are taken out again when GDS is gone or changed.
   const manifest = path.join(o.home, 'plugins', GDS_MANIFEST);
-  const wanted = gdsJars();
+  const wanted = o.gds ? gdsJars() : [];
   const before = fs.existsSync(manifest) ? fs.readFileSync(manifest, 'utf8').split('\n').filter(Boolean) : [];
   for (const jar of before.filter((j) => !wanted.includes(j))) fs.rmSync(path.join(o.home, 'plugins', jar), { force: true });
   for (const jar of wanted) {
@@ -325,7 +345,9 @@ function writeConfig(o: LocalNeo4jOptions): void {
 export async function runNeo4jAdmin(o: { home: string; args: string[]; heap: string; log: Log; onLine?: (line: string) => void; onStart?: (pid: number | undefined) => void }): Promise<number | null> {
   const java = findJava();
   ensureJars(java, o.log);
-  writeConfig({ home: o.home, boltPort: 0, heap: o.heap, pageCache: '64m', startTimeoutMs: 0, log: o.log });
+  // plugins/ left as the server's last start had it (neo4j-admin loads no procedures).
+  const gds = fs.existsSync(path.join(o.home, 'plugins', GDS_MANIFEST));
+  writeConfig({ home: o.home, boltPort: 0, heap: o.heap, pageCache: '64m', startTimeoutMs: 0, log: o.log, gds });
   const child = spawn(
     java.java,
     [`-Xmx${o.heap}`, '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError', '-XX:ActiveProcessorCount=2', '--add-opens=java.base/java.nio=ALL-UNNAMED', '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED', '-cp', path.join(libDir, '*'), 'org.neo4j.cli.AdminTool', ...o.args],
@@ -380,13 +402,14 @@ async function waitForBolt(uri: string, deadline: number, exited: () => boolean)
 export async function startLocalNeo4j(o: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const java = findJava();
   ensureJars(java, o.log);
+  const withGds = o.gds === true && gdsFetched(java, o.log);
   if (!(await portFree(o.boltPort))) {
     throw new LocalNeo4jError(
       `Port ${o.boltPort} on 127.0.0.1 is already in use, so the local Neo4j cannot listen for Bolt there.\n` +
         '  Fix: stop what uses it, set LANTERN_NEO4J_BOLT_PORT to a free port, or set NEO4J_URI to use that server.',
     );
   }
-  writeConfig(o);
+  writeConfig({ ...o, gds: withGds });
   const logFile = path.join(o.home, 'logs', 'neo4j.log');
   const consoleLog = path.join(o.home, 'logs', 'console.log');
   const out = fs.openSync(consoleLog, 'a');
@@ -407,7 +430,7 @@ export async function startLocalNeo4j(o: LocalNeo4jOptions): Promise<LocalNeo4j>
       '-Djdk.nio.maxCachedBufferSize=1024',
       '-Dlog4j2.disable.jmx=true',
       '-cp',
-      [path.join(libDir, 'classes'), path.join(libDir, '*'), ...(gdsReady() ? [path.join(gdsLibDir, '*')] : [])].join(path.delimiter),
+      [path.join(libDir, 'classes'), path.join(libDir, '*'), ...(withGds ? [path.join(gdsLibDir, '*')] : [])].join(path.delimiter),
       'Launcher',
       `--home-dir=${o.home}`,
       `--config-dir=${path.join(o.home, 'conf')}`,

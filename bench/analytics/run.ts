@@ -2,7 +2,9 @@
  * Network analytics benchmark on the demo scenario, in a Neo4j of its own: how well the
  * suspected networks of premises recover the demo's planted networks (adjusted Rand index over
  * every premises of the demo, those outside the networks as singletons), and how long the
- * analyses take through the real service (scoped gateway read + graphology in Node).
+ * analyses take through the real service (scoped gateway read + graphology in Node), and the
+ * whole-graph communities and centrality in Node and in Graph Data Science side by side (the
+ * measurement behind LANTERN_ANALYTICS_ENGINE=auto, decision 0043).
  * Writes bench/results/analytics.json.
  *
  *   npx tsx bench/analytics/run.ts [--runs 5]
@@ -10,7 +12,7 @@
  * The truth comes from seed/demo's generator, in process; nothing in the method reads it.
  */
 import { arg, median, round, writeResult } from '../lib.ts';
-import { openDemoBench, timed } from './demo-bench.ts';
+import { compareEngines, openDemoBench, timed } from './demo-bench.ts';
 import { networkAnalytics, allSuspectedNetworks } from '../../server/modules/analytics/analytics.service.ts';
 import { scoreNetworks } from '../../server/modules/analytics/evaluate.ts';
 import { allProfiles } from '../../server/modules/risk/risk.service.ts';
@@ -26,6 +28,7 @@ try {
   const s = scoreNetworks(premises, truth.networks, sn.last);
   const na = await time(() => networkAnalytics(ctx, { weighted: true }));
   const nu = await time(() => networkAnalytics(ctx, { weighted: false }));
+  const engines = await compareEngines(db.gateway, runs);
   // Risk profiles and indicators over the whole demo, as known on the eve of Operation Kestrel
   // (the demo's risk review) and as known at the end of the scenario.
   const rp = await time(() => allProfiles(ctx, '2025-06-22'));
@@ -55,6 +58,12 @@ try {
     suspected_networks_ms_median: round(median(sn.ms), 1),
     network_analytics_weighted_ms_median: round(median(na.ms), 1),
     network_analytics_unweighted_ms_median: round(median(nu.ms), 1),
+    ...(engines
+      ? {
+          demo_whole_graph_node_ms_median: round(median(engines.nodeMs), 1),
+          demo_whole_graph_gds_ms_median: round(median(engines.gdsMs), 1),
+        }
+      : {}),
     demo_entities_analysed: na.last.nodes.length,
     demo_communities: na.last.communities.length,
     demo_modularity_weighted: round(na.last.modularity, 4),
@@ -80,7 +89,8 @@ try {
       method:
         'ARI of suspectedNetworks (default settings) against the demo truth networks, over every premises of the demo (premises outside the planted and the found networks are singletons). ' +
         'Risk: riskProfiles combination list as of 2025-06-22 against truth.riskFactorCombination; indicators and flagged (risk + indicators) over the whole demo as of 2025-10-01. ' +
-        `Timings: median of ${runs} runs after one warm-up, through the service with the system scope on the demo in a local Neo4j (heap 1g, page cache 512m): one read transaction plus the analysis in Node.`,
+        `Timings: median of ${runs} runs after one warm-up, through the service with the system scope on the demo in a local Neo4j (heap 1g, page cache 512m): one read transaction plus the analysis in Node. ` +
+        'demo_whole_graph_{node,gds}_ms_median: wholeGraphMetrics (weighted; Louvain, PageRank, degree, exact betweenness, brokers) forced to each engine, alternating in the same run.',
     },
   });
   process.stdout.write(`wrote ${file}\n`);

@@ -6,13 +6,13 @@
  *
  *   NODE_OPTIONS=--max-old-space-size=8192 npx tsx bench/analytics/scale.ts [--people 100k] [--sources 100]
  *
- *   [--runs 3] [--store DIR] [--baseline-read no] [--neo4j-degree no] [--services networks,risk,indicators|none]
+ *   [--runs 3] [--store DIR] [--baseline-read no] [--neo4j-degree no] [--product no] [--services networks,risk,indicators|none]
  *
  * Whole-graph communities and centrality two ways, alternating, `--runs` times each (medians):
  * - in Node with graphology on the fetched graph, as the service does below GDS: the read
  *   (analytics/graph, one row per entity with compact link triples), graph build, Louvain (seeded),
  *   PageRank and degree;
- * - inside Neo4j with Graph Data Science when it is installed (`lantern neo4j fetch --gds`), as the
+ * - inside Neo4j with Graph Data Science (fetched and loaded unless LANTERN_GDS=off), as the
  *   service does with it (gds.ts): projection of the visible graph weighted by grading, Louvain,
  *   PageRank, degree (count and weighted), betweenness from `--sources` sampled sources, and the
  *   stream of every entity's metrics back to Node.
@@ -38,6 +38,7 @@ import { allSuspectedNetworks } from '../../server/modules/analytics/analytics.s
 import { allProfiles, today } from '../../server/modules/risk/risk.service.ts';
 import { allHits } from '../../server/modules/indicators/indicators.service.ts';
 import { gdsAvailable, gdsMetrics } from '../../server/modules/analytics/gds.ts';
+import { wholeGraphMetrics } from '../../server/modules/analytics/index.ts';
 import { runOffline } from '../../server/testing/statements.ts';
 
 const louvain = louvainModule as unknown as (typeof louvainModule)['default'];
@@ -83,7 +84,7 @@ try {
   const loadAverages: string[] = [];
   const loadNow = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   const gds = await gdsAvailable(gateway);
-  process.stdout.write(`Graph Data Science: ${gds ? 'installed' : 'not installed (lantern neo4j fetch --gds)'}\n`);
+  process.stdout.write(`Graph Data Science: ${gds ? 'installed' : 'not installed (LANTERN_GDS=off, or its fetch failed)'}\n`);
 
   // Node path: read + build + Louvain + PageRank + degree, then (run 1 only) sampled betweenness.
   type Stages = Record<string, number>;
@@ -166,6 +167,19 @@ try {
   const exactEstimateMs = bt ? (bt.ms / sampleSources) * graph.order : NaN;
   if (bt) process.stdout.write(`exact betweenness would take about ${round(exactEstimateMs / 3_600_000, 1)} h in Node\n`);
 
+  // Once, with GDS: the whole answer as a request or the kept results compute it (wholeGraphMetrics:
+  // betweenness from BETWEENNESS_SAMPLE sources past 20,000 entities, and brokers' neighbouring communities).
+  const product = gds && arg('product', 'yes') !== 'no' ? await timed('gds: wholeGraphMetrics (the product path)', () => wholeGraphMetrics(gateway, true, 'gds')) : null;
+  if (gdsInfo) {
+    const s = (ms: number) => `${round(ms / 1000, 1)} s`.padStart(8);
+    process.stdout.write(
+      `\n${'side by side, medians'.padEnd(52)}${'Node'.padStart(8)}${'GDS'.padStart(8)}\n` +
+        `${'communities and centrality (no betweenness)'.padEnd(52)}${s(med(nodeRuns, 'total'))}${s(med(gdsRuns, 'total'))}\n` +
+        (bt && sampleSources > 0 ? `${`betweenness, ${sampleSources} sampled sources`.padEnd(52)}${s(bt.ms)}${s(med(gdsRuns, 'betweenness'))}\n` : '') +
+        (product ? `${'whole answer as the service computes it'.padEnd(52)}${'refused'.padStart(8)}${s(product.ms)}\n` : ''),
+    );
+  }
+
   // Indicator hits first: the figure missing since session 3.
   const asOf = today();
   const ih = services.has('indicators') ? await timed('indicator hits (whole graph, through the service)', () => allHits(ctx, asOf)) : null;
@@ -196,6 +210,7 @@ try {
           [`scale_${size}_gds_communities`]: gdsInfo.communityCount,
           [`scale_${size}_gds_modularity`]: round(gdsInfo.modularity, 4),
           ...(sampleSources > 0 ? { [`scale_${size}_gds_betweenness_sample_ms`]: round(med(gdsRuns, 'betweenness'), 0) } : {}),
+          ...(product ? { [`scale_${size}_gds_whole_graph_metrics_ms`]: round(product.ms, 0) } : {}),
         }
       : {}),
     ...(old && again ? { [`scale_${size}_read_baseline_ms`]: round(old.ms, 0), [`scale_${size}_read_after_baseline_ms`]: round(again.ms, 0), [`scale_${size}_read_speedup`]: round(old.ms / again.ms, 2) } : {}),
@@ -227,7 +242,8 @@ try {
         `Whole graph of the scale generator at ${size} people, a copy of .data/bench-scale-${size} in a local Neo4j 5.26 (heap ${db.heap}, page cache ${db.pageCache})${gdsInfo ? ' with Graph Data Science 2.13.9 (Community, from Maven Central)' : ''}, system scope. ` +
         `communities_and_centrality_ms (Node) = read (analytics/graph) + graph build + Louvain + PageRank + degree in Node (graphology); gds_communities_and_centrality_ms = projection of the visible graph weighted by grading (analytics/gds-project) + Louvain (one thread) + PageRank and degree (count and weighted; two threads) in GDS + the stream of every entity's metrics back to Node (analytics/gds-metrics). Both: median of ${runs} runs, alternating Node and GDS in the same process; gds_speedup = median of the per-run ratios. Load averages at each run's start: ${loadAverages.join('; ')}. ` +
         'read_baseline_ms: the earlier two-statement read (analytics/nodes + analytics/links), once, after the runs; read_after_baseline_ms: analytics/graph again after it; read_speedup = baseline / after. neo4j_degree_*: degree computed in Neo4j by Cypher and APOC and returned per entity, against node_degree_with_read_ms (read + build + degree in Node). ' +
-        `Betweenness: from ${sampleSources} sampled sources in Node (Brandes-Pich, weighted by distance = 1 / weight; betweenness_exact_estimate_h extrapolates the exact run) and in GDS (samplingSize ${sampleSources}, weighted by the same distance). Risk profiles, indicator hits and suspected networks: the services' whole-graph runs, once.`,
+        `Betweenness: from ${sampleSources} sampled sources in Node (Brandes-Pich, weighted by distance = 1 / weight; betweenness_exact_estimate_h extrapolates the exact run) and in GDS (samplingSize ${sampleSources}, weighted by the same distance). Risk profiles, indicator hits and suspected networks: the services' whole-graph runs, once. ` +
+        'gds_whole_graph_metrics_ms: wholeGraphMetrics forced to GDS, once (the answer a request or the kept results get: betweenness from 100 sampled sources, brokers), which Node refuses past 20,000 entities.',
     },
   });
   process.stdout.write(`wrote ${file}\n`);

@@ -7,6 +7,7 @@ import { createLogger } from '../config/logger.ts';
 import { version } from '../version.ts';
 import { installTypes } from '../model/model.ts';
 import { registryFromTypesFile } from '../model/registry/deployment.ts';
+import { useAnalyticsEngine } from '../modules/analytics/index.ts';
 import { registerServe } from './serve.command.ts';
 import { registerSchema } from './schema.command.ts';
 import { registerNeo4j } from './neo4j.command.ts';
@@ -26,9 +27,13 @@ export { UserError, type CliEnv } from './cli-env.ts';
 
 let types: string | undefined | null = null;
 
-/** The configuration, with the installation's types (LANTERN_TYPES) installed into the model the first time. */
+/**
+ * The configuration, with the installation's types (LANTERN_TYPES) installed into the model the
+ * first time, and the whole-graph analytics' engine (LANTERN_ANALYTICS_ENGINE) set.
+ */
 function config() {
   const c = loadConfig();
+  useAnalyticsEngine(c.analyticsEngine);
   if (types === null) {
     if (c.typesFile) installTypes(registryFromTypesFile(c.typesFile));
     types = c.typesFile;

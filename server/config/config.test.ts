@@ -10,6 +10,13 @@ describe('configuration', () => {
     expect(c.neo4j.uri).toBeUndefined();
   });
 
+  it('fetches and loads Graph Data Science, and lets the size of the graph choose the analytics engine, unless told otherwise', () => {
+    expect(loadConfig({}).localNeo4j.gds).toBe(true);
+    expect(loadConfig({}).analyticsEngine).toBe('auto');
+    expect(loadConfig({ LANTERN_GDS: 'off' }).localNeo4j.gds).toBe(false);
+    expect(loadConfig({ LANTERN_ANALYTICS_ENGINE: 'node' }).analyticsEngine).toBe('node');
+  });
+
   it('uses NEO4J_URI with its credentials when set', () => {
     const c = loadConfig({ NEO4J_URI: 'neo4j+s://abcd.databases.neo4j.io', NEO4J_USERNAME: 'u', NEO4J_PASSWORD: 'p' });
     expect(c.neo4j).toMatchObject({ uri: 'neo4j+s://abcd.databases.neo4j.io', username: 'u', password: 'p' });
@@ -25,6 +32,8 @@ describe('configuration', () => {
     ['NEO4J_URI', 'http://localhost:7474', /NEO4J_URI="http:\/\/localhost:7474": must be a Bolt URI/],
     ['LANTERN_NEO4J_HEAP', 'lots', /LANTERN_NEO4J_HEAP="lots": must be a size/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud": must be one of/],
+    ['LANTERN_GDS', 'yes', /LANTERN_GDS="yes": must be 'on' or 'off'/],
+    ['LANTERN_ANALYTICS_ENGINE', 'graphology', /LANTERN_ANALYTICS_ENGINE="graphology": must be 'auto', 'gds' or 'node'/],
   ])('stops on a bad %s naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

@@ -77,6 +77,8 @@ const schema = z.object({
   LANTERN_NEO4J_HEAP: size.default('1g'),
   LANTERN_NEO4J_PAGECACHE: size.default('1g'),
   LANTERN_NEO4J_START_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
+  LANTERN_GDS: z.enum(['on', 'off'], { message: "must be 'on' or 'off'" }).default('on'),
+  LANTERN_ANALYTICS_ENGINE: z.enum(['auto', 'gds', 'node'], { message: "must be 'auto', 'gds' or 'node'" }).default('auto'),
   LANTERN_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   LANTERN_AUDIT_KEY: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional(),
   LANTERN_AUDIT_KEY_FILE: z.string().min(1).optional(),
@@ -138,7 +140,11 @@ export interface Config {
     heap: string;
     pageCache: string;
     startTimeoutMs: number;
+    /** LANTERN_GDS: fetch Graph Data Science with Neo4j and load it (docs/decisions/0043-analytics-engine-by-measurement.md). */
+    gds: boolean;
   };
+  /** LANTERN_ANALYTICS_ENGINE: where whole-graph communities and centrality run (docs/analytics.md); auto chooses by the graph's size. */
+  analyticsEngine: 'auto' | 'gds' | 'node';
   seedDemo: 'auto' | 'never';
   /** The workspace map's basemap: a tile URL template (LANTERN_MAP_STYLE), or null for the shipped outline. */
   map: MapConfig;
@@ -264,7 +270,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       heap: e.LANTERN_NEO4J_HEAP,
       pageCache: e.LANTERN_NEO4J_PAGECACHE,
       startTimeoutMs: e.LANTERN_NEO4J_START_TIMEOUT_MS,
+      gds: e.LANTERN_GDS === 'on',
     },
+    analyticsEngine: e.LANTERN_ANALYTICS_ENGINE,
     seedDemo: e.LANTERN_SEED_DEMO,
     map: { tiles: e.LANTERN_MAP_STYLE ?? null, attribution: e.LANTERN_MAP_ATTRIBUTION ?? null },
     warmUpSeconds: e.LANTERN_WARM_UP_SECONDS,

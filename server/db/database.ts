@@ -40,6 +40,7 @@ export async function openDatabase(config: Config, log: Logger, o: { migrate?: b
       heap: config.localNeo4j.heap,
       pageCache: config.localNeo4j.pageCache,
       startTimeoutMs: config.localNeo4j.startTimeoutMs,
+      gds: config.localNeo4j.gds,
       log: { info: (m) => log.info(m), warn: (m) => log.warn(m) },
     });
     uri = local.uri;

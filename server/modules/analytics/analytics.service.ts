@@ -2,12 +2,13 @@
  * Network analytics (communities, centrality, brokers) and suspected networks of premises.
  * The subgraph is read through the caller's scoped gateway; the analysis runs in Node with
  * graphology (metrics.ts, networks.ts), so what a caller cannot see cannot shape the answer.
- * The whole-graph analytics run inside Neo4j with Graph Data Science when it is installed
- * (gds.ts: projected through the same scoped gateway).
+ * The whole-graph analytics run in Node or inside Neo4j with Graph Data Science (gds.ts: projected
+ * through the same scoped gateway), whichever was measured faster for the graph's size
+ * (LANTERN_ANALYTICS_ENGINE; docs/decisions/0043-analytics-engine-by-measurement.md).
  */
 import type { Context } from '../../graphql/context.ts';
 import type { Gateway } from '../../db/gateway.ts';
-import { badInput } from '../../errors.ts';
+import { badInput, unavailable } from '../../errors.ts';
 import { ids as idArg } from '../graph/index.ts';
 import { decodeCursor, intArg, page } from '../entity/index.ts';
 import { assembleMetrics, networkMetrics, type Metrics } from './metrics.ts';
@@ -25,6 +26,39 @@ export const MAX_ANALYTICS_NODES = 20_000;
 export const MAX_GDS_ANALYTICS_NODES = 1_000_000;
 export const BETWEENNESS_SAMPLE = 100;
 const MAX_IDS = 5_000;
+
+/**
+ * Where whole-graph communities and centrality run: 'node' (graphology, up to
+ * MAX_ANALYTICS_NODES), 'gds' (Graph Data Science, which the Neo4j must have), or 'auto': in Node
+ * up to AUTO_NODE_MAX entities and in GDS above, when the Neo4j has it (else in Node).
+ */
+export type AnalyticsEngine = 'auto' | 'gds' | 'node';
+
+/**
+ * 'auto' runs graphs of up to this many entities in Node, larger ones in GDS, as measured through
+ * wholeGraphMetrics (bench/analytics/run.ts and engines.ts; docs/analytics.md, decision 0043): on
+ * the demo (1,089 entities) Node took 2.7 s against GDS's 8.9 s (GDS pays a fixed cost per run:
+ * projection, five procedures, the stream back); past 20,000 entities only GDS answers (exact
+ * betweenness in Node would take hours), and at 100k people it is also the faster for communities
+ * and centrality alone.
+ */
+export const AUTO_NODE_MAX = MAX_ANALYTICS_NODES;
+
+let configuredEngine: AnalyticsEngine = 'auto';
+
+/**
+ * The largest whole graph (in entities) that runs in Node on `engine`, given whether the Neo4j has
+ * GDS (a larger one runs in GDS, or, without it, is refused): none with 'gds'.
+ */
+export function nodeUpTo(engine: AnalyticsEngine, gds: boolean): number {
+  if (engine === 'node' || !gds) return MAX_ANALYTICS_NODES;
+  return engine === 'auto' ? Math.min(AUTO_NODE_MAX, MAX_ANALYTICS_NODES) : 0;
+}
+
+/** LANTERN_ANALYTICS_ENGINE: this process's engine for the whole-graph analytics (set at start). */
+export function useAnalyticsEngine(engine: AnalyticsEngine): void {
+  configuredEngine = engine;
+}
 
 export interface NetworkAnalyticsArgs {
   ids?: readonly string[] | null;
@@ -46,19 +80,20 @@ export function leaveOut<N extends { id: string; type: string }, L extends { sou
   return { nodes, links: g.links.filter((l) => kept.has(l.source) && kept.has(l.target)) };
 }
 
-/** `engine`: 'graphology' keeps the whole-graph analytics in Node even when GDS is there (tests). */
-export async function networkAnalytics(ctx: Context, args: NetworkAnalyticsArgs, engine: 'auto' | 'graphology' = 'auto'): Promise<Metrics & { freshness: Freshness }> {
+/** `engine` given (tests, benchmarks): the whole graph computed now on that engine, the kept metrics not read. */
+export async function networkAnalytics(ctx: Context, args: NetworkAnalyticsArgs, engine?: AnalyticsEngine): Promise<Metrics & { freshness: Freshness }> {
   const ids = args.ids ? idArg('ids', args.ids, 1, MAX_IDS) : null;
   const weighted = args.weighted ?? true;
   const excluded = new Set(args.excludeTypes ?? []);
   // The whole graph as it is: the kept metrics when they answer (they are computed as below).
   if (!ids && excluded.size === 0) {
-    const fresh = engine === 'auto' ? await ctx.services.kept.storedFor(ctx.gateway, null) : null;
+    const fresh = engine === undefined ? await ctx.services.kept.storedFor(ctx.gateway, null) : null;
     const kept = fresh ? await ctx.services.kept.metrics(ctx, weighted, fresh) : null;
     if (kept) return kept;
     const now = ctx.services.kept.computed(today());
     const m = await wholeGraphMetrics(ctx.gateway, weighted, engine);
-    if (m === null) throw badInput('ids', `the graph has more than ${(await gdsAvailable(ctx.gateway)) ? MAX_GDS_ANALYTICS_NODES : MAX_ANALYTICS_NODES} entities: give the ids of the part to analyse.`);
+    const gdsTakes = (engine ?? configuredEngine) !== 'node' && (await gdsAvailable(ctx.gateway));
+    if (m === null) throw badInput('ids', `the graph has more than ${gdsTakes ? MAX_GDS_ANALYTICS_NODES : MAX_ANALYTICS_NODES} entities: give the ids of the part to analyse.`);
     return { ...m, freshness: now };
   }
   const read = await repo.read(ctx.gateway, async (tx) => {
@@ -72,30 +107,37 @@ export async function networkAnalytics(ctx: Context, args: NetworkAnalyticsArgs,
 }
 
 /**
- * Communities and centrality over the whole graph the gateway sees: in GDS when it is installed
- * (up to MAX_GDS_ANALYTICS_NODES entities, betweenness sampled past MAX_ANALYTICS_NODES), else in
- * Node (graphology) up to MAX_ANALYTICS_NODES; null when the graph is larger than that. The kept
- * metrics (scores module) are computed with it, per view and weighting.
+ * Communities and centrality over the whole graph the gateway sees, on `engine` (by default the
+ * configured one, LANTERN_ANALYTICS_ENGINE): in GDS up to MAX_GDS_ANALYTICS_NODES entities
+ * (betweenness sampled past MAX_ANALYTICS_NODES), in Node (graphology) up to MAX_ANALYTICS_NODES;
+ * null when the graph is larger than the engine takes. The kept metrics (scores module) are
+ * computed with it, per view and weighting.
  */
-export async function wholeGraphMetrics(gw: Gateway, weighted: boolean, engine: 'auto' | 'graphology' = 'auto'): Promise<Metrics | null> {
-  // GDS projects the whole graph as it is; leaving types out is done in Node (graphology).
-  if (engine === 'auto' && (await gdsAvailable(gw))) {
-    try {
-      const r = await gdsMetrics(gw, {
-        weighted,
-        betweenness: (n) => (n <= MAX_ANALYTICS_NODES ? 'exact' : BETWEENNESS_SAMPLE),
-        neighbours: true,
-        maxNodes: MAX_GDS_ANALYTICS_NODES,
-      });
-      return fromGds(r, weighted);
-    } catch (e) {
-      if (e instanceof TooManyEntities) return null;
-      throw e;
-    }
+export async function wholeGraphMetrics(gw: Gateway, weighted: boolean, engine: AnalyticsEngine = configuredEngine): Promise<Metrics | null> {
+  const gds = engine !== 'node' && (await gdsAvailable(gw));
+  if (engine === 'gds' && !gds) {
+    throw unavailable('LANTERN_ANALYTICS_ENGINE is gds, but the Neo4j has no Graph Data Science: install it (the local Neo4j fetches it unless LANTERN_GDS=off), or set LANTERN_ANALYTICS_ENGINE to auto or node.');
   }
-  const whole = await repo.read(gw, (tx) => repo.graph(tx, MAX_ANALYTICS_NODES + 1));
-  if (whole.nodes.length > MAX_ANALYTICS_NODES) return null;
-  return networkMetrics(whole.nodes, whole.links, { weighted });
+  // Read with one entity more than Node takes, to know whether the graph is larger.
+  const upTo = nodeUpTo(engine, gds);
+  if (upTo > 0) {
+    const whole = await repo.read(gw, (tx) => repo.graph(tx, upTo + 1));
+    if (whole.nodes.length <= upTo) return networkMetrics(whole.nodes, whole.links, { weighted });
+    if (!gds) return null;
+  }
+  // GDS projects the whole graph as it is; leaving types out is done in Node (graphology).
+  try {
+    const r = await gdsMetrics(gw, {
+      weighted,
+      betweenness: (n) => (n <= MAX_ANALYTICS_NODES ? 'exact' : BETWEENNESS_SAMPLE),
+      neighbours: true,
+      maxNodes: MAX_GDS_ANALYTICS_NODES,
+    });
+    return fromGds(r, weighted);
+  } catch (e) {
+    if (e instanceof TooManyEntities) return null;
+    throw e;
+  }
 }
 
 /**

@@ -5,7 +5,8 @@ import { adjustedRandIndex } from './ari.ts';
 import { scoreNetworks } from './evaluate.ts';
 import { networkMetrics } from './metrics.ts';
 import { MIN_TIE_SCORE, premisesTies, suspectedNetworks } from './networks.ts';
-import { leaveOut } from './analytics.service.ts';
+import { AUTO_NODE_MAX, leaveOut, MAX_ANALYTICS_NODES, nodeUpTo, wholeGraphMetrics } from './analytics.service.ts';
+import type { Gateway } from '../../db/gateway.ts';
 
 // ---- factories ------------------------------------------------------------------------------
 
@@ -226,5 +227,23 @@ describe('leaving entity types out of the analysis', () => {
     expect(m.nodes.map((n) => n.id)).not.toContain('op');
     expect(m.nodes.find((n) => n.id === 'w1')!.betweenness).toBeGreaterThan(0);
     expect(leaveOut({ nodes, links }, new Set())).toEqual({ nodes, links });
+  });
+});
+
+describe('the engine of the whole-graph analytics (LANTERN_ANALYTICS_ENGINE)', () => {
+  it('auto runs graphs up to the measured size in Node and larger ones in GDS, when the Neo4j has it', () => {
+    expect(nodeUpTo('auto', true)).toBe(AUTO_NODE_MAX);
+    expect(nodeUpTo('auto', false)).toBe(MAX_ANALYTICS_NODES);
+  });
+
+  it('node keeps every graph Node takes in Node, and gds sends every graph to GDS', () => {
+    expect(nodeUpTo('node', true)).toBe(MAX_ANALYTICS_NODES);
+    expect(nodeUpTo('gds', true)).toBe(0);
+  });
+
+  it('gds on a Neo4j without Graph Data Science says what to set', async () => {
+    // A Neo4j that answers the GDS check (gds/available) with no.
+    const noGds = { driver: {}, read: async () => [{ available: false }] } as unknown as Gateway;
+    await expect(wholeGraphMetrics(noGds, true, 'gds')).rejects.toThrow(/LANTERN_ANALYTICS_ENGINE is gds, but the Neo4j has no Graph Data Science.*LANTERN_GDS=off.*auto or node/);
   });
 });

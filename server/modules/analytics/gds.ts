@@ -1,6 +1,6 @@
 /**
- * Whole-graph network analytics inside Neo4j with Graph Data Science (GDS 2.13 Community, loaded
- * when `lantern neo4j fetch --gds` has fetched it; docs/decisions/0008-graph-data-science.md).
+ * Whole-graph network analytics inside Neo4j with Graph Data Science (GDS 2.13 Community, which
+ * the local Neo4j fetches and loads unless LANTERN_GDS=off; docs/decisions/0008-graph-data-science.md, 0043).
  * The caller's visible graph is projected into GDS's in-memory catalog under a name of its own
  * (analytics/gds-project carries the scope predicate on every entity and link), the algorithms
  * write their results into that projection (never into the store), one statement streams them

@@ -2,4 +2,4 @@
 export type { ALink } from './analytics.types.ts';
 export { allLinks, nodes, read } from './analytics.repository.ts';
 export { PROJECTION_LINK_TYPES, suspectedNetworks } from './networks.ts';
-export { wholeGraphMetrics } from './analytics.service.ts';
+export { useAnalyticsEngine, wholeGraphMetrics, type AnalyticsEngine } from './analytics.service.ts';
