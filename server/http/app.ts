@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import express, { type Express, type Request } from 'express';
 import helmet from 'helmet';
 import type { JWTVerifyGetKey } from 'jose';
 import type { Logger } from '../config/logger.ts';
@@ -22,7 +22,7 @@ import { purposeOf, refusal, scopeFor, unmaskOf } from '../modules/access/access
 import type { LimitsConfig, MapConfig, OidcConfig, TrustProxy } from '../config/config.ts';
 import { DEFAULT_LIMITS, queryLimitsRule, type QueryLimits } from '../graphql/limits.ts';
 import { authRouter, perPrincipalRateLimit, principalOf, requireAuthentication, type Door } from '../modules/auth/auth.http.ts';
-import { AccountLockout, AddressGuard, Refusals } from '../modules/auth/auth.limits.ts';
+import { AccountLockout, addressOf, AddressGuard, Refusals } from '../modules/auth/auth.limits.ts';
 import { Authenticator } from '../modules/auth/auth.service.ts';
 import { jwtVerifier } from '../modules/auth/auth.oidc.ts';
 import { auditPlugin, countRefusals } from '../modules/audit/audit.plugin.ts';
@@ -315,7 +315,10 @@ export async function createApp(o: AppOptions): Promise<App> {
   return {
     app,
     subscriptions: (server) => {
-      const attached = attachSubscriptions(server, { schema, authenticator, gateway: o.gateway, pseudonymKey, log: o.log, audit: o.audit, alerts: o.alerts, development: o.development });
+      // The socket passes the same door and query limits as POST /graphql; the client's address
+      // is worked out as Express does for a request (LANTERN_TRUST_PROXY), from the upgrade request.
+      const wsAddress = (request: http.IncomingMessage) => addressOf(Object.assign(Object.create(app.request) as Request, { headers: request.headers, socket: request.socket }));
+      const attached = attachSubscriptions(server, { schema, door, limits, addressOf: wsAddress, gateway: o.gateway, pseudonymKey, log: o.log, audit: o.audit, alerts: o.alerts, development: o.development });
       let closing: Promise<void> | undefined;
       sockets = { close: () => (closing ??= attached.close()) };
       return sockets;

@@ -4,26 +4,46 @@
  * payload ({ authorization: 'Bearer …', purpose }) or, for the workspace, the session cookie of
  * the upgrade request with { csrfToken }. Each subscription's context is built as a request's is,
  * through the subscriber's scope (modules/access), so that what it is sent is what they may see.
+ *
+ * The socket is a second way in, so it passes the same door as a POST: connection_init's
+ * credentials are admitted by the per-address guard (auth.http.ts `admit`), and every document
+ * is parsed with the token limit and checked by the query limits (graphql/limits.ts) before it
+ * runs. It serves subscriptions only: queries and mutations are refused, to be sent as POST
+ * /graphql, where the per-principal rate limit, unmask check and audit of disclosures apply
+ * (red-team: before, any query or mutation ran over the socket past all of them).
  */
 import type http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import type { GraphQLSchema } from 'graphql';
+import { createRequire } from 'node:module';
+import type { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from '../config/logger.ts';
 import type { Gateway } from '../db/gateway.ts';
+import { ErrorCode } from '../errors.ts';
 import { createContext, type Context } from '../graphql/context.ts';
+import { queryLimitsRule, type QueryLimits } from '../graphql/limits.ts';
 import { purposeOf, scopeFor, type Principal } from '../modules/access/access.ts';
-import type { Authenticator } from '../modules/auth/auth.service.ts';
-import { readCookie } from '../modules/auth/auth.http.ts';
+import { admit, readCookie, type Door } from '../modules/auth/auth.http.ts';
 import { SESSION_COOKIE } from '../modules/auth/auth.service.ts';
 import type { AuditLog } from '../modules/audit/audit.service.ts';
 import type { AlertHub } from '../modules/alerts/index.ts';
 import { keptResults } from '../modules/scores/index.ts';
 
+// The schema (built by @graphql-tools) and graphql-ws use graphql's CommonJS build: parse,
+// validate and errors here come from the same build, or graphql-js refuses the schema as from
+// "another realm" and graphql-ws does not take the errors for GraphQL errors (where a runner loads
+// the ESM build for this file, as vitest does; limits.test.ts does the same).
+const graphql = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+
 export interface SubscriptionOptions {
   schema: GraphQLSchema;
-  authenticator: Authenticator;
+  /** The door of /graphql: the credential checker, the per-address guard, the refusal counter. */
+  door: Door;
+  /** The query limits of /graphql, and its parser's token limit. */
+  limits: QueryLimits & { maxTokens: number };
+  /** The client's address, as /graphql works it out (LANTERN_TRUST_PROXY). */
+  addressOf: (request: http.IncomingMessage) => string;
   gateway: Gateway;
   pseudonymKey: Buffer;
   log: Logger;
@@ -50,15 +70,18 @@ export function attachSubscriptions(
       isProd: !o.development,
       onConnect: async (ctx) => {
         const p = ctx.connectionParams ?? {};
-        const a = await o.authenticator.authenticate({
-          // In the payload (browsers cannot set headers on a WebSocket), or on the upgrade request.
-          authorization:
-            typeof p.authorization === 'string'
-              ? p.authorization
-              : ctx.extra.request.headers.authorization,
-          sessionCookie: readCookie(ctx.extra.request.headers.cookie, SESSION_COOKIE),
-          csrfHeader: typeof p.csrfToken === 'string' ? p.csrfToken : undefined,
-        });
+        const request = ctx.extra.request;
+        const a = await admit(
+          o.door,
+          o.addressOf(request),
+          {
+            // In the payload (browsers cannot set headers on a WebSocket), or on the upgrade request.
+            authorization: typeof p.authorization === 'string' ? p.authorization : request.headers.authorization,
+            sessionCookie: readCookie(request.headers.cookie, SESSION_COOKIE),
+            csrfHeader: typeof p.csrfToken === 'string' ? p.csrfToken : undefined,
+          },
+          'ws /graphql',
+        );
         // false: the socket closes with 4403 Forbidden.
         if (!a.ok) return false;
         connections.set(ctx.extra.socket, {
@@ -69,6 +92,7 @@ export function attachSubscriptions(
       },
       onSubscribe: async (ctx, id, payload) => {
         const c = connections.get(ctx.extra.socket);
+        const checked = checkDocument(o.schema, payload.query, payload.operationName ?? null, o.limits);
         await o.audit?.record({
           at: new Date().toISOString(),
           actor: c?.principal?.name ?? 'anonymous',
@@ -80,8 +104,10 @@ export function attachSubscriptions(
           recordCount: 0,
           recordIds: [],
           requestId: id,
-          outcome: 'ok',
+          outcome: Array.isArray(checked) ? String(checked[0]?.extensions.code ?? 'BAD_REQUEST') : 'ok',
         });
+        if (Array.isArray(checked)) return checked;
+        return { schema: o.schema, document: checked, operationName: payload.operationName ?? null, variableValues: payload.variables ?? null };
       },
       context: (ctx): Context => {
         const c = connections.get(ctx.extra.socket)!;
@@ -108,4 +134,25 @@ export function attachSubscriptions(
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+/**
+ * A document sent over the socket, checked as /graphql checks one (the parser's token limit, the
+ * query limits, graphql-js's rules), and refused unless its operation is a subscription: the
+ * parsed document, or the errors to send back.
+ */
+export function checkDocument(schema: GraphQLSchema, query: string, operationName: string | null, limits: QueryLimits & { maxTokens: number }): DocumentNode | GraphQLError[] {
+  const error = (message: string, extensions: Record<string, unknown>, nodes?: GraphQLError['nodes']) => new graphql.GraphQLError(message, { ...(nodes ? { nodes } : {}), extensions });
+  let document: DocumentNode;
+  try {
+    document = graphql.parse(query, { maxTokens: limits.maxTokens });
+  } catch (e) {
+    return [error((e as Error).message, { code: /tokens/.test((e as Error).message) ? ErrorCode.TOO_COMPLEX : 'GRAPHQL_PARSE_FAILED' })];
+  }
+  const errors = graphql.validate(schema, document, [queryLimitsRule(limits), ...graphql.specifiedRules]);
+  if (errors.length > 0) return errors.map((e) => error(e.message, { code: 'GRAPHQL_VALIDATION_FAILED', ...e.extensions }, e.nodes));
+  if (graphql.getOperationAST(document, operationName)?.operation !== 'subscription') {
+    return [error('Over WebSocket only subscriptions are served; send queries and mutations as POST /graphql.', { code: ErrorCode.BAD_USER_INPUT })];
+  }
+  return document;
 }
