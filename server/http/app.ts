@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import express, { type Express, type Request } from 'express';
 import helmet from 'helmet';
 import type { JWTVerifyGetKey } from 'jose';
 import type { Logger } from '../config/logger.ts';
@@ -321,11 +321,12 @@ export async function createApp(o: AppOptions): Promise<App> {
     subscriptions: (server) => {
       const attached = attachSubscriptions(server, {
         schema,
-        authenticator,
         door,
+        // The socket passes the same door, query limits and per-principal rate as POST /graphql.
+        limits,
         rate,
         addressOf: upgradeAddressOf(app),
-        ...(o.subscriptionLimits ? { limits: o.subscriptionLimits } : {}),
+        ...(o.subscriptionLimits ? { open: o.subscriptionLimits } : {}),
         gateway: o.gateway,
         pseudonymKey,
         log: o.log,

@@ -11,26 +11,41 @@
  * is held open is bounded: subscriptions per connection, connections per principal and per client
  * address. Over a bound, a connection is closed with 4429 and a reason saying which, and a
  * subscription is answered with a RATE_LIMITED error (decision 0041).
+ *
+ * The socket is a second way in, so it passes the same door as a POST: connection_init's
+ * credentials are admitted by the per-address guard (auth.http.ts `admit`), and every document
+ * is parsed with the token limit and checked by the query limits (graphql/limits.ts) before it
+ * runs. It serves subscriptions only: queries and mutations are refused, to be sent as POST
+ * /graphql, where the per-principal rate limit, unmask check and audit of disclosures apply
+ * (red-team: before, any query or mutation ran over the socket past all of them).
  */
 import type http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import type { GraphQLError, GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from '../config/logger.ts';
 import type { Gateway } from '../db/gateway.ts';
-import type { WebSocket } from 'ws';
+import { ErrorCode, rateLimited } from '../errors.ts';
 import { createContext, type Context } from '../graphql/context.ts';
-import { rateLimited } from '../errors.ts';
+import { queryLimitsRule, type QueryLimits } from '../graphql/limits.ts';
 import { purposeOf, scopeFor, type Principal } from '../modules/access/access.ts';
-import type { Authenticator } from '../modules/auth/auth.service.ts';
-import { readCookie, type Door } from '../modules/auth/auth.http.ts';
+import { admit, readCookie, type Door } from '../modules/auth/auth.http.ts';
 import { OpenCount, type PrincipalRate } from '../modules/auth/auth.limits.ts';
 import { SESSION_COOKIE } from '../modules/auth/auth.service.ts';
 import type { AuditLog } from '../modules/audit/audit.service.ts';
 import type { AlertHub } from '../modules/alerts/index.ts';
 import { keptResults } from '../modules/scores/index.ts';
+
+// The schema (built by @graphql-tools) and graphql-ws use graphql's CommonJS build: parse,
+// validate and errors here come from the same build, or graphql-js refuses the schema as from
+// "another realm" and graphql-ws does not take the errors for GraphQL errors (where a runner loads
+// the ESM build for this file, as vitest does; limits.test.ts does the same).
+const graphql = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+/** A refusal made with the ESM build's class, remade with the class graphql-ws recognises. */
+const forGraphqlWs = (e: GraphQLError): GraphQLError[] => [new graphql.GraphQLError(e.message, { extensions: e.extensions })];
 
 /** What a subscriber may hold open at once. */
 export interface SubscriptionLimits {
@@ -53,14 +68,16 @@ export const TOO_MANY = 4429;
 
 export interface SubscriptionOptions {
   schema: GraphQLSchema;
-  authenticator: Authenticator;
-  /** The HTTP front door's guard of failed credentials per address, and its refusal counter. */
-  door: Pick<Door, 'guard' | 'refusals'>;
+  /** The door of /graphql: the credential checker, the per-address guard, the refusal counter. */
+  door: Door;
+  /** The query limits of /graphql, and its parser's token limit. */
+  limits: QueryLimits & { maxTokens: number };
   /** Requests per minute per principal, shared with /graphql. */
   rate: PrincipalRate;
-  /** A client's address key, as the HTTP routes count it. */
-  addressOf: (req: http.IncomingMessage) => string;
-  limits?: Partial<SubscriptionLimits>;
+  /** The client's address, as /graphql works it out (LANTERN_TRUST_PROXY). */
+  addressOf: (request: http.IncomingMessage) => string;
+  /** What one subscriber may hold open (DEFAULT_SUBSCRIPTION_LIMITS unless given). */
+  open?: Partial<SubscriptionLimits>;
   gateway: Gateway;
   pseudonymKey: Buffer;
   log: Logger;
@@ -79,22 +96,13 @@ interface Connection {
 
 const PATH = '/graphql (WebSocket)';
 
-/**
- * graphql-ws takes a refusal from onSubscribe only as an `instanceof` the GraphQLError of its own
- * `graphql` import, which Node loads as graphql's CommonJS build (graphql has no exports map).
- * Under tsx Lantern's imports get that build too; under Vitest, Vite gives them the ESM build, and
- * a refusal made there was taken for a bad hook. So refusals are remade with the class Node gives.
- */
-const { GraphQLError: NodeGraphQLError } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
-const forGraphqlWs = (e: GraphQLError): GraphQLError[] => [new NodeGraphQLError(e.message, { extensions: e.extensions })];
-
 /** Serves subscriptions on `server` at /graphql; close() ends every connection. */
 export function attachSubscriptions(
   server: http.Server,
   o: SubscriptionOptions,
 ): { close(): Promise<void> } {
   const wss = new WebSocketServer({ server, path: '/graphql' });
-  const limits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...o.limits };
+  const limits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...o.open };
   const perAddress = new OpenCount(limits.connectionsPerAddress);
   const perPrincipal = new OpenCount(limits.connectionsPerPrincipal);
   const connections = new WeakMap<object, Connection>();
@@ -119,51 +127,31 @@ export function attachSubscriptions(
         const c = connections.get(ctx.extra.socket)!;
         if (c.refused) return false;
         const p = ctx.connectionParams ?? {};
-        const credentials = {
-          // In the payload (browsers cannot set headers on a WebSocket), or on the upgrade request.
-          authorization:
-            typeof p.authorization === 'string'
-              ? p.authorization
-              : ctx.extra.request.headers.authorization,
-          sessionCookie: readCookie(ctx.extra.request.headers.cookie, SESSION_COOKIE),
-          csrfHeader: typeof p.csrfToken === 'string' ? p.csrfToken : undefined,
-        };
-        // As at the HTTP door: an address with too many failed credentials this minute has its
-        // credentials looked up no more (unless they were verified a moment ago).
-        const presented = Boolean(credentials.authorization || credentials.sessionCookie);
-        let principal: Principal | undefined;
-        if (presented) {
-          const wait = await o.door.guard.admit(c.address);
-          if (wait !== undefined) {
-            principal = o.authenticator.known(credentials);
-            if (!principal) {
-              tooMany(ctx.extra.socket, c.address, `Too many requests with invalid credentials from this address. Retry in ${wait} s.`);
-              return false;
-            }
-          }
-        }
-        if (!principal) {
-          let refused = true;
-          try {
-            const a = await o.authenticator.authenticate(credentials);
-            refused = !a.ok;
-            // false: the socket closes with 4403 Forbidden.
-            if (!a.ok) {
-              o.door.refusals.count(c.address, a.reason === 'csrf' ? 'FORBIDDEN' : 'UNAUTHENTICATED', PATH);
-              return false;
-            }
-            principal = a.principal;
-          } finally {
-            if (presented) await o.door.guard.settle(c.address, refused);
-          }
+        const request = ctx.extra.request;
+        const a = await admit(
+          o.door,
+          c.address,
+          {
+            // In the payload (browsers cannot set headers on a WebSocket), or on the upgrade request.
+            authorization: typeof p.authorization === 'string' ? p.authorization : request.headers.authorization,
+            sessionCookie: readCookie(request.headers.cookie, SESSION_COOKIE),
+            csrfHeader: typeof p.csrfToken === 'string' ? p.csrfToken : undefined,
+          },
+          PATH,
+        );
+        if (!a.ok) {
+          // Too many failed credentials from the address: closed with 4429 and the reason, as a POST gets 429.
+          if (a.status === 429) ctx.extra.socket.close(TOO_MANY, a.message.slice(0, 123));
+          // false: the socket closes with 4403 Forbidden.
+          return false;
         }
         // Closed while its credentials were looked up: onClose has run, and would not give its place back.
         if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) return false;
-        if (!perPrincipal.take(principal.id)) {
-          tooMany(ctx.extra.socket, c.address, `Too many open subscription connections for ${principal.name.slice(0, 40)} (at most ${limits.connectionsPerPrincipal}).`);
+        if (!perPrincipal.take(a.principal.id)) {
+          tooMany(ctx.extra.socket, c.address, `Too many open subscription connections for ${a.principal.name.slice(0, 40)} (at most ${limits.connectionsPerPrincipal}).`);
           return false;
         }
-        c.principal = principal;
+        c.principal = a.principal;
         c.purpose = purposeOf(typeof p.purpose === 'string' ? p.purpose : undefined);
         return true;
       },
@@ -183,6 +171,7 @@ export function attachSubscriptions(
           o.door.refusals.count(c?.address ?? 'unknown', 'RATE_LIMITED', PATH);
           return forGraphqlWs(rateLimited(`More than ${o.rate.perMinute} requests a minute (subscriptions count as requests); retry in ${wait} s.`));
         }
+        const checked = checkDocument(o.schema, payload.query, payload.operationName ?? null, o.limits);
         await o.audit?.record({
           at: new Date().toISOString(),
           actor: c?.principal?.name ?? 'anonymous',
@@ -194,8 +183,10 @@ export function attachSubscriptions(
           recordCount: 0,
           recordIds: [],
           requestId: id,
-          outcome: 'ok',
+          outcome: Array.isArray(checked) ? String(checked[0]?.extensions.code ?? 'BAD_REQUEST') : 'ok',
         });
+        if (Array.isArray(checked)) return checked;
+        return { schema: o.schema, document: checked, operationName: payload.operationName ?? null, variableValues: payload.variables ?? null };
       },
       context: (ctx): Context => {
         const c = connections.get(ctx.extra.socket)!;
@@ -222,4 +213,25 @@ export function attachSubscriptions(
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+/**
+ * A document sent over the socket, checked as /graphql checks one (the parser's token limit, the
+ * query limits, graphql-js's rules), and refused unless its operation is a subscription: the
+ * parsed document, or the errors to send back.
+ */
+export function checkDocument(schema: GraphQLSchema, query: string, operationName: string | null, limits: QueryLimits & { maxTokens: number }): DocumentNode | GraphQLError[] {
+  const error = (message: string, extensions: Record<string, unknown>, nodes?: GraphQLError['nodes']) => new graphql.GraphQLError(message, { ...(nodes ? { nodes } : {}), extensions });
+  let document: DocumentNode;
+  try {
+    document = graphql.parse(query, { maxTokens: limits.maxTokens });
+  } catch (e) {
+    return [error((e as Error).message, { code: /tokens/.test((e as Error).message) ? ErrorCode.TOO_COMPLEX : 'GRAPHQL_PARSE_FAILED' })];
+  }
+  const errors = graphql.validate(schema, document, [queryLimitsRule(limits), ...graphql.specifiedRules]);
+  if (errors.length > 0) return errors.map((e) => error(e.message, { code: 'GRAPHQL_VALIDATION_FAILED', ...e.extensions }, e.nodes));
+  if (graphql.getOperationAST(document, operationName)?.operation !== 'subscription') {
+    return [error('Over WebSocket only subscriptions are served; send queries and mutations as POST /graphql.', { code: ErrorCode.BAD_USER_INPUT })];
+  }
+  return document;
 }

@@ -192,6 +192,16 @@ export function caseDecision(p: Pick<Principal, 'role' | 'needToKnow'>, c: CaseF
   return { right };
 }
 
+/**
+ * Is a case or chart the caller may not open answered to them as one that does not exist? For
+ * partners, yes: an id they come by (an alert's caseId, a link passed on) must not tell them its
+ * name, its handling code or even that it exists (decision 0042; the cases module still tells a
+ * member why). The team is told why it is refused (decision 0035), which names the case or chart.
+ */
+export function concealsRefused(p: Pick<Principal, 'role' | 'needToKnow'>): boolean {
+  return !allowed(p, 'readUnshareable');
+}
+
 /** Throws FORBIDDEN unless the caller has at least `need` in the case; returns their right. */
 export function requireCase(p: Principal, c: CaseFacts, need: CaseRight): CaseRight {
   const d = caseDecision(p, c);

@@ -7,7 +7,7 @@ import { rateLimit } from 'express-rate-limit';
 import type { Principal } from '../../graphql/context.ts';
 import type { AuditLog } from '../audit/index.ts';
 import { errorBody, type ErrorCode } from '../../errors.ts';
-import { CSRF_HEADER, SESSION_COOKIE, type Authenticator } from './auth.service.ts';
+import { CSRF_HEADER, SESSION_COOKIE, type Authenticator, type RequestCredentials } from './auth.service.ts';
 import { addressOf, type AccountLockout, type AddressGuard, type PrincipalRate, type Refusals } from './auth.limits.ts';
 
 export interface AuthHttpOptions {
@@ -64,50 +64,57 @@ export function principalOf(res: Response): Principal {
   return res.locals.principal as Principal;
 }
 
+/** What the door decided on a request's credentials: its principal, or the refusal to answer. */
+export type Admission =
+  | { ok: true; principal: Principal }
+  | { ok: false; status: 401 | 403 | 429; code: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'RATE_LIMITED'; message: string; retryAfter?: number };
+
 /**
- * Puts the principal on res.locals, or answers 401 (no or bad credentials) or 403 (cookie without
- * its CSRF token). Credentials that need a look-up are admitted by the address guard first: an
- * address that has had too many refused this minute gets 429 before they are looked up (unless they
- * were verified in the last few seconds). Requests without credentials cost no look-up and are
- * answered 401 at once, counted as refusals but not against the address.
+ * The door, for every way in (POST /graphql, /snapshots, a WebSocket's connection_init):
+ * credentials that need a look-up are admitted by the address guard first: an address that has
+ * had too many refused this minute is refused (429) before they are looked up (unless they were
+ * verified in the last few seconds). No credentials cost no look-up and are refused at once,
+ * counted as refusals but not against the address. Throws when the look-up fails (Neo4j down).
+ */
+export async function admit(door: Door, address: string, credentials: RequestCredentials, path: string): Promise<Admission> {
+  const { authenticator, guard, refusals } = door;
+  const presented = Boolean(credentials.authorization || credentials.sessionCookie);
+  if (presented) {
+    const wait = await guard.admit(address);
+    if (wait !== undefined) {
+      const known = authenticator.known(credentials);
+      if (known) return { ok: true, principal: known };
+      refusals.count(address, 'RATE_LIMITED', path);
+      return { ok: false, status: 429, code: 'RATE_LIMITED', message: `Too many requests with invalid credentials from this address. Retry in ${wait} s.`, retryAfter: wait };
+    }
+  }
+  let refused = false;
+  try {
+    const a = await authenticator.authenticate(credentials);
+    if (a.ok) return { ok: true, principal: a.principal };
+    refused = true;
+    refusals.count(address, a.reason === 'csrf' ? 'FORBIDDEN' : 'UNAUTHENTICATED', path);
+    if (a.reason === 'csrf') return { ok: false, status: 403, code: 'FORBIDDEN', message: `Requests signed in by cookie must send the session's CSRF token in ${CSRF_HEADER} (GET /auth/session gives it).` };
+    if (a.reason === 'invalid') return { ok: false, status: 401, code: 'UNAUTHENTICATED', message: 'The credentials are not valid (expired or signed-out session, revoked token, or a JWT that does not verify). Sign in again.' };
+    return { ok: false, status: 401, code: 'UNAUTHENTICATED', message: 'Sign in first: send a session cookie with its X-CSRF-Token, or Authorization: Bearer <token>.' };
+  } finally {
+    if (presented) await guard.settle(address, refused);
+  }
+}
+
+/**
+ * Puts the principal on res.locals, or answers 401 (no or bad credentials), 403 (cookie without
+ * its CSRF token) or 429 (too many refused from the address), as the door (admit) decides.
  */
 export function requireAuthentication(door: Door) {
-  const { authenticator, guard, refusals } = door;
   return async (req: Request, res: Response, next: NextFunction) => {
-    const address = addressOf(req);
-    const credentials = {
-      authorization: req.headers.authorization,
-      sessionCookie: readCookie(req.headers.cookie, SESSION_COOKIE),
-      csrfHeader: typeof req.headers[CSRF_HEADER] === 'string' ? req.headers[CSRF_HEADER] : undefined,
-    };
-    const presented = Boolean(credentials.authorization || credentials.sessionCookie);
-    if (presented) {
-      const wait = await guard.admit(address);
-      if (wait !== undefined) {
-        const known = authenticator.known(credentials);
-        if (known) {
-          res.locals.principal = known;
-          next();
-          return;
-        }
-        tooMany(door, req, res, wait, 'Too many requests with invalid credentials from this address.');
-        return;
-      }
-    }
-    let refused = false;
+    let d: Admission;
     try {
-      const a = await authenticator.authenticate(credentials);
-      if (a.ok) {
-        res.locals.principal = a.principal;
-        next();
-        return;
-      }
-      refused = true;
-      refusals.count(address, a.reason === 'csrf' ? 'FORBIDDEN' : 'UNAUTHENTICATED', req.originalUrl);
-      res.setHeader('www-authenticate', 'Bearer realm="lantern"');
-      if (a.reason === 'csrf') graphqlError(res, 403, 'FORBIDDEN', `Requests signed in by cookie must send the session's CSRF token in ${CSRF_HEADER} (GET /auth/session gives it).`);
-      else if (a.reason === 'invalid') graphqlError(res, 401, 'UNAUTHENTICATED', 'The credentials are not valid (expired or signed-out session, revoked token, or a JWT that does not verify). Sign in again.');
-      else graphqlError(res, 401, 'UNAUTHENTICATED', 'Sign in first: send a session cookie with its X-CSRF-Token, or Authorization: Bearer <token>.');
+      d = await admit(door, addressOf(req), {
+        authorization: req.headers.authorization,
+        sessionCookie: readCookie(req.headers.cookie, SESSION_COOKIE),
+        csrfHeader: typeof req.headers[CSRF_HEADER] === 'string' ? req.headers[CSRF_HEADER] : undefined,
+      }, req.originalUrl);
     } catch (e) {
       // Neo4j down or slow while checking credentials: say so in GraphQL's shape, not as a 500 page.
       const code = (e as { extensions?: { code?: unknown } }).extensions?.code;
@@ -116,9 +123,16 @@ export function requireAuthentication(door: Door) {
         return;
       }
       next(e);
-    } finally {
-      if (presented) await guard.settle(address, refused);
+      return;
     }
+    if (d.ok) {
+      res.locals.principal = d.principal;
+      next();
+      return;
+    }
+    if (d.retryAfter !== undefined) res.setHeader('retry-after', String(d.retryAfter));
+    else res.setHeader('www-authenticate', 'Bearer realm="lantern"');
+    graphqlError(res, d.status, d.code, d.message);
   };
 }
 

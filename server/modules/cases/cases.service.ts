@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../../graphql/context.ts';
 import { badInput, forbidden, notFound } from '../../errors.ts';
-import { caseDecision, CASE_ROLES, isRole, requireCase, type CaseFacts, type CaseRight, type CaseRole, type ShareMode } from '../access/index.ts';
+import { caseDecision, CASE_ROLES, concealsRefused, isRole, requireCase, type CaseFacts, type CaseRight, type CaseRole, type ShareMode } from '../access/index.ts';
 import { openableAmong, shareChart } from '../chart/index.ts';
 import { annotations, CLASSIFICATION_VALUE, type ClassificationName } from '../entity/index.ts';
 import { getSnapshot } from '../snapshot/index.ts';
@@ -33,10 +33,23 @@ function out(row: repo.CaseRow, myRight: CaseRight): CaseOut {
   return { ...rest, handlingCode: handlingCode === 'P' ? 'P' : 'C', classification: classification === 'OFFICIAL-SENSITIVE' ? 'OFFICIAL_SENSITIVE' : 'OFFICIAL', myRight };
 }
 
-/** A case the caller may open with at least `need`: NOT_FOUND when there is none, FORBIDDEN saying why otherwise. */
+/**
+ * Is the case kept from the caller as if it did not exist? To a partner who is not a member of a
+ * case they may not open, yes (concealsRefused): an id they come by (an alert's caseId) tells them
+ * nothing, not even its name. A member is told why they are refused.
+ */
+function concealed(ctx: Context, row: repo.CaseRow): boolean {
+  const facts = factsOf(row);
+  return concealsRefused(ctx.principal) && facts.memberRole === null && caseDecision(ctx.principal, facts).right === null;
+}
+
+/**
+ * A case the caller may open with at least `need`: NOT_FOUND when there is none (or it is
+ * concealed from them), FORBIDDEN saying why otherwise.
+ */
 export async function requireOpen(ctx: Context, id: string, need: CaseRight = 'read'): Promise<CaseOut> {
   const row = await repo.byId(ctx.gateway, id, ctx.principal.id);
-  if (!row) throw notFound('case', id);
+  if (!row || concealed(ctx, row)) throw notFound('case', id);
   return out(row, requireCase(ctx.principal, factsOf(row), need));
 }
 
@@ -49,10 +62,10 @@ export async function list(ctx: Context): Promise<CaseOut[]> {
   });
 }
 
-/** One case: null when there is none; refused, saying why, when the caller may not open it. */
+/** One case: null when there is none (or it is concealed from the caller); refused, saying why, when the caller may not open it. */
 export async function get(ctx: Context, id: string): Promise<CaseOut | null> {
   const row = await repo.byId(ctx.gateway, id, ctx.principal.id);
-  if (!row) return null;
+  if (!row || concealed(ctx, row)) return null;
   const d = caseDecision(ctx.principal, factsOf(row));
   if (d.right === null) throw forbidden(d.refused);
   return out(row, d.right);

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../../graphql/context.ts';
 import { badInput, conflict, notFound } from '../../errors.ts';
-import { accountOf, caseDecision, CASE_ROLES, chartRight, requireCase, requireChart, type CaseRole, type ChartFacts, type ChartRight, type ShareMode } from '../access/index.ts';
+import { accountOf, caseDecision, CASE_ROLES, chartRight, concealsRefused, requireCase, requireChart, type CaseRole, type ChartFacts, type ChartRight, type ShareMode } from '../access/index.ts';
 import { annotations } from '../entity/index.ts';
 import { idsOf, toStored, toView, type ViewDocument } from './chart.document.ts';
 import * as repo from './chart.repository.ts';
@@ -134,11 +134,15 @@ async function openable(ctx: Context, by: { id?: string | null; name?: string | 
   return access === null ? null : { row, access };
 }
 
-/** A chart the caller may open with at least `need`; NOT_FOUND when there is none, FORBIDDEN (saying why) when their right is less. */
+/**
+ * A chart the caller may open with at least `need`; NOT_FOUND when there is none (or, to a partner,
+ * none they may open: concealsRefused), FORBIDDEN (saying why) when their right is less.
+ */
 async function requireOpen(ctx: Context, id: string, need: ChartRight) {
   const row = await repo.factsOf(ctx.gateway, { id }, ctx.principal.id);
   if (!row) throw notFound('chart', id);
   const access = chartRight(ctx.principal, factsFor(row));
+  if (access === null && concealsRefused(ctx.principal)) throw notFound('chart', id);
   requireChart(ctx.principal, row.name, access, need);
   return { row, access: access! };
 }

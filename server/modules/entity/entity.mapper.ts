@@ -253,8 +253,36 @@ export function linkProperties(row: StoredRow): PropertyOut[] {
     .map((name) => ({ name, value: Array.isArray(row[name]) ? (row[name] as unknown[]).map(String).join(', ') : String(row[name]) }));
 }
 
-/** A source record row to the SourceRecord type. */
-export function toSourceRecord(row: StoredRow) {
+/**
+ * What is about a masked potential victim: the masked people and the links touching one (ids).
+ * Free text on them may name the person the pseudonym hides, so a caller who has not unmasked
+ * gets their source records without the summary (an analyst's provenance, an import mapping's
+ * summary template, an FtM record's "Person <name>": withheldSources) and none of the analysts'
+ * notes on them. Exports, briefings and snapshots (modules/selection, modules/snapshot) and the
+ * API (Entity and Link sources and annotations) all decide it here.
+ */
+export function aboutMasked(
+  entities: readonly { id: string; masked?: unknown }[],
+  links: readonly { id: string; source: string; target: string }[] = [],
+): Set<string> {
+  const out = new Set(entities.filter((e) => e.masked === true).map((e) => e.id));
+  for (const l of links) if (out.has(l.source) || out.has(l.target)) out.add(l.id);
+  return out;
+}
+
+/** The source records cited by what is about a masked potential victim (aboutMasked): given without their summary. */
+export function withheldSources(
+  entities: readonly { id: string; masked?: unknown; sourceIds: readonly string[] }[],
+  links: readonly { id: string; source: string; target: string; sourceIds: readonly string[] }[] = [],
+): Set<string> {
+  const about = aboutMasked(entities, links);
+  const out = new Set<string>();
+  for (const x of [...entities, ...links]) if (about.has(x.id)) x.sourceIds.forEach((s) => out.add(s));
+  return out;
+}
+
+/** A source record row to the SourceRecord type; `withheld`: without its summary (withheldSources). */
+export function toSourceRecord(row: StoredRow, withheld = false) {
   return {
     id: String(row.id),
     source: String(row.source ?? ''),
@@ -264,6 +292,6 @@ export function toSourceRecord(row: StoredRow) {
     recordedAt: str(row.recordedAt) ?? null,
     importedAt: str(row.importedAt) ?? null,
     grading: toGrading(row),
-    summary: str(row.summary) ?? null,
+    summary: withheld ? null : (str(row.summary) ?? null),
   };
 }

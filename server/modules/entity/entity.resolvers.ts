@@ -6,7 +6,7 @@ import { activeRegistry } from '../../model/registry/registry.ts';
 
 /** The fields every entity type loads lazily; the stored properties resolve by default. */
 const entityFields = {
-  sources: (parent: EntityOut, _args: unknown, ctx: Parameters<typeof entities.sources>[0]) => entities.sources(ctx, parent),
+  sources: (parent: EntityOut, _args: unknown, ctx: Parameters<typeof entities.sources>[0]) => entities.entitySources(ctx, parent),
   annotations: (parent: EntityOut, _args: unknown, ctx: Parameters<typeof entities.annotations>[0]) => entities.annotations(ctx, parent.id),
   links: (parent: EntityOut, args: entities.LinksArgs, ctx: Parameters<typeof entities.links>[0]) => entities.links(ctx, parent.id, args),
 };
@@ -22,8 +22,8 @@ export const resolvers: Resolvers = {
   Link: {
     source: (parent, _args, ctx) => entities.linkEnd(ctx, parent, 'source'),
     target: (parent, _args, ctx) => entities.linkEnd(ctx, parent, 'target'),
-    sources: (parent, _args, ctx) => entities.sources(ctx, parent),
-    annotations: (parent, _args, ctx) => entities.annotations(ctx, parent.id),
+    sources: (parent, _args, ctx) => entities.linkSources(ctx, parent),
+    annotations: (parent, _args, ctx) => entities.linkAnnotations(ctx, parent),
     properties: (parent) => parent.properties ?? [],
   },
   Query: {

@@ -6,7 +6,7 @@ import type { Context } from '../../graphql/context.ts';
 import { badInput } from '../../errors.ts';
 import { activeRegistry } from '../../model/registry/registry.ts';
 import type { PropertyDef } from '../../model/registry/schema.ts';
-import { linkProperties, toEntity, toGraphEdge, toSourceRecord, type EntityOut, type GraphEdgeOut, type PropertyOut } from './entity.mapper.ts';
+import { linkProperties, toEntity, toGraphEdge, toSourceRecord, aboutMasked, withheldSources, type EntityOut, type GraphEdgeOut, type PropertyOut } from './entity.mapper.ts';
 import { decodeCursor, intArg, page } from './paging.ts';
 import * as repo from './entity.repository.ts';
 
@@ -51,9 +51,33 @@ export async function linkEnd(ctx: Context, l: LinkOut, end: 'source' | 'target'
   return toEntity(row);
 }
 
-export async function sources(ctx: Context, parent: { sourceIds?: unknown }) {
+/** Source records by id, those in `withheld` without their summary (withheldSources). */
+export async function sources(ctx: Context, parent: { sourceIds?: unknown }, withheld: ReadonlySet<string> = new Set()) {
   const ids = Array.isArray(parent.sourceIds) ? parent.sourceIds.map(String) : [];
-  return (await repo.sourceRecords(ctx.gateway, ids)).map(toSourceRecord);
+  return (await repo.sourceRecords(ctx.gateway, ids)).map((r) => toSourceRecord(r, withheld.has(String(r.id))));
+}
+
+/** An entity's source records: a masked potential victim's are given without their summaries. */
+export function entitySources(ctx: Context, e: EntityOut) {
+  return sources(ctx, e, withheldSources([e]));
+}
+
+/** Is the link about a masked potential victim for this caller (an end is one: aboutMasked)? */
+async function aboutMaskedLink(ctx: Context, l: LinkOut): Promise<boolean> {
+  if (!ctx.gateway.scope.mask) return false;
+  const loaded = [l.sourceEntity, l.targetEntity].filter((e): e is EntityOut => e !== undefined);
+  const ends = loaded.length === 2 ? loaded : (await repo.entitiesByIds(ctx.gateway, [l.source, l.target])).map(toEntity);
+  return aboutMasked(ends, [l]).has(l.id);
+}
+
+/** A link's source records: without their summaries when an end is a masked potential victim. */
+export async function linkSources(ctx: Context, l: LinkOut) {
+  return sources(ctx, l, (await aboutMaskedLink(ctx, l)) ? new Set(l.sourceIds) : undefined);
+}
+
+/** Analysts' notes on a link: none when an end is a masked potential victim (notes on the victim are hidden too). */
+export async function linkAnnotations(ctx: Context, l: LinkOut) {
+  return (await aboutMaskedLink(ctx, l)) ? [] : annotations(ctx, l.id);
 }
 
 export async function annotations(ctx: Context, targetId: string) {

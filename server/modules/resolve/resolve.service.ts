@@ -7,6 +7,7 @@
  */
 import crypto from 'node:crypto';
 import type { Gateway } from '../../db/gateway.ts';
+import type { AccessScope } from '../../db/scope.ts';
 import { badInput, notFound } from '../../errors.ts';
 import { PEOPLE } from './people.ts';
 import { ORGANISATIONS, PREMISES } from './places.ts';
@@ -16,7 +17,10 @@ import type { ResolvableType, Scheme } from './scheme.ts';
 import * as repo from './resolve.repository.ts';
 import { sourceIdPrefix } from '../../model/source-ids.ts';
 
-type G = Pick<Gateway, 'read' | 'write'>;
+type G = Pick<Gateway, 'read' | 'write'> & { readonly scope?: AccessScope };
+
+/** Does this gateway's caller see potential victims masked? (A gateway without a scope is taken to.) */
+const masks = (g: G): boolean => g.scope?.mask ?? true;
 
 /** Who the resolver's own decisions are by; people's decisions carry their name. */
 export const RESOLVER = 'lantern resolve';
@@ -238,7 +242,21 @@ function toRecord(r: Record<string, unknown>): MatchRecord {
   };
 }
 
-export function toDecision(row: repo.DecisionOut): MatchDecision {
+/**
+ * A decision's rule as the caller may read it. A hard rule quotes the dates of birth it compared
+ * ("dates of birth differ by more than a typo (19800615, 19900101)"), stored as the resolver wrote
+ * it. To a caller who sees potential victims masked, a date is shown only when it is the date of
+ * birth of one of the pair as that caller sees it: a masked victim's is withheld (masking shows
+ * only the year), and so are those of other records a rule names (a cluster's conflict).
+ */
+export function ruleAsSeen(rule: string | null, a: MatchRecord, b: MatchRecord, mask: boolean): string | null {
+  if (rule === null || !mask) return rule;
+  const shown = new Set([a, b].filter((r) => !r.masked).map((r) => (r.dateOfBirth ?? '').replace(/\D/g, '')).filter((d) => d.length === 8));
+  return rule.replace(/\b\d{8}\b/g, (d) => (shown.has(d) ? d : 'withheld'));
+}
+
+/** A stored decision and its two records as the caller may see them (`mask`: potential victims masked). */
+export function toDecision(row: repo.DecisionOut, mask: boolean): MatchDecision {
   const d = row.decision;
   const a = toRecord(row.a);
   const b = toRecord(row.b);
@@ -250,7 +268,7 @@ export function toDecision(row: repo.DecisionOut): MatchDecision {
     probability: Number(d.probability ?? 0),
     weight: Number(d.weight ?? 0),
     swapped: d.swapped === true,
-    rule: (d.rule as string | null) ?? null,
+    rule: ruleAsSeen((d.rule as string | null) ?? null, a, b, mask),
     // The values compared are the records' own: none of a masked record's.
     evidence: evidence.map((e) => ({ field: e.field, level: e.level, weight: e.weight, a: a.masked ? null : (e.a ?? null), b: b.masked ? null : (e.b ?? null) })),
     decidedBy: String(d.decidedBy ?? ''),
@@ -268,12 +286,12 @@ export async function reviewQueue(gateway: G, first = 20, offset = 0, entityType
   if (entityType !== null && !RESOLVABLE_TYPES.includes(entityType as ResolvableType)) throw badInput('entityType', `only ${RESOLVABLE_TYPES.join(', ')} records are resolved`);
   const type = entityType as ResolvableType | null;
   const [rows, total] = await Promise.all([repo.decisions(gateway, ['REVIEW'], first, offset, type), repo.countDecisions(gateway, ['REVIEW'], type)]);
-  return { items: rows.map(toDecision), total };
+  return { items: rows.map((r) => toDecision(r, masks(gateway))), total };
 }
 
 export async function getDecision(gateway: G, id: string): Promise<MatchDecision | null> {
   const row = await repo.decision(gateway, id);
-  return row ? toDecision(row) : null;
+  return row ? toDecision(row, masks(gateway)) : null;
 }
 
 /** Moves a decision from one of `from` to `to` and re-derives resolved ids; says why when it cannot. */
@@ -284,7 +302,7 @@ async function transition(gateway: G, id: string, from: string[], to: string, by
     throw badInput('id', `decision ${id} is ${String(current.decision.status)}; only a decision that is ${from.join(' or ')} can become ${to}`);
   }
   await refreshResolvedIds(gateway);
-  return toDecision((await repo.decision(gateway, id))!);
+  return toDecision((await repo.decision(gateway, id))!, masks(gateway));
 }
 
 export const acceptMatch = (gateway: G, id: string, by: string, note: string | null = null) => transition(gateway, id, ['REVIEW', 'REJECTED', 'UNDONE'], 'MERGED', by, note);
@@ -309,7 +327,7 @@ async function withMerges(gateway: G, found: { id: string; entityType: string; i
     id: c.id,
     entityType: c.entityType,
     records: c.ids.sort().flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
-    merges: merges.filter((m) => clusterOf.get(String(m.decision.aId)) === c.id).map(toDecision),
+    merges: merges.filter((m) => clusterOf.get(String(m.decision.aId)) === c.id).map((m) => toDecision(m, masks(gateway))),
   }));
 }
 

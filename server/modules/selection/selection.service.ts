@@ -16,7 +16,7 @@ import type { Context } from '../../graphql/context.ts';
 import { requireCan, roleMay, scopeFor, type Principal, type Role } from '../access/index.ts';
 import type { Gateway } from '../../db/gateway.ts';
 import type { AuditLog } from '../audit/index.ts';
-import { entityTypeOf, subtitleOf } from '../entity/index.ts';
+import { entityTypeOf, subtitleOf, withheldSources } from '../entity/index.ts';
 import { LIMITS } from '../graph/index.ts';
 import { neighbourhood } from '../graph/index.ts';
 import { activeRegistry } from '../../model/registry/registry.ts';
@@ -186,7 +186,6 @@ export async function resolveSelection(caller: SelectionCaller, input: Selection
   });
 
   // A masked row's label is its pseudonym, made by the gateway (db/scope.ts), as everywhere else.
-  const maskedIds = rows.filter((r) => r.masked === true).map((r) => String(r.id));
   const pseudonyms = new Map(rows.filter((r) => r.masked === true).map((r) => [String(r.id), String(r.label)]));
   const order = new Map(nodeIds.map((id, i) => [id, i]));
   let entities: SelectedEntity[] = rows
@@ -228,10 +227,7 @@ export async function resolveSelection(caller: SelectionCaller, input: Selection
   for (const e of entities) e.position = positions[e.id] ?? { x: 0, y: 0 };
 
   // A record cited by a masked person, or by a link touching one, may name them: its summary is withheld.
-  const maskedSet = new Set(maskedIds);
-  const sensitive = new Set<string>();
-  for (const e of entities) if (e.masked) e.sourceIds.forEach((s) => sensitive.add(s));
-  for (const l of links) if (maskedSet.has(l.source) || maskedSet.has(l.target)) l.sourceIds.forEach((s) => sensitive.add(s));
+  const sensitive = withheldSources(entities, links);
   const usedSources = new Set([...entities.flatMap((e) => e.sourceIds), ...links.flatMap((l) => l.sourceIds)]);
   const sources: SelectedSource[] = sourceRows
     .filter((r) => usedSources.has(String(r.id)))

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { badInput, conflict, ErrorCode } from '../../errors.ts';
 import { can } from '../access/index.ts';
+import { aboutMasked } from '../entity/index.ts';
 import { auditSelection, resolveSelection, type Selection, type SelectionCaller, type SelectionInput } from '../selection/index.ts';
 import {
   canonicalForm, contentHash, diffContents, markingOf, SNAPSHOT_FORMAT,
@@ -184,9 +185,11 @@ export async function createSnapshot(caller: SelectionCaller, input: CreateSnaps
   const { nodes, edges } = elementsOf(selection, positions, pictures.map);
   const ids = new Set([...nodes.map((n) => n.id), ...edges.map((e) => e.id)]);
   const findings = findingsOf(input.findings, ids);
-  // Notes are read with the selection's own masking: notes on victims only when unmasked.
+  // Notes are read with the selection's own masking: notes on victims, and on links touching one
+  // (aboutMasked), only when unmasked.
   const notesGateway = caller.gateway.forScope({ ...caller.gateway.scope, mask: selection.masking.masked });
-  const annotations: SnapshotAnnotation[] = (await repo.annotations(notesGateway, [...ids])).map((a) => ({
+  const about = aboutMasked(selection.entities, selection.links);
+  const annotations: SnapshotAnnotation[] = (await repo.annotations(notesGateway, [...ids])).filter((a) => !about.has(String(a.targetId))).map((a) => ({
     id: String(a.id),
     targetId: String(a.targetId),
     text: String(a.text ?? ''),
