@@ -103,7 +103,9 @@ export async function flaggedCount(gw: Gateway, view: string, f: FlaggedFilter):
   return Number(r?.n ?? 0);
 }
 
+/** A page of the flagged list: in the default order (score, highest first) read in the index's order, else sorted whole. */
 export async function flaggedPage(gw: Gateway, view: string, f: FlaggedFilter, sort: { field: string; desc: boolean }, offset: number, limit: number): Promise<Row[]> {
+  if (sort.field === 'SCORE' && sort.desc) return gw.read('scores/flagged-top', { view, ...f, offset: int(offset), limit: int(limit) });
   return gw.read('scores/flagged-page', { view, ...f, ...sort, offset: int(offset), limit: int(limit) });
 }
 
