@@ -26,30 +26,35 @@ type NNode = ANode & { potentialVictim?: boolean | null };
 class Around {
   readonly links = new Map<string, ALink>();
   readonly nodes = new Map<string, NNode>();
-  private readonly of = new Map<string, ALink[]>();
+  private readonly of = new Map<string, Map<string, ALink>>();
 
   constructor(private readonly gw: Gateway) {}
 
   /** Every link of each entity (read once per entity). */
   async read(ids: Iterable<string>): Promise<void> {
     const todo = [...new Set(ids)].filter((id) => !this.of.has(id));
-    for (const id of todo) this.of.set(id, []);
+    for (const id of todo) this.of.set(id, new Map());
     for (let i = 0; i < todo.length; i += 5000) {
       const rows = await this.gw.read('scores/projection-links-of', { ids: todo.slice(i, i + 5000), linkTypes: [...PROJECTION_LINK_TYPES] });
       for (const r of rows) {
         const id = String(r.id);
-        if (this.links.has(id)) continue;
+        // A link read before (through its other end) is kept once, and listed for this end too.
+        const seen = this.links.get(id);
+        if (seen) {
+          for (const end of [seen.source, seen.target]) this.of.get(end)?.set(id, seen);
+          continue;
+        }
         const l: ALink = { id, type: String(r.type), source: String(r.source), target: String(r.target), role: (r.role as string | null) ?? null, validFrom: (r.validFrom as string | null) ?? null, validTo: (r.validTo as string | null) ?? null, weight: (r.weight as number | null) ?? null, sourceEvaluation: (r.sourceEvaluation as number | null) ?? null, intelligenceAssessment: (r.intelligenceAssessment as string | null) ?? null };
         this.links.set(id, l);
         for (const n of [r.sourceNode, r.targetNode] as NNode[]) if (!this.nodes.has(n.id)) this.nodes.set(n.id, { id: n.id, type: n.type, label: n.label, kind: n.kind ?? null, potentialVictim: n.potentialVictim ?? null, postedOn: n.postedOn ?? null });
-        this.of.get(l.source)?.push(l);
-        if (l.target !== l.source) this.of.get(l.target)?.push(l);
+        this.of.get(l.source)?.set(id, l);
+        this.of.get(l.target)?.set(id, l);
       }
     }
   }
 
-  linksOf(id: string): readonly ALink[] {
-    return this.of.get(id) ?? [];
+  linksOf(id: string): Iterable<ALink> {
+    return this.of.get(id)?.values() ?? [];
   }
 
   isPremises(id: string): boolean {
@@ -124,7 +129,8 @@ export async function networksChange(gw: Gateway, view: string, seeds: readonly 
   const kept = (await gw.read('scores-store/network-index', { view })).map((r) => ({ key: String(r.key), score: Number(r.score), premisesIds: r.premisesIds as string[], component: (r.component as string | null) ?? null, alone: (r.alone as string[] | null) ?? [], rank: Number(r.rank) }) as KeptNetwork);
   if (kept.some((n) => n.component === null)) return null;
   const byPremises = new Map<string, KeptNetwork>();
-  for (const n of kept) for (const p of n.premisesIds) byPremises.set(p, n);
+  // Each premises to a network of its old component (one the split left alone: any of them).
+  for (const n of kept) for (const p of [...n.alone, ...n.premisesIds]) byPremises.set(p, n);
   const byComponent = new Map<string, KeptNetwork[]>();
   for (const n of kept) {
     const list = byComponent.get(n.component!);
