@@ -152,6 +152,7 @@ try {
   figures[`incremental_10k_rows_s_${size}`] = round(inc.ms / 1000, 1);
   figures[`incremental_10k_rows_rescored_${size}`] = rescored;
   figures[`incremental_10k_rows_rounds_${size}`] = rounds;
+  save();
   // Baseline, last (so that a run stopped by the clock keeps the stored figures): the services
   // told not to read kept results compute over the whole graph per request, as with nothing kept.
   if (baseline) {
