@@ -51,12 +51,20 @@ try {
     return c.edges.reduce((a, e) => a + e.node.ties.length + e.node.evidence.length, 0);
   };
   const figures: Record<string, number> = {};
+  // Where a run's time went, by phase ("all: rules" -> full_phase_all_rules_s_100k), printed and kept.
+  const phasesInto = (run: string, phases: Record<string, number>) => {
+    for (const [k, ms] of Object.entries(phases)) {
+      const key = `${run}_phase_${k.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}_s_${size}`;
+      figures[key] = round((figures[key] ?? 0) + ms / 1000, 1);
+      process.stdout.write(`  ${run} phase ${k}: ${round(ms / 1000, 1)} s\n`);
+    }
+  };
   const note = () =>
     `bench/analytics/stored.ts on a fresh copy of .data/bench-scale-${size} (heap ${db.heap}, page cache ${db.pageCache}), one run, load averages printed in the log. ` +
     `Baseline (same run, once each, last, on the graph with the imported rows, unless --baseline no): flagged first page and suspectedNetworks first page computed over the whole graph per request (what the services do with nothing kept). ` +
-    `full_recompute_s: runFull (lantern analyse --all): both views (all, partner), risk profiles + indicator hits in batches of 5000 with checkpoints, then suspected networks. ` +
+    `full_recompute_s: runFull (lantern analyse --all): both views (all, partner), risk profiles + indicator hits in batches of 5000 with checkpoints, then suspected networks; full_phase_*: its time by view and phase (read graph/evidence/operations, rules, rows, write, networks, networks write, metrics). ` +
     `flagged_first_page_p95_ms / suspected_networks_p95_ms: p95 of ${reads} sequential reads of the first page (50 rows; networks with their ties and evidence) through the services from the kept results, as an analyst (victims masked); suspected_networks_total: how many networks the pages hold. ` +
-    `incremental_10k_rows_s: after importing ${rows} rows (a new person working at a new premises and using a phone: for ${Math.round(joinShare * 100)}% of the rows, drawn with a seeded generator, one of the store's own phones, so that they join the graph, import_joined_rows saying how many; a new number for the rest), the incremental rounds until no mark is left (both views, plus suspected networks recomputed whole per view); import_10k_rows_s is the import itself. ` +
+    `incremental_10k_rows_s: after importing ${rows} rows (a new person working at a new premises and using a phone: for ${Math.round(joinShare * 100)}% of the rows, drawn with a seeded generator, one of the store's own phones, so that they join the graph, import_joined_rows saying how many; a new number for the rest), the incremental rounds until no mark is left (both views, plus suspected networks recomputed whole per view); incremental_phase_*: its time by phase (reach, read around, rules, rows, write, networks read, networks); import_10k_rows_s is the import itself. ` +
     `Figures are written after each stage: a figure missing was not reached.`;
   // After each stage, so that a run stopped part-way keeps what it measured.
   const save = () => writeResult({ name: 'analytics', machine: m, figures, notes: { [`stored_${size}`]: note() } });
@@ -65,6 +73,7 @@ try {
   if (!(reuse && (await needsFull(system)) === null)) {
   const full = await timed('full recompute (both views)', () => runFull(system, { progress: (p) => process.stdout.write(`  ${new Date().toISOString().slice(11, 19)} ${p.phase} ${p.done}/${p.total}\n`) }));
   figures[`full_recompute_s_${size}`] = round(full.ms / 1000, 1);
+  phasesInto('full', full.value.phases);
   const kept = await scoresRepo.results(system, 'all');
   figures[`stored_results_${size}`] = kept.length;
   figures[`stored_flagged_${size}`] = kept.filter((r) => r.flagged).length;
@@ -100,12 +109,14 @@ try {
       if (r.marks === 0) break;
       rounds++;
       rescored += r.full ? -1e9 : r.rescored;
+      phasesInto('incremental', r.phases);
       process.stdout.write(`  round ${rounds}: ${r.marks} marks, ${r.full ? 'full recompute' : `${r.rescored} rescored`} in ${round(r.ms / 1000, 1)} s\n`);
     }
   });
   figures[`incremental_10k_rows_s_${size}`] = round(inc.ms / 1000, 1);
   figures[`incremental_10k_rows_rescored_${size}`] = rescored;
   figures[`incremental_10k_rows_rounds_${size}`] = rounds;
+  save();
   // Baseline, last (so that a run stopped by the clock keeps the stored figures): the services
   // told not to read kept results compute over the whole graph per request, as with nothing kept.
   if (baseline) {

@@ -4,7 +4,7 @@
  * per-query timeout, converts values, and maps driver errors to Lantern's error codes.
  * Statements come from cypher/ by name; values travel only as parameters.
  */
-import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Transaction } from 'neo4j-driver';
 import { GraphQLError } from 'graphql';
 import { conflict, internal, timeout, unavailable } from '../errors.ts';
 import type { Logger } from '../config/logger.ts';
@@ -130,17 +130,30 @@ export class Gateway {
   }
 
   /**
-   * For backups only: runs named statements one after another in ONE read transaction without a
-   * timeout, handing each record over with Neo4j's own values (no conversion, no masking), one
-   * at a time as they stream in.
+   * One named statement in a read transaction, each row handed to `each` as it streams in
+   * (converted and masked as `read` does) instead of gathered: whole-graph reads of the stored
+   * analysis, whose rows would not fit in memory twice. Not retried: a failure rejects, and the
+   * caller starts again from nothing.
    */
-  async readRaw(names: string[], each: (name: string, record: Record<string, unknown>) => void | Promise<void>): Promise<void> {
-    const session = this.session('READ');
-    const tx = session.beginTransaction();
-    try {
-      for (const name of names) {
-        for await (const record of tx.run(cypher(name))) await each(name, record.toObject() as Record<string, unknown>);
+  async readEach(name: string, params: Params, each: (row: Row) => void): Promise<void> {
+    const extra = { scope: scopeParams(this.scope) };
+    await this.streamed({ timeout: this.options.queryTimeoutMs }, async (tx) => {
+      for await (const record of tx.run(cypher(name), toParams({ ...params, ...extra }) as Params)) {
+        let row: Row = {};
+        record.keys.forEach((k, i) => (row[String(k)] = toPlain(record.get(i))));
+        if (this.scope.mask) row = maskValue(this.scope.pseudonymKey, row) as Row;
+        else if (this.scope.disclosures) noteDisclosed(row, this.scope.disclosures);
+        each(row);
       }
+    });
+  }
+
+  /** One explicit read transaction for streamed reads (readEach, readRaw): not retried. */
+  private async streamed(config: { timeout?: number }, work: (tx: Transaction) => Promise<void>): Promise<void> {
+    const session = this.session('READ');
+    const tx = session.beginTransaction(config);
+    try {
+      await work(tx);
       await tx.commit();
     } catch (e) {
       if (tx.isOpen()) await tx.rollback().catch(() => undefined);
@@ -148,6 +161,19 @@ export class Gateway {
     } finally {
       await session.close();
     }
+  }
+
+  /**
+   * For backups only: runs named statements one after another in ONE read transaction without a
+   * timeout, handing each record over with Neo4j's own values (no conversion, no masking), one
+   * at a time as they stream in.
+   */
+  async readRaw(names: string[], each: (name: string, record: Record<string, unknown>) => void | Promise<void>): Promise<void> {
+    await this.streamed({}, async (tx) => {
+      for (const name of names) {
+        for await (const record of tx.run(cypher(name))) await each(name, record.toObject() as Record<string, unknown>);
+      }
+    });
   }
 
   /** For restores only: one named statement in a write transaction, its parameters sent as they are (no conversion). */

@@ -4,7 +4,7 @@ import type { ALink, ANode } from './analytics.types.ts';
 import { adjustedRandIndex } from './ari.ts';
 import { scoreNetworks } from './evaluate.ts';
 import { networkMetrics } from './metrics.ts';
-import { MIN_TIE_SCORE, premisesTies, suspectedNetworks } from './networks.ts';
+import { keptTies, MIN_TIE_SCORE, networksOfTies, networksWithComponents, premisesTies, suspectedNetworks } from './networks.ts';
 import { AUTO_NODE_MAX, leaveOut, MAX_ANALYTICS_NODES, nodeUpTo, wholeGraphMetrics } from './analytics.service.ts';
 import type { Gateway } from '../../db/gateway.ts';
 
@@ -85,6 +85,21 @@ describe('suspected networks of premises', () => {
     expect(phone.linkIds).toHaveLength(2);
     expect(phone.premisesIds).toEqual([n.p1, n.p2]);
     expect(found[0]!.score).toBeGreaterThan(MIN_TIE_SCORE);
+  });
+
+  it("computes a component's networks from that component's ties alone as the whole graph does (the incremental round relies on it)", () => {
+    // Three separate pairs, and a ring of six premises each sharing a phone with the next (one component).
+    const parts = ['a', 'b', 'c'].map(network);
+    const ring = Array.from({ length: 6 }, (_, i) => `ring-${i}`);
+    const nodes = [...parts.flatMap((x) => x.nodes), ...ring.map((p) => node(p)), ...ring.map((p) => node(`${p}-phone`, 'PHONE'))];
+    const links = [...parts.flatMap((x) => x.links), ...ring.flatMap((p, i) => [link('PREMISES_PHONE', p, `${p}-phone`), link('PREMISES_PHONE', ring[(i + 1) % 6]!, `${p}-phone`)])];
+    const whole = networksWithComponents(nodes, links);
+    expect(whole.map((n) => n.component).sort()).toEqual(['a-p1', 'b-p1', 'c-p1', 'ring-0']);
+    expect(whole.map((n) => n.network)).toEqual(suspectedNetworks(nodes, links));
+    for (const { network, component } of whole) {
+      const own = keptTies(premisesTies(nodes, links)).filter((t) => network.premisesIds.includes(t.a));
+      expect(networksOfTies(own).map((n) => ({ network: n.network, component: n.component }))).toEqual([{ network, component }]);
+    }
   });
 
   it('does not join premises by a single weak tie: a taxi seen once at each, or a doubtful intelligence report', () => {

@@ -102,9 +102,9 @@ export function attachments(nodes: readonly ANode[], links: readonly ALink[]): M
   const isPremises = (id: string) => type.get(id) === 'PREMISES';
   const out = new Map<string, Attachment[]>();
   const add = (entityId: string, a: Attachment) => {
-    const list = out.get(entityId) ?? [];
-    list.push(a);
-    out.set(entityId, list);
+    const list = out.get(entityId);
+    if (list) list.push(a);
+    else out.set(entityId, [a]);
   };
   const direct = (l: ALink, entityId: string, premisesId: string) => {
     const et = type.get(entityId) ?? 'OTHER';
@@ -119,7 +119,11 @@ export function attachments(nodes: readonly ANode[], links: readonly ALink[]): M
     if (!type.has(l.source) || !type.has(l.target)) continue;
     if (isPremises(l.target) && !isPremises(l.source)) direct(l, l.source, l.target);
     else if (isPremises(l.source) && !isPremises(l.target)) direct(l, l.target, l.source);
-    if (l.type === 'ADVERT_LOCATED_AT' && isPremises(l.target)) advertAt.set(l.source, [...(advertAt.get(l.source) ?? []), l]);
+    if (l.type === 'ADVERT_LOCATED_AT' && isPremises(l.target)) {
+      const at = advertAt.get(l.source);
+      if (at) at.push(l);
+      else advertAt.set(l.source, [l]);
+    }
   }
   // A phone listed in an advert for a premises, and a person the advert features, attach to that
   // premises through the advert, on the day it was posted.
@@ -154,14 +158,21 @@ export function premisesTies(nodes: readonly ANode[], links: readonly ALink[]): 
     const node = byId.get(entityId)!;
     const kind: TieKind = list.some((a) => a.kind === 'CONTROLLER') ? 'CONTROLLER' : list[0]!.kind;
     const linkIds = [...new Set(list.flatMap((a) => a.linkIds))].sort();
+    // Its attachments per premises, in order (filtering the whole list per pair was cubic in a hub's premises).
+    const at = new Map<string, Attachment[]>();
+    for (const x of list) {
+      const l = at.get(x.premisesId);
+      if (l) l.push(x);
+      else at.set(x.premisesId, [x]);
+    }
     for (let i = 0; i < premises.length; i++) {
       for (let j = i + 1; j < premises.length; j++) {
         const a = premises[i]!;
         const b = premises[j]!;
         // The best pair of attachments (valid at a common time, for phones).
         let best = 0;
-        for (const x of list.filter((t) => t.premisesId === a)) {
-          for (const y of list.filter((t) => t.premisesId === b)) {
+        for (const x of at.get(a)!) {
+          for (const y of at.get(b)!) {
             if (node.type === 'PHONE' && !overlaps(x, y)) continue;
             best = Math.max(best, x.strength * y.strength * Math.min(x.factor, y.factor));
           }
@@ -179,48 +190,89 @@ export function premisesTies(nodes: readonly ANode[], links: readonly ALink[]): 
   return [...ties.values()].sort((x, y) => (x.a === y.a ? x.b.localeCompare(y.b) : x.a.localeCompare(y.a)));
 }
 
-/** Groups premises by their kept ties into suspected networks, best scored first. */
-export function suspectedNetworks(
-  nodes: readonly ANode[],
-  links: readonly ALink[],
-  o: { minTieScore?: number; minEvidence?: number; minScore?: number; seed?: number } = {},
-): SuspectedNetwork[] {
+/** The ties kept as evidence of a network: strong enough, and corroborated or through a shared identifier. */
+export function keptTies(ties: readonly Tie[], o: { minTieScore?: number; minEvidence?: number } = {}): Tie[] {
   const minTie = o.minTieScore ?? MIN_TIE_SCORE;
   const minEvidence = o.minEvidence ?? MIN_EVIDENCE;
-  const kept = premisesTies(nodes, links).filter(
-    (t) => t.score >= minTie && (t.evidence.length >= minEvidence || t.evidence.some((e) => IDENTIFIERS.includes(e.kind))),
-  );
+  return ties.filter((t) => t.score >= minTie && (t.evidence.length >= minEvidence || t.evidence.some((e) => IDENTIFIERS.includes(e.kind))));
+}
+
+/** Networks sorted as suspectedNetworks gives them: best scored first, then by first premises. */
+export const networkOrder = (x: { score: number; premisesIds: string[] }, y: { score: number; premisesIds: string[] }) => y.score - x.score || x.premisesIds[0]!.localeCompare(y.premisesIds[0]!);
+
+/**
+ * The networks that kept ties (sorted as premisesTies sorts them) make, each with its component
+ * (the first premises of the connected component of kept ties it was split from), unsorted.
+ * Every component's networks depend only on that component's ties: the stored analysis
+ * recomputes the components a change reaches and keeps the others (decisions/0038).
+ */
+export function networksOfTies(kept: readonly Tie[], o: { minScore?: number; seed?: number } = {}): { network: SuspectedNetwork; component: string; alone: string[] }[] {
   const g = new Graph({ type: 'undirected' });
   for (const t of kept) {
     g.mergeNode(t.a);
     g.mergeNode(t.b);
     g.addEdge(t.a, t.b, { weight: t.score });
   }
-  const groups = components(g).flatMap((members) => split(g, members, o.seed ?? 1));
-  const networks = groups
-    .filter((m) => m.length >= 2)
-    .map((members) => {
+  // Each group with its component and the component's premises left alone by the split (in no network).
+  const groups = components(g).flatMap((members) => {
+    const parts = split(g, members, o.seed ?? 1);
+    const alone = parts.filter((x) => x.length < 2).flat().sort();
+    const component = [...members].sort()[0]!;
+    return parts.map((group) => ({ group, component, alone }));
+  });
+  // Each kept tie within one group, in the kept order (filtering every tie per group was quadratic).
+  const groupOf = new Map<string, number>();
+  groups.forEach(({ group }, i) => group.forEach((m) => groupOf.set(m, i)));
+  const within = groups.map((): Tie[] => []);
+  for (const t of kept) {
+    const i = groupOf.get(t.a);
+    if (i !== undefined && i === groupOf.get(t.b)) within[i]!.push(t);
+  }
+  return groups
+    .map(({ group, component, alone }, i) => ({ members: group, component, alone, ties: within[i]! }))
+    .filter(({ members }) => members.length >= 2)
+    .map(({ members, component, alone, ties }) => {
       const set = new Set(members);
-      const ties = kept.filter((t) => set.has(t.a) && set.has(t.b));
       const evidence = new Map<string, Evidence>();
       for (const t of ties) {
         for (const e of t.evidence) {
           const seen = evidence.get(e.entityId);
-          if (!seen || e.weight > seen.weight) evidence.set(e.entityId, { ...e, premisesIds: e.premisesIds.filter((p) => set.has(p)) });
+          if (!seen || e.weight > seen.weight) evidence.set(e.entityId, e);
         }
       }
+      const premisesIds = [...members].sort();
       return {
-        id: '',
-        premisesIds: [...members].sort(),
-        score: Math.round(ties.reduce((s, t) => s + t.score, 0) * 1000) / 1000,
-        ties,
-        evidence: [...evidence.values()].sort((x, y) => y.weight - x.weight || x.entityId.localeCompare(y.entityId)),
+        component,
+        alone,
+        network: {
+          // Ids stable for the same data: the network's first premises.
+          id: `network:${premisesIds[0]}`,
+          premisesIds,
+          score: Math.round(ties.reduce((s, t) => s + t.score, 0) * 1000) / 1000,
+          ties,
+          evidence: [...evidence.values()].map((e) => ({ ...e, premisesIds: e.premisesIds.filter((p) => set.has(p)) })).sort((x, y) => y.weight - x.weight || x.entityId.localeCompare(y.entityId)),
+        },
       };
     })
-    .filter((n) => n.score >= (o.minScore ?? 0))
-    .sort((x, y) => y.score - x.score || x.premisesIds[0]!.localeCompare(y.premisesIds[0]!));
-  // Ids stable for the same data: the network's first premises.
-  return networks.map((n) => ({ ...n, id: `network:${n.premisesIds[0]}` }));
+    .filter((n) => n.network.score >= (o.minScore ?? 0));
+}
+
+/** Groups premises by their kept ties into suspected networks, best scored first. */
+export function suspectedNetworks(
+  nodes: readonly ANode[],
+  links: readonly ALink[],
+  o: { minTieScore?: number; minEvidence?: number; minScore?: number; seed?: number } = {},
+): SuspectedNetwork[] {
+  return networksWithComponents(nodes, links, o).map((n) => n.network);
+}
+
+/** suspectedNetworks, each with its component (networksOfTies), best scored first. */
+export function networksWithComponents(
+  nodes: readonly ANode[],
+  links: readonly ALink[],
+  o: { minTieScore?: number; minEvidence?: number; minScore?: number; seed?: number } = {},
+): { network: SuspectedNetwork; component: string; alone: string[] }[] {
+  return networksOfTies(keptTies(premisesTies(nodes, links), o), o).sort((x, y) => networkOrder(x.network, y.network));
 }
 
 function components(g: Graph): string[][] {

@@ -79,31 +79,46 @@ const intersect = (a: Window, b: Window): Window => ({
   to: a.to === null ? b.to : b.to === null ? a.to : a.to < b.to ? a.to : b.to,
 });
 
-/** The graph the rules read, indexed by link type and end. */
+const NONE: readonly ILink[] = Object.freeze([]);
+
+/**
+ * The graph the rules read, indexed by end and link type: a rule asking for one type of an
+ * entity's links reads only those (filtering every link of a hub, a premises with thousands of
+ * workers, on every call made the whole-graph run quadratic in its degree). Each list is in link
+ * id order; lists are shared, not copied: rules must not change them.
+ */
 export class IndicatorGraph {
   readonly node = new Map<string, INode>();
-  private readonly outs = new Map<string, ILink[]>();
-  private readonly ins = new Map<string, ILink[]>();
+  private readonly outs = new Map<string, Map<string, ILink[]>>();
+  private readonly ins = new Map<string, Map<string, ILink[]>>();
 
   constructor(nodes: readonly INode[], links: readonly ILink[]) {
     for (const n of nodes) this.node.set(n.id, n);
+    const add = (index: Map<string, Map<string, ILink[]>>, id: string, l: ILink) => {
+      let byType = index.get(id);
+      if (!byType) index.set(id, (byType = new Map()));
+      const list = byType.get(l.type);
+      if (list) list.push(l);
+      else byType.set(l.type, [l]);
+    };
     for (const l of links) {
       if (!this.node.has(l.source) || !this.node.has(l.target)) continue;
-      const o = this.outs.get(l.source) ?? [];
-      o.push(l);
-      this.outs.set(l.source, o);
-      const i = this.ins.get(l.target) ?? [];
-      i.push(l);
-      this.ins.set(l.target, i);
+      add(this.outs, l.source, l);
+      add(this.ins, l.target, l);
     }
+    // Each entity's links in id order, whatever the order of the read: where a rule picks among
+    // equals (the first of several windows holding as many workers), every read of the same
+    // graph (around one entity, around many, the whole graph) then picks the same (decisions/0038).
+    const byId = (a: ILink, b: ILink) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    for (const index of [this.outs, this.ins]) for (const byType of index.values()) for (const list of byType.values()) list.sort(byId);
   }
 
-  out(id: string, type: string): ILink[] {
-    return (this.outs.get(id) ?? []).filter((l) => l.type === type);
+  out(id: string, type: string): readonly ILink[] {
+    return this.outs.get(id)?.get(type) ?? NONE;
   }
 
-  in(id: string, type: string): ILink[] {
-    return (this.ins.get(id) ?? []).filter((l) => l.type === type);
+  in(id: string, type: string): readonly ILink[] {
+    return this.ins.get(id)?.get(type) ?? NONE;
   }
 
   /** Links of a type in either direction, with the entity at the other end. */
@@ -191,8 +206,15 @@ export function shared(g: IndicatorGraph, nodes: readonly INode[], asOf: string)
 /** The greatest number of distinct keys whose windows meet one span of `days` days. */
 export function maxInWindow<T>(items: { key: string; window: Window; item: T }[], days: number): { key: string; item: T }[] {
   let best: { key: string; item: T }[] = [];
+  // Exact shortcuts at a busy premises: a span already tried (same start day) gives the same
+  // keys, and once every key is inside no later span can hold more.
+  const keys = new Set(items.map((x) => x.key)).size;
+  const tried = new Set<string | null>();
   for (const start of items) {
+    if (best.length === keys) break;
     const from = start.window.from;
+    if (tried.has(from)) continue;
+    tried.add(from);
     const span: Window = from ? { from, to: new Date(t(from) + days * DAY).toISOString().slice(0, 10) } : { from: null, to: null };
     const inside = new Map<string, { key: string; item: T }>();
     for (const x of items) if (overlaps(x.window, span) && !inside.has(x.key)) inside.set(x.key, { key: x.key, item: x.item });

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Gateway } from '../../db/gateway.ts';
 import { today } from '../risk/index.ts';
-import { analysisVersion, fullView, incrementalView, metricsView, networksView, reach, VIEWS, type Progress, type Stamp, type View } from './scores.compute.ts';
+import { analysisVersion, fullView, incrementalView, metricsView, networksAround, reach, VIEWS, type Phases, type Progress, type Stamp, type View } from './scores.compute.ts';
 import * as repo from './scores.repository.ts';
 
 /** A lease lasts this long unless renewed (every third of it while a run holds it). */
@@ -59,7 +59,13 @@ export interface FullReport {
   job: string;
   resumed: boolean;
   ms: number;
+  /** Its time by view and phase, in ms ("all: rules"). */
+  phases: Phases;
 }
+
+const addPhases = (into: Phases, prefix: string, from: Phases) => {
+  for (const [k, v] of Object.entries(from)) into[`${prefix}${k}`] = (into[`${prefix}${k}`] ?? 0) + v;
+};
 
 /**
  * The full recompute: resumes the job a killed run left (same rules and day) from its checkpoint,
@@ -78,15 +84,17 @@ export async function runFull(gw: Gateway, o: RunOptions = {}): Promise<FullRepo
     if (!resume) await repo.setState(gw, { job, jobState: 'running', jobRulesVersion: version, jobAsOf: day, jobStartedAt: startedAt, jobView: VIEWS[0], jobAfter: null, jobDone: 0, jobTotal: 0 });
     const stamp: Stamp = { job, asOf: day, computedAt: startedAt, rulesVersion: version };
     const firstView = resume ? VIEWS.indexOf(s.jobView as View) : 0;
+    const phases: Phases = {};
     for (let v = Math.max(0, firstView); v < VIEWS.length; v++) {
       const view = VIEWS[v]!;
       const after = resume && v === firstView ? ((s.jobAfter as string | null) ?? null) : null;
-      await fullView(gw, view, stamp, {
+      const done = await fullView(gw, view, stamp, {
         after,
         batch: o.batch ?? 5000,
         checkpoint: (lastId, done, total) => repo.setState(gw, { jobView: view, jobAfter: lastId, jobDone: done, jobTotal: total }),
         progress: o.progress ?? (() => undefined),
       });
+      addPhases(phases, `${view}: `, done);
       if (v + 1 < VIEWS.length) await repo.setState(gw, { jobView: VIEWS[v + 1], jobAfter: null, jobDone: 0, jobTotal: 0 });
     }
     // Marks made before the job began are covered by it (it read the graph after them).
@@ -100,7 +108,7 @@ export async function runFull(gw: Gateway, o: RunOptions = {}): Promise<FullRepo
     }
     const finishedAt = new Date().toISOString();
     await repo.setState(gw, { jobState: 'done', complete: true, rulesVersion: version, asOf: day, computedAt: startedAt, updatedAt: finishedAt, fullFinishedAt: finishedAt, metricsAt: finishedAt });
-    return { job, resumed: resume, ms: performance.now() - started };
+    return { job, resumed: resume, ms: performance.now() - started, phases };
   });
 }
 
@@ -109,6 +117,8 @@ export interface IncrementalReport {
   rescored: number;
   full: boolean;
   ms: number;
+  /** Its time by phase, in ms (both views together). */
+  phases: Phases;
 }
 
 /**
@@ -119,32 +129,32 @@ export interface IncrementalReport {
 export async function runIncremental(gw: Gateway, o: RunOptions = {}): Promise<IncrementalReport> {
   const started = performance.now();
   const marks = await repo.dirty(gw, DIRTY_PER_ROUND);
-  if (marks.length === 0) return { marks: 0, rescored: 0, full: false, ms: 0 };
+  if (marks.length === 0) return { marks: 0, rescored: 0, full: false, ms: 0, phases: {} };
   const by = o.by ?? `incremental-${randomUUID()}`;
   return leased(gw, by, async () => {
     const s = await repo.state(gw);
     const progress = o.progress ?? (() => undefined);
     const seeds = marks.map((m) => m.id);
-    const targets = seeds.includes('*') ? null : await reach(gw, seeds);
+    const phases: Phases = {};
+    const t0 = performance.now();
+    const reached = seeds.includes('*') ? null : await reach(gw, seeds);
+    const targets = reached?.ids ?? null;
+    phases.reach = performance.now() - t0;
     if (targets === null || targets.length > INCREMENTAL_MAX || s.complete !== true) {
       await repo.unlock(gw, by);
-      await runFull(gw, o);
-      return { marks: marks.length, rescored: -1, full: true, ms: performance.now() - started };
+      const r = await runFull(gw, o);
+      return { marks: marks.length, rescored: -1, full: true, ms: performance.now() - started, phases: r.phases };
     }
     const stamp: Stamp = { job: String(s.job), asOf: String(s.asOf), computedAt: new Date().toISOString(), rulesVersion: String(s.rulesVersion) };
     await repo.setState(gw, { roundState: 'running', roundMarks: marks.length, roundTotal: targets.length, roundDone: 0, roundStartedAt: stamp.computedAt });
     for (const view of VIEWS) {
-      await incrementalView(gw, view, stamp, targets, {
-        batch: o.batch ?? 1000,
-        progress: (p) => {
-          progress(p);
-        },
-      });
+      await incrementalView(gw, view, stamp, targets, { batch: o.batch ?? 5000, progress, phases });
     }
     for (const view of VIEWS) {
       progress({ phase: `${view}: suspected networks`, done: targets.length, total: targets.length });
-      await networksView(gw, view, stamp);
+      await networksAround(gw, view, stamp, reached!.premises, phases);
     }
+    const t1 = performance.now();
     const metricsAt = s.metricsAt ? Date.parse(String(s.metricsAt)) : 0;
     if (Date.now() - metricsAt >= METRICS_EVERY_MS) {
       for (const view of VIEWS) {
@@ -153,10 +163,11 @@ export async function runIncremental(gw: Gateway, o: RunOptions = {}): Promise<I
       }
       await repo.setState(gw, { metricsAt: new Date().toISOString() });
     }
+    phases.metrics = performance.now() - t1;
     const latest = marks.reduce((a, m) => (Date.parse(m.at) > Date.parse(a) ? m.at : a), marks[0]!.at);
     await repo.clearDirty(gw, seeds, latest);
     await repo.setState(gw, { roundState: 'done', roundDone: targets.length, updatedAt: new Date().toISOString() });
-    return { marks: marks.length, rescored: targets.length, full: false, ms: performance.now() - started };
+    return { marks: marks.length, rescored: targets.length, full: false, ms: performance.now() - started, phases };
   });
 }
 

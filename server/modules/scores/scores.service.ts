@@ -74,11 +74,13 @@ export function forCaller<T>(gw: Gateway, json: string, victimsJson: string | nu
     for (const v of victims) gw.scope.disclosures?.add(v.id);
     return JSON.parse(json) as T;
   }
-  const subs = victims
-    .filter((v) => v.label.length > 0)
-    .sort((a, b) => b.label.length - a.label.length)
-    .map((v) => [new RegExp(`(?<![\\p{L}\\p{N}])${escape(v.label)}(?![\\p{L}\\p{N}])`, 'gu'), pseudonym(gw.scope.pseudonymKey, v.id)] as const);
-  return JSON.parse(json, (_k, value: unknown) => (typeof value === 'string' ? subs.reduce((s, [re, to]) => s.replace(re, to), value) : value)) as T;
+  // One pass per string: every victim's label in one alternation, longest first (so that a
+  // label inside a longer one is not replaced first), each match replaced by that victim's pseudonym.
+  const byLabel = new Map<string, string>();
+  for (const v of [...victims].sort((a, b) => b.label.length - a.label.length)) if (v.label.length > 0 && !byLabel.has(v.label)) byLabel.set(v.label, pseudonym(gw.scope.pseudonymKey, v.id));
+  if (byLabel.size === 0) return JSON.parse(json) as T;
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...byLabel.keys()].map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  return JSON.parse(json, (_k, value: unknown) => (typeof value === 'string' ? value.replace(re, (m) => byLabel.get(m) ?? m) : value)) as T;
 }
 
 export async function flaggedPage(ctx: Pick<Context, 'gateway'>, f: repo.FlaggedFilter, sort: { field: string; desc: boolean }, offset: number, limit: number) {

@@ -15,8 +15,15 @@ export const manyWorkers: Rule = (g, rule, id) => {
   }
   const workers = maxInWindow(items, days);
   if (workers.length < min) return null;
+  // Each worker's items, in order (filtering every item per worker was quadratic at a busy premises).
+  const byKey = new Map<string, ILink[]>();
+  for (const x of items) {
+    const list = byKey.get(x.key);
+    if (list) list.push(...x.item);
+    else byKey.set(x.key, [...x.item]);
+  }
   const ev = workers.map((w) => {
-    const all = items.filter((x) => x.key === w.key).flatMap((x) => x.item);
+    const all = byKey.get(w.key) ?? [];
     return evidence(g, `${g.label(w.key)} worked here (${all.filter((l) => l.type === 'WORKS_AT').length} stays, ${all.filter((l) => l.type === 'ADVERT_FEATURES').length} adverts)`, [id, w.key, ...all.filter((l) => l.type === 'ADVERT_LOCATED_AT').map((l) => l.source)], all);
   });
   return { summary: `${workers.length} different workers within ${days} days`, evidence: ev };
