@@ -38,11 +38,11 @@ export type AnalyticsEngine = 'auto' | 'gds' | 'node';
  * 'auto' runs graphs of up to this many entities in Node, larger ones in GDS, as measured through
  * wholeGraphMetrics (bench/analytics/run.ts and engines.ts; docs/analytics.md, decision 0043): on
  * the demo (1,089 entities) Node took 2.7 s against GDS's 8.9 s (GDS pays a fixed cost per run:
- * projection, five procedures, the stream back); past 20,000 entities only GDS answers (exact
- * betweenness in Node would take hours), and at 100k people it is also the faster for communities
- * and centrality alone.
+ * projection, five procedures, the stream back); at 6,808 entities GDS 55.4 s against Node's
+ * 61.2 s (Node's exact betweenness grows with entities times links): the two cross at about 5,800
+ * (interpolated). Past 20,000 entities only GDS answers.
  */
-export const AUTO_NODE_MAX = MAX_ANALYTICS_NODES;
+export const AUTO_NODE_MAX = 5_000;
 
 let configuredEngine: AnalyticsEngine = 'auto';
 

@@ -198,7 +198,7 @@ export async function fullView(
 /**
  * One view's communities and centrality over the whole graph (networkAnalytics without ids),
  * weighted and unweighted, computed as a request would (on the engine LANTERN_ANALYTICS_ENGINE
- * chooses: Node up to 20,000 entities, GDS up to 1,000,000) and kept, replacing the last; a graph
+ * chooses: Node up to 5,000 entities, GDS above, up to 1,000,000) and kept, replacing the last; a graph
  * too large is kept as such.
  */
 export async function metricsView(system: Gateway, view: View, stamp: Stamp): Promise<void> {
