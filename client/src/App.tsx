@@ -51,10 +51,13 @@ import { useOpenAlerts } from './alerts/useOpenAlerts.ts';
 import { useMessages } from './workspace/useMessages.ts';
 import { useSession } from './workspace/useSession.ts';
 import { WorkspaceContext, type Workspace } from './workspace/WorkspaceContext.ts';
+import { loadMapView, prepareMap } from './map/load.ts';
+import { loadOccupancyView, prepareOccupancy } from './occupancy/api.ts';
 
-// The map (Leaflet and its outline) loads the first time it is opened, not with the chart.
-const MapView = lazy(() => import('./map/MapView.tsx'));
-const OccupancyView = lazy(() => import('./occupancy/OccupancyView.tsx'));
+// The map (Leaflet and its outline) loads the first time it is opened, not with the chart; the
+// Map button starts its code and its data together (map/load.ts).
+const MapView = lazy(loadMapView);
+const OccupancyView = lazy(loadOccupancyView);
 
 export function App() {
   const chart = useChart();
@@ -220,10 +223,16 @@ export function App() {
             />
             {empty && <EmptyState />}
             <PresenceBar presence={presence} />
-            <button type="button" className="view-toggle" aria-pressed={mapOpen} title="The chart's entities that have a place, on a map beside the chart" onClick={() => setMapOpen((o) => !o)}>
+            <button type="button" className="view-toggle" aria-pressed={mapOpen} title="The chart's entities that have a place, on a map beside the chart" onClick={() => {
+                if (!mapOpen) prepareMap(Object.values(doc.nodes));
+                setMapOpen((o) => !o);
+              }}>
               Map
             </button>
-            <button type="button" className="view-toggle occupancy" aria-pressed={occupancyOpen} title="Who stayed where, when: the dated stays of the people selected" onClick={() => setOccupancyOpen((o) => !o)}>
+            <button type="button" className="view-toggle occupancy" aria-pressed={occupancyOpen} title="Who stayed where, when: the dated stays of the people selected" onClick={() => {
+                if (!occupancyOpen) prepareOccupancy(doc, view.selection);
+                setOccupancyOpen((o) => !o);
+              }}>
               Occupancy
             </button>
             {occupancyOpen && (

@@ -7,32 +7,20 @@
  */
 import L from 'leaflet';
 import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import outlineUrl from 'world-atlas/countries-50m.json?url';
+import type { Basemap } from './load.ts';
 import { graticuleStep } from './mapData.ts';
 
-export interface MapSettings {
-  /** An XYZ tile URL template ({z}/{x}/{y}), or null for the built-in outline. */
-  tiles: string | null;
-  attribution: string | null;
-}
-
-export async function fetchMapSettings(signal?: AbortSignal): Promise<MapSettings> {
-  const res = await fetch('/map-settings', { signal });
-  if (!res.ok) throw new Error(`the server answered ${res.status} for the map settings`);
-  return (await res.json()) as MapSettings;
-}
-
-export async function addBasemap(map: L.Map, s: MapSettings): Promise<void> {
+/** Draws the basemap read by load.ts: the force's tiles, or the outline on one canvas. */
+export function addBasemap(map: L.Map, b: Basemap): void {
+  const s = b.settings;
   if (s.tiles) {
     L.tileLayer(s.tiles, { attribution: s.attribution ?? '', maxZoom: 19 }).addTo(map);
     map.getContainer().classList.add('with-tiles');
     return;
   }
-  const res = await fetch(outlineUrl);
-  if (!res.ok) throw new Error(`the outline file answered ${res.status}`);
-  const topo = (await res.json()) as Topology<{ countries: GeometryCollection }>;
-  const countries = feature(topo, topo.objects.countries);
+  if (!b.outline) return;
+  const t0 = performance.now();
+  const countries = feature(b.outline, b.outline.objects.countries);
   L.geoJSON(countries, {
     interactive: false,
     style: { color: '#aeb8a6', weight: 0.8, fillColor: '#f3f1e7', fillOpacity: 1 },
@@ -43,6 +31,8 @@ export async function addBasemap(map: L.Map, s: MapSettings): Promise<void> {
     .addTo(map)
     .bringToBack();
   map.attributionControl.addAttribution('Outline: Natural Earth');
+  // Where the map's opening goes (bench/map.ts reads it; the browser's performance panel shows it).
+  performance.measure('lantern:map outline layers', { start: t0 });
 }
 
 /** Lines of latitude and longitude with their degrees, spaced for the view. */
