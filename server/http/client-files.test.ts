@@ -12,19 +12,27 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientFiles } from './client-files.ts';
 
-const OUTLINE = JSON.stringify({ type: 'Topology', arcs: Array.from({ length: 2000 }, (_, i) => [[i, i % 7]]) });
+const OUTLINE = JSON.stringify({
+  type: 'Topology',
+  arcs: Array.from({ length: 2000 }, (_, i) => [[i, i % 7]]),
+});
 let dir: string;
 let server: http.Server;
 let base: string;
 
 /** A raw GET (no decompression, unlike fetch): status, headers and the bytes as sent. */
-function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function get(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     http
       .get(`${base}${url}`, { headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
       })
       .on('error', reject);
   });
@@ -55,7 +63,9 @@ afterAll(async () => {
 
 describe('the workspace files', () => {
   it('sends the outline as its Brotli copy to a browser that takes Brotli, as JSON, cached for a year', async () => {
-    const res = await get('/assets/countries-50m-abc123.json', { 'accept-encoding': 'gzip, deflate, br, zstd' });
+    const res = await get('/assets/countries-50m-abc123.json', {
+      'accept-encoding': 'gzip, deflate, br, zstd',
+    });
     expect(res.status).toBe(200);
     expect(res.headers['content-encoding']).toBe('br');
     expect(res.headers['content-type']).toMatch(/^application\/json/);

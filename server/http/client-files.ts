@@ -26,7 +26,9 @@ export function clientFiles(dir: string): Router {
     const name = req.params.file;
     if (!present.has(`${name}.br`) && !present.has(`${name}.gz`)) return next();
     res.vary('Accept-Encoding');
-    const enc = ENCODINGS.find(([coding, ext]) => present.has(name + ext) && req.acceptsEncodings(coding) === coding);
+    const enc = ENCODINGS.find(
+      ([coding, ext]) => present.has(name + ext) && req.acceptsEncodings(coding) === coding,
+    );
     if (!enc) return next();
     // The type of the file itself (send would take it from .br), and no byte ranges of the compressed copy.
     res.type(path.extname(name)).set('content-encoding', enc[0]);

@@ -8,7 +8,9 @@ describe('a read started ahead of its view', () => {
     const asked: string[] = [];
     ahead.start('57 premises', async () => (asked.push('ahead'), 'places'));
     clock = 400;
-    expect(await ahead.take('57 premises', async () => (asked.push('view'), 'again'))).toBe('places');
+    expect(await ahead.take('57 premises', async () => (asked.push('view'), 'again'))).toBe(
+      'places',
+    );
     expect(asked).toEqual(['ahead']);
   });
 

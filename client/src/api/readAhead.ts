@@ -13,7 +13,8 @@ export interface ReadAhead<T> {
 
 export function readAhead<T>(freshMs = 10_000, now: () => number = Date.now): ReadAhead<T> {
   let waiting: { key: string; at: number; value: Promise<T> } | null = null;
-  const fresh = (key: string) => waiting !== null && waiting.key === key && now() - waiting.at < freshMs;
+  const fresh = (key: string) =>
+    waiting !== null && waiting.key === key && now() - waiting.at < freshMs;
   return {
     start(key, read) {
       if (fresh(key)) return;

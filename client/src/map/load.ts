@@ -34,7 +34,10 @@ export interface Basemap {
 
 /** The basemap setting, for the signed-in workspace only (its URL may carry a tile server's key). */
 async function fetchMapSettings(signal?: AbortSignal): Promise<MapSettings> {
-  const res = await fetch('/map-settings', { signal, headers: { accept: 'application/json', ...csrfHeaders(), ...purposeHeaders() } });
+  const res = await fetch('/map-settings', {
+    signal,
+    headers: { accept: 'application/json', ...csrfHeaders(), ...purposeHeaders() },
+  });
   if (res.status === 401) window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
   if (!res.ok) throw new Error(`the server answered ${res.status} for the map settings`);
   return (await res.json()) as MapSettings;
@@ -89,6 +92,9 @@ export function prepareMap(nodes: readonly GraphNode[]): void {
 }
 
 /** The places of `nodes`: those prepareMap started for the same entities, else read now (`signal` aborts only that). */
-export function placesOf(nodes: readonly GraphNode[], signal?: AbortSignal): Promise<Map<string, LatLon>> {
+export function placesOf(
+  nodes: readonly GraphNode[],
+  signal?: AbortSignal,
+): Promise<Map<string, LatLon>> {
   return placesAhead.take(placeableIds(nodes), () => fetchPlaces(nodes, signal));
 }
