@@ -1,7 +1,7 @@
 /**
  * What opening the map waits for, started together when the Map button is pressed
- * (`prepareMap`) rather than one after another once the map's code has arrived: the code itself
- * (a lazy chunk holding Leaflet), the basemap setting with the outline, and the places of the
+ * (`prepareMap`, App starting the map's lazy chunk beside it) rather than one after another once
+ * the map's code has arrived: the basemap setting with the outline, and the places of the
  * chart's entities. The view then takes what was started (`basemapData`, `placesOf`) instead of
  * asking again. Nothing here imports Leaflet: this file is part of the workspace's first load.
  */
@@ -13,9 +13,6 @@ import { purposeHeaders } from '../auth/purpose.ts';
 import type { GraphNode } from '../model/types.ts';
 import type { LatLon } from './mapData.ts';
 import { fetchPlaces, PLACEABLE } from './places.ts';
-
-/** The map view's chunk (React.lazy takes it; the module is fetched once however often it is asked for). */
-export const loadMapView = () => import('./MapView.tsx');
 
 export interface MapSettings {
   /** An XYZ tile URL template ({z}/{x}/{y}), or null for the built-in outline. */
@@ -82,10 +79,12 @@ const placeableIds = (nodes: readonly GraphNode[]) =>
 /** The places' read, started by prepareMap and taken by the view. */
 const placesAhead = readAhead<Map<string, LatLon>>();
 
-/** Starts everything the map waits for, as it is asked for: its code, its basemap and the places of `nodes`. */
+/**
+ * Starts the data the map waits for, as it is asked for (App starts its code beside it): the
+ * basemap and the places of `nodes`.
+ */
 export function prepareMap(nodes: readonly GraphNode[]): void {
   // A failure here is the view's to report when it asks for the same thing.
-  loadMapView().catch(() => undefined);
   basemapData().catch(() => undefined);
   const key = placeableIds(nodes);
   if (key) placesAhead.start(key, () => fetchPlaces(nodes));

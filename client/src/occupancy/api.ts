@@ -38,9 +38,6 @@ export async function readStays(doc: ChartDoc, basis: readonly string[], asKnown
   return (await gql(STAYS, { ids: people, asKnownOn }, signal)).stays;
 }
 
-/** The occupancy view's chunk (React.lazy takes it). */
-export const loadOccupancyView = () => import('./OccupancyView.tsx');
-
 /** What the view reads for: the people and premises, and the "as known on" day. */
 export const staysKey = (ids: readonly string[], asKnownOn: string | null) => `${ids.join()}|${asKnownOn ?? ''}`;
 
@@ -48,12 +45,11 @@ export const staysKey = (ids: readonly string[], asKnownOn: string | null) => `$
 const staysAhead = readAhead<StayRecord[]>();
 
 /**
- * Starts the view's code and its first read together as the Occupancy button is pressed, rather
- * than the read after the code has arrived: the ids the view will open on (the selection's
+ * Starts the view's first read as the Occupancy button is pressed (App starts its code beside
+ * it), rather than once the code has arrived: for the ids the view will open on (the selection's
  * people and premises, else everyone on the chart).
  */
 export function prepareOccupancy(doc: ChartDoc, selection: readonly string[]): void {
-  loadOccupancyView().catch(() => undefined);
   const ids = basisOf(doc, selection) ?? everyone(doc);
   staysAhead.start(staysKey(ids, doc.filters.asKnownOn), () => readStays(doc, ids, doc.filters.asKnownOn));
 }
