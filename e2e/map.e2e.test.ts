@@ -72,8 +72,12 @@ describe('the map', () => {
     expect(chart.premises).toHaveLength(57);
     const offHost: string[] = [];
     const requests: string[] = [];
+    const outline: { encoding?: string; cache?: string }[] = [];
     const { page, errors } = await openWorkspace(browser, server.url, server.authorization, (p) => {
       p.on('request', (r: Request) => requests.push(r.url()));
+      p.on('response', (r) => {
+        if (/countries-50m[^/]*\.json$/.test(r.url())) outline.push({ encoding: r.headers()['content-encoding'], cache: r.headers()['cache-control'] });
+      });
       return localOnly(p, offHost);
     });
     await openSaved(page, chart.name, chart.entities);
@@ -126,6 +130,8 @@ describe('the map', () => {
     // Nothing went off this host, and the map asked this host for no tile or font either.
     expect(offHost).toEqual([]);
     expect(requests.slice(beforeMap).filter((u) => /\/tiles?\/|\.pbf|\.mvt|\/fonts?\/|glyphs|sprite/i.test(u))).toEqual([]);
+    // The outline came once, compressed, for the browser to keep: opening the map again asks for it no more.
+    expect(outline).toEqual([{ encoding: 'br', cache: 'public, max-age=31536000, immutable' }]);
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);

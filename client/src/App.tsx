@@ -51,10 +51,16 @@ import { useOpenAlerts } from './alerts/useOpenAlerts.ts';
 import { useMessages } from './workspace/useMessages.ts';
 import { useSession } from './workspace/useSession.ts';
 import { WorkspaceContext, type Workspace } from './workspace/WorkspaceContext.ts';
+import { prepareMap } from './map/load.ts';
+import { prepareOccupancy } from './occupancy/api.ts';
 
-// The map (Leaflet and its outline) loads the first time it is opened, not with the chart.
-const MapView = lazy(() => import('./map/MapView.tsx'));
-const OccupancyView = lazy(() => import('./occupancy/OccupancyView.tsx'));
+// The map (Leaflet and its outline) loads the first time it is opened, not with the chart; the
+// Map button starts its code and its data together (map/load.ts), and Occupancy likewise.
+// (A chunk that fails to load is reported by React.lazy as the view mounts.)
+const loadMapView = () => import('./map/MapView.tsx');
+const loadOccupancyView = () => import('./occupancy/OccupancyView.tsx');
+const MapView = lazy(loadMapView);
+const OccupancyView = lazy(loadOccupancyView);
 
 export function App() {
   const chart = useChart();
@@ -220,10 +226,22 @@ export function App() {
             />
             {empty && <EmptyState />}
             <PresenceBar presence={presence} />
-            <button type="button" className="view-toggle" aria-pressed={mapOpen} title="The chart's entities that have a place, on a map beside the chart" onClick={() => setMapOpen((o) => !o)}>
+            <button type="button" className="view-toggle" aria-pressed={mapOpen} title="The chart's entities that have a place, on a map beside the chart" onClick={() => {
+                if (!mapOpen) {
+                  loadMapView().catch(() => undefined);
+                  prepareMap(Object.values(doc.nodes));
+                }
+                setMapOpen((o) => !o);
+              }}>
               Map
             </button>
-            <button type="button" className="view-toggle occupancy" aria-pressed={occupancyOpen} title="Who stayed where, when: the dated stays of the people selected" onClick={() => setOccupancyOpen((o) => !o)}>
+            <button type="button" className="view-toggle occupancy" aria-pressed={occupancyOpen} title="Who stayed where, when: the dated stays of the people selected" onClick={() => {
+                if (!occupancyOpen) {
+                  loadOccupancyView().catch(() => undefined);
+                  prepareOccupancy(doc, view.selection);
+                }
+                setOccupancyOpen((o) => !o);
+              }}>
               Occupancy
             </button>
             {occupancyOpen && (

@@ -39,6 +39,7 @@ import { MAX_DOCUMENT_BYTES } from '../modules/chart/chart.service.ts';
 import { keptResults } from '../modules/scores/index.ts';
 import type { AlertHub } from '../modules/alerts/index.ts';
 import { attachSubscriptions, type SubscriptionLimits } from './subscriptions.ts';
+import { clientFiles } from './client-files.ts';
 import type http from 'node:http';
 
 /**
@@ -190,13 +191,14 @@ export async function createApp(o: AppOptions): Promise<App> {
   let warming: Promise<WarmUpReport> | undefined;
   const stopWarmUp = new AbortController();
 
-  // Alive unless Lantern cannot recover by itself: the local Neo4j it supervises died and could
-  // not be started again, so an orchestrator should restart Lantern as a whole.
-  // What the workspace's map draws on: public, as it names no data (docs/workspace.md#map).
-  app.get('/map-settings', (_req, res) => {
+  // What the workspace's map draws on. Signed in only, like the API: a force's tile URL may carry
+  // its key (…/{z}/{x}/{y}.png?key=…), which is not for anyone who can reach the port.
+  app.get('/map-settings', requireAuthentication(door), perPrincipalRateLimit(limits.ratePerMinute, refusals), (_req, res) => {
     res.set('cache-control', 'no-store').json({ tiles: o.map?.tiles ?? null, attribution: o.map?.attribution ?? null });
   });
 
+  // Alive unless Lantern cannot recover by itself: the local Neo4j it supervises died and could
+  // not be started again, so an orchestrator should restart Lantern as a whole.
   app.get('/healthz', (_req, res) => {
     const neo4j = o.neo4jHealth?.();
     if (neo4j?.state === 'failed') res.status(503).json({ status: 'failed', reason: neo4j.reason, neo4j });
@@ -300,7 +302,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   app.use('/snapshots', snapshots.router);
 
   if (fs.existsSync(path.join(clientDir, 'index.html'))) {
-    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    app.use(clientFiles(clientDir));
     app.get(/^\/(?!graphql|healthz|readyz|auth\/|snapshots\/).*/, (_req, res) => {
       res.sendFile(path.join(clientDir, 'index.html'));
     });

@@ -3,7 +3,8 @@
  * entities, already masked and scoped when the snapshot was made, their places, and its dated
  * links) with the workspace's own code: mapData and the occupancy rows read a chart document, and
  * the snapshot is turned into one. Nothing is read from the server: the outline is the workspace
- * map's, a file of the built client.
+ * map's, a file of the built client. A force's tile server (LANTERN_MAP_STYLE) is not drawn here,
+ * by design: a render must come out the same from the record alone, offline (decision 0040).
  */
 import { feature } from 'topojson-client';
 import type { FeatureCollection } from 'geojson';

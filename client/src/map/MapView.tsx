@@ -4,7 +4,8 @@
  * lines. Selection is the chart's: a click here selects on the chart (through ChartApi), and
  * the chart's selection is drawn here. Hidden and filtered elements ("as known on" included)
  * are left off as on the chart. Loaded on first use (React.lazy), so the chart's first load
- * does not carry Leaflet or the outline data.
+ * does not carry Leaflet or the outline data; the Map button starts this code, the outline and
+ * the places' read together (load.ts), so the map opens on the longest of them, not their sum.
  *
  * The one owner of the Leaflet map: created in an effect, removed on cleanup (STYLE 10).
  * Nothing here asks for a tile or a font: the basemap is a vector outline the bundle ships
@@ -19,9 +20,10 @@ import './map.css';
 import { linkMeta } from '../model/meta.ts';
 import { typeIcon } from '../graph/icons.ts';
 import type { ChartDoc } from '../state/chartDoc.ts';
-import { addBasemap, addGraticule, fetchMapSettings } from './basemap.ts';
+import { addBasemap, addGraticule } from './basemap.ts';
+import { basemapData, placesOf } from './load.ts';
 import { formatLatLon, mapData, type LatLon, type MapPoint } from './mapData.ts';
-import { fetchPlaces, PLACEABLE } from './places.ts';
+import { PLACEABLE } from './places.ts';
 
 export interface MapViewProps {
   doc: ChartDoc;
@@ -78,8 +80,8 @@ export default function MapView({ doc, filtered, selection, onSelect, onError }:
     m.attributionControl.setPrefix(false);
     L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(m);
     const abort = new AbortController();
-    void fetchMapSettings(abort.signal).then((s) => {
-      if (!abort.signal.aborted) return addBasemap(m, s);
+    void basemapData().then((b) => {
+      if (!abort.signal.aborted) addBasemap(m, b);
     }).catch((e: Error) => {
       if (!abort.signal.aborted) onError(`The map's outline could not be drawn: ${e.message}`);
     });
@@ -125,8 +127,10 @@ export default function MapView({ doc, filtered, selection, onSelect, onError }:
     }
     const abort = new AbortController();
     setLoading(true);
-    fetchPlaces(placeableNodes, abort.signal)
-      .then((p) => setPlaces(p))
+    placesOf(placeableNodes, abort.signal)
+      .then((p) => {
+        if (!abort.signal.aborted) setPlaces(p);
+      })
       .catch((e: Error) => {
         if (e.name !== 'AbortError') onError(`The places of the chart's entities could not be read: ${e.message}`);
       })
@@ -160,13 +164,17 @@ export default function MapView({ doc, filtered, selection, onSelect, onError }:
       add.push(marker);
     }
     const gone = [...markers.current].filter(([id, m]) => next.get(id)?.marker !== m.marker).map(([, m]) => m.marker);
-    clusters.removeLayers(gone);
-    clusters.addLayers(add);
-    markers.current = next;
+    // The view first, then the pins: clustered once, at the zoom they are shown at (not at the
+    // opening zoom and again after the fit), and the outline and graticule drawn once for it.
     if (!fitted.current && data.points.length > 0) {
       fitted.current = true;
       map.fitBounds(L.latLngBounds(data.points.map((p) => [p.lat, p.lon] as L.LatLngTuple)), { padding: [40, 40], maxZoom: 14, animate: false });
     } else if (data.points.length === 0) fitted.current = false;
+    const t0 = performance.now();
+    clusters.removeLayers(gone);
+    clusters.addLayers(add);
+    markers.current = next;
+    if (add.length) performance.measure('lantern:map markers', { start: t0 });
   }, [map, clusters, data.points]);
 
   // Selection: the chart's, drawn on the pins and on the clusters that hold a selected pin.

@@ -7,42 +7,45 @@
  */
 import L from 'leaflet';
 import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import outlineUrl from 'world-atlas/countries-50m.json?url';
+import type { FeatureCollection } from 'geojson';
+import type { Basemap } from './load.ts';
+import { outlinePieces, reaches } from './outline.ts';
 import { graticuleStep } from './mapData.ts';
 
-export interface MapSettings {
-  /** An XYZ tile URL template ({z}/{x}/{y}), or null for the built-in outline. */
-  tiles: string | null;
-  attribution: string | null;
-}
-
-export async function fetchMapSettings(signal?: AbortSignal): Promise<MapSettings> {
-  const res = await fetch('/map-settings', { signal });
-  if (!res.ok) throw new Error(`the server answered ${res.status} for the map settings`);
-  return (await res.json()) as MapSettings;
-}
-
-export async function addBasemap(map: L.Map, s: MapSettings): Promise<void> {
+/** Draws the basemap read by load.ts: the force's tiles, or the outline on one canvas. */
+export function addBasemap(map: L.Map, b: Basemap): void {
+  const s = b.settings;
   if (s.tiles) {
     L.tileLayer(s.tiles, { attribution: s.attribution ?? '', maxZoom: 19 }).addTo(map);
     map.getContainer().classList.add('with-tiles');
     return;
   }
-  const res = await fetch(outlineUrl);
-  if (!res.ok) throw new Error(`the outline file answered ${res.status}`);
-  const topo = (await res.json()) as Topology<{ countries: GeometryCollection }>;
-  const countries = feature(topo, topo.objects.countries);
-  L.geoJSON(countries, {
+  if (!b.outline) return;
+  const t0 = performance.now();
+  const pieces = outlinePieces(feature(b.outline, b.outline.objects.countries));
+  const drawn = new Array<boolean>(pieces.length).fill(false);
+  const outline = L.geoJSON(undefined, {
     interactive: false,
     style: { color: '#aeb8a6', weight: 0.8, fillColor: '#f3f1e7', fillOpacity: 1 },
     // One canvas for the outline: thousands of rings are cheaper there than as SVG paths.
     // (GeoJSON passes its options to each path it makes; the typings leave `renderer` out.)
     renderer: L.canvas({ padding: 0.2 }),
-  } as L.GeoJSONOptions)
-    .addTo(map)
-    .bringToBack();
+  } as L.GeoJSONOptions).addTo(map);
+  // Layers for the polygons the view reaches (with half a view around it), more as it moves:
+  // the 57 premises of an operation in England need the British Isles and their neighbours, not the world.
+  const fill = () => {
+    const t = performance.now();
+    const v = map.getBounds().pad(0.5);
+    const view = { west: v.getWest(), south: v.getSouth(), east: v.getEast(), north: v.getNorth() };
+    const add = pieces.filter((p, i) => !drawn[i] && reaches(p, view) && (drawn[i] = true));
+    if (add.length) outline.addData({ type: 'FeatureCollection', features: add.map((p) => p.polygon) } as FeatureCollection).bringToBack();
+    return t;
+  };
+  fill();
+  map.on('moveend', fill);
   map.attributionControl.addAttribution('Outline: Natural Earth');
+  // Where the map's opening goes (bench/map.ts reads it; the browser's performance panel shows it).
+  performance.measure('lantern:map outline layers', { start: t0 });
 }
 
 /** Lines of latitude and longitude with their degrees, spaced for the view. */

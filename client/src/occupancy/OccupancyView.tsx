@@ -11,7 +11,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { filteredIds } from '../../../server/kernel/filters.ts';
 import type { ChartDoc } from '../state/chartDoc.ts';
-import { readStays } from './api.ts';
+import { staysKey, staysOf } from './api.ts';
 import { basisOf, brushRange, daysBetween, everyone, occupancy, type StayRecord } from './stays.ts';
 import { OCCUPANCY_LABEL, OCCUPANCY_PLOT, OCCUPANCY_WIDTH, OccupancyChart } from './OccupancyChart.tsx';
 
@@ -43,15 +43,17 @@ export default function OccupancyView({ doc, selection, onSelect, onRange, onErr
   const asKnownOn = doc.filters.asKnownOn;
   const ids = useMemo(() => basis ?? everyone(doc), [basis, basis ? null : Object.keys(doc.nodes).join()]);
   const [stays, setStays] = useState<{ key: string; list: StayRecord[] } | null>(null);
-  const key = `${ids.join()}|${asKnownOn ?? ''}`;
+  const key = staysKey(ids, asKnownOn);
   const docRef = useRef(doc);
   docRef.current = doc;
   useEffect(() => {
     const abort = new AbortController();
-    readStays(docRef.current, ids, asKnownOn, abort.signal).then(
-      (list) => setStays({ key, list }),
+    staysOf(docRef.current, ids, asKnownOn, abort.signal).then(
+      (list) => {
+        if (!abort.signal.aborted) setStays({ key, list });
+      },
       (e: Error) => {
-        if (e.name !== 'AbortError') onError(`Occupancy: ${e.message}`);
+        if (e.name !== 'AbortError' && !abort.signal.aborted) onError(`Occupancy: ${e.message}`);
       },
     );
     return () => abort.abort();

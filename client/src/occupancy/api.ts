@@ -1,7 +1,8 @@
 /** The occupancy view's reads: `stays(ids, asKnownOn)` (server/modules/stays), through the caller's scope. */
 import { graphql } from '../../../server/kernel/__generated__/gql.ts';
 import { gql } from '../api/graphql.ts';
-import { peopleOf, type StayRecord } from './stays.ts';
+import { readAhead } from '../api/readAhead.ts';
+import { basisOf, everyone, peopleOf, type StayRecord } from './stays.ts';
 import type { ChartDoc } from '../state/chartDoc.ts';
 
 const STAYS = graphql(`
@@ -35,4 +36,25 @@ export async function readStays(doc: ChartDoc, basis: readonly string[], asKnown
   const hasPremises = basis.some((id) => doc.nodes[id]?.type !== 'PERSON');
   if (!hasPremises || people.length === 0) return first;
   return (await gql(STAYS, { ids: people, asKnownOn }, signal)).stays;
+}
+
+/** What the view reads for: the people and premises, and the "as known on" day. */
+export const staysKey = (ids: readonly string[], asKnownOn: string | null) => `${ids.join()}|${asKnownOn ?? ''}`;
+
+/** The view's first stays read, started by prepareOccupancy and taken by the view. */
+const staysAhead = readAhead<StayRecord[]>();
+
+/**
+ * Starts the view's first read as the Occupancy button is pressed (App starts its code beside
+ * it), rather than once the code has arrived: for the ids the view will open on (the selection's
+ * people and premises, else everyone on the chart).
+ */
+export function prepareOccupancy(doc: ChartDoc, selection: readonly string[]): void {
+  const ids = basisOf(doc, selection) ?? everyone(doc);
+  staysAhead.start(staysKey(ids, doc.filters.asKnownOn), () => readStays(doc, ids, doc.filters.asKnownOn));
+}
+
+/** readStays, or what prepareOccupancy started for the same ids and day. */
+export function staysOf(doc: ChartDoc, ids: readonly string[], asKnownOn: string | null, signal?: AbortSignal): Promise<StayRecord[]> {
+  return staysAhead.take(staysKey(ids, asKnownOn), () => readStays(doc, ids, asKnownOn, signal));
 }
