@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBench, type Bench } from '../bench/render/browser.ts';
 
 let bench: Bench;
+/** Share of the drawn pixels a first frame from the snapshots at rest may differ in from a full frame (by > 32 of 255). */
+const FROM_REST_DIFF = 0.05;
 
 beforeAll(async () => {
   bench = await openBench();
@@ -47,6 +49,12 @@ describe("the viewport cache on Cytoscape's WebGL renderer", () => {
     expect(v.rest.differing).toBe(0);
     expect(v.restAgainstCanvasMultisampled.differing).toBe(0);
     expect(v.motion.every((m) => m.quad)).toBe(true);
+    // The snapshots taken at rest, outside any frame: the next motion's first frame is their quads,
+    // showing what a full frame of that view shows but for resampling.
+    for (const f of v.fromRest) {
+      expect(f, f.step).toMatchObject({ taken: true, quad: true });
+      expect(f.diff.shareOfInked, f.step).toBeLessThan(FROM_REST_DIFF);
+    }
     expect(v.picked).toBeGreaterThan(0);
     expect(v.pickedRight).toBe(v.picked);
     expect(v.vaosAfterDestroy).toBe(0);
