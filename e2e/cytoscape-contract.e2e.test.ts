@@ -12,8 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBench, type Bench } from '../bench/render/browser.ts';
 
 let bench: Bench;
-/** Share of the drawn pixels a first frame from the snapshots at rest may differ in from a full frame (by > 32 of 255). */
-const FROM_REST_DIFF = 0.05;
+/**
+ * Share of the drawn pixels a zoom's first frame from the snapshots at rest may differ in from a
+ * full frame (by > 32 of 255): a zoom resamples them, as every snapshot frame of a zoom does
+ * (measured 26% zooming in 1.15x and 23% out 0.5x, against 28% and 16% for in-frame snapshots
+ * zoomed 1.2x and 0.7x); a blank or misplaced snapshot differs in nearly all.
+ */
+const FROM_REST_DIFF = 0.4;
 
 beforeAll(async () => {
   bench = await openBench();
@@ -49,8 +54,8 @@ describe("the viewport cache on Cytoscape's WebGL renderer", () => {
     expect(v.rest.differing).toBe(0);
     expect(v.restAgainstCanvasMultisampled.differing).toBe(0);
     expect(v.motion.every((m) => m.quad)).toBe(true);
-    // The snapshots taken at rest, outside any frame: the next motion's first frame is their quads,
-    // showing what a full frame of that view shows but for resampling.
+    // The snapshots of the view at rest (a copy of its frame, and one drawn outside any frame): a
+    // zoom's first frame is their quads, showing what a full frame of that view shows but for resampling.
     for (const f of v.fromRest) {
       expect(f, f.step).toMatchObject({ taken: true, quad: true });
       expect(f.diff.shareOfInked, f.step).toBeLessThan(FROM_REST_DIFF);

@@ -23,11 +23,11 @@
  * when the view leaves them or a zoom has magnified them past their limit, and once the viewport
  * has not changed for `restMs` and two animation frames (Cytoscape's own wheel zoom likewise
  * ends 150 ms after the last wheel event; no library event marks the end of a wheel or
- * programmatic viewport change) a full frame is drawn to the screen as without it. Shortly after
- * that frame (`atRestMs`, or `afterChangeMs` after a frame drawn for any other change) both
- * snapshots are taken of the view at rest, outside any frame (nothing is drawn to the screen,
- * which keeps showing the full frame), so that the next pan or zoom starts on quads (decision
- * 0044). Picking always uses the recorded geometry, never the snapshots. On a canvas made without antialiasing
+ * programmatic viewport change) a full frame is drawn to the screen as without it. That frame
+ * is copied into the near snapshot (the view only), and shortly after it (`atRestMs`, or
+ * `afterChangeMs` after a frame drawn for any other change) the wide one is drawn of the view at
+ * rest, outside any frame (nothing is drawn to the screen, which keeps showing the full frame),
+ * so that the next zoom starts on quads (decision 0044). Picking always uses the recorded geometry, never the snapshots. On a canvas made without antialiasing
  * (large charts: `createCytoscape`), full screen frames are drawn multisampled into a framebuffer
  * of the cache's own and resolved onto the canvas (multisampledScreen.ts), and snapshots are
  * multisampled alike, so that only the quad frames go without.
@@ -68,7 +68,7 @@ export interface ViewportCacheStats {
   pickingReplayed: number;
   snapshot: number;
   refreshes: number;
-  /** Times both snapshots were taken of the view at rest (outside frames), and motions that came to rest. */
+  /** Times the wide snapshot was drawn of the view at rest (outside frames), and motions that came to rest. */
   atRest: number;
   rests: number;
   /** Changes other than the viewport the renderer was told of (style, class, position, data...). */
@@ -293,10 +293,10 @@ export function installViewportCache(cy: Core, options: ViewportCacheOptions = {
     if (key === 'screen') {
       screenMatrix = matrix as ArrayLike<number>;
       screenTarget = target;
+      frameGeneration = generation;
     }
     if (snaps && key === 'screen' && moving) {
       const screen = matrix as ArrayLike<number>;
-      frameGeneration = generation;
       const plan = planFrame(snaps.near.shot(generation), snaps.wide.shot(generation), lastScreen, axesOf(screen), snaps.options);
       if ('show' in plan) {
         mode = 'quad';
@@ -388,7 +388,9 @@ export function installViewportCache(cy: Core, options: ViewportCacheOptions = {
       retaking = null;
       stats.refreshes += 1;
     } else if (snaps && frameKey === 'screen' && !moving) {
-      // A full frame of the view at rest: its snapshots are taken shortly after, if nothing moves or changes first.
+      // A full frame of the view at rest: copied into the near snapshot now, and the wide one is
+      // drawn shortly after, if nothing moves or changes first.
+      snaps.near.copyView(screenMatrix, frameGeneration);
       if (atRestTimer !== undefined) clearTimeout(atRestTimer);
       atRestTimer = setTimeout(takeAtRest, rested ? snaps.options.atRestMs : snaps.options.afterChangeMs);
       rested = false;
@@ -396,37 +398,32 @@ export function installViewportCache(cy: Core, options: ViewportCacheOptions = {
   };
 
   /**
-   * The near and wide snapshots of the view at rest, drawn from the screen's recording outside any
-   * frame: the renderer's endBatch draws each recorded batch into the snapshot's framebuffer under
-   * the snapshot's matrix (the two fields it reads besides the batch, set and put back). Nothing
-   * is drawn to the screen, which keeps the full frame at rest.
+   * The wide snapshot of the view at rest, drawn from the screen's recording outside any frame:
+   * the renderer's endBatch draws each recorded batch into the snapshot's framebuffer under the
+   * snapshot's matrix (the two fields it reads besides the batch, set and put back). Nothing is
+   * drawn to the screen, which keeps the full frame at rest (as when Cytoscape draws its picking
+   * pass into a framebuffer of its own between frames).
    */
   const takeAtRest = () => {
     atRestTimer = undefined;
     const rec = recordings.get('screen');
     if (!snaps || moving || cy.destroyed() || !rec || rec.generation !== generation || !screenTarget) return;
-    if (snaps.near.isAt(screenMatrix, generation) && snaps.wide.isAt(screenMatrix, generation)) return;
+    if (snaps.wide.isAt(screenMatrix, generation)) return;
     const saved = { matrix: d.panZoomMatrix, target: d.renderTarget };
     try {
-      for (const [s, multisample] of [
-        [snaps.near, true],
-        [snaps.wide, false],
-      ] as const) {
-        d.panZoomMatrix = s.begin(screenMatrix, multisample);
-        d.renderTarget = screenTarget;
-        // As the renderer sets them for a screen frame (a picking pass turns blending off).
-        gl.enable(gl.BLEND);
-        gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
-        for (const batch of rec.batches) {
-          d.instanceCount = batch.count;
-          d.batchManager.batchAtlases = [...batch.atlases];
-          drawFrom(batch);
-        }
-        s.end(generation);
+      d.panZoomMatrix = snaps.wide.begin(screenMatrix, false);
+      d.renderTarget = screenTarget;
+      // As the renderer sets them for a screen frame (a picking pass turns blending off).
+      gl.enable(gl.BLEND);
+      gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+      for (const batch of rec.batches) {
+        d.instanceCount = batch.count;
+        d.batchManager.batchAtlases = [...batch.atlases];
+        drawFrom(batch);
       }
+      snaps.wide.end(generation);
       stats.atRest += 1;
     } catch (e) {
-      snaps.near.abandon();
       snaps.wide.abandon();
       throw e;
     } finally {

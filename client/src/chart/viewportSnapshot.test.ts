@@ -60,14 +60,17 @@ describe('the viewport snapshot geometry', () => {
     // A zoom about the point (px, py) of the canvas from the view at zoom 2: that point keeps its place.
     const at = (z: number, px = W / 2, py = H / 2) => axesOf(matrix(z, { x: px * (1 - z / 2), y: py * (1 - z / 2) }));
     const rest = at(2);
-    /** The snapshots of the view at rest, as the cache takes them (kx = ky: margins of whole pixels aside). */
-    const shots = (view: Axes) => ({
-      near: { taken: view, kx: 1 + 2 * o.margin, ky: 1 + 2 * o.margin, resolution: 1 },
+    /**
+     * The snapshots of a view as the cache takes them (kx = ky: margins of whole pixels aside); at
+     * rest the near one is a copy of the frame, reaching the view only.
+     */
+    const shots = (view: Axes, atRest = false) => ({
+      near: { taken: view, kx: atRest ? 1 : 1 + 2 * o.margin, ky: atRest ? 1 : 1 + 2 * o.margin, resolution: 1 },
       wide: { taken: view, kx: 1 + 2 * o.wideMargin, ky: 1 + 2 * o.wideMargin, resolution: o.wideResolution },
     });
     /** Runs the views through planFrame as the cache does; what each frame showed or retook. */
-    function gesture(views: Axes[], from = rest) {
-      const s: { near: Shot | null; wide: Shot | null } = shots(from);
+    function gesture(views: Axes[], from = rest, atRest = true) {
+      const s: { near: Shot | null; wide: Shot | null } = shots(from, atRest);
       let prev: Axes | null = from;
       return views.map((now) => {
         const plan = planFrame(s.near, s.wide, prev, now, o);
@@ -93,21 +96,22 @@ describe('the viewport snapshot geometry', () => {
       }
     });
 
-    it('shows the wide snapshot under the near one while zooming out past the near margin, and retakes the wide one only past its own', () => {
+    it('shows the wide snapshot under the near one while zooming out past the view, and retakes the wide one only past its own margin', () => {
       const zoomOut = Array.from({ length: 14 }, (_, i) => at(2 / notch ** (i + 1)));
       const plans = gesture(zoomOut);
-      expect(plans.slice(0, 2)).toEqual([{ show: ['near'] }, { show: ['near'] }]);
-      // From the third notch out the near one no longer covers the view; the wide one (a fifth) does up to the 11th.
-      expect(plans.slice(2, 11)).toEqual(Array(9).fill({ show: ['wide', 'near'] }));
+      // The near one at rest is the view only: from the first notch out the wide one (a fifth) shows around it, up to the 11th.
+      expect(plans.slice(0, 11)).toEqual(Array(11).fill({ show: ['wide', 'near'] }));
       expect(plans[11]).toEqual({ retake: 'wide', multisample: false });
       expect(plans.slice(12)).toEqual(Array(2).fill({ show: ['wide', 'near'] }));
     });
 
     it('retakes the near snapshot, multisampled, when a pan leaves its margin or it was magnified by a zoom', () => {
       const pan = (dx: number, z = 2) => axesOf(matrix(z, { x: (W / 2) * (1 - z / 2) + dx, y: (H / 2) * (1 - z / 2) }));
+      // The near one at rest is the view only: a pan's first frame retakes it, with a margin.
+      expect(gesture([pan(1)])).toEqual([{ retake: 'near', multisample: true }]);
       // A quarter of the view each side: 320 px across.
-      expect(gesture([pan(150), pan(310)]).every((p) => 'show' in p)).toBe(true);
-      expect(gesture([pan(150), pan(330)])[1]).toEqual({ retake: 'near', multisample: true });
+      expect(gesture([pan(150), pan(310)], rest, false).every((p) => 'show' in p)).toBe(true);
+      expect(gesture([pan(150), pan(330)], rest, false)[1]).toEqual({ retake: 'near', multisample: true });
       // Zoomed in twice (no retake), then a pan: the near one magnified twice is retaken.
       const plans = gesture([at(2.8), at(4), pan(10, 4)]);
       expect(plans.slice(0, 2).every((p) => 'show' in p)).toBe(true);

@@ -10,8 +10,8 @@
  * as `textureOnViewport`, and map viewers use: there are two snapshots, as two levels of a tile
  * pyramid. The near one covers the view and a quarter of it each side at full resolution; the wide
  * one covers two views each side (a zoom out to a fifth) at 0.3 of the resolution, the same number
- * of pixels. Both are taken of the view at rest, outside any frame, shortly after it came to rest
- * (decision 0044). While the view moves, `planFrame` picks what a frame shows: a pan the near one
+ * of pixels. At rest the near one is a copy of the full frame (the view only, no margin), made in
+ * that frame, and the wide one is drawn outside any frame shortly after (decision 0044). While the view moves, `planFrame` picks what a frame shows: a pan the near one
  * 1:1; a zoom in the near one magnified (blurred, as a map's tiles are until the new ones come), a
  * zoom out the wide one under the near one; a snapshot is retaken in a frame only past those
  * limits (a refresh: the recorded batches drawn into the framebuffer, no per-element JavaScript).
@@ -200,6 +200,8 @@ export class Snapshot {
   generation = -1;
   kx = 1;
   ky = 1;
+  /** How far the snapshot's content reaches, as kx/ky do (a copy of the view at rest: the view only). */
+  private reach = { x: 1, y: 1 };
   private width = 0;
   private height = 0;
   /** The canvas size the framebuffer was made for. */
@@ -279,7 +281,7 @@ export class Snapshot {
   /** The snapshot, if it can stand for frames at `generation` (taken then, for this canvas size). */
   shot(generation: number): Shot | null {
     const ok = this.taken !== null && this.generation === generation && this.canvas.width === this.gl.drawingBufferWidth && this.canvas.height === this.gl.drawingBufferHeight;
-    return ok ? { taken: this.taken!, kx: this.kx, ky: this.ky, resolution: this.resolution } : null;
+    return ok ? { taken: this.taken!, kx: this.reach.x, ky: this.reach.y, resolution: this.resolution } : null;
   }
 
   /** Whether it was taken at exactly the view of `m` at `generation`. */
@@ -302,7 +304,31 @@ export class Snapshot {
     gl.clearColor(0, 0, 0, 0);
     gl.clear(gl.COLOR_BUFFER_BIT);
     this.taken = axesOf(m);
+    this.reach = { x: this.kx, y: this.ky };
     return widen(m, this.kx, this.ky);
+  }
+
+  /**
+   * Makes the snapshot a copy of the frame on the canvas, drawn at the screen matrix `m` at
+   * `generation` (a full frame at rest): the view, pixel for pixel, in its middle; the margins
+   * empty, so that it reaches the view only (a zoom in stays inside it). A copy of the canvas's
+   * pixels costs next to nothing beside drawing them again.
+   */
+  copyView(m: ArrayLike<number>, generation: number): void {
+    const gl = this.gl;
+    if (this.resolution !== 1) throw new Error('Only a snapshot at the canvas resolution can copy the canvas');
+    this.size();
+    gl.bindFramebuffer(gl.FRAMEBUFFER, this.target);
+    gl.clearColor(0, 0, 0, 0);
+    gl.clear(gl.COLOR_BUFFER_BIT);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+    gl.bindTexture(gl.TEXTURE_2D, this.texture);
+    const { width, height } = this.canvas;
+    gl.copyTexSubImage2D(gl.TEXTURE_2D, 0, (this.width - width) / 2, (this.height - height) / 2, 0, 0, width, height);
+    gl.bindTexture(gl.TEXTURE_2D, null);
+    this.taken = axesOf(m);
+    this.generation = generation;
+    this.reach = { x: 1, y: 1 };
   }
 
   /** Ends the snapshot (resolving the multisampled buffer into the texture) and returns to the screen. */
