@@ -15,10 +15,11 @@ let bench: Bench;
 /**
  * Share of the drawn pixels a zoom's first frame from the snapshots at rest may differ in from a
  * full frame (by > 32 of 255): a zoom resamples them, as every snapshot frame of a zoom does
- * (measured 26% zooming in 1.15x and 23% out 0.5x, against 28% and 16% for in-frame snapshots
- * zoomed 1.2x and 0.7x); a blank or misplaced snapshot differs in nearly all.
+ * (measured at 3k: 27% zooming in 1.15x; 56% out 0.5x, where the outer three quarters of the view
+ * come from the wide one at 0.3 of the resolution; in-frame snapshots zoomed 1.2x and 0.7x: 28% and
+ * 16%); a blank or misplaced frame differs in nearly all.
  */
-const FROM_REST_DIFF = 0.4;
+const FROM_REST_DIFF = 0.75;
 
 beforeAll(async () => {
   bench = await openBench();
