@@ -43,7 +43,7 @@ import { captureLayout, createBatch, deleteBatch, type GpuBatch, type GpuCounts 
 import { skipClearsOfCleanLayers } from './cleanLayers.ts';
 import { canvasSamples, MultisampledScreen, ownSamples } from './multisampledScreen.ts';
 import { backing, DRAW_METHODS, hasShape, type Renderer, type RenderTarget } from './rendererShape.ts';
-import { axesOf, planFrame, Snapshot, SNAPSHOT_DEFAULTS, type Axes, type SnapshotOptions } from './viewportSnapshot.ts';
+import { axesOf, planFrame, servesPan, Snapshot, SNAPSHOT_DEFAULTS, type Axes, type SnapshotOptions } from './viewportSnapshot.ts';
 
 interface Batch {
   count: number;
@@ -94,7 +94,7 @@ export interface ViewportCache {
   moving(): boolean;
   /** Ends the motion now: the next frame is drawn in full (for tests, instead of waiting `restMs`). */
   rest(): void;
-  /** The view is at rest and both snapshots are of it and current: a pan or zoom now starts on quads. */
+  /** The view is at rest, the near snapshot serves it and the wide one is of it: a zoom now starts on quads. */
   snapshotsAtRest(): boolean;
 }
 
@@ -388,9 +388,10 @@ export function installViewportCache(cy: Core, options: ViewportCacheOptions = {
       retaking = null;
       stats.refreshes += 1;
     } else if (snaps && frameKey === 'screen' && !moving) {
-      // A full frame of the view at rest: copied into the near snapshot now, and the wide one is
-      // drawn shortly after, if nothing moves or changes first.
-      snaps.near.copyView(screenMatrix, frameGeneration);
+      // A full frame of the view at rest: copied into the near snapshot now, unless the one there
+      // still serves a pan from here (a rest within a drag on a loaded machine: its margin is kept),
+      // and the wide one is drawn shortly after, if nothing moves or changes first.
+      if (!servesPan(snaps.near.shot(frameGeneration), axesOf(screenMatrix), snaps.options)) snaps.near.copyView(screenMatrix, frameGeneration);
       if (atRestTimer !== undefined) clearTimeout(atRestTimer);
       atRestTimer = setTimeout(takeAtRest, rested ? snaps.options.atRestMs : snaps.options.afterChangeMs);
       rested = false;
@@ -453,7 +454,7 @@ export function installViewportCache(cy: Core, options: ViewportCacheOptions = {
     snapshot: snapshotOptions,
     moving: () => moving,
     rest,
-    snapshotsAtRest: () => !!snaps && !moving && snaps.near.isAt(screenMatrix, generation) && snaps.wide.isAt(screenMatrix, generation),
+    snapshotsAtRest: () => !!snaps && !moving && servesPan(snaps.near.shot(generation), axesOf(screenMatrix), snaps.options) && snaps.wide.isAt(screenMatrix, generation),
   };
   installed.set(cy, cache);
   return cache;

@@ -150,12 +150,17 @@ export function texelSize(s: Shot, now: Axes): number {
  * zooming in magnifies the near one, zooming out shows the wide one around it. Only past both is
  * one retaken: the wide one when zooming out, the near one otherwise.
  */
+/** Whether the snapshot serves a pan in the view `now`: it covers the view and is magnified at most `maxMagnify`. */
+export function servesPan(s: Shot | null, now: Axes, o: SnapshotOptions): s is Shot {
+  return !!s && covers(s.taken, s.kx, s.ky, now) && texelSize(s, now) <= o.maxMagnify;
+}
+
 export type FramePlan = { show: ('near' | 'wide')[] } | { retake: 'near' | 'wide'; multisample: boolean };
 
 export function planFrame(near: Shot | null, wide: Shot | null, prev: Axes | null, now: Axes, o: SnapshotOptions): FramePlan {
   const fits = (s: Shot | null, most: number): s is Shot => !!s && covers(s.taken, s.kx, s.ky, now) && texelSize(s, now) <= most;
   const panning = !!prev && !zooming(prev, now) && (prev.bx !== now.bx || prev.by !== now.by);
-  if (panning) return fits(near, o.maxMagnify) ? { show: ['near'] } : { retake: 'near', multisample: true };
+  if (panning) return servesPan(near, now, o) ? { show: ['near'] } : { retake: 'near', multisample: true };
   if (fits(near, o.zoomMagnify)) return { show: ['near'] };
   if (fits(wide, o.zoomMagnify)) return { show: near && texelSize(near, now) <= texelSize(wide, now) ? ['wide', 'near'] : ['wide'] };
   if (prev && now.ax < prev.ax) return { retake: 'wide', multisample: false };
