@@ -15,7 +15,7 @@ interface FrameRecord {
   frames: number[];
   /** Per frame: the chart drew a screen frame (its renderStats counters moved since the last frame). */
   drawn: boolean[];
-  /** Per frame: what the chart drew since the last frame ('' nothing; else letters: q quad, r snapshot refresh, f full, p replay, c a change told). */
+  /** Per frame: what the chart drew since the last frame ('' nothing; else letters: q quad, r snapshot retaken, f full, p replay, s snapshots taken at rest (outside frames), c a change told). */
   kinds: string[];
   running: boolean;
 }
@@ -75,7 +75,7 @@ export async function startFrames(page: Page, finish: boolean): Promise<void> {
       return st ? st.snapshot + st.refreshes + st.full + st.replayed : 0;
     };
     let last = draws();
-    const counters = () => window.lanternChart?.renderStats() ?? { snapshot: 0, refreshes: 0, full: 0, replayed: 0, changes: 0 };
+    const counters = () => window.lanternChart?.renderStats() ?? { snapshot: 0, refreshes: 0, full: 0, replayed: 0, atRest: 0, changes: 0 };
     let before = counters();
     const pixel = new Uint8Array(4);
     const contexts = [...document.querySelectorAll('[data-testid="chart"] canvas')]
@@ -96,7 +96,7 @@ export async function startFrames(page: Page, finish: boolean): Promise<void> {
       last = now;
       const c = counters();
       rec.kinds.push(
-        'q'.repeat(c.snapshot - before.snapshot) + 'r'.repeat(c.refreshes - before.refreshes) + 'f'.repeat(c.full - before.full) + 'p'.repeat(c.replayed - before.replayed) + 'c'.repeat(Math.min(9, c.changes - before.changes)),
+        'q'.repeat(c.snapshot - before.snapshot) + 'r'.repeat(c.refreshes - before.refreshes) + 'f'.repeat(c.full - before.full) + 'p'.repeat(c.replayed - before.replayed) + 's'.repeat(c.atRest - before.atRest) + 'c'.repeat(Math.min(9, c.changes - before.changes)),
       );
       before = c;
       if (rec.running) requestAnimationFrame(tick);
@@ -130,6 +130,8 @@ export interface Gesture {
   drawn: Pick<Gesture, 'frames' | 'p50' | 'p95' | 'max'>;
   /** The slowest frames (gap ms) with what the chart drew in each (FrameRecord.kinds), slowest first. */
   slowest: { ms: number; kind: string }[];
+  /** Snapshots retaken within the gesture's frames (the slow frames of a pan or zoom: load-independent). */
+  retakes: number;
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -166,7 +168,8 @@ async function timed(page: Page, finish: boolean, act: () => Promise<void>): Pro
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 8);
   const c1 = await commits(page);
-  return { wallMs: Math.round(frames.at(-1)! - t0), ...frameStats(frames), commits: c1 - c0, drawn: frameStats(frames, drawn), slowest };
+  const retakes = kinds.slice(1).join('').split('r').length - 1;
+  return { wallMs: Math.round(frames.at(-1)! - t0), ...frameStats(frames), commits: c1 - c0, drawn: frameStats(frames, drawn), slowest, retakes };
 }
 
 /** The chart's box in page coordinates. */

@@ -599,6 +599,11 @@ export interface SnapshotVerification {
   large: boolean;
   /** Snapshot frames mid-motion against a full frame of the same view, by what the motion did since the snapshot. */
   motion: { step: string; quad: boolean; diff: FrameDiff; images?: { snapshot: string; full: string } }[];
+  /**
+   * The first frame of a motion from the snapshots taken at rest (outside any frame, decision
+   * 0044): whether they were taken, the frame was their quads, and how it differs from a full frame.
+   */
+  fromRest: { step: string; taken: boolean; quad: boolean; diff: FrameDiff; images?: { snapshot: string; full: string } }[];
   /** Look-ups under the pointer while the view moves (answered from the real geometry). */
   picked: number;
   pickedRight: number;
@@ -636,6 +641,33 @@ async function verifySnapshot(elements: number, images = false): Promise<Snapsho
   const rest = { ...diff(atRest, full, 0), drawnInFull: cache.stats.snapshot === before.snapshot && !cache.moving() };
   const restView = { zoom: cy.zoom(), pan: { ...cy.pan() } };
 
+  // With `images`: the middle 400x250 pixels of a snapshot frame and the full frame, to look at the resampling.
+  const crop = (px: Uint8Array) => png(px, pixels.width, pixels.height, { x: (pixels.width - 400) >> 1, y: (pixels.height - 250) >> 1, w: 400, h: 250 });
+
+  // The snapshots of the view at rest (the near one a copy of its full frame, the wide one drawn
+  // outside any frame): a zoom's first frame is their quads.
+  const fromRest: SnapshotVerification['fromRest'] = [];
+  for (const [step, change] of [
+    ['zoom in x1.15', () => cy.zoom({ level: cy.zoom() * 1.15, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } })],
+    ['zoom out x0.5 (the wide one under the near one)', () => cy.zoom({ level: cy.zoom() * 0.5, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } })],
+  ] as const) {
+    let taken = cache.snapshotsAtRest();
+    for (let t = 0; !taken && t < 100; t++) {
+      await wait(50);
+      taken = cache.snapshotsAtRest();
+    }
+    const s0 = { ...cache.stats };
+    change();
+    const moved = await pixels.next();
+    const quad = cache.stats.snapshot > s0.snapshot && cache.stats.refreshes === s0.refreshes;
+    cache.rest();
+    const still = await pixels.next();
+    fromRest.push({ step, taken, quad, diff: diff(moved, still, 32), ...(images ? { images: { snapshot: crop(moved), full: crop(still) } } : {}) });
+    cy.viewport(restView);
+    cache.rest();
+    await settle();
+  }
+
   // Mid-motion: a small pan takes a snapshot here; then each change below is compared (as a
   // snapshot frame) with a full frame of the same view, and the view set back.
   const motion: SnapshotVerification['motion'] = [];
@@ -659,8 +691,6 @@ async function verifySnapshot(elements: number, images = false): Promise<Snapsho
     const quad = cache.stats.snapshot > s0.snapshot && cache.stats.refreshes === s0.refreshes;
     cache.rest();
     const still = await pixels.next();
-    // With `images`: the middle 400x250 pixels of both frames, to look at the resampling.
-    const crop = (px: Uint8Array) => png(px, pixels.width, pixels.height, { x: (pixels.width - 400) >> 1, y: (pixels.height - 250) >> 1, w: 400, h: 250 });
     motion.push({ step, quad, diff: diff(moved, still, 32), ...(images ? { images: { snapshot: crop(moved), full: crop(still) } } : {}) });
   }
 
@@ -681,7 +711,7 @@ async function verifySnapshot(elements: number, images = false): Promise<Snapsho
   await settle();
   const canvasMultisampled = diff(full, plainPixels.last()!, 0);
   plain.destroy();
-  return { rest, restAgainstCanvasMultisampled: canvasMultisampled, large: elements > LARGE_CHART, motion, picked, pickedRight, vaosAfterDestroy };
+  return { rest, restAgainstCanvasMultisampled: canvasMultisampled, large: elements > LARGE_CHART, motion, fromRest, picked, pickedRight, vaosAfterDestroy };
 }
 
 /**

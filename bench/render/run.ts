@@ -82,10 +82,10 @@ for (const size of sizes) {
     await page.close();
     const motion = v.motion.map((m) => `${m.step}: ${m.diff.differing} px (${(m.diff.shareOfInked * 100).toFixed(2)}% of ${m.diff.inked} drawn) differ by >${m.diff.threshold}, mean ${m.diff.meanAbs}${m.quad ? '' : ' (NOT a snapshot frame)'}`);
     console.log(
-      `${String(size).padStart(6)}  snapshot: at rest ${v.rest.differing} of ${v.rest.pixels} pixels differ from a full frame (drawn in full ${v.rest.drawnInFull}), ${v.restAgainstCanvasMultisampled.differing} from the same view on a canvas Chromium multisamples; mid-motion against a full frame of the same view: ${motion.join('; ')}; picking while moving ${v.pickedRight} of ${v.picked}; ${v.vaosAfterDestroy} VAOs after destroy`,
+      `${String(size).padStart(6)}  snapshot: at rest ${v.rest.differing} of ${v.rest.pixels} pixels differ from a full frame (drawn in full ${v.rest.drawnInFull}), ${v.restAgainstCanvasMultisampled.differing} from the same view on a canvas Chromium multisamples; mid-motion against a full frame of the same view: ${motion.join('; ')}; first frames from the snapshots at rest: ${v.fromRest.map((f) => `${f.step}: ${(f.diff.shareOfInked * 100).toFixed(2)}% of drawn pixels differ${f.quad ? '' : ' (NOT a snapshot frame)'}`).join('; ')}; picking while moving ${v.pickedRight} of ${v.picked}; ${v.vaosAfterDestroy} VAOs after destroy`,
     );
     verified[`snapshot_${sizeName(size)}`] = v;
-    if (v.rest.differing > 0 || !v.rest.drawnInFull || (v.large && v.restAgainstCanvasMultisampled.differing > 0) || v.picked === 0 || v.pickedRight < v.picked || v.vaosAfterDestroy !== 0 || v.motion.some((m) => !m.quad)) {
+    if (v.rest.differing > 0 || !v.rest.drawnInFull || (v.large && v.restAgainstCanvasMultisampled.differing > 0) || v.picked === 0 || v.pickedRight < v.picked || v.vaosAfterDestroy !== 0 || v.motion.some((m) => !m.quad) || v.fromRest.some((f) => !f.quad)) {
       console.error('Snapshot mode: the frame at rest is not a full frame (or not as a multisampled canvas draws it), a motion frame was not a snapshot, or picking failed: not measuring.');
       await browser.close();
       process.exit(1);

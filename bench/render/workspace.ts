@@ -233,7 +233,7 @@ for (const size of sizes) {
       `${s.padStart(4)} round ${round + 1}  workspace (${elements} elements, load ${load}): pan wall ${g.pan.wallMs} ms, ${g.pan.frames} frames, p50 ${g.pan.p50} p95 ${g.pan.p95} max ${g.pan.max} ms (frames that drew: ${g.pan.drawn.frames}, p50 ${g.pan.drawn.p50} p95 ${g.pan.drawn.p95}), ${g.pan.commits} React commits; zoom wall ${g.zoom.wallMs} ms, ${g.zoom.frames} frames, p50 ${g.zoom.p50} p95 ${g.zoom.p95} max ${g.zoom.max} ms (drew: ${g.zoom.drawn.frames}, p50 ${g.zoom.drawn.p50} p95 ${g.zoom.drawn.p95}), ${g.zoom.commits} commits (${c} since load)`,
     );
     const slow = (x: Gesture) => x.slowest.map((f) => `${f.ms}${f.kind ? ` ${f.kind}` : ''}`).join(', ');
-    console.log(`${s.padStart(4)} round ${round + 1}  slowest frames (ms and what drew: q quad, r snapshot retaken, f full, c change) pan: ${slow(g.pan)}; zoom: ${slow(g.zoom)}`);
+    console.log(`${s.padStart(4)} round ${round + 1}  retakes pan ${g.pan.retakes}, zoom ${g.zoom.retakes}; slowest frames (ms and what drew: q quad, r snapshot retaken, f full, p replay, s snapshots at rest, c change) pan: ${slow(g.pan)}; zoom: ${slow(g.zoom)}`);
     for (const [which, renderer] of [['snapshot', 'cytoscape-webgl-snapshot'], ['sigma', 'sigma']] as const) {
       const bp = await bench.newPage();
       const r = await bp.evaluate(([name, n, ms]) => window.bench.run(name as RendererName, n as number, ms as number), [renderer, elements, seconds * 1000] as const);
@@ -248,6 +248,7 @@ for (const size of sizes) {
     figures[`workspace_${gesture}_drawn_frames_${s}`] = median(ws.map((w) => w[gesture].drawn.frames));
     figures[`workspace_${gesture}_wall_ms_${s}`] = median(ws.map((w) => w[gesture].wallMs));
     figures[`workspace_${gesture}_react_commits_${s}`] = Math.max(...ws.map((w) => w[gesture].commits));
+    figures[`workspace_${gesture}_retakes_${s}`] = Math.max(...ws.map((w) => w[gesture].retakes));
   }
   for (const q of ['p50', 'p95', 'max'] as const) {
     figures[`workspace_bench_snapshot_${q}_ms_${s}`] = median(page.snapshot.map((x) => x[q]));

@@ -10,6 +10,8 @@ export interface RenderStats extends ViewportCacheStats {
   cached: boolean;
   /** The view is moving: frames come from the snapshot. */
   moving: boolean;
+  /** At rest with both snapshots of the view taken: the next pan or zoom starts on quads. */
+  snapshotsAtRest: boolean;
 }
 
 export interface ChartApi {
@@ -88,8 +90,8 @@ export function createChartApi(cy: Core): ChartApi {
     dimmedIds: () => cy.elements('.dim').map((e) => e.id()),
     renderStats: () => {
       const cache = viewportCacheOf(cy);
-      const zero = { full: 0, replayed: 0, pickingFull: 0, pickingReplayed: 0, snapshot: 0, refreshes: 0, changes: 0 };
-      return { ...(cache?.stats ?? zero), cached: !!cache, moving: cache?.moving() ?? false };
+      const zero = { full: 0, replayed: 0, pickingFull: 0, pickingReplayed: 0, snapshot: 0, refreshes: 0, atRest: 0, rests: 0, changes: 0 };
+      return { ...(cache?.stats ?? zero), cached: !!cache, moving: cache?.moving() ?? false, snapshotsAtRest: cache?.snapshotsAtRest() ?? false };
     },
     renderer: () => ((cy as unknown as { renderer(): { webgl?: boolean } }).renderer().webgl ? 'webgl' : 'canvas'),
   };

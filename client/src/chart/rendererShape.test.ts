@@ -48,6 +48,10 @@ describe("the contract with Cytoscape's WebGL renderer", () => {
       'this.instanceCount',
       'getMatrixView',
       'bufferSubData',
+      // What endBatch reads besides its batch: snapshots taken at rest, outside a frame, set them around it.
+      'this.panZoomMatrix = panZoomMatrix;',
+      'this.renderTarget = renderTarget;',
+      'gl.uniformMatrix3fv(program.uPanZoomMatrix, false, this.panZoomMatrix);',
       // The atlases' garbage collection: flagged on r.data, run by the next frame.
       'r.data.gc = true;',
       'if (r.data.gc) {',

@@ -29,6 +29,9 @@ export interface Drawing {
   vao: WebGLVertexArrayObject;
   instanceCount: number;
   buffers: InstanceBuffer[];
+  /** Set by startFrame and read by endBatch: the frame's pan/zoom matrix and target (snapshots at rest set them). */
+  panZoomMatrix: unknown;
+  renderTarget: RenderTarget | undefined;
   batchManager: { batchAtlases: unknown[]; getAtlases(): unknown[] };
   startFrame(matrix: unknown, target?: RenderTarget): void;
   endFrame(): void;

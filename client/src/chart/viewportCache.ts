@@ -17,13 +17,17 @@
  * The picking pass (what is under the pointer) is cached the same way, separately.
  *
  * With `snapshot` (large charts in the workspace), frames while the view moves go further: the
- * screen shows one textured quad, a snapshot of the scene with a margin around the view, moved
- * and scaled to the current pan/zoom (viewportSnapshot.ts); the snapshot is taken again (from
- * the recorded batches) when the view leaves it or the zoom has grown past its limit, and once
- * the viewport has not changed for `restMs` and two animation frames (Cytoscape's own wheel zoom
- * likewise ends 150 ms after the last wheel event; no library event marks the end of a wheel or
- * programmatic viewport change) a full frame is drawn to the screen as without it. Picking
- * always uses the recorded geometry, never the snapshot. On a canvas made without antialiasing
+ * screen shows textured quads, snapshots of the scene around the view (a near one with a small
+ * margin, a wide one at a lower resolution), moved and scaled to the current pan/zoom
+ * (viewportSnapshot.ts, `planFrame`); a snapshot is taken again (from the recorded batches) only
+ * when the view leaves them or a zoom has magnified them past their limit, and once the viewport
+ * has not changed for `restMs` and two animation frames (Cytoscape's own wheel zoom likewise
+ * ends 150 ms after the last wheel event; no library event marks the end of a wheel or
+ * programmatic viewport change) a full frame is drawn to the screen as without it. That frame
+ * is copied into the near snapshot (the view only), and shortly after it (`atRestMs`, or
+ * `afterChangeMs` after a frame drawn for any other change) the wide one is drawn of the view at
+ * rest, outside any frame (nothing is drawn to the screen, which keeps showing the full frame),
+ * so that the next zoom starts on quads (decision 0044). Picking always uses the recorded geometry, never the snapshots. On a canvas made without antialiasing
  * (large charts: `createCytoscape`), full screen frames are drawn multisampled into a framebuffer
  * of the cache's own and resolved onto the canvas (multisampledScreen.ts), and snapshots are
  * multisampled alike, so that only the quad frames go without.
@@ -38,8 +42,8 @@ import type { Core } from 'cytoscape';
 import { captureLayout, createBatch, deleteBatch, type GpuBatch, type GpuCounts } from './batchBuffers.ts';
 import { skipClearsOfCleanLayers } from './cleanLayers.ts';
 import { canvasSamples, MultisampledScreen, ownSamples } from './multisampledScreen.ts';
-import { backing, DRAW_METHODS, hasShape, type Renderer } from './rendererShape.ts';
-import { axesOf, Snapshot, SNAPSHOT_DEFAULTS, type Axes, type SnapshotOptions } from './viewportSnapshot.ts';
+import { backing, DRAW_METHODS, hasShape, type Renderer, type RenderTarget } from './rendererShape.ts';
+import { axesOf, planFrame, servesPan, Snapshot, SNAPSHOT_DEFAULTS, type Axes, type SnapshotOptions } from './viewportSnapshot.ts';
 
 interface Batch {
   count: number;
@@ -64,6 +68,9 @@ export interface ViewportCacheStats {
   pickingReplayed: number;
   snapshot: number;
   refreshes: number;
+  /** Times the wide snapshot was drawn of the view at rest (outside frames), and motions that came to rest. */
+  atRest: number;
+  rests: number;
   /** Changes other than the viewport the renderer was told of (style, class, position, data...). */
   changes: number;
 }
@@ -87,6 +94,8 @@ export interface ViewportCache {
   moving(): boolean;
   /** Ends the motion now: the next frame is drawn in full (for tests, instead of waiting `restMs`). */
   rest(): void;
+  /** The view is at rest, the near snapshot serves it and the wide one is of it: a zoom now starts on quads. */
+  snapshotsAtRest(): boolean;
 }
 
 const installed = new WeakMap<Core, ViewportCache>();
@@ -122,7 +131,9 @@ export function installViewportCache(cy: Core, options: ViewportCacheOptions = {
   let recording: { key: string; value: Recording } | null = null;
   let replaying: Recording | null = null;
   let replayingKey = 'screen';
-  const stats: ViewportCacheStats = { full: 0, replayed: 0, pickingFull: 0, pickingReplayed: 0, snapshot: 0, refreshes: 0, changes: 0 };
+  /** The target of the frame being drawn. */
+  let frameKey = 'screen';
+  const stats: ViewportCacheStats = { full: 0, replayed: 0, pickingFull: 0, pickingReplayed: 0, snapshot: 0, refreshes: 0, atRest: 0, rests: 0, changes: 0 };
   const count = (key: string, replayed: boolean) => {
     if (key === 'picking') stats[replayed ? 'pickingReplayed' : 'pickingFull'] += 1;
     else stats[replayed ? 'replayed' : 'full'] += 1;
@@ -139,7 +150,9 @@ export function installViewportCache(cy: Core, options: ViewportCacheOptions = {
   // A canvas made without antialiasing (createCytoscape, large charts): full screen frames are
   // multisampled here instead, and snapshots as they are.
   const multisampled = gl.getContextAttributes()?.antialias === false ? new MultisampledScreen(gl) : null;
-  const snap = snapshotOptions ? new Snapshot(gl, snapshotOptions, multisampled ? ownSamples(gl) : canvasSamples(gl)) : null;
+  const near = snapshotOptions ? new Snapshot(gl, snapshotOptions.margin, 1, multisampled ? ownSamples(gl) : canvasSamples(gl)) : null;
+  const wide = snapshotOptions ? new Snapshot(gl, snapshotOptions.wideMargin, snapshotOptions.wideResolution, 0) : null;
+  const snaps = near && wide && snapshotOptions ? { near, wide, options: snapshotOptions } : null;
   let moving = false;
   // Stillness is counted in animation frames, not with a timer: a frame that took longer than
   // restMs to draw (a snapshot taken at 20k) must not end a motion that goes on in the next frame.
@@ -152,6 +165,8 @@ export function installViewportCache(cy: Core, options: ViewportCacheOptions = {
     tick = undefined;
     if (!moving) return;
     moving = false;
+    rested = true;
+    stats.rests += 1;
     if (gcWanted) {
       gcWanted = false;
       gcFlag = true;
@@ -162,20 +177,27 @@ export function installViewportCache(cy: Core, options: ViewportCacheOptions = {
   const watch = () => {
     quiet = changed ? 0 : quiet + 1;
     changed = false;
-    if (quiet >= 2 && performance.now() - lastChange >= snap!.options.restMs) rest();
+    if (quiet >= 2 && performance.now() - lastChange >= snaps!.options.restMs) rest();
     else tick = requestAnimationFrame(watch);
   };
-  /** How this screen frame is drawn: in full to the screen, as the snapshot's quad, or into a new snapshot and then as its quad. */
+  /** How this screen frame is drawn: in full to the screen, as snapshots' quads, or into a snapshot retaken and then as quads. */
   let mode: 'exact' | 'quad' | 'refresh' = 'exact';
   let screenMatrix: ArrayLike<number> = [];
-  /** The last screen frame's pan/zoom (a snapshot retaken during a zoom is taken ahead of it). */
+  /** The last screen frame's pan/zoom (whether this frame pans or zooms) and the renderer's screen target. */
   let lastScreen: Axes | null = null;
+  let screenTarget: RenderTarget | undefined;
   let frameGeneration = 0;
+  /** The snapshot being retaken in this frame, and the snapshots this frame shows, in order. */
+  let retaking: Snapshot | null = null;
+  let showing: Snapshot[] = [];
+  /** The next full screen frame ends a motion (rest), and the timer that then takes the snapshots at rest. */
+  let rested = false;
+  let atRestTimer: ReturnType<typeof setTimeout> | undefined;
 
   const notify = r.notify;
   r.notify = function (event, eles) {
     if (event !== 'viewport') bump();
-    else if (snap) {
+    else if (snaps) {
       moving = true;
       changed = true;
       lastChange = performance.now();
@@ -198,7 +220,7 @@ export function installViewportCache(cy: Core, options: ViewportCacheOptions = {
     // The renderer collects after drawing its frame, so that frame's recording is stale: a fresh
     // one is drawn in the next frame, at rest, rather than in the first frame of the next pan or
     // zoom (after the render loop's callback, which clears any redraw asked for during it).
-    if (snap)
+    if (snaps)
       queueMicrotask(() => {
         if (cy.destroyed()) return;
         r.redrawHint('eles', true);
@@ -223,7 +245,7 @@ export function installViewportCache(cy: Core, options: ViewportCacheOptions = {
     enumerable: true,
     get: () => gcFlag,
     set: (v: boolean) => {
-      if (!v || !snap) gcFlag = !!v;
+      if (!v || !snaps) gcFlag = !!v;
       else {
         gcWanted = true;
         collectAtRest();
@@ -261,19 +283,28 @@ export function installViewportCache(cy: Core, options: ViewportCacheOptions = {
   const startFrame = d.startFrame;
   d.startFrame = function (matrix, target) {
     const key = target?.name ?? 'screen';
+    frameKey = key;
     // A snapshot or multisampled frame that threw before its end is not kept, and the screen is drawn to again.
-    if (mode === 'refresh') snap!.abandon();
+    if (mode === 'refresh') retaking?.abandon();
     multisampled?.abandon();
     mode = 'exact';
+    retaking = null;
     let m = matrix;
-    if (snap && key === 'screen' && moving) {
-      const screen = matrix as ArrayLike<number>;
-      screenMatrix = screen;
+    if (key === 'screen') {
+      screenMatrix = matrix as ArrayLike<number>;
+      screenTarget = target;
       frameGeneration = generation;
-      if (snap.serves(screen, generation)) mode = 'quad';
-      else {
+    }
+    if (snaps && key === 'screen' && moving) {
+      const screen = matrix as ArrayLike<number>;
+      const plan = planFrame(snaps.near.shot(generation), snaps.wide.shot(generation), lastScreen, axesOf(screen), snaps.options);
+      if ('show' in plan) {
+        mode = 'quad';
+        showing = plan.show.map((s) => snaps[s]);
+      } else {
         mode = 'refresh';
-        m = snap.begin(screen, lastScreen);
+        retaking = snaps[plan.retake];
+        m = retaking.begin(screen, plan.multisample);
       }
     }
     if (key === 'screen') lastScreen = axesOf(matrix as ArrayLike<number>);
@@ -322,7 +353,7 @@ export function installViewportCache(cy: Core, options: ViewportCacheOptions = {
   d.endFrame = function () {
     if (mode === 'quad') {
       mode = 'exact';
-      snap!.draw(screenMatrix);
+      for (const s of showing) s.draw(screenMatrix);
       stats.snapshot += 1;
       return;
     }
@@ -348,17 +379,66 @@ export function installViewportCache(cy: Core, options: ViewportCacheOptions = {
     }
     multisampled?.end();
     if (mode === 'refresh') {
-      // The scene went into the snapshot's framebuffer: keep it and show it on the screen.
+      // The scene went into the snapshot's framebuffer: keep it and show it (under the near one
+      // if the wide one was retaken and the near one is sharper) on the screen.
       mode = 'exact';
-      snap!.end(frameGeneration);
-      snap!.draw(screenMatrix);
+      retaking!.end(frameGeneration);
+      const plan = planFrame(snaps!.near.shot(frameGeneration), snaps!.wide.shot(frameGeneration), null, axesOf(screenMatrix), snaps!.options);
+      for (const s of 'show' in plan ? plan.show.map((x) => snaps![x]) : [retaking!]) s.draw(screenMatrix);
+      retaking = null;
       stats.refreshes += 1;
+    } else if (snaps && frameKey === 'screen' && !moving) {
+      // A full frame of the view at rest: copied into the near snapshot now, unless the one there
+      // still serves a pan from here (a rest within a drag on a loaded machine: its margin is kept),
+      // and the wide one is drawn shortly after, if nothing moves or changes first.
+      if (!servesPan(snaps.near.shot(frameGeneration), axesOf(screenMatrix), snaps.options)) snaps.near.copyView(screenMatrix, frameGeneration);
+      if (atRestTimer !== undefined) clearTimeout(atRestTimer);
+      atRestTimer = setTimeout(takeAtRest, rested ? snaps.options.atRestMs : snaps.options.afterChangeMs);
+      rested = false;
+    }
+  };
+
+  /**
+   * The wide snapshot of the view at rest, drawn from the screen's recording outside any frame:
+   * the renderer's endBatch draws each recorded batch into the snapshot's framebuffer under the
+   * snapshot's matrix (the two fields it reads besides the batch, set and put back). Nothing is
+   * drawn to the screen, which keeps the full frame at rest (as when Cytoscape draws its picking
+   * pass into a framebuffer of its own between frames).
+   */
+  const takeAtRest = () => {
+    atRestTimer = undefined;
+    const rec = recordings.get('screen');
+    if (!snaps || moving || cy.destroyed() || !rec || rec.generation !== generation || !screenTarget) return;
+    if (snaps.wide.isAt(screenMatrix, generation)) return;
+    const saved = { matrix: d.panZoomMatrix, target: d.renderTarget };
+    try {
+      d.panZoomMatrix = snaps.wide.begin(screenMatrix, false);
+      d.renderTarget = screenTarget;
+      // As the renderer sets them for a screen frame (a picking pass turns blending off).
+      gl.enable(gl.BLEND);
+      gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+      for (const batch of rec.batches) {
+        d.instanceCount = batch.count;
+        d.batchManager.batchAtlases = [...batch.atlases];
+        drawFrom(batch);
+      }
+      snaps.wide.end(generation);
+      stats.atRest += 1;
+    } catch (e) {
+      snaps.wide.abandon();
+      throw e;
+    } finally {
+      d.panZoomMatrix = saved.matrix;
+      d.renderTarget = saved.target;
+      d.instanceCount = 0;
     }
   };
 
   cy.one('destroy', () => {
     if (tick !== undefined) cancelAnimationFrame(tick);
-    snap?.destroy();
+    if (atRestTimer !== undefined) clearTimeout(atRestTimer);
+    snaps?.near.destroy();
+    snaps?.wide.destroy();
     multisampled?.destroy();
     for (const rec of recordings.values()) drop(rec);
     recordings.clear();
@@ -374,6 +454,7 @@ export function installViewportCache(cy: Core, options: ViewportCacheOptions = {
     snapshot: snapshotOptions,
     moving: () => moving,
     rest,
+    snapshotsAtRest: () => !!snaps && !moving && servesPan(snaps.near.shot(generation), axesOf(screenMatrix), snaps.options) && snaps.wide.isAt(screenMatrix, generation),
   };
   installed.set(cy, cache);
   return cache;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aheadOf, axesOf, covers, magnification, quadRect, widen, zooming } from './viewportSnapshot.ts';
+import { axesOf, covers, magnification, planFrame, quadRect, SNAPSHOT_DEFAULTS, widen, type Axes, type Shot } from './viewportSnapshot.ts';
 
 const W = 1280;
 const H = 800;
@@ -55,48 +55,79 @@ describe('the viewport snapshot geometry', () => {
     expect(covers(then, k, k, about(3))).toBe(true);
   });
 
-  it('takes a snapshot retaken mid-zoom ahead of the zoom, about the pointer, so the next notches need none', () => {
-    const k = 1.5;
-    // A zoom at the point (px, py) of the canvas: that point keeps its place.
-    const at = (z: number, px: number, py: number) => axesOf(matrix(z, { x: px * (1 - z), y: py * (1 - z) }));
-    const notch = 1.15;
-    for (const [px, py] of [
-      [W / 2, H / 2],
-      [W * 0.8, H * 0.3],
-      [W, 0],
-    ] as const) {
-      // Zooming in: the snapshot is drawn at a higher zoom, still covering the view now, and serves
-      // the notches up to 1.5 times its own zoom.
-      const prev = at(2, px, py);
-      const now = at(2 * notch, px, py);
-      expect(zooming(prev, now)).toBe(true);
-      const inAhead = aheadOf(prev, now, k, k, 1.3, 1.5);
-      expect(inAhead.ax / now.ax).toBeGreaterThan(1.2);
-      expect(inAhead.ax / now.ax).toBeLessThanOrEqual(1.3);
-      expect(covers(inAhead, k, k, now)).toBe(true);
-      let z = 2 * notch;
-      let served = 0;
-      while (covers(inAhead, k, k, at(z * notch, px, py)) && magnification(inAhead, at(z * notch, px, py)) <= 1.5) {
-        z *= notch;
-        served += 1;
-      }
-      expect(served).toBeGreaterThanOrEqual(4);
-      // Zooming out: drawn at a lower zoom, magnified at most 1.3 times now, covering more notches out.
-      const outAhead = aheadOf(now, prev, k, k, 1.3, 1.5);
-      expect(magnification(outAhead, prev)).toBeCloseTo(1.3, 6);
-      expect(covers(outAhead, k, k, prev)).toBe(true);
-      const plain = (snap: ReturnType<typeof axesOf>) => {
-        let n = 0;
-        for (let zz = 2 / notch; covers(snap, k, k, at(zz, px, py)); zz /= notch) n += 1;
-        return n;
-      };
-      expect(plain(outAhead)).toBeGreaterThan(plain(prev));
+  describe('what a frame of a moving view shows (planFrame)', () => {
+    const o = SNAPSHOT_DEFAULTS;
+    // A zoom about the point (px, py) of the canvas from the view at zoom 2: that point keeps its place.
+    const at = (z: number, px = W / 2, py = H / 2) => axesOf(matrix(z, { x: px * (1 - z / 2), y: py * (1 - z / 2) }));
+    const rest = at(2);
+    /**
+     * The snapshots of a view as the cache takes them (kx = ky: margins of whole pixels aside); at
+     * rest the near one is a copy of the frame, reaching the view only.
+     */
+    const shots = (view: Axes, atRest = false) => ({
+      near: { taken: view, kx: atRest ? 1 : 1 + 2 * o.margin, ky: atRest ? 1 : 1 + 2 * o.margin, resolution: 1 },
+      wide: { taken: view, kx: 1 + 2 * o.wideMargin, ky: 1 + 2 * o.wideMargin, resolution: o.wideResolution },
+    });
+    /** Runs the views through planFrame as the cache does; what each frame showed or retook. */
+    function gesture(views: Axes[], from = rest, atRest = true) {
+      const s: { near: Shot | null; wide: Shot | null } = shots(from, atRest);
+      let prev: Axes | null = from;
+      return views.map((now) => {
+        const plan = planFrame(s.near, s.wide, prev, now, o);
+        if ('retake' in plan) s[plan.retake] = { ...shots(now)[plan.retake] };
+        prev = now;
+        return plan;
+      });
     }
-    // A pan is not a zoom: the snapshot is taken at the view itself.
-    const pan0 = axesOf(matrix(2, { x: 0, y: 0 }));
-    const pan1 = axesOf(matrix(2, { x: 40, y: 10 }));
-    expect(zooming(pan0, pan1)).toBe(false);
-    expect(aheadOf(pan0, pan1, k, k, 1.3, 1.5)).toEqual(pan1);
-    expect(aheadOf(null, pan1, k, k, 1.3, 1.5)).toEqual(pan1);
+    const notch = 1.15;
+    const wheel = (n: number, px?: number, py?: number) => Array.from({ length: n }, (_, i) => at(2 * notch ** (i + 1), px, py));
+
+    it('serves a wheel zoom of 10 notches in and 10 out from the snapshots at rest, wherever the pointer', () => {
+      for (const [px, py] of [
+        [W / 2, H / 2],
+        [W * 0.8, H * 0.3],
+        [W, 0],
+      ] as const) {
+        const zoomIn = wheel(10, px, py);
+        const plans = gesture([...zoomIn, ...zoomIn.slice(0, -1).reverse(), rest]);
+        expect(plans.filter((p) => 'retake' in p)).toEqual([]);
+        // Zooming in magnifies the near one (blurred up to 4 times: 1.15^10), back out it is 1:1 again.
+        expect(plans.every((p) => 'show' in p && p.show.at(-1) === 'near')).toBe(true);
+      }
+    });
+
+    it('shows the wide snapshot under the near one while zooming out past the view, and retakes the wide one only past its own margin', () => {
+      const zoomOut = Array.from({ length: 14 }, (_, i) => at(2 / notch ** (i + 1)));
+      const plans = gesture(zoomOut);
+      // The near one at rest is the view only: from the first notch out the wide one (a fifth) shows around it, up to the 11th.
+      expect(plans.slice(0, 11)).toEqual(Array(11).fill({ show: ['wide', 'near'] }));
+      expect(plans[11]).toEqual({ retake: 'wide', multisample: false });
+      expect(plans.slice(12)).toEqual(Array(2).fill({ show: ['wide', 'near'] }));
+    });
+
+    it('retakes the near snapshot, multisampled, when a pan leaves its margin or it was magnified by a zoom', () => {
+      const pan = (dx: number, z = 2) => axesOf(matrix(z, { x: (W / 2) * (1 - z / 2) + dx, y: (H / 2) * (1 - z / 2) }));
+      // The near one at rest is the view only: a pan's first frame retakes it, with a margin.
+      expect(gesture([pan(1)])).toEqual([{ retake: 'near', multisample: true }]);
+      // A quarter of the view each side: 320 px across.
+      expect(gesture([pan(150), pan(310)], rest, false).every((p) => 'show' in p)).toBe(true);
+      expect(gesture([pan(150), pan(330)], rest, false)[1]).toEqual({ retake: 'near', multisample: true });
+      // Zoomed in twice (no retake), then a pan: the near one magnified twice is retaken.
+      const plans = gesture([at(2.8), at(4), pan(10, 4)]);
+      expect(plans.slice(0, 2).every((p) => 'show' in p)).toBe(true);
+      expect(plans[2]).toEqual({ retake: 'near', multisample: true });
+    });
+
+    it('retakes the near snapshot, single-sampled, once a zoom in has magnified it past zoomMagnify', () => {
+      const plans = gesture(wheel(20));
+      const retakes = plans.flatMap((p, i) => ('retake' in p ? [{ notch: i + 1, ...p }] : []));
+      // 1.15^15 = 8.1: one retake at the 15th notch, then it serves the rest.
+      expect(retakes).toEqual([{ notch: 15, retake: 'near', multisample: false }]);
+    });
+
+    it('retakes a snapshot in the first frame when there is none of the current generation', () => {
+      expect(planFrame(null, null, rest, at(2 * notch), o)).toEqual({ retake: 'near', multisample: false });
+      expect(planFrame(null, null, rest, at(2 / notch), o)).toEqual({ retake: 'wide', multisample: false });
+    });
   });
 });

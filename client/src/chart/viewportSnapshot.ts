@@ -7,16 +7,22 @@
  * Why: under software WebGL (SwiftShader) a full Cytoscape frame at 5k elements costs about
  * 200 ms of drawing whatever the JavaScript does (bench/ANALYSIS.md, Render); one quad of the
  * canvas's size costs a few milliseconds. It is the technique Cytoscape's canvas renderer ships
- * as `textureOnViewport` (and map viewers use). A snapshot serves while the view stays inside it
- * and the zoom has not grown past `maxMagnify` times the snapshot's (beyond that it looks
- * blurred); otherwise it is taken again (a refresh: the recorded batches drawn into the
- * framebuffer, no per-element JavaScript). When the view comes to rest the cache draws a full
- * frame to the screen as before, so a chart at rest is exactly what Cytoscape draws.
+ * as `textureOnViewport`, and map viewers use: there are two snapshots, as two levels of a tile
+ * pyramid. The near one covers the view and a quarter of it each side at full resolution; the wide
+ * one covers two views each side (a zoom out to a fifth) at 0.3 of the resolution, the same number
+ * of pixels. At rest the near one is a copy of the full frame (the view only, no margin), made in
+ * that frame, and the wide one is drawn outside any frame shortly after (decision 0044). While the view moves, `planFrame` picks what a frame shows: a pan the near one
+ * 1:1; a zoom in the near one magnified (blurred, as a map's tiles are until the new ones come), a
+ * zoom out the wide one under the near one; a snapshot is retaken in a frame only past those
+ * limits (a refresh: the recorded batches drawn into the framebuffer, no per-element JavaScript).
+ * When the view comes to rest the cache draws a full frame to the screen as before, so a chart at
+ * rest is exactly what Cytoscape draws.
  *
  * Geometry in clip space: Cytoscape's pan/zoom matrix maps a model point m to clip c = A·m + B
  * per axis (A = m[0] / m[4], B = m[6] / m[7] of the column-major mat3). The snapshot is drawn
- * with the screen matrix scaled by 1/k per axis (k = framebuffer size / canvas size), so it
- * covers the view and a margin of (k - 1)/2 of it each side at the same pixel density.
+ * with the screen matrix scaled by 1/k per axis (k = the view with its margins over the view), so
+ * it covers the view and a margin of (k - 1)/2 of it each side, at `resolution` of the canvas's
+ * pixel density.
  */
 import { MultisampledBuffer } from './multisampledScreen.ts';
 
@@ -65,28 +71,6 @@ export function zooming(prev: Axes | null, now: Axes): boolean {
   return !!prev && Math.abs(now.ax / prev.ax - 1) >= 1e-4;
 }
 
-/**
- * Where to take a snapshot that the view `now`, coming from `prev` (the last frame's), has left:
- * while zooming, `ahead` times further along the zoom about its fixed point (zooming in, as far as
- * the margin still covers the view now; zooming out, no further than `maxMagnify` undoes), so the
- * next notches are served by it too; otherwise at `now`.
- */
-export function aheadOf(prev: Axes | null, now: Axes, kx: number, ky: number, ahead: number, maxMagnify: number): Axes {
-  if (!prev || ahead <= 1 || !zooming(prev, now)) return now;
-  const rho = now.ax / prev.ax;
-  // The clip point the zoom keeps in place (the pointer), per axis, within the view.
-  const fixed = (nb: number, pb: number) => Math.max(-1, Math.min(1, (nb - rho * pb) / (1 - rho)));
-  const cx = fixed(now.bx, prev.bx);
-  const cy = fixed(now.by, prev.by);
-  let s: number;
-  if (rho > 1) {
-    // The snapshot, s times the view's zoom about c, covers the view now while s <= (k + |c|) / (1 + |c|) per axis.
-    const most = Math.min((kx + Math.abs(cx)) / (1 + Math.abs(cx)), (ky + Math.abs(cy)) / (1 + Math.abs(cy)));
-    s = Math.max(1, Math.min(ahead, most * 0.99));
-  } else s = Math.max(1 / ahead, 1 / maxMagnify);
-  return { ax: s * now.ax, bx: s * (now.bx - cx) + cx, ay: s * now.ay, by: s * (now.by - cy) + cy };
-}
-
 /** The screen matrix `m` with the pan/zoom `a` instead of its own. */
 export function withAxes(m: ArrayLike<number>, a: Axes): Float32Array {
   const w = Float32Array.from(m as ArrayLike<number>);
@@ -98,23 +82,90 @@ export function withAxes(m: ArrayLike<number>, a: Axes): Float32Array {
 }
 
 export interface SnapshotOptions {
-  /** Margin around the view the snapshot covers, as a share of the view's width/height on each side. */
+  /** Margin around the view the near snapshot covers, as a share of the view's width/height on each side. */
   margin: number;
-  /** Take a new snapshot once the zoom is this many times the snapshot's (zooming in blurs it). */
+  /** While panning, the near snapshot is retaken once the zoom is this many times its own (magnified, it looks blurred). */
   maxMagnify: number;
+  /**
+   * While zooming, a snapshot serves until a texel of it covers this many screen pixels a side
+   * (blurred, as a map viewer's tiles are until the new ones come): a wheel zoom in is drawn from
+   * the snapshot it started on; only beyond this is one retaken.
+   */
+  zoomMagnify: number;
+  /** Margin around the view the wide snapshot covers (for zooming out), a share of the view each side. */
+  wideMargin: number;
+  /** The wide snapshot's pixels per canvas pixel a side (it is drawn at a lower resolution). */
+  wideResolution: number;
   /** Milliseconds without a viewport change after which the view is at rest and drawn in full. */
   restMs: number;
   /**
-   * Snapshots retaken while the zoom changes are multisampled as full frames are (others always
+   * Milliseconds after a motion's full frame at rest (with no frame since) after which the near and
+   * wide snapshots of the view at rest are drawn, outside any frame, so the next pan or zoom starts
+   * on a quad; after any other full frame (a change: opening, restyle, selection), `afterChangeMs`.
+   */
+  atRestMs: number;
+  afterChangeMs: number;
+  /**
+   * Near snapshots retaken while the zoom changes are multisampled as full frames are (others always
    * are). Off: such a snapshot is drawn at one sample a pixel, about a third of the cost under
    * SwiftShader; it is shown resampled, for a few frames of a zoom, and the frame at rest is full.
    */
   multisampleZoom: boolean;
-  /** A snapshot retaken during a zoom is taken this many times further along the zoom (in or out). */
-  zoomAhead: number;
 }
 
-export const SNAPSHOT_DEFAULTS: SnapshotOptions = { margin: 0.25, maxMagnify: 1.5, restMs: 150, multisampleZoom: false, zoomAhead: 1.3 };
+export const SNAPSHOT_DEFAULTS: SnapshotOptions = {
+  margin: 0.25,
+  maxMagnify: 1.5,
+  zoomMagnify: 8,
+  wideMargin: 2,
+  wideResolution: 0.3,
+  restMs: 150,
+  atRestMs: 250,
+  afterChangeMs: 1000,
+  multisampleZoom: false,
+};
+
+/** A snapshot as the choice of a frame sees it: where it was taken, how far it reaches (k), its pixels per canvas pixel. */
+export interface Shot {
+  taken: Axes;
+  kx: number;
+  ky: number;
+  resolution: number;
+}
+
+/** Screen pixels a side that one texel of the snapshot covers in the view `now`. */
+export function texelSize(s: Shot, now: Axes): number {
+  return magnification(s.taken, now) / s.resolution;
+}
+
+/**
+ * How a frame of the moving view `now` is drawn (`prev`: the last screen frame's view), from the
+ * near snapshot (the view and a small margin, full resolution) and the wide one (a wide margin, at
+ * a lower resolution), each null when there is none of the current generation:
+ * - `show`: the snapshots' quads, drawn in this order (the sharper last, over the other);
+ * - `retake`: that snapshot is taken again at `now` first (multisampled or not), then shown.
+ * A pan shows the near snapshot 1:1 as long as it covers the view and is magnified at most
+ * `maxMagnify` (after a zoom in): a pan is looked at closely. Any other frame (a zoom, or no move)
+ * is served by whichever covers the view, while a texel of it spans at most `zoomMagnify` pixels:
+ * zooming in magnifies the near one, zooming out shows the wide one around it. Only past both is
+ * one retaken: the wide one when zooming out, the near one otherwise.
+ */
+/** Whether the snapshot serves a pan in the view `now`: it covers the view and is magnified at most `maxMagnify`. */
+export function servesPan(s: Shot | null, now: Axes, o: SnapshotOptions): s is Shot {
+  return !!s && covers(s.taken, s.kx, s.ky, now) && texelSize(s, now) <= o.maxMagnify;
+}
+
+export type FramePlan = { show: ('near' | 'wide')[] } | { retake: 'near' | 'wide'; multisample: boolean };
+
+export function planFrame(near: Shot | null, wide: Shot | null, prev: Axes | null, now: Axes, o: SnapshotOptions): FramePlan {
+  const fits = (s: Shot | null, most: number): s is Shot => !!s && covers(s.taken, s.kx, s.ky, now) && texelSize(s, now) <= most;
+  const panning = !!prev && !zooming(prev, now) && (prev.bx !== now.bx || prev.by !== now.by);
+  if (panning) return servesPan(near, now, o) ? { show: ['near'] } : { retake: 'near', multisample: true };
+  if (fits(near, o.zoomMagnify)) return { show: ['near'] };
+  if (fits(wide, o.zoomMagnify)) return { show: near && texelSize(near, now) <= texelSize(wide, now) ? ['wide', 'near'] : ['wide'] };
+  if (prev && now.ax < prev.ax) return { retake: 'wide', multisample: false };
+  return { retake: 'near', multisample: o.multisampleZoom || !zooming(prev, now) };
+}
 
 const VERTEX = `#version 300 es
 in vec2 aCorner;
@@ -143,8 +194,9 @@ function compile(gl: WebGL2RenderingContext, type: number, source: string): WebG
 }
 
 /**
- * The snapshot's GPU objects: a framebuffer (multisampled as full frames are, resolved into the
- * texture) `k` times the canvas, the texture, and a program that draws it as one quad.
+ * A snapshot's GPU objects: a framebuffer covering the view and a margin of `margin` of it each
+ * side, at `resolution` pixels per canvas pixel a side (multisampled as full frames are when asked,
+ * resolved into the texture), the texture, and a program that draws it as one quad.
  */
 export class Snapshot {
   /** The screen matrix's axes when the snapshot was taken, or null when there is none. */
@@ -153,6 +205,8 @@ export class Snapshot {
   generation = -1;
   kx = 1;
   ky = 1;
+  /** How far the snapshot's content reaches, as kx/ky do (a copy of the view at rest: the view only). */
+  private reach = { x: 1, y: 1 };
   private width = 0;
   private height = 0;
   /** The canvas size the framebuffer was made for. */
@@ -168,12 +222,14 @@ export class Snapshot {
   private readonly uTex: WebGLUniformLocation;
 
   /**
-   * `samples`: draw the snapshot as full frames are drawn, multisampled as the canvas is or, when
-   * it is not, as the viewport cache draws full frames itself (multisampledScreen.ts).
+   * `samples`: samples a pixel when a snapshot is taken multisampled (0: never), as full frames
+   * are drawn: as the canvas is multisampled or, when it is not, as the viewport cache draws full
+   * frames itself (multisampledScreen.ts).
    */
   constructor(
     private readonly gl: WebGL2RenderingContext,
-    readonly options: SnapshotOptions,
+    private readonly margin: number,
+    readonly resolution: number,
     samples: number,
   ) {
     const program = gl.createProgram()!;
@@ -199,16 +255,18 @@ export class Snapshot {
     this.multisampled = samples > 0 ? new MultisampledBuffer(gl, samples) : null;
   }
 
-  /** Sizes the framebuffer for this canvas: a margin of whole pixels each side. */
+  /** Sizes the framebuffer for this canvas: a margin of whole canvas pixels each side, at the snapshot's resolution. */
   private size(): void {
     const gl = this.gl;
     const cw = gl.drawingBufferWidth;
     const ch = gl.drawingBufferHeight;
     this.canvas = { width: cw, height: ch };
-    const w = cw + 2 * Math.round(this.options.margin * cw);
-    const h = ch + 2 * Math.round(this.options.margin * ch);
-    this.kx = w / cw;
-    this.ky = h / ch;
+    const wc = cw + 2 * Math.round(this.margin * cw);
+    const hc = ch + 2 * Math.round(this.margin * ch);
+    this.kx = wc / cw;
+    this.ky = hc / ch;
+    const w = Math.max(1, Math.round(wc * this.resolution));
+    const h = Math.max(1, Math.round(hc * this.resolution));
     if (w === this.width && h === this.height) return;
     this.width = w;
     this.height = h;
@@ -225,35 +283,57 @@ export class Snapshot {
     gl.bindFramebuffer(gl.FRAMEBUFFER, null);
   }
 
-  /** Whether this snapshot can stand for a frame of the screen matrix `m` at `generation`. */
-  serves(m: ArrayLike<number>, generation: number): boolean {
-    const now = axesOf(m);
-    return (
-      this.taken !== null &&
-      this.generation === generation &&
-      this.canvas.width === this.gl.drawingBufferWidth &&
-      this.canvas.height === this.gl.drawingBufferHeight &&
-      magnification(this.taken, now) <= this.options.maxMagnify &&
-      covers(this.taken, this.kx, this.ky, now)
-    );
+  /** The snapshot, if it can stand for frames at `generation` (taken then, for this canvas size). */
+  shot(generation: number): Shot | null {
+    const ok = this.taken !== null && this.generation === generation && this.canvas.width === this.gl.drawingBufferWidth && this.canvas.height === this.gl.drawingBufferHeight;
+    return ok ? { taken: this.taken!, kx: this.reach.x, ky: this.reach.y, resolution: this.resolution } : null;
+  }
+
+  /** Whether it was taken at exactly the view of `m` at `generation`. */
+  isAt(m: ArrayLike<number>, generation: number): boolean {
+    const s = this.shot(generation);
+    const a = axesOf(m);
+    return !!s && s.taken.ax === a.ax && s.taken.bx === a.bx && s.taken.ay === a.ay && s.taken.by === a.by;
   }
 
   /**
-   * Starts drawing a snapshot for the screen matrix `m` (`prev`: the last frame's, to take it ahead
-   * of a zoom): binds and clears the framebuffer; returns the matrix to draw with.
+   * Starts drawing a snapshot at the screen matrix `m` (`multisample`: as full frames are, if it
+   * can): binds and clears the framebuffer; returns the matrix to draw with.
    */
-  begin(m: ArrayLike<number>, prev: Axes | null = null): Float32Array {
+  begin(m: ArrayLike<number>, multisample: boolean): Float32Array {
     const gl = this.gl;
     this.size();
-    const now = axesOf(m);
-    const at = aheadOf(prev, now, this.kx, this.ky, this.options.zoomAhead, this.options.maxMagnify);
-    this.sampling = this.options.multisampleZoom || !zooming(prev, now) ? this.multisampled : null;
+    this.sampling = multisample ? this.multisampled : null;
     gl.bindFramebuffer(gl.FRAMEBUFFER, this.sampling?.framebuffer ?? this.target);
     gl.viewport(0, 0, this.width, this.height);
     gl.clearColor(0, 0, 0, 0);
     gl.clear(gl.COLOR_BUFFER_BIT);
-    this.taken = at;
-    return widen(withAxes(m, at), this.kx, this.ky);
+    this.taken = axesOf(m);
+    this.reach = { x: this.kx, y: this.ky };
+    return widen(m, this.kx, this.ky);
+  }
+
+  /**
+   * Makes the snapshot a copy of the frame on the canvas, drawn at the screen matrix `m` at
+   * `generation` (a full frame at rest): the view, pixel for pixel, in its middle; the margins
+   * empty, so that it reaches the view only (a zoom in stays inside it). A copy of the canvas's
+   * pixels costs next to nothing beside drawing them again.
+   */
+  copyView(m: ArrayLike<number>, generation: number): void {
+    const gl = this.gl;
+    if (this.resolution !== 1) throw new Error('Only a snapshot at the canvas resolution can copy the canvas');
+    this.size();
+    gl.bindFramebuffer(gl.FRAMEBUFFER, this.target);
+    gl.clearColor(0, 0, 0, 0);
+    gl.clear(gl.COLOR_BUFFER_BIT);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+    gl.bindTexture(gl.TEXTURE_2D, this.texture);
+    const { width, height } = this.canvas;
+    gl.copyTexSubImage2D(gl.TEXTURE_2D, 0, (this.width - width) / 2, (this.height - height) / 2, 0, 0, width, height);
+    gl.bindTexture(gl.TEXTURE_2D, null);
+    this.taken = axesOf(m);
+    this.generation = generation;
+    this.reach = { x: 1, y: 1 };
   }
 
   /** Ends the snapshot (resolving the multisampled buffer into the texture) and returns to the screen. */
