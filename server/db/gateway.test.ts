@@ -20,6 +20,13 @@ describe('what a caller is told of a driver error', () => {
     expect(codeOf(lanternError(neo4jError('No threads available', 'Neo.TransientError.Request.NoThreadsAvailable'), o))).toBe('SERVICE_UNAVAILABLE');
   });
 
+  it('says the database is busy when no pooled connection comes free in time', () => {
+    // The driver's words (neo4j-driver-core pool.js), with its code N/A.
+    const e = lanternError(neo4jError('Connection acquisition timed out in 10000 ms. Pool status: Active conn count = 100, Idle conn count = 0.', 'N/A'), o);
+    expect(codeOf(e)).toBe('SERVICE_UNAVAILABLE');
+    expect(e.message).not.toContain('Pool status');
+  });
+
   it('names a timeout with the limit, and hides anything unexpected', () => {
     expect(codeOf(lanternError(neo4jError('terminated', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'), o))).toBe('TIMEOUT');
     const other = lanternError(neo4jError('Variable `x` not defined (line 1, column 8)', 'Neo.ClientError.Statement.SyntaxError'), o);

@@ -247,6 +247,11 @@ export function lanternError(e: unknown, o: { queryTimeoutMs: number; log: Logge
       o.log.warn({ neo4jCode: code }, 'Neo4j refused a connection: every Bolt thread is busy');
       return unavailable('every one of its connection threads is busy');
     }
+    // The driver's own pool: every connection is in use and none came free in time (a moment's overload).
+    if (e.message.startsWith('Connection acquisition timed out')) {
+      o.log.warn({ detail: e.message }, 'No Neo4j connection came free in time');
+      return unavailable('every connection to it is busy');
+    }
     if (code.includes('ConstraintValidationFailed')) {
       o.log.warn({ neo4jCode: code, detail: e.message.split('\n')[0] }, 'Write refused by a uniqueness constraint');
       return conflict(`That would duplicate an existing record${duplicateOf(e.message)}.`);
