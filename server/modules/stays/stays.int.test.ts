@@ -112,6 +112,10 @@ describe(`stays and circuits from the premises ${op.name} visited`, () => {
     const own = await server.graphql<R>(Q, { ids: [one] });
     const same = await server.graphql<R>(Q, { ids: [one], follow: true });
     expect(same.data!.stays.map((s) => s.id)).toEqual(own.data!.stays.map((s) => s.id));
+    // Nobody found: no stays, not an error.
+    const none = await server.graphql<R>(Q, { ids: ['no-such-premises'], follow: true });
+    expect(none.errors).toBeUndefined();
+    expect(none.data!.stays).toEqual([]);
   });
 
   it('shows a partner no stay, person or premises partners may not see, and a viewer potential victims by pseudonym only', async () => {
