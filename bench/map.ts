@@ -43,7 +43,7 @@ const ROUNDS = Number(arg('rounds', '9'));
 const STAYS = new Set(['WORKS_AT', 'LIVES_AT']);
 // The workspace's own documents, as the map (client/src/map/places.ts) and the occupancy view (client/src/occupancy/api.ts) send them.
 const PLACES = 'query MapPlaces($ids: [ID!]!) { entities(ids: $ids) { id ... on Premises { latitude longitude } } }';
-const STAYS_QUERY = 'query OccupancyStays($ids: [ID!]!, $asKnownOn: Date) { stays(ids: $ids, asKnownOn: $asKnownOn) { id type validFrom validTo person { id label } premises { id label } } }';
+const STAYS_QUERY = 'query OccupancyStays($ids: [ID!]!, $asKnownOn: Date, $follow: Boolean) { stays(ids: $ids, asKnownOn: $asKnownOn, followPeople: $follow) { id type validFrom validTo person { id label } premises { id label } } }';
 
 /** One request the page made: what it was, when it started and answered (epoch ms), and the bytes of its answer as sent. */
 interface Seen {
@@ -87,6 +87,9 @@ try {
   const theirs = await server.graphql<{ stays: Stay[] }>(STAYS_QUERY, { ids: [...staying], asKnownOn: null });
   if (theirs.errors) throw new Error(`stays: ${JSON.stringify(theirs.errors)}`);
   const bars = theirs.data!.stays.length;
+  // The view asks for both in one request (followPeople): the same stays.
+  const followed = await server.graphql<{ stays: Stay[] }>(STAYS_QUERY, { ids: premises, asKnownOn: null, follow: true });
+  if (followed.errors || followed.data!.stays.length !== bars) throw new Error(`stays(followPeople): ${JSON.stringify(followed.errors) ?? `${followed.data!.stays.length} stays, not ${bars}`}`);
   if (premises.length !== 57) throw new Error(`expected Operation Harrier's 57 premises on the chart, found ${premises.length}`);
   const m = machine(db.neo4jVersion);
   printMachine(m);
@@ -272,6 +275,7 @@ try {
   const placesQueryMs = await timedQuery(PLACES, { ids: premises });
   const staysQueryMs = await timedQuery(STAYS_QUERY, { ids: premises, asKnownOn: null });
   const staysPeopleQueryMs = await timedQuery(STAYS_QUERY, { ids: people, asKnownOn: null });
+  const staysFollowQueryMs = await timedQuery(STAYS_QUERY, { ids: premises, asKnownOn: null, follow: true });
 
   const q = (xs: number[], p: number) => round(quantile(xs, p), 0);
   const breakdown = Object.fromEntries(Object.entries(parts).map(([k, xs]) => [`${k}_p50`, q(xs, 0.5)]));
@@ -288,6 +292,7 @@ try {
     occupancy_stays_db_hits: staysDbHits,
     occupancy_stays_query_ms_p50: q(staysQueryMs, 0.5),
     occupancy_stays_people_query_ms_p50: q(staysPeopleQueryMs, 0.5),
+    occupancy_stays_follow_query_ms_p50: q(staysFollowQueryMs, 0.5),
     map_premises: premises.length,
     occupancy_people: staying.size,
     occupancy_bars: bars,

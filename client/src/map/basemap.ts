@@ -9,7 +9,7 @@ import L from 'leaflet';
 import { feature } from 'topojson-client';
 import type { FeatureCollection } from 'geojson';
 import type { Basemap } from './load.ts';
-import { outlinePieces, reaches } from './outline.ts';
+import { outlineCountries, outlinePieces, reaches, type OutlinePiece } from './outline.ts';
 import { graticuleStep } from './mapData.ts';
 
 /** Draws the basemap read by load.ts: the force's tiles, or the outline on one canvas. */
@@ -22,8 +22,12 @@ export function addBasemap(map: L.Map, b: Basemap): void {
   }
   if (!b.outline) return;
   const t0 = performance.now();
-  const pieces = outlinePieces(feature(b.outline, b.outline.objects.countries));
-  const drawn = new Array<boolean>(pieces.length).fill(false);
+  const topo = b.outline;
+  // A country's polygons are made the first time a view reaches its box (outline.ts).
+  const countries = outlineCountries(topo);
+  const decoded = new Array<boolean>(countries.length).fill(false);
+  const pieces: OutlinePiece[] = [];
+  const drawn: boolean[] = [];
   const outline = L.geoJSON(undefined, {
     interactive: false,
     style: { color: '#aeb8a6', weight: 0.8, fillColor: '#f3f1e7', fillOpacity: 1 },
@@ -37,6 +41,11 @@ export function addBasemap(map: L.Map, b: Basemap): void {
     const t = performance.now();
     const v = map.getBounds().pad(0.5);
     const view = { west: v.getWest(), south: v.getSouth(), east: v.getEast(), north: v.getNorth() };
+    countries.forEach((c, i) => {
+      if (decoded[i] || !reaches(c, view)) return;
+      decoded[i] = true;
+      pieces.push(...outlinePieces(feature(topo, { type: 'GeometryCollection', geometries: [c.geometry] })));
+    });
     const add = pieces.filter((p, i) => !drawn[i] && reaches(p, view) && (drawn[i] = true));
     if (add.length) outline.addData({ type: 'FeatureCollection', features: add.map((p) => p.polygon) } as FeatureCollection).bringToBack();
     return t;

@@ -2,7 +2,7 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
 import countries50m from 'world-atlas/countries-50m.json' with { type: 'json' };
-import { outlinePieces, reaches } from './outline.ts';
+import { outlineCountries, outlinePieces, reaches } from './outline.ts';
 
 const topo = countries50m as unknown as Topology<{ countries: GeometryCollection }>;
 const pieces = outlinePieces(feature(topo, topo.objects.countries));
@@ -31,5 +31,21 @@ describe("the outline's pieces", () => {
     expect(inside(2.35, 48.86)).toBe(true); // Paris
     expect(inside(134, -25)).toBe(false); // Australia
     expect(points(near)).toBeLessThan(points(pieces) / 5);
+  });
+
+  it('are made for the countries whose boxes a view reaches: the same pieces as decoding the whole world, from a few countries', () => {
+    const countries = outlineCountries(topo);
+    expect(countries).toHaveLength(topo.objects.countries.geometries.length);
+    const key = (p: (typeof pieces)[number]) => JSON.stringify(p.polygon.geometry.coordinates[0]!.slice(0, 3));
+    for (const view of [
+      { west: -8.5, south: 48.5, east: 4.5, north: 55.5 },
+      { west: 100, south: -45, east: 160, north: -5 },
+      { west: -180, south: -90, east: 180, north: 90 },
+    ]) {
+      const near = countries.filter((c) => reaches(c, view));
+      const made = outlinePieces(feature(topo, { type: 'GeometryCollection', geometries: near.map((c) => c.geometry) })).filter((p) => reaches(p, view));
+      expect(made.map(key).sort()).toEqual(pieces.filter((p) => reaches(p, view)).map(key).sort());
+      if (view.west === -8.5) expect(near.length).toBeLessThan(countries.length / 4);
+    }
   });
 });

@@ -44,11 +44,9 @@ export default function OccupancyView({ doc, selection, onSelect, onRange, onErr
   const ids = useMemo(() => basis ?? everyone(doc), [basis, basis ? null : Object.keys(doc.nodes).join()]);
   const [stays, setStays] = useState<{ key: string; list: StayRecord[] } | null>(null);
   const key = staysKey(ids, asKnownOn);
-  const docRef = useRef(doc);
-  docRef.current = doc;
   useEffect(() => {
     const abort = new AbortController();
-    staysOf(docRef.current, ids, asKnownOn, abort.signal).then(
+    staysOf(ids, asKnownOn, abort.signal).then(
       (list) => {
         if (!abort.signal.aborted) setStays({ key, list });
       },

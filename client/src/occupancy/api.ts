@@ -2,12 +2,12 @@
 import { graphql } from '../../../server/kernel/__generated__/gql.ts';
 import { gql } from '../api/graphql.ts';
 import { readAhead } from '../api/readAhead.ts';
-import { basisOf, everyone, peopleOf, type StayRecord } from './stays.ts';
+import { basisOf, everyone, type StayRecord } from './stays.ts';
 import type { ChartDoc } from '../state/chartDoc.ts';
 
 const STAYS = graphql(`
   query OccupancyStays($ids: [ID!]!, $asKnownOn: Date) {
-    stays(ids: $ids, asKnownOn: $asKnownOn) {
+    stays(ids: $ids, asKnownOn: $asKnownOn, followPeople: true) {
       id
       type
       validFrom
@@ -26,16 +26,12 @@ const STAYS = graphql(`
 
 /**
  * The stays of the people in `basis` and of the people who stayed at its premises, every one of
- * theirs (a worker found at a selected parlour is followed to her other premises), as known on
- * `asKnownOn`.
+ * theirs (a worker found at a selected parlour is followed to her other premises: the server
+ * follows them, `followPeople`, in the same request), as known on `asKnownOn`.
  */
-export async function readStays(doc: ChartDoc, basis: readonly string[], asKnownOn: string | null, signal?: AbortSignal): Promise<StayRecord[]> {
+export async function readStays(basis: readonly string[], asKnownOn: string | null, signal?: AbortSignal): Promise<StayRecord[]> {
   if (basis.length === 0) return [];
-  const first = (await gql(STAYS, { ids: [...basis], asKnownOn }, signal)).stays;
-  const people = peopleOf(doc, basis, first);
-  const hasPremises = basis.some((id) => doc.nodes[id]?.type !== 'PERSON');
-  if (!hasPremises || people.length === 0) return first;
-  return (await gql(STAYS, { ids: people, asKnownOn }, signal)).stays;
+  return (await gql(STAYS, { ids: [...basis], asKnownOn }, signal)).stays;
 }
 
 /** What the view reads for: the people and premises, and the "as known on" day. */
@@ -51,10 +47,10 @@ const staysAhead = readAhead<StayRecord[]>();
  */
 export function prepareOccupancy(doc: ChartDoc, selection: readonly string[]): void {
   const ids = basisOf(doc, selection) ?? everyone(doc);
-  staysAhead.start(staysKey(ids, doc.filters.asKnownOn), () => readStays(doc, ids, doc.filters.asKnownOn));
+  staysAhead.start(staysKey(ids, doc.filters.asKnownOn), () => readStays(ids, doc.filters.asKnownOn));
 }
 
 /** readStays, or what prepareOccupancy started for the same ids and day. */
-export function staysOf(doc: ChartDoc, ids: readonly string[], asKnownOn: string | null, signal?: AbortSignal): Promise<StayRecord[]> {
-  return staysAhead.take(staysKey(ids, asKnownOn), () => readStays(doc, ids, asKnownOn, signal));
+export function staysOf(ids: readonly string[], asKnownOn: string | null, signal?: AbortSignal): Promise<StayRecord[]> {
+  return staysAhead.take(staysKey(ids, asKnownOn), () => readStays(ids, asKnownOn, signal));
 }

@@ -90,13 +90,6 @@ export function staysOnChart(doc: ChartDoc): StayRecord[] {
   return out;
 }
 
-/** The people named by stays read from a basis: the basis's people, and whoever stayed at its premises. */
-export function peopleOf(doc: ChartDoc, basis: readonly string[], stays: readonly StayRecord[]): string[] {
-  const people = new Set(basis.filter((id) => doc.nodes[id]?.type === 'PERSON'));
-  for (const s of stays) people.add(s.person.id);
-  return [...people].slice(0, MAX_STAY_IDS);
-}
-
 /**
  * The rows of the view. `shown(id)` says whether the chart shows an element it holds (not hidden,
  * not filtered); elements not on the chart count as shown. Open stays run to `openUntil`, else to

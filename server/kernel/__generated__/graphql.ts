@@ -2916,7 +2916,7 @@ export const ModelTypesDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<ModelTypesQuery, ModelTypesQueryVariables>;
 export const OccupancyStaysDocument = new TypedDocumentString(`
     query OccupancyStays($ids: [ID!]!, $asKnownOn: Date) {
-  stays(ids: $ids, asKnownOn: $asKnownOn) {
+  stays(ids: $ids, asKnownOn: $asKnownOn, followPeople: true) {
     id
     type
     validFrom

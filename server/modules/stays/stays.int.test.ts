@@ -91,6 +91,33 @@ describe(`stays and circuits from the premises ${op.name} visited`, () => {
     expect(known.data!.stays.map((s) => s.id).sort()).toEqual(expected);
   });
 
+  it('follows the people found at the premises to all their stays in one request (followPeople), as two reads would, within the caller\'s scope', async () => {
+    const Q = `query ($ids: [ID!]!, $follow: Boolean) { stays(ids: $ids, followPeople: $follow) { id person { id } premises { id } } }`;
+    type R = { stays: { id: string; person: { id: string }; premises: { id: string } }[] };
+    for (const [who, caller] of [['analyst', await server.as('analyst')], ['partner', await server.as('partner')]] as const) {
+      const at = await caller.graphql<R>(Q, { ids: premisesIds });
+      expect(at.errors).toBeUndefined();
+      const people = [...new Set(at.data!.stays.map((s) => s.person.id))];
+      expect(people.length).toBeGreaterThan(0);
+      const theirs = await caller.graphql<R>(Q, { ids: people });
+      const followed = await caller.graphql<R>(Q, { ids: premisesIds, follow: true });
+      expect(followed.errors).toBeUndefined();
+      expect(followed.data!.stays.map((s) => s.id).sort()).toEqual(theirs.data!.stays.map((s) => s.id).sort());
+      // The workers were followed to premises the operation did not visit (those an analyst sees).
+      const visited = new Set(premisesIds);
+      if (who === 'analyst') expect(followed.data!.stays.some((s) => !visited.has(s.premises.id))).toBe(true);
+    }
+    // People alone: their own stays, as without followPeople.
+    const one = truth.rotations[0]!.personId;
+    const own = await server.graphql<R>(Q, { ids: [one] });
+    const same = await server.graphql<R>(Q, { ids: [one], follow: true });
+    expect(same.data!.stays.map((s) => s.id)).toEqual(own.data!.stays.map((s) => s.id));
+    // Nobody found: no stays, not an error.
+    const none = await server.graphql<R>(Q, { ids: ['no-such-premises'], follow: true });
+    expect(none.errors).toBeUndefined();
+    expect(none.data!.stays).toEqual([]);
+  });
+
   it('shows a partner no stay, person or premises partners may not see, and a viewer potential victims by pseudonym only', async () => {
     const Q = `query ($ids: [ID!]!) { stays(ids: $ids) { ${STAY} } circuits(ids: $ids) { people { ${NODE} } premises { ${NODE} } stays { ${CSTAY} } } }`;
     const analyst = await server.as('analyst', { needToKnow: true, unmask: 'Circuits test: what partners may not see' });
@@ -150,5 +177,9 @@ describe('a circuits query over more stays than it may weigh', () => {
     const stays = await partner.graphql<{ stays: { id: string }[] }>(`query ($ids: [ID!]!) { stays(ids: $ids) { id } }`, { ids: [premisesId] });
     expect(stays.errors).toBeUndefined();
     expect(stays.data!.stays).toHaveLength(people);
+    // Following its 5001 people is refused, naming the bound on the people followed.
+    const followed = await partner.graphql(`query ($ids: [ID!]!) { stays(ids: $ids, followPeople: true) { id } }`, { ids: [premisesId] });
+    expect(followed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(followed.errors?.[0]?.message).toBe(`ids: the people and premises given reach ${people} people, more than 1000 to follow: give fewer ids.`);
   }, 120_000);
 });

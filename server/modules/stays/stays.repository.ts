@@ -16,3 +16,8 @@ export async function stayRows(gw: Gateway, ids: string[], limit: number, linkTy
   if (ids.length === 0) return [];
   return (await gw.read('stays/of', { ids, linkTypes: [...linkTypes], limit: neo4j.int(limit) })).map((r) => ({ link: r.link as Row, person: r.person as Row, premises: r.premises as Row }));
 }
+
+/** Whom at most `limit` stays of the ids name, with the stays' dates (stays/people). */
+export async function stayPeople(gw: Gateway, ids: string[], limit: number): Promise<{ person: string; validFrom: unknown; validTo: unknown; recordedAt: unknown }[]> {
+  return (await gw.read('stays/people', { ids, limit: neo4j.int(limit) })).map((r) => ({ person: String(r.person), validFrom: r.validFrom, validTo: r.validTo, recordedAt: r.recordedAt }));
+}
