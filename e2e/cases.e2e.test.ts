@@ -23,6 +23,8 @@ let chartId = '';
 let bob: TestClient;
 let partner: TestClient;
 const names: Record<'ann' | 'bob' | 'partner', string> = { ann: '', bob: '', partner: '' };
+/** How presence names an account (usePresence viewerName): an API token by its own name, marked as one. */
+const shown = (account: string) => (account.startsWith('token:') ? `${account.slice('token:'.length)} (API token)` : account);
 let f: { a: string; v: string; h: string };
 
 const me = async (c: TestClient) => (await c.graphql<{ me: { name: string } }>('{ me { name } }')).data!.me.name;
@@ -102,7 +104,7 @@ describe('two analysts and a partner in one case', () => {
     await waitForEntities(bobPage, (n) => n === 3, 60_000);
     await idle(bobPage);
     // Bob is told Ann has it open (her heartbeat), on his first heartbeat.
-    await bobPage.getByRole('status', { name: 'Who else has this chart' }).getByText(`${names.ann} also has this chart open`).waitFor({ timeout: 30_000 });
+    await bobPage.getByRole('status', { name: 'Who else has this chart' }).getByText(`${shown(names.ann)} also has this chart open`).waitFor({ timeout: 30_000 });
     const notes = bobPage.getByRole('region', { name: 'Notes on this chart' });
     await notes.getByRole('textbox', { name: 'Add note' }).fill('Second phone seen at the parlour on 12 June.');
     await notes.getByRole('button', { name: 'Add note' }).click();
@@ -113,7 +115,7 @@ describe('two analysts and a partner in one case', () => {
 
     // Ann is told, within a heartbeat or two, that Bob has it open and changed it; she reloads and sees his note.
     const presence = ann.getByRole('status', { name: 'Who else has this chart' });
-    await presence.getByText(`${names.bob} also has this chart open`).waitFor({ timeout: 40_000 });
+    await presence.getByText(`${shown(names.bob)} also has this chart open`).waitFor({ timeout: 40_000 });
     await presence.getByText(new RegExp(`Changed by ${names.bob.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} at \\d\\d:\\d\\d`)).waitFor({ timeout: 40_000 });
     await shot(ann, 'cases-change-notice');
     await presence.getByRole('button', { name: 'reload' }).click();
