@@ -647,6 +647,19 @@ async function verifySnapshot(elements: number, images = false): Promise<Snapsho
   // The snapshots of the view at rest (the near one a copy of its full frame, the wide one drawn
   // outside any frame): a zoom's first frame is their quads.
   const fromRest: SnapshotVerification['fromRest'] = [];
+  /**
+   * One change drawn while moving (whether it drew from the snapshots alone: quads, no refresh),
+   * then at rest (a full frame), and how far the two frames differ.
+   */
+  const againstFullFrame = async (change: () => void) => {
+    const s0 = { ...cache.stats };
+    change();
+    const moved = await pixels.next();
+    const quad = cache.stats.snapshot > s0.snapshot && cache.stats.refreshes === s0.refreshes;
+    cache.rest();
+    const still = await pixels.next();
+    return { quad, diff: diff(moved, still, 32), ...(images ? { images: { snapshot: crop(moved), full: crop(still) } } : {}) };
+  };
   for (const [step, change] of [
     ['zoom in x1.15', () => cy.zoom({ level: cy.zoom() * 1.15, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } })],
     ['zoom out x0.5 (the wide one under the near one)', () => cy.zoom({ level: cy.zoom() * 0.5, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } })],
@@ -656,13 +669,7 @@ async function verifySnapshot(elements: number, images = false): Promise<Snapsho
       await wait(50);
       taken = cache.snapshotsAtRest();
     }
-    const s0 = { ...cache.stats };
-    change();
-    const moved = await pixels.next();
-    const quad = cache.stats.snapshot > s0.snapshot && cache.stats.refreshes === s0.refreshes;
-    cache.rest();
-    const still = await pixels.next();
-    fromRest.push({ step, taken, quad, diff: diff(moved, still, 32), ...(images ? { images: { snapshot: crop(moved), full: crop(still) } } : {}) });
+    fromRest.push({ step, taken, ...(await againstFullFrame(change)) });
     cy.viewport(restView);
     cache.rest();
     await settle();
@@ -685,13 +692,7 @@ async function verifySnapshot(elements: number, images = false): Promise<Snapsho
     await settle();
     cy.panBy({ x: 1, y: 0 });
     await pixels.next();
-    const s0 = { ...cache.stats };
-    change();
-    const moved = await pixels.next();
-    const quad = cache.stats.snapshot > s0.snapshot && cache.stats.refreshes === s0.refreshes;
-    cache.rest();
-    const still = await pixels.next();
-    motion.push({ step, quad, diff: diff(moved, still, 32), ...(images ? { images: { snapshot: crop(moved), full: crop(still) } } : {}) });
+    motion.push({ step, ...(await againstFullFrame(change)) });
   }
 
   // Picking while the view moves: the picking pass is drawn from the recorded geometry.
