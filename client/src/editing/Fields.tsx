@@ -116,31 +116,23 @@ export function PropertyField({
   );
 }
 
-/** A link's role (where its type has roles) and the dates it held. */
-export function LinkFacts({
-  roles,
-  role,
-  validFrom,
-  validTo,
-  errors,
-  onRole,
-  onValidFrom,
-  onValidTo,
-}: {
-  roles: readonly string[];
+/** A link's role and the dates it held, as the forms hold them ('' for none). */
+export interface LinkFactsForm {
   role: string;
   validFrom: string;
   validTo: string;
-  errors: Errors;
-  onRole(v: string): void;
-  onValidFrom(v: string): void;
-  onValidTo(v: string): void;
-}) {
+}
+
+export const EMPTY_LINK_FACTS: LinkFactsForm = { role: '', validFrom: '', validTo: '' };
+
+/** A link's role (where its type has roles) and the dates it held. */
+export function LinkFacts({ roles, value, errors, onChange }: { roles: readonly string[]; value: LinkFactsForm; errors: Errors; onChange(v: LinkFactsForm): void }) {
+  const set = (k: keyof LinkFactsForm) => (e: { target: { value: string } }) => onChange({ ...value, [k]: e.target.value });
   return (
     <>
       {roles.length > 0 && (
         <Field label="Role" name="role" errors={errors}>
-          <select value={role} onChange={(e) => onRole(e.target.value)}>
+          <select value={value.role} onChange={set('role')}>
             <option value="">—</option>
             {roles.map((r) => (
               <option key={r} value={r}>
@@ -151,10 +143,10 @@ export function LinkFacts({
         </Field>
       )}
       <Field label="Valid from" name="validFrom" errors={errors}>
-        <input type="date" value={validFrom} onChange={(e) => onValidFrom(e.target.value)} />
+        <input type="date" value={value.validFrom} onChange={set('validFrom')} />
       </Field>
       <Field label="Valid to" name="validTo" errors={errors} hint="empty: still so">
-        <input type="date" value={validTo} onChange={(e) => onValidTo(e.target.value)} />
+        <input type="date" value={value.validTo} onChange={set('validTo')} />
       </Field>
     </>
   );

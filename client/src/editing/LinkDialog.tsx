@@ -12,7 +12,7 @@ import type { Graph, GraphNode } from '../model/types.ts';
 import { createLink, useEditTypes } from './editing.api.ts';
 import { EMPTY_PROVENANCE, formProperties, linkChoices, propertyInputs, provenanceInput, type ProvenanceForm } from './form.ts';
 import { errorsOf } from './EntityDialog.tsx';
-import { Field, FormActions, FormErrors, LinkFacts, PROVENANCE_FIELDS, PropertyFields, ProvenanceFields, type Errors } from './Fields.tsx';
+import { EMPTY_LINK_FACTS, Field, FormActions, FormErrors, LinkFacts, PROVENANCE_FIELDS, PropertyFields, ProvenanceFields, type Errors, type LinkFactsForm } from './Fields.tsx';
 import './editing.css';
 
 export function LinkDialog({
@@ -30,9 +30,7 @@ export function LinkDialog({
 }) {
   const [target, setTarget] = useState(initialTarget ?? '');
   const [choice, setChoice] = useState('');
-  const [role, setRole] = useState('');
-  const [validFrom, setValidFrom] = useState('');
-  const [validTo, setValidTo] = useState('');
+  const [facts, setFacts] = useState<LinkFactsForm>(EMPTY_LINK_FACTS);
   const [values, setValues] = useState<Record<string, string>>({});
   const [provenance, setProvenance] = useState<ProvenanceForm>(EMPTY_PROVENANCE);
   const [errors, setErrors] = useState<Errors>({});
@@ -63,9 +61,9 @@ export function LinkDialog({
         type: chosen.type.name as CreateLinkInput['type'],
         source: source!.id,
         target: dest!.id,
-        ...(role ? { role } : {}),
-        ...(validFrom ? { validFrom } : {}),
-        ...(validTo ? { validTo } : {}),
+        ...(facts.role ? { role: facts.role } : {}),
+        ...(facts.validFrom ? { validFrom: facts.validFrom } : {}),
+        ...(facts.validTo ? { validTo: facts.validTo } : {}),
         ...(properties.length ? { properties } : {}),
         provenance: provenanceInput(provenance),
       });
@@ -89,7 +87,7 @@ export function LinkDialog({
               onChange={(e) => {
                 setTarget(e.target.value);
                 setChoice('');
-                setRole('');
+                setFacts((f) => ({ ...f, role: '' }));
                 setValues({});
               }}
             >
@@ -117,7 +115,7 @@ export function LinkDialog({
               disabled={choices.length === 0}
               onChange={(e) => {
                 setChoice(e.target.value);
-                setRole('');
+                setFacts((f) => ({ ...f, role: '' }));
                 setValues({});
               }}
             >
@@ -134,16 +132,7 @@ export function LinkDialog({
               ))}
             </select>
           </Field>
-          <LinkFacts
-            roles={chosen?.type.roles ?? []}
-            role={role}
-            validFrom={validFrom}
-            validTo={validTo}
-            errors={errors}
-            onRole={setRole}
-            onValidFrom={setValidFrom}
-            onValidTo={setValidTo}
-          />
+          <LinkFacts roles={chosen?.type.roles ?? []} value={facts} errors={errors} onChange={setFacts} />
         </div>
         {chosen && fields.length > 0 && (
           <PropertyFields legend={`${humanise(chosen.type.name)} link`} fields={fields} values={values} errors={errors} onChange={setValues} />

@@ -12,22 +12,18 @@ import type { UpdateLinkInput } from '../../../server/kernel/__generated__/graph
 import { updateLink, useEditTypes } from './editing.api.ts';
 import { EMPTY_PROVENANCE, formProperties, propertyInputs, provenanceInput, type ProvenanceForm } from './form.ts';
 import { errorsOf } from './EntityDialog.tsx';
-import { FormErrors, LinkFacts, PROVENANCE_FIELDS, PropertyFields, ProvenanceFields, type Errors } from './Fields.tsx';
+import { FormErrors, LinkFacts, PROVENANCE_FIELDS, PropertyFields, ProvenanceFields, type Errors, type LinkFactsForm } from './Fields.tsx';
 import './editing.css';
 
 export function LinkEditDialog({ link, onDone, onClose }: { link: LinkDetails; onDone(g: Graph, what: string): void; onClose(): void }) {
   const before = useMemo(
     () => ({
-      role: link.role ?? '',
-      validFrom: link.validFrom ?? '',
-      validTo: link.validTo ?? '',
+      facts: { role: link.role ?? '', validFrom: link.validFrom ?? '', validTo: link.validTo ?? '' },
       values: Object.fromEntries(link.properties.map((p) => [p.name, p.value ?? ''])),
     }),
     [link],
   );
-  const [role, setRole] = useState(before.role);
-  const [validFrom, setValidFrom] = useState(before.validFrom);
-  const [validTo, setValidTo] = useState(before.validTo);
+  const [facts, setFacts] = useState<LinkFactsForm>(before.facts);
   const [values, setValues] = useState<Record<string, string>>(before.values);
   const [provenance, setProvenance] = useState<ProvenanceForm>(EMPTY_PROVENANCE);
   const [errors, setErrors] = useState<Errors>({});
@@ -41,9 +37,7 @@ export function LinkEditDialog({ link, onDone, onClose }: { link: LinkDetails; o
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const input: UpdateLinkInput = {};
-    if (role !== before.role) input.role = role || null;
-    if (validFrom !== before.validFrom) input.validFrom = validFrom || null;
-    if (validTo !== before.validTo) input.validTo = validTo || null;
+    for (const k of ['role', 'validFrom', 'validTo'] as const) if (facts[k] !== before.facts[k]) input[k] = facts[k] || null;
     const properties = propertyInputs(Object.fromEntries(fields.map((f) => [f.name, values[f.name] ?? ''])), before.values);
     if (properties.length) input.properties = properties;
     if (Object.keys(input).length === 0) return setErrors({ _form: 'Nothing has changed.' });
@@ -63,16 +57,7 @@ export function LinkEditDialog({ link, onDone, onClose }: { link: LinkDetails; o
     <Dialog title={`Edit link: ${link.source.label} ${verb} ${link.target.label}`} onClose={onClose} wide>
       <form className="edit-form" onSubmit={(e) => void submit(e)} noValidate>
         <div className="edit-grid">
-          <LinkFacts
-            roles={spec?.roles ?? []}
-            role={role}
-            validFrom={validFrom}
-            validTo={validTo}
-            errors={errors}
-            onRole={setRole}
-            onValidFrom={setValidFrom}
-            onValidTo={setValidTo}
-          />
+          <LinkFacts roles={spec?.roles ?? []} value={facts} errors={errors} onChange={setFacts} />
         </div>
         {fields.length > 0 && <PropertyFields legend={`${humanise(link.type)} link`} fields={fields} values={values} errors={errors} onChange={setValues} />}
         <ProvenanceFields value={provenance} errors={errors} onChange={setProvenance} />
